@@ -1,0 +1,97 @@
+"""Strict pydantic models for evidence, facts and results (the JSON report of INTERFACE.md §4)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["pass", "fail", "not_applicable", "missing_evidence", "manual_review"]
+Verdict = Literal["pass", "fail", "incomplete"]
+Qualifier = Literal["", "nd", "lt"]
+
+STANDARD_NAME = "绿色数据中心政府采购需求标准（试行）"
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Strict):
+    """Where a value was read: file, 1-based page (None for a catalog row), the line or row text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    page: int | None = None
+    text: str = ""
+    ocr: bool = False
+
+
+class Fact(Strict):
+    """One reading of one field, as found in one place.
+
+    ``value`` is in ``unit`` as printed. ``low``/``high`` bound a value known only as an interval
+    (fuel converted over the diesel density range). ``qualifier`` marks a non-detect: ``nd``
+    (ND, 未检出) or ``lt`` ("<0.2"), where ``value`` holds the reporting limit if one was printed.
+    """
+
+    field: str
+    value: float | str | bool | None = None
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: str = ""
+
+
+class ClauseResult(Strict):
+    """One clause evaluated for one product."""
+
+    id: str
+    status: Status
+    value: float | str | None = None
+    unit: str = ""
+    limit: float | None = None
+    op: str = ""
+    margin: float | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: str = ""
+
+
+class ProductReport(Strict):
+    """All clause results for one product, and its verdict (INTERFACE.md §2)."""
+
+    id: str
+    category: str
+    sources: list[str] = Field(default_factory=list)
+    verdict: Verdict
+    clauses: list[ClauseResult] = Field(default_factory=list)
+
+
+class InputError(Strict):
+    """An input that could not be read, with a one-line reason."""
+
+    source: str
+    error: str
+
+
+class Report(Strict):
+    """The whole report of one ``checker check`` or ``checker audit`` run."""
+
+    standard: str = STANDARD_NAME
+    as_of: str
+    products: list[ProductReport] = Field(default_factory=list)
+    errors: list[InputError] = Field(default_factory=list)
+
+
+def verdict_of(statuses: list[str]) -> Verdict:
+    """fail if any clause fails; else incomplete if any is missing evidence; else pass."""
+    if "fail" in statuses:
+        return "fail"
+    if "missing_evidence" in statuses:
+        return "incomplete"
+    return "pass"

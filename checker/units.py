@@ -1,0 +1,178 @@
+"""The application's one pint registry and the normalisation of unit text.
+
+Units are data: pint's defaults plus ``units.txt`` beside this module. Unit text from documents
+and catalog headers (Chinese spellings, full-width forms, ``dB(A)``, ``Bels``) is normalised to
+pint names by :func:`normalise_unit_text` before parsing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import pint
+
+_DEFINITIONS = "units.txt"
+
+
+def _build_registry() -> pint.UnitRegistry:
+    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, on_redefinition="raise")
+    with resources.as_file(resources.files("checker") / _DEFINITIONS) as path:
+        registry.load_definitions(str(path))
+    return registry
+
+
+ureg: pint.UnitRegistry = _build_registry()
+Quantity = ureg.Quantity
+
+# Spellings seen in spec sheets and test reports, mapped to pint expressions. Longest first.
+_SPELLINGS: dict[str, str] = {
+    "g/kw·h": "g/kWh",
+    "g/kw.h": "g/kWh",
+    "g/kwh": "g/kWh",
+    "kg/kw·h": "kg/kWh",
+    "kg/kwh": "kg/kWh",
+    "l/kw·h": "L/kWh",
+    "l/kwh": "L/kWh",
+    "mbps/w": "Mbps/W",
+    "gbps/w": "Gbps/W",
+    "w/gbps": "W/Gbps",
+    "w/gbit/s": "W/Gbps",
+    "w/(gbit/s)": "W/Gbps",
+    "mg/kg": "mg/kg",
+    "db(a)": "dBA",
+    "db (a)": "dBA",
+    "dba": "dBA",
+    "bels": "B_LW",
+    "bel": "B_LW",
+    "b(a)": "B_LW",
+    "b": "B_LW",
+    "gbit/s": "Gbps",
+    "gb/s": "Gbps",
+    "gbps": "Gbps",
+    "mbit/s": "Mbps",
+    "mb/s": "Mbps",
+    "mbps": "Mbps",
+    "tbit/s": "Tbps",
+    "tb/s": "Tbps",
+    "tbps": "Tbps",
+    "dm3": "dm**3",
+    "dm^3": "dm**3",
+    "m3": "m**3",
+    "mm3": "mm**3",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "kva": "kVA",
+    "kw": "kW",
+    "mw": "MW",
+    "w": "W",
+    "l/h": "L/h",
+    "gph": "gallon/hour",
+    "tco2": "tCO2",
+    "kgco2": "kgCO2",
+    "tce": "tce",
+    "kgce": "kgce",
+    "%": "percent",
+    "ppm": "ppm",
+    "mg": "mg",
+    "g": "g",
+    "kg": "kg",
+    "mm": "mm",
+    "cm": "cm",
+    "in": "inch",
+    "inch": "inch",
+    "inches": "inch",
+    "l": "L",
+    "grade": "grade_no",
+    "级": "grade_no",
+}
+
+_CHINESE: dict[str, str] = {
+    "千瓦时": "kWh",
+    "千瓦": "kW",
+    "瓦特": "W",
+    "瓦": "W",
+    "毫克/千克": "mg/kg",
+    "毫克每千克": "mg/kg",
+    "毫克": "mg",
+    "千克": "kg",
+    "公斤": "kg",
+    "克": "g",
+    "毫米": "mm",
+    "厘米": "cm",
+    "英寸": "inch",
+    "分贝": "dBA",
+    "贝尔": "B_LW",
+    "升/小时": "L/h",
+    "升": "L",
+    "吨标准煤": "tce",
+    "吨标煤": "tce",
+    "千克标准煤": "kgce",
+    "立方分米": "dm**3",
+    "百分比": "percent",
+}
+
+_SUPERSCRIPTS = str.maketrans({"³": "3", "²": "2", "·": "·", "⋅": "·"})
+
+
+def normalise_unit_text(text: str) -> str:
+    """Return a pint expression for unit ``text`` as printed (``％``, ``㎎/㎏``, ``dB(A)``, ``千瓦``).
+
+    NFKC folds full-width forms and squared-unit characters (㎎ → mg, ㎏ → kg, ㎥ → m3).
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_SUPERSCRIPTS).strip()
+    for chinese, pint_name in _CHINESE.items():
+        folded = folded.replace(chinese, pint_name)
+    compact = re.sub(r"\s+", "", folded)
+    key = compact.lower()
+    if key in _SPELLINGS:
+        return _SPELLINGS[key]
+    if key.startswith("db(a)") or key.startswith("dba"):
+        return "dBA"
+    return compact.replace("·", "*").replace("³", "**3")
+
+
+@lru_cache(maxsize=512)
+def parse_unit(text: str) -> pint.Unit:
+    """Parse unit text (any spelling :func:`normalise_unit_text` knows) into a pint unit.
+
+    An empty string is the dimensionless unit. Raises ``ValueError`` for unknown units.
+    """
+    if not text.strip():
+        return ureg.dimensionless
+    expression = normalise_unit_text(text)
+    try:
+        unit = ureg.parse_units(expression)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError,
+            AttributeError, TypeError, AssertionError) as exc:
+        raise ValueError(f"unknown unit {text!r}") from exc
+    return unit
+
+
+@lru_cache(maxsize=1024)
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """Multiplier taking a number in ``from_unit`` to ``to_unit`` (both unit text).
+
+    Raises ``ValueError`` when the units are of different kinds (e.g. dB(A) to bels).
+    """
+    source, target = parse_unit(from_unit), parse_unit(to_unit)
+    try:
+        return float(Quantity(1.0, source).to(target).magnitude)
+    except pint.errors.DimensionalityError as exc:
+        raise ValueError(
+            f"unit {from_unit!r} is not a kind of {to_unit!r} ({source.dimensionality} vs "
+            f"{target.dimensionality})"
+        ) from exc
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert ``value`` from ``from_unit`` to ``to_unit`` through the registry."""
+    return value * conversion_factor(from_unit, to_unit)
+
+
+def same_kind(unit_a: str, unit_b: str) -> bool:
+    """True when the two unit texts measure the same kind of quantity."""
+    return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
