@@ -1,0 +1,96 @@
+"""The field vocabulary (``catalogs/fields.yaml``): what a record can carry, in which unit."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import Field, model_validator
+
+from checker.models import Strict
+from checker.units import parse_unit
+
+PAH_MARK = "+pah"
+
+
+class FieldSpec(Strict):
+    """One field: kind, canonical unit, plausible range, labels and header aliases."""
+
+    kind: Literal["quantity", "text", "enum", "flag"]
+    unit: str = ""
+    range: tuple[float, float] | None = None
+    integer: bool = False
+    choices: list[str] = Field(default_factory=list)
+    label_zh: str
+    label_en: str
+    aliases: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unit_parses(self) -> FieldSpec:
+        if self.kind == "quantity":
+            parse_unit(self.unit)
+        elif self.unit:
+            raise ValueError("only quantity fields carry a unit")
+        if self.kind == "enum" and not self.choices:
+            raise ValueError("an enum field needs choices")
+        return self
+
+
+def pah_field(slug: str) -> str:
+    """Field id of one Appendix A compound."""
+    return f"pah_{slug}"
+
+
+def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
+    with (root / "substances.yaml").open(encoding="utf-8") as handle:
+        pahs = yaml.safe_load(handle)["pahs"]
+    return {
+        pah_field(item["slug"]): {
+            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6],
+            "label_zh": item["zh"], "label_en": item["en"],
+            "aliases": [item["zh"], item["en"], item["cas"], *item.get("zh_variants", [])],
+        }
+        for item in pahs
+    }
+
+
+def _flatten(names: list[Any]) -> list[str]:
+    """Field lists may nest a YAML alias (``*common_it``); flatten one level."""
+    return [n for item in names for n in (item if isinstance(item, list) else [item])]
+
+
+def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
+    """Read fields.yaml and substances.yaml into specs, with each field's categories filled in."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    raw: dict[str, dict[str, Any]] = dict(data["fields"])
+    pahs = _pah_specs(root)
+    raw.update(pahs)
+    categories: list[str] = list(data["categories"])
+    members: dict[str, list[str]] = {name: [] for name in raw}
+    for category, names in data["category_fields"].items():
+        if category not in categories:
+            raise ValueError(f"fields.yaml: unknown category {category}")
+        expanded = [p for n in _flatten(names) for p in (pahs if n == PAH_MARK else [n])]
+        for name in ["model", "manufacturer", "category", *expanded]:
+            if name not in raw:
+                raise ValueError(f"fields.yaml: category {category} lists unknown field {name}")
+            members[name].append(category)
+    specs = {name: FieldSpec(**spec, categories=members[name]) for name, spec in raw.items()}
+    return specs, categories
+
+
+def category_defaults(root: Path) -> dict[str, dict[str, Any]]:
+    """Values a category implies when a record is silent (``category_defaults`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        return dict(yaml.safe_load(handle).get("category_defaults", {}))
+
+
+def header_key(text: str) -> str:
+    """Fold a header or alias for matching: NFKC, lower case, spaces and underscores removed."""
+    folded = unicodedata.normalize("NFKC", text).strip().lower()
+    return re.sub(r"[\s_\-]+", "", folded)
