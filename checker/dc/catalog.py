@@ -1,0 +1,228 @@
+"""Strict models of ``catalogs/tca305.yaml``: T/CA305-2023 scores, limits and coefficients as data."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field, model_validator
+
+from checker.models import Strict
+from checker.units import conversion_factor
+
+log = logging.getLogger(__name__)
+
+CATALOG_PATH = Path(__file__).resolve().parents[2] / "catalogs" / "tca305.yaml"
+
+Confidence = Literal["H", "M", "L"]
+ClimateZone = Literal["severe_cold", "cold", "other"]
+
+
+class Coefficient(Strict):
+    """One conversion or emission coefficient with its source and confidence mark."""
+
+    value: float
+    unit: str
+    confidence: Confidence
+    source: str = ""
+    label_zh: str = ""
+    range: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _low_needs_range(self) -> Coefficient:
+        if self.confidence == "L" and self.range is None:
+            raise ValueError("a low-confidence (L) coefficient needs a range")
+        return self
+
+    def in_unit(self, unit: str, bound: str = "value") -> float:
+        """The coefficient (or its ``low``/``high`` bound) converted to ``unit``."""
+        number = self.value
+        if bound != "value" and self.range is not None:
+            number = self.range[0] if bound == "low" else self.range[1]
+        return number * conversion_factor(self.unit, unit)
+
+
+class GridFactors(Strict):
+    """Grid electricity CO2 factors by region (附表E), one year."""
+
+    default: str
+    year: int
+    source: str
+    factors: dict[str, Coefficient]
+
+
+class PueLimits(Strict):
+    """4.2 运营状态/电能使用效率 limits by age and climate zone."""
+
+    existing_min_years: float
+    stated_for_sizes: list[str]
+    existing: dict[ClimateZone, float]
+    new: dict[ClimateZone, float]
+
+
+class WueLimits(Strict):
+    """4.2 运营状态/水资源利用效率 limits (L/kWh) by age; ``binding`` False for the text's 宜."""
+
+    existing: float
+    new: float
+    binding: bool
+
+
+class RatioLimit(Strict):
+    """碳抵消比例 limit in percent."""
+
+    limit: float
+    op: Literal[">", ">="]
+
+
+class Declaration(Strict):
+    """One basic-requirement declaration row (a veto)."""
+
+    id: str
+    label_zh: str
+    key: str
+
+
+class Constraints(Strict):
+    """All 4.1 / 4.2 constraints."""
+
+    pue: PueLimits
+    wue: WueLimits
+    offset_ratio: RatioLimit
+    declarations: list[Declaration]
+
+
+class EmissionSource(Strict):
+    """One 附表E row: scope, which factor, sign (exports are negative)."""
+
+    scope: int
+    factor: str | None
+    sign: int = 1
+
+
+class OffsetType(Strict):
+    """One 附表F offset row."""
+
+    row: int
+    label_zh: str
+    coefficient: float
+    scope1: bool
+    energy: bool
+    aliases: list[str] = Field(default_factory=list)
+
+
+class OffsetScoring(Strict):
+    """Offset part: points per percent of S_DC, cap and entry value."""
+
+    per_ratio: float
+    max: float
+    entry: float
+
+
+class PueScoring(Strict):
+    """PUE 得分 = intercept + slope × PUE."""
+
+    intercept: float
+    slope: float
+
+
+class WaterScoring(Strict):
+    """高效用水: full points below a WUE, else the experts' score up to ``expert_max``."""
+
+    full_below: float
+    full_points: float
+    expert_max: float
+
+
+class ScoreGroup(Strict):
+    """A group of technology items."""
+
+    id: str
+    label_zh: str
+    points: float
+
+
+class ScoreItem(Strict):
+    """One technology item: ``method`` expert (given), pue or water (computed)."""
+
+    id: str
+    group: str
+    label_zh: str
+    points: float
+    method: Literal["expert", "pue", "water"] = "expert"
+
+
+class Scoring(Strict):
+    """附表G scoring rules."""
+
+    total_max: float
+    offset: OffsetScoring
+    technology_max: float
+    pue: PueScoring
+    water: WaterScoring
+    groups: list[ScoreGroup]
+    items: list[ScoreItem]
+
+    @model_validator(mode="after")
+    def _points_add_up(self) -> Scoring:
+        items = sum(item.points for item in self.items)
+        groups = sum(group.points for group in self.groups)
+        if abs(items - self.technology_max) > 1e-9 or abs(groups - self.technology_max) > 1e-9:
+            raise ValueError(f"technology items {items} / groups {groups} != {self.technology_max}")
+        return self
+
+
+class Grade(Strict):
+    """A grade and its inclusive lower bound."""
+
+    name: str
+    name_en: str
+    min: float
+
+
+class Catalog(Strict):
+    """The whole T/CA305 catalog."""
+
+    standard: str
+    title: str
+    coefficients: dict[str, Coefficient]
+    grid: GridFactors
+    constraints: Constraints
+    emissions: dict[str, EmissionSource]
+    offsets: dict[str, OffsetType]
+    scoring: Scoring
+    grades: list[Grade]
+    fail_grade: str
+
+    def offset_type(self, name: str) -> str:
+        """The offset id for an id, label or alias (case-insensitive)."""
+        key = name.strip().lower()
+        for offset_id, offset in self.offsets.items():
+            names = [offset_id, offset.label_zh, *offset.aliases]
+            if key in (n.lower() for n in names):
+                return offset_id
+        raise ValueError(f"unknown offset type {name!r} (known: {', '.join(self.offsets)})")
+
+    def grade_for(self, total: float) -> str:
+        """The grade for a total score (lower bounds inclusive); the fail grade below all."""
+        for grade in sorted(self.grades, key=lambda g: -g.min):
+            if total >= grade.min:
+                return grade.name
+        return self.fail_grade
+
+    def rank(self, grade: str) -> int:
+        """0 for the fail grade, rising with each better grade."""
+        names = [g.name for g in sorted(self.grades, key=lambda g: g.min)]
+        return names.index(grade) + 1 if grade in names else 0
+
+
+@lru_cache(maxsize=4)
+def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
+    """Load and validate ``catalogs/tca305.yaml`` (cached)."""
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    log.debug("loaded T/CA305 catalog from %s", path)
+    return Catalog.model_validate(data)

@@ -1,0 +1,165 @@
+"""Energy and emission arithmetic: section-5 operation figures and T/CA305 附表E emissions.
+
+Every coefficient comes from ``catalogs/tca305.yaml``. ``bound`` selects a coefficient's nominal
+value or the low/high end of its range, so a result can be re-checked across the uncertainty of
+low-confidence coefficients.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from checker.dc.catalog import Catalog, Coefficient, load_catalog
+from checker.dc.quantity import Amount
+from checker.dc.record import DataCentreRecord
+from checker.models import Fact
+
+log = logging.getLogger(__name__)
+
+Bound = Literal["value", "low", "high"]
+BOUNDS: tuple[Bound, ...] = ("value", "low", "high")
+SCOPE1_SOURCES = ("natural_gas", "diesel", "gasoline", "vehicles")
+
+
+def grid_factor(record: DataCentreRecord, catalog: Catalog | None = None) -> tuple[float, str]:
+    """Grid CO2 factor in tCO2/kWh and where it came from (record, region, or national default)."""
+    catalog = catalog or load_catalog()
+    if record.grid_factor is not None:
+        return record.grid_factor / 1000.0, "record"
+    region = record.grid_region or catalog.grid.default
+    factor = catalog.grid.factors[region]
+    return factor.in_unit("tCO2/kWh"), f"{region} {catalog.grid.year} ({factor.confidence})"
+
+
+def _coef(name: str, unit: str, bound: Bound, catalog: Catalog) -> float:
+    return catalog.coefficients[name].in_unit(unit, bound)
+
+
+def fuel_kg(amount: Amount | None, fuel: str, bound: Bound = "value",
+            catalog: Catalog | None = None) -> float:
+    """A fuel amount in kg; litres are converted with the fuel's density coefficient."""
+    catalog = catalog or load_catalog()
+    if amount is None:
+        return 0.0
+    if amount.unit == "kg":
+        return amount.value
+    return amount.value * _coef(f"{fuel}_density", "kg/L", bound, catalog)
+
+
+def _fuels_kg(record: DataCentreRecord, bound: Bound, catalog: Catalog) -> dict[str, float]:
+    """Site fuels and vehicle fuels, kg."""
+    return {
+        "diesel": fuel_kg(record.energy.diesel, "diesel", bound, catalog),
+        "gasoline": fuel_kg(record.energy.gasoline, "gasoline", bound, catalog),
+        "vehicle_diesel": fuel_kg(record.vehicles.diesel, "diesel", bound, catalog),
+        "vehicle_gasoline": fuel_kg(record.vehicles.gasoline, "gasoline", bound, catalog),
+    }
+
+
+def annual_energy_tce(record: DataCentreRecord, bound: Bound = "value",
+                      catalog: Catalog | None = None) -> float:
+    """Annual energy consumption in tce, electricity at 当量值 (procurement standard 5.6).
+
+    Vehicle fuel is counted (it is energy the data centre consumes); exports are not subtracted.
+    """
+    catalog = catalog or load_catalog()
+    fuels = _fuels_kg(record, bound, catalog)
+    kgce = (
+        record.energy.electricity * _coef("electricity_tce", "kgce/kWh", bound, catalog)
+        + record.energy.natural_gas * _coef("natural_gas_tce", "kgce/m**3", bound, catalog)
+        + (fuels["diesel"] + fuels["vehicle_diesel"]) * _coef("diesel_tce", "kgce/kg", bound, catalog)
+        + (fuels["gasoline"] + fuels["vehicle_gasoline"]) * _coef("gasoline_tce", "kgce/kg", bound, catalog)
+        + record.energy.heat * _coef("heat_tce", "kgce/GJ", bound, catalog)
+    )
+    return kgce / 1000.0
+
+
+def emissions(record: DataCentreRecord, bound: Bound = "value",
+              catalog: Catalog | None = None) -> dict[str, float]:
+    """附表E operating-stage emissions in tCO2 by source, with ``scope1``, ``scope2`` and ``total``
+    (= C_yw). Exported electricity and heat are negative. Water and staff carry no factor."""
+    catalog = catalog or load_catalog()
+    grid, _ = grid_factor(record, catalog)
+    heat = _coef("heat_co2", "tCO2/GJ", bound, catalog)
+    diesel = _coef("diesel_co2", "tCO2/kg", bound, catalog)
+    gasoline = _coef("gasoline_co2", "tCO2/kg", bound, catalog)
+    fuels = _fuels_kg(record, bound, catalog)
+    rows = {
+        "electricity": record.energy.electricity * grid,
+        "natural_gas": record.energy.natural_gas * _coef("natural_gas_co2", "tCO2/m**3", bound, catalog),
+        "diesel": fuels["diesel"] * diesel,
+        "gasoline": fuels["gasoline"] * gasoline,
+        "heat": record.energy.heat * heat,
+        "vehicles": fuels["vehicle_diesel"] * diesel + fuels["vehicle_gasoline"] * gasoline,
+        "exported_electricity": 0.0 - record.exported.electricity * grid,
+        "exported_heat": 0.0 - record.exported.heat * heat,
+    }
+    scope1 = sum(rows[k] for k in SCOPE1_SOURCES)
+    scope2 = sum(value for key, value in rows.items() if key not in SCOPE1_SOURCES)
+    return {**rows, "scope1": scope1, "scope2": scope2, "total": scope1 + scope2}
+
+
+def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) -> dict[str, Coefficient]:
+    """The catalog coefficients this record's figures depend on (non-zero quantities only)."""
+    catalog = catalog or load_catalog()
+    names = ["electricity_tce"]
+    energy, vehicles = record.energy, record.vehicles
+    if energy.natural_gas:
+        names += ["natural_gas_tce", "natural_gas_co2"]
+    if energy.heat or record.exported.heat:
+        names += ["heat_tce", "heat_co2"]
+    for fuel in ("diesel", "gasoline"):
+        amounts = [getattr(energy, fuel), getattr(vehicles, fuel)]
+        if any(a is not None and a.value for a in amounts):
+            names += [f"{fuel}_tce", f"{fuel}_co2"]
+        if any(a is not None and a.value and a.unit == "L" for a in amounts):
+            names.append(f"{fuel}_density")
+    return {name: catalog.coefficients[name] for name in names}
+
+
+def low_confidence(record: DataCentreRecord, catalog: Catalog | None = None) -> list[str]:
+    """Names of the low-confidence (L) coefficients the record's figures depend on."""
+    return [n for n, c in coefficients_used(record, catalog).items() if c.confidence == "L"]
+
+
+def section5_facts(record: DataCentreRecord) -> dict[str, float]:
+    """Section-5 operation figures in canonical units: pue (unitless), renewable_share (%),
+    wue (L/kWh), annual_energy_tce (tce), annual_electricity (kWh). A figure whose inputs are
+    missing (no IT energy, no water) is left out."""
+    electricity = record.energy.electricity
+    renewable = record.renewables
+    facts = {
+        "annual_electricity": electricity,
+        "annual_energy_tce": annual_energy_tce(record),
+    }
+    if electricity > 0:
+        share = renewable.own_generation + renewable.green_power + renewable.certificates
+        facts["renewable_share"] = share / electricity * 100.0
+    if record.it_energy:
+        facts["pue"] = electricity / record.it_energy
+        if record.water is not None:
+            facts["wue"] = record.water * 1000.0 / record.it_energy
+    return {key: round(value, 9) for key, value in facts.items()}
+
+
+_UNITS = {"pue": "", "renewable_share": "%", "wue": "L/kWh", "annual_energy_tce": "tce",
+          "annual_electricity": "kWh"}
+
+
+def section5_fact_models(record: DataCentreRecord) -> list[Fact]:
+    """:func:`section5_facts` as :class:`checker.models.Fact` rows. ``annual_energy_tce`` carries
+    ``low``/``high`` when a coefficient it uses has a range, and notes low-confidence coefficients."""
+    facts = section5_facts(record)
+    result = []
+    for field, value in facts.items():
+        fact = Fact(field=field, value=value, unit=_UNITS[field])
+        if field == "annual_energy_tce":
+            fact.low = round(annual_energy_tce(record, "low"), 9)
+            fact.high = round(annual_energy_tce(record, "high"), 9)
+            weak = [n for n in low_confidence(record) if n.endswith(("_tce", "_density"))]
+            fact.note = f"low-confidence coefficients: {', '.join(weak)}" if weak else ""
+        if field == "pue" and (record.energy.natural_gas or record.energy.heat):
+            fact.note = "electricity-based PUE; gas or purchased heat is not in it"
+        result.append(fact)
+    return result

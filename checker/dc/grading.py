@@ -1,0 +1,152 @@
+"""T/CA305-2023 grading of one data centre: constraints (vetoes), scores, grade.
+
+The evaluation runs at the nominal coefficients and at both ends of the ranges of the ranged
+coefficients; a constraint or grade that changes across them is never reported as a pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import operator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from checker.dc.catalog import Catalog, load_catalog
+from checker.dc.energy import BOUNDS, Bound, low_confidence, section5_facts
+from checker.dc.record import DataCentreRecord
+from checker.dc.scoring import Scenario, scenario
+
+log = logging.getLogger(__name__)
+
+_OPS = {"<=": operator.le, "<": operator.lt, ">": operator.gt, ">=": operator.ge}
+
+
+def constraint(cid: str, status: str, value: Any = None, limit: float | None = None, op: str = "",
+               note: str = "", veto: bool = True, unit: str = "") -> dict[str, Any]:
+    """One constraint row of the report."""
+    return {"id": cid, "status": status, "value": value, "limit": limit, "op": op, "unit": unit,
+            "veto": veto, "note": note}
+
+
+def compare(value: float | None, op: str, limit: float) -> str:
+    """pass / fail of ``value op limit``; missing_evidence without a value."""
+    if value is None:
+        return "missing_evidence"
+    return "pass" if _OPS[op](value, limit) else "fail"
+
+
+def is_new(record: DataCentreRecord, as_of: date, catalog: Catalog) -> bool:
+    """近三年新建: fewer than ``existing_min_years`` years in operation."""
+    return record.age_years(as_of) < catalog.constraints.pue.existing_min_years
+
+
+def pue_limit(record: DataCentreRecord, as_of: date, catalog: Catalog | None = None) -> float:
+    """The 4.2 PUE limit for the record's climate zone and age."""
+    catalog = catalog or load_catalog()
+    rule = catalog.constraints.pue
+    table = rule.new if is_new(record, as_of, catalog) else rule.existing
+    return table[record.climate_zone]
+
+
+def wue_limit(record: DataCentreRecord, as_of: date, catalog: Catalog | None = None) -> float:
+    """The 4.2 WUE limit (L/kWh) for the record's age."""
+    catalog = catalog or load_catalog()
+    rule = catalog.constraints.wue
+    return rule.new if is_new(record, as_of, catalog) else rule.existing
+
+
+def declaration_rows(record: DataCentreRecord, catalog: Catalog) -> list[dict[str, Any]]:
+    """4.1 basic conditions and 4.2 declared rows: declared true passes, false fails, absent is
+    missing evidence. All are vetoes."""
+    rows = []
+    for item in catalog.constraints.declarations:
+        claim = record.declarations.get(item.key)
+        if claim is None:
+            rows.append(constraint(item.id, "missing_evidence", note=f"{item.label_zh}: not declared"))
+            continue
+        evidence = claim.evidence or "declared; no evidence cited"
+        rows.append(constraint(item.id, "pass" if claim.value else "fail", claim.value, note=evidence))
+    return rows
+
+
+def operation_rows(record: DataCentreRecord, facts: dict[str, float], as_of: date,
+                   catalog: Catalog) -> list[dict[str, Any]]:
+    """4.2 运营状态: PUE (veto) and WUE (advisory, the text's 宜)."""
+    age = "new (<3 years)" if is_new(record, as_of, catalog) else "existing (>=3 years)"
+    sizes = catalog.constraints.pue.stated_for_sizes
+    scope = "" if record.size_class in sizes else (
+        f"; the text states limits for {'/'.join(sizes)} only, applied to {record.size_class} too")
+    pue, wue = facts.get("pue"), facts.get("wue")
+    pue_lim, wue_lim = pue_limit(record, as_of, catalog), wue_limit(record, as_of, catalog)
+    wue_rule = catalog.constraints.wue
+    return [
+        constraint("4.2/pue", compare(pue, "<=", pue_lim), pue, pue_lim, "<=",
+                   f"{record.climate_zone}, {age}{scope}" + ("" if pue is not None else "; no IT energy")),
+        constraint("4.2/wue", compare(wue, "<=", wue_lim), wue, wue_lim, "<=",
+                   f"{age}; 宜 (advisory): does not veto the grade" if not wue_rule.binding else age,
+                   veto=wue_rule.binding, unit="L/kWh"),
+    ]
+
+
+def ratio_row(scenarios: dict[Bound, Scenario], weak: list[str], catalog: Catalog) -> dict[str, Any]:
+    """碳抵消比例 > 20 %, checked at every coefficient bound."""
+    rule = catalog.constraints.offset_ratio
+    values = {b: s.offsets["ratio_percent"] for b, s in scenarios.items()}
+    statuses = {compare(v, rule.op, rule.limit) for v in values.values()}
+    nominal = values["value"]
+    note = "S_DC = -C_p / C_yw x 100 %"
+    if nominal is None:
+        note = "C_yw <= 0: ratio undefined"
+    if len(statuses) > 1:
+        status = "missing_evidence"
+        note += f"; result changes across low-confidence coefficients ({', '.join(weak)})"
+    else:
+        status = statuses.pop()
+        if weak:
+            note += f"; uses low-confidence coefficients {', '.join(weak)} (same result across their ranges)"
+    return constraint("4.2/offset-ratio", status, nominal, rule.limit, rule.op, note, unit="%")
+
+
+@dataclass
+class Assessment:
+    """Everything the report needs about one data centre."""
+
+    record: DataCentreRecord
+    as_of: date
+    facts: dict[str, float]
+    constraints: list[dict[str, Any]]
+    scenarios: dict[Bound, Scenario]
+    score_grade: str
+    grade: str
+    vetoes: list[str]
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def nominal(self) -> Scenario:
+        """The evaluation at nominal coefficients."""
+        return self.scenarios["value"]
+
+    @property
+    def passed(self) -> bool:
+        """True when graded (not 不合格) and no veto."""
+        return not self.vetoes and self.grade != load_catalog().fail_grade
+
+
+def evaluate(record: DataCentreRecord, as_of: date, catalog: Catalog | None = None) -> Assessment:
+    """Grade one data centre by T/CA305-2023."""
+    catalog = catalog or load_catalog()
+    facts = section5_facts(record)
+    pue = (facts.get("pue"), pue_limit(record, as_of, catalog))
+    scenarios = {b: scenario(record, b, pue, facts.get("wue"), catalog) for b in BOUNDS}
+    weak = low_confidence(record, catalog)
+    rows = declaration_rows(record, catalog) + operation_rows(record, facts, as_of, catalog)
+    rows.append(ratio_row(scenarios, weak, catalog))
+    vetoes = [r["id"] for r in rows if r["veto"] and r["status"] != "pass"]
+    score_grade = min((s.score_grade for s in scenarios.values()), key=catalog.rank)
+    flags = [f"low-confidence coefficient used: {name}" for name in weak]
+    if len({s.score_grade for s in scenarios.values()}) > 1:
+        flags.append("grade changes across low-confidence coefficient ranges: the lower grade is reported")
+    grade = catalog.fail_grade if vetoes else score_grade
+    log.debug("%s: total %s, grade %s, vetoes %s", record.id, scenarios["value"].scores.total, grade, vetoes)
+    return Assessment(record, as_of, facts, rows, scenarios, score_grade, grade, vetoes, flags)

@@ -1,0 +1,76 @@
+"""Numbers with units in data-centre records: a bare number is in the documented unit, a string
+such as ``"1.2 GWh"`` is parsed and converted through the project's one pint registry."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from checker.models import Strict
+from checker.units import conversion_factor, same_kind
+
+_NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+
+
+def split_number(text: str) -> tuple[float, str]:
+    """Split ``"1,200.5 MWh"`` into ``(1200.5, "MWh")``. Raises ``ValueError`` if no number leads."""
+    match = _NUMBER_UNIT.match(text)
+    if not match:
+        raise ValueError(f"not a number with a unit: {text!r}")
+    return float(match.group(1).replace(",", "")), match.group(2)
+
+
+def to_unit(value: Any, unit: str) -> float:
+    """``value`` (number in ``unit``, or text with its own unit) as a float in ``unit``."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a quantity in {unit}, got {value!r}")
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected a quantity in {unit}, got {value!r}")
+    number, text_unit = split_number(value)
+    if not text_unit:
+        return number
+    return number * conversion_factor(text_unit, unit)
+
+
+def quantity(unit: str) -> Any:
+    """An annotated non-negative float field stored in ``unit``."""
+    return Annotated[float, BeforeValidator(lambda v: to_unit(v, unit)), Field(ge=0)]
+
+
+KWh = quantity("kWh")
+M3 = quantity("m**3")
+GJ = quantity("GJ")
+KW = quantity("kW")
+GridFactor = quantity("kgCO2/kWh")
+
+
+class Amount(Strict):
+    """A quantity kept in one of a few allowed units (fuel by mass or volume, an offset in
+    tCO2e or in kWh); the grading decides how to use each."""
+
+    value: float = Field(ge=0)
+    unit: str
+
+
+def amount_in(value: Any, units: tuple[str, ...]) -> dict[str, Any]:
+    """Parse ``value`` into ``{"value", "unit"}`` with ``unit`` the first of ``units`` of the same
+    kind as the text's unit (a bare number takes ``units[0]``)."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str):
+        number, text_unit = split_number(value)
+        for unit in units:
+            if text_unit and same_kind(text_unit, unit):
+                return {"value": number * conversion_factor(text_unit, unit), "unit": unit}
+        if text_unit:
+            raise ValueError(f"unit of {value!r} is none of {', '.join(units)}")
+        return {"value": number, "unit": units[0]}
+    return {"value": to_unit(value, units[0]), "unit": units[0]}
+
+
+FuelUnit = Literal["kg", "L"]
+Fuel = Annotated[Amount, BeforeValidator(lambda v: amount_in(v, ("kg", "L")))]

@@ -1,0 +1,192 @@
+"""The data-centre record: what a data centre declares for section 5 and T/CA305 grading.
+
+Loadable from YAML or JSON (``yaml.safe_load``). Every numeric input is a number in the documented
+unit or a string with its unit (``"1.2 GWh"``), converted through :mod:`checker.units`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
+
+from checker.dc.catalog import ClimateZone, load_catalog
+from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, KWh, amount_in
+from checker.models import Strict
+
+_ZONES = {"严寒": "severe_cold", "严寒地区": "severe_cold", "寒冷": "cold", "寒冷地区": "cold",
+          "其他": "other", "其他地区": "other", "其它": "other"}
+_SIZES = {"小型": "small", "中型": "medium", "大型": "large", "超大型": "hyperscale"}
+
+SizeClass = Literal["small", "medium", "large", "hyperscale"]
+
+
+def _alias(mapping: dict[str, str]) -> BeforeValidator:
+    return BeforeValidator(lambda v: mapping.get(v.strip(), v.strip().lower()) if isinstance(v, str) else v)
+
+
+class RecordError(ValueError):
+    """A record that cannot be used, with a one-line reason."""
+
+
+class EnergyUse(Strict):
+    """Annual energy by carrier. ``electricity`` is the total metered consumption (kWh), own
+    renewable generation consumed on site included; ``natural_gas`` m³; fuels kg (or L); heat GJ."""
+
+    electricity: KWh
+    natural_gas: M3 = 0.0
+    diesel: Fuel | None = None
+    gasoline: Fuel | None = None
+    heat: GJ = 0.0
+
+
+class Renewables(Strict):
+    """Renewable electricity of the year, kWh: own generation, purchased green power, certificates."""
+
+    own_generation: KWh = 0.0
+    green_power: KWh = 0.0
+    certificates: KWh = 0.0
+
+
+class Vehicles(Strict):
+    """Site vehicles and their fuel (kg or L)."""
+
+    count: int = Field(default=0, ge=0)
+    diesel: Fuel | None = None
+    gasoline: Fuel | None = None
+
+
+class Exported(Strict):
+    """Energy the data centre delivers to others: electricity kWh, heat GJ."""
+
+    electricity: KWh = 0.0
+    heat: GJ = 0.0
+
+
+class Offset(Strict):
+    """One 附表F offset: ``quantity`` in tCO2e, or kWh for green power and rooftop PV (rooftop PV
+    may instead give ``capacity`` kW × ``hours``)."""
+
+    type: str
+    quantity: Amount | None = None
+    capacity: KW | None = None
+    hours: float | None = Field(default=None, ge=0)
+    evidence: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "type" not in data:
+            return data
+        data = dict(data)
+        catalog = load_catalog()
+        data["type"] = catalog.offset_type(str(data["type"]))
+        units = ("kWh", "tCO2") if catalog.offsets[data["type"]].energy else ("tCO2",)
+        if data.get("quantity") is not None:
+            data["quantity"] = amount_in(data["quantity"], units)
+        return data
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> Offset:
+        by_capacity = self.capacity is not None and self.hours is not None
+        if (self.quantity is None) == (not by_capacity):
+            raise ValueError(f"offset {self.type}: give either quantity or capacity and hours")
+        if by_capacity and self.type != "rooftop_pv":
+            raise ValueError(f"offset {self.type}: capacity × hours is for rooftop_pv only")
+        return self
+
+
+class Claim(Strict):
+    """A basic-requirement declaration and the evidence cited for it."""
+
+    value: bool
+    evidence: str = ""
+
+
+def _claim(value: Any) -> Any:
+    return {"value": value} if isinstance(value, bool) else value
+
+
+class DataCentreRecord(Strict):
+    """One data centre's year of operation, as declared for grading."""
+
+    id: str
+    name: str = ""
+    category: Literal["datacenter"] = "datacenter"
+    climate_zone: Annotated[ClimateZone, _alias(_ZONES)]
+    size_class: Annotated[SizeClass, _alias(_SIZES)]
+    years_in_operation: float | None = Field(default=None, ge=0)
+    commissioned: date | None = None
+    year: int | None = None
+    grid_region: str | None = None
+    grid_factor: GridFactor | None = None
+    energy: EnergyUse
+    it_energy: KWh | None = None
+    water: M3 | None = None
+    renewables: Renewables = Field(default_factory=Renewables)
+    staff: int | None = Field(default=None, ge=0)
+    vehicles: Vehicles = Field(default_factory=Vehicles)
+    exported: Exported = Field(default_factory=Exported)
+    offsets: list[Offset] = Field(default_factory=list)
+    expert_scores: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    declarations: dict[str, Annotated[Claim, BeforeValidator(_claim)]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_keys(self) -> DataCentreRecord:
+        catalog = load_catalog()
+        expert = {i.id for i in catalog.scoring.items if i.method != "pue"}
+        unknown = set(self.expert_scores) - expert
+        if unknown:
+            raise ValueError(f"unknown or computed expert score item(s): {', '.join(sorted(unknown))}")
+        keys = {d.key for d in catalog.constraints.declarations}
+        unknown = set(self.declarations) - keys
+        if unknown:
+            raise ValueError(f"unknown declaration(s): {', '.join(sorted(unknown))}")
+        if self.grid_region is not None:
+            self.grid_region = _region(self.grid_region)
+        if self.years_in_operation is None and self.commissioned is None:
+            raise ValueError("give years_in_operation or commissioned")
+        return self
+
+    def age_years(self, as_of: date) -> float:
+        """Years in operation: as declared, else from ``commissioned`` to ``as_of``."""
+        if self.years_in_operation is not None:
+            return self.years_in_operation
+        assert self.commissioned is not None
+        return max((as_of - self.commissioned).days / 365.25, 0.0)
+
+
+def _region(name: str) -> str:
+    factors = load_catalog().grid.factors
+    for region_id, factor in factors.items():
+        if name.strip().lower() in (region_id, factor.label_zh, factor.label_zh + "电网"):
+            return region_id
+    raise ValueError(f"unknown grid region {name!r} (known: {', '.join(factors)})")
+
+
+def parse_record(data: Any) -> DataCentreRecord:
+    """Validate a mapping into a record; raises :class:`RecordError` with a one-line reason."""
+    try:
+        return DataCentreRecord.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "record"
+        raise RecordError(f"{where}: {first['msg']} ({exc.error_count()} error(s))") from None
+
+
+def load_record(path: str | Path) -> DataCentreRecord:
+    """Read a YAML or JSON record file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RecordError(f"{path}: cannot read record ({type(exc).__name__})") from None
+    if not isinstance(data, dict):
+        raise RecordError(f"{path}: a record must be a mapping")
+    return parse_record(data)
+
+
+__all__ = ["Amount", "DataCentreRecord", "RecordError", "load_record", "parse_record"]

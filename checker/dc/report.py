@@ -1,0 +1,73 @@
+"""The T/CA305 report of one data centre as a JSON-ready dict."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from checker.dc.catalog import Catalog, load_catalog
+from checker.dc.energy import coefficients_used, grid_factor
+from checker.dc.grading import Assessment, evaluate
+from checker.dc.record import DataCentreRecord
+from checker.dc.whatif import what_if
+
+DIGITS = 6
+
+
+def rounded(value: Any) -> Any:
+    """Round every float in a nested structure to ``DIGITS`` decimals (no ``-0.0``)."""
+    if isinstance(value, float):
+        return round(value, DIGITS) + 0.0
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(v) for v in value]
+    return value
+
+
+def _coefficients(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
+    record = assessment.record
+    grid, source = grid_factor(record, catalog)
+    used = {"grid_factor": {"value": grid * 1000.0, "unit": "kgCO2/kWh", "confidence":
+                            "M" if source != "record" else "declared", "source": source}}
+    for name, coef in coefficients_used(record, catalog).items():
+        used[name] = coef.model_dump(exclude_defaults=True)
+    return used
+
+
+def _bounds(assessment: Assessment) -> dict[str, Any]:
+    return {b: {"total": s.scores.total, "score_grade": s.score_grade,
+                "ratio_percent": s.offsets["ratio_percent"], "c_yw": s.emissions["total"]}
+            for b, s in assessment.scenarios.items() if b != "value"}
+
+
+def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
+    """The JSON report: constraints, emissions, offsets, scores, total, grade, what-if."""
+    catalog = catalog or load_catalog()
+    nominal = assessment.nominal
+    report = {
+        "standard": catalog.standard,
+        "as_of": assessment.as_of.isoformat(),
+        "datacenter": assessment.record.id,
+        "name": assessment.record.name,
+        "section5": assessment.facts,
+        "constraints": assessment.constraints,
+        "emissions": nominal.emissions,
+        "offsets": nominal.offsets,
+        "scores": {"offset": nominal.scores.offset, "technology": nominal.scores.technology,
+                   "items": nominal.scores.items, "notes": nominal.scores.notes},
+        "total": nominal.scores.total,
+        "score_grade": assessment.score_grade,
+        "grade": assessment.grade,
+        "vetoes": assessment.vetoes,
+        "flags": assessment.flags,
+        "coefficients": _coefficients(assessment, catalog),
+        "bounds": _bounds(assessment) if assessment.flags else {},
+        "what_if": what_if(assessment, catalog),
+    }
+    return rounded(report)
+
+
+def grade_datacentre(record: DataCentreRecord, as_of: date | None = None) -> dict[str, Any]:
+    """Grade ``record`` by T/CA305-2023 and return the JSON-ready report."""
+    return build_report(evaluate(record, as_of or date.today()))

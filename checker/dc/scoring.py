@@ -1,0 +1,134 @@
+"""T/CA305 附表F offsets and 附表G scores for one set of coefficients."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.dc.catalog import Catalog, ScoreItem
+from checker.dc.energy import Bound, emissions, grid_factor
+from checker.dc.record import DataCentreRecord, Offset
+
+log = logging.getLogger(__name__)
+
+DIGITS = 6
+
+
+def offset_row(offset: Offset, grid_t_per_kwh: float, catalog: Catalog) -> dict[str, Any]:
+    """One 附表F row: quantity, unit emission, coefficient and credited tCO2e."""
+    kind = catalog.offsets[offset.type]
+    if offset.quantity is None:  # rooftop PV by capacity × hours
+        quantity, unit = (offset.capacity or 0.0) * (offset.hours or 0.0), "kWh"
+    else:
+        quantity, unit = offset.quantity.value, offset.quantity.unit
+    unit_emission = grid_t_per_kwh if unit == "kWh" else 1.0
+    raw = quantity * unit_emission
+    return {
+        "type": offset.type, "label_zh": kind.label_zh, "quantity": quantity, "unit": unit,
+        "unit_emission": unit_emission, "coefficient": kind.coefficient,
+        "tco2e": raw * kind.coefficient, "scope1_eligible": kind.scope1, "evidence": offset.evidence,
+    }
+
+
+def offset_balance(rows: list[dict[str, Any]], scope1: float, total: float) -> dict[str, Any]:
+    """Usable negative carbon C_p and S_DC from credited rows and the emissions.
+
+    Scope-1 emissions may only be offset by the scope-1 eligible rows (sinks, CCUS, CER/CCER); the
+    other rows count at most up to the rest of the emissions. C_p is capped at C_yw (S_DC ≤ 100 %).
+    """
+    sinks = sum(r["tco2e"] for r in rows if r["scope1_eligible"])
+    others = sum(r["tco2e"] for r in rows if not r["scope1_eligible"])
+    room = max(total - max(scope1, 0.0), 0.0)
+    usable_others = min(others, room)
+    usable = min(sinks + usable_others, max(total, 0.0))
+    ratio = round(usable / total * 100.0, 9) if total > 0 else None
+    return {
+        "sinks_tco2e": sinks, "others_tco2e": others, "others_usable_tco2e": usable_others,
+        "c_p": 0.0 - usable, "c_yw": total, "scope1": scope1, "ratio_percent": ratio,
+        "scope1_not_offset_by_sinks": max(scope1 - sinks, 0.0),
+    }
+
+
+def pue_score(pue: float | None, limit: float | None, catalog: Catalog) -> float:
+    """高效用电: 30 − 10 × PUE within [0, item points]; 0 when PUE is unknown or over its limit."""
+    if pue is None or limit is None or pue > limit:
+        return 0.0
+    rule = catalog.scoring.pue
+    item = _item(catalog, "pue")
+    return min(max(rule.intercept + rule.slope * pue, 0.0), item.points)
+
+
+def water_score(wue: float | None, expert: float | None, catalog: Catalog) -> float:
+    """高效用水: full points when WUE < the threshold, else the experts' score up to its cap."""
+    rule = catalog.scoring.water
+    if wue is not None and wue < rule.full_below:
+        return rule.full_points
+    return min(expert or 0.0, rule.expert_max)
+
+
+def _item(catalog: Catalog, item_id: str) -> ScoreItem:
+    return next(i for i in catalog.scoring.items if i.id == item_id)
+
+
+@dataclass
+class Scores:
+    """Scores of one evaluation: technology items, parts, total."""
+
+    items: dict[str, float]
+    offset: float
+    technology: float
+    total: float
+    notes: list[str] = field(default_factory=list)
+
+
+def technology_items(record: DataCentreRecord, pue: tuple[float | None, float | None], wue: float | None,
+                     catalog: Catalog) -> tuple[dict[str, float], list[str]]:
+    """Item scores: PUE and water computed, the rest the experts' scores capped at each item's points."""
+    items: dict[str, float] = {}
+    notes: list[str] = []
+    for item in catalog.scoring.items:
+        given = record.expert_scores.get(item.id)
+        if item.method == "pue":
+            items[item.id] = pue_score(pue[0], pue[1], catalog)
+        elif item.method == "water":
+            items[item.id] = water_score(wue, given, catalog)
+        else:
+            items[item.id] = min(given or 0.0, item.points)
+        if given is not None and item.method != "water" and given > item.points:
+            notes.append(f"expert score {item.id}={given} capped at {item.points}")
+    return items, notes
+
+
+def score(record: DataCentreRecord, ratio: float | None, pue: tuple[float | None, float | None],
+          wue: float | None, catalog: Catalog) -> Scores:
+    """Offset part (S_DC × 40, capped) plus technology part (capped at 60)."""
+    rule = catalog.scoring
+    offset = min((ratio or 0.0) * rule.offset.per_ratio, rule.offset.max)
+    items, notes = technology_items(record, pue, wue, catalog)
+    technology = min(sum(items.values()), rule.technology_max)
+    total = round(min(offset + technology, rule.total_max), DIGITS)
+    return Scores({k: round(v, DIGITS) for k, v in items.items()}, round(offset, DIGITS),
+                  round(technology, DIGITS), total, notes)
+
+
+@dataclass
+class Scenario:
+    """Emissions, offsets and scores under one choice of coefficient bounds."""
+
+    bound: Bound
+    emissions: dict[str, float]
+    offsets: dict[str, Any]
+    scores: Scores
+    score_grade: str
+
+
+def scenario(record: DataCentreRecord, bound: Bound, pue: tuple[float | None, float | None],
+             wue: float | None, catalog: Catalog) -> Scenario:
+    """Evaluate emissions, offsets, scores and the score grade at one coefficient bound."""
+    emis = emissions(record, bound, catalog)
+    grid, _ = grid_factor(record, catalog)
+    rows = [offset_row(o, grid, catalog) for o in record.offsets]
+    balance = offset_balance(rows, emis["scope1"], emis["total"])
+    scores = score(record, balance["ratio_percent"], pue, wue, catalog)
+    return Scenario(bound, emis, {"items": rows, **balance}, scores, catalog.grade_for(scores.total))

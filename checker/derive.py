@@ -1,0 +1,190 @@
+"""Derived quantities, computed on whole columns with the calculators (one code path for any
+number of rows). A value the documents declare is kept; where it disagrees with the value
+computed from its inputs, the field gets an issue (manual_review) naming both.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checker import calculators as calc
+from checker.catalog import Catalog
+from checker.fields import pah_field
+from checker.frame import HI, ISSUE, LO, ND
+
+NOTE, GAP = "__note", "__gap"
+NOISE_DIRECTIONS = ("noise_front", "noise_back", "noise_left", "noise_right")
+
+Floats = npt.NDArray[np.float64]
+
+
+def derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
+    """Which fields each derived field is computed from (its evidence is theirs)."""
+    pahs = [name for name in catalog.fields if name.startswith("pah_")]
+    return {
+        "recyclability": ["recyclable_mass", "product_mass"],
+        "recycled_plastic_share": ["recycled_plastic_mass", "plastic_mass"],
+        "bap": [pah_field("benzo_a_pyrene")],
+        "pah15_sum": pahs,
+        "teer": ["max_throughput", "power_u1", "power_u2", "power_u3", "device_class"],
+        "volume": ["length", "height", "depth"],
+        "power_per_throughput": ["fw_power", "fw_throughput"],
+        "outlet_power": ["pdu_power", "outlet_count"],
+        "noise_max": list(NOISE_DIRECTIONS),
+        "fuel_rate": ["fuel_flow_100", "rated_power"],
+        "annual_energy_tce": ["annual_electricity"],
+        "odp": ["refrigerant"],
+    }
+
+
+def column(frame: pd.DataFrame, name: str) -> Floats:
+    """A float column, all NaN when absent; a value with an issue counts as absent."""
+    if name not in frame:
+        return np.full(len(frame), np.nan)
+    values = frame[name].to_numpy(dtype=float, na_value=np.nan)
+    if name + ISSUE in frame:
+        values = np.where(frame[name + ISSUE].isna().to_numpy(), values, np.nan)
+    return values
+
+
+def text_column(frame: pd.DataFrame, name: str, default: str = "") -> pd.Series:
+    """A text column with a default for absent values."""
+    if name not in frame:
+        return pd.Series([default] * len(frame), index=frame.index, dtype=object)
+    return frame[name].astype(object).where(frame[name].notna(), default)
+
+
+def merge(frame: pd.DataFrame, name: str, computed: Floats, tolerance: float) -> None:
+    """Fill ``name`` from ``computed`` where undeclared; flag a declared value that disagrees."""
+    declared = column(frame, name) if name in frame else np.full(len(frame), np.nan)
+    has_issue = frame[name + ISSUE].notna().to_numpy() if name + ISSUE in frame else np.zeros(len(frame), bool)
+    both = ~np.isnan(declared) & ~np.isnan(computed)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        differs = both & (np.abs(declared - computed) > tolerance * np.maximum(np.abs(computed), 1e-12))
+    fill = np.isnan(declared) & ~np.isnan(computed) & ~has_issue
+    frame[name] = np.where(fill, computed, declared)
+    if differs.any():
+        issues = frame[name + ISSUE] if name + ISSUE in frame else pd.Series([None] * len(frame), dtype=object)
+        text = [f"declared {d:.6g} differs from {c:.6g} computed from its inputs" for d, c in
+                zip(declared[differs], computed[differs], strict=True)]
+        issues = issues.astype(object)
+        issues.iloc[np.flatnonzero(differs)] = text
+        frame[name + ISSUE] = issues.to_numpy()
+
+
+def set_text(frame: pd.DataFrame, name: str, mask: npt.NDArray[np.bool_], texts: list[str] | str) -> None:
+    """Write text into a side column (NOTE, GAP, ISSUE) on the rows of ``mask``."""
+    if not mask.any():
+        return
+    current = frame[name] if name in frame else pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    current = current.astype(object).copy()
+    current.iloc[np.flatnonzero(mask)] = texts if isinstance(texts, list) else [texts] * int(mask.sum())
+    frame[name] = current.to_numpy()
+
+
+def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    """Add every derived quantity the clauses read; returns the same frame, extended."""
+    tolerance = catalog.constant("derived_agreement_tolerance")
+    merge(frame, "recyclability", calc.share_percent(column(frame, "recyclable_mass"),
+                                                      column(frame, "product_mass")), tolerance)
+    merge(frame, "recycled_plastic_share", calc.share_percent(column(frame, "recycled_plastic_mass"),
+                                                               column(frame, "plastic_mass")), tolerance)
+    _pahs(frame, catalog, tolerance)
+    _teer(frame, catalog, tolerance)
+    merge(frame, "volume", calc.chassis_volume_dm3(column(frame, "length"), column(frame, "height"),
+                                                   column(frame, "depth")), tolerance)
+    merge(frame, "power_per_throughput", calc.power_per_throughput(column(frame, "fw_power"),
+                                                                   column(frame, "fw_throughput")), tolerance)
+    merge(frame, "outlet_power", calc.outlet_power(column(frame, "pdu_power"), column(frame, "outlet_count")),
+          tolerance)
+    _noise_max(frame)
+    _fuel_rate(frame, catalog)
+    merge(frame, "annual_energy_tce", calc.annual_energy_tce(column(frame, "annual_electricity"),
+                                                             catalog.constant("electricity_kgce_per_kwh")),
+          tolerance)
+    _odp(frame, catalog, tolerance)
+    return frame
+
+
+def _pahs(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
+    names = derived_inputs(catalog)["pah15_sum"]
+    if not any(name in frame for name in names):
+        return
+    values = np.column_stack([column(frame, name) for name in names])
+    nd = np.column_stack([frame[n + ND].to_numpy(bool) if n + ND in frame else np.zeros(len(frame), bool)
+                          for n in names])
+    total, reported, non_detects = calc.pah_sum(values, nd)
+    complete = reported == len(names)
+    merge(frame, "pah15_sum", np.where(complete, total, np.nan), tolerance)
+    partial = (reported > 0) & ~complete & np.isnan(column(frame, "pah15_sum"))
+    frame["pah15_sum" + LO] = np.where(partial, total, np.nan)
+    frame["pah15_sum" + HI] = np.where(partial, np.inf, np.nan)
+    set_text(frame, "pah15_sum" + GAP, partial, [f"only {r} of {len(names)} Appendix A PAHs reported"
+                                                  for r in reported[partial]])
+    noted = (non_detects > 0) & (reported > 0)
+    set_text(frame, "pah15_sum" + NOTE, noted, [f"{k} of {r} PAHs not detected, counted as 0"
+                                                 for k, r in zip(non_detects[noted], reported[noted], strict=True)])
+    _bap_from_table(frame, tolerance)
+
+
+def _bap_from_table(frame: pd.DataFrame, tolerance: float) -> None:
+    """Benzo[a]pyrene (Table 3 row 3) is also one of the 15: use its table value when undeclared."""
+    source = pah_field("benzo_a_pyrene")
+    undeclared = np.isnan(column(frame, "bap"))
+    merge(frame, "bap", column(frame, source), tolerance)
+    source_nd = frame[source + ND].to_numpy(bool) if source + ND in frame else np.zeros(len(frame), bool)
+    own_nd = frame["bap" + ND].to_numpy(bool) if "bap" + ND in frame else np.zeros(len(frame), bool)
+    frame["bap" + ND] = own_nd | (undeclared & source_nd)
+
+
+def _teer(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
+    if "device_class" not in frame:
+        return
+    classes = text_column(frame, "device_class")
+    weights = [classes.map({k: v.weights[i] for k, v in catalog.device_classes.items()}).to_numpy(float)
+               for i in range(3)]
+    computed = calc.teer(column(frame, "max_throughput"), column(frame, "power_u1"), column(frame, "power_u2"),
+                         column(frame, "power_u3"), (weights[0], weights[1], weights[2]))
+    merge(frame, "teer", np.asarray(computed, dtype=float), tolerance)
+
+
+def _noise_max(frame: pd.DataFrame) -> None:
+    if not any(name in frame for name in NOISE_DIRECTIONS):
+        return
+    readings = np.column_stack([column(frame, name) for name in NOISE_DIRECTIONS])
+    highest, present = calc.max_reading(readings)
+    merge(frame, "noise_max", np.where(present == len(NOISE_DIRECTIONS), highest, np.nan), 0.0)
+    partial = (present > 0) & (present < len(NOISE_DIRECTIONS)) & np.isnan(column(frame, "noise_max"))
+    frame["noise_max" + LO] = np.where(partial, highest, np.nan)
+    frame["noise_max" + HI] = np.where(partial, np.inf, np.nan)
+    set_text(frame, "noise_max" + GAP, partial,
+             [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
+
+
+def _fuel_rate(frame: pd.DataFrame, catalog: Catalog) -> None:
+    flow, power = column(frame, "fuel_flow_100"), column(frame, "rated_power")
+    if np.isnan(flow).all():
+        return
+    low = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_min"))
+    high = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_max"))
+    use = ~np.isnan(np.asarray(low)) & np.isnan(column(frame, "fuel_rate"))
+    if "fuel_rate" + ISSUE in frame:
+        use &= frame["fuel_rate" + ISSUE].isna().to_numpy()
+    frame["fuel_rate" + LO] = np.where(use, low, np.nan)
+    frame["fuel_rate" + HI] = np.where(use, high, np.nan)
+    density = f"{catalog.constant('diesel_density_min')}–{catalog.constant('diesel_density_max')} kg/L"
+    set_text(frame, "fuel_rate" + NOTE, use, [f"from {f:g} L/h at {p:g} kW over diesel density {density}: "
+                                               f"{lo:.1f}–{hi:.1f} g/kWh" for f, p, lo, hi in
+                                               zip(flow[use], power[use], np.asarray(low)[use],
+                                                   np.asarray(high)[use], strict=True)])
+
+
+def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
+    if "refrigerant" not in frame:
+        return
+    table = {name.upper(): item.odp for name, item in catalog.refrigerants.items()}
+    names = text_column(frame, "refrigerant").str.upper().str.replace(r"[\s\-]", "", regex=True)
+    looked_up = names.map(table).to_numpy(dtype=float, na_value=np.nan)
+    merge(frame, "odp", looked_up, tolerance)

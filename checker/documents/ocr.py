@@ -1,0 +1,88 @@
+"""OCR of scanned pages: pypdfium2 renders the page, the ``tesseract`` binary reads it.
+
+Tesseract is called through subprocess (TSV output, eng+chi_sim when installed) with a timeout;
+its words become :class:`~checker.documents.text.Row` objects marked ``ocr=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from checker.documents.text import Glyph, Row, rows_from_glyphs
+
+log = logging.getLogger(__name__)
+
+MISSING_MESSAGE = "scanned PDF needs Tesseract OCR (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+
+
+@lru_cache(maxsize=1)
+def tesseract_path() -> str | None:
+    """Path of the tesseract binary, or None when it is not installed."""
+    return shutil.which("tesseract")
+
+
+@lru_cache(maxsize=1)
+def languages() -> str:
+    """The tesseract language string: eng plus chi_sim when that model is installed."""
+    exe = tesseract_path()
+    if exe is None:
+        return "eng"
+    try:
+        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "eng"
+    installed = set(done.stdout.split())
+    return "eng+chi_sim" if "chi_sim" in installed else "eng"
+
+
+def ocr_page(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeout: float = 120.0) -> list[Row]:
+    """Render page ``index`` (0-based) at ``dpi`` and read it with tesseract into rows.
+
+    Raises RuntimeError when tesseract is missing, fails or times out.
+    """
+    exe = tesseract_path()
+    if exe is None:
+        raise RuntimeError(MISSING_MESSAGE)
+    page = document[index]
+    try:
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        image = bitmap.to_pil()
+    finally:
+        page.close()
+    with tempfile.TemporaryDirectory(prefix="gdc-ocr-") as tmp:
+        png = Path(tmp) / "page.png"
+        image.save(png)
+        try:
+            done = subprocess.run([exe, str(png), "stdout", "-l", languages(), "--psm", "3", "tsv"],
+                                  capture_output=True, text=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError(f"tesseract timed out after {timeout:.0f} s on page {index + 1}") from exc
+    if done.returncode != 0:
+        raise RuntimeError(f"tesseract failed on page {index + 1}: {done.stderr.strip()[:200]}")
+    return rows_from_tsv(done.stdout, index + 1)
+
+
+def rows_from_tsv(tsv: str, page: int) -> list[Row]:
+    """Turn tesseract TSV output into rows (words grouped by line, split into cells by gaps)."""
+    glyphs: list[Glyph] = []
+    reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for rec in reader:
+        text = (rec.get("text") or "").strip()
+        if not text or rec.get("level") != "5":
+            continue
+        try:
+            left, top = float(rec["left"]), float(rec["top"])
+            width, height = float(rec["width"]), float(rec["height"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        glyphs.append(Glyph(text, left, left + width, top, top + height))
+    return rows_from_glyphs(glyphs, page, ocr=True, cell_gap=1.6)

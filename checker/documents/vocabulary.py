@@ -1,0 +1,200 @@
+"""Loads catalogs/vocabulary.yaml (and the PAH names of catalogs/substances.yaml) into matchers.
+
+The vocabulary is data: field names and synonyms in Chinese and English, loads, unit kinds,
+category keywords. This module only compiles it. See the header of vocabulary.yaml for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.documents.numbers import fold_key
+
+CATALOGS = Path(__file__).resolve().parents[2] / "catalogs"
+
+
+@dataclass(frozen=True)
+class Label:
+    """One compiled synonym."""
+
+    text: str
+    pattern: re.Pattern[str]
+
+
+@dataclass
+class Rule:
+    """What a label means: a simple field, a load-dependent quantity, or a substance."""
+
+    name: str
+    kind: str  # "field" | "load" | "substance"
+    labels: list[Label]
+    exclude: list[Label] = field(default_factory=list)
+    categories: frozenset[str] | None = None
+    unit: str = ""
+    also_unit: str = ""
+    bare: str = ""
+    fields: dict[int, str] = field(default_factory=dict)
+    default_load: int | None = None
+
+    def allowed(self, category: str | None) -> bool:
+        """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
+        if self.categories is None:
+            return True
+        return category is not None and category in self.categories
+
+
+@dataclass
+class Enum:
+    """A label followed by one of several value words."""
+
+    name: str
+    labels: list[Label]
+    values: list[tuple[Label, str]]
+    categories: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A label found in folded text."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+@dataclass
+class Vocabulary:
+    """The compiled vocabulary."""
+
+    rules: list[Rule]
+    enums: list[Enum]
+    categories: dict[str, dict[str, float]]
+    identity: dict[str, list[Label]]
+    brands: list[str]
+    load_words: list[tuple[Label, int]]
+    load_markers: list[str]
+    ignore_columns: list[Label]
+    result_columns: list[Label]
+    masks: list[re.Pattern[str]]
+    dimensions: dict[str, Any]
+    u2_load: dict[str, int]
+    ratings: dict[str, list[Label]]
+    category_fields: dict[str, set[str]]
+    any_label: re.Pattern[str]
+
+    def hits(self, key: str, category: str | None) -> list[Hit]:
+        """Labels in folded ``key`` that apply to ``category``; overlapping hits: the longest wins."""
+        found: list[Hit] = []
+        for rule in self.rules:
+            if not rule.allowed(category):
+                continue
+            for label in rule.labels:
+                for m in label.pattern.finditer(key):
+                    found.append(Hit(rule, m.start(), m.end()))
+        found.sort(key=lambda h: (-(h.end - h.start), h.start))
+        kept: list[Hit] = []
+        for hit in found:
+            if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+                kept.append(hit)
+        return sorted(kept, key=lambda h: h.start)
+
+    def relevant(self, key: str) -> bool:
+        """Fast test: does folded page text mention any field label at all?"""
+        return self.any_label.search(key) is not None
+
+    def field_allowed(self, field_id: str, category: str | None) -> bool:
+        """True when ``field_id`` belongs to ``category`` in catalogs/fields.yaml (any, if unknown)."""
+        if category is None or category not in self.category_fields:
+            return True
+        return field_id in self.category_fields[category]
+
+
+def _is_ascii_word(text: str) -> bool:
+    return bool(re.fullmatch(r"[a-z0-9 .+\-/()&,'#]+", text))
+
+
+def compile_label(text: str) -> Label:
+    """Compile one synonym: ASCII at word boundaries, CJK as a substring."""
+    key = fold_key(text)
+    escaped = re.escape(key).replace(r"\ ", r"\s*")
+    if _is_ascii_word(key):
+        pattern = re.compile(r"(?<![a-z0-9])" + escaped + r"(?![a-z0-9])")
+    else:
+        pattern = re.compile(escaped)
+    return Label(key, pattern)
+
+
+def _labels(items: list[Any]) -> list[Label]:
+    return [compile_label(str(item)) for item in items]
+
+
+def _category_fields(fields_doc: dict[str, Any], pah_fields: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for category, items in fields_doc.get("category_fields", {}).items():
+        ids: set[str] = set()
+        for item in items:
+            if item == "+pah":
+                ids.update(pah_fields)
+            else:
+                ids.add(item)
+        out[category] = ids
+    return out
+
+
+def _pah_rules(substances: dict[str, Any]) -> list[Rule]:
+    rules = []
+    for pah in substances.get("pahs", []):
+        names = [pah["zh"], pah["en"], pah["cas"], *pah.get("zh_variants", [])]
+        english = fold_key(pah["en"])
+        names.append(english.replace("(", " ").replace(")", " ").replace(",", "").strip())
+        names.append(re.sub(r"\s+", "", english))
+        rules.append(Rule(f"pah_{pah['slug']}", "substance", _labels(names), unit="mg/kg", bare="mg/kg"))
+    return rules
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """Load and compile the vocabulary (cached)."""
+    vocab_path = Path(path) if path else CATALOGS / "vocabulary.yaml"
+    doc = yaml.safe_load(vocab_path.read_text(encoding="utf-8"))
+    substances = yaml.safe_load((CATALOGS / "substances.yaml").read_text(encoding="utf-8"))
+    fields_doc = yaml.safe_load((CATALOGS / "fields.yaml").read_text(encoding="utf-8"))
+    rules: list[Rule] = []
+    for name, spec in doc["load_quantities"].items():
+        rules.append(Rule(name, "load", _labels(spec["labels"]), _labels(spec.get("exclude", [])),
+                          frozenset(spec["categories"]) if "categories" in spec else None,
+                          str(spec.get("unit", "")), "", str(spec.get("bare", "")),
+                          {int(k): v for k, v in spec["fields"].items()}, spec.get("default_load")))
+    for name, spec in doc["fields"].items():
+        rules.append(Rule(name, "field", _labels(spec["labels"]), _labels(spec.get("exclude", [])),
+                          frozenset(spec["categories"]) if "categories" in spec else None,
+                          str(spec.get("unit", "")), str(spec.get("also_unit", "")), str(spec.get("bare", ""))))
+    pah_rules = _pah_rules(substances)
+    rules.extend(pah_rules)
+    enums = [Enum(name, _labels(spec["labels"]),
+                  [(compile_label(word), value) for value, words in spec["values"].items() for word in words],
+                  frozenset(spec["categories"]) if "categories" in spec else None)
+             for name, spec in doc["enums"].items()]
+    everything = sorted({lab.text for r in rules for lab in r.labels if len(lab.text) > 1}
+                        | {lab.text for e in enums for lab in e.labels}, key=len, reverse=True)
+    any_label = re.compile("|".join(compile_label(t).pattern.pattern for t in everything))
+    return Vocabulary(
+        rules=rules, enums=enums,
+        categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},
+        identity={k: _labels(v) for k, v in doc["identity"].items()},
+        brands=list(doc["brands"]),
+        load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
+        load_markers=[fold_key(m) for m in doc["load_markers"]],
+        ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
+        masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
+        dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
+        ratings={k: _labels(v) for k, v in doc["ratings"].items()},
+        category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
+        any_label=any_label,
+    )

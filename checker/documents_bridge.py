@@ -1,0 +1,21 @@
+"""PDF documents → product records, through :mod:`checker.documents` (the reader)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.records import ProductRecord, RecordError
+
+
+def pdf_record(path: Path, category: str | None) -> ProductRecord:
+    """Read one PDF into a product record; unusable documents raise RecordError (one line)."""
+    from checker.documents import DocumentError, read_pdf
+
+    try:
+        document = read_pdf(path, category)
+    except DocumentError as exc:
+        raise RecordError(f"{path}: {exc}") from None
+    if document.category is None:
+        raise RecordError(f"{path}: cannot tell the product category from the document; give --category")
+    product_id = document.model or path.stem
+    return ProductRecord(id=product_id, category=document.category, sources=[str(path)], facts=document.facts)

@@ -1,0 +1,182 @@
+"""The rule engine: every clause evaluated on whole columns at once.
+
+One code path for one product and for a million: a single record is a one-row frame. Each clause
+gives, per row, a status code, a reason code, the value and the limit in the clause's unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checker.calculators import band_index
+from checker.catalog import Catalog, Clause, Condition
+from checker.derive import GAP, column
+from checker.frame import HI, ISSUE, LO
+from checker.units import conversion_factor
+
+STATUSES = ("pass", "fail", "not_applicable", "missing_evidence", "manual_review")
+PASS, FAIL, NA, MISSING, MANUAL = range(5)
+
+
+class Reason:
+    """Why a clause got its status (turned into words by :mod:`checker.explain`)."""
+
+    NONE, CATEGORY, CONDITION, CONDITION_MISSING, CONDITION_ISSUE = 0, 1, 2, 3, 4
+    OUTSIDE_BANDS, NO_LIMIT_IN_BAND, BAND_MISSING, BAND_ISSUE, BEFORE_SCHEDULE = 5, 6, 7, 8, 9
+    VALUE_MISSING, VALUE_ISSUE, INTERVAL, PARTIAL, DOCUMENT, LOW_CONFIDENCE = 10, 11, 12, 13, 14, 15
+
+
+@dataclass
+class ClauseColumn:
+    """One clause's results for every row of a frame."""
+
+    clause: Clause
+    status: npt.NDArray[np.int8]
+    reason: npt.NDArray[np.int8]
+    value: npt.NDArray[np.float64]
+    limit: npt.NDArray[np.float64]
+    factor: float
+
+
+def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
+            status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8], active: npt.NDArray[np.bool_]
+            ) -> npt.NDArray[np.float64]:
+    """The limit per row (scalar, schedule or band), marking rows that have none."""
+    rows = len(frame)
+    if clause.limit is not None:
+        return np.full(rows, float(clause.limit))
+    if clause.schedule is not None:
+        limit = clause.schedule.limit_on(as_of)
+        if limit is None:
+            _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
+            return np.full(rows, np.nan)
+        return np.full(rows, float(limit))
+    assert clause.band_table and clause.band_column
+    table = catalog.band_tables[clause.band_table]
+    by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)
+    if table.by + ISSUE in frame:
+        _mark(status, reason, active & frame[table.by + ISSUE].notna().to_numpy(), MANUAL, Reason.BAND_ISSUE)
+    index = band_index(table, by)
+    values = np.array([np.nan if band.limits[clause.band_column] is None else band.limits[clause.band_column]
+                       for band in table.bands] + [np.nan, np.nan], dtype=float)
+    limit = values[index]  # index −1 / −2 pick the trailing NaNs
+    _mark(status, reason, active & (index == -2), MISSING, Reason.BAND_MISSING)
+    _mark(status, reason, active & (index == -1), NA, Reason.OUTSIDE_BANDS)
+    _mark(status, reason, active & (index >= 0) & np.isnan(limit), NA, Reason.NO_LIMIT_IN_BAND)
+    return limit
+
+
+def _mark(status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8], rows: npt.NDArray[np.bool_],
+          code: int, why: int) -> None:
+    """Set status and reason on rows not decided yet (status −1)."""
+    target = rows & (status < 0)
+    status[target] = code
+    reason[target] = why
+
+
+def _condition(cond: Condition, frame: pd.DataFrame, catalog: Catalog) -> tuple[
+        npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(met, missing, has issue) per row for one applicability condition."""
+    spec = catalog.fields[cond.field]
+    rows = len(frame)
+    issue = frame[cond.field + ISSUE].notna().to_numpy() if cond.field + ISSUE in frame else np.zeros(rows, bool)
+    if cond.field not in frame:
+        return np.zeros(rows, bool), ~issue, issue
+    raw = frame[cond.field]
+    missing = raw.isna().to_numpy() & ~issue
+    if cond.at_least is not None:
+        threshold = cond.at_least * conversion_factor(cond.unit, spec.unit)
+        met = (np.round(raw.to_numpy(dtype=float, na_value=np.nan), 9) >= round(threshold, 9))
+    elif spec.kind == "flag":
+        met = raw.to_numpy(dtype=float, na_value=np.nan) == (1.0 if cond.equals else 0.0)
+    else:
+        met = (raw == cond.equals).to_numpy(dtype=bool, na_value=False)
+    return met & ~issue, missing, issue
+
+
+def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date) -> ClauseColumn:
+    """Evaluate one clause on every row of ``frame`` (derived fields already added)."""
+    rows = len(frame)
+    status = np.full(rows, -1, dtype=np.int8)
+    reason = np.zeros(rows, dtype=np.int8)
+    active = frame["category"].isin(clause.categories).to_numpy()
+    _mark(status, reason, ~active, NA, Reason.CATEGORY)
+    for cond in clause.applies_when:
+        met, missing, issue = _condition(cond, frame, catalog)
+        _mark(status, reason, active & issue, MANUAL, Reason.CONDITION_ISSUE)
+        if cond.if_missing == "missing_evidence":
+            _mark(status, reason, active & missing, MISSING, Reason.CONDITION_MISSING)
+        elif cond.if_missing == "not_applicable":
+            _mark(status, reason, active & missing, NA, Reason.CONDITION)
+        _mark(status, reason, active & ~met & ~missing, NA, Reason.CONDITION)
+    spec = catalog.fields.get(clause.quantity) if clause.quantity else None
+    factor = conversion_factor(spec.unit, clause.unit) if spec else 1.0
+    value = column(frame, clause.quantity) * factor if clause.quantity else np.full(rows, np.nan)
+    if clause.kind == "document":
+        if clause.threshold_evidence is not None:
+            _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
+        _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
+        return ClauseColumn(clause, status, reason, value, np.full(rows, np.nan), factor)
+    limit = _limits(clause, frame, catalog, as_of, status, reason, active)
+    _compare(clause, frame, value, limit, factor, status, reason, active)
+    return ClauseColumn(clause, status, reason, value, limit, factor)
+
+
+def _passes(op: str, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """value op limit, compared at 9 decimals so that unit arithmetic cannot move a boundary."""
+    left, right = np.round(value, 9), np.round(limit, 9)
+    with np.errstate(invalid="ignore"):
+        if op == ">=":
+            return left >= right
+        if op == "<=":
+            return left <= right
+        if op == ">":
+            return left > right
+        return left < right
+
+
+def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64],
+             factor: float, status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8],
+             active: npt.NDArray[np.bool_]) -> None:
+    name = clause.quantity
+    assert name is not None and clause.op is not None
+    if name + ISSUE in frame:
+        _mark(status, reason, active & frame[name + ISSUE].notna().to_numpy(), MANUAL, Reason.VALUE_ISSUE)
+    low = frame[name + LO].to_numpy(float) * factor if name + LO in frame else np.full(len(frame), np.nan)
+    high = frame[name + HI].to_numpy(float) * factor if name + HI in frame else np.full(len(frame), np.nan)
+    interval = active & np.isnan(value) & ~np.isnan(low)
+    best, worst = (high, low) if clause.op in (">=", ">") else (low, high)
+    _mark(status, reason, interval & _passes(clause.op, worst, limit), PASS, Reason.INTERVAL)
+    _mark(status, reason, interval & ~_passes(clause.op, best, limit), FAIL, Reason.INTERVAL)
+    gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
+    _mark(status, reason, interval & gap, MISSING, Reason.PARTIAL)
+    _mark(status, reason, interval, MANUAL, Reason.INTERVAL)
+    _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
+    if clause.confidence == "L":
+        _mark(status, reason, active, MANUAL, Reason.LOW_CONFIDENCE)
+    ok = _passes(clause.op, value, limit)
+    _mark(status, reason, active & ok, PASS, Reason.NONE)
+    _mark(status, reason, active, FAIL, Reason.NONE)
+
+
+def evaluate(frame: pd.DataFrame, catalog: Catalog, as_of: date,
+             clauses: list[Clause] | None = None) -> list[ClauseColumn]:
+    """Evaluate the clauses that concern the categories present in ``frame``."""
+    present = set(frame["category"].dropna().unique()) if len(frame) else set()
+    chosen = clauses if clauses is not None else [c for c in catalog.clauses if present & set(c.categories)]
+    return [evaluate_clause(clause, frame, catalog, as_of) for clause in chosen]
+
+
+def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:
+    """Per row: fail if any clause fails; else incomplete if any is missing evidence; else pass."""
+    any_fail = np.zeros(rows, bool)
+    any_missing = np.zeros(rows, bool)
+    for col in columns:
+        any_fail |= col.status == FAIL
+        any_missing |= col.status == MISSING
+    return np.where(any_fail, "fail", np.where(any_missing, "incomplete", "pass")).astype(object)

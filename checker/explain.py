@@ -1,0 +1,144 @@
+"""Clause columns → per-product results in words: value, limit, margin, evidence and the reason."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from checker.catalog import Catalog, Clause
+from checker.derive import GAP, NOTE, derived_inputs
+from checker.engine import STATUSES, ClauseColumn, Reason
+from checker.frame import HI, ISSUE, LO, ND, Batch
+from checker.models import ClauseResult, Evidence, ProductReport, verdict_of
+
+
+def _text(batch: Batch, row: int, name: str) -> str:
+    frame = batch.frame
+    if name not in frame:
+        return ""
+    value = frame.at[row, name]
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def _evidence(batch: Batch, catalog: Catalog, row: int, name: str | None) -> list[Evidence]:
+    if not name:
+        return []
+    found = batch.evidence.get(row, name)
+    if found:
+        return found
+    inputs = derived_inputs(catalog).get(name, [])
+    return [item for source in inputs for item in batch.evidence.get(row, source)]
+
+
+def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -> str:
+    clause = col.clause
+    why = int(col.reason[row])
+    name = clause.quantity or ""
+    if why == Reason.CONDITION:
+        return "does not apply: " + "; ".join(f"{c.field} is not {c.equals if c.equals is not None else f'≥ {c.at_least:g} {c.unit}'}"
+                                              for c in clause.applies_when)
+    if why == Reason.CONDITION_MISSING:
+        return "cannot tell whether it applies: " + ", ".join(
+            catalog.fields[c.field].label_en for c in clause.applies_when if not _text(batch, row, c.field))
+    if why == Reason.CONDITION_ISSUE:
+        return "; ".join(_text(batch, row, c.field + ISSUE) for c in clause.applies_when
+                         if _text(batch, row, c.field + ISSUE))
+    if why in (Reason.BAND_MISSING, Reason.OUTSIDE_BANDS, Reason.NO_LIMIT_IN_BAND, Reason.BAND_ISSUE):
+        return _band_note(col, batch, catalog, row, why)
+    if why == Reason.BEFORE_SCHEDULE:
+        return "no limit in force on the as-of date"
+    if why == Reason.VALUE_MISSING:
+        return f"no usable value for {catalog.fields[name].label_en}" if name else "no usable value"
+    if why == Reason.VALUE_ISSUE:
+        return _text(batch, row, name + ISSUE)
+    if why == Reason.PARTIAL:
+        so_far = float(batch.frame.at[row, name + LO]) * col.factor
+        return f"{_text(batch, row, name + GAP)}; {so_far:g} {clause.unit} from those reported"
+    if why == Reason.INTERVAL:
+        return _interval_note(col, batch, row)
+    if why == Reason.DOCUMENT:
+        return _document_note(clause, col, row)
+    if why == Reason.LOW_CONFIDENCE:
+        return f"limit of low confidence ({clause.limit_source}); a person must confirm it"
+    return ""
+
+
+def _band_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int, why: int) -> str:
+    table = catalog.band_tables[col.clause.band_table or ""]
+    label = catalog.fields[table.by].label_en
+    if why == Reason.BAND_MISSING:
+        return f"{label} is needed to choose the row of {table.title_en}"
+    if why == Reason.BAND_ISSUE:
+        return _text(batch, row, table.by + ISSUE)
+    by = _text(batch, row, table.by)
+    if why == Reason.NO_LIMIT_IN_BAND:
+        band = table.band_for(float(by) * 1.0) if by else None
+        return f"no limit in band {band.label if band else '?'} of {table.title_en}"
+    return f"{label} {by} is outside every band of {table.title_en}"
+
+
+def _interval_note(col: ClauseColumn, batch: Batch, row: int) -> str:
+    name = col.clause.quantity or ""
+    note = _text(batch, row, name + NOTE)
+    verdict = STATUSES[int(col.status[row])]
+    if verdict == "manual_review":
+        return f"{note}; the verdict depends on where the true value lies in that range"
+    return f"{note}; {verdict} across the whole range"
+
+
+def _document_note(clause: Clause, col: ClauseColumn, row: int) -> str:
+    if clause.threshold_evidence is not None and not np.isnan(col.value[row]):
+        split = clause.threshold_evidence
+        above = col.value[row] >= split.at
+        needed = split.at_or_above if above else split.below
+        side = "≥" if above else "<"
+        return f"{col.value[row]:.1f} {split.unit} {side} {split.at:g} {split.unit}: check " + "; ".join(needed)
+    return "a person must check: " + "; ".join(clause.evidence_required or [clause.verification_zh])
+
+
+def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
+    value = col.value[row]
+    if not np.isnan(value):
+        return round(float(value), 6)
+    name = col.clause.quantity or ""
+    worst = HI if col.clause.op in ("<=", "<") else LO
+    if name + worst in batch.frame:
+        bound = float(batch.frame.at[row, name + worst]) * col.factor
+        if math.isfinite(bound):
+            return round(bound, 6)
+    return None
+
+
+def _margin(col: ClauseColumn, value: float | None, row: int) -> float | None:
+    limit = col.limit[row]
+    if value is None or np.isnan(limit):
+        return None
+    return round(float(value - limit if col.clause.op in (">=", ">") else limit - value), 6)
+
+
+def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -> ClauseResult:
+    """One clause's result for one product, with its evidence and note."""
+    clause = col.clause
+    value = _display_value(col, batch, row)
+    notes = [_reason_note(col, batch, catalog, row)]
+    name = clause.quantity or ""
+    if name and _text(batch, row, name + ND) in ("True", "1"):
+        notes.append("not detected (ND), counted as 0")
+    if name and int(col.reason[row]) != Reason.INTERVAL:
+        notes.append(_text(batch, row, name + NOTE))
+    limit = None if np.isnan(col.limit[row]) else round(float(col.limit[row]), 6)
+    return ClauseResult(
+        id=clause.id, status=STATUSES[int(col.status[row])],  # type: ignore[arg-type]
+        value=value, unit=clause.unit, limit=limit, op=clause.op or "", margin=_margin(col, value, row),
+        evidence=_evidence(batch, catalog, row, clause.quantity),
+        note="; ".join(n for n in notes if n),
+    )
+
+
+def product_report(columns: list[ClauseColumn], batch: Batch, catalog: Catalog, row: int) -> ProductReport:
+    """All clauses that concern this product's category, and its verdict."""
+    category = str(batch.frame.at[row, "category"])
+    results = [clause_result(col, batch, catalog, row) for col in columns if category in col.clause.categories]
+    return ProductReport(id=str(batch.frame.at[row, "id"]), category=category, sources=batch.sources[row],
+                         verdict=verdict_of([r.status for r in results]), clauses=results)

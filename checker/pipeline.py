@@ -1,0 +1,211 @@
+"""From input files to a report: ``check`` (all files are one product) and ``audit`` (many).
+
+Every input ends up as a product in the report or as a one-line error; one bad file never
+loses the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from checker.catalog import Catalog, load_catalog
+from checker.derive import derive_all
+from checker.engine import ClauseColumn, evaluate
+from checker.explain import product_report
+from checker.frame import Batch, EvidenceStore, conform, records_to_batch
+from checker.models import Evidence, InputError, Report
+from checker.records import ProductRecord, RecordError, load_record_file
+from checker.tables import TableError, table_to_batch
+
+log = logging.getLogger(__name__)
+
+RECORD_TYPES = {".json", ".yaml", ".yml"}
+TABLE_TYPES = {".csv", ".xlsx", ".xlsm", ".parquet"}
+PDF_TYPES = {".pdf"}
+
+
+class InputProblem(ValueError):
+    """An input that cannot be used; its message is the one-line reason."""
+
+
+@dataclass
+class StackedEvidence:
+    """Evidence of several batches stacked into one frame (row offsets)."""
+
+    parts: list[tuple[int, EvidenceStore]] = field(default_factory=list)
+
+    def get(self, row: int, name: str) -> list[Evidence]:
+        for offset, store in reversed(self.parts):
+            if row >= offset:
+                return store.get(row - offset, name)
+        return []
+
+
+@dataclass
+class Evaluated:
+    """A stacked batch and its clause columns, ready for any output format."""
+
+    batch: Batch
+    columns: list[ClauseColumn]
+    errors: list[InputError]
+    as_of: date
+    catalog: Catalog
+
+    def report(self) -> Report:
+        products = [product_report(self.columns, self.batch, self.catalog, row) for row in range(len(self.batch.frame))]
+        return Report(as_of=self.as_of.isoformat(), products=products, errors=self.errors)
+
+
+def stack(batches: Sequence[Batch], catalog: Catalog) -> Batch:
+    """One batch from many (frames concatenated, evidence by row offset)."""
+    evidence = StackedEvidence()
+    offset = 0
+    for batch in batches:
+        evidence.parts.append((offset, batch.evidence))
+        offset += len(batch.frame)
+    frames = [b.frame for b in batches if len(b.frame)]
+    frame = pd.concat(frames, ignore_index=True, sort=False) if frames else pd.DataFrame(columns=["id", "category"])
+    sources = [s for b in batches for s in b.sources]
+    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources)
+
+
+def drop_unknown_categories(batch: Batch, catalog: Catalog, errors: list[InputError]) -> Batch:
+    """Rows whose category is not one of INTERFACE.md §4 become errors (never an empty pass)."""
+    known = batch.frame["category"].isin(catalog.categories).to_numpy()
+    if known.all():
+        return batch
+    for row in np.flatnonzero(~known):
+        source = batch.sources[row][0] if batch.sources[row] else "?"
+        errors.append(InputError(source=source, error=f"product {batch.frame.at[row, 'id']}: unknown category "
+                                                      f"{batch.frame.at[row, 'category']!r}"))
+    keep = np.flatnonzero(known)
+    evidence = StackedEvidence(parts=[(0, _Reindexed(batch.evidence, keep))])
+    return Batch(frame=batch.frame.iloc[keep].reset_index(drop=True), evidence=evidence,
+                 sources=[batch.sources[i] for i in keep])
+
+
+@dataclass
+class _Reindexed:
+    store: EvidenceStore
+    rows: np.ndarray
+
+    def get(self, row: int, name: str) -> list[Evidence]:
+        return self.store.get(int(self.rows[row]), name)
+
+
+def read_records(path: Path, category: str | None) -> list[ProductRecord]:
+    """A record file or a PDF as product records (a PDF is one product)."""
+    suffix = path.suffix.lower()
+    if suffix in RECORD_TYPES:
+        return load_record_file(path)
+    if suffix in PDF_TYPES:
+        from checker.documents_bridge import pdf_record
+
+        return [pdf_record(path, category)]
+    raise InputProblem(f"{path}: unsupported file type {suffix or '(none)'}")
+
+
+def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[InputError]) -> Batch | None:
+    """One input file as a batch, or None with an error recorded."""
+    try:
+        if not path.exists():
+            raise InputProblem(f"{path}: no such file")
+        if path.suffix.lower() in TABLE_TYPES:
+            batch, unknown = table_to_batch(path, catalog, category)
+            if unknown:
+                errors.append(InputError(source=str(path), error="columns not recognised, not used: "
+                                                                  + ", ".join(unknown)))
+            return batch
+        return records_to_batch(read_records(path, category), catalog)
+    except (InputProblem, RecordError, TableError) as exc:
+        errors.append(InputError(source=str(path), error=str(exc)))
+    return None
+
+
+def evaluate_batches(batches: Iterable[Batch], errors: list[InputError], as_of: date,
+                     catalog: Catalog | None = None) -> Evaluated:
+    """Stack, derive and evaluate: the one path every command goes through."""
+    catalog = catalog or load_catalog()
+    batch = drop_unknown_categories(stack(list(batches), catalog), catalog, errors)
+    derive_all(batch.frame, catalog)
+    columns = evaluate(batch.frame, catalog, as_of)
+    return Evaluated(batch=batch, columns=columns, errors=errors, as_of=as_of, catalog=catalog)
+
+
+def merge_records(records: list[ProductRecord], sources: list[str]) -> ProductRecord:
+    """All records given to ``check`` describe one product: their facts are pooled."""
+    categories = {r.category for r in records}
+    if len(categories) > 1:
+        raise InputProblem("the files describe different categories: " + ", ".join(sorted(categories)))
+    ids = [r.id for r in records]
+    return ProductRecord(id=ids[0], category=records[0].category, sources=sources,
+                         facts=[fact for r in records for fact in r.facts])
+
+
+def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
+                  errors: list[InputError]) -> Batch | None:
+    """The files of ONE product (a ``check`` call or an audit sub-folder) as a one-row batch."""
+    records: list[ProductRecord] = []
+    for path in paths:
+        try:
+            if path.suffix.lower() in TABLE_TYPES:
+                raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
+            if not path.exists():
+                raise InputProblem(f"{path}: no such file")
+            records.extend(read_records(path, category))
+        except (InputProblem, RecordError) as exc:
+            errors.append(InputError(source=str(path), error=str(exc)))
+    if not records:
+        return None
+    try:
+        return records_to_batch([merge_records(records, [str(p) for p in paths])], catalog)
+    except InputProblem as exc:
+        errors.append(InputError(source=", ".join(str(p) for p in paths), error=str(exc)))
+    return None
+
+
+def check(paths: Sequence[Path], as_of: date, category: str | None = None) -> Evaluated:
+    """``checker check``: every file is evidence for ONE product."""
+    catalog = load_catalog()
+    errors: list[InputError] = []
+    batch = product_batch(paths, catalog, category, errors)
+    return evaluate_batches([batch] if batch else [], errors, as_of, catalog)
+
+
+def audit_inputs(paths: Sequence[Path]) -> list[Path | list[Path]]:
+    """Expand folders: each file is one input; a sub-folder's documents are one product."""
+    inputs: list[Path | list[Path]] = []
+    for path in paths:
+        if not path.is_dir():
+            inputs.append(path)
+            continue
+        for child in sorted(path.iterdir()):
+            if child.is_dir():
+                group = sorted(p for p in child.rglob("*") if p.is_file())
+                if group:
+                    inputs.append(group)
+            elif child.is_file():
+                inputs.append(child)
+    return inputs
+
+
+def audit(paths: Sequence[Path], as_of: date, category: str | None = None) -> Evaluated:
+    """``checker audit``: each record, PDF and catalog row is one product; sub-folders group."""
+    catalog = load_catalog()
+    errors: list[InputError] = []
+    batches: list[Batch] = []
+    for item in audit_inputs(paths):
+        if isinstance(item, list):
+            batch = product_batch(item, catalog, category, errors)
+        else:
+            batch = load_batch(item, catalog, category, errors)
+        if batch is not None:
+            batches.append(batch)
+    return evaluate_batches(batches, errors, as_of, catalog)

@@ -1,0 +1,149 @@
+"""Product records: one strict pydantic model per category, built from ``catalogs/fields.yaml``.
+
+A record file (JSON or YAML) holds one record, a list of records, or ``{"products": [...]}``.
+Each field takes a number in the field's canonical unit, a string with its unit ("94.2 %"),
+a flag, or an object with value, unit and provenance (source, page, text). Unknown keys are
+an error naming the key, never dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from checker.catalog import Catalog, catalog_dir, load_catalog
+from checker.fields import FieldSpec, category_defaults
+from checker.models import Evidence, Fact, Qualifier, Strict
+from checker.values import ValueTextError, parse_value_text
+
+
+class RecordError(ValueError):
+    """A record file that cannot be used, with a one-line reason."""
+
+
+class FactInput(Strict):
+    """A value with its provenance, as written in a record file."""
+
+    value: float | str | bool | None = None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = ""
+    source: str | None = None
+    page: int | None = Field(default=None, ge=1)
+    text: str = ""
+    ocr: bool = False
+    note: str = ""
+
+
+FieldInput = Union[bool, float, str, FactInput, list[FactInput]]  # noqa: UP007 (pydantic union order)
+
+
+class ProductRecord(Strict):
+    """One product: its id, category, the files it came from and every fact read about it."""
+
+    id: str
+    category: str
+    sources: list[str] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=32)
+def record_model(category: str) -> type[BaseModel]:
+    """The strict pydantic model of a record of ``category`` (fields from fields.yaml)."""
+    catalog = load_catalog()
+    names = [name for name, spec in catalog.fields.items()
+             if category in spec.categories and name not in ("model", "manufacturer", "category")]
+    definitions: dict[str, Any] = {name: (FieldInput | None, None) for name in names}
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        f"{category.title()}Record",
+        __config__=ConfigDict(extra="forbid"),
+        id=(str | None, None),
+        category=(Literal[category], ...),  # type: ignore[valid-type]
+        model=(str | None, None),
+        manufacturer=(str | None, None),
+        sources=(list[str], []),
+        **definitions,
+    )
+
+
+def _to_fact(name: str, spec: FieldSpec, raw: FieldInput, source: str) -> Fact:
+    """Turn one field's input into a Fact; a plain number is in the field's canonical unit."""
+    where = f"{source}: {name}"
+    if isinstance(raw, FactInput):
+        unit = spec.unit if raw.unit is None else raw.unit
+        evidence = Evidence(source=raw.source or source, page=raw.page, text=raw.text or f"{name} = {raw.value}",
+                            ocr=raw.ocr)
+        value = raw.value
+        if isinstance(value, str) and spec.kind == "quantity":
+            return _text_fact(name, spec, value, evidence, explicit_unit=raw.unit)
+        return Fact(field=name, value=value, unit=unit, low=raw.low, high=raw.high, qualifier=raw.qualifier,
+                    evidence=[evidence], note=raw.note)
+    evidence = Evidence(source=source, text=f"{name}: {raw}")
+    if isinstance(raw, str) and spec.kind == "quantity":
+        return _text_fact(name, spec, raw, evidence, explicit_unit=None)
+    if isinstance(raw, bool) and spec.kind == "quantity":
+        raise RecordError(f"{where}: a true/false value is not a quantity")
+    return Fact(field=name, value=raw, unit=spec.unit if spec.kind == "quantity" else "", evidence=[evidence])
+
+
+def _text_fact(name: str, spec: FieldSpec, text: str, evidence: Evidence, explicit_unit: str | None) -> Fact:
+    try:
+        parsed = parse_value_text(text)
+    except ValueTextError as exc:
+        return Fact(field=name, value=text, unit="", evidence=[evidence], note=f"unreadable value: {exc}")
+    unit = parsed.unit or (explicit_unit if explicit_unit is not None else spec.unit)
+    return Fact(field=name, value=parsed.number, unit=unit, qualifier=parsed.qualifier, evidence=[evidence])
+
+
+def record_from_mapping(data: dict[str, Any], source: str, index: int = 0) -> ProductRecord:
+    """Validate one record mapping against its category's model and return its facts."""
+    catalog = load_catalog()
+    category = data.get("category")
+    if category not in catalog.categories:
+        raise RecordError(f"{source}: record {index + 1} has unknown or missing category {category!r}")
+    try:
+        validated = record_model(category).model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(part) for part in first["loc"])
+        raise RecordError(f"{source}: record {index + 1}: {place}: {first['msg']}") from None
+    values = validated.model_dump(exclude_none=True)
+    product_id = values.pop("id", None) or values.get("model") or f"{Path(source).stem}#{index + 1}"
+    sources = values.pop("sources", []) or [source]
+    values.pop("category")
+    defaults = category_defaults(catalog_dir()).get(category, {})
+    facts = _facts(catalog, {**defaults, **values}, validated, source)
+    return ProductRecord(id=str(product_id), category=category, sources=sources, facts=facts)
+
+
+def _facts(catalog: Catalog, values: dict[str, Any], validated: BaseModel, source: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for name in values:
+        raw = getattr(validated, name, None)
+        raw = values[name] if raw is None else raw
+        for item in raw if isinstance(raw, list) else [raw]:
+            facts.append(_to_fact(name, catalog.fields[name], item, source))
+    return facts
+
+
+def load_record_file(path: Path) -> list[ProductRecord]:
+    """Read a JSON or YAML record file (safe loading only) into product records."""
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise RecordError(f"{source}: not a valid {path.suffix.lstrip('.').upper()} record file ({reason})") from None
+    if isinstance(data, dict) and "products" in data:
+        data = data["products"]
+    items = data if isinstance(data, list) else [data]
+    if not items or not all(isinstance(item, dict) for item in items):
+        raise RecordError(f"{source}: expected a record mapping or a list of records")
+    return [record_from_mapping(item, source, number) for number, item in enumerate(items)]
