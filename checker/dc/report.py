@@ -11,13 +11,13 @@ from checker.dc.grading import Assessment, evaluate
 from checker.dc.record import DataCentreRecord
 from checker.dc.whatif import what_if
 
-DIGITS = 6
+DIGITS = 10
 
 
 def rounded(value: Any) -> Any:
-    """Round every float in a nested structure to ``DIGITS`` decimals (no ``-0.0``)."""
+    """Round every float in a nested structure to ``DIGITS`` significant digits (no ``-0.0``)."""
     if isinstance(value, float):
-        return round(value, DIGITS) + 0.0
+        return float(f"{value:.{DIGITS}g}") + 0.0
     if isinstance(value, dict):
         return {k: rounded(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

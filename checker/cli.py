@@ -1,0 +1,166 @@
+"""The ``checker`` command (INTERFACE.md §3): check, audit, calc, clauses, template, dc."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from checker.calc_cli import add_calc_parser, run_calc
+from checker.catalog import load_catalog
+from checker.pipeline import Evaluated, audit, check
+from checker.report import write_output
+
+log = logging.getLogger("checker")
+EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A usage problem reported as one line, exit code 2."""
+
+
+def _as_of(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of must be YYYY-MM-DD, not {text!r}") from None
+
+
+def _default_format() -> str:
+    return "text" if sys.stdout.isatty() else "json"
+
+
+def exit_code(evaluated: Evaluated) -> int:
+    """0 all pass; 1 any fail/incomplete (or an input lost beside usable ones); 2 nothing usable."""
+    if len(evaluated.batch.frame) == 0:
+        return EXIT_UNUSABLE
+    from checker.engine import verdicts
+
+    all_pass = (verdicts(evaluated.columns, len(evaluated.batch.frame)) == "pass").all()
+    lost = any(not e.error.startswith("columns not recognised") for e in evaluated.errors)
+    return EXIT_PASS if all_pass and not lost else EXIT_FAIL
+
+
+def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool) -> int:
+    fmt = args.format or _default_format()
+    out = Path(args.out) if args.out else None
+    text = write_output(evaluated, fmt, out, args.lang, detail)
+    if text is not None:
+        sys.stdout.write(text)
+    for error in evaluated.errors:
+        print(f"checker: {error.source}: {error.error}", file=sys.stderr)
+    return exit_code(evaluated)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    evaluated = check([Path(p) for p in args.files], _as_of(args.as_of), args.category)
+    if len(evaluated.batch.frame) == 0 and (args.format or _default_format()) != "json":
+        raise UsageError("; ".join(f"{e.source}: {e.error}" for e in evaluated.errors) or "no usable input")
+    return _emit(evaluated, args, detail=True)
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    evaluated = audit([Path(p) for p in args.paths], _as_of(args.as_of), args.category)
+    detail = args.detail or len(evaluated.batch.frame) <= 50
+    return _emit(evaluated, args, detail=detail)
+
+
+def run_clauses(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    clauses = catalog.for_category(args.category) if args.category else catalog.clauses
+    if args.category and args.category not in catalog.categories:
+        raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
+    if (args.format or "text") == "json":
+        sys.stdout.write(json.dumps([c.model_dump(mode="json", exclude_none=True) for c in clauses],
+                                    ensure_ascii=False, indent=2) + "\n")
+        return EXIT_PASS
+    for clause in clauses:
+        limit = f"{clause.op} {clause.limit:g} {clause.unit}" if clause.limit is not None else (
+            f"{clause.op} (by {clause.band_table})" if clause.band_table else
+            f"{clause.op} (by date)" if clause.schedule else clause.kind)
+        print(f"{clause.id:<32} {limit:<24} {clause.title_zh} / {clause.title_en}")
+    return EXIT_PASS
+
+
+def run_template(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    if args.category not in catalog.categories:
+        raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
+    names = ["model", "manufacturer", "category"] + [
+        n for n, s in catalog.fields.items() if args.category in s.categories and n not in
+        ("model", "manufacturer", "category")]
+    headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in _PLAIN_HEADERS else n
+               for n in names]
+    print(",".join(headers))
+    return EXIT_PASS
+
+
+_PLAIN_HEADERS = {"psu_efficiency_20", "psu_efficiency_50", "psu_efficiency_100", "recyclability"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="checker", description="Check data-centre products against "
+                                     "绿色数据中心政府采购需求标准（试行）, clause by clause, with evidence.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--out", help="write the report to this file")
+    common.add_argument("--as-of", help="date the limits are taken at (YYYY-MM-DD; default today)")
+    common.add_argument("--lang", choices=["zh", "en"], default="en")
+    common.add_argument("--category", help="product category, where documents do not say")
+    p_check = sub.add_parser("check", parents=[common], help="all FILEs are evidence for ONE product")
+    p_check.add_argument("files", nargs="+")
+    p_check.add_argument("--format", choices=["text", "json", "xlsx", "html"])
+    p_check.set_defaults(func=run_check)
+    p_audit = sub.add_parser("audit", parents=[common], help="each record, PDF, catalog row is one product")
+    p_audit.add_argument("paths", nargs="+")
+    p_audit.add_argument("--format", choices=["text", "json", "xlsx", "html", "csv", "parquet"])
+    p_audit.add_argument("--workers", type=int, default=1)
+    p_audit.add_argument("--detail", action="store_true", help="text: every product in full")
+    p_audit.set_defaults(func=run_audit)
+    p_clauses = sub.add_parser("clauses", help="list the clause catalog")
+    p_clauses.add_argument("--category")
+    p_clauses.add_argument("--format", choices=["text", "json"])
+    p_clauses.set_defaults(func=run_clauses)
+    p_template = sub.add_parser("template", help="print the CSV header of a catalog for a category")
+    p_template.add_argument("category")
+    p_template.set_defaults(func=run_template)
+    add_calc_parser(sub)
+    _add_dc(sub)
+    return parser
+
+
+def _add_dc(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    try:
+        from checker.dc.cli import add_dc_parser
+    except ImportError:
+        return
+    add_dc_parser(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: one-line errors on stderr, exit codes 0/1/2, no traceback unless --debug."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        code: int = args.func(args)
+        return code
+    except UsageError as exc:
+        print(f"checker: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
+        if args.debug:
+            raise
+        print(f"checker: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""Turning a (label, load, value) reading into a Fact candidate, and the final clean-up.
+
+Unit policy (explicit and consistent):
+* a value is emitted in the unit printed next to it, else the unit of its column header or of its
+  row label ("效率(%)", "L/hr");
+* an efficiency printed without a unit: ≤ 1 is a fraction → unit ""; > 1 is a percent → "%";
+* a power factor or PUE without a unit → unit "";
+* a substance value without a unit → "mg/kg" (noted);
+* a sound power printed in dB(A) or dB for a switch/firewall is emitted as noise_lwad in "dB_LW"
+  (decibels of sound power, 0.1 B), never a sound pressure;
+* anything else without a unit of the field's kind is not emitted.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from checker.documents.numbers import Value
+from checker.documents.text import Row
+from checker.documents.vocabulary import Rule, Vocabulary
+from checker.models import Evidence, Fact
+from checker.units import same_kind
+
+log = logging.getLogger(__name__)
+
+_SUBSTANCE_UNITS = ("mg/kg", "ppm", "%")
+
+
+@dataclass
+class Candidate:
+    """A fact before the document-level clean-up, with the load it was read at."""
+
+    field: str
+    fact: Fact
+    load: int | None = None
+    tags: set[str] = field(default_factory=set)
+
+
+def _kind_ok(unit: str, expected: str) -> bool:
+    try:
+        return same_kind(unit, expected)
+    except ValueError:
+        return False
+
+
+class Emitter:
+    """Builds candidates with evidence for one document."""
+
+    def __init__(self, vocab: Vocabulary, source: str, category: str | None) -> None:
+        self.vocab = vocab
+        self.source = source
+        self.category = category
+
+    def evidence(self, row: Row) -> Evidence:
+        """Evidence for a value read from ``row``."""
+        return Evidence(source=self.source, page=row.page, text=row.text, ocr=row.ocr)
+
+    def fact(self, field_id: str, value: float | str | bool | None, unit: str, row: Row, *,
+             qualifier: str = "", note: str = "", load: int | None = None) -> Candidate:
+        """A candidate for ``field_id`` read from ``row``."""
+        fact = Fact(field=field_id, value=value, unit=unit, qualifier=qualifier,  # type: ignore[arg-type]
+                    evidence=[self.evidence(row)], note=note)
+        return Candidate(field_id, fact, load)
+
+    def emit(self, rule: Rule, load: int | None, value: Value, unit_hint: str | None, row: Row,
+             note: str = "") -> Candidate | None:
+        """A candidate for ``rule`` at ``load`` from ``value``, or None when it does not fit."""
+        if value.qualifier == "na":
+            return None
+        if rule.kind == "load":
+            if load is None:
+                load = rule.default_load
+            field_id = rule.fields.get(load) if load is not None else None
+            if field_id is None:
+                return None
+        else:
+            field_id = rule.name
+        notes = [note] if note else []
+        unit = value.unit or unit_hint or ""
+        number = value.value
+        substance = rule.unit in _SUBSTANCE_UNITS and rule.unit == "mg/kg"
+        if value.qualifier == "nd":
+            if not substance:
+                return None
+            return self.fact(field_id, None, unit or "mg/kg", row, qualifier="nd", note="; ".join(notes), load=load)
+        if number is None:
+            return None
+        if not unit:
+            resolved = self._bare(rule, number, notes)
+            if resolved is None:
+                return None
+            unit = resolved
+        elif rule.bare == "efficiency" and unit == "%" and number > 100:
+            return None
+        if not self._unit_fits(rule, unit, notes):
+            return None
+        if rule.unit == "" and rule.bare == "fraction" and not 0 < number <= (1.0 if rule.name != "pue" else 5.0):
+            return None
+        qualifier = ""
+        if value.qualifier == "lt" and substance:
+            qualifier = "lt"
+        elif value.qualifier:
+            notes.append({"lt": "printed as <", "le": "printed as ≤", "gt": "printed as >",
+                          "ge": "printed as ≥"}.get(value.qualifier, value.qualifier))
+        if unit == "dB_LW_from_dBA":
+            unit = "dB_LW"
+        return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load)
+
+    def _bare(self, rule: Rule, number: float, notes: list[str]) -> str | None:
+        if rule.bare == "efficiency":
+            if number <= 1.0:
+                notes.append("printed as a fraction without unit")
+                return ""
+            if number <= 100:
+                notes.append("printed without unit; read as percent")
+                return "%"
+            return None
+        if rule.bare == "fraction":
+            return ""
+        if rule.bare == "percent":
+            notes.append("printed without unit; read as percent")
+            return "%"
+        if rule.bare == "mg/kg":
+            notes.append("unit not printed next to the value; mg/kg assumed")
+            return "mg/kg"
+        if rule.bare == "grade":
+            return "grade"
+        return None
+
+    def _unit_fits(self, rule: Rule, unit: str, notes: list[str]) -> bool:
+        if rule.kind == "substance" or rule.unit == "mg/kg":
+            return unit in _SUBSTANCE_UNITS or _kind_ok(unit, "mg/kg")
+        if rule.unit == "" and rule.bare in ("fraction", "efficiency"):
+            return unit in ("", "%")
+        if rule.name == "noise_lwad" and unit in ("dB(A)", "dBA", "dB"):
+            notes.append(f"sound power printed in {unit}; emitted as decibels of sound power (dB_LW)")
+            return True
+        if rule.unit == "grade":
+            return unit == "grade"
+        return _kind_ok(unit, rule.unit)
+
+
+def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
+             device_class: str | None) -> tuple[list[Fact], list[str]]:
+    """Document-level clean-up: fields of the category only, u2 by device class, bap mirrored
+    from benzo[a]pyrene, the same occurrence only once (a table row read both as a line and as a
+    pdfplumber row is one occurrence: same field, value, unit and page). Returns facts, warnings."""
+    warnings: list[str] = []
+    out: list[Candidate] = []
+    u2_load = vocab.u2_load.get(device_class or "")
+    u2_loads = {c.load for c in cands if c.field == "power_u2"}
+    for cand in cands:
+        if cand.field == "power_u2":
+            if u2_load is not None and cand.load != u2_load:
+                continue
+            if u2_load is None:
+                if len(u2_loads) > 1:
+                    continue
+                cand.fact.note = "; ".join(x for x in (cand.fact.note,
+                                                       f"device class not stated; u2 read at {cand.load} % load") if x)
+        if cand.field == "pah_benzo_a_pyrene":
+            mirror = cand.fact.model_copy(update={"field": "bap", "note": "; ".join(
+                x for x in (cand.fact.note, "benzo[a]pyrene row (also pah_benzo_a_pyrene)") if x)})
+            out.append(Candidate("bap", mirror, cand.load))
+        out.append(cand)
+    if u2_load is None and len(u2_loads) > 1:
+        warnings.append("switch power printed at 10 % and 30 % load but the device class is not stated; "
+                        "power_u2 not read")
+    facts: list[Fact] = []
+    seen: set[tuple[object, ...]] = set()
+    for cand in out:
+        if not vocab.field_allowed(cand.field, category):
+            continue
+        fact = cand.fact
+        ev = fact.evidence[0] if fact.evidence else None
+        key = (fact.field, fact.value, fact.unit, fact.qualifier, ev.page if ev else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(fact)
+    return facts, warnings

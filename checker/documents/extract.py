@@ -1,0 +1,196 @@
+"""Facts from rows: key/value lines, spec tables, load tables (loads as rows or as columns),
+values spread over rows, and prose ("50%负载时电源效率94.5%").
+
+A block of rows (a page's lines or a table) is read top to bottom. A header row (≥ 2 cells
+naming loads, quantities or result/limit columns) sets the meaning of the columns below it;
+a label row without values sets the quantity of the rows that follow; otherwise each clause of
+a row pairs its values with the nearest label and load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.documents.candidates import Candidate, Emitter
+from checker.documents.numbers import unit_of
+from checker.documents.rowparse import Parsed, parse_row
+from checker.documents.special import dimension_candidates, enum_candidates
+from checker.documents.text import Row
+from checker.documents.vocabulary import Rule, Vocabulary
+
+_CONTEXT_ROWS = 4
+
+
+@dataclass
+class Column:
+    """The meaning of one header cell."""
+
+    x0: float
+    x1: float
+    load: int | None = None
+    rule: Rule | None = None
+    ignore: bool = False
+    result: bool = False
+    load_key: bool = False
+    unit: str | None = None
+
+    @property
+    def meaningful(self) -> bool:
+        """True when the column says something."""
+        return self.load is not None or self.rule is not None or self.ignore or self.result or self.load_key
+
+
+class Extractor:
+    """Reads blocks of rows of one document into candidates."""
+
+    def __init__(self, vocab: Vocabulary, source: str, category: str | None) -> None:
+        self.vocab = vocab
+        self.category = category
+        self.emitter = Emitter(vocab, source, category)
+
+    def block(self, rows: list[Row]) -> list[Candidate]:
+        """Candidates from ``rows`` (in reading order)."""
+        out: list[Candidate] = []
+        header: list[Column] | None = None
+        header_rule: Rule | None = None
+        context: tuple[Rule, int | None] | None = None
+        context_age = 0
+        for row in rows:
+            if row.consumed or not row.cells:
+                continue
+            parsed = parse_row(self.vocab, row, self.category)
+            out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
+            dims = dimension_candidates(self.vocab, parsed, self.category, self.emitter)
+            if dims is not None:
+                out.extend(dims)
+                continue
+            columns = self._header(parsed)
+            if columns is not None:
+                header = columns
+                first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
+                header_rule = first.rule if first and not columns[0].meaningful else None
+                context = None
+                continue
+            numbers = [v for v in parsed.values if v.qualifier != "na"]
+            if not numbers:
+                if parsed.hits:
+                    hit = parsed.hits[-1]
+                    load = parsed.loads[-1].value if parsed.loads else None
+                    context, context_age = (hit.rule, load), 0
+                continue
+            found: list[Candidate] | None = None
+            if header is not None:
+                found = self._with_header(parsed, header, header_rule or (context[0] if context else None))
+                if found is None:
+                    header, header_rule = None, None
+            if found is None:
+                found = self._clauses(parsed, context)
+            out.extend(found)
+            if parsed.hits:
+                context = None
+            context_age += 1
+            if context_age > _CONTEXT_ROWS:
+                context = None
+        return out
+
+    # ---------------------------------------------------------------- header rows
+    def _header(self, parsed: Parsed) -> list[Column] | None:
+        cols: list[Column] = []
+        unknown_numeric = 0
+        for i, cell in enumerate(parsed.row.cells):
+            key = parsed.cell_key(i)
+            col = Column(cell.x0, cell.x1)
+            a, b = parsed.cell_spans[i]
+            cell_hits = [h for h in parsed.hits if a <= h.start < b]
+            cell_values = [v for v in parsed.values if a <= v.start < b]
+            if i in parsed.load_cells:
+                col.load = parsed.load_cells[i]
+            elif cell_hits and not cell_values:
+                col.rule = cell_hits[0].rule
+            elif any(lab.pattern.match(key) for lab in self.vocab.ignore_columns) and not cell_values:
+                col.ignore = True
+            elif any(lab.pattern.match(key) for lab in self.vocab.result_columns) and not cell_values:
+                col.result = True
+            elif key.strip() in self.vocab.load_markers or key.strip() in ("负载率", "load level", "负载率(%)"):
+                col.load_key = True
+            elif cell_values:
+                unknown_numeric += 1
+                col.result = True
+            col.unit = unit_of(cell.text)
+            cols.append(col)
+        meaningful = [c for c in cols[1:] if c.meaningful]
+        descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key
+                       or (c.result and c.unit is not None) or (c.result and unknown_numeric == 0)]
+        if len(descriptive) < 2 or unknown_numeric > 1 or len(meaningful) < 1:
+            return None
+        if unknown_numeric == 1 and not any(c.ignore for c in cols):
+            return None
+        return cols
+
+    def _column(self, header: list[Column], x0: float, x1: float) -> Column | None:
+        best, best_overlap = None, 0.0
+        for col in header:
+            overlap = min(x1, col.x1) - max(x0, col.x0)
+            if overlap > best_overlap:
+                best, best_overlap = col, overlap
+        if best is not None:
+            return best
+        center = (x0 + x1) / 2
+        near = min(header, key=lambda c: abs((c.x0 + c.x1) / 2 - center))
+        width = max(near.x1 - near.x0, x1 - x0, 10.0)
+        return near if abs((near.x0 + near.x1) / 2 - center) < width else None
+
+    def _with_header(self, parsed: Parsed, header: list[Column], fallback: Rule | None) -> list[Candidate] | None:
+        label_end = min((parsed.cell_of(v.start) for v in parsed.values), default=0)
+        row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) <= max(label_end - 1, 0)]
+        row_rule = row_hits[0].rule if row_hits else fallback
+        row_load = next((ld.value for ld in parsed.loads if parsed.cell_of(ld.start) <= label_end), None)
+        if label_end == 0 and 0 in parsed.load_cells:
+            row_load = parsed.load_cells[0]
+        row_unit = parsed.label_unit()
+        out: list[Candidate] = []
+        aligned = False
+        for value in parsed.values:
+            idx = parsed.cell_of(value.start)
+            if idx in parsed.load_cells:
+                continue
+            cell = parsed.row.cells[idx]
+            col = self._column(header, cell.x0, cell.x1)
+            if col is None or not col.meaningful:
+                continue
+            aligned = True
+            if col.ignore or col.load_key:
+                continue
+            rule = col.rule or row_rule
+            load = col.load if col.load is not None else row_load
+            if rule is None:
+                continue
+            cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
+                                     note=f"column {load} % load" if col.load is not None else "")
+            if cand:
+                out.append(cand)
+        return out if aligned else None
+
+    # ---------------------------------------------------------------- lines and prose
+    def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
+        out: list[Candidate] = []
+        carried: Rule | None = context[0] if context else None
+        carried_load: int | None = context[1] if context else None
+        row_unit = parsed.label_unit()
+        for start, end in parsed.clauses():
+            hits = [h for h in parsed.hits if start <= h.start < end]
+            loads = [ld for ld in parsed.loads if start <= ld.start < end]
+            values = [v for v in parsed.values if start <= v.start < end]
+            if hits:
+                carried = hits[0].rule
+            for value in values:
+                before = [h for h in hits if h.end <= value.start]
+                rule = before[-1].rule if before else (hits[0].rule if hits else carried)
+                if rule is None:
+                    continue
+                near = sorted(loads, key=lambda ld: abs(ld.start - value.start))
+                load = near[0].value if near else carried_load
+                cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
+                if cand:
+                    out.append(cand)
+        return out

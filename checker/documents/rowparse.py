@@ -1,0 +1,115 @@
+"""Parsing of one row: folded text, labels, load mentions, masked numbers and values, by cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.documents.numbers import Value, find_values, fold_key, unit_of
+from checker.documents.text import Row
+from checker.documents.vocabulary import Hit, Vocabulary
+
+_PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
+_CLAUSE_SPLIT = re.compile(r"[;。]|,(?!\d)|(?<!\d),|\s\|\s")
+
+
+@dataclass
+class Load:
+    """A load level mentioned in the text ("20%负载", "at 50 % load", "Full", "1/4")."""
+
+    value: int
+    start: int
+    end: int
+
+
+@dataclass
+class Parsed:
+    """One row, parsed."""
+
+    row: Row
+    key: str
+    cell_spans: list[tuple[int, int]]
+    hits: list[Hit]
+    loads: list[Load]
+    values: list[Value]
+    load_cells: dict[int, int] = field(default_factory=dict)  # cell index → load of a bare "20%" cell
+
+    def cell_of(self, pos: int) -> int:
+        """Index of the cell holding character ``pos`` of :attr:`key`."""
+        for i, (a, b) in enumerate(self.cell_spans):
+            if a <= pos < b:
+                return i
+        return len(self.cell_spans) - 1
+
+    def cell_key(self, i: int) -> str:
+        """Folded text of cell ``i``."""
+        a, b = self.cell_spans[i]
+        return self.key[a:b]
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""
+        spans, start = [], 0
+        for m in _CLAUSE_SPLIT.finditer(self.key):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(self.key)))
+        return [s for s in spans if s[1] > s[0]]
+
+    def label_unit(self) -> str | None:
+        """A unit named in the row's label part (text before the first value), e.g. "效率(%)"."""
+        first = self.values[0].start if self.values else len(self.key)
+        head = self.key[:first]
+        parts = [self.key[a:min(b, first)] for a, b in self.cell_spans if a < first]
+        for part in [*parts, head]:
+            unit = unit_of(part)
+            if unit:
+                return unit
+        return None
+
+
+def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
+    """Load levels mentioned in folded ``key``."""
+    markers = "|".join(re.escape(m) for m in vocab.load_markers)
+    loads: list[Load] = []
+    patterns = [
+        _PCT + r"\s*(?:的|额定)?\s*(?:" + markers + r")",
+        r"(?:" + markers + r")\s*(?:率|比例|level|ratio)?\s*(?:[:=@]|at|为|of)?\s*" + _PCT,
+        r"(?:@|at|在|于)\s*" + _PCT,
+    ]
+    for pattern in patterns:
+        for m in re.finditer(pattern, key):
+            if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
+                loads.append(Load(round(float(m.group(1))), m.start(), m.end()))
+    for label, value in vocab.load_words:
+        for m in label.pattern.finditer(key):
+            if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
+                loads.append(Load(value, m.start(), m.end()))
+    return sorted(loads, key=lambda ld: ld.start)
+
+
+def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
+    """Parse ``row``: fold each cell, find labels, loads, masked spans and values."""
+    parts, spans, pos = [], [], 0
+    for cell in row.cells:
+        text = fold_key(cell.text)
+        parts.append(text)
+        spans.append((pos, pos + len(text)))
+        pos += len(text) + 2
+    key = "  ".join(parts)
+    hits = vocab.hits(key, category)
+    loads = find_loads(vocab, key)
+    load_cells: dict[int, int] = {}
+    for i, (a, b) in enumerate(spans):
+        m = re.fullmatch(_PCT + r"\s*(?:负载|负荷|load)?", key[a:b])
+        if m:
+            load_cells[i] = round(float(m.group(1)))
+            if all(ld.start != a for ld in loads):
+                loads.append(Load(load_cells[i], a, b))
+        else:
+            for ld in loads:
+                if ld.start == a and ld.end == b:
+                    load_cells[i] = ld.value
+    masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
+    masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
+    values = find_values(key, masked)
+    return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells)

@@ -1,0 +1,190 @@
+"""Report formats: text and HTML for people, JSON (INTERFACE.md §4), Excel, and CSV/Parquet
+(one row per product: id, category, verdict, one status column per clause)."""
+
+from __future__ import annotations
+
+import html
+import io
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from checker.catalog import Catalog
+from checker.engine import STATUSES, verdicts
+from checker.models import ProductReport, Report
+from checker.pipeline import Evaluated
+
+STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
+                  "missing_evidence": "FFEB9C", "manual_review": "BDD7EE"}
+STATUS_ZH = {"pass": "符合", "fail": "不符合", "not_applicable": "不适用", "missing_evidence": "缺少证据",
+             "manual_review": "人工审核"}
+VERDICT_ZH = {"pass": "符合", "fail": "不符合", "incomplete": "证据不全"}
+
+
+def status_table(evaluated: Evaluated) -> pd.DataFrame:
+    """One row per product: id, category, verdict and each clause's status (built column-wise)."""
+    frame = evaluated.batch.frame
+    table = pd.DataFrame({"id": frame["id"].astype(str).to_numpy(), "category": frame["category"].to_numpy(),
+                          "verdict": verdicts(evaluated.columns, len(frame))})
+    labels = np.array(STATUSES, dtype=object)
+    statuses = {col.clause.id: pd.Categorical.from_codes(col.status.astype(np.int8), categories=list(labels))
+                for col in evaluated.columns}
+    return pd.concat([table, pd.DataFrame(statuses)], axis=1)
+
+
+def to_json(report: Report) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
+    clause = catalog.clause(clause_id)
+    return clause.title_zh if lang == "zh" else clause.title_en
+
+
+def _value_text(value: object, unit: str) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g} {unit}".strip() if isinstance(value, float | int) else f"{value} {unit}".strip()
+
+
+def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
+    """A product's verdict and its clauses, grouped by section, as lines of text."""
+    verdict = VERDICT_ZH[product.verdict] if lang == "zh" else product.verdict.upper()
+    lines = [f"{product.id}  [{product.category}]  verdict: {verdict}", f"  sources: {', '.join(product.sources)}"]
+    section = ""
+    for result in product.clauses:
+        top = result.id.split("/")[0].rsplit(".", 1)[0] if "." in result.id else result.id
+        if top != section:
+            section = top
+            lines.append(f"  § {section}")
+        status = STATUS_ZH[result.status] if lang == "zh" else result.status
+        limit = f"{result.op} {_value_text(result.limit, result.unit)}" if result.limit is not None else ""
+        margin = f" (margin {result.margin:+g})" if result.margin is not None else ""
+        lines.append(f"    {result.id:<30} {status:<16} {_value_text(result.value, result.unit):>14}  {limit}{margin}")
+        where = result.evidence[0] if result.evidence else None
+        if where:
+            page = f" p.{where.page}" if where.page else ""
+            lines.append(f"      ↳ {where.source}{page}: {where.text[:100]}")
+        if result.note:
+            lines.append(f"      · {result.note[:200]}")
+        del where
+    todo = [r.id for r in product.clauses if r.status == "manual_review"]
+    if todo:
+        lines.append(f"  buyer's to-do ({len(todo)} manual review): {', '.join(todo)}")
+    _ = catalog
+    return lines
+
+
+def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = True) -> str:
+    """Text for a terminal: each product in full (check) or a summary table (large audits)."""
+    lines = [f"{report.standard}  as of {report.as_of}"]
+    if detail:
+        for product in report.products:
+            lines.extend(product_text(product, catalog, lang))
+            lines.append("")
+    counts = Counter(p.verdict for p in report.products)
+    lines.append(f"products: {len(report.products)}  " + "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
+    lines.extend(f"error: {e.source}: {e.error}" for e in report.errors)
+    return "\n".join(lines) + "\n"
+
+
+def summary_text(evaluated: Evaluated) -> str:
+    """Audit summary without building per-product reports: verdict counts and clause pass rates."""
+    table = status_table(evaluated)
+    lines = [f"products: {len(table)}"]
+    lines.extend(f"  {verdict:<11} {count}" for verdict, count in table["verdict"].value_counts().items())
+    lines.append("clauses (pass / fail / missing / manual):")
+    for col in evaluated.columns:
+        counts = np.bincount(col.status.astype(np.int64), minlength=5)
+        if counts[:2].sum() + counts[3:].sum():
+            lines.append(f"  {col.clause.id:<30} {counts[0]:>8} {counts[1]:>8} {counts[3]:>8} {counts[4]:>8}")
+    lines.extend(f"error: {e.source}: {e.error}" for e in evaluated.errors)
+    return "\n".join(lines) + "\n"
+
+
+def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
+    """An Excel workbook: a summary sheet and one row per clause result, status cells coloured."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    book = Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    summary.append(["id", "category", "verdict", "sources"])
+    for product in report.products:
+        summary.append([product.id, product.category, product.verdict, ", ".join(product.sources)])
+    sheet = book.create_sheet("Clauses")
+    sheet.append(["product", "clause", "title", "status", "value", "unit", "op", "limit", "margin", "source", "page",
+                  "evidence", "note"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for product in report.products:
+        for r in product.clauses:
+            ev = r.evidence[0] if r.evidence else None
+            sheet.append([product.id, r.id, _title(catalog, r.id, lang), r.status, r.value, r.unit, r.op, r.limit,
+                          r.margin, ev.source if ev else "", ev.page if ev else None, ev.text if ev else "", r.note])
+            sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=STATUS_COLOURS[r.status])
+    errors = book.create_sheet("Errors")
+    errors.append(["source", "error"])
+    for e in report.errors:
+        errors.append([e.source, e.error])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
+    """A printable, self-contained HTML report for the procurement file."""
+    esc = html.escape
+    parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{esc(report.standard)}</title>",
+             "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
+             "td,th{border:1px solid #999;padding:3px 6px;font-size:12px;vertical-align:top}"
+             + "".join(f".{k}{{background:#{v}}}" for k, v in STATUS_COLOURS.items()) + "</style>",
+             f"<h1>{esc(report.standard)}</h1><p>as of {esc(report.as_of)}</p>"]
+    for product in report.products:
+        parts.append(f"<h2>{esc(product.id)} — {esc(product.category)} — verdict: "
+                     f"<span class='{'pass' if product.verdict == 'pass' else 'fail'}'>{esc(product.verdict)}</span></h2>")
+        parts.append("<table><tr><th>clause</th><th>title</th><th>status</th><th>value</th><th>limit</th>"
+                     "<th>margin</th><th>evidence</th><th>note</th></tr>")
+        for r in product.clauses:
+            ev = "<br>".join(esc(f"{e.source}{f' p.{e.page}' if e.page else ''}: {e.text}") for e in r.evidence)
+            limit = f"{r.op} {r.limit:g} {r.unit}" if r.limit is not None else ""
+            parts.append(f"<tr><td>{esc(r.id)}</td><td>{esc(_title(catalog, r.id, lang))}</td>"
+                         f"<td class='{r.status}'>{esc(r.status)}</td><td>{esc(_value_text(r.value, r.unit))}</td>"
+                         f"<td>{esc(limit)}</td><td>{'' if r.margin is None else f'{r.margin:+g}'}</td>"
+                         f"<td>{ev}</td><td>{esc(r.note)}</td></tr>")
+        parts.append("</table>")
+    if report.errors:
+        parts.append("<h2>Errors</h2><ul>" + "".join(f"<li>{esc(e.source)}: {esc(e.error)}</li>"
+                                                    for e in report.errors) + "</ul>")
+    return "".join(parts) + "</html>\n"
+
+
+def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, detail: bool) -> str | None:
+    """Render ``evaluated`` in ``fmt``; write to ``out`` or return the text for stdout."""
+    catalog = evaluated.catalog
+    if fmt in ("csv", "parquet"):
+        table = status_table(evaluated)
+        if fmt == "parquet":
+            if out is None:
+                raise ValueError("--format parquet needs --out")
+            table.to_parquet(out, index=False)
+            return None
+        text = table.to_csv(index=False)
+    elif fmt == "text" and not detail:
+        text = summary_text(evaluated)
+    else:
+        report = evaluated.report()
+        if fmt == "xlsx":
+            if out is None:
+                raise ValueError("--format xlsx needs --out")
+            out.write_bytes(to_xlsx(report, catalog, lang))
+            return None
+        text = {"json": to_json, "text": lambda r: to_text(r, catalog, lang),
+                "html": lambda r: to_html(r, catalog, lang)}[fmt](report)
+    if out is None:
+        return text
+    out.write_text(text, encoding="utf-8")
+    return None
