@@ -21,7 +21,7 @@ from checker.engine import ClauseColumn, evaluate
 from checker.explain import product_report
 from checker.frame import Batch, EvidenceStore, conform, records_to_batch
 from checker.models import Evidence, InputError, Report
-from checker.records import ProductRecord, RecordError, load_record_file
+from checker.records import ProductRecord, RecordError, load_record_file, record_from_mapping
 from checker.tables import TableError, table_to_batch
 
 log = logging.getLogger(__name__)
@@ -209,3 +209,10 @@ def audit(paths: Sequence[Path], as_of: date, category: str | None = None) -> Ev
         if batch is not None:
             batches.append(batch)
     return evaluate_batches(batches, errors, as_of, catalog)
+
+
+def evaluate_mappings(records: Sequence[dict[str, object]], as_of: date, source: str = "input") -> Evaluated:
+    """Evaluate product records given as mappings (the JSON/YAML record shape), one product each."""
+    catalog = load_catalog()
+    built = [record_from_mapping(dict(item), source, number) for number, item in enumerate(records)]
+    return evaluate_batches([records_to_batch(built, catalog)], [], as_of, catalog)

@@ -141,8 +141,10 @@ def _category_fields(fields_doc: dict[str, Any], pah_fields: list[str]) -> dict[
         for item in items:
             if item == "+pah":
                 ids.update(pah_fields)
+            elif isinstance(item, list):  # a YAML alias (*common_it) nests a list
+                ids.update(str(x) for x in item)
             else:
-                ids.add(item)
+                ids.add(str(item))
         out[category] = ids
     return out
 
@@ -182,7 +184,8 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
                   frozenset(spec["categories"]) if "categories" in spec else None)
              for name, spec in doc["enums"].items()]
     everything = sorted({lab.text for r in rules for lab in r.labels if len(lab.text) > 1}
-                        | {lab.text for e in enums for lab in e.labels}, key=len, reverse=True)
+                        | {lab.text for e in enums for lab in e.labels}
+                        | {fold_key(w) for w in doc["dimensions"]["labels"]}, key=len, reverse=True)
     any_label = re.compile("|".join(compile_label(t).pattern.pattern for t in everything))
     return Vocabulary(
         rules=rules, enums=enums,

@@ -1,0 +1,163 @@
+"""The public entry: :func:`read_pdf` reads one PDF into a :class:`DocumentRead`.
+
+Pipeline: open with pypdfium2 → fast text of every page (≤ ``max_pages``) → OCR of pages with
+no text layer → category/model detection → for pages whose text mentions a vocabulary label,
+rows rebuilt from glyph boxes → generator rating tables, then the generic extractor → pdfplumber
+tables only on relevant pages where the lines yielded nothing → document-level clean-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.documents.candidates import Candidate, Emitter, finalize
+from checker.documents.detect import detect_category, detect_manufacturer, detect_model
+from checker.documents.errors import DocumentError
+from checker.documents.extract import Extractor
+from checker.documents.generator import generator_candidates
+from checker.documents.numbers import fold_key
+from checker.documents.ocr import MISSING_MESSAGE, ocr_page, tesseract_path
+from checker.documents.tables import TableReader
+from checker.documents.text import PdfText, Row
+from checker.documents.vocabulary import load_vocabulary
+from checker.models import Fact
+
+log = logging.getLogger(__name__)
+
+_DETECT_PAGES = 3
+
+
+class DocumentRead(BaseModel):
+    """What was read from one document."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    category: str | None = None
+    model: str | None = None
+    manufacturer: str | None = None
+    pages: int = 0
+    ocr_used: bool = False
+    facts: list[Fact] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    if not path.exists():
+        raise DocumentError(f"file not found: {path}")
+    if path.is_dir():
+        raise DocumentError(f"is a directory, not a PDF: {path}")
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError("empty file (0 bytes)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise DocumentError("not a PDF (no %PDF- header)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise DocumentError("encrypted PDF (password required)") from exc
+        raise DocumentError(f"damaged or truncated PDF ({str(exc).splitlines()[0][:120]})") from exc
+    except Exception as exc:  # pdfium wrappers may raise others on broken input
+        raise DocumentError(f"unreadable PDF ({type(exc).__name__})") from exc
+
+
+def read_pdf(path: str | Path, category: str | None = None, *, ocr: bool = True, max_pages: int = 300) -> DocumentRead:
+    """Read the PDF at ``path`` into facts with evidence.
+
+    ``category`` (a category id of catalogs/fields.yaml) overrides detection. ``ocr=False`` skips
+    OCR of scanned pages. Only the first ``max_pages`` pages are read (a warning says so).
+    Raises :class:`DocumentError` with a one-line reason for files that cannot be read.
+    """
+    source = str(path)
+    file = Path(path)
+    document = _open(file)
+    text = PdfText(document)
+    tables = TableReader(file)
+    try:
+        return _read(text, tables, source, category, ocr=ocr, max_pages=max_pages)
+    except DocumentError:
+        raise
+    except Exception as exc:  # never a traceback for a bad file
+        log.exception("reading %s failed", source)
+        raise DocumentError(f"could not read PDF: {type(exc).__name__}: {str(exc)[:120]}") from exc
+    finally:
+        tables.close()
+        text.close()
+
+
+def _read(text: PdfText, tables: TableReader, source: str, category: str | None, *, ocr: bool,
+          max_pages: int) -> DocumentRead:
+    vocab = load_vocabulary()
+    total = len(text)
+    if total == 0:
+        raise DocumentError("PDF has no pages")
+    warnings: list[str] = []
+    count = min(total, max(1, max_pages))
+    if count < total:
+        warnings.append(f"only the first {count} of {total} pages were read (page limit)")
+    page_texts: list[str] = []
+    scanned: list[int] = []
+    for i in range(count):
+        try:
+            page_text, chars = text.page_text(i)
+        except Exception as exc:  # a damaged page: skip it, keep the rest
+            warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
+            page_texts.append("")
+            continue
+        page_texts.append(page_text)
+        if chars == 0:
+            scanned.append(i)
+    rows: dict[int, list[Row]] = {}
+    ocr_used = False
+    if scanned:
+        if len(scanned) == count and (not ocr or tesseract_path() is None):
+            raise DocumentError(MISSING_MESSAGE if ocr else "scanned PDF (no text layer) and OCR is turned off")
+        if not ocr or tesseract_path() is None:
+            warnings.append(f"{len(scanned)} page(s) without a text layer not read: "
+                            + (MISSING_MESSAGE if ocr else "OCR is turned off"))
+        else:
+            for i in scanned:
+                try:
+                    rows[i] = ocr_page(text.document, i)
+                except RuntimeError as exc:
+                    warnings.append(str(exc))
+                    continue
+                ocr_used = True
+                page_texts[i] = "\n".join(r.text for r in rows[i])
+    keys = [fold_key(t) for t in page_texts]
+    relevant = [i for i in range(count) if keys[i] and vocab.relevant(keys[i])]
+    for i in sorted(set(relevant) | set(range(min(2, count)))):
+        if i not in rows and i not in scanned:
+            rows[i] = text.page_rows(i)
+    head_rows = [r for i in range(min(2, count)) for r in rows.get(i, [])]
+    detected = detect_category(vocab, "\n".join(page_texts[:_DETECT_PAGES]), head_rows)
+    if category is None:
+        category = detected
+    extractor = Extractor(vocab, source, category)
+    emitter = Emitter(vocab, source, category)
+    cands: list[Candidate] = []
+    for i in relevant:
+        page_rows = rows.get(i, [])
+        found: list[Candidate] = []
+        if category in (None, "generator"):
+            found.extend(generator_candidates(vocab, page_rows, emitter))
+        found.extend(extractor.block(page_rows))
+        if not found and i not in scanned:
+            found.extend(extractor.block(tables.rows(i)))
+        cands.extend(found)
+    device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
+    facts, more = finalize(cands, vocab, category, device_class)
+    warnings.extend(more)
+    if not facts:
+        warnings.append("no facts found")
+    return DocumentRead(source=source, category=category, model=detect_model(vocab, head_rows),
+                        manufacturer=detect_manufacturer(vocab, head_rows, "\n".join(page_texts[:_DETECT_PAGES])),
+                        pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
