@@ -129,6 +129,8 @@ class Emitter:
         return None
 
     def _unit_fits(self, rule: Rule, unit: str, notes: list[str]) -> bool:
+        if rule.unit in ("kW", "W") and "va" in unit.lower():
+            return False  # apparent power (kVA) is not a rating in kW
         if rule.kind == "substance" or rule.unit == "mg/kg":
             return unit in _SUBSTANCE_UNITS or _kind_ok(unit, "mg/kg")
         if rule.unit == "" and rule.bare in ("fraction", "efficiency"):

@@ -10,6 +10,7 @@ from checker.documents.text import Row
 from checker.documents.vocabulary import Label, Vocabulary
 
 _MIN_SCORE = 3.0
+_MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Z0-9-]*(?![A-Za-z0-9])")
 _VALUE_RE = re.compile(r"^[\s:：]*([A-Za-z0-9][A-Za-z0-9 ._/+\-()]{1,40})")
 
 
@@ -56,10 +57,16 @@ def _labelled(rows: list[Row], labels: list[Label]) -> str | None:
 def detect_model(vocab: Vocabulary, rows: list[Row]) -> str | None:
     """The model from a "型号规格 / Model:" line (label cell then value)."""
     value = _labelled(rows, vocab.identity["model"])
-    if value is None:
-        return None
-    m = _VALUE_RE.match(value)
-    return m.group(1).strip() if m else value
+    if value is not None:
+        m = _VALUE_RE.match(value)
+        value = m.group(1).strip() if m else value
+        if re.search(r"\d", value) and not re.search(r"\d\s*hz\b", value, re.IGNORECASE):
+            return value
+    for row in rows[:10]:
+        m = _MODEL_TOKEN.search(fold(row.text))
+        if m:
+            return m.group(0)
+    return None
 
 
 def detect_manufacturer(vocab: Vocabulary, rows: list[Row], text: str) -> str | None:

@@ -103,7 +103,7 @@ class Value:
 
 def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:
     """The unit printed at ``text[pos:]`` (spaces allowed before it): (unit text to emit, end)."""
-    m = re.compile(r"\s*(?:\(\s*)?").match(text, pos)
+    m = re.compile(r" ?(?:\(\s*)?").match(text, pos)
     start = m.end() if m else pos
     for pattern, unit in _UNIT_COMPILED:
         um = pattern.match(text, start)

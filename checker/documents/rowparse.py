@@ -111,5 +111,16 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
                     load_cells[i] = ld.value
     masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
-    values = find_values(key, masked)
+    values = _drop_alternates(key, find_values(key, masked))
     return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells)
+
+
+def _drop_alternates(key: str, values: list[Value]) -> list[Value]:
+    """Drop "(2.1)" in "7.9 (2.1)": the same figure in another unit (gal/hr, lb, bhp)."""
+    kept: list[Value] = []
+    for value in values:
+        before = key[:value.start].rstrip()
+        if before.endswith("(") and kept and kept[-1].is_number and len(before) - 1 - kept[-1].end <= 2:
+            continue
+        kept.append(value)
+    return kept
