@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from checker.calc_cli import add_calc_parser, run_calc
+from checker.calc_cli import add_calc_parser
 from checker.catalog import load_catalog
 from checker.pipeline import Evaluated, audit, check
 from checker.report import write_output

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from checker.catalog import Catalog, Clause
+from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, NOTE, derived_inputs
 from checker.engine import STATUSES, ClauseColumn, Reason
 from checker.frame import HI, ISSUE, LO, ND, Batch
@@ -36,8 +36,7 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
     why = int(col.reason[row])
     name = clause.quantity or ""
     if why == Reason.CONDITION:
-        return "does not apply: " + "; ".join(f"{c.field} is not {c.equals if c.equals is not None else f'≥ {c.at_least:g} {c.unit}'}"
-                                              for c in clause.applies_when)
+        return "does not apply: " + "; ".join(_condition_text(c) for c in clause.applies_when)
     if why == Reason.CONDITION_MISSING:
         return "cannot tell whether it applies: " + ", ".join(
             catalog.fields[c.field].label_en for c in clause.applies_when if not _text(batch, row, c.field))
@@ -62,6 +61,11 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
     if why == Reason.LOW_CONFIDENCE:
         return f"limit of low confidence ({clause.limit_source}); a person must confirm it"
     return ""
+
+
+def _condition_text(cond: Condition) -> str:
+    wanted = cond.equals if cond.equals is not None else f"≥ {cond.at_least:g} {cond.unit}"
+    return f"{cond.field} is not {wanted}"
 
 
 def _band_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int, why: int) -> str:

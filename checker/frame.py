@@ -171,7 +171,7 @@ def conform(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
         if spec is not None and spec.kind in ("quantity", "flag"):
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
         elif column.endswith(ND):
-            frame[column] = frame[column].fillna(False).astype(bool)
+            frame[column] = frame[column].astype(object).eq(True)
         elif column.endswith((LO, HI)):
             frame[column] = frame[column].astype(float)
     return frame.reset_index(drop=True)

@@ -146,4 +146,25 @@ def load_record_file(path: Path) -> list[ProductRecord]:
     items = data if isinstance(data, list) else [data]
     if not items or not all(isinstance(item, dict) for item in items):
         raise RecordError(f"{source}: expected a record mapping or a list of records")
-    return [record_from_mapping(item, source, number) for number, item in enumerate(items)]
+    return [datacentre_record(item, source) if is_datacentre_record(item) else
+            record_from_mapping(item, source, number) for number, item in enumerate(items)]
+
+
+def is_datacentre_record(data: dict[str, Any]) -> bool:
+    """A T/CA305 data-centre record (climate zone, energy by carrier) rather than a product record."""
+    return "category" not in data and "climate_zone" in data
+
+
+def datacentre_record(data: dict[str, Any], source: str) -> ProductRecord:
+    """Section-5 facts (PUE, renewable share, WUE, tce) computed from a T/CA305 data-centre record."""
+    from checker.dc import parse_record, section5_fact_models
+
+    try:
+        record = parse_record(data)
+    except ValueError as exc:
+        raise RecordError(f"{source}: {str(exc).splitlines()[0]}") from None
+    facts = [fact.model_copy(update={"evidence": [Evidence(source=source, text=f"{fact.field} = {fact.value:.6g} "
+                                                           f"{fact.unit}, computed from the data-centre record")]})
+             for fact in section5_fact_models(record)]
+    return ProductRecord(id=str(data.get("id") or Path(source).stem), category="datacenter", sources=[source],
+                         facts=facts)

@@ -144,8 +144,9 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
              + "".join(f".{k}{{background:#{v}}}" for k, v in STATUS_COLOURS.items()) + "</style>",
              f"<h1>{esc(report.standard)}</h1><p>as of {esc(report.as_of)}</p>"]
     for product in report.products:
+        css = "pass" if product.verdict == "pass" else "fail"
         parts.append(f"<h2>{esc(product.id)} — {esc(product.category)} — verdict: "
-                     f"<span class='{'pass' if product.verdict == 'pass' else 'fail'}'>{esc(product.verdict)}</span></h2>")
+                     f"<span class='{css}'>{esc(product.verdict)}</span></h2>")
         parts.append("<table><tr><th>clause</th><th>title</th><th>status</th><th>value</th><th>limit</th>"
                      "<th>margin</th><th>evidence</th><th>note</th></tr>")
         for r in product.clauses:

@@ -499,8 +499,7 @@ class Doc:
         pad = 3.0
         lead = size * 1.3
         wrapped = [
-            [self.wrap(cell, self.font, size, w - 2 * pad) for cell, w in zip(r, widths, strict=True)]
-            for r in rows
+            [self.wrap(cell, self.font, size, w - 2 * pad) for cell, w in zip(r, widths, strict=True)] for r in rows
         ]
         heights = [max(len(cell) for cell in r) * lead + 2 * pad for r in wrapped]
         self.ensure(sum(heights[: header_rows + 1]))
@@ -607,9 +606,7 @@ def boilerplate_pages(doc: Doc, rng: random.Random, n: int) -> None:
             doc.title("检验仪器设备一览表", 14)
             rows = [["序号", "仪器名称", "型号", "设备编号", "有效期至"]]
             for i, (name, mdl) in enumerate(rng.sample(INSTRUMENTS, 6), 1):
-                rows.append(
-                    [str(i), name, mdl, f"EQ-{rng.randint(1000, 9999)}", f"2024-{rng.randint(1, 12):02d}-28"]
-                )
+                rows.append([str(i), name, mdl, f"EQ-{rng.randint(1000, 9999)}", f"2024-{rng.randint(1, 12):02d}-28"])
             doc.table(rows, [36, 150, 100, 100, 97])
             doc.para("注：以上仪器设备均在检定/校准有效期内。", 9)
         else:
@@ -802,8 +799,7 @@ def layout_datasheet_en(doc: Doc, p: Product, rng: random.Random, st: NumStyle) 
     doc.para(p.name_en + " - Product Datasheet", 13)
     doc.para(
         p.prose_en
-        or f"The {p.model} is a {p.name_en.lower()} designed for efficient, reliable "
-        "operation in modern data centres.",
+        or f"The {p.model} is a {p.name_en.lower()} designed for efficient, reliable operation in modern data centres.",
         10,
     )
     doc.heading("Specifications")
@@ -841,8 +837,8 @@ def layout_datasheet_en(doc: Doc, p: Product, rng: random.Random, st: NumStyle) 
             add(f"Fuel consumption at {load} % load", t, fuel_records(p, st, "en") if load == 100 else [])
     if p.gen_noise:
         texts, nrec = noise_records(p, st)
-        for (_key, _zh, en), t, r in zip(NOISE_DIRS, texts, nrec, strict=False):
-            add(f"Sound pressure at 1 m, {en.lower()}", t + " dB(A)", [r])
+        for (_key, _zh, en), t, nr in zip(NOISE_DIRS, texts, nrec, strict=False):
+            add(f"Sound pressure at 1 m, {en.lower()}", t + " dB(A)", [nr])
     if p.pah:
         b = p.pah[11]
         bt = pah_text(b, "en", st, "ND") + ("" if b == "ND" else " mg/kg")
@@ -865,8 +861,8 @@ def layout_datasheet_en(doc: Doc, p: Product, rng: random.Random, st: NumStyle) 
         add(label, shown, [(item, shown)])
     doc.table(rows, [230, TEXT_W - 230], records=recs, bold_first_col=True)
     doc.heading("Notes", 11)
-    for s in rng.sample(BOILER_EN, 3):
-        doc.para(s, 8.5)
+    for sentence in rng.sample(BOILER_EN, 3):
+        doc.para(sentence, 8.5)
 
 
 def _cover_zh(doc: Doc, p: Product, rng: random.Random, report_no: str, basis: str, conclusion: str) -> None:
@@ -901,9 +897,7 @@ def _cover_zh(doc: Doc, p: Product, rng: random.Random, report_no: str, basis: s
     )
     doc.c.drawCentredString(PAGE_W / 2, doc.y, lab)
     doc.y -= 20
-    doc.c.drawCentredString(
-        PAGE_W / 2, doc.y, f"签发日期：2023年{rng.randint(7, 12)}月{rng.randint(1, 28)}日"
-    )
+    doc.c.drawCentredString(PAGE_W / 2, doc.y, f"签发日期：2023年{rng.randint(7, 12)}月{rng.randint(1, 28)}日")
     doc.c.setFont("Helvetica-Bold", 14)
     doc.c.drawString(MARGIN, 90, "CNAS L" + str(rng.randint(1000, 9999)))
     doc.c.drawRightString(PAGE_W - MARGIN, 90, "CMA " + str(rng.randint(100000000, 999999999)))
@@ -933,9 +927,7 @@ BASIS = {
 def layout_report_zh(doc: Doc, p: Product, rng: random.Random, st: NumStyle) -> None:
     """Chinese CNAS/CMA style test report."""
     conclusion = (
-        "经检验，所检项目中有项目不符合检验依据要求。"
-        if product_fails(p)
-        else "经检验，所检项目符合检验依据要求。"
+        "经检验，所检项目中有项目不符合检验依据要求。" if product_fails(p) else "经检验，所检项目符合检验依据要求。"
     )
     report_no = p.ctx["report_no"]
     _cover_zh(doc, p, rng, report_no, BASIS[p.category], conclusion)
@@ -988,11 +980,7 @@ def layout_report_zh(doc: Doc, p: Product, rng: random.Random, st: NumStyle) -> 
             pf_min = 0.95 if p.category in ("server", "storage") else (0.90 if load == 50 else None)
             req = (f"效率≥{lim[load]:g}%" + (f"；PF≥{pf_min:.2f}" if pf_min else "")) if load in lim else "——"
             verdicts = [judge(p.category, it.fid or "", it.value, p.ctx) for it, _ in r]
-            word = (
-                "——"
-                if not verdicts
-                else ("不合格" if any(v and v[1] == "fail" for v in verdicts) else "合格")
-            )
+            word = "——" if not verdicts else ("不合格" if any(v and v[1] == "fail" for v in verdicts) else "合格")
             rows.append([st.pct(load, 0), e_txt, pf_txt, req, word])
             recs.append(r)
         doc.table(rows, [80, 100, 90, 120, 93], records=recs)
@@ -1190,9 +1178,7 @@ def layout_kv(doc: Doc, p: Product, rng: random.Random, st: NumStyle) -> None:
             )
             if len(r) > 1:
                 doc.para(
-                    f"{load}%负载功率因数{sep}{pf_txt}"
-                    if zh
-                    else f"Power factor at {load}% load{sep}{pf_txt}",
+                    f"{load}%负载功率因数{sep}{pf_txt}" if zh else f"Power factor at {load}% load{sep}{pf_txt}",
                     10.5,
                     r[1:],
                 )
@@ -1216,11 +1202,11 @@ def layout_kv(doc: Doc, p: Product, rng: random.Random, st: NumStyle) -> None:
             )
     if p.gen_noise:
         texts, nrec = noise_records(p, st)
-        for (_k, dzh, den), t, r in zip(NOISE_DIRS, texts, nrec, strict=False):
+        for (_k, dzh, den), t, nr in zip(NOISE_DIRS, texts, nrec, strict=False):
             doc.para(
                 f"噪声（1 m，{dzh}）{sep}{t} dB(A)" if zh else f"Noise at 1 m, {den.lower()}{sep}{t} dB(A)",
                 10.5,
-                [r],
+                [nr],
             )
         if p.ctx.get("print_max"):
             doc.para(
@@ -1312,10 +1298,17 @@ LAYOUTS: dict[str, Callable[[Doc, Product, random.Random, NumStyle], None]] = {
 
 
 def _psu(
-    rng: random.Random, e20: float, e50: float, e100: float, pf: tuple[float, float, float]
+    rng: random.Random, eff: tuple[float, float, float], pf: tuple[float, float, float]
 ) -> dict[int, tuple[float, float]]:
+    """PSU load points: the given 20/50/100 % values plus a lower 10 % point."""
+    e20, e50, e100 = eff
     e10 = round(e20 - rng.uniform(2.5, 5.0), 1)
     return {10: (e10, round(pf[0] - 0.06, 3)), 20: (e20, pf[0]), 50: (e50, pf[1]), 100: (e100, pf[2])}
+
+
+def _fixed_fmt(shown: float, nd: int, unit: str) -> Callable[[str, NumStyle], str]:
+    """A formatter printing ``shown`` (already in the printed unit) with ``unit``."""
+    return lambda lang, st: f"{st.num(shown, nd)} {unit}"
 
 
 def _pct(fid: str, v: float, en: str, zh: str, req: str = "——", nd: int = 1) -> Item:
@@ -1329,10 +1322,8 @@ def build_it(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
         "storage": ("Unified storage array", "统一存储设备"),
     }
     p = Product(cat, v["model"], v["mfr"], *names[cat])
-    p.items.append(
-        _pct("recyclability", v["recyc"], "Recyclability rate (GB/T 32355.2)", "产品可再生利用率", "≥80%")
-    )
-    p.psu = _psu(rng, *v["eff"], v["pf"])
+    p.items.append(_pct("recyclability", v["recyc"], "Recyclability rate (GB/T 32355.2)", "产品可再生利用率", "≥80%"))
+    p.psu = _psu(rng, v["eff"], v["pf"])
     p.items.append(q(None, v["psu_w"], "W", "Power supply rating", "电源额定功率", 0, "W"))
     if v.get("rohs"):
         p.rohs = v["rohs"]
@@ -1427,9 +1418,7 @@ def build_pc(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
                 )
             )
         else:
-            p.items.append(
-                q("backlight_hg", hg, "mg", "Mercury in backlight", "背光灯汞含量", 1, "mg", req="<3 mg")
-            )
+            p.items.append(q("backlight_hg", hg, "mg", "Mercury in backlight", "背光灯汞含量", 1, "mg", req="<3 mg"))
     p.pah = v.get("pah", PAH_SMALL)
     p.ctx["pah_naming"] = v.get("pah_naming", "zh")
     if v.get("rohs"):
@@ -1480,7 +1469,7 @@ def build_switch(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
                 "Gbps",
             )
         )
-        p.items[-1].fmt = lambda lang, st, td=td: st.num(td / 1000, 1) + " Gbps"
+        p.items[-1].fmt = _fixed_fmt(td / 1000, 1, "Gbps")
     else:
         p.items.append(
             q(
@@ -1512,7 +1501,7 @@ def build_switch(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
             ),
         )
     )
-    p.psu = _psu(rng, *v["eff"], v["pf"])
+    p.psu = _psu(rng, v["eff"], v["pf"])
     if v.get("deployment"):
         p.ctx["deployment"] = v["deployment"]
         p.items.append(
@@ -1618,17 +1607,15 @@ def build_firewall(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
                 "mm",
                 en,
                 zh,
-                lambda lang, st, shown=shown: f"{st.num(shown, nd)} {unit}",
+                _fixed_fmt(shown, nd, unit),
             )
         )
-    p.psu = _psu(rng, *v["eff"], v["pf"])
+    p.psu = _psu(rng, v["eff"], v["pf"])
     p.ctx["psu_type"] = "single"
     p.items.append(
         q("noise_lwad", v["lwad"], "B_LW", "Declared sound power LWAd", "声功率级 LWAd", 1, "B", req="≤7.6 B")
     )
-    p.items.append(
-        q(None, round(v["lwad"] * 10 - 14.5, 1), "dBA", "Sound pressure at 1 m", "1 m处声压级", 1, "dB(A)")
-    )
+    p.items.append(q(None, round(v["lwad"] * 10 - 14.5, 1), "dBA", "Sound pressure at 1 m", "1 m处声压级", 1, "dB(A)"))
     vol = (l_mm * h_mm * d_mm) / 1e6
     vlim, wlim = firewall_tier(t)
     ppt = v["power"] / t
@@ -1738,9 +1725,7 @@ def build_pdu(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
     n, w = v["outlets"], v["self_w"]
     p.items.append(q(None, v["amps"], "A", "Rated current", "额定电流", 0, "A"))
     p.items.append(q("outlet_count", n, "", "Number of outlets (C13/C19)", "输出插座数", 0, unit_zh="位"))
-    p.items.append(
-        q("pdu_power", w, "W", "PDU self-consumption (all outlets on, no load)", "PDU自身消耗功率", 1, "W")
-    )
+    p.items.append(q("pdu_power", w, "W", "PDU self-consumption (all outlets on, no load)", "PDU自身消耗功率", 1, "W"))
     per = round(w / n, 3)
     if v.get("print_per"):
         p.items.append(
@@ -1773,17 +1758,11 @@ def build_generator(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
         "prime": ("Prime power (PRP)", "常用功率（PRP）"),
         "standby": ("Standby power (ESP)", "备用功率（ESP）"),
     }[rt]
-    p.items.append(
-        q("rated_power", pk, "kW", f"Rated power, {rt_txt[0]}", f"机组额定功率，{rt_txt[1]}", 0, "kW")
-    )
+    p.items.append(q("rated_power", pk, "kW", f"Rated power, {rt_txt[0]}", f"机组额定功率，{rt_txt[1]}", 0, "kW"))
     p.items.append(txt("rating_type", rt, "Rating", "功率类型", rt_txt[0], rt_txt[1]))
     p.items.append(q(None, v["engine_kw"], "kW", "Engine gross power", "柴油机总功率", 0, "kW"))
     unit, full = v["fuel"]
-    ratios = (
-        {25: 1.18, 50: 1.06, 75: 1.01, 100: 1.0}
-        if unit != "L/h"
-        else {25: 0.29, 50: 0.53, 75: 0.77, 100: 1.0}
-    )
+    ratios = {25: 1.18, 50: 1.06, 75: 1.01, 100: 1.0} if unit != "L/h" else {25: 0.29, 50: 0.53, 75: 0.77, 100: 1.0}
     nd = 3 if unit == "kg/kWh" else 1
     p.fuel = (unit, {ld: round(full * r, nd) for ld, r in ratios.items()})
     p.gen_noise = dict(zip(("front", "back", "left", "right"), v["noise"], strict=True))
@@ -1843,9 +1822,7 @@ def build_cable(cat: str, rng: random.Random, v: dict[str, Any]) -> Product:
             "铜芯/交联聚乙烯/无卤低烟 0.6/1 kV 4×95",
         )
     )
-    p.items.append(
-        q("cable_fluorine", v["f"], "%", "Fluorine content (IEC 60684-2)", "氟含量", 2, "%", req="≤0.1%")
-    )
+    p.items.append(q("cable_fluorine", v["f"], "%", "Fluorine content (IEC 60684-2)", "氟含量", 2, "%", req="≤0.1%"))
     p.items.append(
         q(
             "smoke_transmittance",
@@ -2315,8 +2292,7 @@ PLAN: list[tuple[str, str, str, str, NumStyle, bool, dict[str, Any]]] = [
             "lwad": 7.9,
             "deployment": "unattended",
             "all_loads": True,
-            "note": "power printed at 0/10/30/100 %: data-centre class uses 30 % for u2; "
-            "Td with thousands separators",
+            "note": "power printed at 0/10/30/100 %: data-centre class uses 30 % for u2; Td with thousands separators",
         },
     ),
     (
@@ -2928,13 +2904,13 @@ def render(
 
 
 def scan(data: bytes, seed: str) -> bytes:
-    """An image-only copy of a PDF: each page rendered at 150 dpi in grey, slightly skewed."""
+    """An image-only copy of a PDF: each page rendered at 200 dpi in grey, slightly skewed."""
     rng = random.Random(seed)
     pdf = pdfium.PdfDocument(data)
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=A4, invariant=1)
     for i in range(len(pdf)):
-        img = pdf[i].render(scale=150 / 72, grayscale=True).to_pil().convert("L")
+        img = pdf[i].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
         img = img.rotate(rng.uniform(-0.6, 0.6), resample=Image.Resampling.BILINEAR, fillcolor=255)
         img = img.point(lambda v: 235 if v > 235 else v)  # paper tone
         c.drawImage(ImageReader(img), 0, 0, width=PAGE_W, height=PAGE_H)

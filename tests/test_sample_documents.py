@@ -123,9 +123,7 @@ def test_corpus_coverage(truth: dict[str, Any]) -> None:
     assert {"datasheet_en", "report_zh"} <= layouts and layouts & {"columns_en", "columns_zh"}
     raws = [f["raw"] for e in truth.values() for f in e["fields"].values() if isinstance(f["raw"], str)]
     assert any("％" in r or "９" in r for r in raws), "full-width digits"
-    assert any(re.fullmatch(r"\d+,\d kg/kWh|\d+,\d+ dB\(A\)|0,\d+ kg/kWh|\d{2,3},\d", r) for r in raws), (
-        "decimal comma"
-    )
+    assert any(re.fullmatch(r"\d+,\d kg/kWh|\d+,\d+ dB\(A\)|0,\d+ kg/kWh|\d{2,3},\d", r) for r in raws), "decimal comma"
     assert any(
         re.fullmatch(r"0\.9\d\d", r)
         for e in truth.values()
@@ -188,7 +186,7 @@ def test_scanned_pdfs_have_no_text_layer(truth: dict[str, Any]) -> None:
 # ---- the expectations, recomputed by hand --------------------------------------------------
 
 # (op, limit) per field; category-specific tables first. From the standard's tables 2-7 and 6.1.
-SERVER = {
+SERVER: dict[str, tuple[str, float]] = {
     "recyclability": (">=", 80),
     "psu_efficiency_20": (">=", 90),
     "psu_efficiency_50": (">=", 94),
@@ -197,7 +195,7 @@ SERVER = {
     "psu_power_factor_50": (">=", 0.95),
     "psu_power_factor_100": (">=", 0.95),
 }
-PC = {
+PC: dict[str, tuple[str, float]] = {
     "recyclability": (">=", 80),
     "recycled_plastic_share": (">=", 2),
     "bap": ("<=", 20),
@@ -227,7 +225,7 @@ LIMITS: dict[str, dict[str, tuple[str, float]]] = {
     "pdu": {"outlet_power": ("<=", 0.5)},
     "cable": {"cable_fluorine": ("<=", 0.1), "smoke_transmittance": (">=", 60)},
 }
-COMMON = {
+COMMON: dict[str, tuple[str, float]] = {
     "pb": ("<=", 1000),
     "hg": ("<=", 1000),
     "cd": ("<=", 100),

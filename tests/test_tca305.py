@@ -283,6 +283,21 @@ def test_what_if_offset_round_trip(kind: str) -> None:
     assert grade(with_offset(result.record, kind, answer["tco2"] - 0.01)).grade == "不合格"
 
 
+def test_what_if_pue_closed_form_when_offsets_capped() -> None:
+    # offsets capped at 40, PUE 1.2 (18), experts 21 → 79; 优秀级 needs a PUE score of 19 → PUE 1.1.
+    result = grade(record(offsets=[{"type": "CCER", "quantity": 1000}], expert_scores=experts(21)))
+    answer = pue_needed(result)
+    assert answer["method"] == "closed-form"
+    assert answer["value"] == pytest.approx(1.1)
+    assert grade(with_pue(result.record, answer["value"])).grade == "优秀级"
+
+
+def test_years_and_hours_with_units() -> None:
+    rec = record(years_in_operation="30 months", offsets=[{"type": "pv", "capacity": "0.1 MW", "hours": "1000 h"}])
+    assert rec.years_in_operation == pytest.approx(2.5)
+    assert rec.offsets[0].hours == 1000
+
+
 def test_what_if_offset_closed_form_value() -> None:
     # 2 points = 5 % of C_yw 636.72 = 31.836 tCO2e usable → afforestation 15.918 t (× 2).
     assert offset_needed(grade(_near_miss()), "afforestation")["tco2"] == pytest.approx(15.918)

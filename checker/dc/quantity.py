@@ -46,6 +46,8 @@ M3 = quantity("m**3")
 GJ = quantity("GJ")
 KW = quantity("kW")
 GridFactor = quantity("kgCO2/kWh")
+Years = quantity("year")
+Hours = quantity("hour")
 
 
 class Amount(Strict):

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from checker.dc.catalog import ClimateZone, load_catalog
-from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, KWh, amount_in
+from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, KWh, Years, amount_in
 from checker.models import Strict
 
 _ZONES = {"严寒": "severe_cold", "严寒地区": "severe_cold", "寒冷": "cold", "寒冷地区": "cold",
@@ -73,7 +73,7 @@ class Offset(Strict):
     type: str
     quantity: Amount | None = None
     capacity: KW | None = None
-    hours: float | None = Field(default=None, ge=0)
+    hours: Hours | None = None
     evidence: str = ""
 
     @model_validator(mode="before")
@@ -118,7 +118,7 @@ class DataCentreRecord(Strict):
     category: Literal["datacenter"] = "datacenter"
     climate_zone: Annotated[ClimateZone, _alias(_ZONES)]
     size_class: Annotated[SizeClass, _alias(_SIZES)]
-    years_in_operation: float | None = Field(default=None, ge=0)
+    years_in_operation: Years | None = None
     commissioned: date | None = None
     year: int | None = None
     grid_region: str | None = None

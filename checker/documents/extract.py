@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from checker.documents.candidates import Candidate, Emitter
 from checker.documents.numbers import unit_of
-from checker.documents.rowparse import Parsed, parse_row
+from checker.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.documents.special import dimension_candidates, enum_candidates
 from checker.documents.text import Row
 from checker.documents.vocabulary import Rule, Vocabulary
@@ -55,6 +55,7 @@ class Extractor:
         header_rule: Rule | None = None
         context: tuple[Rule, int | None] | None = None
         context_age = 0
+        misses = 0
         for row in rows:
             if row.consumed or not row.cells:
                 continue
@@ -66,7 +67,7 @@ class Extractor:
                 continue
             columns = self._header(parsed)
             if columns is not None:
-                header = columns
+                header, misses = columns, 0
                 first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
                 header_rule = first.rule if first and not columns[0].meaningful else None
                 context = None
@@ -81,7 +82,8 @@ class Extractor:
             found: list[Candidate] | None = None
             if header is not None:
                 found = self._with_header(parsed, header, header_rule or (context[0] if context else None))
-                if found is None:
+                misses = misses + 1 if found is None else 0
+                if misses >= 2:
                     header, header_rule = None, None
             if found is None:
                 found = self._clauses(parsed, context)
@@ -101,7 +103,7 @@ class Extractor:
             key = parsed.cell_key(i)
             col = Column(cell.x0, cell.x1)
             a, b = parsed.cell_spans[i]
-            cell_hits = [h for h in parsed.hits if a <= h.start < b]
+            cell_hits = [h for h in parsed.raw_hits if a <= h.start < b and not cell_excluded(h, key)]
             cell_values = [v for v in parsed.values if a <= v.start < b]
             if i in parsed.load_cells:
                 col.load = parsed.load_cells[i]
@@ -188,7 +190,7 @@ class Extractor:
                 rule = before[-1].rule if before else (hits[0].rule if hits else carried)
                 if rule is None:
                     continue
-                near = sorted(loads, key=lambda ld: abs(ld.start - value.start))
+                near = sorted(loads or parsed.loads, key=lambda ld: abs(ld.start - value.start))
                 load = near[0].value if near else carried_load
                 cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
                 if cand:

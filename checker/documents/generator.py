@@ -75,6 +75,8 @@ def generator_candidates(vocab: Vocabulary, rows: list[Row], emitter: Emitter) -
         full_index = 3
         for below in rows[i + 1:i + 6]:
             bkey = fold_key(below.text)
+            if re.match(r"load\b|(?:us\s*)?gph\b|gal", bkey):
+                below.consumed = True
             if re.match(r"load\b", bkey):
                 loads = re.findall(r"1/4|1/2|3/4|full|100%|75%|50%|25%", bkey)
                 if "full" in loads:

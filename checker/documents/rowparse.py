@@ -33,6 +33,7 @@ class Parsed:
     loads: list[Load]
     values: list[Value]
     load_cells: dict[int, int] = field(default_factory=dict)  # cell index → load of a bare "20%" cell
+    raw_hits: list[Hit] = field(default_factory=list)  # before exclusion (header cells use their own)
 
     def cell_of(self, pos: int) -> int:
         """Index of the cell holding character ``pos`` of :attr:`key`."""
@@ -48,12 +49,7 @@ class Parsed:
 
     def clauses(self) -> list[tuple[int, int]]:
         """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""
-        spans, start = [], 0
-        for m in _CLAUSE_SPLIT.finditer(self.key):
-            spans.append((start, m.start()))
-            start = m.end()
-        spans.append((start, len(self.key)))
-        return [s for s in spans if s[1] > s[0]]
+        return [s for s in _clause_spans(self.key) if s[1] > s[0]]
 
     def label_unit(self) -> str | None:
         """A unit named in the row's label part (text before the first value), e.g. "效率(%)"."""
@@ -96,7 +92,12 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
         spans.append((pos, pos + len(text)))
         pos += len(text) + 2
     key = "  ".join(parts)
-    hits = vocab.hits(key, category)
+    raw_hits = vocab.hits(key, category)
+    clause_spans = _clause_spans(key)
+    masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
+    first_number = re.search(r"\d", key)
+    head = key[:first_number.start()] if first_number else key
+    hits = [h for h in raw_hits if not _excluded(h, key, clause_spans, head)]
     loads = find_loads(vocab, key)
     load_cells: dict[int, int] = {}
     for i, (a, b) in enumerate(spans):
@@ -109,10 +110,33 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
             for ld in loads:
                 if ld.start == a and ld.end == b:
                     load_cells[i] = ld.value
-    masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
     values = _drop_alternates(key, find_values(key, masked))
-    return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells)
+    return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits)
+
+
+def _clause_spans(key: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(key):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(key)))
+    return spans
+
+
+def _excluded(hit: Hit, key: str, clauses: list[tuple[int, int]], head: str) -> bool:
+    """True when an exclude phrase of the hit's rule is in the hit's clause or in the row's
+    label part (the text before its first digit)."""
+    if not hit.rule.exclude:
+        return False
+    a, b = next(((a, b) for a, b in clauses if a <= hit.start < b), (0, len(key)))
+    scope = key[a:b] + " \n " + (head if hit.start < len(head) else "")
+    return any(lab.pattern.search(scope) for lab in hit.rule.exclude)
+
+
+def cell_excluded(hit: Hit, cell_key: str) -> bool:
+    """True when an exclude phrase of the hit's rule is in the same cell (header rows)."""
+    return any(lab.pattern.search(cell_key) for lab in hit.rule.exclude)
 
 
 def _drop_alternates(key: str, values: list[Value]) -> list[Value]:

@@ -144,6 +144,8 @@ class PdfText:
             for i, ch in enumerate(text[:count]):
                 if ch in "\r\n\x00" or not ch.strip():
                     continue
+                if abs(pdfium.raw.FPDFText_GetCharAngle(textpage.raw, i)) > 0.05:
+                    continue  # rotated text (side bars, stamps) would interleave with the lines
                 left, bottom, right, top = textpage.get_charbox(i, loose=True)
                 if right <= left and top <= bottom:
                     continue

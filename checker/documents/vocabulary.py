@@ -149,13 +149,33 @@ def _category_fields(fields_doc: dict[str, Any], pah_fields: list[str]) -> dict[
     return out
 
 
+def _rejoin(parts: list[str]) -> list[str]:
+    """Re-join names a YAML flow collection split at commas ("苯并(g", "h", "i)苝" → "苯并(g,h,i)苝")."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] += "," + part
+        else:
+            out.append(part)
+    return out
+
+
+_PAH_KEYS = {"slug", "zh", "en", "cas", "zh_variants"}
+
+
 def _pah_rules(substances: dict[str, Any]) -> list[Rule]:
     rules = []
     for pah in substances.get("pahs", []):
-        names = [pah["zh"], pah["en"], pah["cas"], *pah.get("zh_variants", [])]
-        english = fold_key(pah["en"])
+        # catalogs/substances.yaml writes 苯并(g,h,i)苝 unquoted inside {...}: YAML splits it at the
+        # commas into extra keys; put the name back together.
+        zh_parts = [str(pah["zh"])] + [str(k) for k in pah if k not in _PAH_KEYS]
+        names = [*_rejoin(zh_parts), str(pah["en"]), str(pah["cas"]),
+                 *_rejoin([str(v) for v in pah.get("zh_variants", [])])]
+        english = fold_key(str(pah["en"]))
         names.append(english.replace("(", " ").replace(")", " ").replace(",", "").strip())
         names.append(re.sub(r"\s+", "", english))
+        names += [n.replace(",", "") for n in names if "(" in n and "," in n]
+        names = [n for n in names if len(n) > 1 or re.match(r"[\u3400-\u9fff]", n)]
         rules.append(Rule(f"pah_{pah['slug']}", "substance", _labels(names), unit="mg/kg", bare="mg/kg"))
     return rules
 
