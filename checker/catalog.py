@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import Field, model_validator
 
-from checker.fields import FieldSpec, load_fields
+from checker.fields import FieldSpec, category_defaults, load_fields
 from checker.models import Strict
 from checker.units import parse_unit
 
@@ -146,12 +146,6 @@ class Clause(Strict):
         return self
 
 
-class Constants(Strict):
-    """Numbers the calculators use, each with its source."""
-
-    values: dict[str, ConstantValue]
-
-
 class ConstantValue(Strict):
     value: float
     unit: str = ""
@@ -184,6 +178,7 @@ class Catalog(Strict):
     refrigerants: dict[str, Refrigerant]
     fields: dict[str, FieldSpec]
     categories: list[str]
+    category_defaults: dict[str, dict[str, float | str | bool]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_check(self) -> Catalog:
@@ -200,6 +195,9 @@ class Catalog(Strict):
         for name, klass in self.device_classes.items():
             if abs(sum(klass.weights) - 1.0) > 1e-9:
                 raise ValueError(f"device class {name}: weights must add up to 1")
+        for category, values in self.category_defaults.items():
+            if category not in self.categories or not set(values) <= set(self.fields):
+                raise ValueError(f"category_defaults: unknown category or field in {category}")
         for constant in self.constants.values():
             parse_unit(constant.unit)
         return self
@@ -249,6 +247,7 @@ def load_catalog(folder: str | None = None) -> Catalog:
         clauses.extend(_read_yaml(path) or [])
     tables = _read_yaml(root / "tables.yaml")
     fields, categories = load_fields(root)
+    defaults = category_defaults(root)
     return Catalog(
         clauses=clauses,
         band_tables=tables["band_tables"],
@@ -257,4 +256,5 @@ def load_catalog(folder: str | None = None) -> Catalog:
         refrigerants=tables["refrigerants"],
         fields=fields,
         categories=categories,
+        category_defaults=defaults,
     )

@@ -87,6 +87,7 @@ def set_text(frame: pd.DataFrame, name: str, mask: npt.NDArray[np.bool_], texts:
 def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Add every derived quantity the clauses read; returns the same frame, extended."""
     tolerance = catalog.constant("derived_agreement_tolerance")
+    apply_category_defaults(frame, catalog)
     merge(frame, "recyclability", calc.share_percent(column(frame, "recyclable_mass"),
                                                       column(frame, "product_mass")), tolerance)
     merge(frame, "recycled_plastic_share", calc.share_percent(column(frame, "recycled_plastic_mass"),
@@ -106,6 +107,18 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
           tolerance)
     _odp(frame, catalog, tolerance)
     return frame
+
+
+def apply_category_defaults(frame: pd.DataFrame, catalog: Catalog) -> None:
+    """Values a category implies where the record is silent (a laptop and a UPS hold batteries)."""
+    for category, values in catalog.category_defaults.items():
+        rows = (frame["category"] == category).to_numpy()
+        if not rows.any():
+            continue
+        for name, value in values.items():
+            default = float(value) if catalog.fields[name].kind in ("flag", "quantity") else value
+            current = frame[name] if name in frame else pd.Series([np.nan] * len(frame), index=frame.index)
+            frame[name] = current.where(~(rows & current.isna().to_numpy()), default)
 
 
 def _pahs(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:

@@ -16,7 +16,7 @@ import pandas as pd
 from checker.calculators import band_index
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, column
-from checker.frame import HI, ISSUE, LO
+from checker.frame import HI, ISSUE, LO, RL
 from checker.units import conversion_factor
 
 STATUSES = ("pass", "fail", "not_applicable", "missing_evidence", "manual_review")
@@ -29,6 +29,7 @@ class Reason:
     NONE, CATEGORY, CONDITION, CONDITION_MISSING, CONDITION_ISSUE = 0, 1, 2, 3, 4
     OUTSIDE_BANDS, NO_LIMIT_IN_BAND, BAND_MISSING, BAND_ISSUE, BEFORE_SCHEDULE = 5, 6, 7, 8, 9
     VALUE_MISSING, VALUE_ISSUE, INTERVAL, PARTIAL, DOCUMENT, LOW_CONFIDENCE = 10, 11, 12, 13, 14, 15
+    REPORTING_LIMIT = 16
 
 
 @dataclass
@@ -147,6 +148,10 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
     assert name is not None and clause.op is not None
     if name + ISSUE in frame:
         _mark(status, reason, active & frame[name + ISSUE].notna().to_numpy(), MANUAL, Reason.VALUE_ISSUE)
+    if name + RL in frame:
+        reporting_limit = frame[name + RL].to_numpy(float) * factor
+        unproven = ~np.isnan(reporting_limit) & ~_passes(clause.op, reporting_limit, limit)
+        _mark(status, reason, active & unproven, MANUAL, Reason.REPORTING_LIMIT)
     low = frame[name + LO].to_numpy(float) * factor if name + LO in frame else np.full(len(frame), np.nan)
     high = frame[name + HI].to_numpy(float) * factor if name + HI in frame else np.full(len(frame), np.nan)
     interval = active & np.isnan(value) & ~np.isnan(low)

@@ -9,7 +9,7 @@ import numpy as np
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, NOTE, derived_inputs
 from checker.engine import STATUSES, ClauseColumn, Reason
-from checker.frame import HI, ISSUE, LO, ND, Batch
+from checker.frame import HI, ISSUE, LO, ND, RL, Batch
 from checker.models import ClauseResult, Evidence, ProductReport, verdict_of
 
 
@@ -58,6 +58,10 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
         return _interval_note(col, batch, row)
     if why == Reason.DOCUMENT:
         return _document_note(clause, col, row)
+    if why == Reason.REPORTING_LIMIT:
+        reported = float(batch.frame.at[row, name + RL]) * col.factor
+        return (f"reported only as < {reported:g} {clause.unit}, which does not show {clause.op} "
+                f"{col.limit[row]:g} {clause.unit}; a lower detection limit is needed")
     if why == Reason.LOW_CONFIDENCE:
         return f"limit of low confidence ({clause.limit_source}); a person must confirm it"
     return ""
@@ -132,9 +136,11 @@ def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -
     if name and int(col.reason[row]) != Reason.INTERVAL:
         notes.append(_text(batch, row, name + NOTE))
     limit = None if np.isnan(col.limit[row]) else round(float(col.limit[row]), 6)
+    status = STATUSES[int(col.status[row])]
+    margin = _margin(col, value, row) if status in ("pass", "fail") else None
     return ClauseResult(
-        id=clause.id, status=STATUSES[int(col.status[row])],  # type: ignore[arg-type]
-        value=value, unit=clause.unit, limit=limit, op=clause.op or "", margin=_margin(col, value, row),
+        id=clause.id, status=status,  # type: ignore[arg-type]
+        value=value, unit=clause.unit, limit=limit, op=clause.op or "", margin=margin,
         evidence=_evidence(batch, catalog, row, clause.quantity),
         note="; ".join(n for n in notes if n),
     )

@@ -22,7 +22,7 @@ from checker.models import Evidence, Fact
 from checker.records import ProductRecord
 from checker.units import conversion_factor
 
-ISSUE, ND, LO, HI = "__issue", "__nd", "__lo", "__hi"
+ISSUE, ND, LO, HI, RL = "__issue", "__nd", "__lo", "__hi", "__rl"
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "含", "single"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "不含"}
 
@@ -61,6 +61,7 @@ class Cell:
     nd: bool = False
     low: float | None = None
     high: float | None = None
+    reporting_limit: float | None = None
 
 
 def describe(fact: Fact) -> str:
@@ -93,6 +94,8 @@ def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
         listed = "; ".join(describe(fact) for _, fact in converted)
         return Cell(issue=f"conflicting values: {listed}")
     value, first = converted[0]
+    if first.qualifier == "lt" and isinstance(first.value, int | float) and not isinstance(first.value, bool):
+        return Cell(value=0.0, nd=True, reporting_limit=float(first.value) * conversion_factor(first.unit, spec.unit))
     if spec.range and not first.qualifier and not spec.range[0] <= value <= spec.range[1]:
         low, high = spec.range
         return Cell(issue=f"implausible value {describe(first)}: outside {low:g}–{high:g} {spec.unit}".rstrip())
@@ -144,6 +147,8 @@ def row_of(record: ProductRecord, catalog: Catalog) -> tuple[dict[str, Any], dic
             row[name + ISSUE] = cell.issue
         if cell.nd:
             row[name + ND] = True
+        if cell.reporting_limit is not None:
+            row[name + RL] = cell.reporting_limit
         if cell.low is not None:
             row[name + LO], row[name + HI] = cell.low, cell.high
     return row, evidence
@@ -172,6 +177,6 @@ def conform(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
         elif column.endswith(ND):
             frame[column] = frame[column].astype(object).eq(True)
-        elif column.endswith((LO, HI)):
+        elif column.endswith((LO, HI, RL)):
             frame[column] = frame[column].astype(float)
     return frame.reset_index(drop=True)

@@ -16,8 +16,8 @@ from typing import Any, Literal, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from checker.catalog import Catalog, catalog_dir, load_catalog
-from checker.fields import FieldSpec, category_defaults
+from checker.catalog import Catalog, load_catalog
+from checker.fields import FieldSpec
 from checker.models import Evidence, Fact, Qualifier, Strict
 from checker.values import ValueTextError, parse_value_text
 
@@ -117,16 +117,14 @@ def record_from_mapping(data: dict[str, Any], source: str, index: int = 0) -> Pr
     product_id = values.pop("id", None) or values.get("model") or f"{Path(source).stem}#{index + 1}"
     sources = values.pop("sources", []) or [source]
     values.pop("category")
-    defaults = category_defaults(catalog_dir()).get(category, {})
-    facts = _facts(catalog, {**defaults, **values}, validated, source)
+    facts = _facts(catalog, values, validated, source)
     return ProductRecord(id=str(product_id), category=category, sources=sources, facts=facts)
 
 
 def _facts(catalog: Catalog, values: dict[str, Any], validated: BaseModel, source: str) -> list[Fact]:
     facts: list[Fact] = []
     for name in values:
-        raw = getattr(validated, name, None)
-        raw = values[name] if raw is None else raw
+        raw = getattr(validated, name)
         for item in raw if isinstance(raw, list) else [raw]:
             facts.append(_to_fact(name, catalog.fields[name], item, source))
     return facts

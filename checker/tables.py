@@ -16,7 +16,7 @@ import pandas as pd
 
 from checker.catalog import Catalog
 from checker.fields import FieldSpec, header_key
-from checker.frame import ISSUE, ND, Batch, conform, normalise_choice
+from checker.frame import ISSUE, ND, RL, Batch, conform, normalise_choice
 from checker.models import Evidence
 from checker.units import conversion_factor
 from checker.values import ValueTextError, parse_value_text
@@ -90,18 +90,19 @@ def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[s
 
 
 def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, first_row: int
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(values in canonical unit, issue texts or None, non-detect flags) for one column."""
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(values in canonical unit, issue texts or None, non-detect flags, reporting limits) for one column."""
     factor = conversion_factor(unit, spec.unit)
     text = raw.astype(str).str.strip() if raw.dtype == object else raw
     numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan) * factor
     issues = np.full(len(raw), None, dtype=object)
     nd = np.zeros(len(raw), dtype=bool)
+    limits = np.full(len(raw), np.nan)
     if raw.dtype == object:
         slow = np.flatnonzero(np.isnan(numbers) & (text != "").to_numpy() & text.notna().to_numpy()
                               & (text.str.lower() != "nan").to_numpy())
         for index in slow:
-            numbers[index], issues[index], nd[index] = _slow_cell(str(text.iat[index]), spec, unit)
+            numbers[index], issues[index], nd[index], limits[index] = _slow_cell(str(text.iat[index]), spec, unit)
     if spec.range:
         low, high = spec.range
         bad = ~np.isnan(numbers) & ((numbers < low) | (numbers > high)) & ~nd
@@ -109,18 +110,21 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
             issues[index] = (f"implausible value {raw.iat[index]} {unit} in {header}, row {index + first_row}: "
                              f"outside {low:g}–{high:g} {spec.unit}")
         numbers[bad] = np.nan
-    return numbers, issues, nd
+    return numbers, issues, nd, limits
 
 
-def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None, bool]:
+def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None, bool, float]:
+    """(value, issue, non-detect, reporting limit) of one cell that is not a plain number."""
     try:
         parsed = parse_value_text(text)
+        factor = conversion_factor(parsed.unit or unit, spec.unit)
         if parsed.qualifier:
-            return 0.0, None, True
+            limit = parsed.number * factor if parsed.qualifier == "lt" and parsed.number is not None else np.nan
+            return 0.0, None, True, limit
         assert parsed.number is not None
-        return parsed.number * conversion_factor(parsed.unit or unit, spec.unit), None, False
+        return parsed.number * factor, None, False, np.nan
     except (ValueTextError, ValueError) as exc:
-        return np.nan, f"unreadable value {text!r}: {exc}", False
+        return np.nan, f"unreadable value {text!r}: {exc}", False, np.nan
 
 
 def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) -> tuple[Batch, list[str]]:
@@ -147,8 +151,10 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) ->
 def _fill_column(frame: pd.DataFrame, raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
                  first_row: int) -> None:
     if spec.kind == "quantity":
-        values, issues, nd = _quantity_column(raw, spec, unit, header, first_row)
+        values, issues, nd, limits = _quantity_column(raw, spec, unit, header, first_row)
         frame[name] = values
+        if not np.isnan(limits).all():
+            frame[name + RL] = limits
         if any(issue is not None for issue in issues):
             frame[name + ISSUE] = issues
         if nd.any():

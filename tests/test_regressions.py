@@ -1,0 +1,43 @@
+"""One test per bug found: each failed before its fix."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import audit, evaluate_mappings
+
+AS_OF = date(2026, 11, 20)
+
+
+def _status(report, clause_id: str) -> str:
+    return next(c.status for c in report.products[0].clauses if c.id == clause_id)
+
+
+@pytest.mark.parametrize(("cell", "status"), [("<2", "manual_review"), ("<1", "pass"), ("<0.5", "pass"),
+                                              ("ND", "pass"), ("1.5", "fail")])
+def test_reporting_limit_above_the_clause_limit_is_not_a_pass(tmp_path: Path, cell: str, status: str) -> None:
+    """Bug: "<2 mg/kg" counted as 0 passed battery Hg ≤ 1 mg/kg without evidence."""
+    record = evaluate_mappings([{"category": "laptop", "battery_hg": f"{cell} mg/kg" if cell[0] != "N" else cell}],
+                               AS_OF).report()
+    path = tmp_path / "c.csv"
+    path.write_text(f"model,category,battery_hg\nX,laptop,{cell}\n", encoding="utf-8")
+    table = audit([path], AS_OF).report()
+    assert _status(record, "6.1.10/battery-hg") == _status(table, "6.1.10/battery-hg") == status
+
+
+def test_category_defaults_apply_to_catalog_rows_too(tmp_path: Path) -> None:
+    """Bug: a laptop's implied battery was applied to record files only, so catalog rows skipped 6.1.10."""
+    path = tmp_path / "c.csv"
+    path.write_text("model,category,battery_cd\nX,laptop,50\n", encoding="utf-8")
+    assert _status(audit([path], AS_OF).report(), "6.1.10/battery-cd") == "fail"
+    record = evaluate_mappings([{"category": "laptop", "battery_cd": 50}], AS_OF).report()
+    assert _status(record, "6.1.10/battery-cd") == "fail"
+
+
+def test_margin_only_for_a_verdict() -> None:
+    report = evaluate_mappings([{"category": "laptop", "battery_hg": "<2 mg/kg"}], AS_OF).report()
+    result = next(c for c in report.products[0].clauses if c.id == "6.1.10/battery-hg")
+    assert result.status == "manual_review" and result.margin is None
