@@ -182,7 +182,15 @@ def _fuel_rate(frame: pd.DataFrame, catalog: Catalog) -> None:
         return
     low = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_min"))
     high = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_max"))
-    use = ~np.isnan(np.asarray(low)) & np.isnan(column(frame, "fuel_rate"))
+    declared = column(frame, "fuel_rate")
+    tolerance = catalog.constant("derived_agreement_tolerance")
+    outside = ~np.isnan(declared) & ~np.isnan(np.asarray(low)) & (
+        (declared < np.asarray(low) * (1 - tolerance)) | (declared > np.asarray(high) * (1 + tolerance)))
+    set_text(frame, "fuel_rate" + ISSUE, outside, [
+        f"declared {d:.1f} g/kWh disagrees with {f:g} L/h at {p:g} kW ({lo:.1f}–{hi:.1f} g/kWh over the diesel "
+        f"density range)" for d, f, p, lo, hi in zip(declared[outside], flow[outside], power[outside],
+                                                     np.asarray(low)[outside], np.asarray(high)[outside], strict=True)])
+    use = ~np.isnan(np.asarray(low)) & np.isnan(declared)
     if "fuel_rate" + ISSUE in frame:
         use &= frame["fuel_rate" + ISSUE].isna().to_numpy()
     frame["fuel_rate" + LO] = np.where(use, low, np.nan)

@@ -41,3 +41,11 @@ def test_margin_only_for_a_verdict() -> None:
     report = evaluate_mappings([{"category": "laptop", "battery_hg": "<2 mg/kg"}], AS_OF).report()
     result = next(c for c in report.products[0].clauses if c.id == "6.1.10/battery-hg")
     assert result.status == "manual_review" and result.margin is None
+
+
+@pytest.mark.parametrize(("declared", "status"), [(190.0, "pass"), (150.0, "manual_review")])
+def test_declared_fuel_rate_must_agree_with_the_flow_on_the_same_sheet(declared: float, status: str) -> None:
+    """A g/kWh figure outside the range the sheet's own L/h implies is a conflict, not a pass."""
+    report = evaluate_mappings([{"category": "generator", "rated_power": 400, "fuel_flow_100": 91.8,
+                                 "fuel_rate": declared}], AS_OF).report()
+    assert _status(report, "6.3.5/fuel-consumption") == status
