@@ -118,7 +118,9 @@ def _simple(args: argparse.Namespace) -> dict[str, Any]:
     if verb == "energy":
         kwh = quantity(args.electricity, "kWh")
         tce = float(calc.annual_energy_tce(kwh, catalog.constant("electricity_kgce_per_kwh")))
-        return {"annual_energy_tce": round(tce, 3), "energy_management_required": tce >= 1000}
+        threshold = catalog.clause("5.6/energy-management").threshold_evidence
+        assert threshold is not None
+        return {"annual_energy_tce": round(tce, 6), "energy_management_required": bool(tce >= threshold.at)}
     if verb == "renewable":
         return {"year": args.year, "required_percent": calc.renewable_share_required(catalog, args.year)}
     if verb == "pue":

@@ -100,12 +100,13 @@ def _condition(cond: Condition, frame: pd.DataFrame, catalog: Catalog) -> tuple[
     return met & ~issue, missing, issue
 
 
-def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date) -> ClauseColumn:
+def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
+                    categories: CategoryCodes | None = None) -> ClauseColumn:
     """Evaluate one clause on every row of ``frame`` (derived fields already added)."""
     rows = len(frame)
     status = np.full(rows, -1, dtype=np.int8)
     reason = np.zeros(rows, dtype=np.int8)
-    active = frame["category"].isin(clause.categories).to_numpy()
+    active = (categories or CategoryCodes.of(frame)).rows_in(clause.categories)
     _mark(status, reason, ~active, NA, Reason.CATEGORY)
     for cond in clause.applies_when:
         met, missing, issue = _condition(cond, frame, catalog)
@@ -150,17 +151,25 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
         _mark(status, reason, active & frame[name + ISSUE].notna().to_numpy(), MANUAL, Reason.VALUE_ISSUE)
     if name + RL in frame:
         reporting_limit = frame[name + RL].to_numpy(float) * factor
-        unproven = ~np.isnan(reporting_limit) & ~_passes(clause.op, reporting_limit, limit)
-        _mark(status, reason, active & unproven, MANUAL, Reason.REPORTING_LIMIT)
+        bounded = active & ~np.isnan(reporting_limit)
+        if clause.op in (">=", ">"):
+            # "< X": the true value lies below X; it fails if X is at or under the limit, else it is unknown.
+            below = np.round(reporting_limit, 9) <= np.round(limit, 9)
+            _mark(status, reason, bounded & below, FAIL, Reason.REPORTING_LIMIT)
+            _mark(status, reason, bounded, MANUAL, Reason.REPORTING_LIMIT)
+        else:
+            _mark(status, reason, bounded & ~_passes(clause.op, reporting_limit, limit), MANUAL,
+                  Reason.REPORTING_LIMIT)
     low = frame[name + LO].to_numpy(float) * factor if name + LO in frame else np.full(len(frame), np.nan)
     high = frame[name + HI].to_numpy(float) * factor if name + HI in frame else np.full(len(frame), np.nan)
     interval = active & np.isnan(value) & ~np.isnan(low)
-    best, worst = (high, low) if clause.op in (">=", ">") else (low, high)
-    _mark(status, reason, interval & _passes(clause.op, worst, limit), PASS, Reason.INTERVAL)
-    _mark(status, reason, interval & ~_passes(clause.op, best, limit), FAIL, Reason.INTERVAL)
-    gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
-    _mark(status, reason, interval & gap, MISSING, Reason.PARTIAL)
-    _mark(status, reason, interval, MANUAL, Reason.INTERVAL)
+    if interval.any():  # only rows known as an interval (most catalogs have none)
+        best, worst = (high, low) if clause.op in (">=", ">") else (low, high)
+        _mark(status, reason, interval & _passes(clause.op, worst, limit), PASS, Reason.INTERVAL)
+        _mark(status, reason, interval & ~_passes(clause.op, best, limit), FAIL, Reason.INTERVAL)
+        gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
+        _mark(status, reason, interval & gap, MISSING, Reason.PARTIAL)
+        _mark(status, reason, interval, MANUAL, Reason.INTERVAL)
     _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
     if clause.confidence == "L":
         _mark(status, reason, active, MANUAL, Reason.LOW_CONFIDENCE)
@@ -172,9 +181,28 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
 def evaluate(frame: pd.DataFrame, catalog: Catalog, as_of: date,
              clauses: list[Clause] | None = None) -> list[ClauseColumn]:
     """Evaluate the clauses that concern the categories present in ``frame``."""
-    present = set(frame["category"].dropna().unique()) if len(frame) else set()
+    codes = CategoryCodes.of(frame)
+    present = set(codes.names)
     chosen = clauses if clauses is not None else [c for c in catalog.clauses if present & set(c.categories)]
-    return [evaluate_clause(clause, frame, catalog, as_of) for clause in chosen]
+    return [evaluate_clause(clause, frame, catalog, as_of, codes) for clause in chosen]
+
+
+@dataclass
+class CategoryCodes:
+    """The category column factorised once, so each clause's category test is an integer lookup."""
+
+    codes: npt.NDArray[np.intp]
+    names: list[str]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> CategoryCodes:
+        codes, uniques = pd.factorize(frame["category"]) if len(frame) else (np.zeros(0, np.intp), [])
+        return cls(codes=np.asarray(codes), names=[str(name) for name in uniques])
+
+    def rows_in(self, categories: list[str]) -> npt.NDArray[np.bool_]:
+        """Rows whose category is one of ``categories``."""
+        wanted = np.array([name in categories for name in self.names] + [False], dtype=bool)
+        return wanted[self.codes]  # code −1 (no category) picks the trailing False
 
 
 def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:
@@ -184,4 +212,4 @@ def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:
     for col in columns:
         any_fail |= col.status == FAIL
         any_missing |= col.status == MISSING
-    return np.where(any_fail, "fail", np.where(any_missing, "incomplete", "pass")).astype(object)
+    return np.array(["pass", "incomplete", "fail"], dtype=object)[np.where(any_fail, 2, any_missing.astype(np.int8))]

@@ -60,6 +60,8 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
         return _document_note(clause, col, row)
     if why == Reason.REPORTING_LIMIT:
         reported = float(batch.frame.at[row, name + RL]) * col.factor
+        if STATUSES[int(col.status[row])] == "fail":
+            return f"reported as < {reported:g} {clause.unit}, below the limit whatever the true value"
         return (f"reported only as < {reported:g} {clause.unit}, which does not show {clause.op} "
                 f"{col.limit[row]:g} {clause.unit}; a lower detection limit is needed")
     if why == Reason.LOW_CONFIDENCE:
@@ -88,7 +90,7 @@ def _band_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int, why:
 
 def _interval_note(col: ClauseColumn, batch: Batch, row: int) -> str:
     name = col.clause.quantity or ""
-    note = _text(batch, row, name + NOTE)
+    note = "; ".join(t for t in (_text(batch, row, name + GAP), _text(batch, row, name + NOTE)) if t)
     verdict = STATUSES[int(col.status[row])]
     if verdict == "manual_review":
         return f"{note}; the verdict depends on where the true value lies in that range"
@@ -101,18 +103,32 @@ def _document_note(clause: Clause, col: ClauseColumn, row: int) -> str:
         above = col.value[row] >= split.at
         needed = split.at_or_above if above else split.below
         side = "≥" if above else "<"
-        return f"{col.value[row]:.1f} {split.unit} {side} {split.at:g} {split.unit}: check " + "; ".join(needed)
+        return f"{near(col.value[row], split.at)} {split.unit} {side} {split.at:g} {split.unit}: check " + "; ".join(needed)
     return "a person must check: " + "; ".join(clause.evidence_required or [clause.verification_zh])
 
 
+def near(value: float, threshold: float) -> str:
+    """A number with as many decimals as it takes not to read as ``threshold`` when it is not."""
+    for decimals in range(1, 7):
+        text = f"{value:.{decimals}f}"
+        if float(text) != threshold or value == threshold:
+            return text
+    return f"{value:.9g}"
+
+
 def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
+    """The value shown: the reading, or for an interval the bound that decided (or the worst one)."""
     value = col.value[row]
+    name = col.clause.quantity or ""
+    if name + RL in batch.frame and not math.isnan(float(batch.frame.at[row, name + RL])):
+        return None
     if not np.isnan(value):
         return round(float(value), 6)
-    name = col.clause.quantity or ""
-    worst = HI if col.clause.op in ("<=", "<") else LO
-    if name + worst in batch.frame:
-        bound = float(batch.frame.at[row, name + worst]) * col.factor
+    failed = STATUSES[int(col.status[row])] == "fail"
+    upper_is_worst = col.clause.op in ("<=", "<")
+    bound_name = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
+    if name + bound_name in batch.frame:
+        bound = float(batch.frame.at[row, name + bound_name]) * col.factor
         if math.isfinite(bound):
             return round(bound, 6)
     return None
@@ -132,7 +148,11 @@ def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -
     notes = [_reason_note(col, batch, catalog, row)]
     name = clause.quantity or ""
     if name and _text(batch, row, name + ND) in ("True", "1"):
-        notes.append("not detected (ND), counted as 0")
+        reported = _text(batch, row, name + RL)
+        if not reported:
+            notes.append("not detected (ND), counted as 0")
+        elif int(col.reason[row]) != Reason.REPORTING_LIMIT:
+            notes.append(f"not detected, reported as < {float(reported) * col.factor:g} {clause.unit}")
     if name and int(col.reason[row]) != Reason.INTERVAL:
         notes.append(_text(batch, row, name + NOTE))
     limit = None if np.isnan(col.limit[row]) else round(float(col.limit[row]), 6)

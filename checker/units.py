@@ -159,6 +159,9 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
     Raises ``ValueError`` when the units are of different kinds (e.g. dB(A) to bels).
     """
     source, target = parse_unit(from_unit), parse_unit(to_unit)
+    if ("volt_ampere" in str(source)) != ("volt_ampere" in str(target)):
+        raise ValueError(f"unit {from_unit!r} is not a kind of {to_unit!r} (apparent power in VA is not real "
+                         f"power in W: it needs the power factor)")
     try:
         return float(Quantity(1.0, source).to(target).magnitude)
     except pint.errors.DimensionalityError as exc:

@@ -97,7 +97,7 @@ def test_catalog_evidence_names_the_row_and_header(tmp_path: Path) -> None:
     ("cat.yaml", "category: toaster\n", "unknown or missing category"),
     ("key.yaml", "category: server\npsu_efficiency_55: 94\n", "psu_efficiency_55"),
     ("evil.yaml", "!!python/object/apply:os.system ['echo hi']\n", "not a valid YAML"),
-    ("empty.csv", "", "cannot read"),
+    ("empty.csv", "", "empty file"),
     ("x.docx", "hello", "unsupported file type"),
 ])
 def test_bad_inputs_are_one_line_errors_and_lose_nothing_else(tmp_path: Path, name: str, text: str,
