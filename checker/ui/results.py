@@ -1,0 +1,364 @@
+"""Running the library on staged inputs, and shaping its reports into tables for the app.
+
+Everything here works on :class:`checker.models.Report` (plain, picklable data) so the app can cache
+results with ``st.cache_data``. Sources in a report are the sanitised upload names, never the
+temporary paths the files were read from.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from checker.catalog import Catalog, Clause
+from checker.fields import FieldSpec
+from checker.models import ClauseResult, Evidence, InputError, ProductReport, Report, verdict_of
+from checker.pipeline import audit, check, evaluate_mappings
+from checker.records import RecordError
+from checker.report import STATUS_COLOURS, to_html, to_json, to_xlsx
+from checker.ui.i18n import section_key, section_title, status_label, t, verdict_label
+from checker.ui.uploads import Upload, safe_uploads, staged
+
+log = logging.getLogger(__name__)
+
+CHECK_TYPES = ("pdf", "json", "yaml", "yml")
+BATCH_TYPES = ("csv", "xlsx", "xlsm", "parquet", "pdf", "json", "yaml", "yml")
+STATUS_ORDER = ("fail", "missing_evidence", "manual_review", "pass", "not_applicable")
+
+
+# ---------------------------------------------------------------- running
+
+
+def _strip(text: str, root: Path) -> str:
+    """``text`` with the temporary folder removed from any path in it."""
+    for prefix in {str(root) + "/", str(root.resolve()) + "/"}:
+        text = text.replace(prefix, "")
+    return text
+
+
+def relabel(report: Report, root: Path) -> Report:
+    """The report with every source (products, evidence, errors) shown without the temporary folder."""
+
+    def evidence(items: list[Evidence]) -> list[Evidence]:
+        return [e.model_copy(update={"source": _strip(e.source, root)}) for e in items]
+
+    products = [
+        p.model_copy(update={
+            "sources": [_strip(s, root) for s in p.sources],
+            "clauses": [c.model_copy(update={"evidence": evidence(c.evidence), "note": _strip(c.note, root)})
+                        for c in p.clauses],
+        })
+        for p in report.products
+    ]
+    errors = [InputError(source=_strip(e.source, root), error=_strip(e.error, root)) for e in report.errors]
+    return report.model_copy(update={"products": products, "errors": errors})
+
+
+def check_uploads(uploads: Sequence[Upload], as_of: date, category: str | None = None) -> Report:
+    """``checker check`` on uploads: all files are evidence for ONE product."""
+    with staged(safe_uploads(uploads)) as (root, paths):
+        report = check(paths, as_of, category).report()
+        return relabel(report, root)
+
+
+def audit_uploads(uploads: Sequence[Upload], as_of: date, category: str | None = None) -> Report:
+    """``checker audit`` on uploads: each PDF, record and catalog row is one product."""
+    with staged(safe_uploads(uploads)) as (root, paths):
+        report = audit(paths, as_of, category).report()
+        return relabel(report, root)
+
+
+def audit_each(uploads: Sequence[Upload], as_of: date, run: Callable[[Upload, date], Report],
+               progress: Callable[[int, int, str], None] | None = None) -> Report:
+    """Audit uploads one at a time (``run`` may be a cached :func:`audit_uploads`), reporting progress."""
+    uploads = safe_uploads(uploads)
+    products: list[ProductReport] = []
+    errors: list[InputError] = []
+    for number, item in enumerate(uploads):
+        if progress:
+            progress(number, len(uploads), item.name)
+        part = run(item, as_of)
+        products.extend(part.products)
+        errors.extend(part.errors)
+    if progress:
+        progress(len(uploads), len(uploads), "")
+    return Report(as_of=as_of.isoformat(), products=products, errors=errors)
+
+
+def form_record(category: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A record mapping from form values: blanks dropped, the category set, an id chosen."""
+    record: dict[str, Any] = {k: v for k, v in values.items() if v is not None and v != ""}
+    record["category"] = category
+    record.setdefault("id", record.get("model") or f"{category}-form")
+    return record
+
+
+def evaluate_form(category: str, values: dict[str, Any], as_of: date) -> Report:
+    """One product from form values through the same engine (``evaluate_mappings``)."""
+    try:
+        return evaluate_mappings([form_record(category, values)], as_of, source="form").report()
+    except RecordError as exc:
+        return Report(as_of=as_of.isoformat(), errors=[InputError(source="form", error=str(exc))])
+
+
+def clauses_report(product_id: str, category: str, clauses: list[ClauseResult], as_of: date,
+                   source: str = "calculator") -> Report:
+    """A one-product report from judged clauses (so calculators offer the same downloads)."""
+    product = ProductReport(id=product_id, category=category, sources=[source], clauses=clauses,
+                            verdict=verdict_of([c.status for c in clauses]))
+    return Report(as_of=as_of.isoformat(), products=[product])
+
+
+def form_fields(catalog: Catalog, category: str) -> dict[str, FieldSpec]:
+    """The fields a record of ``category`` can carry (fields.yaml), without ``category`` itself."""
+    return {name: spec for name, spec in catalog.fields.items()
+            if category in spec.categories and name != "category"}
+
+
+# ---------------------------------------------------------------- shaping
+
+
+def fmt_number(value: Any) -> str:
+    """A number for a table cell: up to 6 significant digits; text as is; blank for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def limit_text(result: ClauseResult) -> str:
+    """``>= 94 %`` for a result's limit (blank when none)."""
+    if result.limit is None:
+        return ""
+    return f"{result.op} {fmt_number(result.limit)} {result.unit}".strip()
+
+
+def clause_title(catalog: Catalog, clause_id: str, lang: str) -> str:
+    """A clause's title in ``lang`` (the id if the catalog does not know it)."""
+    try:
+        clause = catalog.clause(clause_id)
+    except KeyError:
+        return clause_id
+    return clause.title_zh if lang == "zh" else clause.title_en
+
+
+def clause_section(catalog: Catalog, clause_id: str) -> str:
+    """The heading key (``6.2.1``, ``6.1``, ``4`` ...) a clause result is grouped under."""
+    try:
+        section = catalog.clause(clause_id).section
+    except KeyError:
+        section = clause_id.split("/")[0]
+    return section_key(section)
+
+
+def clause_frame(product: ProductReport, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """One row per clause result: section, id, title, status (code and label), value, limit, margin, note."""
+    rows = []
+    for r in product.clauses:
+        rows.append({
+            "section": clause_section(catalog, r.id),
+            "id": r.id,
+            "title": clause_title(catalog, r.id, lang),
+            "status_code": r.status,
+            "status": status_label(r.status, lang),
+            "value": f"{fmt_number(r.value)} {r.unit}".strip() if r.value is not None else "",
+            "limit": limit_text(r),
+            "margin": fmt_number(r.margin),
+            "note": r.note,
+        })
+    return pd.DataFrame(rows, columns=["section", "id", "title", "status_code", "status", "value", "limit", "margin",
+                                       "note"])
+
+
+def grouped(frame: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
+    """The clause frame split by section heading, in the catalog's order."""
+    return [(section_title(str(key), lang), part.drop(columns=["section"]).reset_index(drop=True))
+            for key, part in frame.groupby("section", sort=False)]
+
+
+def display_columns(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The clause frame with column headers in ``lang`` (the status code column dropped)."""
+    names = {"id": t("col_id", lang), "title": t("col_title", lang), "status": t("col_status", lang),
+             "value": t("col_value", lang), "limit": t("col_limit", lang), "margin": t("col_margin", lang),
+             "note": t("col_note", lang)}
+    return frame.drop(columns=[c for c in ("status_code", "section") if c in frame]).rename(columns=names)
+
+
+def status_styles(codes: Iterable[str]) -> list[str]:
+    """CSS for status cells: the report's status colours (same as the Excel and HTML reports)."""
+    return [f"background-color: #{STATUS_COLOURS.get(code, 'FFFFFF')}" for code in codes]
+
+
+def styled(frame: pd.DataFrame, codes: Sequence[str], column: str) -> Any:
+    """A pandas Styler colouring ``column`` by the status ``codes`` (row-aligned)."""
+    colours = status_styles(codes)
+
+    def paint(col: pd.Series) -> list[str]:
+        return colours if col.name == column else [""] * len(col)
+
+    return frame.style.apply(paint, axis=0)
+
+
+def styled_statuses(frame: pd.DataFrame) -> Any:
+    """A Styler colouring every status cell (clause columns, and the verdict) with the report's colours."""
+    colours = {s: f"background-color: #{c}" for s, c in STATUS_COLOURS.items()}
+    colours["incomplete"] = colours["missing_evidence"]
+    subset: list[Any] = [c for c in frame.columns if c == "verdict" or "/" in str(c) or str(c)[:1].isdigit()]
+    return frame.style.map(lambda v: colours.get(str(v), ""), subset=subset)
+
+
+def todo(product: ProductReport) -> list[ClauseResult]:
+    """The buyer's to-do: clauses a person must review."""
+    return [c for c in product.clauses if c.status == "manual_review"]
+
+
+def with_evidence(product: ProductReport) -> list[str]:
+    """Ids of the clauses that carry evidence, failing ones first."""
+    order = {s: n for n, s in enumerate(STATUS_ORDER)}
+    ranked = sorted((c for c in product.clauses if c.evidence), key=lambda c: order.get(c.status, 9))
+    return [c.id for c in ranked]
+
+
+def verdict_line(product: ProductReport, lang: str) -> str:
+    """``结论：不符合 (fail)`` — the label in ``lang`` and the contract's verdict code."""
+    return f"{t('verdict', lang)}: {verdict_label(product.verdict, lang)} ({product.verdict})"
+
+
+def summary_frame(report: Report) -> pd.DataFrame:
+    """One row per product: id, category, verdict, clauses failed and which, then one status column per clause."""
+    rows = []
+    for p in report.products:
+        failed = [c.id for c in p.clauses if c.status == "fail"]
+        row: dict[str, Any] = {"id": p.id, "category": p.category, "verdict": p.verdict, "failed": len(failed),
+                               "failed_clauses": ", ".join(failed), "sources": ", ".join(p.sources)}
+        row.update({c.id: c.status for c in p.clauses})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def verdict_counts(report: Report) -> dict[str, int]:
+    """Products per verdict (pass, fail, incomplete — every verdict listed, zero included)."""
+    counts = Counter(p.verdict for p in report.products)
+    return {v: counts.get(v, 0) for v in ("pass", "fail", "incomplete")}
+
+
+def pass_rates(report: Report) -> pd.DataFrame:
+    """Per clause: products it applies to, passes, fails, and the pass rate (%) among those it applies to."""
+    counts: dict[str, Counter[str]] = {}
+    for p in report.products:
+        for c in p.clauses:
+            counts.setdefault(c.id, Counter())[c.status] += 1
+    rows = []
+    for clause_id, tally in counts.items():
+        applies = sum(n for s, n in tally.items() if s != "not_applicable")
+        if applies:
+            rows.append({"clause": clause_id, "applies": applies, "pass": tally["pass"], "fail": tally["fail"],
+                         "pass_rate": round(100.0 * tally["pass"] / applies, 1)})
+    return pd.DataFrame(rows, columns=["clause", "applies", "pass", "fail", "pass_rate"])
+
+
+def most_failing(report: Report, top: int = 10) -> pd.DataFrame:
+    """The products failing most clauses (those failing at least one), most first."""
+    frame = summary_frame(report)
+    if frame.empty:
+        return frame
+    frame = frame[frame["failed"] > 0].sort_values(["failed", "id"], ascending=[False, True])
+    return frame[["id", "category", "failed", "failed_clauses"]].head(top).reset_index(drop=True)
+
+
+def filter_summary(frame: pd.DataFrame, verdicts: Sequence[str], categories: Sequence[str], text: str) -> pd.DataFrame:
+    """Rows whose verdict and category are among those chosen (all when none chosen) and whose id holds ``text``."""
+    if frame.empty:
+        return frame
+    keep = pd.Series(True, index=frame.index)
+    if verdicts:
+        keep &= frame["verdict"].isin(list(verdicts))
+    if categories:
+        keep &= frame["category"].isin(list(categories))
+    if text.strip():
+        keep &= frame["id"].astype(str).str.contains(text.strip(), case=False, regex=False)
+    return frame[keep].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- catalog page
+
+
+def clause_limit_text(clause: Clause, catalog: Catalog, lang: str) -> str:
+    """A clause's limit for the catalog page: ``>= 94 %``, a band table, or a date schedule."""
+    if clause.kind == "document":
+        return t("document_clause", lang)
+    if clause.limit is not None:
+        return f"{clause.op} {fmt_number(clause.limit)} {clause.unit}".strip()
+    if clause.band_table:
+        table = catalog.band_tables[clause.band_table]
+        title = table.title_zh if lang == "zh" else table.title_en
+        parts = [f"{b.label}: {fmt_number(b.limits.get(clause.band_column or ''))}" for b in table.bands]
+        return f"{clause.op} ({t('band_limit', lang, table=title)}) " + "; ".join(parts)
+    if clause.schedule:
+        steps = "; ".join(f"{s.since.isoformat()}: {clause.op} {fmt_number(s.limit)} {clause.unit}".strip()
+                          for s in clause.schedule.steps)
+        return f"{t('schedule', lang)}: {steps}"
+    return ""
+
+
+def catalog_frame(catalog: Catalog, lang: str, category: str | None = None, text: str = "") -> pd.DataFrame:
+    """Every clause (or those of ``category``): id, section, title, Chinese text, limit, verification."""
+    rows = []
+    for clause in catalog.clauses if not category else catalog.for_category(category):
+        rows.append({
+            "id": clause.id,
+            "section": clause.section,
+            "title": clause.title_zh if lang == "zh" else clause.title_en,
+            "requirement_zh": clause.requirement_zh,
+            "limit": clause_limit_text(clause, catalog, lang),
+            "verification_zh": clause.verification_zh or clause.method_zh,
+            "categories": ", ".join(clause.categories),
+        })
+    frame = pd.DataFrame(rows, columns=["id", "section", "title", "requirement_zh", "limit", "verification_zh",
+                                        "categories"])
+    if text.strip():
+        needle = text.strip().lower()
+        hay = frame.astype(str).agg(" ".join, axis=1).str.lower()
+        frame = frame[hay.str.contains(needle, regex=False)].reset_index(drop=True)
+    return frame
+
+
+def band_table_frames(catalog: Catalog, lang: str) -> list[tuple[str, pd.DataFrame]]:
+    """The band tables (Table 5 tiers, Table 6 bands) as (title, frame)."""
+    result = []
+    for table in catalog.band_tables.values():
+        rows = [{"band": b.label, **{k: fmt_number(v) for k, v in b.limits.items()}} for b in table.bands]
+        title = table.title_zh if lang == "zh" else table.title_en
+        result.append((f"{title} ({table.by}, {table.unit})", pd.DataFrame(rows)))
+    return result
+
+
+# ---------------------------------------------------------------- downloads
+
+
+def downloads(report: Report, catalog: Catalog, lang: str) -> dict[str, tuple[bytes, str, str]]:
+    """The report as Excel, JSON and printable HTML: format → (data, MIME type, file suffix)."""
+    return {
+        "xlsx": (to_xlsx(report, catalog, lang), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "xlsx"),
+        "json": (to_json(report).encode("utf-8"), "application/json", "json"),
+        "html": (to_html(report, catalog, lang).encode("utf-8"), "text/html", "html"),
+    }
+
+
+def report_stem(report: Report) -> str:
+    """A file-name stem for a report's downloads (the product id, or ``audit``)."""
+    from checker.ui.uploads import sanitise_name
+
+    if len(report.products) == 1:
+        return sanitise_name(report.products[0].id, default="report")
+    return f"audit-{report.as_of}"

@@ -1,0 +1,132 @@
+"""End to end in a real browser: ``streamlit run app.py`` on localhost, Chromium through Playwright,
+a sample PDF uploaded through the file uploader, the verdict read off the page, a screenshot saved.
+
+Skipped (with the reason) when ``/usr/bin/chromium`` or Playwright is missing. The whole test keeps
+to a budget of well under 90 s: every wait has its own deadline, and the server is always stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SAMPLE = "server-sr2288-datasheet.pdf"  # a text-layer server data sheet listed in truth.json
+SERVER_START_S = 30.0
+VERDICT_WAIT_MS = 40_000
+BUDGET_S = 85.0
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium to run the browser test)", allow_module_level=True)
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes], deadline: float) -> None:
+    """Poll Streamlit's health endpoint until it answers ``ok`` (or the server dies, or time runs out)."""
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not answer on {url} within {SERVER_START_S:.0f} s")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server we started (its own process group, by id): TERM, then KILL if it lingers."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait(timeout=5)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free localhost port; yields its URL; always terminated."""
+    port = free_port()
+    logfile = (tmp_path / "streamlit.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, time.monotonic() + SERVER_START_S)
+        yield url
+    finally:
+        stop(process)
+        logfile.close()
+        log.info("streamlit log: %s", tmp_path / "streamlit.log")
+
+
+def test_upload_pdf_shows_verdict(server: str, tmp_path: Path) -> None:
+    started = time.monotonic()
+    truth = json.loads((ROOT / "samples/documents/truth.json").read_text(encoding="utf-8"))[SAMPLE]
+    assert truth["scanned"] is False and truth["category"] == "server"
+    pdf = ROOT / "samples/documents" / SAMPLE
+    shot = tmp_path / "check-page.png"
+    evidence_shot = tmp_path / "check-evidence.png"
+    with playwright_api.sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+            page.set_default_timeout(30_000)
+            page.goto(server, wait_until="domcontentloaded")
+            uploader = page.locator("input[type='file']").first
+            uploader.wait_for(state="attached")
+            uploader.set_input_files(str(pdf))
+            verdict = page.get_by_text(re.compile(r"结论: .+ \((pass|fail|incomplete)\)")).first
+            verdict.wait_for(state="visible", timeout=VERDICT_WAIT_MS)
+            text = verdict.inner_text()
+            # the clause tables are canvas grids: wait for their section heading and the evidence page image
+            page.get_by_text("6.2.1 服务器及存储设备（表 2）").first.wait_for(state="visible")
+            image = page.locator("[data-testid='stImage'] img").first
+            image.wait_for(state="visible")
+            page.wait_for_timeout(500)  # let the grids paint before the picture
+            page.screenshot(path=str(shot), full_page=True)
+            image.scroll_into_view_if_needed()
+            page.screenshot(path=str(evidence_shot))
+        finally:
+            browser.close()
+    log.info("screenshots: %s, %s", shot, evidence_shot)
+    assert f"({truth['expected_verdict']})" in text, text
+    assert shot.stat().st_size > 10_000
+    assert time.monotonic() - started < BUDGET_S
