@@ -54,7 +54,8 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool) -> int:
     if text is not None:
         sys.stdout.write(text)
     for error in evaluated.errors:
-        print(f"checker: {error.source}: {error.error}", file=sys.stderr)
+        where = "" if error.error.startswith(error.source) else f"{error.source}: "
+        print(f"checker: {where}{error.error}", file=sys.stderr)
     return exit_code(evaluated)
 
 

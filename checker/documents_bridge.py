@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.limits import get_limits
 from checker.records import ProductRecord, RecordError
 
 
@@ -12,7 +13,7 @@ def pdf_record(path: Path, category: str | None) -> ProductRecord:
     from checker.documents import DocumentError, read_pdf
 
     try:
-        document = read_pdf(path, category)
+        document = read_pdf(path, category, max_pages=get_limits().max_pages)
     except DocumentError as exc:
         raise RecordError(f"{path}: {exc}") from None
     if document.category is None:
