@@ -13,10 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import Field, model_validator
 
-from checker.fields import FieldSpec, category_defaults, load_fields
+from checker.fields import FieldSpec, category_defaults, load_fields, safe_yaml
 from checker.models import Strict
 from checker.units import parse_unit
 
@@ -235,7 +234,7 @@ class Catalog(Strict):
 
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return safe_yaml(handle)
 
 
 @lru_cache(maxsize=4)

@@ -67,7 +67,22 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    evaluated = audit([Path(p) for p in args.paths], _as_of(args.as_of), args.category)
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
+    if args.timeout is not None and args.timeout <= 0:
+        raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    paths = [Path(p) for p in args.paths]
+    if args.engine == "dask":
+        from checker.distributed import DistributedError, audit_distributed
+
+        try:
+            evaluated = audit_distributed(paths, _as_of(args.as_of), args.category, args.scheduler)
+        except DistributedError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        evaluated = audit(paths, _as_of(args.as_of), args.category, workers=args.workers, seconds=args.timeout)
     detail = args.detail or len(evaluated.batch.frame) <= 50
     return _emit(evaluated, args, detail=detail)
 
@@ -122,7 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_audit = sub.add_parser("audit", parents=[common], help="each record, PDF, catalog row is one product")
     p_audit.add_argument("paths", nargs="+")
     p_audit.add_argument("--format", choices=["text", "json", "xlsx", "html", "csv", "parquet"])
-    p_audit.add_argument("--workers", type=int, default=1)
+    p_audit.add_argument("--workers", type=int, default=1, help="PDFs read in parallel by N processes")
+    p_audit.add_argument("--timeout", type=float, metavar="SECONDS",
+                         help="time limit per document (default: GDC_DOCUMENT_SECONDS or catalogs/limits.yaml)")
+    p_audit.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="dask: evaluate on a Dask distributed cluster")
+    p_audit.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler (tcp://host:8786); default: a local cluster for this run")
     p_audit.add_argument("--detail", action="store_true", help="text: every product in full")
     p_audit.set_defaults(func=run_audit)
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")

@@ -58,6 +58,8 @@ def text_column(frame: pd.DataFrame, name: str, default: str = "") -> pd.Series:
 
 def merge(frame: pd.DataFrame, name: str, computed: Floats, tolerance: float) -> None:
     """Fill ``name`` from ``computed`` where undeclared; flag a declared value that disagrees."""
+    if name not in frame and np.isnan(computed).all():
+        return  # nothing declared, nothing computed: an absent column reads as all-missing everywhere
     declared = column(frame, name) if name in frame else np.full(len(frame), np.nan)
     has_issue = frame[name + ISSUE].notna().to_numpy() if name + ISSUE in frame else np.zeros(len(frame), bool)
     both = ~np.isnan(declared) & ~np.isnan(computed)

@@ -50,13 +50,13 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     """The limit per row (scalar, schedule or band), marking rows that have none."""
     rows = len(frame)
     if clause.limit is not None:
-        return np.full(rows, float(clause.limit))
+        return _constant(float(clause.limit), rows)
     if clause.schedule is not None:
         limit = clause.schedule.limit_on(as_of)
         if limit is None:
             _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
-            return np.full(rows, np.nan)
-        return np.full(rows, float(limit))
+            return _constant(np.nan, rows)
+        return _constant(float(limit), rows)
     assert clause.band_table and clause.band_column
     table = catalog.band_tables[clause.band_table]
     by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)
@@ -70,6 +70,11 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     _mark(status, reason, active & (index == -1), NA, Reason.OUTSIDE_BANDS)
     _mark(status, reason, active & (index >= 0) & np.isnan(limit), NA, Reason.NO_LIMIT_IN_BAND)
     return limit
+
+
+def _constant(number: float, rows: int) -> npt.NDArray[np.float64]:
+    """A read-only column holding one number, without memory per row."""
+    return np.broadcast_to(np.float64(number), (rows,))
 
 
 def _mark(status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8], rows: npt.NDArray[np.bool_],
@@ -118,12 +123,16 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
         _mark(status, reason, active & ~met & ~missing, NA, Reason.CONDITION)
     spec = catalog.fields.get(clause.quantity) if clause.quantity else None
     factor = conversion_factor(spec.unit, clause.unit) if spec else 1.0
-    value = column(frame, clause.quantity) * factor if clause.quantity else np.full(rows, np.nan)
+    if clause.quantity and clause.quantity in frame:
+        value = column(frame, clause.quantity)
+        value = value * factor if factor != 1.0 else value
+    else:  # no such column: every value missing (no memory per row)
+        value = _constant(np.nan, rows)
     if clause.kind == "document":
         if clause.threshold_evidence is not None:
             _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
         _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
-        return ClauseColumn(clause, status, reason, value, np.full(rows, np.nan), factor)
+        return ClauseColumn(clause, status, reason, value, _constant(np.nan, rows), factor)
     limit = _limits(clause, frame, catalog, as_of, status, reason, active)
     _compare(clause, frame, value, limit, factor, status, reason, active)
     return ClauseColumn(clause, status, reason, value, limit, factor)
@@ -173,9 +182,10 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
     _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
     if clause.confidence == "L":
         _mark(status, reason, active, MANUAL, Reason.LOW_CONFIDENCE)
-    ok = _passes(clause.op, value, limit)
-    _mark(status, reason, active & ok, PASS, Reason.NONE)
-    _mark(status, reason, active, FAIL, Reason.NONE)
+    todo = np.flatnonzero(active & (status < 0))  # compare only the rows still undecided
+    ok = _passes(clause.op, value[todo], limit[todo])
+    status[todo] = np.where(ok, PASS, FAIL)
+    reason[todo] = Reason.NONE
 
 
 def evaluate(frame: pd.DataFrame, catalog: Catalog, as_of: date,
@@ -205,11 +215,20 @@ class CategoryCodes:
         return wanted[self.codes]  # code −1 (no category) picks the trailing False
 
 
-def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:
-    """Per row: fail if any clause fails; else incomplete if any is missing evidence; else pass."""
+VERDICTS = ("pass", "incomplete", "fail")
+
+
+def verdict_codes(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.int8]:
+    """Per row, an index into :data:`VERDICTS`: fail if any clause fails; else incomplete if any is
+    missing evidence; else pass."""
     any_fail = np.zeros(rows, bool)
     any_missing = np.zeros(rows, bool)
     for col in columns:
         any_fail |= col.status == FAIL
         any_missing |= col.status == MISSING
-    return np.array(["pass", "incomplete", "fail"], dtype=object)[np.where(any_fail, 2, any_missing.astype(np.int8))]
+    return np.where(any_fail, 2, any_missing).astype(np.int8)
+
+
+def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:
+    """Per row: fail if any clause fails; else incomplete if any is missing evidence; else pass."""
+    return np.array(VERDICTS, dtype=object)[verdict_codes(columns, rows)]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
 import pandas as pd
 
 from checker.catalog import Catalog
@@ -170,13 +171,23 @@ def records_to_batch(records: Iterable[ProductRecord], catalog: Catalog) -> Batc
 
 
 def conform(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """Give every quantity and flag column a float dtype and non-detect columns a bool dtype."""
+    """Give every quantity and flag column a float dtype and non-detect columns a bool dtype.
+
+    Columns that already have their dtype are left alone, and a frame that already has the
+    default index is not copied (a million-row catalog passes through without a copy).
+    """
     for column in frame.columns:
         spec = catalog.fields.get(column)
+        dtype = frame[column].dtype
         if spec is not None and spec.kind in ("quantity", "flag"):
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+            if dtype != np.float64:
+                frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
         elif column.endswith(ND):
-            frame[column] = frame[column].astype(object).eq(True)
-        elif column.endswith((LO, HI, RL)):
+            if dtype != np.bool_:
+                frame[column] = frame[column].astype(object).eq(True)
+        elif column.endswith((LO, HI, RL)) and dtype != np.float64:
             frame[column] = frame[column].astype(float)
+    index = frame.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        return frame
     return frame.reset_index(drop=True)

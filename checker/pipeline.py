@@ -7,7 +7,8 @@ loses the others.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,9 @@ from checker.derive import derive_all
 from checker.engine import ClauseColumn, evaluate
 from checker.explain import product_report
 from checker.frame import Batch, EvidenceStore, conform, records_to_batch
+from checker.limits import LimitError, document_seconds, guard_file
 from checker.models import Evidence, InputError, Report
+from checker.parallel import Outcome, read_documents
 from checker.records import ProductRecord, RecordError, load_record_file, record_from_mapping
 from checker.tables import TableError, table_to_batch
 
@@ -71,7 +74,10 @@ def stack(batches: Sequence[Batch], catalog: Catalog) -> Batch:
         evidence.parts.append((offset, batch.evidence))
         offset += len(batch.frame)
     frames = [b.frame for b in batches if len(b.frame)]
-    frame = pd.concat(frames, ignore_index=True, sort=False) if frames else pd.DataFrame(columns=["id", "category"])
+    if len(frames) == 1:
+        frame = frames[0]  # one catalog: no copy of a million rows
+    else:
+        frame = pd.concat(frames, ignore_index=True, sort=False) if frames else pd.DataFrame(columns=["id", "category"])
     sources = [s for b in batches for s in b.sources]
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources)
 
@@ -100,11 +106,18 @@ class _Reindexed:
         return self.store.get(int(self.rows[row]), name)
 
 
-def read_records(path: Path, category: str | None) -> list[ProductRecord]:
-    """A record file or a PDF as product records (a PDF is one product)."""
+def read_records(path: Path, category: str | None, documents: Mapping[Path, Outcome] | None = None
+                 ) -> list[ProductRecord]:
+    """A record file or a PDF as product records (a PDF is one product; ``documents`` holds PDFs
+    already read, by :func:`checker.parallel.read_documents`)."""
     suffix = path.suffix.lower()
     if suffix in RECORD_TYPES:
         return load_record_file(path)
+    if documents is not None and path in documents:
+        outcome = documents[path]
+        if isinstance(outcome, str):
+            raise RecordError(outcome)
+        return [outcome]
     if suffix in PDF_TYPES:
         from checker.documents_bridge import pdf_record
 
@@ -112,21 +125,53 @@ def read_records(path: Path, category: str | None) -> list[ProductRecord]:
     raise InputProblem(f"{path}: unsupported file type {suffix or '(none)'}")
 
 
-def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[InputError]) -> Batch | None:
+def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[InputError],
+               documents: Mapping[Path, Outcome] | None = None) -> Batch | None:
     """One input file as a batch, or None with an error recorded."""
     try:
         if not path.exists():
             raise InputProblem(f"{path}: no such file")
+        guard_file(path)
         if path.suffix.lower() in TABLE_TYPES:
-            batch, unknown = table_to_batch(path, catalog, category)
+            batch, unknown = _table_batch(path, catalog, category, errors)
             if unknown:
                 errors.append(InputError(source=str(path), error="columns not recognised, not used: "
                                                                   + ", ".join(unknown)))
             return batch
-        return records_to_batch(read_records(path, category), catalog)
-    except (InputProblem, RecordError, TableError) as exc:
+        return records_to_batch(read_records(path, category, documents), catalog)
+    except (InputProblem, RecordError, TableError, LimitError) as exc:
         errors.append(InputError(source=str(path), error=str(exc)))
     return None
+
+
+def _table_batch(path: Path, catalog: Catalog, category: str | None,
+                 errors: list[InputError]) -> tuple[Batch, list[str]]:
+    """A catalog as a batch; a CSV row with too many fields is an error naming its line, the rest are read."""
+    try:
+        return table_to_batch(path, catalog, category)
+    except TableError as exc:
+        if path.suffix.lower() != ".csv" or not _RAGGED.search(str(exc)):
+            raise
+    from checker.csvrows import without_bad_rows
+
+    with without_bad_rows(path) as (clean, bad):
+        batch, unknown = table_to_batch(clean, catalog, category)
+    for line, reason in bad.values():
+        errors.append(InputError(source=str(path), error=f"line {line}: {reason}; row not read"))
+    return rebind_table_batch(batch, path, sorted(bad)), unknown
+
+
+_RAGGED = re.compile(r"Expected \d+ fields in line \d+")
+
+
+def rebind_table_batch(batch: Batch, path: Path, dropped: Sequence[int]) -> Batch:
+    """A batch read from a cleaned copy of ``path``: rows ``dropped`` removed, sources named ``path``."""
+    if hasattr(batch.evidence, "source"):
+        batch.evidence.source = str(path)
+    keep = np.setdiff1d(np.arange(len(batch.frame)), np.asarray(dropped, dtype=int))
+    evidence = StackedEvidence(parts=[(0, _Reindexed(batch.evidence, keep))])
+    return Batch(frame=batch.frame.iloc[keep].reset_index(drop=True), evidence=evidence,
+                 sources=[[str(path)]] * len(keep))
 
 
 def evaluate_batches(batches: Iterable[Batch], errors: list[InputError], as_of: date,
@@ -150,7 +195,7 @@ def merge_records(records: list[ProductRecord], sources: list[str]) -> ProductRe
 
 
 def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
-                  errors: list[InputError]) -> Batch | None:
+                  errors: list[InputError], documents: Mapping[Path, Outcome] | None = None) -> Batch | None:
     """The files of ONE product (a ``check`` call or an audit sub-folder) as a one-row batch."""
     records: list[ProductRecord] = []
     for path in paths:
@@ -159,8 +204,9 @@ def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
                 raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
             if not path.exists():
                 raise InputProblem(f"{path}: no such file")
-            records.extend(read_records(path, category))
-        except (InputProblem, RecordError) as exc:
+            guard_file(path)
+            records.extend(read_records(path, category, documents))
+        except (InputProblem, RecordError, LimitError) as exc:
             errors.append(InputError(source=str(path), error=str(exc)))
     if not records:
         return None
@@ -196,19 +242,33 @@ def audit_inputs(paths: Sequence[Path]) -> list[Path | list[Path]]:
     return inputs
 
 
-def audit(paths: Sequence[Path], as_of: date, category: str | None = None) -> Evaluated:
-    """``checker audit``: each record, PDF and catalog row is one product; sub-folders group."""
+def audit(paths: Sequence[Path], as_of: date, category: str | None = None, workers: int = 1,
+          seconds: float | None = None, progress: bool | None = None) -> Evaluated:
+    """``checker audit``: each record, PDF and catalog row is one product; sub-folders group.
+
+    The PDFs are read first, ``workers`` at a time, each within ``seconds`` (default: the
+    ``document_seconds`` limit); records and catalogs are read here, in this process.
+    """
     catalog = load_catalog()
     errors: list[InputError] = []
     batches: list[Batch] = []
-    for item in audit_inputs(paths):
+    inputs = audit_inputs(paths)
+    documents = read_documents(pdf_inputs(inputs), category, workers,
+                               document_seconds() if seconds is None else seconds, progress)
+    for item in inputs:
         if isinstance(item, list):
-            batch = product_batch(item, catalog, category, errors)
+            batch = product_batch(item, catalog, category, errors, documents)
         else:
-            batch = load_batch(item, catalog, category, errors)
+            batch = load_batch(item, catalog, category, errors, documents)
         if batch is not None:
             batches.append(batch)
     return evaluate_batches(batches, errors, as_of, catalog)
+
+
+def pdf_inputs(inputs: Sequence[Path | list[Path]]) -> list[Path]:
+    """The PDF files among audit inputs (sub-folders included), in order."""
+    files = [path for item in inputs for path in (item if isinstance(item, list) else [item])]
+    return [path for path in files if path.suffix.lower() in PDF_TYPES and path.is_file()]
 
 
 def evaluate_mappings(records: Sequence[dict[str, object]], as_of: date, source: str = "input") -> Evaluated:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 from collections import Counter
@@ -10,9 +11,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
-from checker.engine import STATUSES, verdicts
+from checker.engine import STATUSES, VERDICTS, verdict_codes, verdicts
 from checker.models import ProductReport, Report
 from checker.pipeline import Evaluated
 
@@ -32,6 +37,52 @@ def status_table(evaluated: Evaluated) -> pd.DataFrame:
     statuses = {col.clause.id: pd.Categorical.from_codes(col.status.astype(np.int8), categories=list(labels))
                 for col in evaluated.columns}
     return pd.concat([table, pd.DataFrame(statuses)], axis=1)
+
+
+def status_arrow(evaluated: Evaluated) -> pa.Table:
+    """:func:`status_table` as an Arrow table, built without a Python object per cell.
+
+    Verdicts and statuses are dictionary columns over their int8 codes (read back by pandas as
+    categoricals, as :func:`status_table` gives them).
+    """
+    frame = evaluated.batch.frame
+    ids = frame["id"].to_numpy()
+    if pd.api.types.infer_dtype(ids) != "string":
+        ids = frame["id"].astype(str).to_numpy()
+    categories, category_names = pd.factorize(frame["category"])
+    columns: dict[str, pa.Array] = {
+        "id": pa.array(ids, type=pa.string()),
+        "category": pa.DictionaryArray.from_arrays(pa.array(categories.astype(np.int32), mask=categories < 0),
+                                                   pa.array([str(c) for c in category_names], pa.string())),
+        "verdict": pa.DictionaryArray.from_arrays(pa.array(verdict_codes(evaluated.columns, len(frame))),
+                                                  pa.array(list(VERDICTS), pa.string())),
+    }
+    labels = pa.array(list(STATUSES), pa.string())
+    for col in evaluated.columns:
+        columns[col.clause.id] = pa.DictionaryArray.from_arrays(pa.array(col.status.astype(np.int8)), labels)
+    return pa.table(columns)
+
+
+def _write_csv(evaluated: Evaluated, out: Path | None) -> str | None:
+    """CSV of the status table: Arrow's writer when no cell needs quoting, else pandas' (same text)."""
+    table = status_arrow(evaluated)
+    needs_quotes = any(pc.any(pc.match_substring_regex(table.column(name).cast(pa.string()), r'[",\r\n]')).as_py()
+                       for name in ("id", "category"))
+    if needs_quotes:
+        text: str = status_table(evaluated).to_csv(index=False)
+        if out is None:
+            return text
+        out.write_text(text, encoding="utf-8")
+        return None
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(table.column_names)
+    body = io.BytesIO()
+    pa_csv.write_csv(table, body, pa_csv.WriteOptions(include_header=False, quoting_style="none"))
+    data = header.getvalue().encode("utf-8") + body.getvalue()
+    if out is None:
+        return data.decode("utf-8")
+    out.write_bytes(data)
+    return None
 
 
 def to_json(report: Report) -> str:
@@ -166,14 +217,13 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
 def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, detail: bool) -> str | None:
     """Render ``evaluated`` in ``fmt``; write to ``out`` or return the text for stdout."""
     catalog = evaluated.catalog
-    if fmt in ("csv", "parquet"):
-        table = status_table(evaluated)
-        if fmt == "parquet":
-            if out is None:
-                raise ValueError("--format parquet needs --out")
-            table.to_parquet(out, index=False)
-            return None
-        text = table.to_csv(index=False)
+    if fmt == "parquet":
+        if out is None:
+            raise ValueError("--format parquet needs --out")
+        pq.write_table(status_arrow(evaluated), out)
+        return None
+    if fmt == "csv":
+        return _write_csv(evaluated, out)
     elif fmt == "text" and not detail:
         text = summary_text(evaluated)
     else:

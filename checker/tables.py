@@ -3,16 +3,28 @@
 Headers are matched to fields by id or alias (Chinese or English); a unit in brackets
 (``psu_efficiency_50 [%]``, ``rated_power (kW)``) is honoured through pint. Cells that are not
 plain numbers ("94.2 %", "ND", "105,8") take a slower path, only for those cells.
+
+CSV and Parquet are read with pyarrow into Arrow-backed text columns: a column of plain numbers is
+parsed by one Arrow cast, and no Python object is made per cell except for the cells that need
+the slow path (and the ids). A CSV that pyarrow will not read as-is (ragged rows, duplicate or
+empty headers, a non-UTF-8 file) is read by pandas' own parser, so the outcome never depends on
+which reader ran.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
 from checker.fields import FieldSpec, header_key
@@ -21,6 +33,7 @@ from checker.models import Evidence
 from checker.units import conversion_factor
 from checker.values import ValueTextError, parse_value_text
 
+_PLAIN_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*[\[\(（【](?P<unit>[^\]\)）】]*)[\]\)）】]\s*$")
 CATEGORY_WORDS = {"服务器": "server", "存储": "storage", "存储设备": "storage", "台式机": "desktop",
                   "台式计算机": "desktop", "笔记本": "laptop", "便携式计算机": "laptop", "显示器": "monitor",
@@ -56,17 +69,46 @@ def read_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            return _read_csv(path)
         if suffix in (".xlsx", ".xlsm"):
             return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         if suffix == ".parquet":
-            return pd.read_parquet(path)
+            return _arrow_frame(pq.read_table(path))
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError, ImportError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise TableError(f"{path}: cannot read as {suffix.lstrip('.').upper()} ({first})") from None
     except Exception as exc:  # noqa: BLE001 - third-party readers raise many kinds on damaged files
         raise TableError(f"{path}: damaged {suffix.lstrip('.').upper()} file ({type(exc).__name__})") from None
     raise TableError(f"{path}: unsupported catalog type {suffix or '(none)'}")
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Every cell as text: pyarrow when the file is regular, else pandas' parser (same cells)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if header and len(set(header)) == len(header) and all(header):
+            table = pa_csv.read_csv(path, convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.string() for name in header}, strings_can_be_null=False))
+            if table.column_names == header:
+                return _arrow_frame(table)
+    except (UnicodeDecodeError, csv.Error, pa.ArrowException, OSError):
+        pass
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _arrow_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table as a frame: text columns stay Arrow-backed (no Python string per cell)."""
+    mapping = {pa.string(): pd.ArrowDtype(pa.string()), pa.large_string(): pd.ArrowDtype(pa.large_string())}
+    return table.to_pandas(types_mapper=mapping.get, self_destruct=True)
+
+
+def _arrow_text(raw: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow array behind an Arrow-backed text column (None for any other column)."""
+    kind = raw.dtype.pyarrow_dtype if isinstance(raw.dtype, pd.ArrowDtype) else None
+    if kind is not None and (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        return raw.array.__arrow_array__()
+    return None
 
 
 def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[str, str]], list[str]]:
@@ -93,24 +135,62 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(values in canonical unit, issue texts or None, non-detect flags, reporting limits) for one column."""
     factor = conversion_factor(unit, spec.unit)
-    text = raw.astype(str).str.strip() if raw.dtype == object else raw
-    numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan) * factor
     issues = np.full(len(raw), None, dtype=object)
     nd = np.zeros(len(raw), dtype=bool)
     limits = np.full(len(raw), np.nan)
-    if raw.dtype == object:
+    arrow = _arrow_text(raw)
+    if arrow is not None:
+        numbers, slow, text = _arrow_numbers(arrow)
+    elif raw.dtype == object:
+        text = raw.astype(str).str.strip()
+        numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         slow = np.flatnonzero(np.isnan(numbers) & (text != "").to_numpy() & text.notna().to_numpy()
                               & (text.str.lower() != "nan").to_numpy())
-        for index in slow:
-            numbers[index], issues[index], nd[index], limits[index] = _slow_cell(str(text.iat[index]), spec, unit)
+    else:
+        numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        slow, text = np.zeros(0, dtype=np.int64), None
+    numbers = numbers * factor
+    for index, cell in zip(slow, _cells(text, slow), strict=True):
+        numbers[index], issues[index], nd[index], limits[index] = _slow_cell(cell, spec, unit)
     if spec.range:
         low, high = spec.range
-        bad = ~np.isnan(numbers) & ((numbers < low) | (numbers > high)) & ~nd
+        with np.errstate(invalid="ignore"):
+            bad = ~np.isnan(numbers) & ((numbers < low) | (numbers > high)) & ~nd
         for index in np.flatnonzero(bad):
             issues[index] = (f"implausible value {raw.iat[index]} {unit} in {header}, row {index + first_row}: "
                              f"outside {low:g}–{high:g} {spec.unit}")
         numbers[bad] = np.nan
     return numbers, issues, nd, limits
+
+
+def _arrow_numbers(arrow: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, pa.ChunkedArray]:
+    """Plain numbers by one Arrow cast; the other non-blank cells as pandas would read them.
+
+    Returns the numbers (NaN where none), the rows left for the slow path and the stripped text.
+    """
+    text = pc.utf8_trim_whitespace(arrow)
+    plain = pc.fill_null(pc.match_substring_regex(text, _PLAIN_NUMBER), False)
+    numbers = pc.cast(pc.if_else(plain, text, pa.scalar(None, pa.string())), pa.float64())
+    values = numbers.to_numpy().astype(float, copy=True) if numbers.null_count == 0 else \
+        pc.fill_null(numbers, np.nan).to_numpy().astype(float, copy=True)
+    rest = pc.and_(pc.invert(plain), pc.fill_null(pc.not_equal(text, ""), False))
+    rows = np.flatnonzero(rest.to_numpy(zero_copy_only=False))
+    if len(rows):  # "inf", "nan", "1_0": whatever pandas makes of them, as before
+        cells = pd.Series(_cells(text, rows), dtype=object)
+        parsed = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        values[rows] = parsed
+        keep = np.isnan(parsed) & (cells.str.lower() != "nan").to_numpy()
+        rows = rows[keep]
+    return values, rows, text
+
+
+def _cells(text: pa.ChunkedArray | pd.Series | None, rows: np.ndarray) -> list[str]:
+    """The text of a few cells, by row number."""
+    if text is None or not len(rows):
+        return []
+    if isinstance(text, pd.Series):
+        return [str(text.iat[index]) for index in rows]
+    return [str(cell) for cell in text.take(pa.array(rows, type=pa.int64())).to_pylist()]
 
 
 def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None, bool, float]:
@@ -135,54 +215,84 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) ->
     raw.columns = [str(c) for c in raw.columns]
     mapped, unknown = map_headers(list(raw.columns), catalog)
     first_row = 1 if path.suffix.lower() == ".parquet" else 2
-    frame = pd.DataFrame(index=raw.index)
+    columns: dict[str, Any] = {}
     for header, (name, unit) in mapped.items():
         spec = catalog.fields[name]
         try:
-            _fill_column(frame, raw[header], spec, name, unit, header, first_row)
+            _fill_column(columns, raw[header], spec, name, unit, header, first_row)
         except ValueError as exc:
             raise TableError(f"{path}: column {header}: {exc}") from None
-    frame = _identity(frame, raw, path, category, first_row)
+    _identity(columns, len(raw), path, category, first_row)
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
     headers = {name: header for header, (name, _) in mapped.items()}
     evidence = CatalogEvidence(source=str(path), raw=raw, headers=headers, first_row=first_row)
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[str(path)]] * len(frame)), unknown
 
 
-def _fill_column(frame: pd.DataFrame, raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
+def _fill_column(columns: dict[str, Any], raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
                  first_row: int) -> None:
     if spec.kind == "quantity":
         values, issues, nd, limits = _quantity_column(raw, spec, unit, header, first_row)
-        frame[name] = values
+        columns[name] = values
         if not np.isnan(limits).all():
-            frame[name + RL] = limits
+            columns[name + RL] = limits
         if any(issue is not None for issue in issues):
-            frame[name + ISSUE] = issues
+            columns[name + ISSUE] = issues
         if nd.any():
-            frame[name + ND] = nd
+            columns[name + ND] = nd
         return
-    text = raw.astype(object).where(raw.astype(str).str.strip() != "", None)
+    text = _text_cells(raw)
     if name in ("model", "manufacturer", "category"):
-        frame[name] = text
+        columns[name] = text
         return
-    folded = text.map(lambda v: None if v is None else normalise_choice(spec, v))
-    bad = text.notna() & folded.isna()
-    frame[name] = folded
+    folded = _map_distinct(text, lambda v: normalise_choice(spec, v))
+    bad = pd.notna(text) & pd.isna(folded)
+    columns[name] = folded
     if bad.any():
-        frame[name + ISSUE] = np.where(bad, "unrecognised value " + text.astype(str) + f" in {header}", None)
+        words = "unrecognised value " + pd.Series(text, dtype=object).astype(str) + f" in {header}"
+        columns[name + ISSUE] = np.where(bad, words.to_numpy(), None)
 
 
-def _identity(frame: pd.DataFrame, raw: pd.DataFrame, path: Path, category: str | None,
-              first_row: int) -> pd.DataFrame:
+def _text_cells(raw: pd.Series) -> np.ndarray:
+    """A text column as Python objects, blank cells as None."""
+    arrow = _arrow_text(raw)
+    if arrow is None:
+        return raw.astype(object).where(raw.astype(str).str.strip() != "", None).to_numpy()
+    blank = pc.equal(pc.utf8_trim_whitespace(arrow), "")
+    return pc.if_else(blank, pa.scalar(None, arrow.type), arrow).to_numpy(zero_copy_only=False)
+
+
+def _map_distinct(values: np.ndarray, function: Any) -> np.ndarray:
+    """``function`` applied to each distinct value once; None stays None (NaN is passed on)."""
+    result = np.full(len(values), None, dtype=object)
+    missing = pd.isna(values)
+    present = np.flatnonzero(~missing)
+    if len(present):
+        codes, uniques = pd.factorize(values[present])
+        result[present] = np.array([function(value) for value in uniques] + [None], dtype=object)[codes]
+    for index in np.flatnonzero(missing):
+        if values[index] is not None:
+            result[index] = function(values[index])
+    return result
+
+
+def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int) -> None:
     """Fill id and category: the model column (or file#row) and the category column or option."""
-    rows = np.arange(len(frame)) + first_row
-    model = frame["model"] if "model" in frame else pd.Series([None] * len(frame), index=frame.index)
-    fallback = pd.Series([f"{path.stem}#row{r}" for r in rows], index=frame.index)
-    frame["id"] = model.where(model.notna(), fallback).astype(str)
-    if "category" in frame:
-        given = frame["category"].astype(str).str.strip()
-        frame["category"] = given.map(lambda v: CATEGORY_WORDS.get(v, v.lower()))
+    ids = np.array(columns["model"], dtype=object) if "model" in columns else np.full(rows, None, dtype=object)
+    blank = np.flatnonzero(pd.isna(ids))
+    ids[blank] = [f"{path.stem}#row{r}" for r in blank + first_row]
+    columns["id"] = ids if pd.api.types.infer_dtype(ids) == "string" else _map_distinct(ids, str)
+    if "category" in columns:
+        given = np.array(columns["category"], dtype=object)
+        given[[index for index in np.flatnonzero(pd.isna(given)) if given[index] is None]] = "None"
+        columns["category"] = _map_distinct(given, _category_word)
     elif category:
-        frame["category"] = category
+        columns["category"] = np.full(rows, category, dtype=object)
     else:
         raise TableError(f"{path}: no category column; give --category")
-    return frame
+
+
+def _category_word(value: object) -> str:
+    """A category cell as the category id: Chinese words mapped, English lower-cased."""
+    text = str(value).strip()
+    return CATEGORY_WORDS.get(text, text.lower())

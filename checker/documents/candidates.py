@@ -14,7 +14,8 @@ Unit policy (explicit and consistent):
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from checker.documents.numbers import Value
 from checker.documents.text import Row
@@ -34,10 +35,11 @@ class Candidate:
     field: str
     fact: Fact
     load: int | None = None
-    tags: set[str] = field(default_factory=set)
+    tags: set[str] = dc_field(default_factory=set)
 
 
-def _kind_ok(unit: str, expected: str) -> bool:
+def kind_ok(unit: str, expected: str) -> bool:
+    """True when ``unit`` measures the same kind of quantity as ``expected`` (False if unknown)."""
     try:
         return same_kind(unit, expected)
     except ValueError:
@@ -79,11 +81,15 @@ class Emitter:
         notes = [note] if note else []
         unit = value.unit or unit_hint or ""
         number = value.value
-        substance = rule.unit in _SUBSTANCE_UNITS and rule.unit == "mg/kg"
+        if rule.also_rule and unit and not kind_ok(unit, rule.unit):
+            sibling = self.vocab.rule(rule.also_rule)
+            if sibling is not None and kind_ok(unit, sibling.unit):
+                return self.emit(sibling, load, value, unit_hint, row, note)
+        substance = rule.unit in ("mg/kg", "mg")
         if value.qualifier == "nd":
             if not substance:
                 return None
-            return self.fact(field_id, None, unit or "mg/kg", row, qualifier="nd", note="; ".join(notes), load=load)
+            return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
         if number is None:
             return None
         if not unit:
@@ -95,8 +101,11 @@ class Emitter:
             return None
         if not self._unit_fits(rule, unit, notes):
             return None
-        if rule.unit == "" and rule.bare == "fraction" and not 0 < number <= (1.0 if rule.name != "pue" else 5.0):
+        if rule.range is not None and not rule.range[0] <= number <= rule.range[1]:
             return None
+        if rule.name.startswith("psu_") or rule.name == "power_factor":
+            if number <= 0:
+                return None
         qualifier = ""
         if value.qualifier == "lt" and substance:
             qualifier = "lt"
@@ -121,9 +130,11 @@ class Emitter:
         if rule.bare == "percent":
             notes.append("printed without unit; read as percent")
             return "%"
-        if rule.bare == "mg/kg":
-            notes.append("unit not printed next to the value; mg/kg assumed")
-            return "mg/kg"
+        if rule.bare in ("mg/kg", "mg"):
+            notes.append(f"unit not printed next to the value; {rule.bare} assumed")
+            return rule.bare
+        if rule.bare == "count":
+            return "" if float(number).is_integer() else None
         if rule.bare == "grade":
             return "grade"
         return None
@@ -132,7 +143,9 @@ class Emitter:
         if rule.unit in ("kW", "W") and "va" in unit.lower():
             return False  # apparent power (kVA) is not a rating in kW
         if rule.kind == "substance" or rule.unit == "mg/kg":
-            return unit in _SUBSTANCE_UNITS or _kind_ok(unit, "mg/kg")
+            return unit in _SUBSTANCE_UNITS or kind_ok(unit, "mg/kg")
+        if rule.bare == "count":
+            return unit == ""
         if rule.unit == "" and rule.bare in ("fraction", "efficiency"):
             return unit in ("", "%")
         if rule.name == "noise_lwad" and unit in ("dB(A)", "dBA", "dB"):
@@ -140,19 +153,24 @@ class Emitter:
             return True
         if rule.unit == "grade":
             return unit == "grade"
-        return _kind_ok(unit, rule.unit)
+        return kind_ok(unit, rule.unit)
 
 
 def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
              device_class: str | None) -> tuple[list[Fact], list[str]]:
-    """Document-level clean-up: fields of the category only, u2 by device class, bap mirrored
-    from benzo[a]pyrene, the same occurrence only once (a table row read both as a line and as a
+    """Document-level clean-up: fields of the category only, u2 by device class, bap from the
+    benzo[a]pyrene row (pah_benzo_a_pyrene too when the document has a PAH table), one rating_type
+    (the rating table's), the same occurrence only once (a table row read both as a line and as a
     pdfplumber row is one occurrence: same field, value, unit and page). Returns facts, warnings."""
     warnings: list[str] = []
     out: list[Candidate] = []
     u2_load = vocab.u2_load.get(device_class or "")
     u2_loads = {c.load for c in cands if c.field == "power_u2"}
+    table_rating = any("rating_table" in c.tags for c in cands if c.field == "rating_type")
+    pah_table = len({c.field for c in cands if c.field.startswith("pah_")}) >= 2
     for cand in cands:
+        if cand.field == "rating_type" and table_rating and "rating_table" not in cand.tags:
+            continue  # the rating of the rating table is the one rated power and fuel were read for
         if cand.field == "power_u2":
             if u2_load is not None and cand.load != u2_load:
                 continue
@@ -162,9 +180,12 @@ def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
                 cand.fact.note = "; ".join(x for x in (cand.fact.note,
                                                        f"device class not stated; u2 read at {cand.load} % load") if x)
         if cand.field == "pah_benzo_a_pyrene":
+            note = "benzo[a]pyrene row (also pah_benzo_a_pyrene)" if pah_table else "benzo[a]pyrene"
             mirror = cand.fact.model_copy(update={"field": "bap", "note": "; ".join(
-                x for x in (cand.fact.note, "benzo[a]pyrene row (also pah_benzo_a_pyrene)") if x)})
+                x for x in (cand.fact.note, note) if x)})
             out.append(Candidate("bap", mirror, cand.load))
+            if not pah_table:  # a lone BaP line is the bap field, not a PAH table row
+                continue
         out.append(cand)
     if u2_load is None and len(u2_loads) > 1:
         warnings.append("switch power printed at 10 % and 30 % load but the device class is not stated; "

@@ -14,6 +14,22 @@ _MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Z0-9-]*(?
 _VALUE_RE = re.compile(r"^[\s:：]*([A-Za-z0-9][A-Za-z0-9 ._/+\-()]{1,40})")
 
 
+_PATTERNS: dict[int, dict[str, list[tuple[str, re.Pattern[str], float]]]] = {}
+
+
+def _keyword_patterns(vocab: Vocabulary) -> dict[str, list[tuple[str, re.Pattern[str], float]]]:
+    cached = _PATTERNS.get(id(vocab))
+    if cached is None:
+        cached = {}
+        for category, words in vocab.categories.items():
+            cached[category] = [
+                (word, re.compile(re.escape(word) if not re.fullmatch(r"[a-z0-9 +\-]+", word)
+                                  else r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"), weight)
+                for word, weight in words.items()]
+        _PATTERNS[id(vocab)] = cached
+    return cached
+
+
 def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None = None) -> str | None:
     """The category whose keywords score highest in ``text`` (title and 样品名称 lines count
     three times), or None when nothing scores at least 3."""
@@ -25,13 +41,13 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
             boost += " " + rkey
     boost += " " + " ".join(fold_key(r.text) for r in (title_rows or [])[:3])
     scores: dict[str, float] = {}
-    for category, words in vocab.categories.items():
+    for category, words in _keyword_patterns(vocab).items():
         score = 0.0
-        for word, weight in words.items():
-            pattern = re.escape(word) if not re.fullmatch(r"[a-z0-9 +\-]+", word) else (
-                r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])")
-            score += weight * min(len(re.findall(pattern, key)), 5)
-            score += 2 * weight * min(len(re.findall(pattern, boost)), 2)
+        for word, pattern, weight in words:
+            if word in key:
+                score += weight * min(len(pattern.findall(key)), 5)
+            if word in boost:
+                score += 2 * weight * min(len(pattern.findall(boost)), 2)
         scores[category] = score
     best = max(scores, key=lambda c: scores[c]) if scores else None
     return best if best is not None and scores[best] >= _MIN_SCORE else None

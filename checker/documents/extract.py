@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.documents.candidates import Candidate, Emitter
-from checker.documents.numbers import unit_of
+from checker.documents.candidates import Candidate, Emitter, kind_ok
+from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
-from checker.documents.special import dimension_candidates, enum_candidates
+from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.documents.text import Row
 from checker.documents.vocabulary import Rule, Vocabulary
 
@@ -47,20 +47,24 @@ class Extractor:
         self.vocab = vocab
         self.category = category
         self.emitter = Emitter(vocab, source, category)
+        self.unresolved = 0  # rows of the last block with a label and numbers but no candidate
 
     def block(self, rows: list[Row]) -> list[Candidate]:
         """Candidates from ``rows`` (in reading order)."""
         out: list[Candidate] = []
+        self.unresolved = 0
         header: list[Column] | None = None
         header_rule: Rule | None = None
         context: tuple[Rule, int | None] | None = None
         context_age = 0
         misses = 0
+        pending_unit: str | None = None
         for row in rows:
             if row.consumed or not row.cells:
                 continue
             parsed = parse_row(self.vocab, row, self.category)
             out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
+            out.extend(flag_text_candidates(self.vocab, parsed, self.emitter))
             dims = dimension_candidates(self.vocab, parsed, self.category, self.emitter)
             if dims is not None:
                 out.extend(dims)
@@ -72,22 +76,28 @@ class Extractor:
                 header_rule = first.rule if first and not columns[0].meaningful else None
                 context = None
                 continue
-            numbers = [v for v in parsed.values if v.qualifier != "na"]
+            numbers = [v for v in parsed.readings() if v.qualifier != "na"]
             if not numbers:
+                pending_unit = parsed.label_unit() or pending_unit
                 if parsed.hits:
                     hit = parsed.hits[-1]
                     load = parsed.loads[-1].value if parsed.loads else None
                     context, context_age = (hit.rule, load), 0
                 continue
+            if context is not None and not parsed.hits and parsed.own_label():
+                context = None
             found: list[Candidate] | None = None
             if header is not None:
-                found = self._with_header(parsed, header, header_rule or (context[0] if context else None))
+                found = self._with_header(parsed, header, header_rule or (context[0] if context else None),
+                                          pending_unit)
                 misses = misses + 1 if found is None else 0
                 if misses >= 2:
                     header, header_rule = None, None
             if found is None:
                 found = self._clauses(parsed, context)
             out.extend(found)
+            if parsed.hits and not found and _looks_like_reading(parsed, numbers):
+                self.unresolved += 1
             if parsed.hits:
                 context = None
             context_age += 1
@@ -109,16 +119,17 @@ class Extractor:
                 col.load = parsed.load_cells[i]
             elif cell_hits and not cell_values:
                 col.rule = cell_hits[0].rule
-            elif any(lab.pattern.match(key) for lab in self.vocab.ignore_columns) and not cell_values:
-                col.ignore = True
-            elif any(lab.pattern.match(key) for lab in self.vocab.result_columns) and not cell_values:
+            elif len(key) <= 14 and not cell_values and any(
+                    lab.probe in key and lab.pattern.search(key) for lab in self.vocab.result_columns):
                 col.result = True
+            elif len(key) <= 14 and not cell_values and any(
+                    lab.probe in key and lab.pattern.search(key) for lab in self.vocab.ignore_columns):
+                col.ignore = True
             elif key.strip() in self.vocab.load_markers or key.strip() in ("负载率", "load level", "负载率(%)"):
                 col.load_key = True
             elif cell_values:
                 unknown_numeric += 1
                 col.result = True
-            col.unit = unit_of(cell.text)
             cols.append(col)
         meaningful = [c for c in cols[1:] if c.meaningful]
         descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key
@@ -127,6 +138,8 @@ class Extractor:
             return None
         if unknown_numeric == 1 and not any(c.ignore for c in cols):
             return None
+        for col, cell in zip(cols, parsed.row.cells, strict=False):
+            col.unit = unit_of(cell.text)
         return cols
 
     def _column(self, header: list[Column], x0: float, x1: float) -> Column | None:
@@ -142,20 +155,26 @@ class Extractor:
         width = max(near.x1 - near.x0, x1 - x0, 10.0)
         return near if abs((near.x0 + near.x1) / 2 - center) < width else None
 
-    def _with_header(self, parsed: Parsed, header: list[Column], fallback: Rule | None) -> list[Candidate] | None:
-        label_end = min((parsed.cell_of(v.start) for v in parsed.values), default=0)
-        row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) <= max(label_end - 1, 0)]
+    def _with_header(self, parsed: Parsed, header: list[Column], fallback: Rule | None,
+                     pending_unit: str | None = None) -> list[Candidate] | None:
+        readings = parsed.readings()
+        label_end = min((parsed.cell_of(v.start) for v in readings), default=0)
+        value_cells = {parsed.cell_of(v.start) for v in readings}
+        row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) not in value_cells
+                    or parsed.cell_of(h.start) == 0]
         row_rule = row_hits[0].rule if row_hits else fallback
         row_load = next((ld.value for ld in parsed.loads if parsed.cell_of(ld.start) <= label_end), None)
         if label_end == 0 and 0 in parsed.load_cells:
             row_load = parsed.load_cells[0]
-        row_unit = parsed.label_unit()
+        row_unit = parsed.label_unit() or pending_unit
         out: list[Candidate] = []
         aligned = False
-        for value in parsed.values:
+        for value in readings:
             idx = parsed.cell_of(value.start)
             if idx in parsed.load_cells:
                 continue
+            if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
+                continue  # "label: value" inside one cell is a line of its own, not a table cell
             cell = parsed.row.cells[idx]
             col = self._column(header, cell.x0, cell.x1)
             if col is None or not col.meaningful:
@@ -176,23 +195,48 @@ class Extractor:
     # ---------------------------------------------------------------- lines and prose
     def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
         out: list[Candidate] = []
+        skip = _limits(parsed)
         carried: Rule | None = context[0] if context else None
         carried_load: int | None = context[1] if context else None
         row_unit = parsed.label_unit()
         for start, end in parsed.clauses():
             hits = [h for h in parsed.hits if start <= h.start < end]
             loads = [ld for ld in parsed.loads if start <= ld.start < end]
-            values = [v for v in parsed.values if start <= v.start < end]
+            values = [v for v in parsed.values if start <= v.start < end and id(v) not in skip]
             if hits:
                 carried = hits[0].rule
             for value in values:
-                before = [h for h in hits if h.end <= value.start]
-                rule = before[-1].rule if before else (hits[0].rule if hits else carried)
-                if rule is None:
-                    continue
+                before = [h.rule for h in hits if h.end <= value.start][::-1]
+                after = [h.rule for h in hits if h.end > value.start]
+                options = before + after if hits else ([carried] if carried else [])
                 near = sorted(loads or parsed.loads, key=lambda ld: abs(ld.start - value.start))
                 load = near[0].value if near else carried_load
-                cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
-                if cand:
-                    out.append(cand)
+                for rule in options:  # the nearest label whose unit fits
+                    cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
+                    if cand:
+                        out.append(cand)
+                        break
         return out
+
+
+def _limits(parsed: Parsed) -> set[int]:
+    """ids of values that are not readings: a leading row number and, when the row also prints
+    plain values, limits printed with ≥ / ≤ (the requirement column of a report)."""
+    readings = parsed.readings()
+    skip = {id(v) for v in parsed.values if all(v is not r for r in readings)}
+    if any(v.is_number and not v.qualifier for v in readings):
+        skip.update(id(v) for v in readings if v.qualifier in ("ge", "le", "gt"))
+    return skip
+
+
+def _looks_like_reading(parsed: Parsed, numbers: list[Value]) -> bool:
+    """True when a label of the row and one of its numbers could belong together (a unit of the
+    label's kind, or no unit where the label takes bare numbers): a row the lines could not place,
+    worth a pdfplumber table pass."""
+    for hit in parsed.hits:
+        for value in numbers:
+            if value.unit and kind_ok(value.unit, hit.rule.unit):
+                return True
+            if not value.unit and hit.rule.bare:
+                return True
+    return False

@@ -135,4 +135,6 @@ def _choose(ratings: dict[str, tuple[float | None, float | None]],
     if chosen in rate and rate[chosen][0] is not None:
         value, rrow = rate[chosen]
         out.append(emitter.fact("fuel_rate", value, "g/kWh", rrow, note=f"{chosen} rating, full load"))
+    for cand in out:
+        cand.tags.add("rating_table")
     return out

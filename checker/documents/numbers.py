@@ -51,7 +51,13 @@ _UNIT_COMPILED = [(re.compile(p, re.IGNORECASE), u) for p, u in _UNIT_PATTERNS]
 _ND_RE = re.compile(r"(?<![a-z])(?:n\.\s?d\.?|nd|未检出|not\s+detected|未检测到|<\s*mdl|<\s*rl|<\s*loq)(?![a-z])",
                     re.IGNORECASE)
 _NA_RE = re.compile(r"(?<![a-z])(?:n\.\s?a\.?|n/a|rtf|tbd|不适用)(?![a-z])", re.IGNORECASE)
-_NUMBER_CORE = r"(?:\d{1,3}(?:\.\d{3})+,\d+(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+\.,\d+|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+_NUMBER_CORE = (
+    r"(?:[1-9]\d{0,2}(?:\.\d{3})+,\d+(?![\d,])"  # 1.250,5
+    r"|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,250 and 3,200,000
+    r"|\d+\.,\d+"  # 26.,4
+    r"|\d+,\d{1,2}(?![\d,])|0,\d+(?![\d,])"  # 105,8 and 0,236
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
 _VALUE_RE = re.compile(
     r"(?P<op><=|>=|≤|≥|<|>|＜|＞|小于等于|不大于|不超过|小于|低于|不小于|大于等于|大于|高于|不低于)?\s*"
     r"(?<![A-Za-z0-9_.,/])(?<!\d-)(?P<num>[-+]?" + _NUMBER_CORE + r")(?![\w/]*-\d)"
@@ -72,11 +78,11 @@ def parse_number(text: str) -> float | None:
         return None
     if re.fullmatch(r"[-+]?\d+\.,\d+", s):
         s = s.replace(".,", ".")
-    elif re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+,\d+", s):  # 1.250,5
+    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+", s):  # 1.250,5
         s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", s):
         s = s.replace(",", "")
-    elif re.fullmatch(r"[-+]?\d+,\d{1,2}", s):
+    elif re.fullmatch(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+", s):
         s = s.replace(",", ".")
     try:
         return float(s)

@@ -86,7 +86,7 @@ def read_pdf(path: str | Path, category: str | None = None, *, ocr: bool = True,
     except DocumentError:
         raise
     except Exception as exc:  # never a traceback for a bad file
-        log.exception("reading %s failed", source)
+        log.debug("reading %s failed", source, exc_info=True)
         raise DocumentError(f"could not read PDF: {type(exc).__name__}: {str(exc)[:120]}") from exc
     finally:
         tables.close()
@@ -105,9 +105,14 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         warnings.append(f"only the first {count} of {total} pages were read (page limit)")
     page_texts: list[str] = []
     scanned: list[int] = []
+    rows: dict[int, list[Row]] = {}
+    relevant: list[int] = []
     for i in range(count):
+        def wants(page_text: str, i: int = i) -> bool:
+            return i < 2 or vocab.relevant(fold_key(page_text))
+
         try:
-            page_text, chars = text.page_text(i)
+            page_text, chars, page_rows = text.read_page(i, wants)
         except Exception as exc:  # a damaged page: skip it, keep the rest
             warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
             page_texts.append("")
@@ -115,7 +120,10 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         page_texts.append(page_text)
         if chars == 0:
             scanned.append(i)
-    rows: dict[int, list[Row]] = {}
+        if page_rows is not None:
+            rows[i] = page_rows
+            if vocab.relevant(fold_key(page_text)):
+                relevant.append(i)
     ocr_used = False
     if scanned:
         if len(scanned) == count and (not ocr or tesseract_path() is None):
@@ -132,11 +140,9 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
                     continue
                 ocr_used = True
                 page_texts[i] = "\n".join(r.text for r in rows[i])
-    keys = [fold_key(t) for t in page_texts]
-    relevant = [i for i in range(count) if keys[i] and vocab.relevant(keys[i])]
-    for i in sorted(set(relevant) | set(range(min(2, count)))):
-        if i not in rows and i not in scanned:
-            rows[i] = text.page_rows(i)
+                if vocab.relevant(fold_key(page_texts[i])):
+                    relevant.append(i)
+    relevant.sort()
     head_rows = [r for i in range(min(2, count)) for r in rows.get(i, [])]
     detected = detect_category(vocab, "\n".join(page_texts[:_DETECT_PAGES]), head_rows)
     if category is None:
@@ -150,7 +156,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         if category in (None, "generator"):
             found.extend(generator_candidates(vocab, page_rows, emitter))
         found.extend(extractor.block(page_rows))
-        if not found and i not in scanned:
+        if not found and extractor.unresolved and i not in scanned:
             found.extend(extractor.block(tables.rows(i)))
         cands.extend(found)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)

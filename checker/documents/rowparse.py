@@ -10,6 +10,9 @@ from checker.documents.text import Row
 from checker.documents.vocabulary import Hit, Vocabulary
 
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_CN_GRADE = re.compile(r"([一二三四五])级")
+_LOAD_LEVELS = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100}
 _CLAUSE_SPLIT = re.compile(r"[;。]|,(?!\d)|(?<!\d),|\s\|\s")
 
 
@@ -51,6 +54,26 @@ class Parsed:
         """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""
         return [s for s in _clause_spans(self.key) if s[1] > s[0]]
 
+    def readings(self) -> list[Value]:
+        """Values without a leading row number ("1 | 产品可再生利用率 | ..." → not 1)."""
+        values = self.values
+        if len(self.cell_spans) > 2 and values and values[0].start == 0 and not values[0].unit \
+                and re.fullmatch(r"\d{1,3}", self.cell_key(0)):
+            return values[1:]
+        return values
+
+    def own_label(self) -> bool:
+        """True when text before the first reading names something (2+ letters) that is not a
+        recognised label, load or unit: such a row does not take a label from the rows above."""
+        readings = self.readings()
+        first = readings[0].start if readings else len(self.key)
+        head = self.key[:first]
+        for span in [(h.start, h.end) for h in self.hits] + [(ld.start, ld.end) for ld in self.loads]:
+            if span[0] < first:
+                head = head[:span[0]] + " " * (min(span[1], first) - span[0]) + head[min(span[1], first):]
+        head = re.sub(r"\(.*?\)|dB\(a\)|l/hr|l/h|g/kwh|[a-z]/[a-z]+", " ", head)
+        return len(re.findall(r"[a-z]{2,}|[\u3400-\u9fff]{2,}", head)) > 0
+
     def label_unit(self) -> str | None:
         """A unit named in the row's label part (text before the first value), e.g. "效率(%)"."""
         first = self.values[0].start if self.values else len(self.key)
@@ -63,20 +86,33 @@ class Parsed:
         return None
 
 
+_LOAD_PATTERNS: dict[int, list[re.Pattern[str]]] = {}
+
+
+def _load_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
+    cached = _LOAD_PATTERNS.get(id(vocab))
+    if cached is None:
+        markers = "|".join(re.escape(m) for m in vocab.load_markers)
+        cached = [
+            re.compile(_PCT + r"\s*(?:的|额定)?\s*(?:" + markers + r")"),
+            re.compile(r"(?:" + markers + r")\s*(?:率|比例|level|ratio)?\s*(?:[:=@]|at|为|of)?\s*" + _PCT),
+            re.compile(r"(?:@|at|在|于)\s*" + _PCT),
+        ]
+        _LOAD_PATTERNS[id(vocab)] = cached
+    return cached
+
+
 def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
     """Load levels mentioned in folded ``key``."""
-    markers = "|".join(re.escape(m) for m in vocab.load_markers)
     loads: list[Load] = []
-    patterns = [
-        _PCT + r"\s*(?:的|额定)?\s*(?:" + markers + r")",
-        r"(?:" + markers + r")\s*(?:率|比例|level|ratio)?\s*(?:[:=@]|at|为|of)?\s*" + _PCT,
-        r"(?:@|at|在|于)\s*" + _PCT,
-    ]
-    for pattern in patterns:
-        for m in re.finditer(pattern, key):
-            if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
-                loads.append(Load(round(float(m.group(1))), m.start(), m.end()))
+    if "%" in key:
+        for pattern in _load_patterns(vocab):
+            for m in pattern.finditer(key):
+                if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
+                    loads.append(Load(round(float(m.group(1))), m.start(), m.end()))
     for label, value in vocab.load_words:
+        if label.probe not in key:
+            continue
         for m in label.pattern.finditer(key):
             if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
                 loads.append(Load(value, m.start(), m.end()))
@@ -87,7 +123,7 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     """Parse ``row``: fold each cell, find labels, loads, masked spans and values."""
     parts, spans, pos = [], [], 0
     for cell in row.cells:
-        text = fold_key(cell.text)
+        text = _CN_GRADE.sub(lambda m: f"{_CN_DIGITS[m.group(1)]}级", fold_key(cell.text))
         parts.append(text)
         spans.append((pos, pos + len(text)))
         pos += len(text) + 2
@@ -100,16 +136,27 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     hits = [h for h in raw_hits if not _excluded(h, key, clause_spans, head)]
     loads = find_loads(vocab, key)
     load_cells: dict[int, int] = {}
+    bare_pcts: dict[int, int] = {}
+    numeric_cells = 0
     for i, (a, b) in enumerate(spans):
-        m = re.fullmatch(_PCT + r"\s*(?:负载|负荷|load)?", key[a:b])
-        if m:
-            load_cells[i] = round(float(m.group(1)))
-            if all(ld.start != a for ld in loads):
-                loads.append(Load(load_cells[i], a, b))
+        cell_text = key[a:b]
+        if re.search(r"\d", cell_text):
+            numeric_cells += 1
+        m = re.fullmatch(r"(\d{1,3})\s*%\s*(?:负载|负荷|load)?", cell_text)
+        if m and int(m.group(1)) in _LOAD_LEVELS:
+            bare_pcts[i] = int(m.group(1))
         else:
             for ld in loads:
                 if ld.start == a and ld.end == b:
                     load_cells[i] = ld.value
+    # a bare "20%" cell is a load in a row label (first cell) or in a header row of loads
+    header_like = len(bare_pcts) + len(load_cells) >= max(2, numeric_cells)
+    for i, value in bare_pcts.items():
+        if i == 0 or header_like:
+            load_cells[i] = value
+            a, b = spans[i]
+            if all(ld.start != a for ld in loads):
+                loads.append(Load(value, a, b))
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
     values = _drop_alternates(key, find_values(key, masked))
     return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits)

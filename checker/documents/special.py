@@ -8,10 +8,20 @@ import re
 from checker.documents.candidates import Candidate, Emitter
 from checker.documents.numbers import fold_key
 from checker.documents.rowparse import Parsed
-from checker.documents.vocabulary import Vocabulary, compile_label
+from checker.documents.vocabulary import Label, Vocabulary, compile_label
 
 _AXES_SEP = re.compile(r"\s*[x*/]\s*")
 _DIM_FIELDS = ("length", "height", "depth")
+
+
+_DIM_LABELS: dict[int, list[Label]] = {}
+
+
+def _dimension_labels(vocab: Vocabulary) -> list[Label]:
+    labels = _DIM_LABELS.get(id(vocab))
+    if labels is None:
+        labels = _DIM_LABELS[id(vocab)] = [compile_label(w) for w in vocab.dimensions["labels"]]
+    return labels
 
 
 def _axis_of(vocab: Vocabulary, word: str) -> str | None:
@@ -40,19 +50,20 @@ def dimension_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None
 
     Rows that give the size *with* rack ears are read as dimension rows that yield nothing.
     """
-    if category not in (None, "firewall") or not parsed.values:
+    readings = parsed.readings()
+    if category not in (None, "firewall") or not readings:
         return None
     key = parsed.key
-    labels = [compile_label(w) for w in vocab.dimensions["labels"]]
-    first = parsed.values[0].start
+    labels = _dimension_labels(vocab)
+    first = readings[0].start
     head = key[:first]
     out: list[Candidate] = []
-    if any(lab.pattern.search(head) for lab in labels):
-        with_ears = any(fold_key(w) in key for w in vocab.dimensions["exclude_with_ears"])
-        without = any(fold_key(w) in key for w in vocab.dimensions["without_ears"])
-        if with_ears and not without:
+    with_ears = any(fold_key(w) in key for w in vocab.dimensions["exclude_with_ears"])
+    with_ears = with_ears and not any(fold_key(w) in key for w in vocab.dimensions["without_ears"])
+    if any(lab.probe in head and lab.pattern.search(head) for lab in labels):
+        if with_ears:
             return []
-        numbers = [v for v in parsed.values if v.value is not None][:3]
+        numbers = [v for v in readings if v.value is not None][:3]
         if len(numbers) < 3:
             return None
         order = _order(vocab, head)
@@ -64,14 +75,18 @@ def dimension_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None
             out.append(emitter.fact(axis, value.value, value.unit or unit, parsed.row, note=note))
         return out
     # one axis per row: "高度: 44 mm", "Depth | 300 mm"
-    label = re.sub(r"\([^)]*\)", "", parsed.cell_key(0) if parsed.cell_of(first) > 0 else head)
-    label = label.strip(" :：")
-    axis = _axis_of(vocab, label)
-    value = parsed.values[0]
-    if axis and value.value is not None and value.unit in ("mm", "cm", "in", "inch"):
-        if any(fold_key(w) in key for w in vocab.dimensions["exclude_with_ears"]):
+    cell = parsed.cell_of(first)
+    label_cell = cell - 1 if cell > 0 else None
+    label = parsed.cell_key(label_cell) if label_cell is not None else head
+    if label_cell is not None and re.fullmatch(r"[-—\s]*", label) and label_cell > 0:
+        label = parsed.cell_key(label_cell - 1)
+    label = re.sub(r"\([^)]*\)", "", label).strip(" :：")
+    found_axis = _axis_of(vocab, label)
+    value = readings[0]
+    if found_axis and value.value is not None and value.unit in ("mm", "cm", "in", "inch"):
+        if with_ears:
             return []
-        return [emitter.fact(axis, value.value, value.unit, parsed.row)]
+        return [emitter.fact(found_axis, value.value, value.unit, parsed.row)]
     return None
 
 
@@ -82,16 +97,68 @@ def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emi
         if enum.categories is not None and category not in enum.categories:
             continue
         for label in enum.labels:
-            m = label.pattern.search(parsed.key)
+            m = label.pattern.search(parsed.key) if label.probe in parsed.key else None
             if not m:
                 continue
+            if label.text in enum.cell_labels and parsed.cell_key(parsed.cell_of(m.start())).strip(" :") != label.text:
+                continue  # a bare word like "rating" counts only as a whole label cell
             rest = parsed.key[m.end():]
             best: tuple[int, str] | None = None
             for word, value in enum.values:
-                wm = word.pattern.search(rest)
+                wm = word.pattern.search(rest) if word.probe in rest else None
                 if wm and (best is None or len(word.text) > best[0]):
                     best = (len(word.text), value)
             if best:
                 out.append(emitter.fact(enum.name, best[1], "", parsed.row))
             break
     return out
+
+
+def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) -> list[Candidate]:
+    """Flags ("含电池: 内置锂离子电池" → has_battery True) and text fields ("制冷剂 R410A")."""
+    out: list[Candidate] = []
+    key = parsed.key
+    for rule in vocab.texts:
+        for label in rule.labels:
+            m = label.pattern.search(key) if label.probe in key else None
+            if m and rule.pattern is not None:
+                found = rule.pattern.search(key, m.end())
+                if found:
+                    out.append(emitter.fact(rule.name, _original(parsed, found.start()), "", parsed.row))
+                break
+    for rule in vocab.flags:
+        for label in rule.labels:
+            m = label.pattern.search(key) if label.probe in key else None
+            if not m:
+                continue
+            cell = parsed.cell_of(m.start())
+            a, b = parsed.cell_spans[cell]
+            short_cell = m.start() == a and (b - m.end()) <= 2
+            stated = re.match(r"\s*(?:为|是|is|:|：)", key[m.end():]) is not None
+            if not (short_cell or stated):
+                break
+            rest = key[m.end():].strip(" :：为是")
+            rest = re.sub(r"^is\s+", "", rest)
+            if not rest or rest.startswith("——"):
+                rest = " ".join(parsed.cell_key(i) for i in range(cell + 1, len(parsed.cell_spans)))
+                rest = rest.replace("——", " ").strip()
+            if not rest:
+                break
+            negative = any(w.pattern.match(rest) for w in rule.false_words)
+            out.append(emitter.fact(rule.name, not negative, "", parsed.row))
+            break
+    return out
+
+
+def _original(parsed: Parsed, start: int) -> str:
+    """The printed text of the cell holding ``start`` of the row key, from that position on
+    ("R718（水）" as printed, not folded)."""
+    cell = parsed.cell_of(start)
+    a, _ = parsed.cell_spans[cell]
+    printed = parsed.row.cells[cell].text.strip()
+    offset = start - a
+    if len(printed) == parsed.cell_spans[cell][1] - a:
+        text = printed[offset:]
+    else:
+        text = parsed.key[start:parsed.cell_spans[cell][1]].upper()
+    return re.split(r"[,;。，；]\s|[。；;]", text)[0].strip().rstrip(".,;。，；")

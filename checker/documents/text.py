@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -61,6 +62,7 @@ class Glyph:
     x1: float
     top: float
     bottom: float
+    space_before: bool = False
 
 
 def join_words(words: list[Glyph]) -> str:
@@ -72,7 +74,7 @@ def join_words(words: list[Glyph]) -> str:
             height = max(prev.bottom - prev.top, g.bottom - g.top, 1.0)
             gap = g.x0 - prev.x1
             both_cjk = bool(_CJK.search(prev.text[-1:]) and _CJK.search(g.text[:1]))
-            if gap > 0.18 * height and not both_cjk:
+            if (g.space_before or gap > 0.25 * height) and not both_cjk and gap > -0.5 * height:
                 out += " "
             elif both_cjk and gap > 0.9 * height:
                 out += " "
@@ -123,37 +125,42 @@ class PdfText:
 
     def page_text(self, index: int) -> tuple[str, int]:
         """Plain text of page ``index`` (0-based) and its count of non-space characters."""
-        page = self.document[index]
-        textpage = page.get_textpage()
-        try:
-            text = textpage.get_text_range()
-        finally:
-            textpage.close()
-            page.close()
-        return text, len(re.sub(r"\s+", "", text))
+        text, chars, _ = self.read_page(index, lambda _key: False)
+        return text, chars
 
     def page_rows(self, index: int) -> list[Row]:
         """Rows rebuilt from the glyph boxes of page ``index`` (0-based); pages are 1-based in rows."""
+        return self.read_page(index, lambda _key: True)[2] or []
+
+    def read_page(self, index: int, wants_rows: Callable[[str], bool]) -> tuple[str, int, list[Row] | None]:
+        """Text of page ``index``, its count of non-space characters and, when ``wants_rows(text)``
+        says so, its rows, loading the page once."""
         page = self.document[index]
         textpage = page.get_textpage()
         try:
-            height = page.get_height()
             count = textpage.count_chars()
-            text = textpage.get_text_range(0, count)
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            chars = len(re.sub(r"\s+", "", text))
+            if chars == 0 or not wants_rows(text):
+                return text, chars, None
+            height = page.get_height()
             glyphs: list[Glyph] = []
+            space = False
             for i, ch in enumerate(text[:count]):
                 if ch in "\r\n\x00" or not ch.strip():
+                    space = True
                     continue
                 if abs(pdfium.raw.FPDFText_GetCharAngle(textpage.raw, i)) > 0.05:
                     continue  # rotated text (side bars, stamps) would interleave with the lines
                 left, bottom, right, top = textpage.get_charbox(i, loose=True)
                 if right <= left and top <= bottom:
                     continue
-                glyphs.append(Glyph(ch, left, right, height - top, height - bottom))
+                glyphs.append(Glyph(ch, left, right, height - top, height - bottom, space))
+                space = False
+            return text, chars, rows_from_glyphs(glyphs, index + 1)
         finally:
             textpage.close()
             page.close()
-        return rows_from_glyphs(glyphs, index + 1)
 
     def has_images(self, index: int) -> bool:
         """True when page ``index`` draws at least one image (a scanned page)."""

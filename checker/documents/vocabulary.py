@@ -25,6 +25,7 @@ class Label:
 
     text: str
     pattern: re.Pattern[str]
+    probe: str = ""  # a piece of the label that must occur verbatim (fast pre-test)
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Rule:
     bare: str = ""
     fields: dict[int, str] = field(default_factory=dict)
     default_load: int | None = None
+    range: tuple[float, float] | None = None
+    also_rule: str = ""
 
     def allowed(self, category: str | None) -> bool:
         """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
@@ -57,6 +60,17 @@ class Enum:
     labels: list[Label]
     values: list[tuple[Label, str]]
     categories: frozenset[str] | None
+    cell_labels: frozenset[str] = frozenset()
+
+
+@dataclass
+class TextRule:
+    """A flag (label + description → True/False) or a text field (label + value pattern)."""
+
+    name: str
+    labels: list[Label]
+    false_words: list[Label] = field(default_factory=list)
+    pattern: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -86,27 +100,43 @@ class Vocabulary:
     u2_load: dict[str, int]
     ratings: dict[str, list[Label]]
     category_fields: dict[str, set[str]]
-    any_label: re.Pattern[str]
+    all_labels: list[Label]
+    flags: list[TextRule] = field(default_factory=list)
+    texts: list[TextRule] = field(default_factory=list)
+    _cache: dict[str | None, list[tuple[Label, Rule]]] = field(default_factory=dict, repr=False)
+
+    def rule(self, name: str) -> Rule | None:
+        """The rule called ``name``."""
+        return next((r for r in self.rules if r.name == name), None)
 
     def hits(self, key: str, category: str | None) -> list[Hit]:
-        """Labels in folded ``key`` that apply to ``category``; overlapping hits: the longest wins."""
+        """Labels in folded ``key`` that apply to ``category``; overlapping hits: the longest wins
+        (苯并(a)芘 over 芘). A plain substring test picks the labels worth a regex search."""
         found: list[Hit] = []
-        for rule in self.rules:
-            if not rule.allowed(category):
+        for label, rule in self._labels_for(category):
+            if label.probe not in key:
                 continue
-            for label in rule.labels:
-                for m in label.pattern.finditer(key):
-                    found.append(Hit(rule, m.start(), m.end()))
-        found.sort(key=lambda h: (-(h.end - h.start), h.start))
-        kept: list[Hit] = []
-        for hit in found:
-            if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-                kept.append(hit)
-        return sorted(kept, key=lambda h: h.start)
+            for m in label.pattern.finditer(key):
+                found.append(Hit(rule, m.start(), m.end()))
+        if len(found) > 1:
+            found.sort(key=lambda h: (-(h.end - h.start), h.start))
+            kept: list[Hit] = []
+            for hit in found:
+                if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+                    kept.append(hit)
+            found = sorted(kept, key=lambda h: h.start)
+        return found
+
+    def _labels_for(self, category: str | None) -> list[tuple[Label, Rule]]:
+        cached = self._cache.get(category)
+        if cached is None:
+            cached = [(lab, r) for r in self.rules if r.allowed(category) for lab in r.labels]
+            self._cache[category] = cached
+        return cached
 
     def relevant(self, key: str) -> bool:
         """Fast test: does folded page text mention any field label at all?"""
-        return self.any_label.search(key) is not None
+        return any(lab.probe in key and lab.pattern.search(key) for lab in self.all_labels)
 
     def field_allowed(self, field_id: str, category: str | None) -> bool:
         """True when ``field_id`` belongs to ``category`` in catalogs/fields.yaml (any, if unknown)."""
@@ -127,7 +157,7 @@ def compile_label(text: str) -> Label:
         pattern = re.compile(r"(?<![a-z0-9])" + escaped + r"(?![a-z0-9])")
     else:
         pattern = re.compile(escaped)
-    return Label(key, pattern)
+    return Label(key, pattern, max(key.split(" "), key=len))
 
 
 def _labels(items: list[Any]) -> list[Label]:
@@ -188,25 +218,30 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
     substances = yaml.safe_load((CATALOGS / "substances.yaml").read_text(encoding="utf-8"))
     fields_doc = yaml.safe_load((CATALOGS / "fields.yaml").read_text(encoding="utf-8"))
     rules: list[Rule] = []
-    for name, spec in doc["load_quantities"].items():
-        rules.append(Rule(name, "load", _labels(spec["labels"]), _labels(spec.get("exclude", [])),
-                          frozenset(spec["categories"]) if "categories" in spec else None,
-                          str(spec.get("unit", "")), "", str(spec.get("bare", "")),
-                          {int(k): v for k, v in spec["fields"].items()}, spec.get("default_load")))
-    for name, spec in doc["fields"].items():
-        rules.append(Rule(name, "field", _labels(spec["labels"]), _labels(spec.get("exclude", [])),
-                          frozenset(spec["categories"]) if "categories" in spec else None,
-                          str(spec.get("unit", "")), str(spec.get("also_unit", "")), str(spec.get("bare", ""))))
+    for kind, section in (("load", "load_quantities"), ("field", "fields")):
+        for name, spec in doc[section].items():
+            rules.append(Rule(
+                name, kind, _labels(spec["labels"]), _labels(spec.get("exclude", [])),
+                frozenset(spec["categories"]) if "categories" in spec else None,
+                str(spec.get("unit", "")), str(spec.get("also_unit", "")), str(spec.get("bare", "")),
+                {int(k): v for k, v in spec.get("fields", {}).items()}, spec.get("default_load"),
+                (float(spec["range"][0]), float(spec["range"][1])) if "range" in spec else None,
+                str(spec.get("also_rule", ""))))
     pah_rules = _pah_rules(substances)
     rules.extend(pah_rules)
-    enums = [Enum(name, _labels(spec["labels"]),
+    enums = [Enum(name, _labels(spec["labels"] + spec.get("cell_labels", [])),
                   [(compile_label(word), value) for value, words in spec["values"].items() for word in words],
-                  frozenset(spec["categories"]) if "categories" in spec else None)
+                  frozenset(spec["categories"]) if "categories" in spec else None,
+                  frozenset(fold_key(w) for w in spec.get("cell_labels", [])))
              for name, spec in doc["enums"].items()]
     everything = sorted({lab.text for r in rules for lab in r.labels if len(lab.text) > 1}
                         | {lab.text for e in enums for lab in e.labels}
-                        | {fold_key(w) for w in doc["dimensions"]["labels"]}, key=len, reverse=True)
-    any_label = re.compile("|".join(compile_label(t).pattern.pattern for t in everything))
+                        | {fold_key(w) for key in ("labels", "without_ears", "exclude_with_ears")
+                           for w in doc["dimensions"][key]}
+                        | {fold_key(w) for ws in doc["dimensions"]["axes"].values() for w in ws if len(w) > 1}
+                        | {fold_key(w) for sec in ("flags", "texts") for spec in doc.get(sec, {}).values()
+                           for w in spec["labels"]}, key=len, reverse=True)
+    all_labels = [compile_label(t) for t in everything]
     return Vocabulary(
         rules=rules, enums=enums,
         categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},
@@ -219,5 +254,9 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
         category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
-        any_label=any_label,
+        all_labels=all_labels,
+        flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])))
+               for name, spec in doc.get("flags", {}).items()],
+        texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
+               for name, spec in doc.get("texts", {}).items()],
     )

@@ -1,0 +1,240 @@
+"""Benchmark of the document reader (checker.documents.read_pdf).
+
+In one run:
+1. the reader over the samples corpus (samples/documents, truth.json): pages/s and field-level
+   precision / recall;
+2. the bare alternative over the same corpus: pdfplumber words + extract_tables on EVERY page,
+   the same field matching (rows → Extractor → finalize): pages/s and the speed-up;
+3. the real Cummins generator sheets against cummins_datasheets_TRUTH_extracted.csv: rated power
+   and full-load fuel of the chosen rating (prime when its fuel is printed, else standby);
+4. the time to read the 20-page report.
+
+Prints a small table and writes bench/out/bench_pdf.json. Run: ``python bench/bench_pdf.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.documents import DocumentError, read_pdf  # noqa: E402
+from checker.documents.candidates import Emitter, finalize  # noqa: E402
+from checker.documents.detect import detect_category  # noqa: E402
+from checker.documents.extract import Extractor  # noqa: E402
+from checker.documents.generator import generator_candidates  # noqa: E402
+from checker.documents.text import Cell, Glyph, Row, rows_from_glyphs  # noqa: E402
+from checker.documents.vocabulary import load_vocabulary  # noqa: E402
+from checker.models import Fact  # noqa: E402
+from checker.units import convert  # noqa: E402
+
+SAMPLES = ROOT / "samples" / "documents"
+REAL = (ROOT / ".." / "shared" / "realdata" / "generator").resolve()
+OUT = ROOT / "bench" / "out"
+
+
+def bare_read(path: Path) -> tuple[list[Fact], int]:
+    """The bare alternative: pdfplumber text and tables on every page, same field matching."""
+    vocab = load_vocabulary()
+    pages_rows: list[list[Row]] = []
+    texts: list[str] = []
+    with pdfplumber.open(path) as pdf:
+        for index, page in enumerate(pdf.pages):
+            words = page.extract_words()
+            glyphs = [Glyph(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in words]
+            rows = rows_from_glyphs(glyphs, index + 1)
+            texts.append(page.extract_text() or "")
+            for table in page.extract_tables():
+                for cells in table:
+                    texts_ = [" ".join(str(c).split()) for c in cells if c]
+                    if texts_:
+                        rows.append(Row([Cell(t, i * 100.0, i * 100.0 + 90) for i, t in enumerate(texts_)],
+                                        index + 1, origin="table"))
+            pages_rows.append(rows)
+    category = detect_category(vocab, "\n".join(texts[:3]), pages_rows[0] if pages_rows else [])
+    extractor = Extractor(vocab, str(path), category)
+    emitter = Emitter(vocab, str(path), category)
+    cands = []
+    for rows in pages_rows:
+        if category in (None, "generator"):
+            cands.extend(generator_candidates(vocab, rows, emitter))
+        cands.extend(extractor.block(rows))
+    device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
+    facts, _ = finalize(cands, vocab, category, device_class)
+    return facts, len(pages_rows)
+
+
+def _matches(fact: Fact, truth: dict[str, Any]) -> bool:
+    expected = truth.get("value")
+    qualifier = truth.get("qualifier", "")
+    if qualifier == "nd" or fact.qualifier == "nd":
+        return qualifier == fact.qualifier
+    if qualifier == "lt":
+        return fact.qualifier == "lt" and isinstance(fact.value, float) and \
+            math.isclose(fact.value, float(str(expected).lstrip("<")), rel_tol=1e-6)
+    if isinstance(expected, bool) or isinstance(fact.value, bool):
+        return fact.value == expected
+    if isinstance(expected, str):
+        return str(fact.value).strip().lower() == expected.strip().lower()
+    if isinstance(fact.value, (int, float)) and isinstance(expected, (int, float)):
+        try:
+            value = convert(float(fact.value), fact.unit, truth.get("unit") or "")
+        except ValueError:
+            return False
+        return math.isclose(value, float(expected), rel_tol=2e-3, abs_tol=1e-9)
+    return False
+
+
+def score(facts: list[Fact], truth: dict[str, Any]) -> tuple[int, int, int, list[str]]:
+    """(true positives, emitted, expected, problems) for one document."""
+    fields = {k: v for k, v in truth["fields"].items() if k not in ("model", "manufacturer")}
+    problems: list[str] = []
+    emitted = 0
+    hit: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for fact in facts:
+        key = (fact.field, f"{fact.value}|{fact.unit}|{fact.qualifier}")
+        if key in seen:
+            continue
+        seen.add(key)
+        emitted += 1
+        if fact.field in fields and _matches(fact, fields[fact.field]):
+            hit.add(fact.field)
+        else:
+            problems.append(f"extra {fact.field}={fact.value} {fact.unit} {fact.qualifier}")
+    problems += [f"missed {f}={v.get('raw')}" for f, v in fields.items() if f not in hit]
+    return len(hit), emitted, len(fields), problems
+
+
+def corpus() -> dict[str, Any]:
+    """Reader vs bare over the samples corpus."""
+    truth = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))
+    out: dict[str, Any] = {"documents": {}}
+    totals = {"reader": [0, 0, 0, 0.0, 0], "bare": [0, 0, 0, 0.0, 0]}  # tp, emitted, expected, s, pages
+    multi = {"reader": 0.0, "bare": 0.0, "pages": 0}  # text PDFs of 5 pages or more (reports)
+    load_vocabulary()  # load once before timing
+    for name, spec in sorted(truth.items()):
+        path = SAMPLES / name
+        start = time.perf_counter()
+        try:
+            doc = read_pdf(path)
+            facts, pages = doc.facts, doc.pages
+        except DocumentError as exc:
+            facts, pages = [], spec.get("pages", 0)
+            print(f"  {name}: DocumentError {exc}")
+        elapsed = time.perf_counter() - start
+        tp, emitted, expected, problems = score(facts, spec)
+        entry = {"reader": {"tp": tp, "emitted": emitted, "expected": expected, "seconds": elapsed,
+                            "problems": problems}}
+        t = totals["reader"]
+        t[0] += tp
+        t[1] += emitted
+        t[2] += expected
+        if not spec.get("scanned"):
+            t[3] += elapsed
+            t[4] += pages
+            start = time.perf_counter()
+            bare_facts, bare_pages = bare_read(path)
+            bare_elapsed = time.perf_counter() - start
+            btp, bemitted, bexpected, bproblems = score(bare_facts, spec)
+            b = totals["bare"]
+            b[0] += btp
+            b[1] += bemitted
+            b[2] += bexpected
+            b[3] += bare_elapsed
+            b[4] += bare_pages
+            if pages >= 5:
+                multi["reader"] += elapsed
+                multi["bare"] += bare_elapsed
+                multi["pages"] += pages
+            entry["bare"] = {"tp": btp, "emitted": bemitted, "seconds": bare_elapsed, "problems": bproblems}
+        out["documents"][name] = entry
+    for label, (tp, emitted, expected, seconds, pages) in totals.items():
+        out[label] = {"precision": tp / emitted if emitted else 0.0, "recall": tp / expected if expected else 0.0,
+                      "pages": pages, "seconds": seconds, "pages_per_s": pages / seconds if seconds else 0.0}
+    out["speedup"] = out["reader"]["pages_per_s"] / out["bare"]["pages_per_s"] if out["bare"]["pages_per_s"] else 0
+    out["speedup_reports"] = multi["bare"] / multi["reader"] if multi["reader"] else 0.0
+    out["report_pages"] = multi["pages"]
+    long = sorted(SAMPLES.glob("*20p*.pdf"))
+    if long:
+        start = time.perf_counter()
+        doc = read_pdf(long[0])
+        out["report_20p"] = {"file": long[0].name, "pages": doc.pages, "seconds": time.perf_counter() - start}
+    return out
+
+
+def real_generators() -> dict[str, Any]:
+    """Rated power and full-load fuel of the chosen rating on the 50 real Cummins sheets."""
+    rows = list(csv.DictReader((REAL / "cummins_datasheets_TRUTH_extracted.csv").open(encoding="utf-8")))
+    power_ok = fuel_ok = 0
+    misses = []
+    start = time.perf_counter()
+    for row in rows:
+        doc = read_pdf(REAL / "cummins_cat_datasheets" / row["file"])
+        prime_fuel = row["fuel_Lph_prime_25_50_75_100"].split()
+        prime = bool(prime_fuel) and prime_fuel[-1] != "N.A."
+        kw = float(row["prime_kWe"] if prime else row["standby_kWe"])
+        fuel = float((prime_fuel if prime else row["fuel_Lph_standby_25_50_75_100"].split())[-1])
+        got_kw = [f.value for f in doc.facts if f.field == "rated_power"]
+        got_fuel = [f.value for f in doc.facts if f.field == "fuel_flow_100"]
+        power_ok += got_kw == [kw]
+        fuel_ok += got_fuel == [fuel]
+        if got_kw != [kw] or got_fuel != [fuel]:
+            misses.append(f"{row['file']}: expected {kw} kW / {fuel} L/h, got {got_kw} / {got_fuel}")
+    n = len(rows)
+    seconds = time.perf_counter() - start
+    pages = sum(len(pdfplumber.open(REAL / "cummins_cat_datasheets" / r["file"]).pages) for r in rows)
+    start = time.perf_counter()
+    for row in rows:
+        bare_read(REAL / "cummins_cat_datasheets" / row["file"])
+    bare_seconds = time.perf_counter() - start
+    return {"files": n, "pages": pages, "rated_power": power_ok / n, "fuel_full": fuel_ok / n, "misses": misses,
+            "seconds": seconds, "bare_seconds": bare_seconds, "speedup": bare_seconds / seconds}
+
+
+def main() -> None:
+    """Run everything, print the table, write bench/out/bench_pdf.json."""
+    results: dict[str, Any] = {}
+    if (SAMPLES / "truth.json").exists():
+        results["corpus"] = corpus()
+    if REAL.exists():
+        results["real_generators"] = real_generators()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bench_pdf.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"{'measure':44} {'value':>12} {'target':>10}")
+    if "corpus" in results:
+        c = results["corpus"]
+        for label in ("reader", "bare"):
+            print(f"{label + ' pages/s (text PDFs)':44} {c[label]['pages_per_s']:12.1f}")
+            target = ">= 0.98" if label == "reader" else ""
+            print(f"{label + ' precision':44} {c[label]['precision']:12.3f} {target:>10}")
+            print(f"{label + ' recall':44} {c[label]['recall']:12.3f} {target:>10}")
+        print(f"{'speed-up reader / bare (all text PDFs)':44} {c['speedup']:12.1f} {'>= 5':>10}")
+        print(f"{'speed-up on reports of 5+ pages':44} {c['speedup_reports']:12.1f} {'>= 5':>10}")
+        if "report_20p" in c:
+            print(f"{'20-page report (s)':44} {c['report_20p']['seconds']:12.2f} {'< 2':>10}")
+        for name, entry in c["documents"].items():
+            for problem in entry["reader"]["problems"]:
+                print(f"  {name}: {problem}")
+    if "real_generators" in results:
+        g = results["real_generators"]
+        print(f"{'real Cummins: rated power right':44} {g['rated_power']:12.3f} {'>= 0.95':>10}")
+        print(f"{'real Cummins: full-load fuel right':44} {g['fuel_full']:12.3f} {'>= 0.95':>10}")
+        print(f"{'real Cummins: reader pages/s':44} {g['pages'] / g['seconds']:12.1f}")
+        print(f"{'real Cummins: speed-up reader / bare':44} {g['speedup']:12.1f} {'>= 5':>10}")
+        for miss in g["misses"]:
+            print("  " + miss)
+    print(f"results: {OUT / 'bench_pdf.json'}")
+
+
+if __name__ == "__main__":
+    main()

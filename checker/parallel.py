@@ -1,0 +1,219 @@
+"""Folders of PDFs read in parallel, each document under a time limit, none ever lost.
+
+``read_documents`` turns PDFs into product records (the frame is built later, in the parent).
+With one worker the documents are read in this process, one after another, under a ``SIGALRM``
+time limit where the platform has one. With more, a process pool reads them: a document over
+its time limit becomes the error "timed out after N s" and the pool's processes are killed and
+replaced, so a hung reader never stalls the batch; a reader that crashes its process becomes an
+error row too (documents that were in flight beside it are read again, one at a time, so the
+crash is pinned on the right file). A progress bar is drawn on stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from checker.records import ProductRecord, RecordError
+
+log = logging.getLogger(__name__)
+
+Outcome = ProductRecord | str  # a record, or the one-line reason the document gave none
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm inside a document read that ran over its time limit."""
+
+
+def read_one(path: str, category: str | None) -> Outcome:
+    """Read one PDF into a record; any failure is returned as a one-line reason, never raised."""
+    from checker.documents_bridge import pdf_record
+    from checker.limits import LimitError, guard_file
+
+    try:
+        guard_file(Path(path))  # refuse what must not reach a parser, in the worker as in the parent
+        return pdf_record(Path(path), category)
+    except (RecordError, LimitError) as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - a reader bug is an error row, never a lost batch
+        return _failure(Path(path), exc)
+
+
+def _failure(path: Path, exc: BaseException) -> str:
+    """A one-line error for a reader that raised."""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{path}: cannot read the document ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+def _warm() -> int:
+    """Import the reader in a fresh worker before the clock of any document starts."""
+    import checker.documents  # noqa: F401
+    import checker.documents_bridge  # noqa: F401
+
+    return 0
+
+
+Reader = Callable[[str, "str | None"], Outcome]
+
+
+def read_documents(paths: Sequence[Path], category: str | None, workers: int = 1, seconds: float | None = None,
+                   progress: bool | None = None, reader: Reader = read_one) -> dict[Path, Outcome]:
+    """Every PDF of ``paths`` as a record or an error text, keyed by path (each path accounted for).
+
+    ``reader`` (a module-level function, so that it pickles) reads one document; tests swap it.
+    """
+    unique = list(dict.fromkeys(paths))
+    if not unique:
+        return {}
+    show = sys.stderr.isatty() if progress is None else progress
+    with _progress(len(unique), show) as advance:
+        if workers <= 1:
+            results = _in_process(unique, category, seconds, advance, reader)
+        else:
+            results = _pooled(unique, category, workers, seconds, advance, reader)
+    return {path: results[path] for path in unique}  # input order, every path
+
+
+@contextmanager
+def _progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
+    if not show:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("documents", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _in_process(paths: list[Path], category: str | None, seconds: float | None,
+                advance: Callable[[], None], reader: Reader) -> dict[Path, Outcome]:
+    results: dict[Path, Outcome] = {}
+    for path in paths:
+        try:
+            with _alarm(seconds):
+                results[path] = reader(str(path), category)
+        except DocumentTimeout:
+            results[path] = _timed_out(path, seconds or 0)
+        except Exception as exc:  # noqa: BLE001 - whatever the reader raised is this document's error
+            results[path] = _failure(path, exc)
+        advance()
+    return results
+
+
+@contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """Interrupt the body after ``seconds`` (main thread on a POSIX system; otherwise no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def ring(signum: int, frame: Any) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_out(path: Path, seconds: float) -> str:
+    return f"{path}: timed out after {seconds:g} s"
+
+
+def _context() -> Any:
+    """forkserver where there is one (cheap, thread-safe restarts; the reader preloaded), else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["checker.parallel", "checker.documents", "checker.documents_bridge"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    warming = [pool.submit(_warm) for _ in range(workers)]
+    wait(warming, timeout=120)
+    return pool
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, hung workers included."""
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14+
+    if kill is not None:
+        kill()
+    else:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pooled(paths: list[Path], category: str | None, workers: int, seconds: float | None,
+            advance: Callable[[], None], reader: Reader) -> dict[Path, Outcome]:
+    """Read with a pool, at most ``workers`` documents in flight (each one's clock starts at submit)."""
+    results: dict[Path, Outcome] = {}
+    queue: deque[Path] = deque(paths)
+    solo: deque[Path] = deque()  # in flight when a process crashed: read again one at a time
+    running: dict[Future[Outcome], tuple[Path, float, bool]] = {}
+    pool = _start_pool(workers)
+
+    def finish(path: Path, outcome: Outcome) -> None:
+        results[path] = outcome
+        advance()
+
+    try:
+        while queue or solo or running:
+            if solo and not running:  # after a crash: one suspect at a time
+                path = solo.popleft()
+                running[pool.submit(reader, str(path), category)] = (path, time.monotonic(), True)
+            while not solo and queue and len(running) < workers:
+                path = queue.popleft()
+                running[pool.submit(reader, str(path), category)] = (path, time.monotonic(), False)
+            deadline = min(start for _, start, _ in running.values()) + seconds if seconds else None
+            done, _ = wait(running, timeout=None if deadline is None else max(0.0, deadline - time.monotonic()),
+                           return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                path, _, alone = running.pop(future)
+                try:
+                    finish(path, future.result())
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        finish(path, f"{path}: the document reader crashed (its process died)")
+                    else:
+                        solo.append(path)
+                except Exception as exc:  # noqa: BLE001 - whatever the reader raised is this document's error
+                    finish(path, _failure(path, exc))
+            now = time.monotonic()
+            expired = [f for f, (_, start, _) in running.items() if seconds and now - start >= seconds]
+            for future in expired:
+                path = running.pop(future)[0]
+                log.warning("%s: timed out after %g s", path, seconds)
+                finish(path, _timed_out(path, seconds or 0))
+            if expired or broken:
+                for path, _, _ in running.values():  # innocent bystanders: read them again
+                    (solo if broken else queue).appendleft(path)
+                running.clear()
+                _kill(pool)
+                pool = _start_pool(workers)
+    finally:
+        _kill(pool)
+    return results

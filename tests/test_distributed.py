@@ -1,0 +1,75 @@
+"""The Dask engine (issue 5) gives the local engine's output: the sample catalog, records and a
+generated 20,000-row catalog, on a LocalCluster."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("dask.distributed")
+from dask.distributed import LocalCluster  # noqa: E402
+
+from checker.cli import main  # noqa: E402
+from checker.distributed import audit_distributed, partitions  # noqa: E402
+from checker.pipeline import audit  # noqa: E402
+from checker.report import write_output  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with LocalCluster(n_workers=2, processes=False, threads_per_worker=1, memory_limit="1GiB",
+                      dashboard_address=":0") as cluster:
+        yield cluster.scheduler_address
+
+
+def _csv(evaluated: object) -> str:
+    text = write_output(evaluated, "csv", None, "en", False)  # type: ignore[arg-type]
+    assert text is not None
+    return text
+
+
+def test_partitions_cover_every_row() -> None:
+    assert partitions(10, 4) == [slice(0, 4), slice(4, 8), slice(8, 10)]
+    assert partitions(0, 4) == [slice(0, 0)]
+
+
+def test_samples_give_the_local_output(scheduler: str) -> None:
+    inputs = [ROOT / "samples" / "catalogs", ROOT / "samples" / "records"]
+    local = audit(inputs, AS_OF)
+    remote = audit_distributed(inputs, AS_OF, scheduler=scheduler, partition_rows=7)
+    assert _csv(remote) == _csv(local)
+    assert write_output(remote, "json", None, "en", True) == write_output(local, "json", None, "en", True)
+
+
+def test_a_generated_catalog_gives_the_local_output(scheduler: str, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_catalog import make_frame
+
+    path = tmp_path / "catalog.csv"
+    make_frame(20_000, seed=11).to_csv(path, index=False)
+    local = audit([path], AS_OF)
+    remote = audit_distributed([path], AS_OF, scheduler=scheduler, partition_rows=6_000)
+    assert _csv(remote) == _csv(local)
+    assert len(remote.batch.frame) == 20_000
+
+
+def test_cli_engine_dask_with_its_own_local_cluster(tmp_path: Path) -> None:
+    out = [tmp_path / "local.csv", tmp_path / "dask.csv"]
+    catalog = str(ROOT / "samples" / "catalogs" / "servers.csv")
+    codes = [main(["audit", catalog, "--format", "csv", "--out", str(out[0]), "--as-of", "2026-11-20"]),
+             main(["audit", catalog, "--format", "csv", "--out", str(out[1]), "--as-of", "2026-11-20",
+                   "--engine", "dask"])]
+    assert codes[0] == codes[1]
+    assert out[0].read_text(encoding="utf-8") == out[1].read_text(encoding="utf-8")
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(ROOT / "samples" / "catalogs"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
