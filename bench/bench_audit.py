@@ -29,7 +29,8 @@ OUT = BENCH / "out"
 SAMPLES = ROOT / "samples" / "documents"
 GIB = 2**30
 # The input guard refuses files over 50 MB by default (catalogs/limits.yaml); a million-row CSV is ~65 MB.
-ENV = {**os.environ, "GDC_MAX_FILE_MB": "1000"}
+ENV = {**os.environ, "GDC_MAX_FILE_MB": "1000",
+       "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
 _PEAK = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(0 if code in (0, 1) else code)")
 

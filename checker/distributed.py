@@ -13,6 +13,7 @@ With no scheduler address a small LocalCluster is started for the run (two worke
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,15 +30,7 @@ from checker.engine import ClauseColumn, evaluate
 from checker.frame import Batch, conform
 from checker.models import InputError
 from checker.parallel import Outcome, read_one
-from checker.pipeline import (
-    Evaluated,
-    audit_inputs,
-    drop_unknown_categories,
-    load_batch,
-    pdf_inputs,
-    product_batch,
-    stack,
-)
+from checker.pipeline import Evaluated, audit_inputs, drop_unknown_categories, input_batches, pdf_inputs, stack
 from checker.units import conversion_factor
 
 log = logging.getLogger(__name__)
@@ -90,17 +83,23 @@ def _join(parts: list[PartitionResult], clauses: list[Clause], catalog: Catalog)
     for number, clause in enumerate(clauses):
         spec = catalog.fields.get(clause.quantity) if clause.quantity else None
         factor = conversion_factor(spec.unit, clause.unit) if spec else 1.0
-        columns.append(ClauseColumn(clause, *(np.concatenate([getattr(part, name)[number] for part in parts])
-                                              for name in ("status", "reason", "value", "limit")), factor))
+        joined = {name: np.concatenate([getattr(part, name)[number] for part in parts])
+                  for name in ("status", "reason", "value", "limit")}
+        columns.append(ClauseColumn(clause=clause, factor=factor, **joined))
     return frame, columns
 
 
 def connect(scheduler: str | None) -> tuple[Any, Any]:
     """A dask.distributed Client (and the LocalCluster it owns, or None)."""
+    quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
+    if quiet:
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # for worker processes
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise DistributedError("--engine dask needs dask[distributed] (pip install 'gdc-checker[dist]')") from None
+    if quiet:  # distributed logs at INFO from its import on: keep stderr to our one-line errors
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
         if scheduler:
             return Client(scheduler, timeout="20s"), None
@@ -133,12 +132,7 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
         inputs = audit_inputs(paths)
         pdfs = list(dict.fromkeys(pdf_inputs(inputs)))
         documents = read_documents_on(client, pdfs, category) if pdfs else {}
-        batches: list[Batch] = []
-        for item in inputs:
-            batch = (product_batch(item, catalog, category, errors, documents) if isinstance(item, list)
-                     else load_batch(item, catalog, category, errors, documents))
-            if batch is not None:
-                batches.append(batch)
+        batches = input_batches(inputs, catalog, category, errors, documents)
         batch = drop_unknown_categories(stack(batches, catalog), catalog, errors)
         clauses = _clauses_for(batch.frame, catalog)
         ids = [clause.id for clause in clauses]

@@ -206,8 +206,10 @@ class CategoryCodes:
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> CategoryCodes:
-        codes, uniques = pd.factorize(frame["category"]) if len(frame) else (np.zeros(0, np.intp), [])
-        return cls(codes=np.asarray(codes), names=[str(name) for name in uniques])
+        if not len(frame):
+            return cls(codes=np.zeros(0, np.intp), names=[])
+        codes, uniques = pd.factorize(frame["category"])
+        return cls(codes=np.asarray(codes), names=[str(name) for name in list(uniques)])
 
     def rows_in(self, categories: list[str]) -> npt.NDArray[np.bool_]:
         """Rows whose category is one of ``categories``."""

@@ -147,10 +147,16 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _start_pool(workers: int) -> ProcessPoolExecutor:
+def _start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """A warmed-up pool, or None when worker processes cannot start here (then read in-process)."""
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-    warming = [pool.submit(_warm) for _ in range(workers)]
-    wait(warming, timeout=120)
+    try:
+        for future in [pool.submit(_warm) for _ in range(workers)]:
+            future.result(timeout=120)
+    except Exception as exc:  # noqa: BLE001 - no pool (e.g. run from stdin): the caller reads in-process
+        log.warning("document workers cannot start (%s); reading in this process", type(exc).__name__)
+        _kill(pool)
+        return None
     return pool
 
 
@@ -160,7 +166,7 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     if kill is not None:
         kill()
     else:
-        for process in list(getattr(pool, "_processes", {}).values()):
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
 
@@ -173,23 +179,20 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
     solo: deque[Path] = deque()  # in flight when a process crashed: read again one at a time
     running: dict[Future[Outcome], tuple[Path, float, bool]] = {}
     pool = _start_pool(workers)
+    fruitless = 0  # restarts in a row that finished no document
 
     def finish(path: Path, outcome: Outcome) -> None:
         results[path] = outcome
         advance()
 
     try:
-        while queue or solo or running:
-            if solo and not running:  # after a crash: one suspect at a time
-                path = solo.popleft()
-                running[pool.submit(reader, str(path), category)] = (path, time.monotonic(), True)
-            while not solo and queue and len(running) < workers:
-                path = queue.popleft()
-                running[pool.submit(reader, str(path), category)] = (path, time.monotonic(), False)
-            deadline = min(start for _, start, _ in running.values()) + seconds if seconds else None
-            done, _ = wait(running, timeout=None if deadline is None else max(0.0, deadline - time.monotonic()),
-                           return_when=FIRST_COMPLETED)
-            broken = False
+        while pool is not None and (queue or solo or running):
+            broken = _submit(pool, reader, category, queue, solo, running, workers)
+            done: set[Future[Outcome]] = set()
+            if not broken:
+                deadline = min(start for _, start, _ in running.values()) + seconds if seconds else None
+                done, _ = wait(running, return_when=FIRST_COMPLETED,
+                               timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
             for future in done:
                 path, _, alone = running.pop(future)
                 try:
@@ -213,7 +216,27 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
                     (solo if broken else queue).appendleft(path)
                 running.clear()
                 _kill(pool)
-                pool = _start_pool(workers)
+                fruitless = 0 if done or expired else fruitless + 1
+                pool = _start_pool(workers) if fruitless < 3 else None  # a pool that keeps breaking: give up
     finally:
-        _kill(pool)
+        if pool is not None:
+            _kill(pool)
+    left = [path for path in paths if path not in results]  # only when no pool could start
+    results.update(_in_process(left, category, seconds, advance, reader) if left else {})
     return results
+
+
+def _submit(pool: ProcessPoolExecutor, reader: Reader, category: str | None, queue: deque[Path],
+            solo: deque[Path], running: dict[Future[Outcome], tuple[Path, float, bool]], workers: int) -> bool:
+    """Fill the pool up to ``workers`` documents (one suspect alone after a crash); True if it broke."""
+    while (solo and not running) or (not solo and queue and len(running) < workers):
+        alone = bool(solo)
+        path = (solo if alone else queue).popleft()
+        try:
+            running[pool.submit(reader, str(path), category)] = (path, time.monotonic(), alone)
+        except (BrokenProcessPool, RuntimeError):
+            (solo if alone else queue).appendleft(path)
+            return True
+        if alone:
+            break
+    return False

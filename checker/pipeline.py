@@ -251,18 +251,37 @@ def audit(paths: Sequence[Path], as_of: date, category: str | None = None, worke
     """
     catalog = load_catalog()
     errors: list[InputError] = []
-    batches: list[Batch] = []
     inputs = audit_inputs(paths)
     documents = read_documents(pdf_inputs(inputs), category, workers,
                                document_seconds() if seconds is None else seconds, progress)
+    return evaluate_batches(input_batches(inputs, catalog, category, errors, documents), errors, as_of, catalog)
+
+
+def input_batches(inputs: Sequence[Path | list[Path]], catalog: Catalog, category: str | None,
+                  errors: list[InputError], documents: Mapping[Path, Outcome]) -> list[Batch]:
+    """The audit inputs as batches, in order; consecutive PDFs already read make one batch."""
+    batches: list[Batch] = []
+    read_ahead: list[ProductRecord] = []
     for item in inputs:
+        if isinstance(item, Path) and item in documents:
+            outcome = documents[item]
+            if isinstance(outcome, str):
+                errors.append(InputError(source=str(item), error=outcome))
+            else:
+                read_ahead.append(outcome)
+            continue
+        if read_ahead:
+            batches.append(records_to_batch(read_ahead, catalog))
+            read_ahead = []
         if isinstance(item, list):
             batch = product_batch(item, catalog, category, errors, documents)
         else:
             batch = load_batch(item, catalog, category, errors, documents)
         if batch is not None:
             batches.append(batch)
-    return evaluate_batches(batches, errors, as_of, catalog)
+    if read_ahead:
+        batches.append(records_to_batch(read_ahead, catalog))
+    return batches
 
 
 def pdf_inputs(inputs: Sequence[Path | list[Path]]) -> list[Path]:

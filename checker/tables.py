@@ -88,8 +88,9 @@ def _read_csv(path: Path) -> pd.DataFrame:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle), [])
         if header and len(set(header)) == len(header) and all(header):
-            table = pa_csv.read_csv(path, convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.string() for name in header}, strings_can_be_null=False))
+            types = pa_csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False)
+            table = pa_csv.read_csv(path, parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+                                    convert_options=types)
             if table.column_names == header:
                 return _arrow_frame(table)
     except (UnicodeDecodeError, csv.Error, pa.ArrowException, OSError):
@@ -157,17 +158,14 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
         with np.errstate(invalid="ignore"):
             bad = ~np.isnan(numbers) & ((numbers < low) | (numbers > high)) & ~nd
         for index in np.flatnonzero(bad):
-            issues[index] = (f"implausible value {raw.iat[index]} {unit} in {header}, row {index + first_row}: "
+            issues[index] = (f"implausible value {raw.iat[int(index)]} {unit} in {header}, row {index + first_row}: "
                              f"outside {low:g}–{high:g} {spec.unit}")
         numbers[bad] = np.nan
     return numbers, issues, nd, limits
 
 
 def _arrow_numbers(arrow: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, pa.ChunkedArray]:
-    """Plain numbers by one Arrow cast; the other non-blank cells as pandas would read them.
-
-    Returns the numbers (NaN where none), the rows left for the slow path and the stripped text.
-    """
+    """Plain numbers by one Arrow cast, other cells as pandas reads them: (numbers, slow rows, stripped text)."""
     text = pc.utf8_trim_whitespace(arrow)
     plain = pc.fill_null(pc.match_substring_regex(text, _PLAIN_NUMBER), False)
     numbers = pc.cast(pc.if_else(plain, text, pa.scalar(None, pa.string())), pa.float64())
@@ -250,7 +248,7 @@ def _fill_column(columns: dict[str, Any], raw: pd.Series, spec: FieldSpec, name:
     columns[name] = folded
     if bad.any():
         words = "unrecognised value " + pd.Series(text, dtype=object).astype(str) + f" in {header}"
-        columns[name + ISSUE] = np.where(bad, words.to_numpy(), None)
+        columns[name + ISSUE] = np.where(bad, words.to_numpy(), np.array(None, dtype=object))
 
 
 def _text_cells(raw: pd.Series) -> np.ndarray:
