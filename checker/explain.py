@@ -103,7 +103,8 @@ def _document_note(clause: Clause, col: ClauseColumn, row: int) -> str:
         above = col.value[row] >= split.at
         needed = split.at_or_above if above else split.below
         side = "≥" if above else "<"
-        return f"{near(col.value[row], split.at)} {split.unit} {side} {split.at:g} {split.unit}: check " + "; ".join(needed)
+        stated = f"{near(col.value[row], split.at)} {split.unit} {side} {split.at:g} {split.unit}"
+        return f"{stated}: check " + "; ".join(needed)
     return "a person must check: " + "; ".join(clause.evidence_required or [clause.verification_zh])
 
 

@@ -9,3 +9,12 @@ from checker.documents.errors import DocumentError
 from checker.documents.reader import DocumentRead, read_pdf
 
 __all__ = ["DocumentError", "DocumentRead", "read_pdf"]
+
+
+def clear_caches() -> None:
+    """Forget the string caches of the number and row parsers (benchmarks start cold with it)."""
+    from checker.documents.numbers import fold, fold_key, unit_of
+    from checker.documents.rowparse import cell_key
+
+    for cached in (fold, fold_key, unit_of, cell_key):
+        cached.cache_clear()

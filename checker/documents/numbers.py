@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.units import parse_unit
 
@@ -19,12 +20,17 @@ _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "
                            "•": " ", "·": "·"})
 
 
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces."""
     folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
-    return re.sub(r"[ \t\r\f\v]+", " ", folded).strip()
+    return _SPACES.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """:func:`fold` plus lower case: the form labels are matched in."""
     return fold(text).lower()
@@ -107,9 +113,15 @@ class Value:
         return self.value is not None
 
 
+_UNIT_LEAD = re.compile(r" ?(?:\(\s*)?")
+_UNIT_NAMING = [re.compile(p, re.IGNORECASE) for p in (
+    r"\(([^()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
+    r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})")]
+
+
 def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:
     """The unit printed at ``text[pos:]`` (spaces allowed before it): (unit text to emit, end)."""
-    m = re.compile(r" ?(?:\(\s*)?").match(text, pos)
+    m = _UNIT_LEAD.match(text, pos)
     start = m.end() if m else pos
     for pattern, unit in _UNIT_COMPILED:
         um = pattern.match(text, start)
@@ -123,13 +135,12 @@ def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def unit_of(text: str) -> str | None:
     """The unit a label or header cell names, e.g. "效率(%)" → "%", "L/hr" → "L/hr", else None."""
     folded = fold(text)
-    patterns = (r"\(([^()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
-                r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})")
-    for pattern in patterns:
-        for m in re.finditer(pattern, folded, re.IGNORECASE):
+    for pattern in _UNIT_NAMING:
+        for m in pattern.finditer(folded):
             candidate = m.group(1).strip()
             found = match_unit(candidate)
             if found and found[1] == len(candidate):

@@ -108,8 +108,11 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     rows: dict[int, list[Row]] = {}
     relevant: list[int] = []
     for i in range(count):
-        def wants(page_text: str, i: int = i) -> bool:
-            return i < 2 or vocab.relevant(fold_key(page_text))
+        mentions: list[bool] = []
+
+        def wants(page_text: str, i: int = i, mentions: list[bool] = mentions) -> bool:
+            mentions.append(vocab.relevant(fold_key(page_text)))
+            return i < 2 or mentions[0]
 
         try:
             page_text, chars, page_rows = text.read_page(i, wants)
@@ -122,7 +125,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
             scanned.append(i)
         if page_rows is not None:
             rows[i] = page_rows
-            if vocab.relevant(fold_key(page_text)):
+            if mentions and mentions[0]:
                 relevant.append(i)
     ocr_used = False
     if scanned:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.documents.numbers import Value, find_values, fold_key, unit_of
 from checker.documents.text import Row
@@ -119,11 +120,17 @@ def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
     return sorted(loads, key=lambda ld: ld.start)
 
 
+@lru_cache(maxsize=65536)
+def cell_key(text: str) -> str:
+    """A cell's folded text with Chinese grade numerals as digits (一级 → 1级)."""
+    return _CN_GRADE.sub(lambda m: f"{_CN_DIGITS[m.group(1)]}级", fold_key(text))
+
+
 def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     """Parse ``row``: fold each cell, find labels, loads, masked spans and values."""
     parts, spans, pos = [], [], 0
     for cell in row.cells:
-        text = _CN_GRADE.sub(lambda m: f"{_CN_DIGITS[m.group(1)]}级", fold_key(cell.text))
+        text = cell_key(cell.text)
         parts.append(text)
         spans.append((pos, pos + len(text)))
         pos += len(text) + 2

@@ -114,6 +114,78 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
     return rows
 
 
+_WORD = re.compile(r"[^\s\x00]+")
+
+
+def _glyph_runs(raw_textpage: object, text: str, page_height: float) -> list[Glyph]:
+    """Glyphs of a text page: each word of pdfium's text (no whitespace inside) as one glyph.
+
+    pdfium puts a space or a line break wherever characters are apart, so a word is normally a
+    run of touching characters on one baseline, and the boxes of its first and last characters
+    give its box. Where those two boxes do not share a band, or the word is wider than its
+    characters can be, the word is split character by character (:func:`_char_runs`), which
+    gives the same rows. Rotated words (side bars, stamps) are skipped.
+    """
+    rect = pdfium.raw.FS_RECTF()
+    loose_box = pdfium.raw.FPDFText_GetLooseCharBox
+    angle_of = pdfium.raw.FPDFText_GetCharAngle
+
+    def box(i: int) -> tuple[float, float, float, float] | None:
+        if not loose_box(raw_textpage, i, rect) or (rect.right <= rect.left and rect.top <= rect.bottom):
+            return None
+        return rect.left, rect.right, page_height - rect.top, page_height - rect.bottom
+
+    glyphs: list[Glyph] = []
+    for m in _WORD.finditer(text):
+        first, last = m.start(), m.end() - 1
+        space = first > 0
+        head = box(first)
+        if head is None or abs(angle_of(raw_textpage, first)) > 0.05:
+            glyphs.extend(_char_runs(box, angle_of, raw_textpage, text, first, last + 1, space))
+            continue
+        tail = head if last == first else box(last)
+        if tail is not None and _one_run(head, tail, last - first + 1):
+            glyphs.append(Glyph(m.group(0), head[0], max(head[1], tail[1]), head[2], head[3], space))
+        else:
+            glyphs.extend(_char_runs(box, angle_of, raw_textpage, text, first, last + 1, space))
+    return glyphs
+
+
+def _one_run(head: tuple[float, float, float, float], tail: tuple[float, float, float, float], count: int) -> bool:
+    """True when a word's first and last character boxes can belong to one touching run."""
+    height = max(head[3] - head[2], 1.0)
+    tolerance = 0.1 * height
+    if abs(head[2] - tail[2]) >= tolerance or abs(head[3] - tail[3]) >= tolerance:
+        return False
+    widest = max(head[1] - head[0], tail[1] - tail[0], 0.5 * height)
+    return head[0] - tolerance <= tail[0] and tail[1] - head[0] <= count * widest + tolerance
+
+
+def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], angle_of: Callable[..., float],
+               raw_textpage: object, text: str, start: int, end: int, space: bool) -> list[Glyph]:
+    """Glyphs of ``text[start:end]`` character by character, touching characters merged."""
+    glyphs: list[Glyph] = []
+    run: Glyph | None = None
+    for i in range(start, end):
+        found = box(i)
+        if found is None:
+            continue
+        left, right, top, bottom = found
+        if run is not None:
+            tolerance = 0.1 * max(run.bottom - run.top, 1.0)
+            if abs(top - run.top) < tolerance and abs(bottom - run.bottom) < tolerance \
+                    and -tolerance < left - run.x1 < tolerance:
+                run.text += text[i]
+                run.x1 = max(run.x1, right)
+                continue
+        if abs(angle_of(raw_textpage, i)) > 0.05:
+            run = None
+            continue
+        run = Glyph(text[i], left, right, top, bottom, space and not glyphs)
+        glyphs.append(run)
+    return glyphs
+
+
 class PdfText:
     """An open PDF read with pypdfium2: page count, fast page text, rebuilt rows."""
 
@@ -143,20 +215,7 @@ class PdfText:
             chars = len(re.sub(r"\s+", "", text))
             if chars == 0 or not wants_rows(text):
                 return text, chars, None
-            height = page.get_height()
-            glyphs: list[Glyph] = []
-            space = False
-            for i, ch in enumerate(text[:count]):
-                if ch in "\r\n\x00" or not ch.strip():
-                    space = True
-                    continue
-                if abs(pdfium.raw.FPDFText_GetCharAngle(textpage.raw, i)) > 0.05:
-                    continue  # rotated text (side bars, stamps) would interleave with the lines
-                left, bottom, right, top = textpage.get_charbox(i, loose=True)
-                if right <= left and top <= bottom:
-                    continue
-                glyphs.append(Glyph(ch, left, right, height - top, height - bottom, space))
-                space = False
+            glyphs = _glyph_runs(textpage.raw, text[:count], page.get_height())
             return text, chars, rows_from_glyphs(glyphs, index + 1)
         finally:
             textpage.close()

@@ -104,6 +104,7 @@ class Vocabulary:
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, Rule]]] = field(default_factory=dict, repr=False)
+    _initials: dict[str | None, dict[str, list[tuple[int, Label, Rule]]]] = field(default_factory=dict, repr=False)
 
     def rule(self, name: str) -> Rule | None:
         """The rule called ``name``."""
@@ -113,7 +114,10 @@ class Vocabulary:
         """Labels in folded ``key`` that apply to ``category``; overlapping hits: the longest wins
         (苯并(a)芘 over 芘). A plain substring test picks the labels worth a regex search."""
         found: list[Hit] = []
-        for label, rule in self._labels_for(category):
+        by_initial = self._by_initial(category)
+        candidates = [c for initial in {"", *key}.intersection(by_initial) for c in by_initial[initial]]
+        candidates.sort(key=lambda c: c[0])  # catalogue order, so ties resolve as they always did
+        for _, label, rule in candidates:
             if label.probe not in key:
                 continue
             for m in label.pattern.finditer(key):
@@ -132,6 +136,17 @@ class Vocabulary:
         if cached is None:
             cached = [(lab, r) for r in self.rules if r.allowed(category) for lab in r.labels]
             self._cache[category] = cached
+        return cached
+
+    def _by_initial(self, category: str | None) -> dict[str, list[tuple[int, Label, Rule]]]:
+        """The labels of ``category`` by the first character of their probe (a label can only
+        occur in a text holding that character)."""
+        cached = self._initials.get(category)
+        if cached is None:
+            cached = {}
+            for index, (label, rule) in enumerate(self._labels_for(category)):
+                cached.setdefault(label.probe[:1], []).append((index, label, rule))
+            self._initials[category] = cached
         return cached
 
     def relevant(self, key: str) -> bool:
