@@ -97,15 +97,14 @@ class Emitter:
             if resolved is None:
                 return None
             unit = resolved
-        elif rule.bare == "efficiency" and unit == "%" and number > 100:
-            return None
         if not self._unit_fits(rule, unit, notes):
             return None
         if rule.range is not None and not rule.range[0] <= number <= rule.range[1]:
-            return None
-        if rule.name.startswith("psu_") or rule.name == "power_factor":
-            if number <= 0:
-                return None
+            notes.append(f"outside the plausible range {rule.range[0]:g}–{rule.range[1]:g}")
+        elif rule.bare == "efficiency" and unit == "%" and number > 100:
+            notes.append("an efficiency over 100 % is impossible")
+        elif (rule.name.startswith("psu_") or rule.name == "power_factor") and number <= 0:
+            notes.append("not a positive number")
         qualifier = ""
         if value.qualifier == "lt" and substance:
             qualifier = "lt"

@@ -252,3 +252,14 @@ def test_irrelevant_pages_skip_tables(make_pdf: MakePdf, monkeypatch: pytest.Mon
     doc = read_pdf(path, "server")
     assert [f.value for f in doc.facts if f.field == "psu_efficiency_50"] == [94.5]
     assert calls == []
+
+
+def test_every_sample_document_category_is_detected() -> None:
+    """Regression: the two 小型潜水电泵 (GB 32029) documents were not detected as pumps."""
+    import json
+
+    samples = Path(__file__).resolve().parents[2] / "samples" / "documents"
+    truth = json.loads((samples / "truth.json").read_text(encoding="utf-8"))
+    detected = {name: read_pdf(samples / name, ocr=False).category for name, spec in truth.items()
+                if not spec.get("scanned")}
+    assert {n: c for n, c in detected.items() if c != truth[n]["category"]} == {}
