@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.documents.candidates import Candidate, Emitter, kind_ok
+from checker.documents.lists import load_lists
 from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
@@ -48,6 +49,7 @@ class Extractor:
         self.category = category
         self.emitter = Emitter(vocab, source, category)
         self.unresolved = 0  # rows of the last block with a label and numbers but no candidate
+        self.unread: list[str] = []  # sentences left unread on purpose (warnings of the document)
 
     def block(self, rows: list[Row]) -> list[Candidate]:
         """Candidates from ``rows`` (in reading order)."""
@@ -194,12 +196,17 @@ class Extractor:
 
     # ---------------------------------------------------------------- lines and prose
     def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
-        out: list[Candidate] = []
+        listed = load_lists(self.vocab, parsed, self.emitter)
+        out: list[Candidate] = list(listed.candidates)
+        self.unread.extend(f"p.{parsed.row.page}: values listed for several loads could not be paired: {text}"
+                           for text in listed.unread)
         skip = _limits(parsed)
         carried: Rule | None = context[0] if context else None
         carried_load: int | None = context[1] if context else None
         row_unit = parsed.label_unit()
         for start, end in parsed.clauses():
+            if any(a <= start < b for a, b in listed.spans):
+                continue  # read (or deliberately not read) as a list of loads
             hits = [h for h in parsed.hits if start <= h.start < end]
             loads = [ld for ld in parsed.loads if start <= ld.start < end]
             values = [v for v in parsed.values if start <= v.start < end and id(v) not in skip]

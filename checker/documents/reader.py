@@ -164,6 +164,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         cands.extend(found)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     facts, more = finalize(cands, vocab, category, device_class)
+    warnings.extend(dict.fromkeys(extractor.unread))
     warnings.extend(more)
     if not facts:
         warnings.append("no facts found")

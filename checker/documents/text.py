@@ -117,14 +117,15 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
 _WORD = re.compile(r"[^\s\x00]+")
 
 
-def _glyph_runs(raw_textpage: object, text: str, page_height: float) -> list[Glyph]:
+def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_character: bool = False) -> list[Glyph]:
     """Glyphs of a text page: each word of pdfium's text (no whitespace inside) as one glyph.
 
     pdfium puts a space or a line break wherever characters are apart, so a word is normally a
     run of touching characters on one baseline, and the boxes of its first and last characters
     give its box. Where those two boxes do not share a band, or the word is wider than its
     characters can be, the word is split character by character (:func:`_char_runs`), which
-    gives the same rows. Rotated words (side bars, stamps) are skipped.
+    gives the same rows. Rotated words (side bars, stamps) are skipped. ``per_character=True``
+    splits every word that way (the reference the tests compare with).
     """
     rect = pdfium.raw.FS_RECTF()
     loose_box = pdfium.raw.FPDFText_GetLooseCharBox
@@ -139,7 +140,7 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float) -> list[Gly
     for m in _WORD.finditer(text):
         first, last = m.start(), m.end() - 1
         space = first > 0
-        head = box(first)
+        head = None if per_character else box(first)
         if head is None or abs(angle_of(raw_textpage, first)) > 0.05:
             glyphs.extend(_char_runs(box, angle_of, raw_textpage, text, first, last + 1, space))
             continue

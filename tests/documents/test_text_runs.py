@@ -31,21 +31,7 @@ def _rows(path: Path, per_character: bool) -> list[list[str]]:
             textpage = page.get_textpage()
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
-            height = page.get_height()
-            if per_character:
-                rect = pdfium.raw.FS_RECTF()
-
-                def box(i: int) -> tuple[float, float, float, float] | None:
-                    ok = pdfium.raw.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
-                    if not ok or (rect.right <= rect.left and rect.top <= rect.bottom):
-                        return None
-                    return rect.left, rect.right, height - rect.top, height - rect.bottom
-
-                glyphs = [g for m in T._WORD.finditer(text[:count])
-                          for g in T._char_runs(box, pdfium.raw.FPDFText_GetCharAngle, textpage.raw, text,
-                                                m.start(), m.end(), m.start() > 0)]
-            else:
-                glyphs = T._glyph_runs(textpage.raw, text[:count], height)
+            glyphs = T._glyph_runs(textpage.raw, text[:count], page.get_height(), per_character=per_character)
             pages.append([r.text for r in T.rows_from_glyphs(glyphs, index + 1)])
             textpage.close()
             page.close()
