@@ -292,7 +292,7 @@ def page_calc(lang: str, as_of: date) -> None:
         cols = st.columns(3)
         powers = tuple(cols[i].text_input(t("power_u", lang, n=i + 1, load=loads[i]), default, key=f"teer_p{i + 1}")
                        for i, default in enumerate(("38.5", "38.9", "39.4")))
-        result = guarded(lang, lambda: calcs.teer(catalog, klass, throughput, powers, as_of))  # type: ignore[arg-type]
+        result = guarded(lang, lambda: calcs.teer(klass, throughput, powers, as_of))
         if result:
             st.metric(t("teer_value", lang), f"{result.figures['teer']:.3f}")
             st.caption(f"{t('weights', lang)}: {result.figures['weights']}")
@@ -354,12 +354,12 @@ def page_calc(lang: str, as_of: date) -> None:
         dims = tuple(cols[i].text_input(t(name, lang), default, key=f"fw_{name}")
                      for i, (name, default) in enumerate((("length", "17.3 in"), ("height", "1.73 in"),
                                                           ("depth", "15 in"))))
-        result = guarded(lang, lambda: calcs.firewall(catalog, throughput, power, dims, as_of))  # type: ignore[arg-type]
+        result = guarded(lang, lambda: calcs.firewall(throughput, power, dims, as_of))
         if result:
             cols = st.columns(3)
             cols[0].metric(t("tier", lang), result.figures["tier"] or t("band_none", lang))
-            cols[1].metric(t("volume", lang), results.fmt_number(result.figures.get("volume")) or "—")
-            cols[2].metric(t("w_per_gbps", lang), results.fmt_number(result.figures.get("w_per_gbps")) or "—")
+            cols[1].metric(t("volume", lang), results.fmt_number(result.figures["volume_dm3"]) or "—")
+            cols[2].metric(t("w_per_gbps", lang), results.fmt_number(result.figures["w_per_gbps"]) or "—")
             calc_clauses(result, "firewall", lang, as_of)
     with tabs[4]:
         rated = st.text_input(t("rated_power", lang), "400", key="gen_power")
@@ -372,7 +372,7 @@ def page_calc(lang: str, as_of: date) -> None:
             side: column.text_input(t("noise_dir", lang, side=NOISE_LABELS[lang][side]), defaults[side],
                                     key=f"gen_noise_{side}")
             for column, side in zip(sides, calcs.NOISE_SIDES, strict=True)}
-        result = guarded(lang, lambda: calcs.generator(catalog, rated, fuel, flow, noise, as_of))
+        result = guarded(lang, lambda: calcs.generator(rated, fuel, flow, noise, as_of))
         if result:
             st.metric(t("band", lang), result.figures["band"] or t("band_none", lang))
             calc_clauses(result, "generator", lang, as_of)

@@ -1,7 +1,7 @@
 """``checker calc``: the standard's calculators from the command line.
 
-Each verb computes its figure with :mod:`checker.calculators` and then judges it through the same
-engine as ``checker check`` (a one-product record), so a calculator never disagrees with a check.
+Each verb parses its arguments and calls :mod:`checker.calc_api`, which computes the figure and judges it
+through the same engine as ``checker check``; this module only chooses what the JSON shows.
 """
 
 from __future__ import annotations
@@ -12,124 +12,73 @@ import sys
 from datetime import date
 from typing import Any
 
-from checker import calculators as calc
+from checker import calc_api
 from checker.catalog import load_catalog
-from checker.frame import records_to_batch
-from checker.models import ClauseResult
-from checker.pipeline import evaluate_batches
-from checker.records import record_from_mapping
-from checker.units import convert
-from checker.values import parse_value_text
-
-
-def quantity(text: str, unit: str) -> float:
-    """A command-line quantity ("26 Gbps", "38.5", "1,250 kW") in ``unit``."""
-    parsed = parse_value_text(text)
-    if parsed.number is None:
-        raise ValueError(f"{text!r} is not a number")
-    return convert(parsed.number, parsed.unit or unit, unit)
-
-
-def judge(category: str, values: dict[str, Any], prefix: str, as_of: date | None = None) -> list[ClauseResult]:
-    """Evaluate the clauses whose id starts with ``prefix`` for a product with these values."""
-    record = record_from_mapping({"category": category, "id": "calc", **values}, "calc")
-    evaluated = evaluate_batches([records_to_batch([record], load_catalog())], [], as_of or date.today())
-    return [r for r in evaluated.report().products[0].clauses if r.id.startswith(prefix)]
 
 
 def _teer(args: argparse.Namespace) -> dict[str, Any]:
-    klass = load_catalog().device_classes[args.device_class]
-    throughput = quantity(args.throughput, "Mbps")
-    powers = [quantity(p, "W") for p in (args.p_u1, args.p_u2, args.p_u3)]
-    value = float(calc.teer(throughput, *powers, weights=klass.weights))
-    results = judge("switch", {"device_class": args.device_class, "max_throughput": throughput,
-                               "power_u1": powers[0], "power_u2": powers[1], "power_u3": powers[2]}, "6.2.3/teer")
-    return {"teer_mbps_per_w": round(value, 3), "loads_percent": klass.loads, "weights": klass.weights,
-            "clauses": results}
+    result = calc_api.teer(args.device_class, args.throughput, args.p_u1, args.p_u2, args.p_u3)
+    return {"teer_mbps_per_w": round(result.teer, 3), "loads_percent": result.loads, "weights": result.weights,
+            "clauses": result.clauses}
 
 
 def _firewall(args: argparse.Namespace) -> dict[str, Any]:
-    catalog = load_catalog()
-    throughput = quantity(args.throughput, "Gbps")
-    band = calc.band_limits(catalog.band_tables["firewall_tiers"], throughput)
-    values: dict[str, Any] = {"fw_throughput": throughput}
-    if args.power:
-        values["fw_power"] = quantity(args.power, "W")
-    for name in ("length", "height", "depth"):
-        if getattr(args, name):
-            values[name] = quantity(getattr(args, name), "mm")
-    results = judge("firewall", values, "6.2.4/")
-    return {"tier": band[0] if band else None, "tier_limits": band[1] if band else None,
-            "clauses": [r for r in results if r.id in ("6.2.4/volume", "6.2.4/power-per-throughput")]}
+    # An empty argument is not given.
+    result = calc_api.firewall(args.throughput, args.power or None, args.length or None, args.height or None,
+                               args.depth or None)
+    return {"tier": result.tier, "tier_limits": result.tier_limits, "clauses": result.clauses}
 
 
 def _generator(args: argparse.Namespace) -> dict[str, Any]:
-    catalog = load_catalog()
-    power = quantity(args.rated_power, "kW")
-    band = calc.band_limits(catalog.band_tables["generator_bands"], power)
-    values: dict[str, Any] = {"rated_power": power}
-    if args.fuel:
-        values["fuel_rate"] = quantity(args.fuel, "g/kWh")
-    if args.fuel_flow:
-        values["fuel_flow_100"] = quantity(args.fuel_flow, "L/h")
-    for name, reading in zip(("noise_front", "noise_back", "noise_left", "noise_right"), args.noise or [],
-                             strict=False):
-        values[name] = quantity(reading, "dBA")
-    results = judge("generator", values, "6.3.5/")
-    return {"band": band[0] if band else None, "band_limits": band[1] if band else None,
-            "clauses": [r for r in results if r.id != "6.3.5/emissions"]}
+    noise = dict(zip(calc_api.NOISE_SIDES, args.noise or [], strict=False))
+    result = calc_api.generator(args.rated_power, args.fuel or None, args.fuel_flow or None, noise)
+    return {"band": result.band, "band_limits": result.band_limits, "clauses": result.clauses}
 
 
 def _pah(args: argparse.Namespace) -> dict[str, Any]:
-    catalog = load_catalog()
-    names = {k: k for k in catalog.fields if k.startswith("pah_")}
-    for field, spec in catalog.fields.items():
-        if field.startswith("pah_"):
-            names.update({alias.lower(): field for alias in spec.aliases})
-    values: dict[str, Any] = {}
-    for item in args.values:
-        key, _, text = item.partition("=")
-        field = names.get(key.strip().lower())
-        if field is None:
-            raise ValueError(f"{key!r} is not one of the 15 PAHs of Appendix A")
-        values[field] = text
-    results = judge("desktop", values, "6.2.2/")
-    return {"clauses": [r for r in results if r.id in ("6.2.2/pah15", "6.2.2/bap")]}
+    values = {key: text for key, _, text in (item.partition("=") for item in args.values)}
+    return {"clauses": calc_api.pah(values).clauses}
 
 
-def _simple(args: argparse.Namespace) -> dict[str, Any]:
-    catalog = load_catalog()
-    verb = args.verb
-    if verb == "recycled-plastic":
-        recycled = [quantity(m, "g") for m in args.recycled]
-        total = quantity(args.plastic_total, "g")
-        share = calc.recycled_plastic_share(recycled, total)
-        return {"share_percent": round(share, 4), "clauses": judge(
-            "desktop", {"recycled_plastic_mass": sum(recycled), "plastic_mass": total}, "6.2.2/recycled-plastic")}
-    if verb == "recyclability":
-        masses = [quantity(m, "g") * quantity(r, "%") / 100 for m, r in (p.split(":") for p in args.material)]
-        product = quantity(args.product_mass, "g")
-        rate = calc.recyclability_rate(masses, product)
-        return {"recyclability_percent": round(rate, 4), "clauses": judge(
-            "server", {"recyclable_mass": sum(masses), "product_mass": product}, "6.2.1/recyclability")}
-    if verb == "pdu":
-        return {"clauses": judge("pdu", {"pdu_power": quantity(args.power, "W"), "outlet_count": args.outlets},
-                                 "6.3.4/")}
-    if verb == "energy":
-        kwh = quantity(args.electricity, "kWh")
-        tce = float(calc.annual_energy_tce(kwh, catalog.constant("electricity_kgce_per_kwh")))
-        threshold = catalog.clause("5.6/energy-management").threshold_evidence
-        assert threshold is not None
-        return {"annual_energy_tce": round(tce, 6), "energy_management_required": bool(tce >= threshold.at)}
-    if verb == "renewable":
-        return {"year": args.year, "required_percent": calc.renewable_share_required(catalog, args.year)}
-    if verb == "pue":
-        on = date.fromisoformat(args.date)
-        return {"date": on.isoformat(), "pue_limit": calc.pue_limit(catalog, on)}
-    raise ValueError(f"unknown calculator {verb}")
+def _recycled_plastic(args: argparse.Namespace) -> dict[str, Any]:
+    result = calc_api.recycled_plastic(args.recycled, args.plastic_total)
+    if result.share is None:
+        raise ValueError("total plastic mass must be positive")
+    return {"share_percent": round(result.share, 4), "clauses": result.clauses}
 
 
-VERBS = {"teer": _teer, "firewall": _firewall, "generator": _generator, "pah": _pah}
+def _material(text: str) -> tuple[str, str]:
+    mass, rate = text.split(":")
+    return mass, rate
+
+
+def _recyclability(args: argparse.Namespace) -> dict[str, Any]:
+    result = calc_api.recyclability([_material(m) for m in args.material], args.product_mass)
+    return {"recyclability_percent": round(result.rate, 4), "clauses": result.clauses}
+
+
+def _pdu(args: argparse.Namespace) -> dict[str, Any]:
+    return {"clauses": calc_api.pdu(args.power, args.outlets).clauses}
+
+
+def _energy(args: argparse.Namespace) -> dict[str, Any]:
+    result = calc_api.energy(args.electricity)
+    return {"annual_energy_tce": round(result.annual_energy_tce, 6),
+            "energy_management_required": result.energy_management_required}
+
+
+def _renewable(args: argparse.Namespace) -> dict[str, Any]:
+    return {"year": args.year, "required_percent": calc_api.renewable(args.year).required_percent}
+
+
+def _pue(args: argparse.Namespace) -> dict[str, Any]:
+    result = calc_api.pue(date.fromisoformat(args.date))
+    return {"date": result.on.isoformat(), "pue_limit": result.pue_limit}
+
+
+VERBS = {"teer": _teer, "firewall": _firewall, "generator": _generator, "pah": _pah,
+         "recycled-plastic": _recycled_plastic, "recyclability": _recyclability, "pdu": _pdu, "energy": _energy,
+         "renewable": _renewable, "pue": _pue}
 
 
 def add_calc_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -174,7 +123,7 @@ def add_calc_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_calc(args: argparse.Namespace) -> int:
     """Print the calculator's result as JSON; exit 1 when a judged clause fails."""
-    result = VERBS.get(args.verb, _simple)(args)
+    result = VERBS[args.verb](args)
     clauses = result.get("clauses", [])
     result["clauses"] = [c.model_dump(exclude={"evidence"}) for c in clauses]
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
