@@ -1,4 +1,5 @@
-"""OCR of scanned pages: pypdfium2 renders the page, the ``tesseract`` binary reads it.
+"""OCR of scanned pages: pypdfium2 renders the page, its ruled lines are removed
+(:mod:`checker.documents.rules`), the ``tesseract`` binary reads it.
 
 Tesseract is called through subprocess (TSV output, eng+chi_sim when installed) with a timeout;
 its words become :class:`~checker.documents.text.Row` objects marked ``ocr=True``.
@@ -17,9 +18,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from checker.documents.rules import remove_rules
 from checker.documents.text import Glyph, Row, rows_from_glyphs
 
 log = logging.getLogger(__name__)
+
+# Tesseract page segmentation: 6 = one uniform block of text. With the rules removed it keeps a
+# table row on one line (3, automatic, split "1级 | 1级 | 合格" into fragments on the sample scans).
+_PAGE_SEGMENTATION = "6"
 
 MISSING_MESSAGE = "scanned PDF needs Tesseract OCR (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
 
@@ -55,14 +61,14 @@ def ocr_page(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeou
     page = document[index]
     try:
         bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-        image = bitmap.to_pil()
+        image = remove_rules(bitmap.to_pil(), dpi)
     finally:
         page.close()
     with tempfile.TemporaryDirectory(prefix="gdc-ocr-") as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
         try:
-            done = subprocess.run([exe, str(png), "stdout", "-l", languages(), "--psm", "3", "tsv"],
+            done = subprocess.run([exe, str(png), "stdout", "-l", languages(), "--psm", _PAGE_SEGMENTATION, "tsv"],
                                   capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
             raise RuntimeError(f"tesseract timed out after {timeout:.0f} s on page {index + 1}") from exc
@@ -72,8 +78,9 @@ def ocr_page(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeou
 
 
 def rows_from_tsv(tsv: str, page: int) -> list[Row]:
-    """Turn tesseract TSV output into rows (words grouped by line, split into cells by gaps)."""
-    glyphs: list[Glyph] = []
+    """Turn tesseract TSV output into rows: the words of one tesseract line form one row (a
+    skewed scan keeps its lines), split into cells where the gap between words is wide."""
+    lines: dict[tuple[str, str, str], list[Glyph]] = {}
     reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     for rec in reader:
         text = (rec.get("text") or "").strip()
@@ -84,5 +91,12 @@ def rows_from_tsv(tsv: str, page: int) -> list[Row]:
             width, height = float(rec["width"]), float(rec["height"])
         except (KeyError, TypeError, ValueError):
             continue
-        glyphs.append(Glyph(text, left, left + width, top, top + height))
+        key = (rec.get("block_num") or "", rec.get("par_num") or "", rec.get("line_num") or "")
+        lines.setdefault(key, []).append(Glyph(text, left, left + width, top, top + height))
+    glyphs: list[Glyph] = []
+    for words in lines.values():
+        tops = sorted(g.top for g in words)
+        bottoms = sorted(g.bottom for g in words)
+        top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+        glyphs.extend(Glyph(g.text, g.x0, g.x1, top, bottom) for g in words)
     return rows_from_glyphs(glyphs, page, ocr=True, cell_gap=1.6)

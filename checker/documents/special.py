@@ -114,6 +114,10 @@ def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emi
     return out
 
 
+# A cell of dashes only means "not applicable" (printed ——, --; OCR reads it as 一一 or - -).
+_DASHES = re.compile(r"\s*[-—一_~]{2,}(?:\s*[-—一_~])*\s*$")
+
+
 def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) -> list[Candidate]:
     """Flags ("含电池: 内置锂离子电池" → has_battery True) and text fields ("制冷剂 R410A")."""
     out: list[Candidate] = []
@@ -133,15 +137,16 @@ def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) ->
                 continue
             cell = parsed.cell_of(m.start())
             a, b = parsed.cell_spans[cell]
-            short_cell = m.start() == a and (b - m.end()) <= 2
+            lead = 1 if parsed.row.ocr else 0  # OCR may misread the first character (含 → 合)
+            short_cell = m.start() - a <= lead and (b - m.end()) <= 2
             stated = re.match(r"\s*(?:为|是|is|:|：)", key[m.end():]) is not None
             if not (short_cell or stated):
                 break
             rest = key[m.end():].strip(" :：为是")
             rest = re.sub(r"^is\s+", "", rest)
-            if not rest or rest.startswith("——"):
-                rest = " ".join(parsed.cell_key(i) for i in range(cell + 1, len(parsed.cell_spans)))
-                rest = rest.replace("——", " ").strip()
+            if not rest or _DASHES.match(rest):
+                cells = [parsed.cell_key(i) for i in range(cell + 1, len(parsed.cell_spans))]
+                rest = " ".join(c for c in cells if not _DASHES.fullmatch(c)).strip()
             if not rest:
                 break
             negative = any(w.pattern.match(rest) for w in rule.false_words)
