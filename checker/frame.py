@@ -24,6 +24,7 @@ from checker.records import ProductRecord
 from checker.units import conversion_factor
 
 ISSUE, ND, LO, HI, RL = "__issue", "__nd", "__lo", "__hi", "__rl"
+AGREE_TOLERANCE = 1e-9  # relative and absolute: two readings closer than this are the same number
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "含", "single"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "不含"}
 
@@ -69,7 +70,19 @@ def describe(fact: Fact) -> str:
     """How a fact reads in a note: value, unit and where it came from."""
     where = fact.evidence[0] if fact.evidence else None
     place = f" ({where.source}{f' p.{where.page}' if where and where.page else ''})" if where else ""
-    return f"{fact.value}{' ' + fact.unit if fact.unit else ''}{place}"
+    if fact.qualifier and fact.value is None:
+        return f"ND{place}"
+    mark = "<" if fact.qualifier == "lt" else ""
+    return f"{mark}{fact.value}{' ' + fact.unit if fact.unit else ''}{place}"
+
+
+def agree(values: Any, reference: Any) -> Any:
+    """Whether readings of one quantity (already in one unit) are the same number, to rounding error.
+
+    Element-wise on arrays; NaN agrees with nothing. Used for several facts of a record and for
+    two catalog columns of one field alike.
+    """
+    return np.isclose(values, reference, rtol=AGREE_TOLERANCE, atol=AGREE_TOLERANCE)
 
 
 def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
@@ -90,8 +103,8 @@ def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
         if not isinstance(fact.value, int | float) or isinstance(fact.value, bool):
             return Cell(issue=f"not a number: {describe(fact)}")
         converted.append((float(fact.value) * factor, fact))
-    distinct = {round(value, 9) for value, _ in converted}
-    if len(distinct) > 1:
+    values = np.array([value for value, _ in converted])
+    if len(values) > 1 and not np.all(agree(values, values[0])):
         listed = "; ".join(describe(fact) for _, fact in converted)
         return Cell(issue=f"conflicting values: {listed}")
     value, first = converted[0]

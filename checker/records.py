@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from checker.catalog import Catalog, load_catalog
 from checker.fields import FieldSpec
 from checker.models import Evidence, Fact, Qualifier, Strict
-from checker.values import ValueTextError, parse_value_text
+from checker.values import BlankValue, ValueTextError, parse_value_text
 
 
 class RecordError(ValueError):
@@ -72,8 +72,8 @@ def record_model(category: str) -> type[BaseModel]:
     )
 
 
-def _to_fact(name: str, spec: FieldSpec, raw: FieldInput, source: str) -> Fact:
-    """Turn one field's input into a Fact; a plain number is in the field's canonical unit."""
+def _to_fact(name: str, spec: FieldSpec, raw: FieldInput, source: str) -> Fact | None:
+    """Turn one field's input into a Fact (None for a blank text); a plain number is in the field's canonical unit."""
     where = f"{source}: {name}"
     if isinstance(raw, FactInput):
         unit = spec.unit if raw.unit is None else raw.unit
@@ -81,20 +81,26 @@ def _to_fact(name: str, spec: FieldSpec, raw: FieldInput, source: str) -> Fact:
                             ocr=raw.ocr)
         value = raw.value
         if isinstance(value, str) and spec.kind == "quantity":
-            return _text_fact(name, spec, value, evidence, explicit_unit=raw.unit)
+            return text_fact(name, spec, value, evidence, explicit_unit=raw.unit)
         return Fact(field=name, value=value, unit=unit, low=raw.low, high=raw.high, qualifier=raw.qualifier,
                     evidence=[evidence], note=raw.note)
     evidence = Evidence(source=source, text=f"{name}: {raw}")
     if isinstance(raw, str) and spec.kind == "quantity":
-        return _text_fact(name, spec, raw, evidence, explicit_unit=None)
+        return text_fact(name, spec, raw, evidence, explicit_unit=None)
     if isinstance(raw, bool) and spec.kind == "quantity":
         raise RecordError(f"{where}: a true/false value is not a quantity")
     return Fact(field=name, value=raw, unit=spec.unit if spec.kind == "quantity" else "", evidence=[evidence])
 
 
-def _text_fact(name: str, spec: FieldSpec, text: str, evidence: Evidence, explicit_unit: str | None) -> Fact:
+def text_fact(name: str, spec: FieldSpec, text: str, evidence: Evidence, explicit_unit: str | None) -> Fact | None:
+    """A quantity written as text ("94.2 %", "ND", junk) as a Fact; None when the text is blank (a missing value).
+
+    Used by records and by catalog cells that must be compared (two columns for one field).
+    """
     try:
         parsed = parse_value_text(text)
+    except BlankValue:
+        return None
     except ValueTextError as exc:
         return Fact(field=name, value=text, unit="", evidence=[evidence], note=f"unreadable value: {exc}")
     unit = parsed.unit or (explicit_unit if explicit_unit is not None else spec.unit)
@@ -126,7 +132,9 @@ def _facts(catalog: Catalog, values: dict[str, Any], validated: BaseModel, sourc
     for name in values:
         raw = getattr(validated, name)
         for item in raw if isinstance(raw, list) else [raw]:
-            facts.append(_to_fact(name, catalog.fields[name], item, source))
+            fact = _to_fact(name, catalog.fields[name], item, source)
+            if fact is not None:
+                facts.append(fact)
     return facts
 
 

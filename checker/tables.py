@@ -9,12 +9,18 @@ parsed by one Arrow cast, and no Python object is made per cell except for the c
 the slow path (and the ids). A CSV that pyarrow will not read as-is (ragged rows, duplicate or
 empty headers, a non-UTF-8 file) is read by pandas' own parser, so the outcome never depends on
 which reader ran.
+
+Two columns for one field (the same header twice, or an alias beside the field id) are both read:
+row by row, a blank cell takes the other's value, equal values (after unit conversion) are used,
+and different values are a conflict worded by :func:`checker.frame.quantity_cell` (or
+:func:`~checker.frame.choice_cell`), as for a record, so the clause goes to manual review.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,13 +34,16 @@ import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
 from checker.fields import FieldSpec, header_key
-from checker.frame import ISSUE, ND, RL, Batch, conform, normalise_choice
-from checker.models import Evidence
+from checker.frame import ISSUE, ND, RL, Batch, Cell, agree, choice_cell, conform, normalise_choice, quantity_cell
+from checker.models import Evidence, Fact
+from checker.records import text_fact
 from checker.units import conversion_factor
-from checker.values import ValueTextError, parse_value_text
+from checker.values import BlankValue, ValueTextError, is_blank_text, parse_value_text
 
 _PLAIN_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*[\[\(（【](?P<unit>[^\]\)）】]*)[\]\)）】]\s*$")
+_NUMBERED = re.compile(r"^(?P<base>.*)\.\d+$")
+IDENTITY = ("model", "manufacturer", "category")
 CATEGORY_WORDS = {"服务器": "server", "存储": "storage", "存储设备": "storage", "台式机": "desktop",
                   "台式计算机": "desktop", "笔记本": "laptop", "便携式计算机": "laptop", "显示器": "monitor",
                   "交换机": "switch", "以太网交换机": "switch", "防火墙": "firewall", "制冷机组": "cooling",
@@ -53,15 +62,24 @@ class CatalogEvidence:
 
     source: str
     raw: pd.DataFrame
-    headers: dict[str, str]
+    headers: dict[str, list[str]]
+    written: dict[str, str]
     first_row: int
 
     def get(self, row: int, name: str) -> list[Evidence]:
-        header = self.headers.get(name)
-        if header is None:
-            return []
-        cell = self.raw.iat[row, self.raw.columns.get_loc(header)]
-        return [Evidence(source=self.source, page=None, text=f"row {row + self.first_row}: {header} = {cell}")]
+        """The cell the field was read from; of several columns for one field, the non-blank cells."""
+        labels = self.headers.get(name, [])
+        cells = [(label, self.raw.iat[row, self.raw.columns.get_loc(label)]) for label in labels]
+        if len(cells) > 1:
+            cells = [(label, cell) for label, cell in cells if not _blank_cell(cell)] or cells[:1]
+        return [Evidence(source=self.source, page=None,
+                         text=f"row {row + self.first_row}: {self.written.get(label, label)} = {cell}")
+                for label, cell in cells]
+
+
+def _blank_cell(cell: Any) -> bool:
+    """A cell that holds no value: empty, null or NaN, or text blank by :func:`is_blank_text`."""
+    return bool(pd.isna(cell)) if not isinstance(cell, str) else is_blank_text(cell)
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -73,7 +91,8 @@ def read_table(path: Path) -> pd.DataFrame:
         if suffix in (".xlsx", ".xlsm"):
             return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         if suffix == ".parquet":
-            return _arrow_frame(pq.read_table(path))
+            with pq.ParquetFile(path) as handle:  # not pq.read_table: it refuses a repeated column name
+                return _arrow_frame(handle.read())
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError, ImportError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise TableError(f"{path}: cannot read as {suffix.lstrip('.').upper()} ({first})") from None
@@ -112,23 +131,62 @@ def _arrow_text(raw: pd.Series) -> pa.ChunkedArray | None:
     return None
 
 
+def unique_labels(names: list[str]) -> list[str]:
+    """Column labels made unique as pandas makes them: a repeated "a" becomes "a.1", "a.2", ..."""
+    seen: set[str] = set()
+    labels: list[str] = []
+    for name in names:
+        label, number = name, 0
+        while label in seen:
+            number += 1
+            label = f"{name}.{number}"
+        seen.add(label)
+        labels.append(label)
+    return labels
+
+
+def written_headers(labels: list[str]) -> dict[str, str]:
+    """Column label → header as written: "a.1" after an "a" is a second "a" (pandas numbers repeats so).
+
+    A header really written "a.1" beside an "a" is read as a second "a" too: it is then compared
+    with "a", which can only make the check stricter.
+    """
+    seen: set[str] = set()
+    written: dict[str, str] = {}
+    for label in labels:
+        match = _NUMBERED.match(label)
+        written[label] = match.group("base") if match and match.group("base") in seen else label
+        seen.add(label)
+    return written
+
+
+def _shown_headers(written: dict[str, str]) -> dict[str, str]:
+    """Headers as shown in notes: a header written more than once also gets its column number ("a #4")."""
+    counts = Counter(written.values())
+    return {label: f"{header} #{number}" if counts[header] > 1 else header
+            for number, (label, header) in enumerate(written.items(), start=1)}
+
+
 def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[str, str]], list[str]]:
-    """Header → (field, unit text) for recognised headers, and the list of unknown headers."""
+    """Column label → (field, unit text) for recognised headers, and the unknown headers as written.
+
+    ``columns`` are unique labels (:func:`unique_labels`); several may map to one field.
+    """
     aliases: dict[str, str] = {}
     for name, spec in catalog.fields.items():
         for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]:
             aliases.setdefault(header_key(alias), name)
+    written = written_headers([str(label) for label in columns])
     mapped: dict[str, tuple[str, str]] = {}
     unknown: list[str] = []
-    for header in columns:
-        match = _HEADER_UNIT.match(str(header))
-        base, unit = (match.group("name"), match.group("unit")) if match else (str(header), None)
+    for label, header in written.items():
+        match = _HEADER_UNIT.match(header)
+        base, unit = (match.group("name"), match.group("unit")) if match else (header, None)
         field = aliases.get(header_key(base))
-        if field is None or field in {f for f, _ in mapped.values()}:
-            unknown.append(str(header))
+        if field is None:
+            unknown.append(header)
             continue
-        spec = catalog.fields[field]
-        mapped[str(header)] = (field, spec.unit if unit is None else unit)
+        mapped[label] = (field, catalog.fields[field].unit if unit is None else unit)
     return mapped, unknown
 
 
@@ -145,14 +203,16 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
     elif raw.dtype == object:
         text = raw.astype(str).str.strip()
         numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        slow = np.flatnonzero(np.isnan(numbers) & (text != "").to_numpy() & text.notna().to_numpy()
-                              & (text.str.lower() != "nan").to_numpy())
+        slow = np.flatnonzero(np.isnan(numbers) & (text != "").to_numpy() & text.notna().to_numpy())
     else:
         numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         slow, text = np.zeros(0, dtype=np.int64), None
     numbers = numbers * factor
+    done: dict[str, tuple[float, str | None, bool, float]] = {}
     for index, cell in zip(slow, _cells(text, slow), strict=True):
-        numbers[index], issues[index], nd[index], limits[index] = _slow_cell(cell, spec, unit)
+        if cell not in done:
+            done[cell] = _slow_cell(cell, spec, unit)
+        numbers[index], issues[index], nd[index], limits[index] = done[cell]
     if spec.range:
         low, high = spec.range
         with np.errstate(invalid="ignore"):
@@ -173,12 +233,11 @@ def _arrow_numbers(arrow: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, pa.C
         pc.fill_null(numbers, np.nan).to_numpy().astype(float, copy=True)
     rest = pc.and_(pc.invert(plain), pc.fill_null(pc.not_equal(text, ""), False))
     rows = np.flatnonzero(rest.to_numpy(zero_copy_only=False))
-    if len(rows):  # "inf", "nan", "1_0": whatever pandas makes of them, as before
+    if len(rows):  # "inf", "1_0": whatever pandas makes of them, as before; NaN ("nan", junk) to the slow path
         cells = pd.Series(_cells(text, rows), dtype=object)
         parsed = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         values[rows] = parsed
-        keep = np.isnan(parsed) & (cells.str.lower() != "nan").to_numpy()
-        rows = rows[keep]
+        rows = rows[np.isnan(parsed)]
     return values, rows, text
 
 
@@ -192,7 +251,7 @@ def _cells(text: pa.ChunkedArray | pd.Series | None, rows: np.ndarray) -> list[s
 
 
 def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None, bool, float]:
-    """(value, issue, non-detect, reporting limit) of one cell that is not a plain number."""
+    """(value, issue, non-detect, reporting limit) of one cell that is not a plain number; blank is missing."""
     try:
         parsed = parse_value_text(text)
         factor = conversion_factor(parsed.unit or unit, spec.unit)
@@ -201,6 +260,8 @@ def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None
             return 0.0, None, True, limit
         assert parsed.number is not None
         return parsed.number * factor, None, False, np.nan
+    except BlankValue:
+        return np.nan, None, False, np.nan
     except (ValueTextError, ValueError) as exc:
         return np.nan, f"unreadable value {text!r}: {exc}", False, np.nan
 
@@ -210,45 +271,132 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) ->
     raw = read_table(path)
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
-    raw.columns = [str(c) for c in raw.columns]
+    raw.columns = unique_labels([str(c) for c in raw.columns])
     mapped, unknown = map_headers(list(raw.columns), catalog)
+    written = _shown_headers(written_headers(list(raw.columns)))
     first_row = 1 if path.suffix.lower() == ".parquet" else 2
+    headers: dict[str, list[str]] = {}
+    for label, (name, _) in mapped.items():
+        headers.setdefault(name, []).append(label)
     columns: dict[str, Any] = {}
-    for header, (name, unit) in mapped.items():
-        spec = catalog.fields[name]
-        try:
-            _fill_column(columns, raw[header], spec, name, unit, header, first_row)
-        except ValueError as exc:
-            raise TableError(f"{path}: column {header}: {exc}") from None
+    for name, labels in headers.items():
+        parts = [_read_column(path, raw[label], catalog.fields[name], name, mapped[label][1], written[label],
+                              first_row) for label in labels]
+        _store(columns, name, parts[0] if len(parts) == 1 else _merge(parts, catalog.fields[name], name))
     _identity(columns, len(raw), path, category, first_row)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
-    headers = {name: header for header, (name, _) in mapped.items()}
-    evidence = CatalogEvidence(source=str(path), raw=raw, headers=headers, first_row=first_row)
+    evidence = CatalogEvidence(source=str(path), raw=raw, headers=headers, written=written, first_row=first_row)
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[str(path)]] * len(frame)), unknown
 
 
-def _fill_column(columns: dict[str, Any], raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
-                 first_row: int) -> None:
+@dataclass
+class _Column:
+    """One catalog column read for its field: values, issues (None: none), non-detects, reporting limits."""
+
+    raw: pd.Series
+    header: str
+    unit: str
+    values: np.ndarray
+    issues: np.ndarray
+    nd: np.ndarray
+    limits: np.ndarray
+    present: np.ndarray  # the cell is not blank
+
+
+def _read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
+                 first_row: int) -> _Column:
+    rows = len(raw)
     if spec.kind == "quantity":
-        values, issues, nd, limits = _quantity_column(raw, spec, unit, header, first_row)
-        columns[name] = values
-        if not np.isnan(limits).all():
-            columns[name + RL] = limits
-        if any(issue is not None for issue in issues):
-            columns[name + ISSUE] = issues
-        if nd.any():
-            columns[name + ND] = nd
-        return
+        try:
+            values, issues, nd, limits = _quantity_column(raw, spec, unit, header, first_row)
+        except ValueError as exc:
+            raise TableError(f"{path}: column {header}: {exc}") from None
+        present = np.asarray(~np.isnan(values) | pd.notna(issues) | nd, dtype=bool)
+        return _Column(raw, header, unit, values, issues, nd, limits, present)
     text = _text_cells(raw)
-    if name in ("model", "manufacturer", "category"):
-        columns[name] = text
-        return
-    folded = _map_distinct(text, lambda v: normalise_choice(spec, v))
-    bad = pd.notna(text) & pd.isna(folded)
-    columns[name] = folded
-    if bad.any():
-        words = "unrecognised value " + pd.Series(text, dtype=object).astype(str) + f" in {header}"
-        columns[name + ISSUE] = np.where(bad, words.to_numpy(), np.array(None, dtype=object))
+    issues = np.full(rows, None, dtype=object)
+    values = text
+    if name not in IDENTITY:
+        values = _map_distinct(text, lambda v: normalise_choice(spec, v))
+        bad = pd.notna(text) & pd.isna(values)
+        if bad.any():
+            words = "unrecognised value " + pd.Series(text, dtype=object).astype(str) + f" in {header}"
+            issues = np.where(bad, words.to_numpy(), np.array(None, dtype=object))
+    return _Column(raw, header, unit, values, issues, np.zeros(rows, bool), np.full(rows, np.nan),
+                   np.asarray(pd.notna(text), dtype=bool))
+
+
+def _store(columns: dict[str, Any], name: str, column: _Column) -> None:
+    """The field's column and the side columns it needs (reporting limits, issues, non-detects)."""
+    columns[name] = column.values
+    if not np.isnan(column.limits).all():
+        columns[name + RL] = column.limits
+    if pd.notna(column.issues).any():
+        columns[name + ISSUE] = column.issues
+    if column.nd.any():
+        columns[name + ND] = column.nd
+
+
+def _merge(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
+    """Several columns of one field as one: per row the first non-blank cell, or, where non-blank cells
+    differ, the cell a record with those values would give (a conflict to review)."""
+    present = np.column_stack([part.present for part in parts])
+    first = np.argmax(present, axis=1)
+    rows = np.arange(len(first))
+
+    def pick(attribute: str) -> np.ndarray:
+        return np.column_stack([getattr(part, attribute) for part in parts])[rows, first]
+
+    merged = _Column(parts[0].raw, parts[0].header, parts[0].unit, pick("values"), pick("issues"), pick("nd"),
+                     pick("limits"), np.asarray(present.any(axis=1), dtype=bool))
+    several = present.sum(axis=1) > 1
+    if several.any():
+        same = np.column_stack([_same(part, merged, spec, name) | ~part.present for part in parts])
+        _resolve(parts, merged, present, np.flatnonzero(several & ~same.all(axis=1)), spec, name)
+    return merged
+
+
+def _same(part: _Column, merged: _Column, spec: FieldSpec, name: str) -> np.ndarray:
+    """Rows where this column's cell reads as the value taken, with nothing to report."""
+    clean = pd.isna(part.issues) & ~part.nd & ~merged.nd & pd.isna(merged.issues)
+    if spec.kind == "quantity":
+        return clean & agree(part.values, merged.values)
+    if name in IDENTITY:
+        key = _category_word if name == "category" else (lambda value: str(value).strip())
+        return clean & (_map_distinct(part.values, key) == _map_distinct(merged.values, key))
+    return clean & (part.values == merged.values)
+
+
+def _resolve(parts: list[_Column], merged: _Column, present: np.ndarray, rows: np.ndarray, spec: FieldSpec,
+             name: str) -> None:
+    """Rows whose non-blank cells differ: the cell of a record holding each column's text as one fact."""
+    done: dict[tuple[str | None, ...], Cell] = {}
+    for row in rows:
+        texts = tuple(str(part.raw.iat[row]).strip() if present[row, index] else None
+                      for index, part in enumerate(parts))
+        if texts not in done:
+            done[texts] = _compared(parts, texts, spec, name)
+        cell = done[texts]
+        merged.values[row] = np.nan if cell.value is None and spec.kind == "quantity" else cell.value
+        merged.issues[row] = cell.issue
+        merged.nd[row] = cell.nd
+        merged.limits[row] = np.nan if cell.reporting_limit is None else cell.reporting_limit
+
+
+def _compared(parts: list[_Column], texts: tuple[str | None, ...], spec: FieldSpec, name: str) -> Cell:
+    """One row's cells of several columns judged together, as the facts of a record are."""
+    given = [(part, text) for part, text in zip(parts, texts, strict=True) if text is not None]
+    if name in IDENTITY:
+        return Cell(value=" | ".join(dict.fromkeys(text for _, text in given)))
+    facts: list[Fact | None] = []
+    for part, text in given:
+        evidence = Evidence(source=f"column {part.header}", text=f"{part.header} = {text}")
+        facts.append(text_fact(name, spec, text, evidence, part.unit) if spec.kind == "quantity" else
+                     Fact(field=name, value=text, evidence=[evidence]))
+    found = [fact for fact in facts if fact is not None]
+    if not found:
+        return Cell()
+    return quantity_cell(spec, found) if spec.kind == "quantity" else choice_cell(spec, found)
 
 
 def _text_cells(raw: pd.Series) -> np.ndarray:

@@ -128,7 +128,8 @@ def test_a_record_in_a_batch_gets_the_report_it_gets_alone(records: list[dict[st
 def _cell() -> st.SearchStrategy[str]:
     number = st.sampled_from([0.93, 0.95, 0.949, 79.9, 80.0, 89.99, 90.0, 91.0, 93.9, 94.0, 94.2, 96.5, 100.0])
     return st.one_of(number.map(lambda v: f"{v:g}"), number.map(lambda v: f"{v:g} %"),
-                     st.sampled_from(["", "", "ND", "abc", "n/a", "105,8", " 94.5 ", "1e2", "<0.5", "9.45e1"]))
+                     st.sampled_from(["", "", "ND", "abc", "n/a", "105,8", " 94.5 ", "1e2", "<0.5", "9.45e1", "nan",
+                                      "NaN"]))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

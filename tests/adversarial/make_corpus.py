@@ -252,6 +252,10 @@ def junk_values(out: Path) -> dict[str, Case]:
     for name, (row, statuses) in rows.items():
         _write(out, name, HEADER + "\n" + row + "\n")
         cases[name] = _product(statuses)
+    # the same header twice, two values that each pass: a contradiction, never a pass
+    _write(out, "duplicate-columns-conflict.csv", HEADER + ",psu_efficiency_50\nDUP,V,server,90,94.5,91,0.95,0.95,0.95,"
+           "80,96.1\n")
+    cases["duplicate-columns-conflict.csv"] = _product({"6.2.1/psu-eff-50": "manual_review"})
     kv_pdf(out / "pdf-control.pdf", server_lines())
     cases["pdf-control.pdf"] = _product({"6.2.1/psu-eff-50": "pass", "6.2.1/psu-pf-50": "pass"})
     kv_pdf(out / "pdf-eff-over-100.pdf", server_lines(eff50="104.3%"))
