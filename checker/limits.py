@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.catalog import catalog_dir
+from checker.pdfstreams import InflateBudgetExceeded, inflated_size
 
 MB = 1_000_000
 ENV_PREFIX = "GDC_"
@@ -58,6 +59,7 @@ class Limits(BaseModel):
     document_seconds: float = Field(gt=0)
     max_page_side_pt: float = Field(gt=0)
     max_pdf_objects: int = Field(gt=0)
+    max_pdf_inflated_mb: float = Field(gt=0)
     max_uncompressed_mb: float = Field(gt=0)
     max_zip_ratio: float = Field(gt=0)
     max_zip_members: int = Field(gt=0)
@@ -161,13 +163,18 @@ def guard_file(path: Path, limits: Limits | None = None) -> None:
 
 
 def _guard_pdf(path: Path, limits: Limits) -> None:
-    """Object count, page count and page sizes (pdfium opens lazily; pages are not parsed)."""
+    """Object count, inflated stream size, page count and page sizes (pdfium opens lazily; pages
+    are not parsed)."""
     data = path.read_bytes()
     objects = sum(1 for _ in _PDF_OBJECT.finditer(data))
-    del data
     if objects > limits.max_pdf_objects:
         raise LimitError(f"{path}: too many PDF objects ({objects}; the limit is {limits.max_pdf_objects}, "
                          f"{ENV_PREFIX}MAX_PDF_OBJECTS)")
+    try:
+        inflated_size(data, int(limits.max_pdf_inflated_mb * MB))
+    except InflateBudgetExceeded:
+        raise LimitError(f"{path}: PDF streams inflate to more than {limits.max_pdf_inflated_mb:g} MB "
+                         f"(a decompression bomb? the limit is {ENV_PREFIX}MAX_PDF_INFLATED_MB)") from None
     import pypdfium2 as pdfium
 
     try:

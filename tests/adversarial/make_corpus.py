@@ -106,6 +106,30 @@ def _write(out: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
+def flate_pdf(inflated: int, layers: int = 1) -> bytes:
+    """A one-page PDF whose content stream is ``inflated`` zero bytes, Flate-compressed ``layers`` times."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    body = b"".join(packer.compress(bytes(1 << 20)) for _ in range(inflated >> 20)) + packer.flush()
+    for _ in range(layers - 1):
+        body = zlib.compress(body, 9)
+    filters = " ".join(["/FlateDecode"] * layers)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter [%s] >>\nstream\n" % (len(body), filters.encode()) + body + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def _error(match: str, **extra: Any) -> Case:
     return {"expect": "error", "match": match, **extra}
 
@@ -165,6 +189,10 @@ def broken_files(out: Path) -> dict[str, Case]:
     cases["zip-bomb.xlsx"] = _error("ZIP bomb")
     _write(out, "inflates-big.xlsx", _zip({"xl/sharedStrings.xml": b"<sst>" + b"a" * 3_000_000 + b"</sst>"}))
     cases["inflates-big.xlsx"] = _error("workbook inflates to", env={"GDC_MAX_UNCOMPRESSED_MB": "1"})
+    _write(out, "pdf-flate-bomb.pdf", flate_pdf(30 << 20))
+    cases["pdf-flate-bomb.pdf"] = _error("decompression bomb", env={"GDC_MAX_PDF_INFLATED_MB": "10"})
+    _write(out, "pdf-nested-flate-bomb.pdf", flate_pdf(30 << 20, layers=2))
+    cases["pdf-nested-flate-bomb.pdf"] = _error("decompression bomb", env={"GDC_MAX_PDF_INFLATED_MB": "10"})
     _write(out, "not-utf8.yaml", "id: X\ncategory: server\nmodel: 服务器\n".encode("gb18030"))
     cases["not-utf8.yaml"] = _error("not a valid YAML record file")
     return cases
@@ -259,9 +287,9 @@ def junk_values(out: Path) -> dict[str, Case]:
     kv_pdf(out / "pdf-control.pdf", server_lines())
     cases["pdf-control.pdf"] = _product({"6.2.1/psu-eff-50": "pass", "6.2.1/psu-pf-50": "pass"})
     kv_pdf(out / "pdf-eff-over-100.pdf", server_lines(eff50="104.3%"))
-    cases["pdf-eff-over-100.pdf"] = _product({"6.2.1/psu-eff-50": "manual_review"}, accept=["missing_evidence"])
+    cases["pdf-eff-over-100.pdf"] = _product({"6.2.1/psu-eff-50": "manual_review"})
     kv_pdf(out / "pdf-pf-over-1.pdf", server_lines(pf50="1.31"))
-    cases["pdf-pf-over-1.pdf"] = _product({"6.2.1/psu-pf-50": "manual_review"}, accept=["missing_evidence"])
+    cases["pdf-pf-over-1.pdf"] = _product({"6.2.1/psu-pf-50": "manual_review"})
     kv_pdf(out / "pdf-conflict.pdf", server_lines(extra=["PSU efficiency at 50% load: 91.2%"]))
     cases["pdf-conflict.pdf"] = _product({"6.2.1/psu-eff-50": "manual_review"})
     kv_pdf(out / "pdf-eff-in-watts.pdf", server_lines(eff50="95 W"))
