@@ -19,7 +19,7 @@ import pandas as pd
 
 from checker.catalog import Catalog
 from checker.fields import FieldSpec
-from checker.models import Evidence, Fact
+from checker.models import DOUBT_PREFIXES, Evidence, Fact
 from checker.records import ProductRecord
 from checker.units import conversion_factor
 
@@ -89,7 +89,7 @@ def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
     """Convert a field's facts to its canonical unit; several different values are a conflict."""
     converted: list[tuple[float, Fact]] = []
     for fact in facts:
-        if fact.note.startswith("unreadable"):
+        if fact.note.startswith(DOUBT_PREFIXES):
             return Cell(issue=f"{fact.note} ({describe(fact)})")
         try:
             factor = conversion_factor(fact.unit, spec.unit)
@@ -120,6 +120,9 @@ def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
 
 def choice_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
     """Enum, flag and text fields: normalised; different readings are a conflict."""
+    doubtful = next((fact for fact in facts if fact.note.startswith(DOUBT_PREFIXES)), None)
+    if doubtful is not None:
+        return Cell(issue=f"{doubtful.note} ({describe(doubtful)})")
     values = {normalise_choice(spec, fact.value) for fact in facts}
     if len(values) > 1:
         return Cell(issue="conflicting values: " + "; ".join(describe(fact) for fact in facts))

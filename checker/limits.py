@@ -60,6 +60,7 @@ class Limits(BaseModel):
     max_page_side_pt: float = Field(gt=0)
     max_pdf_objects: int = Field(gt=0)
     max_pdf_inflated_mb: float = Field(gt=0)
+    ocr_min_confidence: float = Field(ge=0, le=100)
     max_uncompressed_mb: float = Field(gt=0)
     max_zip_ratio: float = Field(gt=0)
     max_zip_members: int = Field(gt=0)

@@ -30,6 +30,10 @@ class Evidence(Strict):
     ocr: bool = False
 
 
+# A fact whose note starts with one of these cannot decide a clause: its clause is manual_review.
+DOUBT_PREFIXES = ("unreadable", "doubtful")
+
+
 class Fact(Strict):
     """One reading of one field, as found in one place.
 

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from checker.documents.numbers import Value
+from checker.documents.rowparse import cell_key
 from checker.documents.text import Row
 from checker.documents.vocabulary import Rule, Vocabulary
+from checker.limits import get_limits
 from checker.models import Evidence, Fact
 from checker.units import same_kind
 
@@ -59,8 +61,11 @@ class Emitter:
         return Evidence(source=self.source, page=row.page, text=row.text, ocr=row.ocr)
 
     def fact(self, field_id: str, value: float | str | bool | None, unit: str, row: Row, *,
-             qualifier: str = "", note: str = "", load: int | None = None) -> Candidate:
-        """A candidate for ``field_id`` read from ``row``."""
+             qualifier: str = "", note: str = "", load: int | None = None, at: int | None = None) -> Candidate:
+        """A candidate for ``field_id`` read from ``row`` (``at``: where in the row's folded text the
+        value starts, so an OCR value is judged by its own cell's confidence, else the row's)."""
+        if row.ocr:
+            note = _ocr_doubt(row, at) or note
         fact = Fact(field=field_id, value=value, unit=unit, qualifier=qualifier,  # type: ignore[arg-type]
                     evidence=[self.evidence(row)], note=note)
         return Candidate(field_id, fact, load)
@@ -113,7 +118,8 @@ class Emitter:
                           "ge": "printed as ≥"}.get(value.qualifier, value.qualifier))
         if unit == "dB_LW_from_dBA":
             unit = "dB_LW"
-        return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load)
+        return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
+                         at=value.start)
 
     def _bare(self, rule: Rule, number: float, notes: list[str]) -> str | None:
         if rule.bare == "efficiency":
@@ -153,6 +159,24 @@ class Emitter:
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit)
+
+
+def _ocr_doubt(row: Row, at: int | None) -> str:
+    """A "doubtful" note when tesseract's confidence in the value's cell (or, without a position,
+    in the row's least sure cell) is under ``ocr_min_confidence`` of catalogs/limits.yaml."""
+    confidence = min((c.confidence for c in row.cells), default=100.0)
+    if at is not None:
+        start = 0
+        for cell in row.cells:
+            end = start + len(cell_key(cell.text))
+            if start <= at < end + 2:
+                confidence = cell.confidence
+                break
+            start = end + 2
+    floor = get_limits().ocr_min_confidence
+    if confidence >= floor:
+        return ""
+    return f"doubtful OCR reading (confidence {confidence:.0f} %, under {floor:g} %): confirm on the page image"
 
 
 def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,

@@ -89,14 +89,15 @@ def rows_from_tsv(tsv: str, page: int) -> list[Row]:
         try:
             left, top = float(rec["left"]), float(rec["top"])
             width, height = float(rec["width"]), float(rec["height"])
+            confidence = float(rec.get("conf") or 0.0)
         except (KeyError, TypeError, ValueError):
             continue
         key = (rec.get("block_num") or "", rec.get("par_num") or "", rec.get("line_num") or "")
-        lines.setdefault(key, []).append(Glyph(text, left, left + width, top, top + height))
+        lines.setdefault(key, []).append(Glyph(text, left, left + width, top, top + height, confidence=confidence))
     glyphs: list[Glyph] = []
     for words in lines.values():
         tops = sorted(g.top for g in words)
         bottoms = sorted(g.bottom for g in words)
         top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
-        glyphs.extend(Glyph(g.text, g.x0, g.x1, top, bottom) for g in words)
+        glyphs.extend(Glyph(g.text, g.x0, g.x1, top, bottom, confidence=g.confidence) for g in words)
     return rows_from_glyphs(glyphs, page, ocr=True, cell_gap=1.6)

@@ -27,6 +27,7 @@ class Cell:
     text: str
     x0: float
     x1: float
+    confidence: float = 100.0  # OCR: the lowest word confidence of the cell (0–100)
 
     @property
     def center(self) -> float:
@@ -63,6 +64,7 @@ class Glyph:
     top: float
     bottom: float
     space_before: bool = False
+    confidence: float = 100.0
 
 
 def join_words(words: list[Glyph]) -> str:
@@ -109,7 +111,8 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
                 cells.append([g])
             else:
                 cells[-1].append(g)
-        row_cells = [Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c)) for c in cells]
+        row_cells = [Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c))
+                     for c in cells]
         rows.append(Row(row_cells, page, ocr=ocr, top=min(g.top for g in line), height=height))
     return rows
 

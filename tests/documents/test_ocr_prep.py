@@ -62,3 +62,25 @@ def test_scanned_ups_report_fields() -> None:
     assert facts["energy_grade"].value == 1.0 and facts["energy_grade"].evidence[0].ocr
     assert facts["has_battery"].value is True
     assert doc.model == "MU200-3P"
+
+
+def _ocr_facts(confidence: float) -> dict[str, object]:
+    from checker.documents.extract import Extractor
+    from checker.documents.vocabulary import load_vocabulary
+
+    tsv = _tsv([(1, 100, 200, "50%负载效率"), (1, 900, 200, "94.6%")]).replace("\t90\t94.6%", f"\t{confidence}\t94.6%")
+    rows = rows_from_tsv(tsv, 1)
+    found = Extractor(load_vocabulary(), "scan.pdf", "server").block(rows)
+    return {c.field: c.fact for c in found}
+
+
+def test_low_ocr_confidence_is_doubtful() -> None:
+    from checker.catalog import load_catalog
+    from checker.frame import quantity_cell
+
+    sure, unsure = _ocr_facts(96.0), _ocr_facts(41.0)
+    assert sure["psu_efficiency_50"].note == ""  # type: ignore[attr-defined]
+    fact = unsure["psu_efficiency_50"]
+    assert fact.note.startswith("doubtful OCR reading (confidence 41 %")  # type: ignore[attr-defined]
+    cell = quantity_cell(load_catalog().fields["psu_efficiency_50"], [fact])  # type: ignore[list-item]
+    assert cell.issue and "doubtful" in cell.issue and cell.value is None
