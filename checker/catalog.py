@@ -241,7 +241,7 @@ def _read_yaml(path: Path) -> Any:
 def load_catalog(folder: str | None = None) -> Catalog:
     """Load and validate ``catalogs/`` (clauses/*.yaml, tables.yaml, fields.yaml, substances.yaml)."""
     root = Path(folder) if folder else catalog_dir()
-    clauses: list[dict[str, Any]] = []
+    clauses: list[Any] = []  # YAML mappings; Catalog (pydantic) validates them into Clause
     for path in sorted((root / "clauses").glob("*.yaml")):
         clauses.extend(_read_yaml(path) or [])
     tables = _read_yaml(root / "tables.yaml")

@@ -5,6 +5,8 @@ computed from its inputs, the field gets an issue (manual_review) naming both.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -90,22 +92,23 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Add every derived quantity the clauses read; returns the same frame, extended."""
     tolerance = catalog.constant("derived_agreement_tolerance")
     apply_category_defaults(frame, catalog)
-    merge(frame, "recyclability", calc.share_percent(column(frame, "recyclable_mass"),
-                                                      column(frame, "product_mass")), tolerance)
-    merge(frame, "recycled_plastic_share", calc.share_percent(column(frame, "recycled_plastic_mass"),
-                                                               column(frame, "plastic_mass")), tolerance)
+    merge(frame, "recyclability", np.asarray(calc.share_percent(column(frame, "recyclable_mass"),
+                                                                 column(frame, "product_mass"))), tolerance)
+    merge(frame, "recycled_plastic_share", np.asarray(calc.share_percent(column(frame, "recycled_plastic_mass"),
+                                                                          column(frame, "plastic_mass"))), tolerance)
     _pahs(frame, catalog, tolerance)
     _teer(frame, catalog, tolerance)
-    merge(frame, "volume", calc.chassis_volume_dm3(column(frame, "length"), column(frame, "height"),
-                                                   column(frame, "depth")), tolerance)
-    merge(frame, "power_per_throughput", calc.power_per_throughput(column(frame, "fw_power"),
-                                                                   column(frame, "fw_throughput")), tolerance)
-    merge(frame, "outlet_power", calc.outlet_power(column(frame, "pdu_power"), column(frame, "outlet_count")),
+    merge(frame, "volume", np.asarray(calc.chassis_volume_dm3(column(frame, "length"), column(frame, "height"),
+                                                              column(frame, "depth"))), tolerance)
+    merge(frame, "power_per_throughput", np.asarray(calc.power_per_throughput(column(frame, "fw_power"),
+                                                                              column(frame, "fw_throughput"))),
           tolerance)
+    merge(frame, "outlet_power",
+          np.asarray(calc.outlet_power(column(frame, "pdu_power"), column(frame, "outlet_count"))), tolerance)
     _noise_max(frame)
     _fuel_rate(frame, catalog)
-    merge(frame, "annual_energy_tce", calc.annual_energy_tce(column(frame, "annual_electricity"),
-                                                             catalog.constant("electricity_kgce_per_kwh")),
+    merge(frame, "annual_energy_tce", np.asarray(calc.annual_energy_tce(column(frame, "annual_electricity"),
+                                                                        catalog.constant("electricity_kgce_per_kwh"))),
           tolerance)
     _odp(frame, catalog, tolerance)
     return frame
@@ -158,8 +161,9 @@ def _teer(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
     if "device_class" not in frame:
         return
     classes = text_column(frame, "device_class")
-    weights = [classes.map({k: v.weights[i] for k, v in catalog.device_classes.items()}).to_numpy(float)
-               for i in range(3)]
+    # pandas-stubs types to_numpy(float) as floating[Any]; the arrays are float64
+    weights = cast(list[Floats], [classes.map({k: v.weights[i] for k, v in catalog.device_classes.items()})
+                                  .to_numpy(float) for i in range(3)])
     computed = calc.teer(column(frame, "max_throughput"), column(frame, "power_u1"), column(frame, "power_u2"),
                          column(frame, "power_u3"), (weights[0], weights[1], weights[2]))
     merge(frame, "teer", np.asarray(computed, dtype=float), tolerance)
@@ -209,5 +213,6 @@ def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
         return
     table = {name.upper(): item.odp for name, item in catalog.refrigerants.items()}
     names = text_column(frame, "refrigerant").str.upper().str.replace(r"[\s\-]", "", regex=True)
-    looked_up = names.map(table).to_numpy(dtype=float, na_value=np.nan)
+    # pandas-stubs types to_numpy(dtype=float) as floating[Any]; the array is float64
+    looked_up = cast(Floats, names.map(table).to_numpy(dtype=float, na_value=np.nan))
     merge(frame, "odp", looked_up, tolerance)

@@ -52,11 +52,11 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     if clause.limit is not None:
         return _constant(float(clause.limit), rows)
     if clause.schedule is not None:
-        limit = clause.schedule.limit_on(as_of)
-        if limit is None:
+        in_force = clause.schedule.limit_on(as_of)
+        if in_force is None:
             _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
             return _constant(np.nan, rows)
-        return _constant(float(limit), rows)
+        return _constant(float(in_force), rows)
     assert clause.band_table and clause.band_column
     table = catalog.band_tables[clause.band_table]
     by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 
@@ -52,14 +53,14 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
     if why == Reason.VALUE_ISSUE:
         return _text(batch, row, name + ISSUE)
     if why == Reason.PARTIAL:
-        so_far = float(batch.frame.at[row, name + LO]) * col.factor
+        so_far = float(cast(float, batch.frame.at[row, name + LO])) * col.factor
         return f"{_text(batch, row, name + GAP)}; {so_far:g} {clause.unit} from those reported"
     if why == Reason.INTERVAL:
         return _interval_note(col, batch, row)
     if why == Reason.DOCUMENT:
         return _document_note(clause, col, row)
     if why == Reason.REPORTING_LIMIT:
-        reported = float(batch.frame.at[row, name + RL]) * col.factor
+        reported = float(cast(float, batch.frame.at[row, name + RL])) * col.factor
         if STATUSES[int(col.status[row])] == "fail":
             return f"reported as < {reported:g} {clause.unit}, below the limit whatever the true value"
         return (f"reported only as < {reported:g} {clause.unit}, which does not show {clause.op} "
@@ -121,7 +122,7 @@ def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
     """The value shown: the reading, or for an interval the bound that decided (or the worst one)."""
     value = col.value[row]
     name = col.clause.quantity or ""
-    if name + RL in batch.frame and not math.isnan(float(batch.frame.at[row, name + RL])):
+    if name + RL in batch.frame and not math.isnan(float(cast(float, batch.frame.at[row, name + RL]))):
         return None
     if not np.isnan(value):
         return round(float(value), 6)
@@ -129,7 +130,7 @@ def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
     upper_is_worst = col.clause.op in ("<=", "<")
     bound_name = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
     if name + bound_name in batch.frame:
-        bound = float(batch.frame.at[row, name + bound_name]) * col.factor
+        bound = float(cast(float, batch.frame.at[row, name + bound_name])) * col.factor
         if math.isfinite(bound):
             return round(bound, 6)
     return None

@@ -89,7 +89,7 @@ def drop_unknown_categories(batch: Batch, catalog: Catalog, errors: list[InputEr
         return batch
     for row in np.flatnonzero(~known):
         source = batch.sources[row][0] if batch.sources[row] else "?"
-        errors.append(InputError(source=source, error=f"product {batch.frame.at[row, 'id']}: unknown category "
+        errors.append(InputError(source=source, error=f"product {batch.frame.at[row, 'id']!s}: unknown category "
                                                       f"{batch.frame.at[row, 'category']!r}"))
     keep = np.flatnonzero(known)
     evidence = StackedEvidence(parts=[(0, _Reindexed(batch.evidence, keep))])

@@ -72,7 +72,7 @@ def record_model(category: str) -> type[BaseModel]:
     )
 
 
-def _to_fact(name: str, spec: FieldSpec, raw: FieldInput, source: str) -> Fact | None:
+def _to_fact(name: str, spec: FieldSpec, raw: bool | float | str | FactInput, source: str) -> Fact | None:
     """Turn one field's input into a Fact (None for a blank text); a plain number is in the field's canonical unit."""
     where = f"{source}: {name}"
     if isinstance(raw, FactInput):

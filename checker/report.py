@@ -34,7 +34,8 @@ def status_table(evaluated: Evaluated) -> pd.DataFrame:
     table = pd.DataFrame({"id": frame["id"].astype(str).to_numpy(), "category": frame["category"].to_numpy(),
                           "verdict": verdicts(evaluated.columns, len(frame))})
     labels = np.array(STATUSES, dtype=object)
-    statuses = {col.clause.id: pd.Categorical.from_codes(col.status.astype(np.int8), categories=list(labels))
+    # pandas-stubs wants an Index for categories; pandas accepts any list-like (documented "index-like")
+    statuses = {col.clause.id: pd.Categorical.from_codes(col.status.astype(np.int8), categories=list(labels))  # type: ignore[call-overload]
                 for col in evaluated.columns}
     return pd.concat([table, pd.DataFrame(statuses)], axis=1)
 

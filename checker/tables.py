@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -69,7 +69,9 @@ class CatalogEvidence:
     def get(self, row: int, name: str) -> list[Evidence]:
         """The cell the field was read from; of several columns for one field, the non-blank cells."""
         labels = self.headers.get(name, [])
-        cells = [(label, self.raw.iat[row, self.raw.columns.get_loc(label)]) for label in labels]
+        # raw's labels are made unique in table_to_batch, so get_loc gives an int
+        cells: list[tuple[str, Any]] = [(label, self.raw.iat[row, cast(int, self.raw.columns.get_loc(label))])
+                                        for label in labels]
         if len(cells) > 1:
             cells = [(label, cell) for label, cell in cells if not _blank_cell(cell)] or cells[:1]
         return [Evidence(source=self.source, page=None,

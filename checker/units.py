@@ -18,7 +18,7 @@ _DEFINITIONS = "units.txt"
 
 
 def _build_registry() -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, on_redefinition="raise")
+    registry: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, on_redefinition="raise")
     with resources.as_file(resources.files("checker") / _DEFINITIONS) as path:
         registry.load_definitions(str(path))
     return registry
