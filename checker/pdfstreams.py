@@ -18,6 +18,7 @@ _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
 _NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _DICT_LOOKBACK = 4096
 _CHUNK = 1 << 20
+_KEEP = 64 * _CHUNK  # inflated output kept for a next filter; beyond it only counted
 
 
 class InflateBudgetExceeded(ValueError):
@@ -44,14 +45,14 @@ def _inflate(payload: bytes, budget: int) -> tuple[bytes, int]:
         while data and produced <= budget:
             chunk = inflater.decompress(data, _CHUNK)
             produced += len(chunk)
-            if produced <= 64 * _CHUNK:
+            if produced <= _KEEP:
                 kept.append(chunk)
             data = inflater.unconsumed_tail
             if not chunk and not data:
                 break
     except zlib.error:
         pass
-    return b"".join(kept) if produced <= 64 * _CHUNK else b"", produced
+    return b"".join(kept) if produced <= _KEEP else b"", produced
 
 
 def inflated_size(data: bytes, budget: int) -> int:

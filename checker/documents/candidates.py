@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from checker.documents.numbers import Value
-from checker.documents.rowparse import cell_key
+from checker.documents.rowparse import row_key
 from checker.documents.text import Row
 from checker.documents.vocabulary import Rule, Vocabulary
 from checker.limits import get_limits
@@ -166,13 +166,9 @@ def _ocr_doubt(row: Row, at: int | None) -> str:
     in the row's least sure cell) is under ``ocr_min_confidence`` of catalogs/limits.yaml."""
     confidence = min((c.confidence for c in row.cells), default=100.0)
     if at is not None:
-        start = 0
-        for cell in row.cells:
-            end = start + len(cell_key(cell.text))
-            if start <= at < end + 2:
-                confidence = cell.confidence
-                break
-            start = end + 2
+        _, spans = row_key(row)
+        confidence = next((cell.confidence for cell, (_, end) in zip(row.cells, spans, strict=True)
+                           if at < end + 2), confidence)
     floor = get_limits().ocr_min_confidence
     if confidence >= floor:
         return ""

@@ -126,15 +126,20 @@ def cell_key(text: str) -> str:
     return _CN_GRADE.sub(lambda m: f"{_CN_DIGITS[m.group(1)]}级", fold_key(text))
 
 
-def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
-    """Parse ``row``: fold each cell, find labels, loads, masked spans and values."""
+def row_key(row: Row) -> tuple[str, list[tuple[int, int]]]:
+    """The row's folded text (cells joined by two spaces) and the span of each cell in it."""
     parts, spans, pos = [], [], 0
     for cell in row.cells:
         text = cell_key(cell.text)
         parts.append(text)
         spans.append((pos, pos + len(text)))
         pos += len(text) + 2
-    key = "  ".join(parts)
+    return "  ".join(parts), spans
+
+
+def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
+    """Parse ``row``: fold each cell, find labels, loads, masked spans and values."""
+    key, spans = row_key(row)
     raw_hits = vocab.hits(key, category)
     clause_spans = _clause_spans(key)
     masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
