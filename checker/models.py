@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Status = Literal["pass", "fail", "not_applicable", "missing_evidence", "manual_review"]
 Verdict = Literal["pass", "fail", "incomplete"]
-Qualifier = Literal["", "nd", "lt"]
+Qualifier = Literal["", "nd", "lt", "le", "gt", "ge"]  # nd: non-detect; lt/le/gt/ge: a bound as printed
 
 STANDARD_NAME = "绿色数据中心政府采购需求标准（试行）"
 
@@ -31,15 +31,18 @@ class Evidence(Strict):
 
 
 # A fact whose note starts with one of these cannot decide a clause: its clause is manual_review.
-DOUBT_PREFIXES = ("unreadable", "doubtful")
+# "declaration": a document restates a limit ("each substance below 0.1 %"), a declaration of
+# conformity, not a measurement (INTERFACE §6).
+DOUBT_PREFIXES = ("unreadable", "doubtful", "declaration")
 
 
 class Fact(Strict):
     """One reading of one field, as found in one place.
 
     ``value`` is in ``unit`` as printed. ``low``/``high`` bound a value known only as an interval
-    (fuel converted over the diesel density range). ``qualifier`` marks a non-detect: ``nd``
-    (ND, 未检出) or ``lt`` ("<0.2"), where ``value`` holds the reporting limit if one was printed.
+    (fuel converted over the diesel density range). ``qualifier`` marks a non-detect ``nd``
+    (ND, 未检出) or a bound as printed: ``lt`` ("<0.2", "less than"), ``le`` ("≤", "max.", "不超过"),
+    ``gt`` (">"), ``ge`` ("≥", "at least", "不小于"), where ``value`` holds the bound.
     """
 
     field: str
