@@ -14,9 +14,9 @@ import pandas as pd
 from checker import calculators as calc
 from checker.catalog import Catalog
 from checker.fields import pah_field
-from checker.frame import HI, ISSUE, LO, ND
+from checker.frame import HI, ISSUE, LO, ND, NOTE
 
-NOTE, GAP = "__note", "__gap"
+GAP = "__gap"
 NOISE_DIRECTIONS = ("noise_front", "noise_back", "noise_left", "noise_right")
 
 Floats = npt.NDArray[np.float64]

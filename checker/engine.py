@@ -17,7 +17,7 @@ from checker.calculators import band_index
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, column
 from checker.frame import HI, ISSUE, LO, RL
-from checker.units import conversion_factor
+from checker.units import clean_array, conversion_factor
 
 STATUSES = ("pass", "fail", "not_applicable", "missing_evidence", "manual_review")
 PASS, FAIL, NA, MISSING, MANUAL = range(5)
@@ -125,7 +125,7 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
     factor = conversion_factor(spec.unit, clause.unit) if spec else 1.0
     if clause.quantity and clause.quantity in frame:
         value = column(frame, clause.quantity)
-        value = value * factor if factor != 1.0 else value
+        value = clean_array(value * factor) if factor != 1.0 else value
     else:  # no such column: every value missing (no memory per row)
         value = _constant(np.nan, rows)
     if clause.kind == "document":
@@ -139,8 +139,9 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
 
 
 def _passes(op: str, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
-    """value op limit, compared at 9 decimals so that unit arithmetic cannot move a boundary."""
-    left, right = np.round(value, 9), np.round(limit, 9)
+    """value op limit, exactly: values are cleaned of unit arithmetic noise where they are converted
+    (:func:`checker.units.clean`), so 93.9999999996 fails ≥ 94 and 0.9499999999 fails ≥ 0.95."""
+    left, right = value, limit
     with np.errstate(invalid="ignore"):
         if op == ">=":
             return left >= right
@@ -159,18 +160,18 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
     if name + ISSUE in frame:
         _mark(status, reason, active & frame[name + ISSUE].notna().to_numpy(), MANUAL, Reason.VALUE_ISSUE)
     if name + RL in frame:
-        reporting_limit = frame[name + RL].to_numpy(float) * factor
+        reporting_limit = clean_array(frame[name + RL].to_numpy(float) * factor)
         bounded = active & ~np.isnan(reporting_limit)
         if clause.op in (">=", ">"):
             # "< X": the true value lies below X; it fails if X is at or under the limit, else it is unknown.
-            below = np.round(reporting_limit, 9) <= np.round(limit, 9)
+            below = reporting_limit <= limit
             _mark(status, reason, bounded & below, FAIL, Reason.REPORTING_LIMIT)
             _mark(status, reason, bounded, MANUAL, Reason.REPORTING_LIMIT)
         else:
             _mark(status, reason, bounded & ~_passes(clause.op, reporting_limit, limit), MANUAL,
                   Reason.REPORTING_LIMIT)
-    low = frame[name + LO].to_numpy(float) * factor if name + LO in frame else np.full(len(frame), np.nan)
-    high = frame[name + HI].to_numpy(float) * factor if name + HI in frame else np.full(len(frame), np.nan)
+    low = clean_array(frame[name + LO].to_numpy(float) * factor) if name + LO in frame else np.full(len(frame), np.nan)
+    high = clean_array(frame[name + HI].to_numpy(float) * factor) if name + HI in frame else np.full(len(frame), np.nan)
     interval = active & np.isnan(value) & ~np.isnan(low)
     if interval.any():  # only rows known as an interval (most catalogs have none)
         best, worst = (high, low) if clause.op in (">=", ">") else (low, high)

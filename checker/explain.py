@@ -128,11 +128,13 @@ def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
         return round(float(value), 6)
     failed = STATUSES[int(col.status[row])] == "fail"
     upper_is_worst = col.clause.op in ("<=", "<")
-    bound_name = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
-    if name + bound_name in batch.frame:
-        bound = float(cast(float, batch.frame.at[row, name + bound_name])) * col.factor
-        if math.isfinite(bound):
-            return round(bound, 6)
+    preferred = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
+    other = [] if _text(batch, row, name + GAP) else [HI if preferred == LO else LO]
+    for bound_name in (preferred, *other):  # a bound as printed ("≤ 96 %"): its finite end
+        if name + bound_name in batch.frame:
+            bound = float(cast(float, batch.frame.at[row, name + bound_name])) * col.factor
+            if math.isfinite(bound):
+                return round(bound, 6)
     return None
 
 

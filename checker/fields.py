@@ -33,6 +33,7 @@ class FieldSpec(Strict):
     unit: str = ""
     range: tuple[float, float] | None = None
     integer: bool = False
+    non_detect: bool = False  # a concentration: "ND" / "<0.2" is a reading (a non-detect), not junk
     choices: list[str] = Field(default_factory=list)
     label_zh: str
     label_en: str
@@ -60,7 +61,7 @@ def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
         pahs = safe_yaml(handle)["pahs"]
     return {
         pah_field(item["slug"]): {
-            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6],
+            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6], "non_detect": True,
             "label_zh": item["zh"], "label_en": item["en"],
             "aliases": [item["zh"], item["en"], item["cas"], *item.get("zh_variants", [])],
         }

@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,11 +34,25 @@ import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
 from checker.fields import FieldSpec, header_key
-from checker.frame import ISSUE, ND, RL, Batch, Cell, agree, choice_cell, conform, normalise_choice, quantity_cell
+from checker.frame import (
+    HI,
+    ISSUE,
+    LO,
+    ND,
+    NOTE,
+    RL,
+    Batch,
+    Cell,
+    agree,
+    choice_cell,
+    conform,
+    normalise_choice,
+    quantity_cell,
+)
 from checker.models import Evidence, Fact
 from checker.records import text_fact
-from checker.units import conversion_factor
-from checker.values import BlankValue, ValueTextError, is_blank_text, parse_value_text
+from checker.units import clean_array, conversion_factor
+from checker.values import is_blank_text
 
 _PLAIN_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*[\[\(（【](?P<unit>[^\]\)）】]*)[\]\)）】]\s*$")
@@ -184,17 +198,20 @@ def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[s
     for label, header in written.items():
         match = _HEADER_UNIT.match(header)
         base, unit = (match.group("name"), match.group("unit")) if match else (header, None)
-        field = aliases.get(header_key(base))
-        if field is None:
+        found = aliases.get(header_key(base))
+        if found is None:
             unknown.append(header)
             continue
-        mapped[label] = (field, catalog.fields[field].unit if unit is None else unit)
+        mapped[label] = (found, catalog.fields[found].unit if unit is None else unit)
     return mapped, unknown
 
 
+Bounds = dict[int, tuple[float, float, str]]  # row → (low, high, note) of a cell printed as a bound
+
+
 def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, first_row: int
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(values in canonical unit, issue texts or None, non-detect flags, reporting limits) for one column."""
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Bounds]:
+    """(values in canonical unit, issue texts or None, non-detect flags, reporting limits, bounds) for one column."""
     factor = conversion_factor(unit, spec.unit)
     issues = np.full(len(raw), None, dtype=object)
     nd = np.zeros(len(raw), dtype=bool)
@@ -209,12 +226,18 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
     else:
         numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         slow, text = np.zeros(0, dtype=np.int64), None
-    numbers = numbers * factor
-    done: dict[str, tuple[float, str | None, bool, float]] = {}
-    for index, cell in zip(slow, _cells(text, slow), strict=True):
-        if cell not in done:
-            done[cell] = _slow_cell(cell, spec, unit)
-        numbers[index], issues[index], nd[index], limits[index] = done[cell]
+    numbers = clean_array(numbers * factor) if factor != 1.0 else numbers
+    done: dict[str, Cell] = {}
+    bounds: Bounds = {}
+    for index, text_cell in zip(slow, _cells(text, slow), strict=True):
+        if text_cell not in done:
+            done[text_cell] = _slow_cell(text_cell, spec, unit, header)
+        cell = done[text_cell]
+        numbers[index] = np.nan if cell.value is None else cell.value
+        issues[index], nd[index] = cell.issue, cell.nd
+        limits[index] = np.nan if cell.reporting_limit is None else cell.reporting_limit
+        if cell.low is not None and cell.high is not None:
+            bounds[int(index)] = (cell.low, cell.high, cell.note or "")
     if spec.range:
         low, high = spec.range
         with np.errstate(invalid="ignore"):
@@ -223,7 +246,7 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
             issues[index] = (f"implausible value {raw.iat[int(index)]} {unit} in {header}, row {index + first_row}: "
                              f"outside {low:g}–{high:g} {spec.unit}")
         numbers[bad] = np.nan
-    return numbers, issues, nd, limits
+    return numbers, issues, nd, limits, bounds
 
 
 def _arrow_numbers(arrow: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, pa.ChunkedArray]:
@@ -252,20 +275,11 @@ def _cells(text: pa.ChunkedArray | pd.Series | None, rows: np.ndarray) -> list[s
     return [str(cell) for cell in text.take(pa.array(rows, type=pa.int64())).to_pylist()]
 
 
-def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None, bool, float]:
-    """(value, issue, non-detect, reporting limit) of one cell that is not a plain number; blank is missing."""
-    try:
-        parsed = parse_value_text(text)
-        factor = conversion_factor(parsed.unit or unit, spec.unit)
-        if parsed.qualifier:
-            limit = parsed.number * factor if parsed.qualifier == "lt" and parsed.number is not None else np.nan
-            return 0.0, None, True, limit
-        assert parsed.number is not None
-        return parsed.number * factor, None, False, np.nan
-    except BlankValue:
-        return np.nan, None, False, np.nan
-    except (ValueTextError, ValueError) as exc:
-        return np.nan, f"unreadable value {text!r}: {exc}", False, np.nan
+def _slow_cell(text: str, spec: FieldSpec, unit: str, header: str) -> Cell:
+    """One cell that is not a plain number, read by the rule records use (:func:`checker.frame.quantity_cell`):
+    non-detects, bounds, units, junk; blank is missing."""
+    fact = text_fact(spec.label_en, spec, text, Evidence(source=f"column {header}", text=text), unit)
+    return Cell() if fact is None else quantity_cell(spec, [fact])
 
 
 def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) -> tuple[Batch, list[str]]:
@@ -303,6 +317,7 @@ class _Column:
     nd: np.ndarray
     limits: np.ndarray
     present: np.ndarray  # the cell is not blank
+    bounds: Bounds = field(default_factory=dict)
 
 
 def _read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
@@ -310,11 +325,12 @@ def _read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: s
     rows = len(raw)
     if spec.kind == "quantity":
         try:
-            values, issues, nd, limits = _quantity_column(raw, spec, unit, header, first_row)
+            values, issues, nd, limits, bounds = _quantity_column(raw, spec, unit, header, first_row)
         except ValueError as exc:
             raise TableError(f"{path}: column {header}: {exc}") from None
         present = np.asarray(~np.isnan(values) | pd.notna(issues) | nd, dtype=bool)
-        return _Column(raw, header, unit, values, issues, nd, limits, present)
+        present |= np.isin(np.arange(rows), list(bounds))
+        return _Column(raw, header, unit, values, issues, nd, limits, present, bounds)
     text = _text_cells(raw)
     issues = np.full(rows, None, dtype=object)
     values = text
@@ -337,6 +353,14 @@ def _store(columns: dict[str, Any], name: str, column: _Column) -> None:
         columns[name + ISSUE] = column.issues
     if column.nd.any():
         columns[name + ND] = column.nd
+    if column.bounds:
+        rows = np.fromiter(column.bounds, dtype=np.int64)
+        low, high = np.full(len(column.values), np.nan), np.full(len(column.values), np.nan)
+        notes = np.full(len(column.values), None, dtype=object)
+        low[rows] = [bound[0] for bound in column.bounds.values()]
+        high[rows] = [bound[1] for bound in column.bounds.values()]
+        notes[rows] = [bound[2] for bound in column.bounds.values()]
+        columns[name + LO], columns[name + HI], columns[name + NOTE] = low, high, notes
 
 
 def _merge(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
@@ -349,8 +373,10 @@ def _merge(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
     def pick(attribute: str) -> np.ndarray:
         return np.column_stack([getattr(part, attribute) for part in parts])[rows, first]
 
+    bounds = {row: part.bounds[row] for index, part in enumerate(parts) for row in part.bounds
+              if first[row] == index}
     merged = _Column(parts[0].raw, parts[0].header, parts[0].unit, pick("values"), pick("issues"), pick("nd"),
-                     pick("limits"), np.asarray(present.any(axis=1), dtype=bool))
+                     pick("limits"), np.asarray(present.any(axis=1), dtype=bool), bounds)
     several = present.sum(axis=1) > 1
     if several.any():
         same = np.column_stack([_same(part, merged, spec, name) | ~part.present for part in parts])
@@ -383,6 +409,9 @@ def _resolve(parts: list[_Column], merged: _Column, present: np.ndarray, rows: n
         merged.issues[row] = cell.issue
         merged.nd[row] = cell.nd
         merged.limits[row] = np.nan if cell.reporting_limit is None else cell.reporting_limit
+        merged.bounds.pop(int(row), None)
+        if cell.low is not None and cell.high is not None:
+            merged.bounds[int(row)] = (cell.low, cell.high, cell.note or "")
 
 
 def _compared(parts: list[_Column], texts: tuple[str | None, ...], spec: FieldSpec, name: str) -> Cell:
