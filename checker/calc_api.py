@@ -54,7 +54,7 @@ class TeerResult(Calculation):
     """Appendix E: ``teer`` (Mbps/W) with the class's load levels (%) and weights (a, b, c)."""
 
     unit: str = "Mbps/W"
-    teer: float
+    teer: float | None  # None when an input is implausible (the clause says why)
     loads: tuple[float, float, float]
     weights: tuple[float, float, float]
 
@@ -186,7 +186,9 @@ def teer(device_class: str, throughput: Quantity, p_u1: Quantity, p_u2: Quantity
     value = float(calc.teer(td, powers[0], powers[1], powers[2], weights=klass.weights))
     clauses = _judge("switch", {"device_class": device_class, "max_throughput": td, "power_u1": powers[0],
                                 "power_u2": powers[1], "power_u3": powers[2]}, ("6.2.3/teer",), as_of)
-    return TeerResult(category="switch", teer=value, loads=klass.loads, weights=klass.weights, clauses=clauses)
+    judged = next((c.value for c in clauses if c.id == "6.2.3/teer"), None)
+    return TeerResult(category="switch", teer=value if judged is not None else None, loads=klass.loads,
+                      weights=klass.weights, clauses=clauses)
 
 
 def firewall(throughput: Quantity, power: Quantity | None = None, length: Quantity | None = None,

@@ -111,7 +111,65 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
                                                                         catalog.constant("electricity_kgce_per_kwh"))),
           tolerance)
     _odp(frame, catalog, tolerance)
+    for name in derived_inputs(catalog):
+        _implausible_derived(frame, catalog, name)
+        _unusable_inputs(frame, catalog, name)
     return frame
+
+
+def _implausible_derived(frame: pd.DataFrame, catalog: Catalog, name: str) -> None:
+    """A derived value (or interval) outside the field's plausible range is junk, as a declared one is:
+    0 g/kWh from 0 L/h, 200 % from 2000 g recyclable of 1000 g, TEER from a 0 W load point."""
+    spec = catalog.fields[name]
+    if not spec.range or name not in frame:
+        return
+    low, high = spec.range
+    values = column(frame, name)
+    lo = frame[name + LO].to_numpy(float) if name + LO in frame else np.full(len(frame), np.nan)
+    hi = frame[name + HI].to_numpy(float) if name + HI in frame else np.full(len(frame), np.nan)
+    with np.errstate(invalid="ignore"):
+        bad_value = ~np.isnan(values) & ((values < low) | (values > high))
+        bad_interval = np.isnan(values) & ~np.isnan(lo) & ((hi < low) | (lo > high))
+    bad = bad_value | bad_interval
+    if not bad.any():
+        return
+    shown = np.where(bad_value, values, lo)
+    set_text(frame, name + ISSUE, bad, [f"implausible value {v:.6g} {spec.unit} computed from its inputs: outside "
+                                        f"{low:g}–{high:g} {spec.unit}".replace("  ", " ") for v in shown[bad]])
+    frame[name] = np.where(bad, np.nan, frame[name].to_numpy(float))
+    for side in (LO, HI):
+        if name + side in frame:
+            frame[name + side] = np.where(bad, np.nan, frame[name + side].to_numpy(float))
+
+
+def _unusable_inputs(frame: pd.DataFrame, catalog: Catalog, name: str) -> None:
+    """A derived value that could not be computed because an input is unusable (junk, a conflict, a bound
+    or a non-detect where none counts) is manual_review naming that input, not missing evidence."""
+    if name not in frame and not any(source in frame for source in derived_inputs(catalog)[name]):
+        return
+    undecided = np.isnan(column(frame, name))
+    if name + ISSUE in frame:
+        undecided &= frame[name + ISSUE].isna().to_numpy()
+    if name + LO in frame:
+        undecided &= np.isnan(frame[name + LO].to_numpy(float))
+    if not undecided.any():
+        return
+    reasons = np.full(len(frame), None, dtype=object)
+    for source in derived_inputs(catalog)[name]:
+        label = catalog.fields[source].label_en
+        if source + ISSUE in frame:
+            issue = frame[source + ISSUE].to_numpy(object)
+            take = undecided & pd.notna(issue) & pd.isna(reasons)
+            reasons[take] = [f"cannot be computed: {label}: {text}" for text in issue[take]]
+        if source + LO in frame and catalog.fields[source].kind == "quantity":
+            bounded = undecided & np.isnan(column(frame, source)) & ~np.isnan(frame[source + LO].to_numpy(float))
+            notes = text_column(frame, source + NOTE).to_numpy(object)
+            take = bounded & pd.isna(reasons)
+            reasons[take] = [f"cannot be computed: {label} {text or 'is known only as a range'}"
+                             for text in notes[take]]
+    found = pd.notna(reasons)
+    if found.any():
+        set_text(frame, name + ISSUE, found, list(reasons[found]))
 
 
 def apply_category_defaults(frame: pd.DataFrame, catalog: Catalog) -> None:

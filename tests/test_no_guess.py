@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from checker import calc_api
 from checker.catalog import load_catalog
 from checker.models import ClauseResult, ProductReport
 from checker.pipeline import audit
@@ -144,3 +145,60 @@ def test_bound_is_shown_with_its_note(clauses: Callable[..., dict[str, ClauseRes
     assert result.status == "manual_review"
     assert result.value == 96.0
     assert "bound" in result.note and "≤96" in result.note.replace(" ", "")
+
+
+# 3. plausibility on everything, derived values included
+@pytest.mark.parametrize(("record", "clause"), [
+    ({"category": "generator", "rated_power": 400, "fuel_flow_100": "0 L/h"}, "6.3.5/fuel-consumption"),
+    ({"category": "generator", "rated_power": 400, "fuel_rate": 0}, "6.3.5/fuel-consumption"),
+    ({"category": "server", "recyclable_mass": 2000, "product_mass": 1000}, "6.2.1/recyclability"),
+    ({"category": "firewall", "fw_throughput": 15, "fw_power": 0}, "6.2.4/power-per-throughput"),
+    ({"category": "firewall", "fw_throughput": 15, "length": 0, "height": 44, "depth": 300}, "6.2.4/volume"),
+    ({"category": "switch", "device_class": "access", "max_throughput": "26 Gbps", "power_u1": 0,
+      "power_u2": 38.9, "power_u3": 39.4}, "6.2.3/teer"),
+    ({"category": "switch", "device_class": "access", "max_throughput": "26 Gbps", "power_u1": "≤ 39 W",
+      "power_u2": 38.9, "power_u3": 39.4}, "6.2.3/teer"),  # an input known only as a bound
+    ({"category": "desktop", "recycled_plastic_mass": 50, "plastic_mass": 0}, "6.2.2/recycled-plastic"),
+])
+def test_implausible_inputs_and_derived_values(clauses: Callable[..., dict[str, ClauseResult]],
+                                               record: dict[str, Any], clause: str) -> None:
+    result = clauses({"id": "P", **record})[clause]
+    assert result.status == "manual_review", result
+    assert "implausible" in result.note or "cannot be computed" in result.note
+
+
+def test_honest_derived_values_still_judged(clauses: Callable[..., dict[str, ClauseResult]]) -> None:
+    found = clauses({"id": "P", "category": "server", "recyclable_mass": 900, "product_mass": 1000})
+    assert found["6.2.1/recyclability"].status == "pass"
+    found = clauses({"id": "P", "category": "generator", "rated_power": 400, "fuel_flow_100": "91.8 L/h"})
+    assert found["6.3.5/fuel-consumption"].status in ("pass", "fail", "manual_review")
+    assert found["6.3.5/fuel-consumption"].note  # the density range is explained
+
+
+@pytest.mark.parametrize("call", [
+    lambda: calc_api.generator("400", None, "0", {}, AS_OF),
+    lambda: calc_api.firewall("15", "0", "440", "44", "300", AS_OF),
+    lambda: calc_api.firewall("15", "300", "0", "44", "300", AS_OF),
+    lambda: calc_api.teer("access", "26 Gbps", "0", "38.9", "39.4", AS_OF),
+    lambda: calc_api.recyclability([(2000.0, 100.0)], "1000", "server", AS_OF),
+])
+def test_calculators_never_pass_on_impossible_inputs(call: Callable[[], Any]) -> None:
+    try:
+        result = call()
+    except ValueError as exc:  # refused with a reason is as good as manual review
+        assert str(exc)
+        return
+    assert all(clause.status != "pass" for clause in result.clauses
+               if clause.id not in ("6.2.4/volume", "6.2.4/power-per-throughput", "6.3.5/noise")
+               or clause.status == "manual_review"), result
+    assert any(clause.status == "manual_review" for clause in result.clauses), result
+
+
+def test_app_calculator_table_junk_is_an_error() -> None:
+    import pandas as pd
+
+    from checker.ui import calcs
+
+    parts = pd.DataFrame({"plastic_g": ["100", "1,2 kg"], "recycled_g": ["10", ""], "excluded": [False, False]})
+    with pytest.raises(ValueError, match="not a number"):
+        calcs.recycled_plastic(parts, "desktop", AS_OF)
