@@ -18,7 +18,8 @@ from checker.catalog import load_catalog
 
 def _teer(args: argparse.Namespace) -> dict[str, Any]:
     result = calc_api.teer(args.device_class, args.throughput, args.p_u1, args.p_u2, args.p_u3)
-    return {"teer_mbps_per_w": None if result.teer is None else round(result.teer, 3), "loads_percent": result.loads, "weights": result.weights,
+    teer = None if result.teer is None else round(result.teer, 3)
+    return {"teer_mbps_per_w": teer, "loads_percent": result.loads, "weights": result.weights,
             "clauses": result.clauses}
 
 
