@@ -145,6 +145,8 @@ def quantity(value: Quantity, unit: str) -> float:
     parsed = parse_value_text(value)
     if parsed.number is None:
         raise ValueError(f"{value!r} is not a number")
+    if parsed.qualifier:
+        raise ValueError(f"{value!r} is a bound, not a measured value")
     return convert(parsed.number, parsed.unit or unit, unit)
 
 

@@ -18,7 +18,8 @@ from checker.models import Qualifier
 
 NON_DETECT = {"nd", "n.d.", "n.d", "未检出", "not detected", "<mdl", "<loq", "<rl"}
 BLANK_WORDS = frozenset({"nan"})  # what a spreadsheet or a script writes for an empty cell
-_NUMBER = re.compile(r"^\s*(?P<num>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?P<unit>.*?)\s*$")
+_NUMBER = re.compile(r"^\s*(?P<num>[-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+,\d+|\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+                     r"\s*(?P<unit>.*?)\s*$")
 _THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d{1,2}$|^[-+]?0,\d+$|^[-+]?\d+,\d{4,}$")
 _EU_GROUPED = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$")  # 1.250,5

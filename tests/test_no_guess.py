@@ -202,3 +202,31 @@ def test_app_calculator_table_junk_is_an_error() -> None:
     parts = pd.DataFrame({"plastic_g": ["100", "1,2 kg"], "recycled_g": ["10", ""], "excluded": [False, False]})
     with pytest.raises(ValueError, match="not a number"):
         calcs.recycled_plastic(parts, "desktop", AS_OF)
+
+
+# 11. one parser for numbers with units, on every path
+@pytest.mark.parametrize(("text", "kwh"), [("1,5 GWh", 1.5e6), ("1,200.5 MWh", 1.2005e6), ("1.250,5 kWh", 1250.5),
+                                          ("0,95 MWh", 950.0), ("１２ MWh", 12000.0)])
+def test_one_number_reader(text: str, kwh: float) -> None:
+    from checker.dc.quantity import to_unit
+    from checker.values import parse_value_text
+
+    assert to_unit(text, "kWh") == pytest.approx(kwh)
+    assert calc_api.quantity(text, "kWh") == pytest.approx(kwh)
+    parsed = parse_value_text(text)
+    assert parsed.number is not None
+
+
+@pytest.mark.parametrize("text", ["1,5,0 GWh", "1,2.5 GWh", "< 1 GWh", "ND", "约 1 GWh"])
+def test_ambiguous_or_bounded_amounts_are_refused(text: str) -> None:
+    from checker.dc.quantity import to_unit
+
+    with pytest.raises(ValueError):
+        to_unit(text, "kWh")
+    with pytest.raises(ValueError):
+        calc_api.quantity(text, "kWh")
+
+
+def test_ambiguous_number_in_a_record_is_manual_review(clauses: Callable[..., dict[str, ClauseResult]]) -> None:
+    result = clauses({"id": "P", "category": "server", "psu_efficiency_50": "9,45,0 %"})["6.2.1/psu-eff-50"]
+    assert result.status == "manual_review"
