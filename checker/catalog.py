@@ -37,7 +37,13 @@ class Condition(Strict):
     equals: str | bool | None = None
     at_least: float | None = None
     unit: str = ""
-    if_missing: Literal["apply", "not_applicable", "missing_evidence"] = "missing_evidence"
+    if_missing: Literal["apply", "not_applicable", "missing_evidence", "manual_review"] = "missing_evidence"
+    # What a person is asked when the field is absent (if_missing: manual_review), or what was assumed
+    # (if_missing: apply), in the report's words: "does the product contain a battery?".
+    ask_en: str = ""
+    ask_zh: str = ""
+    assumed_en: str = ""
+    assumed_zh: str = ""
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:

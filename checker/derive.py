@@ -35,9 +35,10 @@ def derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
         "power_per_throughput": ["fw_power", "fw_throughput"],
         "outlet_power": ["pdu_power", "outlet_count"],
         "noise_max": list(NOISE_DIRECTIONS),
-        "fuel_rate": ["fuel_flow_100", "rated_power"],
+        "fuel_rate": ["fuel_flow_100", "rated_power", "fuel_type"],
         "annual_energy_tce": ["annual_electricity"],
         "odp": ["refrigerant"],
+        "renewable_share_increase": ["renewable_share", "previous_renewable_share"],
     }
 
 
@@ -111,6 +112,13 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
                                                                         catalog.constant("electricity_kgce_per_kwh"))),
           tolerance)
     _odp(frame, catalog, tolerance)
+    if "previous_renewable_share" in frame:  # 5.2 逐年增加: percentage points over the previous period
+        share, previous = column(frame, "renewable_share"), column(frame, "previous_renewable_share")
+        merge(frame, "renewable_share_increase", share - previous, tolerance)
+        both = ~np.isnan(share) & ~np.isnan(previous)
+        set_text(frame, "renewable_share_increase" + NOTE, both,
+                 [f"{s:.4g} % this period against {p:.4g} % the previous" for s, p in zip(share[both], previous[both],
+                                                                                          strict=True)])
     for name in derived_inputs(catalog):
         _implausible_derived(frame, catalog, name)
         _unusable_inputs(frame, catalog, name)
@@ -240,30 +248,42 @@ def _noise_max(frame: pd.DataFrame) -> None:
              [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
 
 
+def _densities(frame: pd.DataFrame, catalog: Catalog) -> tuple[Floats, Floats, list[str]]:
+    """Per row the fuel density range (kg/L) that turns L/h into g/kWh: diesel or petrol by ``fuel_type``
+    ("柴油和汽油发电机"); unknown, the range covering both, so a verdict stands only where it holds over it."""
+    const = catalog.constant
+    ranges = {"diesel": (const("diesel_density_min"), const("diesel_density_max"), "diesel"),
+              "petrol": (const("petrol_density_min"), const("petrol_density_max"), "petrol")}
+    unknown = (min(r[0] for r in ranges.values()), max(r[1] for r in ranges.values()), "diesel or petrol (not stated)")
+    kinds = text_column(frame, "fuel_type").map(lambda kind: ranges.get(str(kind), unknown))
+    low = np.array([kind[0] for kind in kinds], dtype=float)
+    high = np.array([kind[1] for kind in kinds], dtype=float)
+    return low, high, [kind[2] for kind in kinds]
+
+
 def _fuel_rate(frame: pd.DataFrame, catalog: Catalog) -> None:
     flow, power = column(frame, "fuel_flow_100"), column(frame, "rated_power")
     if np.isnan(flow).all():
         return
-    low = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_min"))
-    high = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_max"))
+    density_low, density_high, fuels = _densities(frame, catalog)
+    low = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_low))
+    high = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_high))
     declared = column(frame, "fuel_rate")
     tolerance = catalog.constant("derived_agreement_tolerance")
-    outside = ~np.isnan(declared) & ~np.isnan(np.asarray(low)) & (
-        (declared < np.asarray(low) * (1 - tolerance)) | (declared > np.asarray(high) * (1 + tolerance)))
+    outside = ~np.isnan(declared) & ~np.isnan(low) & (
+        (declared < low * (1 - tolerance)) | (declared > high * (1 + tolerance)))
+    rows = np.flatnonzero(outside)
     set_text(frame, "fuel_rate" + ISSUE, outside, [
-        f"declared {d:.1f} g/kWh disagrees with {f:g} L/h at {p:g} kW ({lo:.1f}–{hi:.1f} g/kWh over the diesel "
-        f"density range)" for d, f, p, lo, hi in zip(declared[outside], flow[outside], power[outside],
-                                                     np.asarray(low)[outside], np.asarray(high)[outside], strict=True)])
-    use = ~np.isnan(np.asarray(low)) & np.isnan(declared)
+        f"declared {declared[i]:.1f} g/kWh disagrees with {flow[i]:g} L/h at {power[i]:g} kW ({low[i]:.1f}–"
+        f"{high[i]:.1f} g/kWh over the {fuels[i]} density range)" for i in rows])
+    use = ~np.isnan(low) & np.isnan(declared)
     if "fuel_rate" + ISSUE in frame:
         use &= frame["fuel_rate" + ISSUE].isna().to_numpy()
     frame["fuel_rate" + LO] = np.where(use, low, np.nan)
     frame["fuel_rate" + HI] = np.where(use, high, np.nan)
-    density = f"{catalog.constant('diesel_density_min')}–{catalog.constant('diesel_density_max')} kg/L"
-    set_text(frame, "fuel_rate" + NOTE, use, [f"from {f:g} L/h at {p:g} kW over diesel density {density}: "
-                                               f"{lo:.1f}–{hi:.1f} g/kWh" for f, p, lo, hi in
-                                               zip(flow[use], power[use], np.asarray(low)[use],
-                                                   np.asarray(high)[use], strict=True)])
+    set_text(frame, "fuel_rate" + NOTE, use, [
+        f"from {flow[i]:g} L/h at {power[i]:g} kW over {fuels[i]} density {density_low[i]:g}–{density_high[i]:g} "
+        f"kg/L: {low[i]:.1f}–{high[i]:.1f} g/kWh" for i in np.flatnonzero(use)])
 
 
 def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:

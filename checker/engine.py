@@ -52,11 +52,7 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     if clause.limit is not None:
         return _constant(float(clause.limit), rows)
     if clause.schedule is not None:
-        in_force = clause.schedule.limit_on(as_of)
-        if in_force is None:
-            _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
-            return _constant(np.nan, rows)
-        return _constant(float(in_force), rows)
+        return _scheduled(clause, frame, as_of, status, reason, active)
     assert clause.band_table and clause.band_column
     table = catalog.band_tables[clause.band_table]
     by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)
@@ -70,6 +66,28 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     _mark(status, reason, active & (index == -1), NA, Reason.OUTSIDE_BANDS)
     _mark(status, reason, active & (index >= 0) & np.isnan(limit), NA, Reason.NO_LIMIT_IN_BAND)
     return limit
+
+
+PERIOD_END = "period_end"
+
+
+def _scheduled(clause: Clause, frame: pd.DataFrame, as_of: date, status: npt.NDArray[np.int8],
+               reason: npt.NDArray[np.int8], active: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """A schedule's limit per row: the one in force at the end of the row's statistics period
+    (``period_end``), else on ``as_of`` (INTERFACE §6)."""
+    assert clause.schedule is not None
+    rows = len(frame)
+    if PERIOD_END not in frame or frame[PERIOD_END].isna().all():
+        in_force = clause.schedule.limit_on(as_of)
+        if in_force is None:
+            _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
+            return _constant(np.nan, rows)
+        return _constant(float(in_force), rows)
+    codes, days = pd.factorize(frame[PERIOD_END].astype(object).where(frame[PERIOD_END].notna(), as_of.isoformat()))
+    found = [clause.schedule.limit_on(date.fromisoformat(str(day))) for day in days]
+    limits = np.array([np.nan if limit is None else limit for limit in found] + [np.nan], dtype=float)[codes]
+    _mark(status, reason, active & np.isnan(limits), NA, Reason.BEFORE_SCHEDULE)
+    return limits
 
 
 def _constant(number: float, rows: int) -> npt.NDArray[np.float64]:
@@ -118,6 +136,8 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
         _mark(status, reason, active & issue, MANUAL, Reason.CONDITION_ISSUE)
         if cond.if_missing == "missing_evidence":
             _mark(status, reason, active & missing, MISSING, Reason.CONDITION_MISSING)
+        elif cond.if_missing == "manual_review":
+            _mark(status, reason, active & missing, MANUAL, Reason.CONDITION_MISSING)
         elif cond.if_missing == "not_applicable":
             _mark(status, reason, active & missing, NA, Reason.CONDITION)
         _mark(status, reason, active & ~met & ~missing, NA, Reason.CONDITION)

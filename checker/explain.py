@@ -39,8 +39,11 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
     if why == Reason.CONDITION:
         return "does not apply: " + "; ".join(_condition_text(c) for c in clause.applies_when)
     if why == Reason.CONDITION_MISSING:
-        return "cannot tell whether it applies: " + ", ".join(
-            catalog.fields[c.field].label_en for c in clause.applies_when if not _text(batch, row, c.field))
+        absent = [c for c in clause.applies_when if not _text(batch, row, c.field)]
+        asked = [c.ask_en for c in absent if c.ask_en]
+        if asked:
+            return "; ".join(asked)
+        return "cannot tell whether it applies: " + ", ".join(catalog.fields[c.field].label_en for c in absent)
     if why == Reason.CONDITION_ISSUE:
         return "; ".join(_text(batch, row, c.field + ISSUE) for c in clause.applies_when
                          if _text(batch, row, c.field + ISSUE))
@@ -159,6 +162,11 @@ def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -
             notes.append(f"not detected, reported as < {float(reported) * col.factor:g} {clause.unit}")
     if name and int(col.reason[row]) != Reason.INTERVAL:
         notes.append(_text(batch, row, name + NOTE))
+    if clause.schedule is not None and _text(batch, row, "period_end") and int(col.reason[row]) != Reason.CATEGORY:
+        notes.append(f"limit in force at the end of the statistics period ({_text(batch, row, 'period_end')})")
+    if int(col.reason[row]) not in (Reason.CATEGORY, Reason.CONDITION):
+        notes.extend(c.assumed_en for c in clause.applies_when
+                     if c.if_missing == "apply" and c.assumed_en and not _text(batch, row, c.field))
     limit = None if np.isnan(col.limit[row]) else round(float(col.limit[row]), 6)
     status = STATUSES[int(col.status[row])]
     margin = _margin(col, value, row) if status in ("pass", "fail") else None

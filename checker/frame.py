@@ -9,9 +9,11 @@ Evidence stays beside the frame in an :class:`EvidenceStore`.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol, cast
 
 import numpy as np
@@ -217,12 +219,25 @@ def normalise_choice(spec: FieldSpec, raw: Any) -> Any:
     """Fold an enum / flag / text value; None when it is not one of the allowed values."""
     if spec.kind == "text":
         return None if raw is None else str(raw).strip()
+    if spec.kind == "date":
+        return iso_date(raw)
     text = str(raw).strip().lower().replace(" ", "_").replace("-", "_")
     if spec.kind == "flag":
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
         return 1.0 if text in TRUE_WORDS else 0.0 if text in FALSE_WORDS else None
     return text if text in spec.choices else None
+
+
+def iso_date(raw: Any) -> str | None:
+    """A date as ``YYYY-MM-DD`` ("2024-12-31", "2024/12/31", a date object); None when it is not one."""
+    if isinstance(raw, date):
+        return raw.isoformat()[:10]
+    text = unicodedata.normalize("NFKC", str(raw)).strip().replace("/", "-").replace(".", "-")
+    try:
+        return date.fromisoformat(text[:10]).isoformat() if len(text) in (10, 19) or "T" in text else None
+    except ValueError:
+        return None
 
 
 def cell_for(spec: FieldSpec, facts: list[Fact]) -> Cell:

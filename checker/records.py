@@ -9,6 +9,7 @@ an error naming the key, never dropped.
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -113,6 +114,7 @@ def record_from_mapping(data: dict[str, Any], source: str, index: int = 0) -> Pr
     category = data.get("category")
     if category not in catalog.categories:
         raise RecordError(f"{source}: record {index + 1} has unknown or missing category {category!r}")
+    data = {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
     try:
         validated = record_model(category).model_validate(data)
     except ValidationError as exc:
@@ -172,5 +174,14 @@ def datacentre_record(data: dict[str, Any], source: str) -> ProductRecord:
     facts = [fact.model_copy(update={"evidence": [Evidence(source=source, text=f"{fact.field} = {fact.value:.6g} "
                                                            f"{fact.unit}, computed from the data-centre record")]})
              for fact in section5_fact_models(record)]
+    if record.previous_renewable_share is not None:
+        facts.append(Fact(field="previous_renewable_share", value=record.previous_renewable_share, unit="%",
+                          evidence=[Evidence(source=source, text=f"previous_renewable_share: "
+                                                                 f"{record.previous_renewable_share}")]))
+    for name in ("period_start", "period_end"):
+        day = getattr(record, name)
+        if day is not None:
+            facts.append(Fact(field=name, value=day.isoformat(), evidence=[Evidence(source=source,
+                                                                                    text=f"{name}: {day}")]))
     return ProductRecord(id=str(data.get("id") or Path(source).stem), category="datacenter", sources=[source],
                          facts=facts)

@@ -121,6 +121,9 @@ class DataCentreRecord(Strict):
     years_in_operation: Years | None = None
     commissioned: date | None = None
     year: int | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    previous_renewable_share: float | None = Field(default=None, ge=0, le=100)  # % of the previous period
     grid_region: str | None = None
     grid_factor: GridFactor | None = None
     energy: EnergyUse
@@ -149,14 +152,23 @@ class DataCentreRecord(Strict):
             self.grid_region = _region(self.grid_region)
         if self.years_in_operation is None and self.commissioned is None:
             raise ValueError("give years_in_operation or commissioned")
+        if self.period_end is None and self.year is not None:
+            self.period_end = date(self.year, 12, 31)  # the statistics year: 1 Jan – 31 Dec
+            self.period_start = self.period_start or date(self.year, 1, 1)
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError("period_start is after period_end")
         return self
+
+    def on(self, as_of: date) -> date:
+        """The date the limits are taken on: the end of the statistics period, else ``as_of``."""
+        return self.period_end or as_of
 
     def age_years(self, as_of: date) -> float:
         """Years in operation: as declared, else from ``commissioned`` to ``as_of``."""
         if self.years_in_operation is not None:
             return self.years_in_operation
         assert self.commissioned is not None
-        return max((as_of - self.commissioned).days / 365.25, 0.0)
+        return max((self.on(as_of) - self.commissioned).days / 365.25, 0.0)
 
 
 def _region(name: str) -> str:
