@@ -45,6 +45,15 @@ class Condition(Strict):
     assumed_en: str = ""
     assumed_zh: str = ""
 
+    def scope_text(self) -> str:
+        """The condition in words, with what happens when the field is not stated:
+        "if port_type = fixed (unstated: applied, noted)"."""
+        test = (f"= {str(self.equals).lower()}" if self.equals is not None
+                else f"≥ {self.at_least:g} {self.unit}".rstrip())
+        unstated = {"apply": "applied, noted" if self.assumed_en else "applied", "not_applicable": "not applicable",
+                    "missing_evidence": "missing evidence", "manual_review": "asked (manual review)"}[self.if_missing]
+        return f"if {self.field} {test} (unstated: {unstated})"
+
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
         if (self.equals is None) == (self.at_least is None):

@@ -93,7 +93,9 @@ def run_clauses(args: argparse.Namespace) -> int:
     if args.category and args.category not in catalog.categories:
         raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
     if (args.format or "text") == "json":
-        sys.stdout.write(json.dumps([c.model_dump(mode="json", exclude_none=True) for c in clauses],
+        sys.stdout.write(json.dumps([{**c.model_dump(mode="json", exclude_none=True),
+                                      "scope": [condition.scope_text() for condition in c.applies_when]}
+                                     for c in clauses],
                                     ensure_ascii=False, indent=2) + "\n")
         return EXIT_PASS
     for clause in clauses:
@@ -101,6 +103,8 @@ def run_clauses(args: argparse.Namespace) -> int:
             f"{clause.op} (by {clause.band_table})" if clause.band_table else
             f"{clause.op} (by date)" if clause.schedule else clause.kind)
         print(f"{clause.id:<32} {limit:<24} {clause.title_zh} / {clause.title_en}")
+        for condition in clause.applies_when:
+            print(f"{'':<32} {'':<24} scope: {condition.scope_text()}")
     return EXIT_PASS
 
 
