@@ -596,13 +596,30 @@ def dump(data: Any, fmt: str) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
+_SAMPLE_ROWS: dict[str, dict[str, str]] = {}
+
+
+def sample_row(category: str) -> dict[str, str]:
+    """The row of samples/catalogs/servers.csv a server or storage catalog case starts from (one that passes
+    every Table 2 clause: SR-1U-A, ST-8U-D)."""
+    if not _SAMPLE_ROWS:
+        with (ROOT / "samples" / "catalogs" / "servers.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                _SAMPLE_ROWS[row["model"]] = row
+    return dict(_SAMPLE_ROWS[{"server": "SR-1U-A", "storage": "ST-8U-D"}[category]])
+
+
 def csv_row(category: str, pid: str, changes: dict[str, Any], drop: tuple[str, ...] = ()) -> str:
-    """A one-row catalog: the §5 columns for servers (plus any column the case sets), field names otherwise."""
+    """A one-row catalog: for servers and storage a row of samples/catalogs/servers.csv (the §5 columns, plus any
+    column the case sets), for the other categories the base record under its field names."""
     data = record(category, pid, changes, drop)
     data.pop("id")
-    if category == "server":
+    if category in ("server", "storage"):
         extra = [k for k in changes if k not in SERVER_COLUMNS and changes[k] is not None]
-        data = {k: data.get(k, "") for k in [*SERVER_COLUMNS, *extra]}
+        row = {**sample_row(category), "model": pid}
+        row.update({k: v for k, v in changes.items() if v is not None and k in SERVER_COLUMNS})
+        row.update({k: "" for k in drop})
+        data = {k: row.get(k, "") if k in SERVER_COLUMNS else data.get(k, "") for k in [*SERVER_COLUMNS, *extra]}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(list(data))
@@ -1546,17 +1563,20 @@ def run(cases: int, seed: int, cli: int = 1, controls: int = 1, classes: list[st
         if not mine:
             continue
         variants: dict[str, dict[str, int]] = {}
+        carriers: dict[str, dict[str, int]] = {}
         for case in mine:
-            entry = variants.setdefault(case.variant, {"cases": 0, "false_passes": 0})
-            entry["cases"] += 1
-            entry["false_passes"] += case.false_pass
+            for name, table_ in ((case.variant, variants), (case.carrier, carriers)):
+                entry = table_.setdefault(name, {"cases": 0, "false_passes": 0})
+                entry["cases"] += 1
+                entry["false_passes"] += case.false_pass
         classes_out[cls] = {"cases": len(mine), "false_passes": sum(c.false_pass for c in mine),
                             "crashes": sum(c.crashed for c in mine), "lost_inputs": sum(c.lost for c in mine),
                             "reader_exceptions": sum(c.reader_exception for c in mine),
                             "cli": {"cases": sum(bool(c.cli) for c in mine),
                                     "false_passes": sum(c.cli == "false_pass" for c in mine)},
                             "controls": fig.controls, "controls_passed": fig.controls_passed,
-                            "variants": dict(sorted(variants.items())), "examples": fig.examples,
+                            "variants": dict(sorted(variants.items())), "carriers": dict(sorted(carriers.items())),
+                            "examples": fig.examples,
                             "vacuous_keys": fig.vacuous[:40]}
     return {"seed": seed, "as_of": AS_OF.isoformat(), "checker": str(Path(sys.modules["checker"].__file__ or "")
                                                                     .resolve().parents[1]),
