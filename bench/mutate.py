@@ -1330,6 +1330,7 @@ class Run:
     crash_examples: list[dict[str, str]] = field(default_factory=list)
     lost_examples: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    keep: Path | None = None  # where the input files of the first examples of each class are copied
 
 
 def _write(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
@@ -1380,9 +1381,23 @@ def judge(case: Case, products: list[Any], errors: list[Any], paths: list[Path],
                 fig.examples.append({"variant": case.variant, "carrier": case.carrier, "via": via,
                                      "category": case.category, "clause": clause_id, "status": clause.status,
                                      "value": clause.value, "limit": clause.limit, "note": (clause.note or "")[:160],
-                                     "snippet": case.snippet})
+                                     "snippet": case.snippet, "files": _keep(run, case, paths, len(fig.examples))})
             case.false_pass = True
             return
+
+
+def _keep(run: Run, case: Case, paths: list[Path], number: int) -> list[str]:
+    """Copy the first three false-passing inputs of a class to ``run.keep/<class>/`` (to rerun by hand)."""
+    if run.keep is None or number >= 3:
+        return []
+    folder = run.keep / case.cls
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for path in paths:
+        target = folder / path.name
+        shutil.copyfile(path, target)
+        kept.append(str(target))
+    return kept
 
 
 def _pipeline() -> tuple[Callable[..., Any], Callable[..., Any]]:
@@ -1539,13 +1554,17 @@ def _judge_cli(case: Case, data: dict[str, Any], paths: list[Path], run: Run, vi
     case.false_pass = case.false_pass or before
 
 
-def run(cases: int, seed: int, cli: int = 1, controls: int = 1, classes: list[str] | None = None) -> dict[str, Any]:
-    """Generate and run ``cases`` mutated inputs; return the figures (also what bench/out/mutate.json holds)."""
+def run(cases: int, seed: int, cli: int = 1, controls: int = 1, classes: list[str] | None = None,
+        keep: Path | None = None) -> dict[str, Any]:
+    """Generate and run ``cases`` mutated inputs; return the figures (also what bench/out/mutate.json holds).
+    ``keep``: a folder for the input files of the first false passes of each class (emptied first)."""
     logging.getLogger("checker").setLevel(logging.CRITICAL)
     started = time.perf_counter()
     generated = generate(cases, seed, classes)
     generated_at = time.perf_counter()
-    result = Run()
+    result = Run(keep=keep)
+    if keep is not None:
+        shutil.rmtree(keep, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix="gdc-mutate-"))
     try:
         run_audit(generated, work, result)
@@ -1625,10 +1644,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--class", dest="classes", action="append", choices=CLASSES, help="only these classes")
     parser.add_argument("--against", help="import checker from this checkout (default: the one holding this file)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "mutate.json"))
+    parser.add_argument("--keep", default=str(ROOT / "bench" / "out" / "mutate-examples"),
+                        help="folder for the input files of the first false passes of each class ('' to skip)")
     args = parser.parse_args(argv)
     if args.against:
         use_checkout(Path(args.against))
-    result = run(args.cases, args.seed, args.cli, args.controls, args.classes)
+    result = run(args.cases, args.seed, args.cli, args.controls, args.classes, Path(args.keep) if args.keep else None)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
