@@ -1358,7 +1358,8 @@ def judge(case: Case, products: list[Any], errors: list[Any], paths: list[Path],
     fig = run.figures[case.cls]
     found = {str(s) for p in products for s in p.sources} | {e.source for e in errors}
     lost = [str(p) for p in paths if not any(s == str(p) or s.startswith(str(p)) for s in found)]
-    if via == "audit" and case.expect_ids and not any(e.source in {str(p) for p in paths} for e in errors):
+    audited = via.endswith("audit")  # "audit" or "cli-audit": each record is its own product
+    if audited and case.expect_ids and not any(e.source in {str(p) for p in paths} for e in errors):
         ids = {p.id for p in products}
         lost += [f"{paths[0]} (product {i})" for i in case.expect_ids if i not in ids]
     if any("cannot read the document (" in e.error or "could not read PDF:" in e.error for e in errors):
@@ -1370,7 +1371,7 @@ def judge(case: Case, products: list[Any], errors: list[Any], paths: list[Path],
         if len(run.lost_examples) < 30:
             run.lost_examples.append({"class": case.cls, "variant": case.variant, "via": via, "lost": ", ".join(lost),
                                       "snippet": case.snippet})
-    judged = [p for p in products if via != "audit" or case.judged_ids is None or p.id in case.judged_ids]
+    judged = [p for p in products if not audited or case.judged_ids is None or p.id in case.judged_ids]
     for product in judged:
         statuses = {c.id: c for c in product.clauses}
         for clause_id in case.clauses:
@@ -1547,7 +1548,7 @@ def _judge_cli(case: Case, data: dict[str, Any], paths: list[Path], run: Run, vi
     before = case.false_pass
     case.false_pass = False
     judge(case, products, errors, paths, run, via)
-    case.cli = "false_pass" if case.false_pass else "ok"
+    case.cli = "false_pass" if case.false_pass or case.cli == "false_pass" else "ok"
     if case.false_pass != before and case.mode == "audit" and via == "cli-audit":
         run.notes.append(f"the command and the library disagree on {case.key}: command "
                          f"{'passes' if case.false_pass else 'does not pass'} ({case.snippet[:80]!r})")
