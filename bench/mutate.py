@@ -33,7 +33,19 @@ Counted per class: cases, false passes (with examples: input snippet, clause, st
 escaping the pipeline), lost inputs (an input that is neither a product nor an error). A *control* (the same
 carrier with the honest passing value) is run for the first case of each (class, variant, carrier, target): a
 control that does not pass marks that key *vacuous* (the mutation could not have passed anyway, e.g. the reader
-does not read that layout), so a zero there proves little. Prints a table; writes ``bench/out/mutate.json``.
+does not read that layout), so a zero there proves little. Prints a table; writes ``bench/out/mutate.json``
+and copies the inputs of the first false passes of each class to ``bench/out/mutate-examples/<class>/``.
+
+Judgement calls in the oracle (each is its own variant, so its count can be read or discounted separately):
+``invisible_text/render3_*`` (render mode 3 is also how OCR'd scans carry their text layer, over an image; these
+PDFs have no image); ``declaration/limit_as_value_*`` (a bound equal to the limit, "≤1000 mg/kg (满足要求)",
+is read as a restated limit, INTERFACE §6, not as a proving bound); ``interval/nan_high`` and ``inf_both``
+(non-finite ends are invalid input even where the other end would decide); ``two_products/*_pass_first_missing``
+(``check`` names the merged product after the passing record). Half-open intervals such as {low: 94.6,
+high: inf} are NOT generated: they are one-sided bounds that do prove ">= 94".
+
+Documents are not generated where the reader never takes the value from a document (datacentre WUE and renewable
+share, a declared TEER, W/Gbps or g/kWh, masses for recyclability): their controls never pass.
 """
 
 from __future__ import annotations
