@@ -30,6 +30,7 @@ class Reason:
     OUTSIDE_BANDS, NO_LIMIT_IN_BAND, BAND_MISSING, BAND_ISSUE, BEFORE_SCHEDULE = 5, 6, 7, 8, 9
     VALUE_MISSING, VALUE_ISSUE, INTERVAL, PARTIAL, DOCUMENT, LOW_CONFIDENCE = 10, 11, 12, 13, 14, 15
     REPORTING_LIMIT = 16
+    RESTATED_LIMIT = 17
 
 
 @dataclass
@@ -182,6 +183,7 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
     if name + RL in frame:
         reporting_limit = clean_array(frame[name + RL].to_numpy(float) * factor)
         bounded = active & ~np.isnan(reporting_limit)
+        _mark(status, reason, bounded & (reporting_limit == limit), MANUAL, Reason.RESTATED_LIMIT)
         if clause.op in (">=", ">"):
             # "< X": the true value lies below X; it fails if X is at or under the limit, else it is unknown.
             below = reporting_limit <= limit
@@ -194,10 +196,13 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
     high = clean_array(frame[name + HI].to_numpy(float) * factor) if name + HI in frame else np.full(len(frame), np.nan)
     interval = active & np.isnan(value) & ~np.isnan(low)
     if interval.any():  # only rows known as an interval (most catalogs have none)
+        gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
+        printed = interval & (np.isinf(low) | np.isinf(high)) & ~gap  # a bound as printed: "≤ 100", "≥ 94 %"
+        finite_end = np.where(np.isinf(low), high, low)
+        _mark(status, reason, printed & (finite_end == limit), MANUAL, Reason.RESTATED_LIMIT)
         best, worst = (high, low) if clause.op in (">=", ">") else (low, high)
         _mark(status, reason, interval & _passes(clause.op, worst, limit), PASS, Reason.INTERVAL)
         _mark(status, reason, interval & ~_passes(clause.op, best, limit), FAIL, Reason.INTERVAL)
-        gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
         _mark(status, reason, interval & gap, MISSING, Reason.PARTIAL)
         _mark(status, reason, interval, MANUAL, Reason.INTERVAL)
     _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)

@@ -68,6 +68,10 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
             return f"reported as < {reported:g} {clause.unit}, below the limit whatever the true value"
         return (f"reported only as < {reported:g} {clause.unit}, which does not show {clause.op} "
                 f"{col.limit[row]:g} {clause.unit}; a lower detection limit is needed")
+    if why == Reason.RESTATED_LIMIT:
+        return (f"the value is printed as a bound equal to the limit ({clause.op} {col.limit[row]:g} {clause.unit}"
+                f"): a restated limit — a declaration of conformity, not a measurement; a person must check "
+                f"the test report").replace("  ", " ")
     if why == Reason.LOW_CONFIDENCE:
         return f"limit of low confidence ({clause.limit_source}); a person must confirm it"
     return ""

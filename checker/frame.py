@@ -117,7 +117,7 @@ def _reading(spec: FieldSpec, fact: Fact) -> _Reading | str:
     number = fact.value
     if fact.qualifier and number is not None and (not isinstance(number, int | float) or isinstance(number, bool)):
         return f"not a number: {describe(fact)}"
-    bound = None if number is None else clean(float(cast(float, number)) * factor)
+    bound = None if number is None else _converted(float(cast(float, number)), factor)
     if fact.qualifier == "nd" or (fact.qualifier in ("lt", "le") and spec.non_detect):
         if not spec.non_detect:
             return (f"a non-detect ({describe(fact)}) is not a value for {spec.label_en}: only a concentration "
@@ -128,14 +128,19 @@ def _reading(spec: FieldSpec, fact: Fact) -> _Reading | str:
             return f"a bound without a number: {describe(fact)}"
         return _Reading(bound, math.inf, fact) if fact.qualifier in ("gt", "ge") else _Reading(-math.inf, bound, fact)
     if number is None and fact.low is not None and fact.high is not None:
-        low, high = clean(fact.low * factor), clean(fact.high * factor)
+        low, high = _converted(fact.low, factor), _converted(fact.high, factor)
         if not (math.isfinite(low) and math.isfinite(high)) or low > high:
             return f"not a valid interval: {describe(fact)}"
         return _Reading(low, high, fact)
     if not isinstance(number, int | float) or isinstance(number, bool) or not math.isfinite(number):
         return f"not a number: {describe(fact)}"
-    value = clean(float(number) * factor)
+    value = _converted(float(number), factor)
     return _Reading(value, value, fact)
+
+
+def _converted(number: float, factor: float) -> float:
+    """``number`` × ``factor``, cleaned of conversion noise; unconverted numbers are kept exactly."""
+    return number if factor == 1.0 else clean(number * factor)
 
 
 def _combined(readings: list[_Reading]) -> _Reading | str:

@@ -183,13 +183,16 @@ def same_kind(unit_a: str, unit_b: str) -> bool:
     return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
 
 
+SIGNIFICANT_DIGITS = 15  # a float holds 15.9; one unit conversion adds noise in the 16th
+
+
 def clean(value: float) -> float:
-    """A converted number rounded to 12 significant digits: unit arithmetic noise removed
+    """A converted number rounded to 15 significant digits: the noise of one unit conversion removed
     (0.57 × 100 is 57, not 56.99999999999999), every digit a person could print kept
-    (93.9999999996 stays below 94). Comparisons with limits are exact on cleaned numbers."""
+    (93.9999999996 stays below 94, 1000.0000000004 above 1000). Comparisons with limits are exact."""
     if value == 0 or not math.isfinite(value):
         return value
-    return round(value, 11 - math.floor(math.log10(abs(value))))
+    return round(value, SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
 
 
 def clean_array(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -200,6 +203,6 @@ def clean_array(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return values
     out = np.array(values, dtype=float, copy=True)
     exponent = np.floor(np.log10(np.abs(out[finite])))
-    scale = 10.0 ** (11 - exponent)
+    scale = 10.0 ** (SIGNIFICANT_DIGITS - 1 - exponent)
     out[finite] = np.round(out[finite] * scale) / scale
     return out

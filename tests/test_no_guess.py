@@ -63,6 +63,14 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("desktop", "bap", "> 25 mg/kg", "6.2.2/bap", "fail"),
     ("desktop", "bap", "< 0.2 mg/kg", "6.2.2/bap", "pass"),
     ("desktop", "bap", "< 30 mg/kg", "6.2.2/bap", "manual_review"),
+    # a bound equal to the limit restates the limit: a declaration, not a measurement (INTERFACE §6)
+    ("server", "cd", "≤100 mg/kg", "6.1.11/cd", "manual_review"),
+    ("server", "cr6", "< 1000 ppm", "6.1.11/cr6", "manual_review"),
+    ("server", "psu_efficiency_50", "≥ 94 %", "6.2.1/psu-eff-50", "manual_review"),
+    ("server", "cd", "< 2 mg/kg", "6.1.11/cd", "pass"),  # a laboratory's detection limit, well below
+    # values a hair over or under the limit are not rounded onto it
+    ("server", "cr6", "1000.0000000004", "6.1.11/cr6", "fail"),
+    ("server", "cd", "100.0000000002 mg/kg", "6.1.11/cd", "fail"),
     ("server", "psu_efficiency_50", "约 95 %", "6.2.1/psu-eff-50", "manual_review"),
     ("server", "psu_efficiency_50", "approx. 95 %", "6.2.1/psu-eff-50", "manual_review"),
     # several values in one cell are not one value
