@@ -148,7 +148,10 @@ def _table_batch(path: Path, catalog: Catalog, category: str | None,
                  errors: list[InputError]) -> tuple[Batch, list[str]]:
     """A catalog as a batch; a CSV row with too many fields is an error naming its line, the rest are read."""
     try:
-        return table_to_batch(path, catalog, category)
+        sheet_errors: list[str] = []
+        found = table_to_batch(path, catalog, category, sheet_errors)
+        errors.extend(InputError(source=str(path), error=problem) for problem in sheet_errors)
+        return found
     except TableError as exc:
         if path.suffix.lower() != ".csv" or not _RAGGED.search(str(exc)):
             raise

@@ -79,6 +79,7 @@ class CatalogEvidence:
     headers: dict[str, list[str]]
     written: dict[str, str]
     first_row: int
+    row_numbers: list[int] | None = None  # a spreadsheet's own row numbers, where blank rows were skipped
 
     def get(self, row: int, name: str) -> list[Evidence]:
         """The cell the field was read from; of several columns for one field, the non-blank cells."""
@@ -88,9 +89,22 @@ class CatalogEvidence:
                                         for label in labels]
         if len(cells) > 1:
             cells = [(label, cell) for label, cell in cells if not _blank_cell(cell)] or cells[:1]
+        number = self.row_numbers[row] if self.row_numbers else row + self.first_row
         return [Evidence(source=self.source, page=None,
-                         text=f"row {row + self.first_row}: {self.written.get(label, label)} = {cell}")
+                         text=f"row {number}: {self.written.get(label, label)} = {cell}")
                 for label, cell in cells]
+
+
+@dataclass
+class StackedEvidence:
+    """The evidence of several sheets' batches stacked into one: rows numbered on from each offset."""
+
+    parts: list[tuple[int, Any]]  # (first row, evidence store), in order
+
+    def get(self, row: int, name: str) -> list[Evidence]:
+        offset, store = next((offset, store) for offset, store in reversed(self.parts) if row >= offset)
+        found: list[Evidence] = store.get(row - offset, name)
+        return found
 
 
 def _blank_cell(cell: Any) -> bool:
@@ -105,7 +119,8 @@ def read_table(path: Path) -> pd.DataFrame:
         if suffix == ".csv":
             return _read_csv(path)
         if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+            sheets = read_sheets(path)
+            return sheets[0].frame if sheets else pd.DataFrame()
         if suffix == ".parquet":
             with pq.ParquetFile(path) as handle:  # not pq.read_table: it refuses a repeated column name
                 return _arrow_frame(handle.read())
@@ -115,6 +130,54 @@ def read_table(path: Path) -> pd.DataFrame:
     except Exception as exc:  # noqa: BLE001 - third-party readers raise many kinds on damaged files
         raise TableError(f"{path}: damaged {suffix.lstrip('.').upper()} file ({type(exc).__name__})") from None
     raise TableError(f"{path}: unsupported catalog type {suffix or '(none)'}")
+
+
+@dataclass
+class Sheet:
+    """One worksheet's table: its name, the cells as text under the header row, each row's number."""
+
+    name: str
+    frame: pd.DataFrame
+    row_numbers: list[int]
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """Every worksheet of a workbook that holds a table: the first non-blank row is the header; blank
+    rows are skipped (a stray cell far below is one row, not a million). Formulas are read as their
+    saved values, never evaluated; a formula without a saved value is a blank cell."""
+    import openpyxl  # only catalogs in XLSX need it
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [sheet for sheet in (_sheet(ws.title, ws.iter_rows(values_only=True)) for ws in workbook.worksheets)
+                if sheet is not None]
+    finally:
+        workbook.close()
+
+
+def _sheet(name: str, rows: Any) -> Sheet | None:
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(rows, start=1):
+        cells = ["" if cell is None else str(cell) for cell in row]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        body.append(cells)
+        numbers.append(number)
+    if header is None:
+        return None
+    width = max([len(header), *(len(row) for row in body)])
+    while width > 0 and not header[width - 1].strip() and not any(len(r) >= width and r[width - 1].strip()
+                                                                  for r in body):
+        width -= 1
+    labels = [cell if cell.strip() else f"Unnamed: {index}" for index, cell in enumerate(header[:width])]
+    labels += [f"Unnamed: {index}" for index in range(len(labels), width)]
+    frame = pd.DataFrame([(row + [""] * width)[:width] for row in body], columns=labels, dtype=str)
+    return Sheet(name, frame, numbers)
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -282,9 +345,56 @@ def _slow_cell(text: str, spec: FieldSpec, unit: str, header: str) -> Cell:
     return Cell() if fact is None else quantity_cell(spec, [fact])
 
 
-def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) -> tuple[Batch, list[str]]:
-    """Read a catalog file into a batch; also returns the headers that were not recognised."""
-    raw = read_table(path)
+def table_to_batch(path: Path, catalog: Catalog, category: str | None = None,
+                   sheet_errors: list[str] | None = None) -> tuple[Batch, list[str]]:
+    """Read a catalog file into a batch; also returns the headers that were not recognised.
+
+    A workbook's every sheet is read (the sheet's name leads its products' ids when there are
+    several); a sheet that cannot be used is a line in ``sheet_errors`` (when given) and the
+    others are still read.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return _frame_batch(path, read_table(path), catalog, category)
+    try:
+        sheets = read_sheets(path)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
+        raise TableError(f"{path}: damaged XLSX file ({type(exc).__name__})") from None
+    if not sheets:
+        raise TableError(f"{path}: the catalog has no rows")
+    if len(sheets) == 1:
+        return _frame_batch(path, sheets[0].frame, catalog, category, row_numbers=sheets[0].row_numbers)
+    return _stacked(path, sheets, catalog, category, sheet_errors)
+
+
+def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | None,
+             sheet_errors: list[str] | None) -> tuple[Batch, list[str]]:
+    """Several sheets' batches as one, ids led by the sheet name ("Servers/SR-1")."""
+    batches: list[Batch] = []
+    unknown: list[str] = []
+    problems: list[str] = []
+    for sheet in sheets:
+        try:
+            batch, missed = _frame_batch(path, sheet.frame, catalog, category, sheet.name, sheet.row_numbers)
+        except TableError as exc:
+            problems.append(f"sheet {sheet.name!r}: {exc}")
+            continue
+        batch.frame["id"] = [f"{sheet.name}/{product}" for product in batch.frame["id"]]
+        batches.append(batch)
+        unknown += [header for header in missed if header not in unknown]
+    if not batches or sheet_errors is None and problems:
+        raise TableError("; ".join(problems))
+    if sheet_errors is not None:
+        sheet_errors.extend(problems)
+    offsets = np.cumsum([0] + [len(batch.frame) for batch in batches[:-1]])
+    frame = pd.concat([batch.frame for batch in batches], ignore_index=True)
+    evidence = StackedEvidence([(int(offset), batch.evidence) for offset, batch in zip(offsets, batches, strict=True)])
+    sources = [source for batch in batches for source in batch.sources]
+    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources), unknown
+
+
+def _frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str | None, sheet: str | None = None,
+                 row_numbers: list[int] | None = None) -> tuple[Batch, list[str]]:
+    """One table (a CSV, a Parquet file, one sheet) as a batch."""
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
     raw.columns = unique_labels([str(c) for c in raw.columns])
@@ -299,10 +409,12 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) ->
         parts = [_read_column(path, raw[label], catalog.fields[name], name, mapped[label][1], written[label],
                               first_row) for label in labels]
         _store(columns, name, parts[0] if len(parts) == 1 else _merge(parts, catalog.fields[name], name))
-    _identity(columns, len(raw), path, category, first_row)
+    _identity(columns, len(raw), path, category, first_row, row_numbers)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
-    evidence = CatalogEvidence(source=str(path), raw=raw, headers=headers, written=written, first_row=first_row)
-    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[str(path)]] * len(frame)), unknown
+    source = f"{path} [{sheet}]" if sheet else str(path)
+    evidence = CatalogEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
+                               row_numbers=row_numbers)
+    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[source]] * len(frame)), unknown
 
 
 @dataclass
@@ -453,11 +565,12 @@ def _map_distinct(values: np.ndarray, function: Any) -> np.ndarray:
     return result
 
 
-def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int) -> None:
+def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int,
+              row_numbers: list[int] | None = None) -> None:
     """Fill id and category: the model column (or file#row) and the category column or option."""
     ids = np.array(columns["model"], dtype=object) if "model" in columns else np.full(rows, None, dtype=object)
     blank = np.flatnonzero(pd.isna(ids))
-    ids[blank] = [f"{path.stem}#row{r}" for r in blank + first_row]
+    ids[blank] = [f"{path.stem}#row{row_numbers[r] if row_numbers else r + first_row}" for r in blank]
     columns["id"] = ids if pd.api.types.infer_dtype(ids) == "string" else _map_distinct(ids, str)
     if "category" in columns:
         given = np.array(columns["category"], dtype=object)
