@@ -288,3 +288,74 @@ def test_work_out_is_silent_without_a_graded_quantity() -> None:
     assert work_out("motor", {"rated_power": 11.0, "poles": 4.0}, AS_OF) is None
     assert work_out("ups", {"rated_power": 11.0}, AS_OF) is None
 
+
+# ---------------------------------------------------------------- calculator: library and `checker calc grade`
+
+
+def test_calc_api_grade_returns_edition_row_and_verdict() -> None:
+    from checker import calc_api
+
+    result = calc_api.grade("motor", {"rated_power": "11 kW", "poles": 4, "rated_efficiency": "93.4 %"}, AS_OF)
+    assert (result.grade, result.grade_text, result.edition, result.confidence) == (2, "grade 2", "GB 18613-2020", "M")
+    assert result.rows == ["efficiency [rated_power 11 kW, poles 4]: rated_efficiency 93.4 % vs G1/G2/G3 ≥ "
+                           "94.6/93.3/91.4 %"]
+    assert [(c.id, c.status, c.value) for c in result.clauses] == [("6.3.3/motor-grade", "fail", 2)]
+    assert calc_api.GradeResult.model_validate_json(result.model_dump_json()) == result
+
+
+@pytest.mark.parametrize(("measurements", "message"), [
+    ({"rated_power": 11, "fan_efficiency": 80}, "not a motor grade measurement"),
+    ({"rated_power": 11, "poles": 4}, "give a graded quantity"),
+    ({"rated_power": 11, "poles": 4, "rated_efficiency": "< 95 %"}, "a bound"),
+])
+def test_calc_api_grade_refuses_what_it_cannot_use(measurements: dict[str, Any], message: str) -> None:
+    from checker import calc_api
+
+    with pytest.raises(ValueError, match=message):
+        calc_api.grade("motor", measurements, AS_OF)
+
+
+def _calc(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any] | None, str]:
+    import json
+
+    from checker.cli import main
+
+    code = main(["calc", "grade", *argv])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if captured.out else None, captured.err
+
+
+@pytest.mark.parametrize(("argv", "code", "grade", "edition", "status"), [
+    pytest.param(["motor", "--rated-power", "11", "--poles", "4", "--efficiency", "93.4"], 1, 2, "GB 18613-2020",
+                 "fail", id="motor-grade-2"),
+    pytest.param(["motor", "--rated-power", "11", "--poles", "4", "--rated-efficiency", "94.6"], 0, 1,
+                 "GB 18613-2020", "pass", id="motor-at-G1"),
+    pytest.param(["cooling", "--cooling-type", "chiller", "--chiller-type", "data_centre", "--condenser-cooling",
+                  "water", "--cooling-capacity", "1200", "--accop", "12", "--cop", "7", "--as-of", "2025-02-01"], 0, 1,
+                 "GB 19577-2024", "pass", id="chiller-2024-day-of"),
+    pytest.param(["cooling", "--cooling-type", "chiller", "--chiller-type", "data_centre", "--condenser-cooling",
+                  "water", "--cooling-capacity", "1200", "--iplv", "8.2", "--cop", "7", "--as-of", "2025-01-31"], 0,
+                 1, "GB 19577-2015", "manual_review", id="chiller-2015-day-before"),
+    pytest.param(["transformer", "--transformer-type", "oil_immersed", "--voltage-class", "10kV", "--core-material",
+                  "amorphous", "--capacity-kva", "1000", "--no-load-loss", "0.36", "--load-loss", "8.8"], 1, 2,
+                 "GB 20052-2024", "fail", id="transformer-mixed"),
+    pytest.param(["fan", "--fan-type", "axial", "--hub-ratio", "0.25", "--machine-number", "12", "--fan-efficiency",
+                  "73"], 0, 2, "GB 19761-2020", "pass", id="fan-grade-2"),
+])
+def test_checker_calc_grade(capsys: pytest.CaptureFixture[str], argv: list[str], code: int, grade: int | None,
+                            edition: str, status: str) -> None:
+    exit_code, out, _ = _calc(capsys, *argv)
+    assert out is not None and exit_code == code
+    assert (out["grade"], out["edition"]) == (grade, edition)
+    assert out["rows"] and out["clauses"][0]["status"] == status
+    if status == "manual_review":  # an L table's grade is shown, marked, and never a verdict
+        assert "low-confidence table value" in out["clauses"][0]["note"]
+        assert out["confidence"] == "L" and "not a verdict" in out["grade_text"]
+
+
+def test_checker_calc_grade_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _calc(capsys, "motor", "--rated-power", "11", "--poles", "4", "--efficiency", "93", "--as-of",
+                           "2025-13-01")
+    assert (code, out) == (2, None) and "--as-of must be YYYY-MM-DD" in err
+    code, out, err = _calc(capsys, "motor", "--rated-power", "11", "--fan-efficiency", "80")
+    assert (code, out) == (2, None) and err.count("\n") == 1
