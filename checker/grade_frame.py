@@ -46,11 +46,15 @@ def work_out_grades(frame: pd.DataFrame, catalog: Catalog, day: date) -> None:
         return
     texts: dict[str, dict[int, str]] = {GRADE + ISSUE: {}, GRADE + NOTE: {}}
     filled: dict[int, float] = {}
+    seen: dict[tuple[Any, ...], GradeOutcome | None] = {}  # a catalog repeats its ratings: work each out once
     for category in {e.category for e in load_grade_editions()} & set(frame["category"].dropna().unique()):
         fields = sorted({name for e in load_grade_editions() if e.category == category for name in e.fields()})
         for row in np.flatnonzero(_asks_for_grade(frame, category)):
             values, unusable = _row_values(frame, int(row), fields, catalog)
-            outcome = work_out(category, values, day)
+            key = (category, *sorted(values.items()))
+            if key not in seen:
+                seen[key] = work_out(category, values, day)
+            outcome = seen[key]
             if outcome is not None:
                 _apply(frame, int(row), _with_unusable(outcome, unusable), texts, filled)
     _write(frame, texts, filled)
