@@ -54,9 +54,9 @@ def work_out_grades(frame: pd.DataFrame, catalog: Catalog, day: date) -> None:
             key = (category, *sorted(values.items()))
             if key not in seen:
                 seen[key] = work_out(category, values, day)
-            outcome = seen[key]
+            outcome = _with_unusable(seen[key], unusable, category)
             if outcome is not None:
-                _apply(frame, int(row), _with_unusable(outcome, unusable), texts, filled)
+                _apply(frame, int(row), outcome, texts, filled)
     _write(frame, texts, filled)
 
 
@@ -96,12 +96,16 @@ def _cell(frame: pd.DataFrame, row: int, column: str) -> Any:
     return None if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else value
 
 
-def _with_unusable(outcome: GradeOutcome, unusable: dict[str, str]) -> GradeOutcome:
-    """A value needed but unusable (junk, a conflict, a bound) makes the grade unchecked, naming it."""
+def _with_unusable(outcome: GradeOutcome | None, unusable: dict[str, str], category: str) -> GradeOutcome | None:
+    """A value needed but unusable (junk, a conflict, a bound) makes the grade unchecked, naming it; so does a
+    graded quantity given only unusably (nothing else to work the grade out from)."""
+    if outcome is None:
+        blocked = [text for name, text in unusable.items() if name in measured_fields(category)]
+        return GradeOutcome(status="unchecked", reason="; ".join(blocked)) if blocked else None
     blocked = [unusable[name] for name in outcome.needed if name in unusable]
     if outcome.status != "missing" or not blocked:
         return outcome
-    return outcome.model_copy(update={"status": "unchecked", "reason": "cannot be worked out: " + "; ".join(blocked)})
+    return outcome.model_copy(update={"status": "unchecked", "reason": "; ".join(blocked)})
 
 
 def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str, dict[int, str]],

@@ -127,14 +127,14 @@ def _table_applies(table: GradeTable, values: Mapping[str, Value]) -> bool:
 def _combine(outcomes: list[GradeOutcome], edition: GradeEdition) -> GradeOutcome:
     """Tables that grade the product must agree; otherwise the most telling outcome stands."""
     graded = [o for o in outcomes if o.status == "graded"]
-    if graded:
-        rows = [row for o in graded for row in o.rows]
-        grades = {o.grade for o in graded}
-        if len(grades) == 1:
-            worst = min((o.confidence or "L" for o in graded), key=CONFIDENCE_ORDER.index)
-            return GradeOutcome(status="graded", grade=graded[0].grade, confidence=worst, rows=rows)
+    if any(o.status == "ambiguous" for o in outcomes) or len({o.grade for o in graded}) > 1:
+        rows = [row for o in outcomes if o.status in ("ambiguous", "graded") for row in o.rows]
         return GradeOutcome(status="ambiguous", rows=rows)
-    for status in ("ambiguous", "missing", "unchecked"):
+    if graded:
+        worst = min((o.confidence or "L" for o in graded), key=CONFIDENCE_ORDER.index)
+        return GradeOutcome(status="graded", grade=graded[0].grade, confidence=worst,
+                            rows=[row for o in graded for row in o.rows])
+    for status in ("missing", "unchecked"):
         found = [o for o in outcomes if o.status == status]
         if found:
             needed = sorted({name for o in found for name in o.needed})

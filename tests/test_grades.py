@@ -267,6 +267,8 @@ def test_motor_records_without_a_declared_grade_get_the_computed_one(product: Ca
     pytest.param(motor(11, 10, 94.7), "manual_review", "outside every row", id="ten-poles"),
     pytest.param(motor(11, 4, "about 94"), "manual_review", "Efficiency at rated load", id="junk-efficiency"),
     pytest.param(motor(11, 4, "≥ 94.7 %"), "manual_review", "Efficiency at rated load", id="bound-efficiency"),
+    pytest.param(motor(11, 4, "about 94", energy_grade=1), "pass", "grade not worked out: Efficiency at rated load",
+                 id="junk-efficiency-declared"),
 ])
 def test_gaps_in_the_measurements(clauses: Clauses, record: dict[str, Any], status: str, words: str) -> None:
     result = clauses(record)["6.3.3/motor-grade"]
