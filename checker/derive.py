@@ -5,6 +5,7 @@ computed from its inputs, the field gets an issue (manual_review) naming both.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 
 import numpy as np
@@ -15,6 +16,7 @@ from checker import calculators as calc
 from checker.catalog import Catalog
 from checker.fields import pah_field
 from checker.frame import HI, ISSUE, LO, ND, NOTE
+from checker.grade_frame import grade_inputs, work_out_grades
 
 GAP = "__gap"
 NOISE_DIRECTIONS = ("noise_front", "noise_back", "noise_left", "noise_right")
@@ -39,6 +41,7 @@ def derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
         "annual_energy_tce": ["annual_electricity"],
         "odp": ["refrigerant"],
         "renewable_share_increase": ["renewable_share", "previous_renewable_share"],
+        "energy_grade": grade_inputs(),
     }
 
 
@@ -89,8 +92,11 @@ def set_text(frame: pd.DataFrame, name: str, mask: npt.NDArray[np.bool_], texts:
     frame[name] = current.to_numpy()
 
 
-def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """Add every derived quantity the clauses read; returns the same frame, extended."""
+def derive_all(frame: pd.DataFrame, catalog: Catalog, as_of: date | None = None) -> pd.DataFrame:
+    """Add every derived quantity the clauses read; returns the same frame, extended.
+
+    ``as_of`` picks the edition of a grade table in force (default today).
+    """
     tolerance = catalog.constant("derived_agreement_tolerance")
     apply_category_defaults(frame, catalog)
     merge(frame, "recyclability", np.asarray(calc.share_percent(column(frame, "recyclable_mass"),
@@ -119,6 +125,7 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
         set_text(frame, "renewable_share_increase" + NOTE, both,
                  [f"{s:.4g} % this period against {p:.4g} % the previous" for s, p in zip(share[both], previous[both],
                                                                                           strict=True)])
+    _energy_grades(frame, catalog, as_of)
     for name in derived_inputs(catalog):
         _implausible_derived(frame, catalog, name)
         _unusable_inputs(frame, catalog, name)
@@ -294,3 +301,9 @@ def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
     # pandas-stubs types to_numpy(dtype=float) as floating[Any]; the array is float64
     looked_up = cast(Floats, names.map(table).to_numpy(dtype=float, na_value=np.nan))
     merge(frame, "odp", looked_up, tolerance)
+
+
+def _energy_grades(frame: pd.DataFrame, catalog: Catalog, as_of: date | None) -> None:
+    """Energy grades worked out from measurements with the edition of ``catalogs/grades`` in force on ``as_of``:
+    an undeclared grade is filled, a declared one that disagrees is flagged naming both (see grade_frame)."""
+    work_out_grades(frame, catalog, as_of or date.today())

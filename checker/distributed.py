@@ -56,7 +56,7 @@ def evaluate_partition(frame: pd.DataFrame, clause_ids: list[str], as_of: date) 
     """One task: derive and evaluate the given clauses on one partition (the local engine's code)."""
     catalog = load_catalog()
     clauses = [catalog.clause(clause_id) for clause_id in clause_ids]
-    frame = derive_all(frame.reset_index(drop=True), catalog)
+    frame = derive_all(frame.reset_index(drop=True), catalog, as_of)
     columns = evaluate(frame, catalog, as_of, clauses)
     return PartitionResult(frame=frame, status=[c.status for c in columns], reason=[c.reason for c in columns],
                            value=[np.ascontiguousarray(c.value) for c in columns],

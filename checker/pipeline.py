@@ -182,7 +182,7 @@ def evaluate_batches(batches: Iterable[Batch], errors: list[InputError], as_of: 
     """Stack, derive and evaluate: the one path every command goes through."""
     catalog = catalog or load_catalog()
     batch = drop_unknown_categories(stack(list(batches), catalog), catalog, errors)
-    derive_all(batch.frame, catalog)
+    derive_all(batch.frame, catalog, as_of)
     columns = evaluate(batch.frame, catalog, as_of)
     return Evaluated(batch=batch, columns=columns, errors=errors, as_of=as_of, catalog=catalog)
 
