@@ -24,7 +24,7 @@ from checker.frame import Batch, EvidenceStore, conform, records_to_batch
 from checker.limits import LimitError, document_seconds, guard_file
 from checker.models import Evidence, InputError, Report
 from checker.parallel import Outcome, read_documents
-from checker.records import ProductRecord, RecordError, load_record_file, record_from_mapping
+from checker.records import ProductRecord, RecordError, load_record_file, read_record_file, record_from_mapping
 from checker.tables import TableError, table_to_batch
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ def read_records(path: Path, category: str | None, documents: Mapping[Path, Outc
 
 def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[InputError],
                documents: Mapping[Path, Outcome] | None = None) -> Batch | None:
-    """One input file as a batch, or None with an error recorded."""
+    """One input file as a batch, or None with an error recorded (a record file: one error per bad record)."""
     try:
         if not path.exists():
             raise InputProblem(f"{path}: no such file")
@@ -138,6 +138,10 @@ def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[
                 errors.append(InputError(source=str(path), error="columns not recognised, not used: "
                                                                   + ", ".join(unknown)))
             return batch
+        if path.suffix.lower() in RECORD_TYPES:
+            records, problems = read_record_file(path)
+            errors.extend(InputError(source=str(path), error=problem) for problem in problems)
+            return records_to_batch(records, catalog) if records else None
         return records_to_batch(read_records(path, category, documents), catalog)
     except (InputProblem, RecordError, TableError, LimitError) as exc:
         errors.append(InputError(source=str(path), error=str(exc)))
