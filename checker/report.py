@@ -139,6 +139,7 @@ def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = T
     counts = Counter(p.verdict for p in report.products)
     lines.append(f"products: {len(report.products)}  " + "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
     lines.extend(f"error: {e.source}: {e.error}" for e in report.errors)
+    lines.extend(f"warning: {w.source}: {w.warning}" for w in report.warnings)
     return "\n".join(lines) + "\n"
 
 
@@ -153,6 +154,7 @@ def summary_text(evaluated: Evaluated) -> str:
         if counts[:2].sum() + counts[3:].sum():
             lines.append(f"  {col.clause.id:<30} {counts[0]:>8} {counts[1]:>8} {counts[3]:>8} {counts[4]:>8}")
     lines.extend(f"error: {e.source}: {e.error}" for e in evaluated.errors)
+    lines.extend(f"warning: {w.source}: {w.warning}" for w in evaluated.warnings)
     return "\n".join(lines) + "\n"
 
 
@@ -182,6 +184,11 @@ def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
     errors.append(["source", "error"])
     for e in report.errors:
         errors.append([e.source, e.error])
+    if report.warnings:
+        warnings = book.create_sheet("Warnings")
+        warnings.append(["source", "warning"])
+        for w in report.warnings:
+            warnings.append([w.source, w.warning])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -212,6 +219,9 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     if report.errors:
         parts.append("<h2>Errors</h2><ul>" + "".join(f"<li>{esc(e.source)}: {esc(e.error)}</li>"
                                                     for e in report.errors) + "</ul>")
+    if report.warnings:
+        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{esc(w.source)}: {esc(w.warning)}</li>"
+                                                      for w in report.warnings) + "</ul>")
     return "".join(parts) + "</html>\n"
 
 

@@ -28,10 +28,8 @@ CASES = 30 * len(mutate.CLASSES)
 # Classes with false passes on the product as of this commit (issue 11); the lead removes them as fixes land.
 NOT_FIXED = {
     "bound": "'up to 96 %' / {qualifier: gt} read as the bare number (a qualifier becomes a non-detect)",
-    "duplicate_key": "JSON/YAML duplicate keys: the last value silently wins",
     "requirement_column": "a requirement/limit column read as the result when the result cell is empty",
     "invisible_text": "a value drawn only invisibly (white, render mode 3, off-page, 0.5 pt) passes",
-    "two_products": "check merges a two-record file into one product: one record's value passes the other",
     "declaration": "'≤1000 mg/kg', '< 0.01 % (100 ppm)', '≥0.90 (meets the requirement)' passed as values",
 }
 
