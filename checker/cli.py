@@ -14,6 +14,7 @@ from checker.calc_cli import add_calc_parser
 from checker.catalog import load_catalog
 from checker.pipeline import Evaluated, audit, check
 from checker.report import write_output
+from checker.safe_text import terminal
 
 log = logging.getLogger("checker")
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
@@ -41,7 +42,7 @@ def say_error(line: str) -> None:
     so it cannot land inside a JSON report on stdout)."""
     if sys.stderr is not None:
         try:
-            print(line, file=sys.stderr)
+            print(terminal(line), file=sys.stderr)
         except (OSError, ValueError):
             pass
 
