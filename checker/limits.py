@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -130,15 +131,31 @@ def _mb(size: float) -> str:
     return f"{size / MB:.1f} MB" if size >= 100_000 else f"{size / MB:.3f} MB"
 
 
+def _regular_file_size(path: Path) -> int:
+    """The size of a regular file; anything else (a folder, a FIFO or device that would block a reader,
+    a dangling symlink, a symlink loop, a missing path) is refused by name."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        kind = "a dangling symbolic link" if path.is_symlink() else "not found"
+        raise LimitError(f"{path}: {kind}") from None
+    except OSError as exc:  # ELOOP and the like
+        raise LimitError(f"{path}: cannot be opened ({exc.strerror or type(exc).__name__})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LimitError(f"{path}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise LimitError(f"{path}: {kind}, not a regular file; not read")
+    return info.st_size
+
+
 def guard_file(path: Path, limits: Limits | None = None) -> None:
     """Refuse ``path`` (raise :class:`LimitError`) when it must not reach a parser.
 
     Only the file's own bytes are looked at; names inside it are never used as paths.
     """
     limits = limits or get_limits()
-    if path.is_dir():
-        raise LimitError(f"{path}: is a folder, not a file")
-    size = path.stat().st_size
+    size = _regular_file_size(path)
     if size == 0:
         raise LimitError(f"{path}: empty file (0 bytes)")
     if size > limits.max_file_mb * MB:

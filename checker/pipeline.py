@@ -143,7 +143,7 @@ def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[
                warnings: list[InputWarning] | None = None) -> Batch | None:
     """One input file as a batch, or None with an error recorded (a record file: one error per bad record)."""
     try:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise InputProblem(f"{path}: no such file")
         guard_file(path)
         if path.suffix.lower() in TABLE_TYPES:
@@ -269,7 +269,7 @@ def one_product_records(path: Path, category: str | None, documents: Mapping[Pat
     """The records of one file given as evidence for one product; a file of several products is an InputProblem."""
     if path.suffix.lower() in TABLE_TYPES:
         raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise InputProblem(f"{path}: no such file")
     guard_file(path)
     found = read_records(path, category, documents)
@@ -297,13 +297,21 @@ def audit_inputs(paths: Sequence[Path]) -> list[Path | list[Path]]:
             inputs.append(path)
             continue
         for child in sorted(path.iterdir()):
-            if child.is_dir():
-                group = sorted(p for p in child.rglob("*") if p.is_file())
+            if _real_folder(child):
+                group = sorted(p for p in child.rglob("*") if not _real_folder(p))
                 if group:
                     inputs.append(group)
-            elif child.is_file():
+            else:  # a file, or what only looks like one (FIFO, dangling link, loop): a product or an error
                 inputs.append(child)
     return inputs
+
+
+def _real_folder(path: Path) -> bool:
+    """A folder to look inside: not a symbolic link to one (which could loop), never raising."""
+    try:
+        return path.is_dir() and not path.is_symlink()
+    except OSError:
+        return False
 
 
 def audit(paths: Sequence[Path], as_of: date, category: str | None = None, workers: int = 1,
