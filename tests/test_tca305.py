@@ -15,8 +15,10 @@ import pytest
 from dc_records import base, experts, record
 
 from checker.dc import RecordError, evaluate, load_record, parse_record, section5_facts
+from checker.dc.catalog import Catalog, load_catalog
 from checker.dc.cli import main as dc_main
 from checker.dc.energy import annual_energy_tce, emissions
+from checker.dc.render import to_text
 from checker.dc.report import build_report
 from checker.dc.whatif import offset_needed, pue_needed, with_offset, with_pue
 
@@ -187,6 +189,91 @@ def test_grid_region_and_declared_factor() -> None:
     assert emissions(north)["electricity"] == pytest.approx(636.1)
     own = record(grid_factor="0.5703 tCO2/MWh", energy={"electricity": "1 GWh"})
     assert emissions(own)["electricity"] == pytest.approx(570.3)
+
+
+# ------------------------------------------------------------------ grid factor: regional, national fallback
+# 附表E: "排放因子: 以国家主管部门最近区域公布的区域数据". Regional 2023 factors (REFERENCED-STANDARDS §5),
+# written here by hand: 华北 0.6361, 东北 0.5122, 华东 0.5500, 华中 0.5271, 西北 0.5543, 南方 0.4042,
+# 西南 0.2472; national 0.5306 (fallback only). The base record uses 1.2 GWh.
+FALLBACK = "national average grid factor used; the text requires the regional factor: give grid_region"
+
+
+@pytest.mark.parametrize(("changes", "kg_per_kwh", "basis", "region", "source", "status"), [
+    ({"grid_region": "华北"}, 0.6361, "regional", "north", "华北", "final"),
+    ({"grid_region": "东北电网"}, 0.5122, "regional", "northeast", "东北", "final"),
+    ({"grid_region": "east"}, 0.5500, "regional", "east", "华东", "final"),
+    ({"grid_region": "华中"}, 0.5271, "regional", "central", "华中", "final"),
+    ({"grid_region": "西北"}, 0.5543, "regional", "northwest", "西北", "final"),
+    ({"grid_region": "南方"}, 0.4042, "regional", "south", "南方", "final"),
+    ({"grid_region": "西南"}, 0.2472, "regional", "southwest", "西南", "final"),
+    ({}, 0.5306, "national_fallback", "national", "全国", "provisional"),
+    ({"grid_region": "全国"}, 0.5306, "national_fallback", "national", "全国", "provisional"),
+    ({"grid_factor": "0.5703 tCO2/MWh"}, 0.5703, "declared", None, "declared in the record", "final"),
+    ({"grid_factor": 0.5703, "grid_region": "华北"}, 0.5703, "declared", "north", "declared", "final"),
+])
+def test_grid_factor_basis_and_status(changes: dict[str, object], kg_per_kwh: float, basis: str,
+                                      region: str | None, source: str, status: str) -> None:
+    rec = record(offsets=[{"type": "CCER", "quantity": 1000}], expert_scores=experts(35), **changes)
+    report = build_report(grade(rec))
+    used = report["coefficients"]["grid_factor"]
+    assert report["emissions"]["electricity"] == pytest.approx(1_200_000 * kg_per_kwh / 1000)
+    assert used["value"] == pytest.approx(kg_per_kwh)
+    assert (used["basis"], used["region"]) == (basis, region)
+    assert source in used["source"]
+    assert used["confidence"] == ("declared" if basis == "declared" else "M")
+    assert report["grade"] == "引领级"
+    assert report["grade_status"] == status
+    assert report["provisional_reasons"] == ([FALLBACK] if status == "provisional" else [])
+    text = to_text(report)
+    assert ("PROVISIONAL" in text and FALLBACK in text) == (status == "provisional")
+    assert ("引领级 (final)" in text) == (status == "final")
+
+
+def test_grid_factors_carry_source_and_confidence() -> None:
+    for region in ("national", "north", "northeast", "east", "central", "northwest", "south", "southwest"):
+        rec = record(grid_region=region)
+        used = build_report(grade(rec))["coefficients"]["grid_factor"]
+        assert "REFERENCED-STANDARDS §5" in used["source"] and "2023" in used["source"]
+        assert used["year"] == 2023 and used["confidence"] == "M"
+
+
+def test_low_confidence_grid_factor_makes_the_grade_provisional() -> None:
+    data = load_catalog().model_dump()
+    data["grid"]["factors"]["north"].update(confidence="L", range=(0.6, 0.7))
+    weak = Catalog.model_validate(data)
+    rec = record(grid_region="华北", offsets=[{"type": "CCER", "quantity": 1000}], expert_scores=experts(35))
+    result = evaluate(rec, AS_OF, weak)
+    assert result.grade == "引领级" and result.provisional
+    assert result.provisional_reasons == [
+        "low-confidence (L) grid factor north: a low-confidence number never decides"]
+
+
+def test_veto_no_emission_enters_keeps_the_fail_final() -> None:
+    # PUE 1.45 > 1.4: the 不合格 does not depend on the grid factor, so it is final; the fallback is a flag.
+    result = grade(record(energy={"electricity": 1_450_000}))
+    assert result.grade == "不合格" and not result.provisional
+    assert any(FALLBACK in f and "veto 4.2/pue" in f for f in result.flags)
+
+
+def test_offset_ratio_veto_on_the_fallback_factor_is_provisional() -> None:
+    # no offsets: S_DC 0 % fails 4.2/offset-ratio, a figure the grid factor enters.
+    result = grade(record())
+    assert result.vetoes == ["4.2/offset-ratio"]
+    assert result.provisional_reasons == [FALLBACK]
+
+
+def test_grade_flipping_on_a_range_is_provisional() -> None:
+    # C_yw = 1.2 GWh × 0.6361 + 100 000 L diesel: nominal 763.32 + 100 000 × 0.84 × 3.096e-3 = 1023.384,
+    # high 763.32 + 100 000 × 0.86 × 3.159e-3 = 1034.994. Afforestation 103 t × 2 = 206:
+    # 20.129 % nominal (pass), 19.903 % high (fail) → the 碳抵消比例 result flips.
+    rec = record(grid_region="华北", energy={"electricity": 1_200_000, "diesel": "100000 L"},
+                 offsets=[{"type": "afforestation", "quantity": 103}])
+    result = grade(rec)
+    assert result.nominal.offsets["ratio_percent"] == pytest.approx(206 / 1023.384 * 100)
+    assert result.scenarios["high"].offsets["ratio_percent"] == pytest.approx(206 / 1034.994 * 100)
+    assert result.grade == "不合格"
+    assert result.provisional_reasons == [
+        "grade changes across the ranges of low-confidence coefficients (diesel_co2, diesel_density)"]
 
 
 # ------------------------------------------------------------------ offsets (附表F)

@@ -46,12 +46,22 @@ class Coefficient(Strict):
 
 
 class GridFactors(Strict):
-    """Grid electricity CO2 factors by region (附表E), one year."""
+    """Grid electricity CO2 factors by region (附表E), one year, each with its source and confidence.
+    ``default`` (the national average) is the fallback for a record that names no region."""
 
     default: str
     year: int
     source: str
     factors: dict[str, Coefficient]
+
+    @model_validator(mode="after")
+    def _sourced(self) -> GridFactors:
+        if self.default not in self.factors:
+            raise ValueError(f"grid default {self.default!r} is not among the factors")
+        unsourced = [name for name, factor in self.factors.items() if not factor.source]
+        if unsourced:
+            raise ValueError(f"grid factor(s) without a source: {', '.join(unsourced)}")
+        return self
 
 
 class PueLimits(Strict):

@@ -8,7 +8,8 @@ low-confidence coefficients.
 from __future__ import annotations
 
 import logging
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from checker.dc.catalog import Catalog, Coefficient, load_catalog
 from checker.dc.quantity import Amount
@@ -22,14 +23,52 @@ BOUNDS: tuple[Bound, ...] = ("value", "low", "high")
 SCOPE1_SOURCES = ("natural_gas", "diesel", "gasoline", "vehicles")
 
 
-def grid_factor(record: DataCentreRecord, catalog: Catalog | None = None) -> tuple[float, str]:
-    """Grid CO2 factor in tCO2/kWh and where it came from (record, region, or national default)."""
+GridBasis = Literal["declared", "regional", "national_fallback"]
+NATIONAL_FALLBACK = "national average grid factor used; the text requires the regional factor: give grid_region"
+
+
+@dataclass(frozen=True)
+class GridChoice:
+    """The grid CO2 factor a record is graded with: the record's own (declared), its region's, or
+    the national average as a fallback (附表E asks for the regional factor)."""
+
+    t_per_kwh: float
+    basis: GridBasis
+    region: str | None
+    year: int | None
+    coefficient: Coefficient | None
+
+    @property
+    def confidence(self) -> str:
+        """H/M/L of the catalog factor, ``declared`` for the record's own."""
+        return self.coefficient.confidence if self.coefficient else "declared"
+
+    def describe(self) -> dict[str, Any]:
+        """The factor, its basis, region, year, confidence and source, for the report."""
+        coef = self.coefficient
+        return {"value": self.t_per_kwh * 1000.0, "unit": "kgCO2/kWh", "basis": self.basis,
+                "region": self.region, "label_zh": coef.label_zh if coef else "", "year": self.year,
+                "confidence": self.confidence, "source": coef.source if coef else "declared in the record"}
+
+
+def grid_choice(record: DataCentreRecord, catalog: Catalog | None = None) -> GridChoice:
+    """The record's own factor if given, else its region's, else the national default (fallback)."""
     catalog = catalog or load_catalog()
     if record.grid_factor is not None:
-        return record.grid_factor / 1000.0, "record"
-    region = record.grid_region or catalog.grid.default
-    factor = catalog.grid.factors[region]
-    return factor.in_unit("tCO2/kWh"), f"{region} {catalog.grid.year} ({factor.confidence})"
+        return GridChoice(record.grid_factor / 1000.0, "declared", record.grid_region, None, None)
+    grid = catalog.grid
+    region = record.grid_region or grid.default
+    factor = grid.factors[region]
+    basis: GridBasis = "national_fallback" if region == grid.default else "regional"
+    return GridChoice(factor.in_unit("tCO2/kWh"), basis, region, grid.year, factor)
+
+
+def grid_factor(record: DataCentreRecord, catalog: Catalog | None = None) -> tuple[float, str]:
+    """Grid CO2 factor in tCO2/kWh and where it came from (record, region, or national default)."""
+    choice = grid_choice(record, catalog)
+    if choice.coefficient is None:
+        return choice.t_per_kwh, "record"
+    return choice.t_per_kwh, f"{choice.region} {choice.year} ({choice.confidence})"
 
 
 def _coef(name: str, unit: str, bound: Bound, catalog: Catalog) -> float:

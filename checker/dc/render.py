@@ -20,15 +20,32 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def grade_text(report: dict[str, Any]) -> str:
+    """The grade, marked PROVISIONAL (暂定) unless final."""
+    if report.get("grade_status") == "provisional":
+        return f"{report['grade']} — PROVISIONAL (暂定)"
+    return f"{report['grade']} (final)"
+
+
+def grid_text(report: dict[str, Any]) -> str:
+    """The grid factor used: value, region and year, confidence, basis."""
+    grid = report["coefficients"]["grid_factor"]
+    where = f"{grid['region']} {grid['label_zh']} {grid['year']}" if grid["year"] else "declared in the record"
+    basis = {"national_fallback": "national fallback", "regional": "regional", "declared": "record's own"}
+    return f"{_fmt(grid['value'])} {grid['unit']} — {where} ({grid['confidence']}), {basis[grid['basis']]}"
+
+
 def summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
     """Key figures as (label, value) rows."""
     offsets, scores = report["offsets"], report["scores"]
     return [
         ("standard", report["standard"]), ("as_of", report["as_of"]), ("datacenter", report["datacenter"]),
-        ("C_yw (tCO2)", report["emissions"]["total"]), ("C_p (tCO2e)", offsets["c_p"]),
+        ("grid factor", grid_text(report)),
+        ("C_yw (tCO2e)", report["emissions"]["total"]), ("C_p (tCO2e)", offsets["c_p"]),
         ("S_DC (%)", offsets["ratio_percent"]), ("offset score", scores["offset"]),
         ("technology score", scores["technology"]), ("total", report["total"]),
-        ("score grade", report["score_grade"]), ("grade", report["grade"]),
+        ("score grade", report["score_grade"]), ("grade", grade_text(report)),
+        ("provisional", "; ".join(report["provisional_reasons"]) or "—"),
         ("vetoes", ", ".join(report["vetoes"]) or "none"),
     ]
 
@@ -57,7 +74,7 @@ def to_text(report: dict[str, Any]) -> str:
         veto = "" if row["veto"] else " [advisory]"
         lines.append(f"  {row['status']:<16} {row['id']}: {_fmt(row['value'])}{limit}{veto} {row['note']}")
     emitted = (f"{k} {_fmt(v)}" for k, v in report["emissions"].items() if v)
-    lines.append("emissions (tCO2): " + ", ".join(emitted))
+    lines.append("emissions (tCO2e): " + ", ".join(emitted))
     lines.extend(f"flag: {flag}" for flag in report["flags"])
     lines.append("what-if:")
     lines.extend(f"  {lever}: {answer}" for lever, answer in what_if_rows(report))
@@ -100,7 +117,7 @@ _CSS = ("body{font-family:sans-serif;margin:2em;color:#111}"
 
 def to_html(report: dict[str, Any]) -> str:
     """A printable self-contained page."""
-    title = html.escape(f"{report['standard']} — {report['datacenter']} — {report['grade']}")
+    title = html.escape(f"{report['standard']} — {report['datacenter']} — {grade_text(report)}")
     parts = [f"<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{title}</title>",
              f"<style>{_CSS}</style></head><body><h1>{title}</h1>"]
     for name, headers, rows in sections(report):
