@@ -276,6 +276,85 @@ def test_grade_flipping_on_a_range_is_provisional() -> None:
         "grade changes across the ranges of low-confidence coefficients (diesel_co2, diesel_density)"]
 
 
+# ------------------------------------------------------------------ refrigerant leaks (scope 1, 3.4)
+# AR6 GWP-100 written by hand: R32 771, R125 3740, R134a 1530, R143a 5810, R1234yf 0.501 (L, 0–1),
+# R1234ze(E) 1.37 (L, 0–2), CO2 1. Blends by mass: R410A 50/50 R32/R125 → 2255.5;
+# R407C 23/25/52 R32/R125/R134a → 177.33 + 935 + 795.6 = 1907.93; R404A 44/52/4 R125/R143a/R134a →
+# 1645.6 + 3021.2 + 61.2 = 4728; R513A 56/44 R1234yf/R134a → 0.28056 + 673.2 = 673.48056.
+@pytest.mark.parametrize(("leak", "tco2e", "gwp", "confidence"), [
+    ({"refrigerant": "R410A", "mass": "12 kg"}, 27.066, 2255.5, "M"),
+    ({"refrigerant": "R-32", "mass": 5}, 3.855, 771, "M"),
+    ({"refrigerant": "HFC-134a", "mass": "0.2 t"}, 306.0, 1530, "M"),
+    ({"refrigerant": "R407C", "mass": "10 kg"}, 19.0793, 1907.93, "M"),
+    ({"refrigerant": "r404a", "mass": "1 kg"}, 4.728, 4728, "M"),
+    ({"refrigerant": "R744", "mass": "100 kg"}, 0.1, 1, "H"),
+    ({"refrigerant": "R513A", "mass": "10 kg"}, 6.7348056, 673.48056, "L"),
+    ({"refrigerant": "R1234ze", "mass": "10 kg"}, 0.0137, 1.37, "L"),
+    ({"refrigerant": "R22", "mass": "10 kg", "gwp": 1960}, 19.6, 1960, "declared"),
+    ({"refrigerant": "R410A", "mass": "12 kg", "gwp": 2088}, 25.056, 2088, "declared"),  # declared wins
+])
+def test_refrigerant_leak_rows(leak: dict[str, object], tco2e: float, gwp: float, confidence: str) -> None:
+    rec = record(grid_region="华北", refrigerant_leak=[leak])
+    report = build_report(grade(rec))
+    row = report["refrigerant_leak"][0]
+    assert row["tco2e"] == pytest.approx(tco2e)
+    assert row["gwp"] == pytest.approx(gwp)
+    assert row["confidence"] == confidence
+    assert report["emissions"]["refrigerant"] == pytest.approx(tco2e)
+    assert report["emissions"]["scope1"] == pytest.approx(tco2e)
+    assert report["emissions"]["total"] == pytest.approx(763.32 + tco2e)  # 1.2 GWh × 0.6361
+    assert any(f"gwp_{row['refrigerant']}" in f for f in report["flags"]) == (confidence == "L")
+
+
+def test_low_confidence_gwp_is_range_tested() -> None:
+    # R513A high end: 10 kg × (0.56 × 1 + 0.44 × 1530) = 6.7376 t; low end: 10 × 673.2 = 6.732 t.
+    rec = record(refrigerant_leak=[{"refrigerant": "R513A", "mass": "10 kg"}])
+    assert emissions(rec, "high")["refrigerant"] == pytest.approx(6.7376)
+    assert emissions(rec, "low")["refrigerant"] == pytest.approx(6.732)
+
+
+@pytest.mark.parametrize(("leak_kg", "c_yw", "ratio", "total", "expected"), [
+    # 华北: electricity 1.2 GWh × 0.6361 = 763.32 t. CCER 250 t × 2 = 500 (sinks); green power
+    # 0.5 GWh × 0.6361 = 318.05 (counts up to C_yw − scope 1). PUE 18 + experts 35 = 53.
+    (0, 763.32, 100.0, 93.0, "引领级"),  # 818.05 usable, capped at C_yw: 100 % → 40
+    (100, 988.87, 818.05 / 988.87 * 100, 818.05 / 988.87 * 40 + 53, "优秀级"),  # R410A 100 kg = 225.55 t
+    (1000, 3018.82, 818.05 / 3018.82 * 100, 818.05 / 3018.82 * 40 + 53, "达标级"),  # 2255.5 t: 63.84
+])
+def test_refrigerant_leak_enters_c_yw_s_dc_and_grade(leak_kg: float, c_yw: float, ratio: float, total: float,
+                                                      expected: str) -> None:
+    rec = record(grid_region="华北", expert_scores=experts(35),
+                 refrigerant_leak=[{"refrigerant": "R410A", "mass": f"{leak_kg} kg"}],
+                 offsets=[{"type": "CCER", "quantity": 250}, {"type": "green_power", "quantity": "0.5 GWh"}])
+    result = grade(rec)
+    assert result.nominal.emissions["scope1"] == pytest.approx(leak_kg * 2.2555)
+    assert result.nominal.emissions["total"] == pytest.approx(c_yw)
+    assert result.nominal.offsets["ratio_percent"] == pytest.approx(ratio)
+    assert result.nominal.scores.total == pytest.approx(total)
+    assert result.grade == expected
+
+
+def test_refrigerant_leak_is_scope1_offset_by_sinks_only() -> None:
+    # green power 1 GWh × 0.6361 = 636.1 t cannot offset the 225.55 t leak (scope 1).
+    rec = record(grid_region="华北", refrigerant_leak=[{"refrigerant": "R410A", "mass": "100 kg"}],
+                 offsets=[{"type": "green_power", "quantity": "1 GWh"}])
+    offsets = grade(rec).nominal.offsets
+    assert offsets["scope1_not_offset_by_sinks"] == pytest.approx(225.55)
+    assert offsets["ratio_percent"] == pytest.approx(636.1 / 988.87 * 100)
+
+
+@pytest.mark.parametrize(("leak", "message"), [
+    ({"refrigerant": "R22", "mass": "10 kg"}, "unknown refrigerant 'R22'"),
+    ({"refrigerant": "R999", "mass": "10 kg"}, "give its gwp"),
+    ({"refrigerant": "R410A", "mass": "10 kWh"}, "refrigerant_leak.0.mass"),
+    ({"refrigerant": "R410A", "mass": "-1 kg"}, "refrigerant_leak.0.mass"),
+    ({"refrigerant": "R22", "mass": "1 kg", "gwp": -5}, "refrigerant_leak.0.gwp"),
+])
+def test_unknown_refrigerant_is_a_record_error(leak: dict[str, object], message: str) -> None:
+    with pytest.raises(RecordError) as error:
+        parse_record(base(refrigerant_leak=[leak]))
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
 # ------------------------------------------------------------------ offsets (附表F)
 @pytest.mark.parametrize(("kind", "quantity", "credited"), [
     ("afforestation", "100 tCO2", 200.0), ("植树造林", "100 tCO2", 200.0),

@@ -11,16 +11,16 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from checker.dc.catalog import Catalog, Coefficient, load_catalog
+from checker.dc.catalog import Bound, Catalog, Coefficient, load_catalog
 from checker.dc.quantity import Amount
 from checker.dc.record import DataCentreRecord
+from checker.dc.refrigerant import gwp_coefficients, leak_rows
 from checker.models import Fact
 
 log = logging.getLogger(__name__)
 
-Bound = Literal["value", "low", "high"]
 BOUNDS: tuple[Bound, ...] = ("value", "low", "high")
-SCOPE1_SOURCES = ("natural_gas", "diesel", "gasoline", "vehicles")
+SCOPE1_SOURCES = ("natural_gas", "diesel", "gasoline", "vehicles", "refrigerant")
 
 
 GridBasis = Literal["declared", "regional", "national_fallback"]
@@ -116,8 +116,9 @@ def annual_energy_tce(record: DataCentreRecord, bound: Bound = "value",
 
 def emissions(record: DataCentreRecord, bound: Bound = "value",
               catalog: Catalog | None = None) -> dict[str, float]:
-    """附表E operating-stage emissions in tCO2 by source, with ``scope1``, ``scope2`` and ``total``
-    (= C_yw). Exported electricity and heat are negative. Water and staff carry no factor."""
+    """附表E operating-stage emissions in tCO2(e) by source, with ``scope1``, ``scope2`` and ``total``
+    (= C_yw). Refrigerant leaks (3.4) are scope 1. Exported electricity and heat are negative.
+    Water and staff carry no factor."""
     catalog = catalog or load_catalog()
     grid, _ = grid_factor(record, catalog)
     heat = _coef("heat_co2", "tCO2/GJ", bound, catalog)
@@ -131,6 +132,7 @@ def emissions(record: DataCentreRecord, bound: Bound = "value",
         "gasoline": fuels["gasoline"] * gasoline,
         "heat": record.energy.heat * heat,
         "vehicles": fuels["vehicle_diesel"] * diesel + fuels["vehicle_gasoline"] * gasoline,
+        "refrigerant": sum((row["tco2e"] for row in leak_rows(record, bound, catalog)), 0.0),
         "exported_electricity": 0.0 - record.exported.electricity * grid,
         "exported_heat": 0.0 - record.exported.heat * heat,
     }
@@ -140,7 +142,8 @@ def emissions(record: DataCentreRecord, bound: Bound = "value",
 
 
 def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) -> dict[str, Coefficient]:
-    """The catalog coefficients this record's figures depend on (non-zero quantities only)."""
+    """The catalog coefficients this record's figures depend on (non-zero quantities only), the
+    refrigerant GWPs (``gwp_<refrigerant>``) included."""
     catalog = catalog or load_catalog()
     names = ["electricity_tce"]
     energy, vehicles = record.energy, record.vehicles
@@ -154,7 +157,7 @@ def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) 
             names += [f"{fuel}_tce", f"{fuel}_co2"]
         if any(a is not None and a.value and a.unit == "L" for a in amounts):
             names.append(f"{fuel}_density")
-    return {name: catalog.coefficients[name] for name in names}
+    return {**{name: catalog.coefficients[name] for name in names}, **gwp_coefficients(record, catalog)}
 
 
 def low_confidence(record: DataCentreRecord, catalog: Catalog | None = None) -> list[str]:

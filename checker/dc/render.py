@@ -10,6 +10,7 @@ from typing import Any
 
 CONSTRAINT_COLUMNS = ("id", "status", "value", "limit", "op", "unit", "veto", "note")
 OFFSET_COLUMNS = ("type", "label_zh", "quantity", "unit", "unit_emission", "coefficient", "tco2e", "evidence")
+LEAK_COLUMNS = ("refrigerant", "mass_kg", "gwp", "confidence", "tco2e", "source", "evidence")
 
 
 def _fmt(value: Any) -> str:
@@ -75,6 +76,8 @@ def to_text(report: dict[str, Any]) -> str:
         lines.append(f"  {row['status']:<16} {row['id']}: {_fmt(row['value'])}{limit}{veto} {row['note']}")
     emitted = (f"{k} {_fmt(v)}" for k, v in report["emissions"].items() if v)
     lines.append("emissions (tCO2e): " + ", ".join(emitted))
+    lines.extend(f"  refrigerant leak: {r['refrigerant']} {_fmt(r['mass_kg'])} kg × GWP {_fmt(r['gwp'])} "
+                 f"({r['confidence']}) = {_fmt(r['tco2e'])} tCO2e" for r in report["refrigerant_leak"])
     lines.extend(f"flag: {flag}" for flag in report["flags"])
     lines.append("what-if:")
     lines.extend(f"  {lever}: {answer}" for lever, answer in what_if_rows(report))
@@ -93,7 +96,8 @@ def sections(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any
         ("Summary", ["item", "value"], [list(r) for r in summary_rows(report)]),
         ("Constraints", list(CONSTRAINT_COLUMNS),
          [[r[c] for c in CONSTRAINT_COLUMNS] for r in report["constraints"]]),
-        ("Emissions", ["source", "tCO2"], [[k, v] for k, v in emissions]),
+        ("Emissions", ["source", "tCO2e"], [[k, v] for k, v in emissions]),
+        ("Refrigerant leak", list(LEAK_COLUMNS), [[r[c] for c in LEAK_COLUMNS] for r in report["refrigerant_leak"]]),
         ("Offsets", list(OFFSET_COLUMNS),
          [[i[c] for c in OFFSET_COLUMNS] for i in report["offsets"]["items"]]),
         ("Scores", ["item", "points"], [[k, v] for k, v in items]),

@@ -9,6 +9,7 @@ from checker.dc.catalog import Catalog, load_catalog
 from checker.dc.energy import coefficients_used, low_confidence
 from checker.dc.grading import Assessment, evaluate
 from checker.dc.record import DataCentreRecord
+from checker.dc.refrigerant import leak_rows
 from checker.dc.whatif import what_if
 
 DIGITS = 10
@@ -39,9 +40,9 @@ def _bounds(assessment: Assessment) -> dict[str, Any]:
 
 
 def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
-    """The JSON report: constraints, emissions, offsets, scores, total, grade (with ``grade_status``
-    final or provisional and the reasons), the coefficients used (the grid factor with its basis,
-    region, source and confidence), what-if."""
+    """The JSON report: constraints, emissions (and the refrigerant-leak rows), offsets, scores,
+    total, grade (with ``grade_status`` final or provisional and the reasons), the coefficients used
+    (the grid factor with its basis, region, source and confidence), what-if."""
     catalog = catalog or load_catalog()
     nominal = assessment.nominal
     report = {
@@ -52,6 +53,7 @@ def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict
         "section5": assessment.facts,
         "constraints": assessment.constraints,
         "emissions": nominal.emissions,
+        "refrigerant_leak": leak_rows(assessment.record, "value", catalog),
         "offsets": nominal.offsets,
         "scores": {"offset": nominal.scores.offset, "technology": nominal.scores.technology,
                    "items": nominal.scores.items, "notes": nominal.scores.notes},
