@@ -387,6 +387,51 @@ def test_scope1_only_offset_by_sinks() -> None:
     assert offsets["scope1_not_offset_by_sinks"] == pytest.approx(21.62)
 
 
+# ------------------------------------------------------------------ the other reading of C_p (附表F 其中)
+# Graded: C_p = all usable negative carbon after the scope-1 rule. Other: only the rows 适用于中和范围一.
+# Base record: C_yw 636.72 t (1.2 GWh × 0.5306), PUE score 18; green power 1 GWh × 0.5306 = 530.6 t.
+@pytest.mark.parametrize(("offsets", "expert", "chosen", "alt_c_p", "alt_total", "alt_ratio_status",
+                          "alt_grade", "changes", "same"), [
+    # CCER 100 × 2 = 200 + 530.6 → capped 636.72 (100 %): 40 + 18 + 30 = 88; other: 200 / 636.72 =
+    # 31.411 % → 12.5644 + 48 = 60.5644.
+    ([{"type": "CCER", "quantity": 100}, {"type": "绿电", "quantity": "1 GWh"}], 30, "优秀级",
+     200.0, 200 / 636.72 * 40 + 48, "pass", "达标级", True, False),
+    # CCER 50 × 2 = 100: other 15.706 % fails the 20 % constraint → 不合格.
+    ([{"type": "CCER", "quantity": 50}, {"type": "绿电", "quantity": "1 GWh"}], 30, "优秀级",
+     100.0, 100 / 636.72 * 40 + 48, "fail", "不合格", True, False),
+    # CCER 318.36 + green 0.1 GWh (53.06): 371.42 / 636.72 → 73.333; other 50 % → 20 + 50 = 70: same grade.
+    ([{"type": "CCER", "quantity": 159.18}, {"type": "绿电", "quantity": "0.1 GWh"}], 32, "良好级",
+     318.36, 70.0, "pass", "良好级", False, False),
+    # sinks only: both readings give 318.36 (50 %) → 70.
+    ([{"type": "CCER", "quantity": 159.18}], 32, "良好级", 318.36, 70.0, "pass", "良好级", False, True),
+    # sinks alone cover C_yw: both capped at 636.72 (100 %) → 40 + 50 = 90.
+    ([{"type": "CCER", "quantity": 400}, {"type": "绿电", "quantity": "1 GWh"}], 32, "引领级",
+     636.72, 90.0, "pass", "引领级", False, True),
+])
+def test_other_c_p_reading(offsets: list[dict[str, object]], expert: float, chosen: str, alt_c_p: float,
+                           alt_total: float, alt_ratio_status: str, alt_grade: str, changes: bool,
+                           same: bool) -> None:
+    report = build_report(grade(record(offsets=offsets, expert_scores=experts(expert))))
+    other = report["other_reading"]
+    assert report["grade"] == chosen  # the chosen reading stays the grade
+    assert other["c_p"] == pytest.approx(-alt_c_p)
+    assert other["ratio_percent"] == pytest.approx(alt_c_p / 636.72 * 100)
+    assert other["total"] == pytest.approx(alt_total, abs=1e-6)
+    assert (other["offset_ratio"], other["grade"]) == (alt_ratio_status, alt_grade)
+    assert (other["changes_grade"], other["same_figures"]) == (changes, same)
+    line = next(line for line in to_text(report).splitlines() if line.startswith("other C_p reading"))
+    assert "[not graded]" in line and "适用于中和范围一" in line and f"grade {alt_grade}" in line
+    assert ("CHANGES the grade" in line) == changes
+
+
+def test_other_c_p_reading_on_the_excellent_sample() -> None:
+    # afforestation 1 000 t × 2 = 2 000 is the only scope-1 eligible row: 2 000 / 53 121.92 = 3.765 %.
+    other = build_report(grade(load_record(SAMPLES / "dc-excellent.yaml")))["other_reading"]
+    assert other["c_p"] == pytest.approx(-2000.0)
+    assert other["total"] == pytest.approx(2000 / 53_121.92 * 40 + 52.5, abs=1e-6)
+    assert other["grade"] == "不合格" and other["changes_grade"]
+
+
 # ------------------------------------------------------------------ section 5 figures
 def test_section5_facts() -> None:
     rec = record(energy={"electricity": "1.2 GWh", "natural_gas": "1000 m3"}, water="1500000 L",

@@ -188,6 +188,13 @@ class OffsetType(Strict):
     aliases: list[str] = Field(default_factory=list)
 
 
+class Reading(Strict):
+    """A place where the text reads two ways: the reading graded, and the other one reported."""
+
+    chosen: str
+    other: str
+
+
 class OffsetScoring(Strict):
     """Offset part: points per percent of S_DC, cap and entry value."""
 
@@ -267,6 +274,7 @@ class Catalog(Strict):
     refrigerants: Refrigerants
     constraints: Constraints
     emissions: dict[str, EmissionSource]
+    readings: dict[str, Reading]
     offsets: dict[str, OffsetType]
     scoring: Scoring
     grades: list[Grade]

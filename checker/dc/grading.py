@@ -127,6 +127,24 @@ def _flips(scenarios: dict[Bound, Scenario], catalog: Catalog) -> bool:
     return len(grades) > 1 or len(ratio_statuses(ratios, catalog)) > 1
 
 
+def other_reading(scenarios: dict[Bound, Scenario], vetoes: list[str], grade: str,
+                  catalog: Catalog) -> dict[str, Any]:
+    """What the other reading of C_p gives: C_p, S_DC, the 碳抵消比例 result, score and grade (other
+    vetoes kept), checked across coefficient bounds like the chosen reading; and whether it
+    changes the figures or the grade."""
+    statuses = ratio_statuses({b: s.other["ratio_percent"] for b, s in scenarios.items()}, catalog)
+    ratio_status = statuses.pop() if len(statuses) == 1 else "missing_evidence"
+    score_grade = min((s.other["score_grade"] for s in scenarios.values()), key=catalog.rank)
+    kept = [v for v in vetoes if v not in EMISSION_VETOES]
+    other_grade = catalog.fail_grade if kept or ratio_status != "pass" else score_grade
+    nominal = scenarios["value"]
+    reading = catalog.readings["c_p"]
+    return {"reading": reading.other, "chosen_reading": reading.chosen, **nominal.other,
+            "offset_ratio": ratio_status, "grade": other_grade,
+            "same_figures": abs(nominal.other["c_p"] - nominal.offsets["c_p"]) < 1e-9,
+            "changes_grade": other_grade != grade}
+
+
 def provisional(grid: GridChoice, flips: bool, weak: list[str],
                 vetoes: list[str]) -> tuple[list[str], list[str]]:
     """(reasons the grade is provisional, notes kept as flags only). A veto no emission figure
@@ -159,6 +177,7 @@ class Assessment:
     grid: GridChoice
     flags: list[str] = field(default_factory=list)
     provisional_reasons: list[str] = field(default_factory=list)
+    other_reading: dict[str, Any] = field(default_factory=dict)
 
     @property
     def nominal(self) -> Scenario:
@@ -196,4 +215,4 @@ def evaluate(record: DataCentreRecord, as_of: date, catalog: Catalog | None = No
     log.debug("%s: total %s, grade %s, vetoes %s, provisional %s", record.id,
               scenarios["value"].scores.total, grade, vetoes, reasons)
     return Assessment(record, as_of, facts, rows, scenarios, score_grade, grade, vetoes, grid,
-                      flags + notes, reasons)
+                      flags + notes, reasons, other_reading(scenarios, vetoes, grade, catalog))

@@ -36,6 +36,16 @@ def grid_text(report: dict[str, Any]) -> str:
     return f"{_fmt(grid['value'])} {grid['unit']} — {where} ({grid['confidence']}), {basis[grid['basis']]}"
 
 
+def other_reading_text(report: dict[str, Any]) -> str:
+    """The other reading of C_p in one labelled line: its figures, grade and whether it matters."""
+    other = report["other_reading"]
+    verdict = ("CHANGES the grade" if other["changes_grade"] else "same grade") + (
+        " (same figures)" if other["same_figures"] else "")
+    return (f"[not graded] {other['reading']}: C_p {_fmt(other['c_p'])} tCO2e, S_DC {_fmt(other['ratio_percent'])} %, "
+            f"碳抵消比例 {other['offset_ratio']}, offset score {_fmt(other['offset_score'])}, "
+            f"total {_fmt(other['total'])}, grade {other['grade']} — {verdict}")
+
+
 def summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
     """Key figures as (label, value) rows."""
     offsets, scores = report["offsets"], report["scores"]
@@ -47,6 +57,7 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
         ("technology score", scores["technology"]), ("total", report["total"]),
         ("score grade", report["score_grade"]), ("grade", grade_text(report)),
         ("provisional", "; ".join(report["provisional_reasons"]) or "—"),
+        ("other C_p reading", other_reading_text(report)),
         ("vetoes", ", ".join(report["vetoes"]) or "none"),
     ]
 

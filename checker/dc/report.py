@@ -41,7 +41,8 @@ def _bounds(assessment: Assessment) -> dict[str, Any]:
 
 def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
     """The JSON report: constraints, emissions (and the refrigerant-leak rows), offsets, scores,
-    total, grade (with ``grade_status`` final or provisional and the reasons), the coefficients used
+    total, grade (with ``grade_status`` final or provisional and the reasons), what the other reading
+    of C_p gives (``other_reading``, not the grade), the coefficients used
     (the grid factor with its basis, region, source and confidence), what-if."""
     catalog = catalog or load_catalog()
     nominal = assessment.nominal
@@ -62,6 +63,7 @@ def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict
         "grade": assessment.grade,
         "grade_status": "provisional" if assessment.provisional else "final",
         "provisional_reasons": assessment.provisional_reasons,
+        "other_reading": assessment.other_reading,
         "vetoes": assessment.vetoes,
         "flags": assessment.flags,
         "coefficients": _coefficients(assessment, catalog),
