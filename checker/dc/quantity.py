@@ -46,6 +46,7 @@ M3 = quantity("m**3")
 GJ = quantity("GJ")
 KW = quantity("kW")
 GridFactor = quantity("kgCO2/kWh")
+Kg = quantity("kg")
 Years = quantity("year")
 Hours = quantity("hour")
 
