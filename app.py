@@ -494,7 +494,11 @@ def page_dc(lang: str, as_of: date) -> None:
         st.error(t("dc_error", lang, error=md(str(exc))))
         return
     st.subheader(f"{md(str(report['datacenter']))} {md(str(report.get('name') or ''))}")
-    st.markdown(f"### {t('dc_grade', lang)}: {md(str(report['grade']))}")
+    status = report.get("grade_status", "final")
+    st.markdown(f"### {t('dc_grade', lang)}: {md(str(report['grade']))}"
+                + (f" — {md(str(status).upper())}" if status != "final" else ""))
+    for reason in report.get("provisional_reasons", []):
+        st.warning(md(str(reason)))
     st.caption(f"{report['standard']} · {report['as_of']}")
     frames = datacentre.section_frames(report)
     st.markdown(f"**{t('dc_summary', lang)}**")
