@@ -280,12 +280,18 @@ def one_product_records(path: Path, category: str | None, documents: Mapping[Pat
     return found
 
 
-def check(paths: Sequence[Path], as_of: date, category: str | None = None) -> Evaluated:
-    """``checker check``: every file is evidence for ONE product."""
+def check(paths: Sequence[Path], as_of: date, category: str | None = None, seconds: float | None = None
+          ) -> Evaluated:
+    """``checker check``: every file is evidence for ONE product. Each PDF is read under the per-document
+    time limit (``seconds``, default ``document_seconds``), in this process where a timer can interrupt
+    it, in a worker process where it cannot (the app's threads)."""
     catalog = load_catalog()
     errors: list[InputError] = []
     warnings: list[InputWarning] = []
-    batch = product_batch(paths, catalog, category, errors, warnings=warnings)
+    pdfs = [path for path in paths if path.suffix.lower() in PDF_TYPES and _regular(path)]
+    documents = read_documents(pdfs, category, workers=1, seconds=seconds or document_seconds(),
+                               progress=False) if pdfs else None
+    batch = product_batch(paths, catalog, category, errors, documents, warnings=warnings)
     return evaluate_batches([batch] if batch else [], errors, as_of, catalog, warnings)
 
 
@@ -304,6 +310,14 @@ def audit_inputs(paths: Sequence[Path]) -> list[Path | list[Path]]:
             else:  # a file, or what only looks like one (FIFO, dangling link, loop): a product or an error
                 inputs.append(child)
     return inputs
+
+
+def _regular(path: Path) -> bool:
+    """A regular file (a FIFO, a device or a broken link is left to the guard's error)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _real_folder(path: Path) -> bool:
