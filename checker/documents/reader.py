@@ -23,6 +23,7 @@ from checker.documents.numbers import fold_key
 from checker.documents.ocr import MISSING_MESSAGE, ocr_page, tesseract_path
 from checker.documents.tables import TableReader
 from checker.documents.text import PdfText, Row
+from checker.documents.visibility import HiddenText
 from checker.documents.vocabulary import load_vocabulary
 from checker.models import Fact
 
@@ -115,13 +116,13 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
             return i < 2 or mentions[0]
 
         try:
-            page_text, chars, page_rows = text.read_page(i, wants)
+            page_text, chars, page_rows = text.read_page(i, wants, whole=i < _DETECT_PAGES)
         except Exception as exc:  # a damaged page: skip it, keep the rest
             warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
             page_texts.append("")
             continue
         page_texts.append(page_text)
-        if chars == 0:
+        if chars == 0 or _ocr_layer_page(text.hidden.get(i), chars):
             scanned.append(i)
         if page_rows is not None:
             rows[i] = page_rows
@@ -160,10 +161,12 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
             found.extend(generator_candidates(vocab, page_rows, emitter))
         found.extend(extractor.block(page_rows))
         if not found and extractor.unresolved and i not in scanned:
-            found.extend(extractor.block(tables.rows(i)))
+            found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
         cands.extend(found)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     facts, more = finalize(cands, vocab, category, device_class)
+    warnings.extend(hidden_warnings(text.hidden, scanned))
+    warnings.extend(tables.warnings)
     warnings.extend(dict.fromkeys(extractor.unread))
     warnings.extend(more)
     if not facts:
@@ -171,3 +174,20 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     return DocumentRead(source=source, category=category, model=detect_model(vocab, head_rows),
                         manufacturer=detect_manufacturer(vocab, head_rows, "\n".join(page_texts[:_DETECT_PAGES])),
                         pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
+
+
+def _ocr_layer_page(hidden: HiddenText | None, visible: int) -> bool:
+    """A scanned page with an invisible OCR layer (render mode 3 over the image, or text under it),
+    read by OCR like any scan: most of its text is hidden (a stamp or a page number may be printed)."""
+    return hidden is not None and hidden.images and len(hidden.chars) > visible
+
+
+def hidden_warnings(hidden: dict[int, HiddenText], scanned: list[int]) -> list[str]:
+    """One line per page whose invisible text was left out; scanned pages' OCR layers in one line."""
+    layers = [i + 1 for i in sorted(hidden) if i in scanned]
+    lines = [hidden[i].warning() for i in sorted(hidden) if i not in scanned]
+    if layers:
+        pages = ", ".join(str(page) for page in layers)
+        lines.insert(0, f"page{'s' if len(layers) > 1 else ''} {pages}: invisible text layer (a scanner's OCR or "
+                        "hidden text) not used; read as a scanned page")
+    return lines

@@ -9,6 +9,7 @@ from typing import Any
 import pdfplumber
 
 from checker.documents.text import Cell, Row
+from checker.documents.visibility import HiddenText
 
 log = logging.getLogger(__name__)
 
@@ -19,12 +20,24 @@ class TableReader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._pdf: Any = None
+        self.warnings: list[str] = []
 
-    def rows(self, index: int) -> list[Row]:
-        """Rows of every table on page ``index`` (0-based); cells keep their x positions."""
+    def rows(self, index: int, hidden: HiddenText | None = None) -> list[Row]:
+        """Rows of every table on page ``index`` (0-based); cells keep their x positions.
+
+        ``hidden``: the page's characters nobody can see (pdfium's reading); they are left out of
+        the tables too, or, where pdfplumber's characters cannot be matched with pdfium's one for
+        one, the page's tables are not read (a warning in ``warnings``).
+        """
         if self._pdf is None:
             self._pdf = pdfplumber.open(self.path)
         page = self._pdf.pages[index]
+        if hidden is not None:
+            page = visible_only(page, hidden)
+            if page is None:
+                self.warnings.append(f"page {index + 1}: tables not read, their invisible text could not be "
+                                     "told apart from the visible text")
+                return []
         out: list[Row] = []
         try:
             tables = page.find_tables()
@@ -47,3 +60,15 @@ class TableReader:
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
+
+
+def visible_only(page: Any, hidden: HiddenText) -> Any | None:
+    """The pdfplumber page without the characters pdfium found hidden, matched one for one in
+    content order (pdfplumber cannot tell a render mode); None when the two do not match."""
+    chars = [char for char in page.chars if str(char.get("text", "")).strip()]
+    sequence = hidden.sequence()
+    if len(chars) != len(sequence) or any(c["text"] != s for c, (s, _) in zip(chars, sequence, strict=True)):
+        log.info("page %d: pdfplumber and pdfium characters differ; tables not read", hidden.page)
+        return None
+    drop = {id(char) for char, (_, unseen) in zip(chars, sequence, strict=True) if unseen}
+    return page.filter(lambda obj: id(obj) not in drop)

@@ -8,16 +8,18 @@ into cells, so a two-column spec table or a load table keeps its columns.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
+from checker.documents.visibility import HiddenText, hidden_text, untyped
+
 log = logging.getLogger(__name__)
 
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Row:
         return sep.join(c.text for c in self.cells if c.text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     """One word or glyph with its box; y grows downwards."""
 
@@ -67,6 +69,11 @@ class Glyph:
     confidence: float = 100.0
 
 
+def _is_cjk(char: str) -> bool:
+    """A CJK character or full-width form (U+3000–U+9FFF, U+FF00–U+FFEF); False for ""."""
+    return bool(char) and ("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef")
+
+
 def join_words(words: list[Glyph]) -> str:
     """Join glyphs of one cell: no space between CJK characters or touching glyphs."""
     out = ""
@@ -75,7 +82,7 @@ def join_words(words: list[Glyph]) -> str:
         if prev is not None:
             height = max(prev.bottom - prev.top, g.bottom - g.top, 1.0)
             gap = g.x0 - prev.x1
-            both_cjk = bool(_CJK.search(prev.text[-1:]) and _CJK.search(g.text[:1]))
+            both_cjk = _is_cjk(prev.text[-1:]) and _is_cjk(g.text[:1])
             if (g.space_before or gap > 0.25 * height) and not both_cjk and gap > -0.5 * height:
                 out += " "
             elif both_cjk and gap > 0.9 * height:
@@ -118,6 +125,18 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
 
 
 _WORD = re.compile(r"[^\s\x00]+")
+# Called for the first and last character of every word: bindings without ctypes' argument checks
+# (see visibility.untyped); passed only the text page, an int index and a byref.
+_LOOSE_BOX = untyped(pdfium.raw.FPDFText_GetLooseCharBox)
+_CHAR_ANGLE = untyped(pdfium.raw.FPDFText_GetCharAngle, ctypes.c_float)
+
+
+def blank_out(text: str, indices: Iterable[int]) -> str:
+    """``text`` with the characters at ``indices`` turned into spaces (the indices of the rest stay)."""
+    chars = list(text)
+    for index in indices:
+        chars[index] = " "
+    return "".join(chars)
 
 
 def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_character: bool = False) -> list[Glyph]:
@@ -131,11 +150,11 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_char
     splits every word that way (the reference the tests compare with).
     """
     rect = pdfium.raw.FS_RECTF()
-    loose_box = pdfium.raw.FPDFText_GetLooseCharBox
-    angle_of = pdfium.raw.FPDFText_GetCharAngle
+    rect_ref = ctypes.byref(rect)
+    loose_box, angle_of = _LOOSE_BOX, _CHAR_ANGLE
 
     def box(i: int) -> tuple[float, float, float, float] | None:
-        if not loose_box(raw_textpage, i, rect) or (rect.right <= rect.left and rect.top <= rect.bottom):
+        if not loose_box(raw_textpage, i, rect_ref) or (rect.right <= rect.left and rect.top <= rect.bottom):
             return None
         return rect.left, rect.right, page_height - rect.top, page_height - rect.bottom
 
@@ -190,11 +209,25 @@ def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], a
     return glyphs
 
 
+def _draws_image(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws an image, or a form XObject that may hold one (a scan does)."""
+    raw = page.raw
+    get, get_type = pdfium.raw.FPDFPage_GetObject, pdfium.raw.FPDFPageObj_GetType
+    kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE, pdfium.raw.FPDF_PAGEOBJ_FORM)
+    return any(get_type(get(raw, k)) in kinds for k in range(pdfium.raw.FPDFPage_CountObjects(raw)))
+
+
 class PdfText:
-    """An open PDF read with pypdfium2: page count, fast page text, rebuilt rows."""
+    """An open PDF read with pypdfium2: page count, fast page text, rebuilt rows.
+
+    Text nobody can see on the printed page (:mod:`checker.documents.visibility`) is left out of
+    the page text, its character count and its rows; ``hidden`` keeps, by 0-based page, what was
+    left out and why, for the reader's warnings and the pdfplumber tables.
+    """
 
     def __init__(self, document: pdfium.PdfDocument) -> None:
         self.document = document
+        self.hidden: dict[int, HiddenText] = {}
 
     def __len__(self) -> int:
         return len(self.document)
@@ -208,22 +241,42 @@ class PdfText:
         """Rows rebuilt from the glyph boxes of page ``index`` (0-based); pages are 1-based in rows."""
         return self.read_page(index, lambda _key: True)[2] or []
 
-    def read_page(self, index: int, wants_rows: Callable[[str], bool]) -> tuple[str, int, list[Row] | None]:
+    def read_page(self, index: int, wants_rows: Callable[[str], bool], *, whole: bool = False
+                  ) -> tuple[str, int, list[Row] | None]:
         """Text of page ``index``, its count of non-space characters and, when ``wants_rows(text)``
-        says so, its rows, loading the page once."""
+        says so, its rows, loading the page once.
+
+        Text nobody can see is left out of all three wherever it could matter: on pages whose rows
+        are wanted, on pages whose ``whole`` text is used (category and model detection), and on
+        pages that draw an image (a scan's invisible OCR layer must not hide that it is a scan).
+        ``wants_rows`` sees the text with the hidden parts still in: it only decides what to read.
+        """
         page = self.document[index]
         textpage = page.get_textpage()
         try:
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
+            if not text.strip():
+                return text, 0, None
+            wanted = wants_rows(text)
+            if wanted or whole or _draws_image(page):
+                text = self._visible(page, textpage, text, count, index)
             chars = len(re.sub(r"\s+", "", text))
-            if chars == 0 or not wants_rows(text):
+            if chars == 0 or not wanted:
                 return text, chars, None
             glyphs = _glyph_runs(textpage.raw, text[:count], page.get_height())
             return text, chars, rows_from_glyphs(glyphs, index + 1)
         finally:
             textpage.close()
             page.close()
+
+    def _visible(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, count: int, index: int) -> str:
+        """``text`` with what nobody can see blanked out (recorded in ``hidden``)."""
+        hidden = hidden_text(page, textpage, text[:count], index + 1)
+        if hidden is None:
+            return text
+        self.hidden[index] = hidden
+        return blank_out(text, hidden.chars)
 
     def has_images(self, index: int) -> bool:
         """True when page ``index`` draws at least one image (a scanned page)."""

@@ -164,7 +164,7 @@ def test_generator_zh(make_pdf: MakePdf) -> None:
     path = make_pdf([["柴油发电机组 SD80-GF", "机组额定功率，常用功率（PRP）：80kW", "功率类型：常用功率（PRP）",
                       "柴油机总功率：92kW", "燃油消耗率：252 g/kW·h", "声功率级 LwA：117,2 dB(A)",
                       "按附录H方法，在距机组1 m处测得噪声：正前方（风扇侧）107.3dB(A)，正后方103.0dB(A)，"
-                      "左侧104.1 dB(A)，右侧104.6dB(A)。"]])
+                      "左侧104.1 dB(A)，右侧104.6dB(A)。"]], font_size=8)  # at 10 pt the sentence ran off the page
     facts = facts_of(path)
     assert [(f.value, f.unit) for f in facts["rated_power"]] == [(80.0, "kW")]
     assert values(facts, "rating_type") == ["prime"]
