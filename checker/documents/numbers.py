@@ -65,12 +65,13 @@ _NUMBER_CORE = (
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
 _VALUE_RE = re.compile(
-    r"(?P<op><=|>=|≤|≥|<|>|＜|＞|小于等于|不大于|不超过|小于|低于|不小于|大于等于|大于|高于|不低于)?\s*"
+    r"(?P<op><=|>=|=<|=>|≤|≥|≦|≧|≯|≮|<|>)?\s*"
     r"(?<![A-Za-z0-9_.,/])(?<!\d-)(?P<num>[-+]?" + _NUMBER_CORE + r")(?![\w/]*-\d)"
 )
-_OPS = {"<": "lt", "＜": "lt", "小于": "lt", "低于": "lt", "<=": "le", "≤": "le", "小于等于": "le", "不大于": "le",
-        "不超过": "le", ">": "gt", "＞": "gt", "大于": "gt", "高于": "gt", ">=": "ge", "≥": "ge", "大于等于": "ge",
-        "不小于": "ge", "不低于": "ge"}
+# Comparison symbols (notation); comparison words are data (``comparisons`` in vocabulary.yaml,
+# applied by checker.documents.bounds). ＜ ＞ are folded to < > before matching.
+_OPS = {"<": "lt", "<=": "le", "=<": "le", "≤": "le", "≦": "le", "≯": "le",
+        ">": "gt", ">=": "ge", "=>": "ge", "≥": "ge", "≧": "ge", "≮": "ge"}
 
 
 def parse_number(text: str) -> float | None:

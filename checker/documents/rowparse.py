@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checker.documents.bounds import bound
 from checker.documents.numbers import Value, find_values, fold_key, unit_of
 from checker.documents.text import Row
 from checker.documents.vocabulary import Hit, Vocabulary
@@ -97,7 +98,7 @@ def _load_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
         cached = [
             re.compile(_PCT + r"\s*(?:的|额定)?\s*(?:" + markers + r")"),
             re.compile(r"(?:" + markers + r")\s*(?:率|比例|level|ratio)?\s*(?:[:=@]|at|为|of)?\s*" + _PCT),
-            re.compile(r"(?:@|at|在|于)\s*" + _PCT),
+            re.compile(r"(?:@|(?<![a-z])at|在|(?<![小低高大等])于)\s*" + _PCT),  # not 小于/低于 96%
         ]
         _LOAD_PATTERNS[id(vocab)] = cached
     return cached
@@ -171,6 +172,7 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
                 loads.append(Load(value, a, b))
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
     values = _drop_alternates(key, find_values(key, masked))
+    values = bound(values, key, vocab.comparisons, [(h.start, h.end) for h in raw_hits])
     return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from checker.documents.bounds import Comparisons, compile_comparisons
 from checker.documents.numbers import fold_key
 
 CATALOGS = Path(__file__).resolve().parents[2] / "catalogs"
@@ -101,6 +102,7 @@ class Vocabulary:
     ratings: dict[str, list[Label]]
     category_fields: dict[str, set[str]]
     all_labels: list[Label]
+    comparisons: Comparisons
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, Rule]]] = field(default_factory=dict, repr=False)
@@ -270,6 +272,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
         category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
         all_labels=all_labels,
+        comparisons=compile_comparisons(doc["comparisons"]),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])))
                for name, spec in doc.get("flags", {}).items()],
         texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
