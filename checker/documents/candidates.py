@@ -104,6 +104,8 @@ class Emitter:
             return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
         if number is None:
             return None
+        if value.qualifier == "several":
+            return self._several(rule, field_id, value, unit, row, load)
         if not unit:
             resolved = self._bare(rule, number, notes)
             if resolved is None:
@@ -124,6 +126,18 @@ class Emitter:
         if unit == "dB_LW_from_dBA":
             unit = "dB_LW"
         return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
+                         at=value.start)
+
+    def _several(self, rule: Rule, field_id: str, value: Value, unit: str, row: Row,
+                 load: int | None) -> Candidate | None:
+        """An unreadable candidate for several numbers printed where one is expected ("96%/90%")."""
+        notes: list[str] = []
+        if not unit:
+            unit = self._bare(rule, value.value or 0.0, notes) or ""
+        if not self._unit_fits(rule, unit, notes):
+            return None
+        note = f"unreadable: several values where one is expected ({value.text}); which one applies cannot be told"
+        return self.fact(field_id, None, unit, row, note=note, load=load,
                          at=value.start)
 
     def _bare(self, rule: Rule, number: float, notes: list[str]) -> str | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.documents.bounds import bound
+from checker.documents.groups import group_values
 from checker.documents.numbers import Value, find_values, fold_key, unit_of
 from checker.documents.text import Row
 from checker.documents.vocabulary import Hit, Vocabulary
@@ -171,7 +172,7 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
             if all(ld.start != a for ld in loads):
                 loads.append(Load(value, a, b))
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
-    values = _drop_alternates(key, find_values(key, masked))
+    values = group_values(key, _drop_alternates(key, find_values(key, masked)), masked)
     values = bound(values, key, vocab.comparisons, [(h.start, h.end) for h in raw_hits])
     return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits)
 
