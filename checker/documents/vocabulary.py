@@ -96,6 +96,7 @@ class Vocabulary:
     load_markers: list[str]
     ignore_columns: list[Label]
     result_columns: list[Label]
+    limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
@@ -267,6 +268,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
         load_markers=[fold_key(m) for m in doc["load_markers"]],
         ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
+        limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
