@@ -23,9 +23,22 @@ _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
+_SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE = re.compile(rf"([^\W\d_]+)([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
+_POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
+
+
+def _footnote(m: re.Match[str]) -> str:
+    return m.group(0) if m.group(1).lower() in _POWERS else m.group(1) + " "
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces."""
+    """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
+    A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
+    neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
+    if any(c in _SUPERSCRIPTS for c in text):
+        text = _FOOTNOTE.sub(_footnote, text)
     folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
     return _SPACES.sub(" ", folded).strip()
 

@@ -28,7 +28,8 @@ def readings(facts: dict[str, list[Fact]], field: str) -> list[tuple[object, str
 @pytest.mark.parametrize("header", [("检测项目", "限值", "检测结果"), ("检测项目", "标准要求", "检验结果"),
                                     ("Test item", "Limit", "Result"), ("Test item", "Max. allowed", "Measured"),
                                     ("Substance", "Threshold (mg/kg)", "Result (mg/kg)"),
-                                    ("检测项目", "规定值", "实测值"), ("Test item", "Permissible limit", "Test result")])
+                                    ("检测项目", "规定值", "实测值"),
+                                    ("Test item", "Permissible limit", "Test result")])
 def test_limit_column_is_not_the_value(make_pdf: MakePdf, header: tuple[str, str, str]) -> None:
     path = make_pdf([["Desktop computer test report", header, ("Lead (Pb)", "1000", "12"),
                       ("Cadmium (Cd)", "100", "ND")]], col_width=150)
@@ -82,7 +83,8 @@ def test_limit_words_in_a_line(make_pdf: MakePdf, line: str, field: str, expecte
 def test_a_prose_cell_is_not_a_column_header(make_pdf: MakePdf) -> None:
     """Regression (scanned SGS cover page): "Conclusion : | ... the results of Cadmium," was taken for a
     header whose second column is cadmium, and every number below it (phone numbers, postcodes) for Cd."""
-    path = make_pdf([["Test report", ("Conclusion :", "Based on the performed tests on submitted sample(s), the results of Cadmium,"),
+    prose = "Based on the performed tests on submitted sample(s), the results of Cadmium,"
+    path = make_pdf([["Test report", ("Conclusion :", prose),
                       "Lead, Mercury comply with the limits as set by RoHS Directive (EU) 2015/863.",
                       ("Address", "No. 889 Yishan Road, Shanghai 200233"), ("Tel", "61402553")]], col_width=90)
     facts = facts_of(path, "desktop")
