@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.documents.candidates import Candidate, Emitter, kind_ok
+from checker.documents.declarations import NOTE as DECLARATION
 from checker.documents.lists import load_lists
 from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
@@ -48,6 +49,7 @@ class Column:
     result: bool = False
     load_key: bool = False
     unit: str | None = None
+    name: str = ""  # the header cell as printed
 
     @property
     def meaningful(self) -> bool:
@@ -141,7 +143,7 @@ class Extractor:
         to ignore; a cell holding a number is an unknown result column."""
         cell = parsed.row.cells[i]
         key = parsed.cell_key(i)
-        col = Column(cell.x0, cell.x1)
+        col = Column(cell.x0, cell.x1, name=cell.text)
         a, b = parsed.cell_spans[i]
         cell_hits = [h for h in parsed.raw_hits if a <= h.start < b and not cell_excluded(h, key)]
         has_values = _has_values(parsed, i)
@@ -200,17 +202,30 @@ class Extractor:
             if col is None or not col.meaningful:
                 continue
             aligned = True
-            if col.ignore or col.load_key or id(value) in limits:
-                continue
             rule = col.rule or row_rule
+            if col.ignore or col.load_key or id(value) in limits:
+                declared = self._declared(rule, col, header, parsed) if col.limit or id(value) in limits else None
+                out.extend([declared] if declared else [])
+                continue
             load = col.load if col.load is not None else row_load
             if rule is None:
                 continue
             cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
             if cand:
-                out.append(cand)
+                out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
         return out if aligned else None
+
+    def _declared(self, rule: Rule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
+        """A declaration for a substance limit printed in a table without a result column (a RoHS
+        declaration's "Substance | Maximum Limit (ppm)" table), else None."""
+        if rule is None or rule.name not in self.vocab.declarations.fields or any(c.result for c in header):
+            return None
+        where = f" ({col.name})" if col.limit and col.name else ""
+        note = f"{DECLARATION}: “{parsed.row.text}”{where}"
+        cand = self.emitter.fact(rule.name, None, "", parsed.row, note=note)
+        cand.tags.add("declaration")
+        return cand
 
     # ---------------------------------------------------------------- lines and prose
     def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
@@ -239,9 +254,17 @@ class Extractor:
                 for rule in options:  # the nearest label whose unit fits
                     cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
                     if cand:
-                        out.append(cand)
+                        out.append(_tagged(cand, parsed.named_by(value) is False))
                         break
         return out
+
+
+def _tagged(cand: Candidate, result: bool) -> Candidate:
+    """``cand`` tagged "result" when it was read in a result column or after a result word: a
+    measurement, which a declaration of conformity elsewhere in the document does not override."""
+    if result:
+        cand.tags.add("result")
+    return cand
 
 
 def _limits(parsed: Parsed) -> set[int]:

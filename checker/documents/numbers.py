@@ -63,6 +63,9 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"mm(?![a-z])", "mm"), (r"毫米", "mm"), (r"cm(?![a-z])", "cm"), (r"厘米", "cm"), (r"inches(?![a-z])", "inch"),
     (r"inch(?![a-z])", "inch"), (r"in\.?(?![a-z])", "in"), (r"\"", "in"), (r"英寸", "inch"),
     (r"dm3|dm\^3|dm³", "dm3"), (r"kg(?![a-z])", "kg"), (r"g(?![a-z])", "g"), (r"mg(?![a-z])", "mg"), (r"级", "grade"),
+    # units of no field: a number followed by one is never a bare value of another quantity ("90 nm")
+    (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
+    (r"hours?(?![a-z])", "hour"),
 ]
 _UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
 _UNIT_COMPILED = [(re.compile(p, re.IGNORECASE), u) for p, u in _UNIT_PATTERNS]

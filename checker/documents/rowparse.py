@@ -55,22 +55,24 @@ class Parsed:
         return self.key[a:b]
 
     def limits(self) -> set[int]:
-        """ids of the values that are the document's own limits: the last limit or result word before
-        the value in its clause is a limit word, in the value's cell ("limit 1000 ppm", "MDL 2") or in
-        a label cell of its own ("限值 | 1000 | 100", "Requirement | ≥94%")."""
+        """ids of the values that are the document's own limits ("限值 1000", "limit: 0.1 %", "MDL 2",
+        "限值 | 1000 | 100", "Requirement | ≥94%"): see :meth:`named_by`."""
         if not any(limit for _, _, limit in self.marks):
             return set()
-        valued = {self.cell_of(v.start) for v in self.values}
-        out: set[int] = set()
-        for value in self.values:
-            clause = next((a for a, b in self.clauses() if a <= value.start < b), 0)
-            last = [(start, limit) for start, end, limit in self.marks if clause <= start and end <= value.start]
-            if not last or not last[-1][1]:
-                continue
-            cell = self.cell_of(last[-1][0])
-            if cell == self.cell_of(value.start) or cell not in valued:
-                out.add(id(value))
-        return out
+        return {id(v) for v in self.values if self.named_by(v) is True}
+
+    def named_by(self, value: Value) -> bool | None:
+        """True when the last limit or result word before ``value`` in its clause is a limit word,
+        False when it is a result word ("检测结果", "Result | 5 | ND"), None without one. The word
+        counts in the value's own cell or in a label cell (a cell without values)."""
+        clause = next((a for a, b in self.clauses() if a <= value.start < b), 0)
+        last = [(start, limit) for start, end, limit in self.marks if clause <= start and end <= value.start]
+        if not last:
+            return None
+        cell = self.cell_of(last[-1][0])
+        if cell == self.cell_of(value.start) or all(self.cell_of(v.start) != cell for v in self.values):
+            return last[-1][1]
+        return None
 
     def clauses(self) -> list[tuple[int, int]]:
         """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""

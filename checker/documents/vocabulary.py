@@ -75,6 +75,17 @@ class TextRule:
 
 
 @dataclass(frozen=True)
+class DeclarationWords:
+    """How a declaration of conformity is worded (``declarations`` of vocabulary.yaml)."""
+
+    fields: tuple[str, ...]
+    phrases: list[Label]
+    subjects: list[Label]
+    exemption_words: list[Label]
+    exemption: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Hit:
     """A label found in folded text."""
 
@@ -104,6 +115,7 @@ class Vocabulary:
     category_fields: dict[str, set[str]]
     all_labels: list[Label]
     comparisons: Comparisons
+    declarations: DeclarationWords
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, Rule]]] = field(default_factory=dict, repr=False)
@@ -228,6 +240,11 @@ def _pah_rules(substances: dict[str, Any]) -> list[Rule]:
     return rules
 
 
+def _declaration_words(spec: dict[str, Any]) -> DeclarationWords:
+    return DeclarationWords(tuple(spec["fields"]), _labels(spec["phrases"]), _labels(spec["subjects"]),
+                            _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE))
+
+
 @lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     """Load and compile the vocabulary (cached)."""
@@ -275,6 +292,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
         all_labels=all_labels,
         comparisons=compile_comparisons(doc["comparisons"]),
+        declarations=_declaration_words(doc["declarations"]),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])))
                for name, spec in doc.get("flags", {}).items()],
         texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
