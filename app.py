@@ -19,6 +19,7 @@ import streamlit as st
 from checker.catalog import Catalog, load_catalog
 from checker.models import ProductReport, Report
 from checker.report import STATUS_COLOURS
+from checker.safe_text import markdown as md
 from checker.ui import calcs, datacentre, results
 from checker.ui.evidence import evidence_image
 from checker.ui.i18n import LANG_NAMES, LANGS, NOISE_LABELS, VERDICT_ICONS, status_label, t, verdict_label
@@ -123,35 +124,35 @@ def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, ke
                 f"{results.fmt_number(result.value)} {result.unit} {results.limit_text(result)}",
                 unsafe_allow_html=True)
     if result.note:
-        st.caption(result.note)
+        st.caption(md(result.note))
     if not result.evidence:
         st.info(t("evidence_none", lang))
     for number, item in enumerate(result.evidence):
         where = item.source + (f", {t('evidence_page', lang, page=item.page)}" if item.page else "")
-        st.markdown(f"`{where}` {t('evidence_ocr', lang) if item.ocr else ''}")
+        st.markdown(f"{md(where)} {t('evidence_ocr', lang) if item.ocr else ''}")
         st.code(item.text or "—", language=None)
         data = files.get(item.source)
         if data is not None and item.page and item.source.lower().endswith(".pdf"):
             png = page_png(data, item.page, item.text, result.value if number == 0 else None)
             if png:
-                st.image(png, caption=where, width="stretch")
+                st.image(png, caption=md(where), width="stretch")
             else:
                 st.caption(t("evidence_no_image", lang))
 
 
 def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key: str) -> None:
     """One product: verdict, clauses by section, evidence, buyer's to-do."""
-    st.subheader(f"{t('product', lang)}: {product.id} [{product.category}]")
+    st.subheader(f"{t('product', lang)}: {md(product.id)} \\[{md(product.category)}\\]")
     colour = VERDICT_ICONS.get(product.verdict, "gray")
     st.markdown(f"### :{colour}[{results.verdict_line(product, lang)}]")
     if product.sources:
-        st.caption(f"{t('sources', lang)}: {', '.join(product.sources)}")
+        st.caption(f"{t('sources', lang)}: {md(', '.join(product.sources))}")
     show_clauses(product, lang)
     show_evidence(product, files, lang, key)
     st.markdown(f"#### {t('todo', lang)}")
     items = results.todo(product)
     if items:
-        st.markdown("\n".join(f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {c.note}"
+        st.markdown("\n".join(f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(c.note)}"
                               for c in items))
     else:
         st.caption(t("todo_none", lang))
@@ -160,7 +161,7 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
 def show_errors(report: Report, lang: str) -> None:
     """Inputs that could not be used, one line each."""
     if report.errors:
-        st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- `{e.source}`: {e.error}" for e in report.errors))
+        st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- {md(e.source)}: {md(e.error)}" for e in report.errors))
 
 
 def show_report(report: Report, files: dict[str, bytes], lang: str, key: str) -> None:
@@ -272,7 +273,7 @@ def guarded(lang: str, work: Callable[[], calcs.CalcResult]) -> calcs.CalcResult
     try:
         return work()
     except (ValueError, KeyError) as exc:
-        st.error(t("calc_error", lang, error=exc))
+        st.error(t("calc_error", lang, error=md(str(exc))))
         return None
 
 
@@ -490,10 +491,14 @@ def page_dc(lang: str, as_of: date) -> None:
     try:
         report = grade_dc(uploads[0].data, as_of)
     except datacentre.DataCentreInputError as exc:
-        st.error(t("dc_error", lang, error=exc))
+        st.error(t("dc_error", lang, error=md(str(exc))))
         return
-    st.subheader(f"{report['datacenter']} {report.get('name') or ''}")
-    st.markdown(f"### {t('dc_grade', lang)}: {report['grade']}")
+    st.subheader(f"{md(str(report['datacenter']))} {md(str(report.get('name') or ''))}")
+    status = report.get("grade_status", "final")
+    st.markdown(f"### {t('dc_grade', lang)}: {md(str(report['grade']))}"
+                + (f" — {md(str(status).upper())}" if status != "final" else ""))
+    for reason in report.get("provisional_reasons", []):
+        st.warning(md(str(reason)))
     st.caption(f"{report['standard']} · {report['as_of']}")
     frames = datacentre.section_frames(report)
     st.markdown(f"**{t('dc_summary', lang)}**")

@@ -73,8 +73,15 @@ def hand_value(cell: object, unit: str) -> float | None:
 
 
 def violates(column: str, cell: object) -> bool:
-    """True when a pass on ``column`` with this cell would be wrong (junk, impossible or under the limit)."""
+    """True when a pass on ``column`` with this cell would be wrong (junk, impossible or under the limit).
+
+    A lower bound printed as "≥ X" proves a minimum limit when X is at or above it (INTERFACE §6).
+    """
     _, limit, unit = HAND_LIMITS[column]
+    text = unicodedata.normalize("NFKC", str(cell)).strip() if isinstance(cell, str) else ""
+    if text.startswith(("≥", ">=", ">")):
+        bound = hand_value(text.lstrip("≥>="), unit)
+        return bound is None or bound != bound or not (limit <= bound <= (100.0 if unit == "%" else 1.0))
     value = hand_value(cell, unit)
     if value is None or value != value:  # unreadable or NaN
         return True

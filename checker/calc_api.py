@@ -23,7 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker import calculators as calc
 from checker.catalog import load_catalog
-from checker.frame import records_to_batch
+from checker.frame import normalise_choice, records_to_batch
+from checker.grade_tables import load_grade_editions
+from checker.grades import GradeOutcome, work_out
 from checker.models import ClauseResult
 from checker.pipeline import evaluate_batches
 from checker.records import record_from_mapping
@@ -54,7 +56,7 @@ class TeerResult(Calculation):
     """Appendix E: ``teer`` (Mbps/W) with the class's load levels (%) and weights (a, b, c)."""
 
     unit: str = "Mbps/W"
-    teer: float
+    teer: float | None  # None when an input is implausible (the clause says why)
     loads: tuple[float, float, float]
     weights: tuple[float, float, float]
 
@@ -136,6 +138,25 @@ class PueResult(Calculation):
     pue_limit: float | None
 
 
+class GradeResult(Calculation):
+    """An energy grade worked out from measurements with ``catalogs/grades``.
+
+    ``grade`` is 1, 2, 3 or lowest + 1 ("below grade 3"), None when it is not worked out (``status`` says why:
+    ``ambiguous`` rows disagree, ``unchecked`` no table covers the product, ``missing`` a value is needed);
+    ``edition`` is the edition in force on the day, ``rows`` the table rows used with the values compared.
+    """
+
+    unit: str = "grade"
+    status: str
+    grade: int | None
+    grade_text: str
+    edition: str | None
+    effective: date | None
+    confidence: str | None
+    rows: list[str]
+    note: str
+
+
 def quantity(value: Quantity, unit: str) -> float:
     """``value`` in ``unit``: a number is taken as in ``unit``; text may carry its own ("26 Gbps", "1,250 kW")."""
     if isinstance(value, bool):
@@ -145,6 +166,8 @@ def quantity(value: Quantity, unit: str) -> float:
     parsed = parse_value_text(value)
     if parsed.number is None:
         raise ValueError(f"{value!r} is not a number")
+    if parsed.qualifier:
+        raise ValueError(f"{value!r} is a bound, not a measured value")
     return convert(parsed.number, parsed.unit or unit, unit)
 
 
@@ -186,7 +209,9 @@ def teer(device_class: str, throughput: Quantity, p_u1: Quantity, p_u2: Quantity
     value = float(calc.teer(td, powers[0], powers[1], powers[2], weights=klass.weights))
     clauses = _judge("switch", {"device_class": device_class, "max_throughput": td, "power_u1": powers[0],
                                 "power_u2": powers[1], "power_u3": powers[2]}, ("6.2.3/teer",), as_of)
-    return TeerResult(category="switch", teer=value, loads=klass.loads, weights=klass.weights, clauses=clauses)
+    judged = next((c.value for c in clauses if c.id == "6.2.3/teer"), None)
+    return TeerResult(category="switch", teer=value if judged is not None else None, loads=klass.loads,
+                      weights=klass.weights, clauses=clauses)
 
 
 def firewall(throughput: Quantity, power: Quantity | None = None, length: Quantity | None = None,
@@ -322,3 +347,53 @@ def pue(as_of: date | None = None) -> PueResult:
     """5.1: the PUE limit in force on ``as_of`` (default today)."""
     on = as_of or date.today()
     return PueResult(on=on, pue_limit=calc.pue_limit(load_catalog(), on))
+
+
+
+def grade_fields(category: str) -> list[str]:
+    """The fields ``grade`` takes for ``category`` (selectors, axes, graded quantities), sorted."""
+    return sorted({name for e in load_grade_editions() if e.category == category for name in e.fields()})
+
+
+def _grade_values(category: str, measurements: Mapping[str, Quantity | None]) -> dict[str, float | str]:
+    """Measurements as record values: quantities in their field's unit, choices folded as records fold them."""
+    catalog = load_catalog()
+    allowed = grade_fields(category)
+    if not allowed:
+        raise ValueError(f"no grade table for {category!r} in catalogs/grades")
+    values: dict[str, float | str] = {}
+    for name, value in _given(measurements).items():
+        if name not in allowed:
+            raise ValueError(f"{name!r} is not a {category} grade measurement ({', '.join(allowed)})")
+        spec = catalog.fields[name]
+        if spec.kind == "quantity":
+            values[name] = quantity(value, spec.unit)
+            continue
+        folded = normalise_choice(spec, value)
+        if folded is None:
+            raise ValueError(f"{name} is one of {', '.join(spec.choices)}, not {value!r}")
+        values[name] = folded
+    return values
+
+
+def grade(category: str, measurements: Mapping[str, Quantity | None], as_of: date | None = None) -> GradeResult:
+    """The energy grade of a ``category`` product worked out from ``measurements`` (field name → value, bare in
+    the field's unit or text with its own), with the edition in force on ``as_of``; its grade clause judged."""
+    values = _grade_values(category, measurements)
+    outcome = work_out(category, values, as_of or date.today())
+    if outcome is None:
+        raise ValueError(f"give a graded quantity for {category} (and its selectors): "
+                         f"{', '.join(grade_fields(category))}")
+    ids = [c.id for c in load_catalog().for_category(category) if c.quantity == "energy_grade"]
+    clauses = [c for c in _judge(category, values, ids, as_of) if c.status != "not_applicable"]
+    return _grade_result(category, outcome, clauses)
+
+
+def _grade_result(category: str, outcome: GradeOutcome, clauses: list[ClauseResult]) -> GradeResult:
+    text = outcome.grade_text() if outcome.status == "graded" else "not worked out"
+    if outcome.status == "graded" and outcome.confidence == "L":
+        text += " (low-confidence table value: not a verdict)"
+    return GradeResult(category=category, status=outcome.status, grade=outcome.grade, grade_text=text,
+                       edition=outcome.edition or None, effective=outcome.effective, confidence=outcome.confidence,
+                       rows=[f"{r.table} [{r.row}]: {r.detail}" for r in outcome.rows], note=outcome.text(),
+                       clauses=clauses)

@@ -14,11 +14,15 @@ from typing import Any
 
 from checker import calc_api
 from checker.catalog import load_catalog
+from checker.grade_tables import load_grade_editions
+
+GRADE_SHORT_FLAGS = {"rated_efficiency": ("--efficiency",)}  # besides --rated-efficiency
 
 
 def _teer(args: argparse.Namespace) -> dict[str, Any]:
     result = calc_api.teer(args.device_class, args.throughput, args.p_u1, args.p_u2, args.p_u3)
-    return {"teer_mbps_per_w": round(result.teer, 3), "loads_percent": result.loads, "weights": result.weights,
+    teer = None if result.teer is None else round(result.teer, 3)
+    return {"teer_mbps_per_w": teer, "loads_percent": result.loads, "weights": result.weights,
             "clauses": result.clauses}
 
 
@@ -76,9 +80,45 @@ def _pue(args: argparse.Namespace) -> dict[str, Any]:
     return {"date": result.on.isoformat(), "pue_limit": result.pue_limit}
 
 
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--as-of must be YYYY-MM-DD, not {text!r}") from None
+
+
+def _grade_fields() -> list[str]:
+    """Every field a grade table reads, for any category (one flag each)."""
+    return sorted({name for edition in load_grade_editions() for name in edition.fields()})
+
+
+def _grade(args: argparse.Namespace) -> dict[str, Any]:
+    given = {name: getattr(args, name) for name in _grade_fields() if getattr(args, name) is not None}
+    result = calc_api.grade(args.category, given, _day(args.as_of))
+    return {"category": result.category, "grade": result.grade, "grade_text": result.grade_text,
+            "status": result.status, "edition": result.edition,
+            "in_force_from": result.effective.isoformat() if result.effective else None,
+            "confidence": result.confidence, "rows": result.rows, "note": result.note, "clauses": result.clauses}
+
+
+def _add_grade_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``checker calc grade CATEGORY --FIELD VALUE ...``: one flag per field the grade tables read."""
+    catalog = load_catalog()
+    p = verbs.add_parser("grade", help="energy grade worked out from measurements (catalogs/grades)")
+    p.add_argument("category", choices=sorted({e.category for e in load_grade_editions()}))
+    p.add_argument("--as-of", help="the day whose edition applies (YYYY-MM-DD; default today)")
+    for name in _grade_fields():
+        spec = catalog.fields[name]
+        what = f" ({spec.unit})" if spec.unit else f": {', '.join(spec.choices)}" if spec.choices else ""
+        flags = [f"--{name.replace('_', '-')}", *GRADE_SHORT_FLAGS.get(name, ())]
+        p.add_argument(*flags, dest=name, help=f"{spec.label_en}{what}".replace("%", "%%"))
+
+
 VERBS = {"teer": _teer, "firewall": _firewall, "generator": _generator, "pah": _pah,
          "recycled-plastic": _recycled_plastic, "recyclability": _recyclability, "pdu": _pdu, "energy": _energy,
-         "renewable": _renewable, "pue": _pue}
+         "renewable": _renewable, "pue": _pue, "grade": _grade}
 
 
 def add_calc_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -118,6 +158,7 @@ def add_calc_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--year", type=int, required=True)
     p = verbs.add_parser("pue", help="5.1 PUE limit on a date")
     p.add_argument("--date", required=True)
+    _add_grade_parser(verbs)
     parser.set_defaults(func=run_calc)
 
 

@@ -37,7 +37,22 @@ class Condition(Strict):
     equals: str | bool | None = None
     at_least: float | None = None
     unit: str = ""
-    if_missing: Literal["apply", "not_applicable", "missing_evidence"] = "missing_evidence"
+    if_missing: Literal["apply", "not_applicable", "missing_evidence", "manual_review"] = "missing_evidence"
+    # What a person is asked when the field is absent (if_missing: manual_review), or what was assumed
+    # (if_missing: apply), in the report's words: "does the product contain a battery?".
+    ask_en: str = ""
+    ask_zh: str = ""
+    assumed_en: str = ""
+    assumed_zh: str = ""
+
+    def scope_text(self) -> str:
+        """The condition in words, with what happens when the field is not stated:
+        "if port_type = fixed (unstated: applied, noted)"."""
+        test = (f"= {str(self.equals).lower()}" if self.equals is not None
+                else f"≥ {self.at_least:g} {self.unit}".rstrip())
+        unstated = {"apply": "applied, noted" if self.assumed_en else "applied", "not_applicable": "not applicable",
+                    "missing_evidence": "missing evidence", "manual_review": "asked (manual review)"}[self.if_missing]
+        return f"if {self.field} {test} (unstated: {unstated})"
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:

@@ -14,6 +14,7 @@ from checker.calc_cli import add_calc_parser
 from checker.catalog import load_catalog
 from checker.pipeline import Evaluated, audit, check
 from checker.report import write_output
+from checker.safe_text import terminal
 
 log = logging.getLogger("checker")
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
@@ -33,7 +34,31 @@ def _as_of(text: str | None) -> date:
 
 
 def _default_format() -> str:
-    return "text" if sys.stdout.isatty() else "json"
+    return "text" if sys.stdout is not None and sys.stdout.isatty() else "json"
+
+
+def say_error(line: str) -> None:
+    """One line on standard error, never on standard output (with stderr closed the line is dropped,
+    so it cannot land inside a JSON report on stdout)."""
+    if sys.stderr is not None:
+        try:
+            print(terminal(line), file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+
+
+MAX_SECONDS = 24 * 3600.0
+
+
+def seconds(text: str) -> float:
+    """A time limit: a finite, positive number of seconds, at most a day ("inf", "nan", "1e300" refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= MAX_SECONDS:  # also false for NaN
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_SECONDS:g} seconds, not {text!r}")
+    return value
 
 
 def exit_code(evaluated: Evaluated) -> int:
@@ -50,12 +75,15 @@ def exit_code(evaluated: Evaluated) -> int:
 def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool) -> int:
     fmt = args.format or _default_format()
     out = Path(args.out) if args.out else None
+    if out is None and sys.stdout is None:
+        raise UsageError("standard output is closed: give --out PATH")
     text = write_output(evaluated, fmt, out, args.lang, detail)
     if text is not None:
+        assert sys.stdout is not None
         sys.stdout.write(text)
     for error in evaluated.errors:
         where = "" if error.error.startswith(error.source) else f"{error.source}: "
-        print(f"checker: {where}{error.error}", file=sys.stderr)
+        say_error(f"checker: {where}{error.error}")
     return exit_code(evaluated)
 
 
@@ -69,11 +97,12 @@ def run_check(args: argparse.Namespace) -> int:
 def run_audit(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError(f"--workers must be at least 1, not {args.workers}")
-    if args.timeout is not None and args.timeout <= 0:
-        raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     paths = [Path(p) for p in args.paths]
+    empty = [str(path) for path in paths if path.is_dir() and not any(path.iterdir())]
+    if empty and len(empty) == len(paths):
+        raise UsageError(f"nothing to audit: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty")
     if args.engine == "dask":
         from checker.distributed import DistributedError, audit_distributed
 
@@ -93,7 +122,9 @@ def run_clauses(args: argparse.Namespace) -> int:
     if args.category and args.category not in catalog.categories:
         raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
     if (args.format or "text") == "json":
-        sys.stdout.write(json.dumps([c.model_dump(mode="json", exclude_none=True) for c in clauses],
+        sys.stdout.write(json.dumps([{**c.model_dump(mode="json", exclude_none=True),
+                                      "scope": [condition.scope_text() for condition in c.applies_when]}
+                                     for c in clauses],
                                     ensure_ascii=False, indent=2) + "\n")
         return EXIT_PASS
     for clause in clauses:
@@ -101,6 +132,8 @@ def run_clauses(args: argparse.Namespace) -> int:
             f"{clause.op} (by {clause.band_table})" if clause.band_table else
             f"{clause.op} (by date)" if clause.schedule else clause.kind)
         print(f"{clause.id:<32} {limit:<24} {clause.title_zh} / {clause.title_en}")
+        for condition in clause.applies_when:
+            print(f"{'':<32} {'':<24} scope: {condition.scope_text()}")
     return EXIT_PASS
 
 
@@ -138,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_audit.add_argument("paths", nargs="+")
     p_audit.add_argument("--format", choices=["text", "json", "xlsx", "html", "csv", "parquet"])
     p_audit.add_argument("--workers", type=int, default=1, help="PDFs read in parallel by N processes")
-    p_audit.add_argument("--timeout", type=float, metavar="SECONDS",
+    p_audit.add_argument("--timeout", type=seconds, metavar="SECONDS",
                          help="time limit per document (default: GDC_DOCUMENT_SECONDS or catalogs/limits.yaml)")
     p_audit.add_argument("--engine", choices=["local", "dask"], default="local",
                          help="dask: evaluate on a Dask distributed cluster")
@@ -175,12 +208,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except UsageError as exc:
-        print(f"checker: {exc}", file=sys.stderr)
+        say_error(f"checker: {exc}")
+        return EXIT_UNUSABLE
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
         if args.debug:
             raise
-        print(f"checker: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
+        say_error(f"checker: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
         return EXIT_UNUSABLE
 
 

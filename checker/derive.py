@@ -5,6 +5,7 @@ computed from its inputs, the field gets an issue (manual_review) naming both.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 
 import numpy as np
@@ -14,9 +15,10 @@ import pandas as pd
 from checker import calculators as calc
 from checker.catalog import Catalog
 from checker.fields import pah_field
-from checker.frame import HI, ISSUE, LO, ND
+from checker.frame import HI, ISSUE, LO, ND, NOTE
+from checker.grade_frame import grade_inputs, work_out_grades
 
-NOTE, GAP = "__note", "__gap"
+GAP = "__gap"
 NOISE_DIRECTIONS = ("noise_front", "noise_back", "noise_left", "noise_right")
 
 Floats = npt.NDArray[np.float64]
@@ -35,9 +37,11 @@ def derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
         "power_per_throughput": ["fw_power", "fw_throughput"],
         "outlet_power": ["pdu_power", "outlet_count"],
         "noise_max": list(NOISE_DIRECTIONS),
-        "fuel_rate": ["fuel_flow_100", "rated_power"],
+        "fuel_rate": ["fuel_flow_100", "rated_power", "fuel_type"],
         "annual_energy_tce": ["annual_electricity"],
         "odp": ["refrigerant"],
+        "renewable_share_increase": ["renewable_share", "previous_renewable_share"],
+        "energy_grade": grade_inputs(),
     }
 
 
@@ -88,8 +92,11 @@ def set_text(frame: pd.DataFrame, name: str, mask: npt.NDArray[np.bool_], texts:
     frame[name] = current.to_numpy()
 
 
-def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """Add every derived quantity the clauses read; returns the same frame, extended."""
+def derive_all(frame: pd.DataFrame, catalog: Catalog, as_of: date | None = None) -> pd.DataFrame:
+    """Add every derived quantity the clauses read; returns the same frame, extended.
+
+    ``as_of`` picks the edition of a grade table in force (default today).
+    """
     tolerance = catalog.constant("derived_agreement_tolerance")
     apply_category_defaults(frame, catalog)
     merge(frame, "recyclability", np.asarray(calc.share_percent(column(frame, "recyclable_mass"),
@@ -111,7 +118,73 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
                                                                         catalog.constant("electricity_kgce_per_kwh"))),
           tolerance)
     _odp(frame, catalog, tolerance)
+    if "previous_renewable_share" in frame:  # 5.2 逐年增加: percentage points over the previous period
+        share, previous = column(frame, "renewable_share"), column(frame, "previous_renewable_share")
+        merge(frame, "renewable_share_increase", share - previous, tolerance)
+        both = ~np.isnan(share) & ~np.isnan(previous)
+        set_text(frame, "renewable_share_increase" + NOTE, both,
+                 [f"{s:.4g} % this period against {p:.4g} % the previous" for s, p in zip(share[both], previous[both],
+                                                                                          strict=True)])
+    _energy_grades(frame, catalog, as_of)
+    for name in derived_inputs(catalog):
+        _implausible_derived(frame, catalog, name)
+        _unusable_inputs(frame, catalog, name)
     return frame
+
+
+def _implausible_derived(frame: pd.DataFrame, catalog: Catalog, name: str) -> None:
+    """A derived value (or interval) outside the field's plausible range is junk, as a declared one is:
+    0 g/kWh from 0 L/h, 200 % from 2000 g recyclable of 1000 g, TEER from a 0 W load point."""
+    spec = catalog.fields[name]
+    if not spec.range or name not in frame:
+        return
+    low, high = spec.range
+    values = column(frame, name)
+    lo = frame[name + LO].to_numpy(float) if name + LO in frame else np.full(len(frame), np.nan)
+    hi = frame[name + HI].to_numpy(float) if name + HI in frame else np.full(len(frame), np.nan)
+    with np.errstate(invalid="ignore"):
+        bad_value = ~np.isnan(values) & ((values < low) | (values > high))
+        bad_interval = np.isnan(values) & ~np.isnan(lo) & ((hi < low) | (lo > high))
+    bad = bad_value | bad_interval
+    if not bad.any():
+        return
+    shown = np.where(bad_value, values, lo)
+    set_text(frame, name + ISSUE, bad, [f"implausible value {v:.6g} {spec.unit} computed from its inputs: outside "
+                                        f"{low:g}–{high:g} {spec.unit}".replace("  ", " ") for v in shown[bad]])
+    frame[name] = np.where(bad, np.nan, frame[name].to_numpy(float))
+    for side in (LO, HI):
+        if name + side in frame:
+            frame[name + side] = np.where(bad, np.nan, frame[name + side].to_numpy(float))
+
+
+def _unusable_inputs(frame: pd.DataFrame, catalog: Catalog, name: str) -> None:
+    """A derived value that could not be computed because an input is unusable (junk, a conflict, a bound
+    or a non-detect where none counts) is manual_review naming that input, not missing evidence."""
+    if name not in frame and not any(source in frame for source in derived_inputs(catalog)[name]):
+        return
+    undecided = np.isnan(column(frame, name))
+    if name + ISSUE in frame:
+        undecided &= frame[name + ISSUE].isna().to_numpy()
+    if name + LO in frame:
+        undecided &= np.isnan(frame[name + LO].to_numpy(float))
+    if not undecided.any():
+        return
+    reasons = np.full(len(frame), None, dtype=object)
+    for source in derived_inputs(catalog)[name]:
+        label = catalog.fields[source].label_en
+        if source + ISSUE in frame:
+            issue = frame[source + ISSUE].to_numpy(object)
+            take = undecided & pd.notna(issue) & pd.isna(reasons)
+            reasons[take] = [f"cannot be computed: {label}: {text}" for text in issue[take]]
+        if source + LO in frame and catalog.fields[source].kind == "quantity":
+            bounded = undecided & np.isnan(column(frame, source)) & ~np.isnan(frame[source + LO].to_numpy(float))
+            notes = text_column(frame, source + NOTE).to_numpy(object)
+            take = bounded & pd.isna(reasons)
+            reasons[take] = [f"cannot be computed: {label} {text or 'is known only as a range'}"
+                             for text in notes[take]]
+    found = pd.notna(reasons)
+    if found.any():
+        set_text(frame, name + ISSUE, found, list(reasons[found]))
 
 
 def apply_category_defaults(frame: pd.DataFrame, catalog: Catalog) -> None:
@@ -182,30 +255,42 @@ def _noise_max(frame: pd.DataFrame) -> None:
              [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
 
 
+def _densities(frame: pd.DataFrame, catalog: Catalog) -> tuple[Floats, Floats, list[str]]:
+    """Per row the fuel density range (kg/L) that turns L/h into g/kWh: diesel or petrol by ``fuel_type``
+    ("柴油和汽油发电机"); unknown, the range covering both, so a verdict stands only where it holds over it."""
+    const = catalog.constant
+    ranges = {"diesel": (const("diesel_density_min"), const("diesel_density_max"), "diesel"),
+              "petrol": (const("petrol_density_min"), const("petrol_density_max"), "petrol")}
+    unknown = (min(r[0] for r in ranges.values()), max(r[1] for r in ranges.values()), "diesel or petrol (not stated)")
+    kinds = text_column(frame, "fuel_type").map(lambda kind: ranges.get(str(kind), unknown))
+    low = np.array([kind[0] for kind in kinds], dtype=float)
+    high = np.array([kind[1] for kind in kinds], dtype=float)
+    return low, high, [kind[2] for kind in kinds]
+
+
 def _fuel_rate(frame: pd.DataFrame, catalog: Catalog) -> None:
     flow, power = column(frame, "fuel_flow_100"), column(frame, "rated_power")
     if np.isnan(flow).all():
         return
-    low = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_min"))
-    high = calc.fuel_rate_g_per_kwh(flow, power, catalog.constant("diesel_density_max"))
+    density_low, density_high, fuels = _densities(frame, catalog)
+    low = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_low))
+    high = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_high))
     declared = column(frame, "fuel_rate")
     tolerance = catalog.constant("derived_agreement_tolerance")
-    outside = ~np.isnan(declared) & ~np.isnan(np.asarray(low)) & (
-        (declared < np.asarray(low) * (1 - tolerance)) | (declared > np.asarray(high) * (1 + tolerance)))
+    outside = ~np.isnan(declared) & ~np.isnan(low) & (
+        (declared < low * (1 - tolerance)) | (declared > high * (1 + tolerance)))
+    rows = np.flatnonzero(outside)
     set_text(frame, "fuel_rate" + ISSUE, outside, [
-        f"declared {d:.1f} g/kWh disagrees with {f:g} L/h at {p:g} kW ({lo:.1f}–{hi:.1f} g/kWh over the diesel "
-        f"density range)" for d, f, p, lo, hi in zip(declared[outside], flow[outside], power[outside],
-                                                     np.asarray(low)[outside], np.asarray(high)[outside], strict=True)])
-    use = ~np.isnan(np.asarray(low)) & np.isnan(declared)
+        f"declared {declared[i]:.1f} g/kWh disagrees with {flow[i]:g} L/h at {power[i]:g} kW ({low[i]:.1f}–"
+        f"{high[i]:.1f} g/kWh over the {fuels[i]} density range)" for i in rows])
+    use = ~np.isnan(low) & np.isnan(declared)
     if "fuel_rate" + ISSUE in frame:
         use &= frame["fuel_rate" + ISSUE].isna().to_numpy()
     frame["fuel_rate" + LO] = np.where(use, low, np.nan)
     frame["fuel_rate" + HI] = np.where(use, high, np.nan)
-    density = f"{catalog.constant('diesel_density_min')}–{catalog.constant('diesel_density_max')} kg/L"
-    set_text(frame, "fuel_rate" + NOTE, use, [f"from {f:g} L/h at {p:g} kW over diesel density {density}: "
-                                               f"{lo:.1f}–{hi:.1f} g/kWh" for f, p, lo, hi in
-                                               zip(flow[use], power[use], np.asarray(low)[use],
-                                                   np.asarray(high)[use], strict=True)])
+    set_text(frame, "fuel_rate" + NOTE, use, [
+        f"from {flow[i]:g} L/h at {power[i]:g} kW over {fuels[i]} density {density_low[i]:g}–{density_high[i]:g} "
+        f"kg/L: {low[i]:.1f}–{high[i]:.1f} g/kWh" for i in np.flatnonzero(use)])
 
 
 def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
@@ -216,3 +301,9 @@ def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
     # pandas-stubs types to_numpy(dtype=float) as floating[Any]; the array is float64
     looked_up = cast(Floats, names.map(table).to_numpy(dtype=float, na_value=np.nan))
     merge(frame, "odp", looked_up, tolerance)
+
+
+def _energy_grades(frame: pd.DataFrame, catalog: Catalog, as_of: date | None) -> None:
+    """Energy grades worked out from measurements with the edition of ``catalogs/grades`` in force on ``as_of``:
+    an undeclared grade is filled, a declared one that disagrees is flagged naming both (see grade_frame)."""
+    work_out_grades(frame, catalog, as_of or date.today())

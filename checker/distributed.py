@@ -28,7 +28,7 @@ from checker.catalog import Catalog, Clause, load_catalog
 from checker.derive import derive_all
 from checker.engine import ClauseColumn, evaluate
 from checker.frame import Batch, conform
-from checker.models import InputError
+from checker.models import InputError, InputWarning
 from checker.parallel import Outcome, read_one
 from checker.pipeline import Evaluated, audit_inputs, drop_unknown_categories, input_batches, pdf_inputs, stack
 from checker.units import conversion_factor
@@ -56,7 +56,7 @@ def evaluate_partition(frame: pd.DataFrame, clause_ids: list[str], as_of: date) 
     """One task: derive and evaluate the given clauses on one partition (the local engine's code)."""
     catalog = load_catalog()
     clauses = [catalog.clause(clause_id) for clause_id in clause_ids]
-    frame = derive_all(frame.reset_index(drop=True), catalog)
+    frame = derive_all(frame.reset_index(drop=True), catalog, as_of)
     columns = evaluate(frame, catalog, as_of, clauses)
     return PartitionResult(frame=frame, status=[c.status for c in columns], reason=[c.reason for c in columns],
                            value=[np.ascontiguousarray(c.value) for c in columns],
@@ -127,12 +127,13 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
     """``checker audit --engine dask``: the local audit's result, computed on a Dask cluster."""
     catalog = load_catalog()
     errors: list[InputError] = []
+    warnings: list[InputWarning] = []
     client, cluster = connect(scheduler)
     try:
         inputs = audit_inputs(paths)
         pdfs = list(dict.fromkeys(pdf_inputs(inputs)))
         documents = read_documents_on(client, pdfs, category) if pdfs else {}
-        batches = input_batches(inputs, catalog, category, errors, documents)
+        batches = input_batches(inputs, catalog, category, errors, documents, warnings)
         batch = drop_unknown_categories(stack(batches, catalog), catalog, errors)
         clauses = _clauses_for(batch.frame, catalog)
         ids = [clause.id for clause in clauses]
@@ -144,4 +145,4 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
         if cluster is not None:
             cluster.close()
     batch = Batch(frame=frame, evidence=batch.evidence, sources=batch.sources)
-    return Evaluated(batch=batch, columns=columns, errors=errors, as_of=as_of, catalog=catalog)
+    return Evaluated(batch=batch, columns=columns, errors=errors, as_of=as_of, catalog=catalog, warnings=warnings)

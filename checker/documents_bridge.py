@@ -19,4 +19,5 @@ def pdf_record(path: Path, category: str | None) -> ProductRecord:
     if document.category is None:
         raise RecordError(f"{path}: cannot tell the product category from the document; give --category")
     product_id = document.model or path.stem
-    return ProductRecord(id=product_id, category=document.category, sources=[str(path)], facts=document.facts)
+    return ProductRecord(id=product_id, category=document.category, sources=[str(path)], facts=document.facts,
+                         model=document.model, warnings=document.warnings)

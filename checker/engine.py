@@ -17,7 +17,7 @@ from checker.calculators import band_index
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, column
 from checker.frame import HI, ISSUE, LO, RL
-from checker.units import conversion_factor
+from checker.units import clean_array, conversion_factor
 
 STATUSES = ("pass", "fail", "not_applicable", "missing_evidence", "manual_review")
 PASS, FAIL, NA, MISSING, MANUAL = range(5)
@@ -30,6 +30,7 @@ class Reason:
     OUTSIDE_BANDS, NO_LIMIT_IN_BAND, BAND_MISSING, BAND_ISSUE, BEFORE_SCHEDULE = 5, 6, 7, 8, 9
     VALUE_MISSING, VALUE_ISSUE, INTERVAL, PARTIAL, DOCUMENT, LOW_CONFIDENCE = 10, 11, 12, 13, 14, 15
     REPORTING_LIMIT = 16
+    RESTATED_LIMIT = 17
 
 
 @dataclass
@@ -52,11 +53,7 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     if clause.limit is not None:
         return _constant(float(clause.limit), rows)
     if clause.schedule is not None:
-        in_force = clause.schedule.limit_on(as_of)
-        if in_force is None:
-            _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
-            return _constant(np.nan, rows)
-        return _constant(float(in_force), rows)
+        return _scheduled(clause, frame, as_of, status, reason, active)
     assert clause.band_table and clause.band_column
     table = catalog.band_tables[clause.band_table]
     by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)
@@ -70,6 +67,28 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     _mark(status, reason, active & (index == -1), NA, Reason.OUTSIDE_BANDS)
     _mark(status, reason, active & (index >= 0) & np.isnan(limit), NA, Reason.NO_LIMIT_IN_BAND)
     return limit
+
+
+PERIOD_END = "period_end"
+
+
+def _scheduled(clause: Clause, frame: pd.DataFrame, as_of: date, status: npt.NDArray[np.int8],
+               reason: npt.NDArray[np.int8], active: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """A schedule's limit per row: the one in force at the end of the row's statistics period
+    (``period_end``), else on ``as_of`` (INTERFACE §6)."""
+    assert clause.schedule is not None
+    rows = len(frame)
+    if PERIOD_END not in frame or frame[PERIOD_END].isna().all():
+        in_force = clause.schedule.limit_on(as_of)
+        if in_force is None:
+            _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
+            return _constant(np.nan, rows)
+        return _constant(float(in_force), rows)
+    codes, days = pd.factorize(frame[PERIOD_END].astype(object).where(frame[PERIOD_END].notna(), as_of.isoformat()))
+    found = [clause.schedule.limit_on(date.fromisoformat(str(day))) for day in days]
+    limits = np.array([np.nan if limit is None else limit for limit in found] + [np.nan], dtype=float)[codes]
+    _mark(status, reason, active & np.isnan(limits), NA, Reason.BEFORE_SCHEDULE)
+    return limits
 
 
 def _constant(number: float, rows: int) -> npt.NDArray[np.float64]:
@@ -118,6 +137,8 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
         _mark(status, reason, active & issue, MANUAL, Reason.CONDITION_ISSUE)
         if cond.if_missing == "missing_evidence":
             _mark(status, reason, active & missing, MISSING, Reason.CONDITION_MISSING)
+        elif cond.if_missing == "manual_review":
+            _mark(status, reason, active & missing, MANUAL, Reason.CONDITION_MISSING)
         elif cond.if_missing == "not_applicable":
             _mark(status, reason, active & missing, NA, Reason.CONDITION)
         _mark(status, reason, active & ~met & ~missing, NA, Reason.CONDITION)
@@ -125,7 +146,7 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
     factor = conversion_factor(spec.unit, clause.unit) if spec else 1.0
     if clause.quantity and clause.quantity in frame:
         value = column(frame, clause.quantity)
-        value = value * factor if factor != 1.0 else value
+        value = clean_array(value * factor) if factor != 1.0 else value
     else:  # no such column: every value missing (no memory per row)
         value = _constant(np.nan, rows)
     if clause.kind == "document":
@@ -139,8 +160,9 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
 
 
 def _passes(op: str, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
-    """value op limit, compared at 9 decimals so that unit arithmetic cannot move a boundary."""
-    left, right = np.round(value, 9), np.round(limit, 9)
+    """value op limit, exactly: values are cleaned of unit arithmetic noise where they are converted
+    (:func:`checker.units.clean`), so 93.9999999996 fails ≥ 94 and 0.9499999999 fails ≥ 0.95."""
+    left, right = value, limit
     with np.errstate(invalid="ignore"):
         if op == ">=":
             return left >= right
@@ -159,24 +181,28 @@ def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64]
     if name + ISSUE in frame:
         _mark(status, reason, active & frame[name + ISSUE].notna().to_numpy(), MANUAL, Reason.VALUE_ISSUE)
     if name + RL in frame:
-        reporting_limit = frame[name + RL].to_numpy(float) * factor
+        reporting_limit = clean_array(frame[name + RL].to_numpy(float) * factor)
         bounded = active & ~np.isnan(reporting_limit)
+        _mark(status, reason, bounded & (reporting_limit == limit), MANUAL, Reason.RESTATED_LIMIT)
         if clause.op in (">=", ">"):
             # "< X": the true value lies below X; it fails if X is at or under the limit, else it is unknown.
-            below = np.round(reporting_limit, 9) <= np.round(limit, 9)
+            below = reporting_limit <= limit
             _mark(status, reason, bounded & below, FAIL, Reason.REPORTING_LIMIT)
             _mark(status, reason, bounded, MANUAL, Reason.REPORTING_LIMIT)
         else:
             _mark(status, reason, bounded & ~_passes(clause.op, reporting_limit, limit), MANUAL,
                   Reason.REPORTING_LIMIT)
-    low = frame[name + LO].to_numpy(float) * factor if name + LO in frame else np.full(len(frame), np.nan)
-    high = frame[name + HI].to_numpy(float) * factor if name + HI in frame else np.full(len(frame), np.nan)
+    low = clean_array(frame[name + LO].to_numpy(float) * factor) if name + LO in frame else np.full(len(frame), np.nan)
+    high = clean_array(frame[name + HI].to_numpy(float) * factor) if name + HI in frame else np.full(len(frame), np.nan)
     interval = active & np.isnan(value) & ~np.isnan(low)
     if interval.any():  # only rows known as an interval (most catalogs have none)
+        gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
+        printed = interval & (np.isinf(low) | np.isinf(high)) & ~gap  # a bound as printed: "≤ 100", "≥ 94 %"
+        finite_end = np.where(np.isinf(low), high, low)
+        _mark(status, reason, printed & (finite_end == limit), MANUAL, Reason.RESTATED_LIMIT)
         best, worst = (high, low) if clause.op in (">=", ">") else (low, high)
         _mark(status, reason, interval & _passes(clause.op, worst, limit), PASS, Reason.INTERVAL)
         _mark(status, reason, interval & ~_passes(clause.op, best, limit), FAIL, Reason.INTERVAL)
-        gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
         _mark(status, reason, interval & gap, MISSING, Reason.PARTIAL)
         _mark(status, reason, interval, MANUAL, Reason.INTERVAL)
     _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)

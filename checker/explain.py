@@ -39,8 +39,11 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
     if why == Reason.CONDITION:
         return "does not apply: " + "; ".join(_condition_text(c) for c in clause.applies_when)
     if why == Reason.CONDITION_MISSING:
-        return "cannot tell whether it applies: " + ", ".join(
-            catalog.fields[c.field].label_en for c in clause.applies_when if not _text(batch, row, c.field))
+        absent = [c for c in clause.applies_when if not _text(batch, row, c.field)]
+        asked = [c.ask_en for c in absent if c.ask_en]
+        if asked:
+            return "; ".join(asked)
+        return "cannot tell whether it applies: " + ", ".join(catalog.fields[c.field].label_en for c in absent)
     if why == Reason.CONDITION_ISSUE:
         return "; ".join(_text(batch, row, c.field + ISSUE) for c in clause.applies_when
                          if _text(batch, row, c.field + ISSUE))
@@ -65,6 +68,10 @@ def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) ->
             return f"reported as < {reported:g} {clause.unit}, below the limit whatever the true value"
         return (f"reported only as < {reported:g} {clause.unit}, which does not show {clause.op} "
                 f"{col.limit[row]:g} {clause.unit}; a lower detection limit is needed")
+    if why == Reason.RESTATED_LIMIT:
+        return (f"the value is printed as a bound equal to the limit ({clause.op} {col.limit[row]:g} {clause.unit}"
+                f"): a restated limit — a declaration of conformity, not a measurement; a person must check "
+                f"the test report").replace("  ", " ")
     if why == Reason.LOW_CONFIDENCE:
         return f"limit of low confidence ({clause.limit_source}); a person must confirm it"
     return ""
@@ -128,11 +135,13 @@ def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
         return round(float(value), 6)
     failed = STATUSES[int(col.status[row])] == "fail"
     upper_is_worst = col.clause.op in ("<=", "<")
-    bound_name = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
-    if name + bound_name in batch.frame:
-        bound = float(cast(float, batch.frame.at[row, name + bound_name])) * col.factor
-        if math.isfinite(bound):
-            return round(bound, 6)
+    preferred = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
+    other = [] if _text(batch, row, name + GAP) else [HI if preferred == LO else LO]
+    for bound_name in (preferred, *other):  # a bound as printed ("≤ 96 %"): its finite end
+        if name + bound_name in batch.frame:
+            bound = float(cast(float, batch.frame.at[row, name + bound_name])) * col.factor
+            if math.isfinite(bound):
+                return round(bound, 6)
     return None
 
 
@@ -157,6 +166,11 @@ def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -
             notes.append(f"not detected, reported as < {float(reported) * col.factor:g} {clause.unit}")
     if name and int(col.reason[row]) != Reason.INTERVAL:
         notes.append(_text(batch, row, name + NOTE))
+    if clause.schedule is not None and _text(batch, row, "period_end") and int(col.reason[row]) != Reason.CATEGORY:
+        notes.append(f"limit in force at the end of the statistics period ({_text(batch, row, 'period_end')})")
+    if int(col.reason[row]) not in (Reason.CATEGORY, Reason.CONDITION):
+        notes.extend(c.assumed_en for c in clause.applies_when
+                     if c.if_missing == "apply" and c.assumed_en and not _text(batch, row, c.field))
     limit = None if np.isnan(col.limit[row]) else round(float(col.limit[row]), 6)
     status = STATUSES[int(col.status[row])]
     margin = _margin(col, value, row) if status in ("pass", "fail") else None

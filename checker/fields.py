@@ -29,10 +29,11 @@ def safe_yaml(stream: Any) -> Any:
 class FieldSpec(Strict):
     """One field: kind, canonical unit, plausible range, labels and header aliases."""
 
-    kind: Literal["quantity", "text", "enum", "flag"]
+    kind: Literal["quantity", "text", "enum", "flag", "date"]
     unit: str = ""
     range: tuple[float, float] | None = None
     integer: bool = False
+    non_detect: bool = False  # a concentration: "ND" / "<0.2" is a reading (a non-detect), not junk
     choices: list[str] = Field(default_factory=list)
     label_zh: str
     label_en: str
@@ -60,7 +61,7 @@ def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
         pahs = safe_yaml(handle)["pahs"]
     return {
         pah_field(item["slug"]): {
-            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6],
+            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6], "non_detect": True,
             "label_zh": item["zh"], "label_en": item["en"],
             "aliases": [item["zh"], item["en"], item["cas"], *item.get("zh_variants", [])],
         }
@@ -68,9 +69,9 @@ def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-def _flatten(names: list[Any]) -> list[str]:
-    """Field lists may nest a YAML alias (``*common_it``); flatten one level."""
-    return [n for item in names for n in (item if isinstance(item, list) else [item])]
+def flatten_fields(names: list[Any]) -> list[str]:
+    """Field lists may nest YAML aliases (``*common_it`` holding ``*battery``); flatten them."""
+    return [n for item in names for n in (flatten_fields(item) if isinstance(item, list) else [item])]
 
 
 def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
@@ -85,7 +86,7 @@ def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
     for category, names in data["category_fields"].items():
         if category not in categories:
             raise ValueError(f"fields.yaml: unknown category {category}")
-        expanded = [p for n in _flatten(names) for p in (pahs if n == PAH_MARK else [n])]
+        expanded = [p for n in flatten_fields(names) for p in (pahs if n == PAH_MARK else [n])]
         for name in ["model", "manufacturer", "category", *expanded]:
             if name not in raw:
                 raise ValueError(f"fields.yaml: category {category} lists unknown field {name}")

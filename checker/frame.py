@@ -9,10 +9,12 @@ Evidence stays beside the frame in an :class:`EvidenceStore`.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from datetime import date
+from typing import Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -21,9 +23,10 @@ from checker.catalog import Catalog
 from checker.fields import FieldSpec
 from checker.models import DOUBT_PREFIXES, Evidence, Fact
 from checker.records import ProductRecord
-from checker.units import conversion_factor
+from checker.units import clean, conversion_factor
+from checker.values import BOUND_SYMBOLS
 
-ISSUE, ND, LO, HI, RL = "__issue", "__nd", "__lo", "__hi", "__rl"
+ISSUE, ND, LO, HI, RL, NOTE = "__issue", "__nd", "__lo", "__hi", "__rl", "__note"
 AGREE_TOLERANCE = 1e-9  # relative and absolute: two readings closer than this are the same number
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "含", "single"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "不含"}
@@ -64,15 +67,18 @@ class Cell:
     low: float | None = None
     high: float | None = None
     reporting_limit: float | None = None
+    note: str | None = None
 
 
 def describe(fact: Fact) -> str:
     """How a fact reads in a note: value, unit and where it came from."""
     where = fact.evidence[0] if fact.evidence else None
     place = f" ({where.source}{f' p.{where.page}' if where and where.page else ''})" if where else ""
-    if fact.qualifier and fact.value is None:
+    if fact.qualifier == "nd" or (fact.qualifier and fact.value is None):
         return f"ND{place}"
-    mark = "<" if fact.qualifier == "lt" else ""
+    if fact.value is None and fact.low is not None and fact.high is not None:
+        return f"{fact.low:g}–{fact.high:g}{' ' + fact.unit if fact.unit else ''}{place}"
+    mark = BOUND_SYMBOLS.get(fact.qualifier, "")
     return f"{mark}{fact.value}{' ' + fact.unit if fact.unit else ''}{place}"
 
 
@@ -85,37 +91,119 @@ def agree(values: Any, reference: Any) -> Any:
     return np.isclose(values, reference, rtol=AGREE_TOLERANCE, atol=AGREE_TOLERANCE)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One fact in the field's canonical unit: a point (``low == high``), a bound or an interval, or a
+    non-detect (``nd``, with its reporting limit in ``high`` when one was printed)."""
+
+    low: float
+    high: float
+    fact: Fact
+    nd: bool = False
+
+    @property
+    def point(self) -> bool:
+        return not self.nd and self.low == self.high
+
+
+def _reading(spec: FieldSpec, fact: Fact) -> _Reading | str:
+    """The fact as a reading in ``spec.unit``, or the reason it cannot be one (INTERFACE §6)."""
+    if fact.note.startswith(DOUBT_PREFIXES):
+        return f"{fact.note} ({describe(fact)})"
+    try:
+        factor = conversion_factor(fact.unit, spec.unit)
+    except ValueError as exc:
+        return f"{exc}; the clause needs {spec.unit or 'a number'} ({describe(fact)})"
+    number = fact.value
+    if fact.qualifier and number is not None and (not isinstance(number, int | float) or isinstance(number, bool)):
+        return f"not a number: {describe(fact)}"
+    bound = None if number is None else _converted(float(cast(float, number)), factor)
+    if fact.qualifier == "nd" or (fact.qualifier in ("lt", "le") and spec.non_detect):
+        if not spec.non_detect:
+            return (f"a non-detect ({describe(fact)}) is not a value for {spec.label_en}: only a concentration "
+                    f"can be 'not detected'")
+        return _Reading(0.0, math.nan if bound is None else bound, fact, nd=True)
+    if fact.qualifier:
+        if bound is None or not math.isfinite(bound):
+            return f"a bound without a number: {describe(fact)}"
+        return _Reading(bound, math.inf, fact) if fact.qualifier in ("gt", "ge") else _Reading(-math.inf, bound, fact)
+    if number is None and fact.low is not None and fact.high is not None:
+        low, high = _converted(fact.low, factor), _converted(fact.high, factor)
+        if not (math.isfinite(low) and math.isfinite(high)) or low > high:
+            return f"not a valid interval: {describe(fact)}"
+        return _Reading(low, high, fact)
+    if not isinstance(number, int | float) or isinstance(number, bool) or not math.isfinite(number):
+        return f"not a number: {describe(fact)}"
+    value = _converted(float(number), factor)
+    return _Reading(value, value, fact)
+
+
+def _converted(number: float, factor: float) -> float:
+    """``number`` × ``factor``, cleaned of conversion noise; unconverted numbers are kept exactly."""
+    return number if factor == 1.0 else clean(number * factor)
+
+
+def _combined(readings: list[_Reading]) -> _Reading | str:
+    """Several readings of one field as one: points must agree, and lie in every bound or interval;
+    bounds and intervals must overlap. Anything else is a conflict, listed."""
+    points = [r for r in readings if r.point or r.nd]
+    low = max(r.low for r in readings if not r.nd) if any(not r.nd for r in readings) else -math.inf
+    high = min(r.high for r in readings if not r.nd) if any(not r.nd for r in readings) else math.inf
+    values = np.array([r.low for r in points])
+    consistent = low <= high or bool(agree(low, high))
+    if points:
+        consistent = consistent and bool(np.all(agree(values, values[0])))
+        consistent = consistent and all(r.low >= low - AGREE_TOLERANCE and r.low <= high + AGREE_TOLERANCE
+                                        for r in points)
+    if not consistent:
+        return "conflicting values: " + "; ".join(describe(r.fact) for r in readings)
+    if points:
+        return points[0]
+    return _Reading(low, high, readings[0].fact)
+
+
 def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
-    """Convert a field's facts to its canonical unit; several different values are a conflict."""
-    converted: list[tuple[float, Fact]] = []
+    """A field's facts as one cell in its canonical unit: the one rule for records, catalogs and documents.
+
+    A non-detect counts only for a concentration (``non_detect`` in fields.yaml); a value printed
+    with a comparison is a bound, kept as an interval for the engine (it passes only where the bound
+    proves the requirement); every point and interval end goes through the plausible range.
+    """
+    readings: list[_Reading] = []
     for fact in facts:
-        if fact.note.startswith(DOUBT_PREFIXES):
-            return Cell(issue=f"{fact.note} ({describe(fact)})")
-        try:
-            factor = conversion_factor(fact.unit, spec.unit)
-        except ValueError as exc:
-            return Cell(issue=f"{exc}; the clause needs {spec.unit or 'a number'} ({describe(fact)})")
-        if fact.qualifier:
-            converted.append((0.0, fact))
-            continue
-        if fact.value is None and fact.low is not None and fact.high is not None:
-            return Cell(low=fact.low * factor, high=fact.high * factor, issue=None)
-        if not isinstance(fact.value, int | float) or isinstance(fact.value, bool):
-            return Cell(issue=f"not a number: {describe(fact)}")
-        converted.append((float(fact.value) * factor, fact))
-    values = np.array([value for value, _ in converted])
-    if len(values) > 1 and not np.all(agree(values, values[0])):
-        listed = "; ".join(describe(fact) for _, fact in converted)
-        return Cell(issue=f"conflicting values: {listed}")
-    value, first = converted[0]
-    if first.qualifier == "lt" and isinstance(first.value, int | float) and not isinstance(first.value, bool):
-        return Cell(value=0.0, nd=True, reporting_limit=float(first.value) * conversion_factor(first.unit, spec.unit))
-    if spec.range and not first.qualifier and not spec.range[0] <= value <= spec.range[1]:
-        low, high = spec.range
-        return Cell(issue=f"implausible value {describe(first)}: outside {low:g}–{high:g} {spec.unit}".rstrip())
-    if spec.integer and not first.qualifier and not math.isclose(value, round(value)):
-        return Cell(issue=f"not a whole number: {describe(first)}")
-    return Cell(value=value, nd=bool(first.qualifier))
+        reading = _reading(spec, fact)
+        if isinstance(reading, str):
+            return Cell(issue=reading)
+        readings.append(reading)
+    combined = readings[0] if len(readings) == 1 else _combined(readings)
+    if isinstance(combined, str):
+        return Cell(issue=combined)
+    fact = combined.fact
+    if combined.nd:
+        rl = None if math.isnan(combined.high) else combined.high
+        return Cell(value=0.0, nd=True, reporting_limit=rl)
+    issue = _implausible(spec, combined)
+    if issue:
+        return Cell(issue=issue)
+    if combined.point:
+        if spec.integer and not math.isclose(combined.low, round(combined.low)):
+            return Cell(issue=f"not a whole number: {describe(fact)}")
+        return Cell(value=combined.low)
+    shown = "; ".join(describe(r.fact) for r in readings)
+    kind = "a bound, not a measurement" if fact.qualifier else "an interval"
+    return Cell(low=combined.low, high=combined.high, note=f"printed as {kind}: {shown}")
+
+
+def _implausible(spec: FieldSpec, reading: _Reading) -> str | None:
+    """Why a reading cannot be the field's value: a point outside the plausible range, or an interval
+    or bound that lies wholly outside it."""
+    if not spec.range:
+        return None
+    low, high = spec.range
+    if reading.high < low or reading.low > high:
+        where = "outside" if reading.point else "wholly outside"
+        return f"implausible value {describe(reading.fact)}: {where} {low:g}–{high:g} {spec.unit}".rstrip()
+    return None
 
 
 def choice_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
@@ -136,12 +224,25 @@ def normalise_choice(spec: FieldSpec, raw: Any) -> Any:
     """Fold an enum / flag / text value; None when it is not one of the allowed values."""
     if spec.kind == "text":
         return None if raw is None else str(raw).strip()
+    if spec.kind == "date":
+        return iso_date(raw)
     text = str(raw).strip().lower().replace(" ", "_").replace("-", "_")
     if spec.kind == "flag":
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
         return 1.0 if text in TRUE_WORDS else 0.0 if text in FALSE_WORDS else None
     return text if text in spec.choices else None
+
+
+def iso_date(raw: Any) -> str | None:
+    """A date as ``YYYY-MM-DD`` ("2024-12-31", "2024/12/31", a date object); None when it is not one."""
+    if isinstance(raw, date):
+        return raw.isoformat()[:10]
+    text = unicodedata.normalize("NFKC", str(raw)).strip().replace("/", "-").replace(".", "-")
+    try:
+        return date.fromisoformat(text[:10]).isoformat() if len(text) in (10, 19) or "T" in text else None
+    except ValueError:
+        return None
 
 
 def cell_for(spec: FieldSpec, facts: list[Fact]) -> Cell:
@@ -168,6 +269,8 @@ def row_of(record: ProductRecord, catalog: Catalog) -> tuple[dict[str, Any], dic
             row[name + RL] = cell.reporting_limit
         if cell.low is not None:
             row[name + LO], row[name + HI] = cell.low, cell.high
+        if cell.note:
+            row[name + NOTE] = cell.note
     return row, evidence
 
 

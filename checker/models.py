@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 Status = Literal["pass", "fail", "not_applicable", "missing_evidence", "manual_review"]
 Verdict = Literal["pass", "fail", "incomplete"]
@@ -86,6 +86,13 @@ class InputError(Strict):
     error: str
 
 
+class InputWarning(Strict):
+    """Something an input's reader left out on purpose (invisible text, pages over the limit), one line."""
+
+    source: str
+    warning: str
+
+
 class Report(Strict):
     """The whole report of one ``checker check`` or ``checker audit`` run."""
 
@@ -93,6 +100,15 @@ class Report(Strict):
     as_of: str
     products: list[ProductReport] = Field(default_factory=list)
     errors: list[InputError] = Field(default_factory=list)
+    warnings: list[InputWarning] = Field(default_factory=list)  # in the JSON only when there are some
+
+    @model_serializer(mode="wrap")
+    def _without_empty_warnings(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The report as INTERFACE.md §4 shows it; ``warnings`` is added only when a reader left text out."""
+        data: dict[str, Any] = handler(self)
+        if not data.get("warnings"):
+            data.pop("warnings", None)
+        return data
 
 
 def verdict_of(statuses: list[str]) -> Verdict:

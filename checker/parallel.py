@@ -78,7 +78,7 @@ def read_documents(paths: Sequence[Path], category: str | None, workers: int = 1
         return {}
     show = sys.stderr.isatty() if progress is None else progress
     with _progress(len(unique), show) as advance:
-        if workers <= 1:
+        if workers <= 1 and (not seconds or _timer_usable()):
             results = _in_process(unique, category, seconds, advance, reader)
         else:
             results = _pooled(unique, category, workers, seconds, advance, reader)
@@ -112,6 +112,12 @@ def _in_process(paths: list[Path], category: str | None, seconds: float | None,
             results[path] = _failure(path, exc)
         advance()
     return results
+
+
+def _timer_usable() -> bool:
+    """A SIGALRM timer can interrupt a read here: the platform has one and this is the main thread (a
+    Streamlit session runs in another thread, where the limit needs a worker process)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 @contextmanager

@@ -22,9 +22,9 @@ from checker.engine import ClauseColumn, evaluate
 from checker.explain import product_report
 from checker.frame import Batch, EvidenceStore, conform, records_to_batch
 from checker.limits import LimitError, document_seconds, guard_file
-from checker.models import Evidence, InputError, Report
+from checker.models import Evidence, InputError, InputWarning, Report
 from checker.parallel import Outcome, read_documents
-from checker.records import ProductRecord, RecordError, load_record_file, record_from_mapping
+from checker.records import ProductRecord, RecordError, load_record_file, read_record_file, record_from_mapping
 from checker.tables import TableError, table_to_batch
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,10 @@ PDF_TYPES = {".pdf"}
 
 class InputProblem(ValueError):
     """An input that cannot be used; its message is the one-line reason."""
+
+
+class SeveralProducts(InputProblem):
+    """A file given as one product's evidence that holds several products."""
 
 
 @dataclass
@@ -60,10 +64,19 @@ class Evaluated:
     errors: list[InputError]
     as_of: date
     catalog: Catalog
+    warnings: list[InputWarning] = field(default_factory=list)
 
     def report(self) -> Report:
         products = [product_report(self.columns, self.batch, self.catalog, row) for row in range(len(self.batch.frame))]
-        return Report(as_of=self.as_of.isoformat(), products=products, errors=self.errors)
+        return Report(as_of=self.as_of.isoformat(), products=products, errors=self.errors, warnings=self.warnings)
+
+
+def records_batch(records: list[ProductRecord], catalog: Catalog, warnings: list[InputWarning] | None) -> Batch:
+    """Records as a batch; what their readers left out is added to ``warnings``."""
+    if warnings is not None:
+        warnings.extend(InputWarning(source=record.sources[0] if record.sources else record.id, warning=text)
+                        for record in records for text in record.warnings)
+    return records_to_batch(records, catalog)
 
 
 def stack(batches: Sequence[Batch], catalog: Catalog) -> Batch:
@@ -126,10 +139,11 @@ def read_records(path: Path, category: str | None, documents: Mapping[Path, Outc
 
 
 def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[InputError],
-               documents: Mapping[Path, Outcome] | None = None) -> Batch | None:
-    """One input file as a batch, or None with an error recorded."""
+               documents: Mapping[Path, Outcome] | None = None,
+               warnings: list[InputWarning] | None = None) -> Batch | None:
+    """One input file as a batch, or None with an error recorded (a record file: one error per bad record)."""
     try:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise InputProblem(f"{path}: no such file")
         guard_file(path)
         if path.suffix.lower() in TABLE_TYPES:
@@ -138,7 +152,11 @@ def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[
                 errors.append(InputError(source=str(path), error="columns not recognised, not used: "
                                                                   + ", ".join(unknown)))
             return batch
-        return records_to_batch(read_records(path, category, documents), catalog)
+        if path.suffix.lower() in RECORD_TYPES:
+            records, problems = read_record_file(path)
+            errors.extend(InputError(source=str(path), error=problem) for problem in problems)
+            return records_batch(records, catalog, warnings) if records else None
+        return records_batch(read_records(path, category, documents), catalog, warnings)
     except (InputProblem, RecordError, TableError, LimitError) as exc:
         errors.append(InputError(source=str(path), error=str(exc)))
     return None
@@ -148,7 +166,10 @@ def _table_batch(path: Path, catalog: Catalog, category: str | None,
                  errors: list[InputError]) -> tuple[Batch, list[str]]:
     """A catalog as a batch; a CSV row with too many fields is an error naming its line, the rest are read."""
     try:
-        return table_to_batch(path, catalog, category)
+        sheet_errors: list[str] = []
+        found = table_to_batch(path, catalog, category, sheet_errors)
+        errors.extend(InputError(source=str(path), error=problem) for problem in sheet_errors)
+        return found
     except TableError as exc:
         if path.suffix.lower() != ".csv" or not _RAGGED.search(str(exc)):
             raise
@@ -175,54 +196,103 @@ def rebind_table_batch(batch: Batch, path: Path, dropped: Sequence[int]) -> Batc
 
 
 def evaluate_batches(batches: Iterable[Batch], errors: list[InputError], as_of: date,
-                     catalog: Catalog | None = None) -> Evaluated:
+                     catalog: Catalog | None = None, warnings: list[InputWarning] | None = None) -> Evaluated:
     """Stack, derive and evaluate: the one path every command goes through."""
     catalog = catalog or load_catalog()
     batch = drop_unknown_categories(stack(list(batches), catalog), catalog, errors)
-    derive_all(batch.frame, catalog)
+    derive_all(batch.frame, catalog, as_of)
     columns = evaluate(batch.frame, catalog, as_of)
-    return Evaluated(batch=batch, columns=columns, errors=errors, as_of=as_of, catalog=catalog)
+    return Evaluated(batch=batch, columns=columns, errors=errors, as_of=as_of, catalog=catalog,
+                     warnings=warnings if warnings is not None else [])
 
 
 def merge_records(records: list[ProductRecord], sources: list[str]) -> ProductRecord:
-    """All records given to ``check`` describe one product: their facts are pooled."""
-    categories = {r.category for r in records}
-    if len(categories) > 1:
-        raise InputProblem("the files describe different categories: " + ", ".join(sorted(categories)))
-    ids = [r.id for r in records]
-    return ProductRecord(id=ids[0], category=records[0].category, sources=sources,
-                         facts=[fact for r in records for fact in r.facts])
+    """All records given to ``check`` describe one product: their facts are pooled.
+
+    Records that name different products (ids, models or categories that differ) are an
+    InputProblem naming both: pooling them would judge one product on another's data.
+    """
+    same_product(records)
+    named = next((r.declared_id for r in records if r.declared_id), None)
+    model = next((r.model for r in records if r.model), None)
+    return ProductRecord(id=named or model or records[0].id, category=records[0].category, sources=sources,
+                         facts=[fact for r in records for fact in r.facts], declared_id=named, model=model,
+                         warnings=[text for r in records for text in r.warnings])
+
+
+def same_product(records: Sequence[ProductRecord]) -> None:
+    """Raise InputProblem when the records name two products (different category, id or model)."""
+    for what, name_of in (("categories", lambda r: r.category), ("ids", lambda r: r.declared_id),
+                          ("models", lambda r: r.model)):
+        named = [(record, name_of(record)) for record in records if name_of(record)]
+        first = named[0] if named else None
+        other = next(((r, n) for r, n in named if first and name_key(n) != name_key(first[1])), None)
+        if first and other:
+            shown = " and ".join(f"{r.id} ({r.category}, {r.sources[0] if r.sources else '?'})"
+                                 for r in (first[0], other[0]))
+            raise InputProblem(f"the files describe different products ({what} differ): {shown}; "
+                               "`checker check` is for one product, use `checker audit` for several")
+
+
+def name_key(name: str | None) -> str:
+    """A product name folded for comparison: case, spaces and punctuation do not count."""
+    return re.sub(r"[\W_]+", "", str(name)).casefold()
 
 
 def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
-                  errors: list[InputError], documents: Mapping[Path, Outcome] | None = None) -> Batch | None:
-    """The files of ONE product (a ``check`` call or an audit sub-folder) as a one-row batch."""
+                  errors: list[InputError], documents: Mapping[Path, Outcome] | None = None,
+                  warnings: list[InputWarning] | None = None) -> Batch | None:
+    """The files of ONE product (a ``check`` call or an audit sub-folder) as a one-row batch.
+
+    A file holding several products, or files naming different products, is an error, never a
+    product pooled from several.
+    """
     records: list[ProductRecord] = []
+    several = False
     for path in paths:
         try:
-            if path.suffix.lower() in TABLE_TYPES:
-                raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
-            if not path.exists():
-                raise InputProblem(f"{path}: no such file")
-            guard_file(path)
-            records.extend(read_records(path, category, documents))
+            records.extend(one_product_records(path, category, documents))
         except (InputProblem, RecordError, LimitError) as exc:
             errors.append(InputError(source=str(path), error=str(exc)))
-    if not records:
+            several = several or isinstance(exc, SeveralProducts)
+    if not records or several:
         return None
     try:
-        return records_to_batch([merge_records(records, [str(p) for p in paths])], catalog)
+        return records_batch([merge_records(records, [str(p) for p in paths])], catalog, warnings)
     except InputProblem as exc:
         errors.append(InputError(source=", ".join(str(p) for p in paths), error=str(exc)))
     return None
 
 
-def check(paths: Sequence[Path], as_of: date, category: str | None = None) -> Evaluated:
-    """``checker check``: every file is evidence for ONE product."""
+def one_product_records(path: Path, category: str | None, documents: Mapping[Path, Outcome] | None
+                        ) -> list[ProductRecord]:
+    """The records of one file given as evidence for one product; a file of several products is an InputProblem."""
+    if path.suffix.lower() in TABLE_TYPES:
+        raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
+    if not path.exists() and not path.is_symlink():
+        raise InputProblem(f"{path}: no such file")
+    guard_file(path)
+    found = read_records(path, category, documents)
+    if len(found) > 1:
+        ids = ", ".join(record.id for record in found[:5]) + (", ..." if len(found) > 5 else "")
+        raise SeveralProducts(f"{path}: holds {len(found)} products ({ids}); the files of one product may hold "
+                           "only that product, use `checker audit` for several")
+    return found
+
+
+def check(paths: Sequence[Path], as_of: date, category: str | None = None, seconds: float | None = None
+          ) -> Evaluated:
+    """``checker check``: every file is evidence for ONE product. Each PDF is read under the per-document
+    time limit (``seconds``, default ``document_seconds``), in this process where a timer can interrupt
+    it, in a worker process where it cannot (the app's threads)."""
     catalog = load_catalog()
     errors: list[InputError] = []
-    batch = product_batch(paths, catalog, category, errors)
-    return evaluate_batches([batch] if batch else [], errors, as_of, catalog)
+    warnings: list[InputWarning] = []
+    pdfs = [path for path in paths if path.suffix.lower() in PDF_TYPES and _regular(path)]
+    documents = read_documents(pdfs, category, workers=1, seconds=seconds or document_seconds(),
+                               progress=False) if pdfs else None
+    batch = product_batch(paths, catalog, category, errors, documents, warnings=warnings)
+    return evaluate_batches([batch] if batch else [], errors, as_of, catalog, warnings)
 
 
 def audit_inputs(paths: Sequence[Path]) -> list[Path | list[Path]]:
@@ -233,13 +303,29 @@ def audit_inputs(paths: Sequence[Path]) -> list[Path | list[Path]]:
             inputs.append(path)
             continue
         for child in sorted(path.iterdir()):
-            if child.is_dir():
-                group = sorted(p for p in child.rglob("*") if p.is_file())
+            if _real_folder(child):
+                group = sorted(p for p in child.rglob("*") if not _real_folder(p))
                 if group:
                     inputs.append(group)
-            elif child.is_file():
+            else:  # a file, or what only looks like one (FIFO, dangling link, loop): a product or an error
                 inputs.append(child)
     return inputs
+
+
+def _regular(path: Path) -> bool:
+    """A regular file (a FIFO, a device or a broken link is left to the guard's error)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _real_folder(path: Path) -> bool:
+    """A folder to look inside: not a symbolic link to one (which could loop), never raising."""
+    try:
+        return path.is_dir() and not path.is_symlink()
+    except OSError:
+        return False
 
 
 def audit(paths: Sequence[Path], as_of: date, category: str | None = None, workers: int = 1,
@@ -254,12 +340,17 @@ def audit(paths: Sequence[Path], as_of: date, category: str | None = None, worke
     inputs = audit_inputs(paths)
     documents = read_documents(pdf_inputs(inputs), category, workers,
                                document_seconds() if seconds is None else seconds, progress)
-    return evaluate_batches(input_batches(inputs, catalog, category, errors, documents), errors, as_of, catalog)
+    warnings: list[InputWarning] = []
+    batches = input_batches(inputs, catalog, category, errors, documents, warnings)
+    return evaluate_batches(batches, errors, as_of, catalog, warnings)
 
 
 def input_batches(inputs: Sequence[Path | list[Path]], catalog: Catalog, category: str | None,
-                  errors: list[InputError], documents: Mapping[Path, Outcome]) -> list[Batch]:
-    """The audit inputs as batches, in order; consecutive PDFs already read make one batch."""
+                  errors: list[InputError], documents: Mapping[Path, Outcome],
+                  warnings: list[InputWarning] | None = None) -> list[Batch]:
+    """The audit inputs as batches, in order; consecutive PDFs already read make one batch.
+
+    What the readers left out on purpose is added to ``warnings``."""
     batches: list[Batch] = []
     read_ahead: list[ProductRecord] = []
     for item in inputs:
@@ -271,16 +362,16 @@ def input_batches(inputs: Sequence[Path | list[Path]], catalog: Catalog, categor
                 read_ahead.append(outcome)
             continue
         if read_ahead:
-            batches.append(records_to_batch(read_ahead, catalog))
+            batches.append(records_batch(read_ahead, catalog, warnings))
             read_ahead = []
         if isinstance(item, list):
-            batch = product_batch(item, catalog, category, errors, documents)
+            batch = product_batch(item, catalog, category, errors, documents, warnings)
         else:
-            batch = load_batch(item, catalog, category, errors, documents)
+            batch = load_batch(item, catalog, category, errors, documents, warnings)
         if batch is not None:
             batches.append(batch)
     if read_ahead:
-        batches.append(records_to_batch(read_ahead, catalog))
+        batches.append(records_batch(read_ahead, catalog, warnings))
     return batches
 
 

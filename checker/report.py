@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +22,7 @@ from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS, verdict_codes, verdicts
 from checker.models import ProductReport, Report
 from checker.pipeline import Evaluated
+from checker.safe_text import printable, spreadsheet, terminal
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
                   "missing_evidence": "FFEB9C", "manual_review": "BDD7EE"}
@@ -50,9 +53,13 @@ def status_arrow(evaluated: Evaluated) -> pa.Table:
     ids = frame["id"].to_numpy()
     if pd.api.types.infer_dtype(ids) != "string":
         ids = frame["id"].astype(str).to_numpy()
+    try:
+        id_array = pa.array(ids, type=pa.string())
+    except (UnicodeError, pa.ArrowException):  # a name that is not UTF-8 (surrogate escapes): shown escaped
+        id_array = pa.array([printable(str(i)) for i in ids], type=pa.string())
     categories, category_names = pd.factorize(frame["category"])
     columns: dict[str, pa.Array] = {
-        "id": pa.array(ids, type=pa.string()),
+        "id": id_array,
         "category": pa.DictionaryArray.from_arrays(pa.array(categories.astype(np.int32), mask=categories < 0),
                                                    pa.array([str(c) for c in category_names], pa.string())),
         "verdict": pa.DictionaryArray.from_arrays(pa.array(verdict_codes(evaluated.columns, len(frame))),
@@ -64,13 +71,20 @@ def status_arrow(evaluated: Evaluated) -> pa.Table:
     return pa.table(columns)
 
 
+# a cell to quote, or to neutralise (formula triggers at the start, control characters, surrogates)
+_CSV_CARE = "[\",\\r\\n\\x00-\\x1f\\x7f-\\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|^[=+\\-@＝＋－＠]"
+
+
 def _write_csv(evaluated: Evaluated, out: Path | None) -> str | None:
     """CSV of the status table: Arrow's writer when no cell needs quoting, else pandas' (same text)."""
     table = status_arrow(evaluated)
-    needs_quotes = any(pc.any(pc.match_substring_regex(table.column(name).cast(pa.string()), r'[",\r\n]')).as_py()
-                       for name in ("id", "category"))
-    if needs_quotes:
-        text: str = status_table(evaluated).to_csv(index=False)
+    needs_care = any(pc.any(pc.match_substring_regex(table.column(name).cast(pa.string()), _CSV_CARE)).as_py()
+                     for name in ("id", "category"))
+    if needs_care:
+        rows = status_table(evaluated)
+        for name in ("id", "category"):
+            rows[name] = rows[name].astype(str).map(spreadsheet)
+        text: str = rows.to_csv(index=False)
         if out is None:
             return text
         out.write_text(text, encoding="utf-8")
@@ -87,7 +101,23 @@ def _write_csv(evaluated: Evaluated, out: Path | None) -> str | None:
 
 
 def to_json(report: Report) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+    """The JSON report (INTERFACE §4); text that cannot be encoded (a file name that is not UTF-8, control
+    characters) is written as visible escapes instead of failing the whole report."""
+    try:
+        return report.model_dump_json(indent=2) + "\n"
+    except (ValueError, UnicodeError):
+        data = _printable_tree(report.model_dump(mode="python"))
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _printable_tree(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(str(k)): _printable_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable_tree(v) for v in value]
+    return value
 
 
 def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
@@ -139,7 +169,8 @@ def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = T
     counts = Counter(p.verdict for p in report.products)
     lines.append(f"products: {len(report.products)}  " + "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
     lines.extend(f"error: {e.source}: {e.error}" for e in report.errors)
-    return "\n".join(lines) + "\n"
+    lines.extend(f"warning: {w.source}: {w.warning}" for w in report.warnings)
+    return "\n".join(terminal(line) for line in lines) + "\n"
 
 
 def summary_text(evaluated: Evaluated) -> str:
@@ -153,7 +184,16 @@ def summary_text(evaluated: Evaluated) -> str:
         if counts[:2].sum() + counts[3:].sum():
             lines.append(f"  {col.clause.id:<30} {counts[0]:>8} {counts[1]:>8} {counts[3]:>8} {counts[4]:>8}")
     lines.extend(f"error: {e.source}: {e.error}" for e in evaluated.errors)
-    return "\n".join(lines) + "\n"
+    lines.extend(f"warning: {w.source}: {w.warning}" for w in evaluated.warnings)
+    return "\n".join(terminal(line) for line in lines) + "\n"
+
+
+def _safe_row(sheet: Any, values: list[Any]) -> None:
+    """Append a row of cells as data: text neutralised (:func:`spreadsheet`), never a formula."""
+    sheet.append([spreadsheet(value) for value in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
@@ -164,24 +204,29 @@ def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = "Summary"
-    summary.append(["id", "category", "verdict", "sources"])
+    _safe_row(summary, ["id", "category", "verdict", "sources"])
     for product in report.products:
-        summary.append([product.id, product.category, product.verdict, ", ".join(product.sources)])
+        _safe_row(summary, [product.id, product.category, product.verdict, ", ".join(product.sources)])
     sheet = book.create_sheet("Clauses")
-    sheet.append(["product", "clause", "title", "status", "value", "unit", "op", "limit", "margin", "source", "page",
-                  "evidence", "note"])
+    _safe_row(sheet, ["product", "clause", "title", "status", "value", "unit", "op", "limit", "margin", "source",
+                      "page", "evidence", "note"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for product in report.products:
         for r in product.clauses:
             ev = r.evidence[0] if r.evidence else None
-            sheet.append([product.id, r.id, _title(catalog, r.id, lang), r.status, r.value, r.unit, r.op, r.limit,
+            _safe_row(sheet, [product.id, r.id, _title(catalog, r.id, lang), r.status, r.value, r.unit, r.op, r.limit,
                           r.margin, ev.source if ev else "", ev.page if ev else None, ev.text if ev else "", r.note])
             sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=STATUS_COLOURS[r.status])
     errors = book.create_sheet("Errors")
-    errors.append(["source", "error"])
+    _safe_row(errors, ["source", "error"])
     for e in report.errors:
-        errors.append([e.source, e.error])
+        _safe_row(errors, [e.source, e.error])
+    if report.warnings:
+        warnings = book.create_sheet("Warnings")
+        _safe_row(warnings, ["source", "warning"])
+        for w in report.warnings:
+            _safe_row(warnings, [w.source, w.warning])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -189,7 +234,10 @@ def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
 
 def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     """A printable, self-contained HTML report for the procurement file."""
-    esc = html.escape
+
+    def esc(text: str) -> str:
+        return html.escape(printable(text))
+
     parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{esc(report.standard)}</title>",
              "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
              "td,th{border:1px solid #999;padding:3px 6px;font-size:12px;vertical-align:top}"
@@ -212,6 +260,9 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     if report.errors:
         parts.append("<h2>Errors</h2><ul>" + "".join(f"<li>{esc(e.source)}: {esc(e.error)}</li>"
                                                     for e in report.errors) + "</ul>")
+    if report.warnings:
+        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{esc(w.source)}: {esc(w.warning)}</li>"
+                                                      for w in report.warnings) + "</ul>")
     return "".join(parts) + "</html>\n"
 
 

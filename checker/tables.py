@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,11 +34,25 @@ import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
 from checker.fields import FieldSpec, header_key
-from checker.frame import ISSUE, ND, RL, Batch, Cell, agree, choice_cell, conform, normalise_choice, quantity_cell
+from checker.frame import (
+    HI,
+    ISSUE,
+    LO,
+    ND,
+    NOTE,
+    RL,
+    Batch,
+    Cell,
+    agree,
+    choice_cell,
+    conform,
+    normalise_choice,
+    quantity_cell,
+)
 from checker.models import Evidence, Fact
 from checker.records import text_fact
-from checker.units import conversion_factor
-from checker.values import BlankValue, ValueTextError, is_blank_text, parse_value_text
+from checker.units import clean_array, conversion_factor
+from checker.values import is_blank_text
 
 _PLAIN_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*[\[\(（【](?P<unit>[^\]\)）】]*)[\]\)）】]\s*$")
@@ -65,6 +79,7 @@ class CatalogEvidence:
     headers: dict[str, list[str]]
     written: dict[str, str]
     first_row: int
+    row_numbers: list[int] | None = None  # a spreadsheet's own row numbers, where blank rows were skipped
 
     def get(self, row: int, name: str) -> list[Evidence]:
         """The cell the field was read from; of several columns for one field, the non-blank cells."""
@@ -74,9 +89,22 @@ class CatalogEvidence:
                                         for label in labels]
         if len(cells) > 1:
             cells = [(label, cell) for label, cell in cells if not _blank_cell(cell)] or cells[:1]
+        number = self.row_numbers[row] if self.row_numbers else row + self.first_row
         return [Evidence(source=self.source, page=None,
-                         text=f"row {row + self.first_row}: {self.written.get(label, label)} = {cell}")
+                         text=f"row {number}: {self.written.get(label, label)} = {cell}")
                 for label, cell in cells]
+
+
+@dataclass
+class StackedEvidence:
+    """The evidence of several sheets' batches stacked into one: rows numbered on from each offset."""
+
+    parts: list[tuple[int, Any]]  # (first row, evidence store), in order
+
+    def get(self, row: int, name: str) -> list[Evidence]:
+        offset, store = next((offset, store) for offset, store in reversed(self.parts) if row >= offset)
+        found: list[Evidence] = store.get(row - offset, name)
+        return found
 
 
 def _blank_cell(cell: Any) -> bool:
@@ -91,7 +119,8 @@ def read_table(path: Path) -> pd.DataFrame:
         if suffix == ".csv":
             return _read_csv(path)
         if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+            sheets = read_sheets(path)
+            return sheets[0].frame if sheets else pd.DataFrame()
         if suffix == ".parquet":
             with pq.ParquetFile(path) as handle:  # not pq.read_table: it refuses a repeated column name
                 return _arrow_frame(handle.read())
@@ -101,6 +130,54 @@ def read_table(path: Path) -> pd.DataFrame:
     except Exception as exc:  # noqa: BLE001 - third-party readers raise many kinds on damaged files
         raise TableError(f"{path}: damaged {suffix.lstrip('.').upper()} file ({type(exc).__name__})") from None
     raise TableError(f"{path}: unsupported catalog type {suffix or '(none)'}")
+
+
+@dataclass
+class Sheet:
+    """One worksheet's table: its name, the cells as text under the header row, each row's number."""
+
+    name: str
+    frame: pd.DataFrame
+    row_numbers: list[int]
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """Every worksheet of a workbook that holds a table: the first non-blank row is the header; blank
+    rows are skipped (a stray cell far below is one row, not a million). Formulas are read as their
+    saved values, never evaluated; a formula without a saved value is a blank cell."""
+    import openpyxl  # only catalogs in XLSX need it
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [sheet for sheet in (_sheet(ws.title, ws.iter_rows(values_only=True)) for ws in workbook.worksheets)
+                if sheet is not None]
+    finally:
+        workbook.close()
+
+
+def _sheet(name: str, rows: Any) -> Sheet | None:
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(rows, start=1):
+        cells = ["" if cell is None else str(cell) for cell in row]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        body.append(cells)
+        numbers.append(number)
+    if header is None:
+        return None
+    width = max([len(header), *(len(row) for row in body)])
+    while width > 0 and not header[width - 1].strip() and not any(len(r) >= width and r[width - 1].strip()
+                                                                  for r in body):
+        width -= 1
+    labels = [cell if cell.strip() else f"Unnamed: {index}" for index, cell in enumerate(header[:width])]
+    labels += [f"Unnamed: {index}" for index in range(len(labels), width)]
+    frame = pd.DataFrame([(row + [""] * width)[:width] for row in body], columns=labels, dtype=str)
+    return Sheet(name, frame, numbers)
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -184,17 +261,20 @@ def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[s
     for label, header in written.items():
         match = _HEADER_UNIT.match(header)
         base, unit = (match.group("name"), match.group("unit")) if match else (header, None)
-        field = aliases.get(header_key(base))
-        if field is None:
+        found = aliases.get(header_key(base))
+        if found is None:
             unknown.append(header)
             continue
-        mapped[label] = (field, catalog.fields[field].unit if unit is None else unit)
+        mapped[label] = (found, catalog.fields[found].unit if unit is None else unit)
     return mapped, unknown
 
 
+Bounds = dict[int, tuple[float, float, str]]  # row → (low, high, note) of a cell printed as a bound
+
+
 def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, first_row: int
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(values in canonical unit, issue texts or None, non-detect flags, reporting limits) for one column."""
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Bounds]:
+    """(values in canonical unit, issue texts or None, non-detect flags, reporting limits, bounds) for one column."""
     factor = conversion_factor(unit, spec.unit)
     issues = np.full(len(raw), None, dtype=object)
     nd = np.zeros(len(raw), dtype=bool)
@@ -209,12 +289,18 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
     else:
         numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         slow, text = np.zeros(0, dtype=np.int64), None
-    numbers = numbers * factor
-    done: dict[str, tuple[float, str | None, bool, float]] = {}
-    for index, cell in zip(slow, _cells(text, slow), strict=True):
-        if cell not in done:
-            done[cell] = _slow_cell(cell, spec, unit)
-        numbers[index], issues[index], nd[index], limits[index] = done[cell]
+    numbers = clean_array(numbers * factor) if factor != 1.0 else numbers
+    done: dict[str, Cell] = {}
+    bounds: Bounds = {}
+    for index, text_cell in zip(slow, _cells(text, slow), strict=True):
+        if text_cell not in done:
+            done[text_cell] = _slow_cell(text_cell, spec, unit, header)
+        cell = done[text_cell]
+        numbers[index] = np.nan if cell.value is None else cell.value
+        issues[index], nd[index] = cell.issue, cell.nd
+        limits[index] = np.nan if cell.reporting_limit is None else cell.reporting_limit
+        if cell.low is not None and cell.high is not None:
+            bounds[int(index)] = (cell.low, cell.high, cell.note or "")
     if spec.range:
         low, high = spec.range
         with np.errstate(invalid="ignore"):
@@ -223,7 +309,7 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
             issues[index] = (f"implausible value {raw.iat[int(index)]} {unit} in {header}, row {index + first_row}: "
                              f"outside {low:g}–{high:g} {spec.unit}")
         numbers[bad] = np.nan
-    return numbers, issues, nd, limits
+    return numbers, issues, nd, limits, bounds
 
 
 def _arrow_numbers(arrow: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, pa.ChunkedArray]:
@@ -252,25 +338,63 @@ def _cells(text: pa.ChunkedArray | pd.Series | None, rows: np.ndarray) -> list[s
     return [str(cell) for cell in text.take(pa.array(rows, type=pa.int64())).to_pylist()]
 
 
-def _slow_cell(text: str, spec: FieldSpec, unit: str) -> tuple[float, str | None, bool, float]:
-    """(value, issue, non-detect, reporting limit) of one cell that is not a plain number; blank is missing."""
+def _slow_cell(text: str, spec: FieldSpec, unit: str, header: str) -> Cell:
+    """One cell that is not a plain number, read by the rule records use (:func:`checker.frame.quantity_cell`):
+    non-detects, bounds, units, junk; blank is missing."""
+    fact = text_fact(spec.label_en, spec, text, Evidence(source=f"column {header}", text=text), unit)
+    return Cell() if fact is None else quantity_cell(spec, [fact])
+
+
+def table_to_batch(path: Path, catalog: Catalog, category: str | None = None,
+                   sheet_errors: list[str] | None = None) -> tuple[Batch, list[str]]:
+    """Read a catalog file into a batch; also returns the headers that were not recognised.
+
+    A workbook's every sheet is read (the sheet's name leads its products' ids when there are
+    several); a sheet that cannot be used is a line in ``sheet_errors`` (when given) and the
+    others are still read.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return _frame_batch(path, read_table(path), catalog, category)
     try:
-        parsed = parse_value_text(text)
-        factor = conversion_factor(parsed.unit or unit, spec.unit)
-        if parsed.qualifier:
-            limit = parsed.number * factor if parsed.qualifier == "lt" and parsed.number is not None else np.nan
-            return 0.0, None, True, limit
-        assert parsed.number is not None
-        return parsed.number * factor, None, False, np.nan
-    except BlankValue:
-        return np.nan, None, False, np.nan
-    except (ValueTextError, ValueError) as exc:
-        return np.nan, f"unreadable value {text!r}: {exc}", False, np.nan
+        sheets = read_sheets(path)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
+        raise TableError(f"{path}: damaged XLSX file ({type(exc).__name__})") from None
+    if not sheets:
+        raise TableError(f"{path}: the catalog has no rows")
+    if len(sheets) == 1:
+        return _frame_batch(path, sheets[0].frame, catalog, category, row_numbers=sheets[0].row_numbers)
+    return _stacked(path, sheets, catalog, category, sheet_errors)
 
 
-def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) -> tuple[Batch, list[str]]:
-    """Read a catalog file into a batch; also returns the headers that were not recognised."""
-    raw = read_table(path)
+def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | None,
+             sheet_errors: list[str] | None) -> tuple[Batch, list[str]]:
+    """Several sheets' batches as one, ids led by the sheet name ("Servers/SR-1")."""
+    batches: list[Batch] = []
+    unknown: list[str] = []
+    problems: list[str] = []
+    for sheet in sheets:
+        try:
+            batch, missed = _frame_batch(path, sheet.frame, catalog, category, sheet.name, sheet.row_numbers)
+        except TableError as exc:
+            problems.append(f"sheet {sheet.name!r}: {exc}")
+            continue
+        batch.frame["id"] = [f"{sheet.name}/{product}" for product in batch.frame["id"]]
+        batches.append(batch)
+        unknown += [header for header in missed if header not in unknown]
+    if not batches or sheet_errors is None and problems:
+        raise TableError("; ".join(problems))
+    if sheet_errors is not None:
+        sheet_errors.extend(problems)
+    offsets = np.cumsum([0] + [len(batch.frame) for batch in batches[:-1]])
+    frame = pd.concat([batch.frame for batch in batches], ignore_index=True)
+    evidence = StackedEvidence([(int(offset), batch.evidence) for offset, batch in zip(offsets, batches, strict=True)])
+    sources = [source for batch in batches for source in batch.sources]
+    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources), unknown
+
+
+def _frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str | None, sheet: str | None = None,
+                 row_numbers: list[int] | None = None) -> tuple[Batch, list[str]]:
+    """One table (a CSV, a Parquet file, one sheet) as a batch."""
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
     raw.columns = unique_labels([str(c) for c in raw.columns])
@@ -285,10 +409,12 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None) ->
         parts = [_read_column(path, raw[label], catalog.fields[name], name, mapped[label][1], written[label],
                               first_row) for label in labels]
         _store(columns, name, parts[0] if len(parts) == 1 else _merge(parts, catalog.fields[name], name))
-    _identity(columns, len(raw), path, category, first_row)
+    _identity(columns, len(raw), path, category, first_row, row_numbers)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
-    evidence = CatalogEvidence(source=str(path), raw=raw, headers=headers, written=written, first_row=first_row)
-    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[str(path)]] * len(frame)), unknown
+    source = f"{path} [{sheet}]" if sheet else str(path)
+    evidence = CatalogEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
+                               row_numbers=row_numbers)
+    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[source]] * len(frame)), unknown
 
 
 @dataclass
@@ -303,6 +429,7 @@ class _Column:
     nd: np.ndarray
     limits: np.ndarray
     present: np.ndarray  # the cell is not blank
+    bounds: Bounds = field(default_factory=dict)
 
 
 def _read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
@@ -310,11 +437,12 @@ def _read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: s
     rows = len(raw)
     if spec.kind == "quantity":
         try:
-            values, issues, nd, limits = _quantity_column(raw, spec, unit, header, first_row)
+            values, issues, nd, limits, bounds = _quantity_column(raw, spec, unit, header, first_row)
         except ValueError as exc:
             raise TableError(f"{path}: column {header}: {exc}") from None
         present = np.asarray(~np.isnan(values) | pd.notna(issues) | nd, dtype=bool)
-        return _Column(raw, header, unit, values, issues, nd, limits, present)
+        present |= np.isin(np.arange(rows), list(bounds))
+        return _Column(raw, header, unit, values, issues, nd, limits, present, bounds)
     text = _text_cells(raw)
     issues = np.full(rows, None, dtype=object)
     values = text
@@ -337,6 +465,14 @@ def _store(columns: dict[str, Any], name: str, column: _Column) -> None:
         columns[name + ISSUE] = column.issues
     if column.nd.any():
         columns[name + ND] = column.nd
+    if column.bounds:
+        rows = np.fromiter(column.bounds, dtype=np.int64)
+        low, high = np.full(len(column.values), np.nan), np.full(len(column.values), np.nan)
+        notes = np.full(len(column.values), None, dtype=object)
+        low[rows] = [bound[0] for bound in column.bounds.values()]
+        high[rows] = [bound[1] for bound in column.bounds.values()]
+        notes[rows] = [bound[2] for bound in column.bounds.values()]
+        columns[name + LO], columns[name + HI], columns[name + NOTE] = low, high, notes
 
 
 def _merge(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
@@ -349,8 +485,10 @@ def _merge(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
     def pick(attribute: str) -> np.ndarray:
         return np.column_stack([getattr(part, attribute) for part in parts])[rows, first]
 
+    bounds = {row: part.bounds[row] for index, part in enumerate(parts) for row in part.bounds
+              if first[row] == index}
     merged = _Column(parts[0].raw, parts[0].header, parts[0].unit, pick("values"), pick("issues"), pick("nd"),
-                     pick("limits"), np.asarray(present.any(axis=1), dtype=bool))
+                     pick("limits"), np.asarray(present.any(axis=1), dtype=bool), bounds)
     several = present.sum(axis=1) > 1
     if several.any():
         same = np.column_stack([_same(part, merged, spec, name) | ~part.present for part in parts])
@@ -383,6 +521,9 @@ def _resolve(parts: list[_Column], merged: _Column, present: np.ndarray, rows: n
         merged.issues[row] = cell.issue
         merged.nd[row] = cell.nd
         merged.limits[row] = np.nan if cell.reporting_limit is None else cell.reporting_limit
+        merged.bounds.pop(int(row), None)
+        if cell.low is not None and cell.high is not None:
+            merged.bounds[int(row)] = (cell.low, cell.high, cell.note or "")
 
 
 def _compared(parts: list[_Column], texts: tuple[str | None, ...], spec: FieldSpec, name: str) -> Cell:
@@ -424,11 +565,12 @@ def _map_distinct(values: np.ndarray, function: Any) -> np.ndarray:
     return result
 
 
-def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int) -> None:
+def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int,
+              row_numbers: list[int] | None = None) -> None:
     """Fill id and category: the model column (or file#row) and the category column or option."""
     ids = np.array(columns["model"], dtype=object) if "model" in columns else np.full(rows, None, dtype=object)
     blank = np.flatnonzero(pd.isna(ids))
-    ids[blank] = [f"{path.stem}#row{r}" for r in blank + first_row]
+    ids[blank] = [f"{path.stem}#row{row_numbers[r] if row_numbers else r + first_row}" for r in blank]
     columns["id"] = ids if pd.api.types.infer_dtype(ids) == "string" else _map_distinct(ids, str)
     if "category" in columns:
         given = np.array(columns["category"], dtype=object)

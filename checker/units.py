@@ -7,11 +7,14 @@ pint names by :func:`normalise_unit_text` before parsing.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+import numpy.typing as npt
 import pint
 
 _DEFINITIONS = "units.txt"
@@ -178,3 +181,28 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
 def same_kind(unit_a: str, unit_b: str) -> bool:
     """True when the two unit texts measure the same kind of quantity."""
     return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
+
+
+SIGNIFICANT_DIGITS = 15  # a float holds 15.9; one unit conversion adds noise in the 16th
+
+
+def clean(value: float) -> float:
+    """A converted number rounded to 15 significant digits: the noise of one unit conversion removed
+    (0.57 × 100 is 57, not 56.99999999999999), every digit a person could print kept
+    (93.9999999996 stays below 94, 1000.0000000004 above 1000). Comparisons with limits are exact."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
+
+
+def clean_array(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """:func:`clean` on a whole column (NaN and infinities pass through)."""
+    with np.errstate(invalid="ignore"):
+        finite = np.isfinite(values) & (np.abs(values) > 1e-250) & (np.abs(values) < 1e250)
+    if not finite.any():
+        return values
+    out = np.array(values, dtype=float, copy=True)
+    exponent = np.floor(np.log10(np.abs(out[finite])))
+    scale = 10.0 ** (SIGNIFICANT_DIGITS - 1 - exponent)
+    out[finite] = np.round(out[finite] * scale) / scale
+    return out

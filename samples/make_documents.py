@@ -74,6 +74,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from checker.fields import flatten_fields
+
 LOG = logging.getLogger("make_documents")
 
 SEED = 20230601
@@ -671,10 +673,7 @@ def _load_fields() -> None:
     for fid, spec in data["fields"].items():
         FIELD_UNITS[fid] = spec.get("unit") if spec.get("kind") == "quantity" else None
     for cat, fids in data["category_fields"].items():
-        flat: list[str] = []
-        for f in fids:
-            flat.extend(f if isinstance(f, list) else [f])
-        CATEGORY_FIELDS[cat] = {f for f in flat if not f.startswith("+")}
+        CATEGORY_FIELDS[cat] = {f for f in flatten_fields(fids) if not f.startswith("+")}
 
 
 def psu_items(p: Product, load: int, st: NumStyle) -> tuple[list[tuple[Item, str]], str, str]:

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from checker.catalog import load_catalog  # noqa: E402
 from checker.models import Report  # noqa: E402
+from checker.safe_text import markdown as md  # noqa: E402
 from checker.ui import calcs, results  # noqa: E402
 from checker.ui.evidence import evidence_image, number_pattern  # noqa: E402
 from checker.ui.i18n import STRINGS, section_key, t  # noqa: E402
@@ -111,7 +112,7 @@ def test_check_sample_pdf_shows_evidence_image(app: AppTest) -> None:
     assert any(f"({v})]" in text for v in ("pass", "fail", "incomplete"))
     if app.code:  # the chosen clause has evidence read from the PDF: its page region is drawn
         assert len(app.get("image")) >= 1
-        assert "server-kx5200-prose.pdf" in text
+        assert md("server-kx5200-prose.pdf") in text  # shown escaped, as plain text
 
 
 def test_check_form_for_a_server(app: AppTest) -> None:

@@ -76,6 +76,9 @@ SECTION_5 = [
       for c in triple("5.2/renewable-share", DC, "renewable_share", lim, ">=", "%",
                       lim + 0.1 if lim < 100 else None, lim - 0.1, band=on.isoformat(), as_of=on)),
     *triple("5.3/wue", DC, "wue", 2.5, "<=", "L/kWh", 2.49, 2.51),
+    # 5.2 "逐年增加": the share rises over the previous period's (percentage points, strictly more)
+    *triple("5.2/renewable-increase", {**DC, "previous_renewable_share": 20}, "renewable_share_increase", 0, ">",
+            "%", 0.1, -0.1),
 ]
 
 # ---------------------------------------------------------------- 6.1 general
@@ -399,7 +402,7 @@ def test_clause_boundary(clauses, case: Case) -> None:
 # The numeric clause ids of INTERFACE.md §1 that carry a limit (5.6, 6.2.4/external-psu and 6.3.5/emissions
 # are judged on documents).
 NUMERIC_IDS = {
-    "5.1/pue", "5.2/renewable-share", "5.3/wue",
+    "5.1/pue", "5.2/renewable-share", "5.2/renewable-increase", "5.3/wue",
     "6.1.4/backlight-hg", "6.1.5/cable-fluorine", "6.1.10/battery-hg", "6.1.10/battery-cd", "6.1.10/battery-pb",
     "6.1.11/pb", "6.1.11/hg", "6.1.11/cd", "6.1.11/cr6",
     *(f"6.2.1/{item}" for item, *_ in TABLE_2),
@@ -523,8 +526,8 @@ def test_deployment_selects_noise_row(clauses, deployment: str, applies: str, ot
 def test_generator_fuel_from_litres_per_hour(clauses, flow: float, status: str) -> None:
     low, high = flow * 0.81 * 2.5, flow * 0.845 * 2.5
     assert (high <= 234) == (status == "pass") and (low > 234) == (status == "fail")
-    result = clauses({"category": "generator", "rated_power": 400, "fuel_flow_100": f"{flow} L/h"})[
-        "6.3.5/fuel-consumption"]
+    result = clauses({"category": "generator", "fuel_type": "diesel", "rated_power": 400,
+                      "fuel_flow_100": f"{flow} L/h"})["6.3.5/fuel-consumption"]
     assert result.status == status, result.note
     assert "L/h" in result.note
     assert result.limit == 234
@@ -688,10 +691,15 @@ def test_recycled_plastic_under_100_g_is_not_applicable(clauses, plastic: Any, s
 
 
 def test_battery_clauses_need_a_battery(clauses) -> None:
-    results = clauses({"category": "server", "battery_pb": 100})
+    results = clauses({"category": "server", "has_battery": False, "battery_pb": 100})
     assert results["6.1.10/battery-pb"].status == "not_applicable"
+    results = clauses({"category": "server", "battery_pb": 100})  # 产品中电池: unstated is a question
+    assert results["6.1.10/battery-pb"].status == "manual_review"
+    assert "battery" in results["6.1.10/battery-pb"].note
     results = clauses({"category": "ups"})  # a UPS contains batteries
     assert results["6.1.10/battery-pb"].status == "missing_evidence"
+    results = clauses({"category": "cable"})  # a cable holds none (category default)
+    assert results["6.1.10/battery-pb"].status == "not_applicable"
 
 
 @pytest.mark.parametrize(("refrigerant", "status"), [("R32", "pass"), ("R-410A", "pass"), ("R22", "fail")])

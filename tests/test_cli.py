@@ -100,3 +100,34 @@ def test_installed_console_script_runs() -> None:
     done = subprocess.run([sys.executable, "-m", "checker.cli", "clauses", "--category", "pdu"],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0 and "6.3.4/outlet-power" in done.stdout
+
+
+# Issue 14 item 10: options validated, errors only on stderr, closed streams handled
+def _run_shell(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e300", "-1", "0", "abc"])
+def test_timeout_must_be_a_finite_positive_number(value: str) -> None:
+    done = _run_shell(f"{sys.executable} -m checker audit samples/records/server-SR2U.yaml --timeout {value}")
+    assert done.returncode == 2
+    assert "--timeout" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_empty_folder_says_why(tmp_path: Path) -> None:
+    done = _run_shell(f"{sys.executable} -m checker audit {tmp_path}")
+    assert done.returncode == 2
+    assert "empty" in done.stderr
+
+
+def test_closed_stdout_is_a_one_line_error() -> None:
+    done = _run_shell(f"{sys.executable} -m checker check samples/records/server-SR2U.yaml >&-")
+    assert done.returncode == 2
+    assert "standard output is closed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_closed_stderr_keeps_errors_out_of_the_json() -> None:
+    done = _run_shell(f"{sys.executable} -m checker audit samples/records/server-SR2U.yaml missing.pdf "
+                      f"--format json 2>&-")
+    report = json.loads(done.stdout)  # still valid JSON: no error line mixed into it
+    assert report["errors"]

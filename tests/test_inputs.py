@@ -140,3 +140,20 @@ def test_samples_cover_every_category_and_audit() -> None:
     categories = {p.category for p in evaluated.report().products}
     assert categories == set(evaluated.catalog.categories)
     assert evaluated.errors == []
+
+
+# Issue 14/17: the guards read hostile text in one pass (regressions of the quadratic regexes)
+def test_json_depth_skips_strings_with_escapes_and_unterminated_strings() -> None:
+    from checker.limits import json_depth
+
+    assert json_depth('{"a": [1, {"b": "x]]]\\"[["}], "c": "\\\\"}') == 3
+    assert json_depth('"' + '\\"' * 40_000 + '"') == 0
+    assert json_depth('[["' + '\\"' * 1000) == 2  # an unterminated string runs to the end
+    assert json_depth("[" * 300 + "]" * 300) == 300
+
+
+def test_pdf_object_count_on_long_digit_runs() -> None:
+    from checker.limits import _PDF_OBJECT
+
+    data = b"1" * 200_000 + b" 0 obj\n12 0 obj\n<<>>\n13 0 obj"
+    assert sum(1 for _ in _PDF_OBJECT.finditer(data)) == 2

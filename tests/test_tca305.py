@@ -15,8 +15,10 @@ import pytest
 from dc_records import base, experts, record
 
 from checker.dc import RecordError, evaluate, load_record, parse_record, section5_facts
+from checker.dc.catalog import Catalog, load_catalog
 from checker.dc.cli import main as dc_main
 from checker.dc.energy import annual_energy_tce, emissions
+from checker.dc.render import to_text
 from checker.dc.report import build_report
 from checker.dc.whatif import offset_needed, pue_needed, with_offset, with_pue
 
@@ -189,6 +191,170 @@ def test_grid_region_and_declared_factor() -> None:
     assert emissions(own)["electricity"] == pytest.approx(570.3)
 
 
+# ------------------------------------------------------------------ grid factor: regional, national fallback
+# 附表E: "排放因子: 以国家主管部门最近区域公布的区域数据". Regional 2023 factors (REFERENCED-STANDARDS §5),
+# written here by hand: 华北 0.6361, 东北 0.5122, 华东 0.5500, 华中 0.5271, 西北 0.5543, 南方 0.4042,
+# 西南 0.2472; national 0.5306 (fallback only). The base record uses 1.2 GWh.
+FALLBACK = "national average grid factor used; the text requires the regional factor: give grid_region"
+
+
+@pytest.mark.parametrize(("changes", "kg_per_kwh", "basis", "region", "source", "status"), [
+    ({"grid_region": "华北"}, 0.6361, "regional", "north", "华北", "final"),
+    ({"grid_region": "东北电网"}, 0.5122, "regional", "northeast", "东北", "final"),
+    ({"grid_region": "east"}, 0.5500, "regional", "east", "华东", "final"),
+    ({"grid_region": "华中"}, 0.5271, "regional", "central", "华中", "final"),
+    ({"grid_region": "西北"}, 0.5543, "regional", "northwest", "西北", "final"),
+    ({"grid_region": "南方"}, 0.4042, "regional", "south", "南方", "final"),
+    ({"grid_region": "西南"}, 0.2472, "regional", "southwest", "西南", "final"),
+    ({}, 0.5306, "national_fallback", "national", "全国", "provisional"),
+    ({"grid_region": "全国"}, 0.5306, "national_fallback", "national", "全国", "provisional"),
+    ({"grid_factor": "0.5703 tCO2/MWh"}, 0.5703, "declared", None, "declared in the record", "final"),
+    ({"grid_factor": 0.5703, "grid_region": "华北"}, 0.5703, "declared", "north", "declared", "final"),
+])
+def test_grid_factor_basis_and_status(changes: dict[str, object], kg_per_kwh: float, basis: str,
+                                      region: str | None, source: str, status: str) -> None:
+    rec = record(offsets=[{"type": "CCER", "quantity": 1000}], expert_scores=experts(35), **changes)
+    report = build_report(grade(rec))
+    used = report["coefficients"]["grid_factor"]
+    assert report["emissions"]["electricity"] == pytest.approx(1_200_000 * kg_per_kwh / 1000)
+    assert used["value"] == pytest.approx(kg_per_kwh)
+    assert (used["basis"], used["region"]) == (basis, region)
+    assert source in used["source"]
+    assert used["confidence"] == ("declared" if basis == "declared" else "M")
+    assert report["grade"] == "引领级"
+    assert report["grade_status"] == status
+    assert report["provisional_reasons"] == ([FALLBACK] if status == "provisional" else [])
+    text = to_text(report)
+    assert ("PROVISIONAL" in text and FALLBACK in text) == (status == "provisional")
+    assert ("引领级 (final)" in text) == (status == "final")
+
+
+def test_grid_factors_carry_source_and_confidence() -> None:
+    for region in ("national", "north", "northeast", "east", "central", "northwest", "south", "southwest"):
+        rec = record(grid_region=region)
+        used = build_report(grade(rec))["coefficients"]["grid_factor"]
+        assert "REFERENCED-STANDARDS §5" in used["source"] and "2023" in used["source"]
+        assert used["year"] == 2023 and used["confidence"] == "M"
+
+
+def test_low_confidence_grid_factor_makes_the_grade_provisional() -> None:
+    data = load_catalog().model_dump()
+    data["grid"]["factors"]["north"].update(confidence="L", range=(0.6, 0.7))
+    weak = Catalog.model_validate(data)
+    rec = record(grid_region="华北", offsets=[{"type": "CCER", "quantity": 1000}], expert_scores=experts(35))
+    result = evaluate(rec, AS_OF, weak)
+    assert result.grade == "引领级" and result.provisional
+    assert result.provisional_reasons == [
+        "low-confidence (L) grid factor north: a low-confidence number never decides"]
+
+
+def test_veto_no_emission_enters_keeps_the_fail_final() -> None:
+    # PUE 1.45 > 1.4: the 不合格 does not depend on the grid factor, so it is final; the fallback is a flag.
+    result = grade(record(energy={"electricity": 1_450_000}))
+    assert result.grade == "不合格" and not result.provisional
+    assert any(FALLBACK in f and "veto 4.2/pue" in f for f in result.flags)
+
+
+def test_offset_ratio_veto_on_the_fallback_factor_is_provisional() -> None:
+    # no offsets: S_DC 0 % fails 4.2/offset-ratio, a figure the grid factor enters.
+    result = grade(record())
+    assert result.vetoes == ["4.2/offset-ratio"]
+    assert result.provisional_reasons == [FALLBACK]
+
+
+def test_grade_flipping_on_a_range_is_provisional() -> None:
+    # C_yw = 1.2 GWh × 0.6361 + 100 000 L diesel: nominal 763.32 + 100 000 × 0.84 × 3.096e-3 = 1023.384,
+    # high 763.32 + 100 000 × 0.86 × 3.159e-3 = 1034.994. Afforestation 103 t × 2 = 206:
+    # 20.129 % nominal (pass), 19.903 % high (fail) → the 碳抵消比例 result flips.
+    rec = record(grid_region="华北", energy={"electricity": 1_200_000, "diesel": "100000 L"},
+                 offsets=[{"type": "afforestation", "quantity": 103}])
+    result = grade(rec)
+    assert result.nominal.offsets["ratio_percent"] == pytest.approx(206 / 1023.384 * 100)
+    assert result.scenarios["high"].offsets["ratio_percent"] == pytest.approx(206 / 1034.994 * 100)
+    assert result.grade == "不合格"
+    assert result.provisional_reasons == [
+        "grade changes across the ranges of low-confidence coefficients (diesel_co2, diesel_density)"]
+
+
+# ------------------------------------------------------------------ refrigerant leaks (scope 1, 3.4)
+# AR6 GWP-100 written by hand: R32 771, R125 3740, R134a 1530, R143a 5810, R1234yf 0.501 (L, 0–1),
+# R1234ze(E) 1.37 (L, 0–2), CO2 1. Blends by mass: R410A 50/50 R32/R125 → 2255.5;
+# R407C 23/25/52 R32/R125/R134a → 177.33 + 935 + 795.6 = 1907.93; R404A 44/52/4 R125/R143a/R134a →
+# 1645.6 + 3021.2 + 61.2 = 4728; R513A 56/44 R1234yf/R134a → 0.28056 + 673.2 = 673.48056.
+@pytest.mark.parametrize(("leak", "tco2e", "gwp", "confidence"), [
+    ({"refrigerant": "R410A", "mass": "12 kg"}, 27.066, 2255.5, "M"),
+    ({"refrigerant": "R-32", "mass": 5}, 3.855, 771, "M"),
+    ({"refrigerant": "HFC-134a", "mass": "0.2 t"}, 306.0, 1530, "M"),
+    ({"refrigerant": "R407C", "mass": "10 kg"}, 19.0793, 1907.93, "M"),
+    ({"refrigerant": "r404a", "mass": "1 kg"}, 4.728, 4728, "M"),
+    ({"refrigerant": "R744", "mass": "100 kg"}, 0.1, 1, "H"),
+    ({"refrigerant": "R513A", "mass": "10 kg"}, 6.7348056, 673.48056, "L"),
+    ({"refrigerant": "R1234ze", "mass": "10 kg"}, 0.0137, 1.37, "L"),
+    ({"refrigerant": "R22", "mass": "10 kg", "gwp": 1960}, 19.6, 1960, "declared"),
+    ({"refrigerant": "R410A", "mass": "12 kg", "gwp": 2088}, 25.056, 2088, "declared"),  # declared wins
+])
+def test_refrigerant_leak_rows(leak: dict[str, object], tco2e: float, gwp: float, confidence: str) -> None:
+    rec = record(grid_region="华北", refrigerant_leak=[leak])
+    report = build_report(grade(rec))
+    row = report["refrigerant_leak"][0]
+    assert row["tco2e"] == pytest.approx(tco2e)
+    assert row["gwp"] == pytest.approx(gwp)
+    assert row["confidence"] == confidence
+    assert report["emissions"]["refrigerant"] == pytest.approx(tco2e)
+    assert report["emissions"]["scope1"] == pytest.approx(tco2e)
+    assert report["emissions"]["total"] == pytest.approx(763.32 + tco2e)  # 1.2 GWh × 0.6361
+    assert any(f"gwp_{row['refrigerant']}" in f for f in report["flags"]) == (confidence == "L")
+
+
+def test_low_confidence_gwp_is_range_tested() -> None:
+    # R513A high end: 10 kg × (0.56 × 1 + 0.44 × 1530) = 6.7376 t; low end: 10 × 673.2 = 6.732 t.
+    rec = record(refrigerant_leak=[{"refrigerant": "R513A", "mass": "10 kg"}])
+    assert emissions(rec, "high")["refrigerant"] == pytest.approx(6.7376)
+    assert emissions(rec, "low")["refrigerant"] == pytest.approx(6.732)
+
+
+@pytest.mark.parametrize(("leak_kg", "c_yw", "ratio", "total", "expected"), [
+    # 华北: electricity 1.2 GWh × 0.6361 = 763.32 t. CCER 250 t × 2 = 500 (sinks); green power
+    # 0.5 GWh × 0.6361 = 318.05 (counts up to C_yw − scope 1). PUE 18 + experts 35 = 53.
+    (0, 763.32, 100.0, 93.0, "引领级"),  # 818.05 usable, capped at C_yw: 100 % → 40
+    (100, 988.87, 818.05 / 988.87 * 100, 818.05 / 988.87 * 40 + 53, "优秀级"),  # R410A 100 kg = 225.55 t
+    (1000, 3018.82, 818.05 / 3018.82 * 100, 818.05 / 3018.82 * 40 + 53, "达标级"),  # 2255.5 t: 63.84
+])
+def test_refrigerant_leak_enters_c_yw_s_dc_and_grade(leak_kg: float, c_yw: float, ratio: float, total: float,
+                                                      expected: str) -> None:
+    rec = record(grid_region="华北", expert_scores=experts(35),
+                 refrigerant_leak=[{"refrigerant": "R410A", "mass": f"{leak_kg} kg"}],
+                 offsets=[{"type": "CCER", "quantity": 250}, {"type": "green_power", "quantity": "0.5 GWh"}])
+    result = grade(rec)
+    assert result.nominal.emissions["scope1"] == pytest.approx(leak_kg * 2.2555)
+    assert result.nominal.emissions["total"] == pytest.approx(c_yw)
+    assert result.nominal.offsets["ratio_percent"] == pytest.approx(ratio)
+    assert result.nominal.scores.total == pytest.approx(total)
+    assert result.grade == expected
+
+
+def test_refrigerant_leak_is_scope1_offset_by_sinks_only() -> None:
+    # green power 1 GWh × 0.6361 = 636.1 t cannot offset the 225.55 t leak (scope 1).
+    rec = record(grid_region="华北", refrigerant_leak=[{"refrigerant": "R410A", "mass": "100 kg"}],
+                 offsets=[{"type": "green_power", "quantity": "1 GWh"}])
+    offsets = grade(rec).nominal.offsets
+    assert offsets["scope1_not_offset_by_sinks"] == pytest.approx(225.55)
+    assert offsets["ratio_percent"] == pytest.approx(636.1 / 988.87 * 100)
+
+
+@pytest.mark.parametrize(("leak", "message"), [
+    ({"refrigerant": "R22", "mass": "10 kg"}, "unknown refrigerant 'R22'"),
+    ({"refrigerant": "R999", "mass": "10 kg"}, "give its gwp"),
+    ({"refrigerant": "R410A", "mass": "10 kWh"}, "refrigerant_leak.0.mass"),
+    ({"refrigerant": "R410A", "mass": "-1 kg"}, "refrigerant_leak.0.mass"),
+    ({"refrigerant": "R22", "mass": "1 kg", "gwp": -5}, "refrigerant_leak.0.gwp"),
+])
+def test_unknown_refrigerant_is_a_record_error(leak: dict[str, object], message: str) -> None:
+    with pytest.raises(RecordError) as error:
+        parse_record(base(refrigerant_leak=[leak]))
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
 # ------------------------------------------------------------------ offsets (附表F)
 @pytest.mark.parametrize(("kind", "quantity", "credited"), [
     ("afforestation", "100 tCO2", 200.0), ("植树造林", "100 tCO2", 200.0),
@@ -219,6 +385,51 @@ def test_scope1_only_offset_by_sinks() -> None:
     assert offsets["others_usable_tco2e"] == pytest.approx(1000.0)
     assert offsets["ratio_percent"] == pytest.approx(1000 / 1021.62 * 100)
     assert offsets["scope1_not_offset_by_sinks"] == pytest.approx(21.62)
+
+
+# ------------------------------------------------------------------ the other reading of C_p (附表F 其中)
+# Graded: C_p = all usable negative carbon after the scope-1 rule. Other: only the rows 适用于中和范围一.
+# Base record: C_yw 636.72 t (1.2 GWh × 0.5306), PUE score 18; green power 1 GWh × 0.5306 = 530.6 t.
+@pytest.mark.parametrize(("offsets", "expert", "chosen", "alt_c_p", "alt_total", "alt_ratio_status",
+                          "alt_grade", "changes", "same"), [
+    # CCER 100 × 2 = 200 + 530.6 → capped 636.72 (100 %): 40 + 18 + 30 = 88; other: 200 / 636.72 =
+    # 31.411 % → 12.5644 + 48 = 60.5644.
+    ([{"type": "CCER", "quantity": 100}, {"type": "绿电", "quantity": "1 GWh"}], 30, "优秀级",
+     200.0, 200 / 636.72 * 40 + 48, "pass", "达标级", True, False),
+    # CCER 50 × 2 = 100: other 15.706 % fails the 20 % constraint → 不合格.
+    ([{"type": "CCER", "quantity": 50}, {"type": "绿电", "quantity": "1 GWh"}], 30, "优秀级",
+     100.0, 100 / 636.72 * 40 + 48, "fail", "不合格", True, False),
+    # CCER 318.36 + green 0.1 GWh (53.06): 371.42 / 636.72 → 73.333; other 50 % → 20 + 50 = 70: same grade.
+    ([{"type": "CCER", "quantity": 159.18}, {"type": "绿电", "quantity": "0.1 GWh"}], 32, "良好级",
+     318.36, 70.0, "pass", "良好级", False, False),
+    # sinks only: both readings give 318.36 (50 %) → 70.
+    ([{"type": "CCER", "quantity": 159.18}], 32, "良好级", 318.36, 70.0, "pass", "良好级", False, True),
+    # sinks alone cover C_yw: both capped at 636.72 (100 %) → 40 + 50 = 90.
+    ([{"type": "CCER", "quantity": 400}, {"type": "绿电", "quantity": "1 GWh"}], 32, "引领级",
+     636.72, 90.0, "pass", "引领级", False, True),
+])
+def test_other_c_p_reading(offsets: list[dict[str, object]], expert: float, chosen: str, alt_c_p: float,
+                           alt_total: float, alt_ratio_status: str, alt_grade: str, changes: bool,
+                           same: bool) -> None:
+    report = build_report(grade(record(offsets=offsets, expert_scores=experts(expert))))
+    other = report["other_reading"]
+    assert report["grade"] == chosen  # the chosen reading stays the grade
+    assert other["c_p"] == pytest.approx(-alt_c_p)
+    assert other["ratio_percent"] == pytest.approx(alt_c_p / 636.72 * 100)
+    assert other["total"] == pytest.approx(alt_total, abs=1e-6)
+    assert (other["offset_ratio"], other["grade"]) == (alt_ratio_status, alt_grade)
+    assert (other["changes_grade"], other["same_figures"]) == (changes, same)
+    line = next(line for line in to_text(report).splitlines() if line.startswith("other C_p reading"))
+    assert "[not graded]" in line and "适用于中和范围一" in line and f"grade {alt_grade}" in line
+    assert ("CHANGES the grade" in line) == changes
+
+
+def test_other_c_p_reading_on_the_excellent_sample() -> None:
+    # afforestation 1 000 t × 2 = 2 000 is the only scope-1 eligible row: 2 000 / 53 121.92 = 3.765 %.
+    other = build_report(grade(load_record(SAMPLES / "dc-excellent.yaml")))["other_reading"]
+    assert other["c_p"] == pytest.approx(-2000.0)
+    assert other["total"] == pytest.approx(2000 / 53_121.92 * 40 + 52.5, abs=1e-6)
+    assert other["grade"] == "不合格" and other["changes_grade"]
 
 
 # ------------------------------------------------------------------ section 5 figures

@@ -19,6 +19,7 @@ CATALOG_PATH = Path(__file__).resolve().parents[2] / "catalogs" / "tca305.yaml"
 
 Confidence = Literal["H", "M", "L"]
 ClimateZone = Literal["severe_cold", "cold", "other"]
+Bound = Literal["value", "low", "high"]  # a coefficient's nominal value or an end of its range
 
 
 class Coefficient(Strict):
@@ -37,7 +38,7 @@ class Coefficient(Strict):
             raise ValueError("a low-confidence (L) coefficient needs a range")
         return self
 
-    def in_unit(self, unit: str, bound: str = "value") -> float:
+    def in_unit(self, unit: str, bound: Bound = "value") -> float:
         """The coefficient (or its ``low``/``high`` bound) converted to ``unit``."""
         number = self.value
         if bound != "value" and self.range is not None:
@@ -46,12 +47,85 @@ class Coefficient(Strict):
 
 
 class GridFactors(Strict):
-    """Grid electricity CO2 factors by region (附表E), one year."""
+    """Grid electricity CO2 factors by region (附表E), one year, each with its source and confidence.
+    ``default`` (the national average) is the fallback for a record that names no region."""
 
     default: str
     year: int
     source: str
     factors: dict[str, Coefficient]
+
+    @model_validator(mode="after")
+    def _sourced(self) -> GridFactors:
+        if self.default not in self.factors:
+            raise ValueError(f"grid default {self.default!r} is not among the factors")
+        unsourced = [name for name, factor in self.factors.items() if not factor.source]
+        if unsourced:
+            raise ValueError(f"grid factor(s) without a source: {', '.join(unsourced)}")
+        return self
+
+
+class Gas(Coefficient):
+    """One refrigerant's GWP (kgCO2e per kg) with its source, confidence and other names."""
+
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Blend(Strict):
+    """A refrigerant blend: its components' mass percentages and the composition's source."""
+
+    components: dict[str, float]
+    confidence: Literal["H", "M"]
+    source: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+_RANK = {"H": 2, "M": 1, "L": 0}
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).replace("-", "").replace("_", "").casefold()
+
+
+class Refrigerants(Strict):
+    """Refrigerant GWPs for the scope-1 leak row: single gases and blends (mass-weighted)."""
+
+    basis: str
+    gases: dict[str, Gas]
+    blends: dict[str, Blend]
+
+    @model_validator(mode="after")
+    def _blends_add_up(self) -> Refrigerants:
+        for name, blend in self.blends.items():
+            unknown = set(blend.components) - set(self.gases)
+            if unknown or abs(sum(blend.components.values()) - 100.0) > 1e-9:
+                raise ValueError(f"blend {name}: components must be known gases adding up to 100 %")
+        return self
+
+    def resolve(self, name: str) -> str | None:
+        """The refrigerant id for a name or alias ("R-410A", "HFC-32"), None when unknown."""
+        entries: dict[str, Gas | Blend] = {**self.gases, **self.blends}
+        for ref_id, entry in entries.items():
+            if _key(name) in (_key(n) for n in [ref_id, *entry.aliases]):
+                return ref_id
+        return None
+
+    def gwp(self, ref_id: str) -> Coefficient:
+        """The GWP of a gas, or of a blend as the mass-weighted sum of its components (with the
+        weakest confidence of the composition and the components, and summed ranges)."""
+        if ref_id in self.gases:
+            return self.gases[ref_id]
+        blend = self.blends[ref_id]
+        parts = [(self.gases[name], share / 100.0) for name, share in blend.components.items()]
+        ends = [(g.range or (g.value, g.value), w) for g, w in parts]
+        ranged = any(g.range for g, _ in parts)
+        span = (sum(r[0] * w for r, w in ends), sum(r[1] * w for r, w in ends)) if ranged else None
+        confidence = min([blend.confidence, *(g.confidence for g, _ in parts)], key=_RANK.__getitem__)
+        terms = " + ".join(f"{name} {share:g} % × {self.gases[name].value:g}"
+                           for name, share in blend.components.items())
+        return Coefficient(value=sum(g.value * w for g, w in parts), unit=parts[0][0].unit,
+                           confidence=confidence, range=span,
+                           source=f"{self.basis}, mass-weighted: {terms}; {blend.source}")
 
 
 class PueLimits(Strict):
@@ -112,6 +186,13 @@ class OffsetType(Strict):
     scope1: bool
     energy: bool
     aliases: list[str] = Field(default_factory=list)
+
+
+class Reading(Strict):
+    """A place where the text reads two ways: the reading graded, and the other one reported."""
+
+    chosen: str
+    other: str
 
 
 class OffsetScoring(Strict):
@@ -190,8 +271,10 @@ class Catalog(Strict):
     title: str
     coefficients: dict[str, Coefficient]
     grid: GridFactors
+    refrigerants: Refrigerants
     constraints: Constraints
     emissions: dict[str, EmissionSource]
+    readings: dict[str, Reading]
     offsets: dict[str, OffsetType]
     scoring: Scoring
     grades: list[Grade]

@@ -8,28 +8,67 @@ low-confidence coefficients.
 from __future__ import annotations
 
 import logging
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from checker.dc.catalog import Catalog, Coefficient, load_catalog
+from checker.dc.catalog import Bound, Catalog, Coefficient, load_catalog
 from checker.dc.quantity import Amount
 from checker.dc.record import DataCentreRecord
+from checker.dc.refrigerant import gwp_coefficients, leak_rows
 from checker.models import Fact
 
 log = logging.getLogger(__name__)
 
-Bound = Literal["value", "low", "high"]
 BOUNDS: tuple[Bound, ...] = ("value", "low", "high")
-SCOPE1_SOURCES = ("natural_gas", "diesel", "gasoline", "vehicles")
+SCOPE1_SOURCES = ("natural_gas", "diesel", "gasoline", "vehicles", "refrigerant")
+
+
+GridBasis = Literal["declared", "regional", "national_fallback"]
+NATIONAL_FALLBACK = "national average grid factor used; the text requires the regional factor: give grid_region"
+
+
+@dataclass(frozen=True)
+class GridChoice:
+    """The grid CO2 factor a record is graded with: the record's own (declared), its region's, or
+    the national average as a fallback (附表E asks for the regional factor)."""
+
+    t_per_kwh: float
+    basis: GridBasis
+    region: str | None
+    year: int | None
+    coefficient: Coefficient | None
+
+    @property
+    def confidence(self) -> str:
+        """H/M/L of the catalog factor, ``declared`` for the record's own."""
+        return self.coefficient.confidence if self.coefficient else "declared"
+
+    def describe(self) -> dict[str, Any]:
+        """The factor, its basis, region, year, confidence and source, for the report."""
+        coef = self.coefficient
+        return {"value": self.t_per_kwh * 1000.0, "unit": "kgCO2/kWh", "basis": self.basis,
+                "region": self.region, "label_zh": coef.label_zh if coef else "", "year": self.year,
+                "confidence": self.confidence, "source": coef.source if coef else "declared in the record"}
+
+
+def grid_choice(record: DataCentreRecord, catalog: Catalog | None = None) -> GridChoice:
+    """The record's own factor if given, else its region's, else the national default (fallback)."""
+    catalog = catalog or load_catalog()
+    if record.grid_factor is not None:
+        return GridChoice(record.grid_factor / 1000.0, "declared", record.grid_region, None, None)
+    grid = catalog.grid
+    region = record.grid_region or grid.default
+    factor = grid.factors[region]
+    basis: GridBasis = "national_fallback" if region == grid.default else "regional"
+    return GridChoice(factor.in_unit("tCO2/kWh"), basis, region, grid.year, factor)
 
 
 def grid_factor(record: DataCentreRecord, catalog: Catalog | None = None) -> tuple[float, str]:
     """Grid CO2 factor in tCO2/kWh and where it came from (record, region, or national default)."""
-    catalog = catalog or load_catalog()
-    if record.grid_factor is not None:
-        return record.grid_factor / 1000.0, "record"
-    region = record.grid_region or catalog.grid.default
-    factor = catalog.grid.factors[region]
-    return factor.in_unit("tCO2/kWh"), f"{region} {catalog.grid.year} ({factor.confidence})"
+    choice = grid_choice(record, catalog)
+    if choice.coefficient is None:
+        return choice.t_per_kwh, "record"
+    return choice.t_per_kwh, f"{choice.region} {choice.year} ({choice.confidence})"
 
 
 def _coef(name: str, unit: str, bound: Bound, catalog: Catalog) -> float:
@@ -77,8 +116,9 @@ def annual_energy_tce(record: DataCentreRecord, bound: Bound = "value",
 
 def emissions(record: DataCentreRecord, bound: Bound = "value",
               catalog: Catalog | None = None) -> dict[str, float]:
-    """附表E operating-stage emissions in tCO2 by source, with ``scope1``, ``scope2`` and ``total``
-    (= C_yw). Exported electricity and heat are negative. Water and staff carry no factor."""
+    """附表E operating-stage emissions in tCO2(e) by source, with ``scope1``, ``scope2`` and ``total``
+    (= C_yw). Refrigerant leaks (3.4) are scope 1. Exported electricity and heat are negative.
+    Water and staff carry no factor."""
     catalog = catalog or load_catalog()
     grid, _ = grid_factor(record, catalog)
     heat = _coef("heat_co2", "tCO2/GJ", bound, catalog)
@@ -92,6 +132,7 @@ def emissions(record: DataCentreRecord, bound: Bound = "value",
         "gasoline": fuels["gasoline"] * gasoline,
         "heat": record.energy.heat * heat,
         "vehicles": fuels["vehicle_diesel"] * diesel + fuels["vehicle_gasoline"] * gasoline,
+        "refrigerant": sum((row["tco2e"] for row in leak_rows(record, bound, catalog)), 0.0),
         "exported_electricity": 0.0 - record.exported.electricity * grid,
         "exported_heat": 0.0 - record.exported.heat * heat,
     }
@@ -101,7 +142,8 @@ def emissions(record: DataCentreRecord, bound: Bound = "value",
 
 
 def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) -> dict[str, Coefficient]:
-    """The catalog coefficients this record's figures depend on (non-zero quantities only)."""
+    """The catalog coefficients this record's figures depend on (non-zero quantities only), the
+    refrigerant GWPs (``gwp_<refrigerant>``) included."""
     catalog = catalog or load_catalog()
     names = ["electricity_tce"]
     energy, vehicles = record.energy, record.vehicles
@@ -115,7 +157,7 @@ def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) 
             names += [f"{fuel}_tce", f"{fuel}_co2"]
         if any(a is not None and a.value and a.unit == "L" for a in amounts):
             names.append(f"{fuel}_density")
-    return {name: catalog.coefficients[name] for name in names}
+    return {**{name: catalog.coefficients[name] for name in names}, **gwp_coefficients(record, catalog)}
 
 
 def low_confidence(record: DataCentreRecord, catalog: Catalog | None = None) -> list[str]:

@@ -2,6 +2,11 @@
 
 The evaluation runs at the nominal coefficients and at both ends of the ranges of the ranged
 coefficients; a constraint or grade that changes across them is never reported as a pass.
+
+A grade is PROVISIONAL, with its reasons, when it rests on the national average grid factor (附表E
+asks for the regional one), on a low-confidence (L) grid factor, or on a low-confidence coefficient
+whose range changes it. A 不合格 from a veto that no emission figure enters (a declaration, PUE) is
+final whatever the factor: the reasons are then kept as flags only.
 """
 
 from __future__ import annotations
@@ -13,13 +18,14 @@ from datetime import date
 from typing import Any
 
 from checker.dc.catalog import Catalog, load_catalog
-from checker.dc.energy import BOUNDS, Bound, low_confidence, section5_facts
+from checker.dc.energy import BOUNDS, NATIONAL_FALLBACK, Bound, GridChoice, grid_choice, low_confidence, section5_facts
 from checker.dc.record import DataCentreRecord
 from checker.dc.scoring import Scenario, scenario
 
 log = logging.getLogger(__name__)
 
 _OPS = {"<=": operator.le, "<": operator.lt, ">": operator.gt, ">=": operator.ge}
+EMISSION_VETOES = frozenset({"4.2/offset-ratio"})  # the constraints the emission figures enter
 
 
 def constraint(cid: str, status: str, value: Any = None, limit: float | None = None, op: str = "",
@@ -89,11 +95,17 @@ def operation_rows(record: DataCentreRecord, facts: dict[str, float], as_of: dat
     ]
 
 
+def ratio_statuses(ratios: dict[Bound, float | None], catalog: Catalog) -> set[str]:
+    """碳抵消比例 status at each coefficient bound (one element when the bounds agree)."""
+    rule = catalog.constraints.offset_ratio
+    return {compare(v, rule.op, rule.limit) for v in ratios.values()}
+
+
 def ratio_row(scenarios: dict[Bound, Scenario], weak: list[str], catalog: Catalog) -> dict[str, Any]:
     """碳抵消比例 > 20 %, checked at every coefficient bound."""
     rule = catalog.constraints.offset_ratio
     values = {b: s.offsets["ratio_percent"] for b, s in scenarios.items()}
-    statuses = {compare(v, rule.op, rule.limit) for v in values.values()}
+    statuses = ratio_statuses(values, catalog)
     nominal = values["value"]
     note = "S_DC = -C_p / C_yw x 100 %"
     if nominal is None:
@@ -108,6 +120,48 @@ def ratio_row(scenarios: dict[Bound, Scenario], weak: list[str], catalog: Catalo
     return constraint("4.2/offset-ratio", status, nominal, rule.limit, rule.op, note, unit="%")
 
 
+def _flips(scenarios: dict[Bound, Scenario], catalog: Catalog) -> bool:
+    """True when the score grade or the offset-ratio result changes across coefficient bounds."""
+    ratios = {b: s.offsets["ratio_percent"] for b, s in scenarios.items()}
+    grades = {s.score_grade for s in scenarios.values()}
+    return len(grades) > 1 or len(ratio_statuses(ratios, catalog)) > 1
+
+
+def other_reading(scenarios: dict[Bound, Scenario], vetoes: list[str], grade: str,
+                  catalog: Catalog) -> dict[str, Any]:
+    """What the other reading of C_p gives: C_p, S_DC, the 碳抵消比例 result, score and grade (other
+    vetoes kept), checked across coefficient bounds like the chosen reading; and whether it
+    changes the figures or the grade."""
+    statuses = ratio_statuses({b: s.other["ratio_percent"] for b, s in scenarios.items()}, catalog)
+    ratio_status = statuses.pop() if len(statuses) == 1 else "missing_evidence"
+    score_grade = min((s.other["score_grade"] for s in scenarios.values()), key=catalog.rank)
+    kept = [v for v in vetoes if v not in EMISSION_VETOES]
+    other_grade = catalog.fail_grade if kept or ratio_status != "pass" else score_grade
+    nominal = scenarios["value"]
+    reading = catalog.readings["c_p"]
+    return {"reading": reading.other, "chosen_reading": reading.chosen, **nominal.other,
+            "offset_ratio": ratio_status, "grade": other_grade,
+            "same_figures": abs(nominal.other["c_p"] - nominal.offsets["c_p"]) < 1e-9,
+            "changes_grade": other_grade != grade}
+
+
+def provisional(grid: GridChoice, flips: bool, weak: list[str],
+                vetoes: list[str]) -> tuple[list[str], list[str]]:
+    """(reasons the grade is provisional, notes kept as flags only). A veto no emission figure
+    enters makes the 不合格 final, so the reasons then become notes."""
+    reasons = []
+    if grid.basis == "national_fallback":
+        reasons.append(NATIONAL_FALLBACK)
+    if grid.confidence == "L":
+        reasons.append(f"low-confidence (L) grid factor {grid.region}: a low-confidence number never decides")
+    if flips:
+        reasons.append(f"grade changes across the ranges of low-confidence coefficients ({', '.join(weak)})")
+    final = [v for v in vetoes if v not in EMISSION_VETOES]
+    if final and reasons:
+        return [], [f"{r} (the grade does not depend on it: veto {', '.join(final)})" for r in reasons]
+    return reasons, []
+
+
 @dataclass
 class Assessment:
     """Everything the report needs about one data centre."""
@@ -120,12 +174,20 @@ class Assessment:
     score_grade: str
     grade: str
     vetoes: list[str]
+    grid: GridChoice
     flags: list[str] = field(default_factory=list)
+    provisional_reasons: list[str] = field(default_factory=list)
+    other_reading: dict[str, Any] = field(default_factory=dict)
 
     @property
     def nominal(self) -> Scenario:
         """The evaluation at nominal coefficients."""
         return self.scenarios["value"]
+
+    @property
+    def provisional(self) -> bool:
+        """True when the grade is provisional (see :attr:`provisional_reasons`)."""
+        return bool(self.provisional_reasons)
 
     @property
     def passed(self) -> bool:
@@ -148,5 +210,9 @@ def evaluate(record: DataCentreRecord, as_of: date, catalog: Catalog | None = No
     if len({s.score_grade for s in scenarios.values()}) > 1:
         flags.append("grade changes across low-confidence coefficient ranges: the lower grade is reported")
     grade = catalog.fail_grade if vetoes else score_grade
-    log.debug("%s: total %s, grade %s, vetoes %s", record.id, scenarios["value"].scores.total, grade, vetoes)
-    return Assessment(record, as_of, facts, rows, scenarios, score_grade, grade, vetoes, flags)
+    grid = grid_choice(record, catalog)
+    reasons, notes = provisional(grid, _flips(scenarios, catalog), weak, vetoes)
+    log.debug("%s: total %s, grade %s, vetoes %s, provisional %s", record.id,
+              scenarios["value"].scores.total, grade, vetoes, reasons)
+    return Assessment(record, as_of, facts, rows, scenarios, score_grade, grade, vetoes, grid,
+                      flags + notes, reasons, other_reading(scenarios, vetoes, grade, catalog))

@@ -3,23 +3,23 @@ such as ``"1.2 GWh"`` is parsed and converted through the project's one pint reg
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
 from checker.models import Strict
 from checker.units import conversion_factor, same_kind
-
-_NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+from checker.values import parse_value_text
 
 
 def split_number(text: str) -> tuple[float, str]:
-    """Split ``"1,200.5 MWh"`` into ``(1200.5, "MWh")``. Raises ``ValueError`` if no number leads."""
-    match = _NUMBER_UNIT.match(text)
-    if not match:
-        raise ValueError(f"not a number with a unit: {text!r}")
-    return float(match.group(1).replace(",", "")), match.group(2)
+    """Split ``"1,200.5 MWh"`` into ``(1200.5, "MWh")`` by the project's one number reader
+    (:func:`checker.values.parse_value_text`: "1,5 GWh" is 1.5 GWh everywhere). Raises ``ValueError``
+    if no number leads, or for a non-detect or a bound ("< 1.2 GWh"), which is not an amount."""
+    parsed = parse_value_text(text)
+    if parsed.number is None or parsed.qualifier:
+        raise ValueError(f"not a measured amount: {text!r}")
+    return parsed.number, parsed.unit
 
 
 def to_unit(value: Any, unit: str) -> float:
@@ -46,6 +46,7 @@ M3 = quantity("m**3")
 GJ = quantity("GJ")
 KW = quantity("kW")
 GridFactor = quantity("kgCO2/kWh")
+Kg = quantity("kg")
 Years = quantity("year")
 Hours = quantity("hour")
 

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from checker.dc.catalog import ClimateZone, load_catalog
-from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, KWh, Years, amount_in
+from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, Years, amount_in
 from checker.models import Strict
 
 _ZONES = {"严寒": "severe_cold", "严寒地区": "severe_cold", "寒冷": "cold", "寒冷地区": "cold",
@@ -99,6 +99,30 @@ class Offset(Strict):
         return self
 
 
+class RefrigerantLeak(Strict):
+    """Refrigerant leaked (or topped up to replace leaks) in the year: scope 1 (T/CA305 3.4). A named
+    refrigerant takes the catalog GWP; ``gwp`` (kgCO2e/kg, GWP-100) declares one, and is required
+    for a refrigerant the catalog does not hold."""
+
+    refrigerant: str
+    mass: Kg
+    gwp: float | None = Field(default=None, ge=0)
+    evidence: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "refrigerant" not in data:
+            return data
+        refrigerants = load_catalog().refrigerants
+        known = refrigerants.resolve(str(data["refrigerant"]))
+        if known is None and data.get("gwp") is None:
+            names = ", ".join([*refrigerants.gases, *refrigerants.blends])
+            raise ValueError(f"unknown refrigerant {data['refrigerant']!r} (known: {names}); "
+                             "give its gwp (kgCO2e/kg, GWP-100) to count it")
+        return {**data, "refrigerant": known or str(data["refrigerant"])}
+
+
 class Claim(Strict):
     """A basic-requirement declaration and the evidence cited for it."""
 
@@ -121,6 +145,9 @@ class DataCentreRecord(Strict):
     years_in_operation: Years | None = None
     commissioned: date | None = None
     year: int | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    previous_renewable_share: float | None = Field(default=None, ge=0, le=100)  # % of the previous period
     grid_region: str | None = None
     grid_factor: GridFactor | None = None
     energy: EnergyUse
@@ -131,6 +158,7 @@ class DataCentreRecord(Strict):
     vehicles: Vehicles = Field(default_factory=Vehicles)
     exported: Exported = Field(default_factory=Exported)
     offsets: list[Offset] = Field(default_factory=list)
+    refrigerant_leak: list[RefrigerantLeak] = Field(default_factory=list)
     expert_scores: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     declarations: dict[str, Annotated[Claim, BeforeValidator(_claim)]] = Field(default_factory=dict)
 
@@ -149,14 +177,23 @@ class DataCentreRecord(Strict):
             self.grid_region = _region(self.grid_region)
         if self.years_in_operation is None and self.commissioned is None:
             raise ValueError("give years_in_operation or commissioned")
+        if self.period_end is None and self.year is not None:
+            self.period_end = date(self.year, 12, 31)  # the statistics year: 1 Jan – 31 Dec
+            self.period_start = self.period_start or date(self.year, 1, 1)
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError("period_start is after period_end")
         return self
+
+    def on(self, as_of: date) -> date:
+        """The date the limits are taken on: the end of the statistics period, else ``as_of``."""
+        return self.period_end or as_of
 
     def age_years(self, as_of: date) -> float:
         """Years in operation: as declared, else from ``commissioned`` to ``as_of``."""
         if self.years_in_operation is not None:
             return self.years_in_operation
         assert self.commissioned is not None
-        return max((as_of - self.commissioned).days / 365.25, 0.0)
+        return max((self.on(as_of) - self.commissioned).days / 365.25, 0.0)
 
 
 def _region(name: str) -> str:

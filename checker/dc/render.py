@@ -10,6 +10,7 @@ from typing import Any
 
 CONSTRAINT_COLUMNS = ("id", "status", "value", "limit", "op", "unit", "veto", "note")
 OFFSET_COLUMNS = ("type", "label_zh", "quantity", "unit", "unit_emission", "coefficient", "tco2e", "evidence")
+LEAK_COLUMNS = ("refrigerant", "mass_kg", "gwp", "confidence", "tco2e", "source", "evidence")
 
 
 def _fmt(value: Any) -> str:
@@ -20,15 +21,43 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def grade_text(report: dict[str, Any]) -> str:
+    """The grade, marked PROVISIONAL (暂定) unless final."""
+    if report.get("grade_status") == "provisional":
+        return f"{report['grade']} — PROVISIONAL (暂定)"
+    return f"{report['grade']} (final)"
+
+
+def grid_text(report: dict[str, Any]) -> str:
+    """The grid factor used: value, region and year, confidence, basis."""
+    grid = report["coefficients"]["grid_factor"]
+    where = f"{grid['region']} {grid['label_zh']} {grid['year']}" if grid["year"] else "declared in the record"
+    basis = {"national_fallback": "national fallback", "regional": "regional", "declared": "record's own"}
+    return f"{_fmt(grid['value'])} {grid['unit']} — {where} ({grid['confidence']}), {basis[grid['basis']]}"
+
+
+def other_reading_text(report: dict[str, Any]) -> str:
+    """The other reading of C_p in one labelled line: its figures, grade and whether it matters."""
+    other = report["other_reading"]
+    verdict = ("CHANGES the grade" if other["changes_grade"] else "same grade") + (
+        " (same figures)" if other["same_figures"] else "")
+    return (f"[not graded] {other['reading']}: C_p {_fmt(other['c_p'])} tCO2e, S_DC {_fmt(other['ratio_percent'])} %, "
+            f"碳抵消比例 {other['offset_ratio']}, offset score {_fmt(other['offset_score'])}, "
+            f"total {_fmt(other['total'])}, grade {other['grade']} — {verdict}")
+
+
 def summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
     """Key figures as (label, value) rows."""
     offsets, scores = report["offsets"], report["scores"]
     return [
         ("standard", report["standard"]), ("as_of", report["as_of"]), ("datacenter", report["datacenter"]),
-        ("C_yw (tCO2)", report["emissions"]["total"]), ("C_p (tCO2e)", offsets["c_p"]),
+        ("grid factor", grid_text(report)),
+        ("C_yw (tCO2e)", report["emissions"]["total"]), ("C_p (tCO2e)", offsets["c_p"]),
         ("S_DC (%)", offsets["ratio_percent"]), ("offset score", scores["offset"]),
         ("technology score", scores["technology"]), ("total", report["total"]),
-        ("score grade", report["score_grade"]), ("grade", report["grade"]),
+        ("score grade", report["score_grade"]), ("grade", grade_text(report)),
+        ("provisional", "; ".join(report["provisional_reasons"]) or "—"),
+        ("other C_p reading", other_reading_text(report)),
         ("vetoes", ", ".join(report["vetoes"]) or "none"),
     ]
 
@@ -57,7 +86,9 @@ def to_text(report: dict[str, Any]) -> str:
         veto = "" if row["veto"] else " [advisory]"
         lines.append(f"  {row['status']:<16} {row['id']}: {_fmt(row['value'])}{limit}{veto} {row['note']}")
     emitted = (f"{k} {_fmt(v)}" for k, v in report["emissions"].items() if v)
-    lines.append("emissions (tCO2): " + ", ".join(emitted))
+    lines.append("emissions (tCO2e): " + ", ".join(emitted))
+    lines.extend(f"  refrigerant leak: {r['refrigerant']} {_fmt(r['mass_kg'])} kg × GWP {_fmt(r['gwp'])} "
+                 f"({r['confidence']}) = {_fmt(r['tco2e'])} tCO2e" for r in report["refrigerant_leak"])
     lines.extend(f"flag: {flag}" for flag in report["flags"])
     lines.append("what-if:")
     lines.extend(f"  {lever}: {answer}" for lever, answer in what_if_rows(report))
@@ -76,7 +107,8 @@ def sections(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any
         ("Summary", ["item", "value"], [list(r) for r in summary_rows(report)]),
         ("Constraints", list(CONSTRAINT_COLUMNS),
          [[r[c] for c in CONSTRAINT_COLUMNS] for r in report["constraints"]]),
-        ("Emissions", ["source", "tCO2"], [[k, v] for k, v in emissions]),
+        ("Emissions", ["source", "tCO2e"], [[k, v] for k, v in emissions]),
+        ("Refrigerant leak", list(LEAK_COLUMNS), [[r[c] for c in LEAK_COLUMNS] for r in report["refrigerant_leak"]]),
         ("Offsets", list(OFFSET_COLUMNS),
          [[i[c] for c in OFFSET_COLUMNS] for i in report["offsets"]["items"]]),
         ("Scores", ["item", "points"], [[k, v] for k, v in items]),
@@ -100,7 +132,7 @@ _CSS = ("body{font-family:sans-serif;margin:2em;color:#111}"
 
 def to_html(report: dict[str, Any]) -> str:
     """A printable self-contained page."""
-    title = html.escape(f"{report['standard']} — {report['datacenter']} — {report['grade']}")
+    title = html.escape(f"{report['standard']} — {report['datacenter']} — {grade_text(report)}")
     parts = [f"<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{title}</title>",
              f"<style>{_CSS}</style></head><body><h1>{title}</h1>"]
     for name, headers, rows in sections(report):

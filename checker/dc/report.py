@@ -6,9 +6,10 @@ from datetime import date
 from typing import Any
 
 from checker.dc.catalog import Catalog, load_catalog
-from checker.dc.energy import coefficients_used, grid_factor
+from checker.dc.energy import coefficients_used, low_confidence
 from checker.dc.grading import Assessment, evaluate
 from checker.dc.record import DataCentreRecord
+from checker.dc.refrigerant import leak_rows
 from checker.dc.whatif import what_if
 
 DIGITS = 10
@@ -26,11 +27,8 @@ def rounded(value: Any) -> Any:
 
 
 def _coefficients(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
-    record = assessment.record
-    grid, source = grid_factor(record, catalog)
-    used = {"grid_factor": {"value": grid * 1000.0, "unit": "kgCO2/kWh", "confidence":
-                            "M" if source != "record" else "declared", "source": source}}
-    for name, coef in coefficients_used(record, catalog).items():
+    used = {"grid_factor": assessment.grid.describe()}
+    for name, coef in coefficients_used(assessment.record, catalog).items():
         used[name] = coef.model_dump(exclude_defaults=True)
     return used
 
@@ -42,7 +40,10 @@ def _bounds(assessment: Assessment) -> dict[str, Any]:
 
 
 def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
-    """The JSON report: constraints, emissions, offsets, scores, total, grade, what-if."""
+    """The JSON report: constraints, emissions (and the refrigerant-leak rows), offsets, scores,
+    total, grade (with ``grade_status`` final or provisional and the reasons), what the other reading
+    of C_p gives (``other_reading``, not the grade), the coefficients used
+    (the grid factor with its basis, region, source and confidence), what-if."""
     catalog = catalog or load_catalog()
     nominal = assessment.nominal
     report = {
@@ -53,16 +54,20 @@ def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict
         "section5": assessment.facts,
         "constraints": assessment.constraints,
         "emissions": nominal.emissions,
+        "refrigerant_leak": leak_rows(assessment.record, "value", catalog),
         "offsets": nominal.offsets,
         "scores": {"offset": nominal.scores.offset, "technology": nominal.scores.technology,
                    "items": nominal.scores.items, "notes": nominal.scores.notes},
         "total": nominal.scores.total,
         "score_grade": assessment.score_grade,
         "grade": assessment.grade,
+        "grade_status": "provisional" if assessment.provisional else "final",
+        "provisional_reasons": assessment.provisional_reasons,
+        "other_reading": assessment.other_reading,
         "vetoes": assessment.vetoes,
         "flags": assessment.flags,
         "coefficients": _coefficients(assessment, catalog),
-        "bounds": _bounds(assessment) if assessment.flags else {},
+        "bounds": _bounds(assessment) if low_confidence(assessment.record, catalog) else {},
         "what_if": what_if(assessment, catalog),
     }
     return rounded(report)

@@ -121,14 +121,28 @@ class Scenario:
     offsets: dict[str, Any]
     scores: Scores
     score_grade: str
+    other: dict[str, Any] = field(default_factory=dict)
+
+
+def other_ratio(balance: dict[str, Any]) -> tuple[float, float | None]:
+    """The other reading of 附表F "其中 可抵消范围一碳排放量的负碳总和 C_p": only the scope-1 eligible
+    rows count, capped at C_yw like the chosen reading. Returns (usable tCO2e, S_DC %)."""
+    total = balance["c_yw"]
+    usable = min(balance["sinks_tco2e"], max(total, 0.0))
+    return usable, (round(usable / total * 100.0, 9) if total > 0 else None)
 
 
 def scenario(record: DataCentreRecord, bound: Bound, pue: tuple[float | None, float | None],
              wue: float | None, catalog: Catalog) -> Scenario:
-    """Evaluate emissions, offsets, scores and the score grade at one coefficient bound."""
+    """Evaluate emissions, offsets, scores and the score grade at one coefficient bound, and the
+    C_p, S_DC, scores and score grade the other reading of C_p gives (``other``)."""
     emis = emissions(record, bound, catalog)
     grid, _ = grid_factor(record, catalog)
     rows = [offset_row(o, grid, catalog) for o in record.offsets]
     balance = offset_balance(rows, emis["scope1"], emis["total"])
     scores = score(record, balance["ratio_percent"], pue, wue, catalog)
-    return Scenario(bound, emis, {"items": rows, **balance}, scores, catalog.grade_for(scores.total))
+    usable, ratio = other_ratio(balance)
+    alt = score(record, ratio, pue, wue, catalog)
+    other = {"c_p": 0.0 - usable, "ratio_percent": ratio, "offset_score": alt.offset, "total": alt.total,
+             "score_grade": catalog.grade_for(alt.total)}
+    return Scenario(bound, emis, {"items": rows, **balance}, scores, catalog.grade_for(scores.total), other)

@@ -16,6 +16,7 @@ import yaml
 
 from checker.documents.bounds import Comparisons, compile_comparisons
 from checker.documents.numbers import fold_key
+from checker.fields import flatten_fields
 
 CATALOGS = Path(__file__).resolve().parents[2] / "catalogs"
 
@@ -198,11 +199,9 @@ def _category_fields(fields_doc: dict[str, Any], pah_fields: list[str]) -> dict[
     out: dict[str, set[str]] = {}
     for category, items in fields_doc.get("category_fields", {}).items():
         ids: set[str] = set()
-        for item in items:
+        for item in flatten_fields(items):  # YAML aliases (*common_it, *battery) nest lists
             if item == "+pah":
                 ids.update(pah_fields)
-            elif isinstance(item, list):  # a YAML alias (*common_it) nests a list
-                ids.update(str(x) for x in item)
             else:
                 ids.add(str(item))
         out[category] = ids

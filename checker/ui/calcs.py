@@ -46,8 +46,15 @@ def _text(value: str | None) -> str | None:
 
 
 def _numbers(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A table column as numbers (blank cells 0: an unused row); a cell that is not a number is an error,
+    never a silent 0 that would shrink a denominator."""
     values = frame[column] if column in frame else pd.Series(0.0, index=frame.index)
-    return pd.to_numeric(values, errors="coerce").fillna(0.0)
+    blank = values.isna() | (values.astype(str).str.strip() == "")
+    numbers = pd.to_numeric(values.where(~blank, 0.0), errors="coerce")
+    bad = numbers.isna() & ~blank
+    if bad.any():
+        raise ValueError(f"{column}: not a number: {values[bad].iloc[0]!r}")
+    return numbers.fillna(0.0)
 
 
 def teer(device_class: str, throughput: str, powers: Sequence[str], as_of: date) -> CalcResult:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from checker.catalog import Catalog, Clause
 from checker.fields import FieldSpec
-from checker.models import ClauseResult, Evidence, InputError, ProductReport, Report, verdict_of
+from checker.models import ClauseResult, Evidence, InputError, InputWarning, ProductReport, Report, verdict_of
 from checker.pipeline import audit, check, evaluate_mappings
 from checker.records import RecordError
 from checker.report import STATUS_COLOURS, to_html, to_json, to_xlsx
@@ -57,7 +57,8 @@ def relabel(report: Report, root: Path) -> Report:
         for p in report.products
     ]
     errors = [InputError(source=_strip(e.source, root), error=_strip(e.error, root)) for e in report.errors]
-    return report.model_copy(update={"products": products, "errors": errors})
+    warnings = [InputWarning(source=_strip(w.source, root), warning=_strip(w.warning, root)) for w in report.warnings]
+    return report.model_copy(update={"products": products, "errors": errors, "warnings": warnings})
 
 
 def check_uploads(uploads: Sequence[Upload], as_of: date, category: str | None = None) -> Report:
@@ -80,15 +81,17 @@ def audit_each(uploads: Sequence[Upload], as_of: date, run: Callable[[Upload, da
     uploads = safe_uploads(uploads)
     products: list[ProductReport] = []
     errors: list[InputError] = []
+    warnings: list[InputWarning] = []
     for number, item in enumerate(uploads):
         if progress:
             progress(number, len(uploads), item.name)
         part = run(item, as_of)
         products.extend(part.products)
         errors.extend(part.errors)
+        warnings.extend(part.warnings)
     if progress:
         progress(len(uploads), len(uploads), "")
-    return Report(as_of=as_of.isoformat(), products=products, errors=errors)
+    return Report(as_of=as_of.isoformat(), products=products, errors=errors, warnings=warnings)
 
 
 def form_record(category: str, values: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,89 @@
+"""Benchmark of the input guards (issues 14 and 17); not a timed test.
+
+1. ``checker check`` on a real 4-page text PDF (a RoHS declaration, by relative path from
+   ``../shared/realdata``) as a whole process, against the bare alternative in the same run: pypdfium2
+   opening the file and extracting the text of every page.
+2. The JSON nesting guard on hostile strings (80 KB and 160 KB of escaped quotes, an unterminated
+   string, deep brackets) against ``json.loads`` of the same text: the guard must grow linearly.
+
+    python bench/bench_guard.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.limits import json_depth  # noqa: E402
+
+PDF = ROOT.parent / "shared" / "realdata" / "rohs" / "declarations" / "TI_RoHS_statement_szzq088p.pdf"
+BARE_PDF = ("import sys, pypdfium2 as p\n"
+            "d = p.PdfDocument(sys.argv[1])\n"
+            "[d[i].get_textpage().get_text_range() for i in range(len(d))]\n")
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def bench_pdf(runs: int) -> None:
+    if not PDF.exists():
+        print(f"skipped: {PDF} not found")
+        return
+    checker = [sys.executable, "-m", "checker", "check", str(PDF), "--category", "server", "--format", "json"]
+    bare = [sys.executable, "-c", BARE_PDF, str(PDF)]
+    ours, theirs = [], []
+    for _ in range(runs):  # alternated, so a busy moment hits both
+        ours.append(_wall(checker))
+        theirs.append(_wall(bare))
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(f"checker check, 4-page text PDF: {a:.2f} s   bare pypdfium2 text of every page: {b:.2f} s   "
+          f"ratio {a / b:.1f}x (median of {runs}, whole processes)")
+
+
+def bench_json(runs: int) -> None:
+    cases = {
+        "80 KB of \\\" in a string": '"' + '\\"' * 40_000 + '"',
+        "160 KB of \\\" in a string": '"' + '\\"' * 80_000 + '"',
+        "160 KB unterminated string": '"' + '\\"' * 80_000,
+        "160 KB of quotes": '["' + '","' * 53_000 + '"]',
+        "depth 500": "[" * 500 + "]" * 500,
+    }
+    for name, text in cases.items():
+        guard, parse = [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            json_depth(text)
+            guard.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            try:
+                json.loads(text)
+            except (ValueError, RecursionError):
+                pass
+            parse.append(time.perf_counter() - start)
+        a, b = statistics.median(guard), statistics.median(parse)
+        ratio = a / max(b, 1e-9)
+        print(f"JSON guard, {name:<28} {a * 1000:8.2f} ms   json.loads {b * 1000:8.2f} ms   ratio {ratio:.1f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    bench_pdf(args.runs)
+    bench_json(args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
