@@ -8,7 +8,10 @@ Unit policy (explicit and consistent):
 * a substance value without a unit → "mg/kg" (noted);
 * a sound power printed in dB(A) or dB for a switch/firewall is emitted as noise_lwad in "dB_LW"
   (decibels of sound power, 0.1 B), never a sound pressure;
-* anything else without a unit of the field's kind is not emitted.
+* anything else without a unit of the field's kind is not emitted;
+* a value printed with a comparison ("< 96 %", "less than", "不超过", "96 % max", "at least") is a
+  bound: emitted with ``qualifier`` lt/le/gt/ge and the printed number, for every kind of field;
+  a grade so printed ("2级及以上") is unreadable (better grades are smaller numbers).
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ from checker.units import same_kind
 log = logging.getLogger(__name__)
 
 _SUBSTANCE_UNITS = ("mg/kg", "ppm", "%")
+# A value printed with a comparison is emitted as a bound (Fact.qualifier), for every kind of field:
+# "< 96 %" is lt 96, never 96. On a concentration "lt" is also how a non-detect with its reporting
+# limit is printed ("<0.2"); the engine reads it so.
+_BOUNDS = ("lt", "le", "gt", "ge")
 
 
 @dataclass
@@ -97,6 +104,8 @@ class Emitter:
             return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
         if number is None:
             return None
+        if value.qualifier == "several":
+            return self._several(rule, field_id, value, unit, row, load)
         if not unit:
             resolved = self._bare(rule, number, notes)
             if resolved is None:
@@ -110,15 +119,25 @@ class Emitter:
             notes.append("an efficiency over 100 % is impossible")
         elif (rule.name.startswith("psu_") or rule.name == "power_factor") and number <= 0:
             notes.append("not a positive number")
-        qualifier = ""
-        if value.qualifier == "lt" and substance:
-            qualifier = "lt"
-        elif value.qualifier:
-            notes.append({"lt": "printed as <", "le": "printed as ≤", "gt": "printed as >",
-                          "ge": "printed as ≥"}.get(value.qualifier, value.qualifier))
+        qualifier = value.qualifier if value.qualifier in _BOUNDS else ""
+        if qualifier and rule.unit == "grade":  # "2级及以上": better grades are smaller numbers
+            notes.insert(0, f"unreadable: a grade printed with a comparison ({value.text}); "
+                            "which grades it allows cannot be told")
         if unit == "dB_LW_from_dBA":
             unit = "dB_LW"
         return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
+                         at=value.start)
+
+    def _several(self, rule: Rule, field_id: str, value: Value, unit: str, row: Row,
+                 load: int | None) -> Candidate | None:
+        """An unreadable candidate for several numbers printed where one is expected ("96%/90%")."""
+        notes: list[str] = []
+        if not unit:
+            unit = self._bare(rule, value.value or 0.0, notes) or ""
+        if not self._unit_fits(rule, unit, notes):
+            return None
+        note = f"unreadable: several values where one is expected ({value.text}); which one applies cannot be told"
+        return self.fact(field_id, None, unit, row, note=note, load=load,
                          at=value.start)
 
     def _bare(self, rule: Rule, number: float, notes: list[str]) -> str | None:

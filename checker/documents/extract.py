@@ -12,14 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.documents.candidates import Candidate, Emitter, kind_ok
+from checker.documents.declarations import NOTE as DECLARATION
 from checker.documents.lists import load_lists
 from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.documents.text import Row
-from checker.documents.vocabulary import Rule, Vocabulary
+from checker.documents.vocabulary import Label, Rule, Vocabulary
 
 _CONTEXT_ROWS = 4
+_HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
+
+
+_IGNORE_CELL = 30
+
+
+def _names(labels: list[Label], key: str) -> bool:
+    return any(lab.probe in key and lab.pattern.search(key) for lab in labels)
+
+
+def _has_values(parsed: Parsed, i: int) -> bool:
+    a, b = parsed.cell_spans[i]
+    return any(a <= v.start < b for v in parsed.values)
 
 
 @dataclass
@@ -31,9 +45,11 @@ class Column:
     load: int | None = None
     rule: Rule | None = None
     ignore: bool = False
+    limit: bool = False  # the document's own limit or requirement (also ignored)
     result: bool = False
     load_key: bool = False
     unit: str | None = None
+    name: str = ""  # the header cell as printed
 
     @property
     def meaningful(self) -> bool:
@@ -109,30 +125,8 @@ class Extractor:
 
     # ---------------------------------------------------------------- header rows
     def _header(self, parsed: Parsed) -> list[Column] | None:
-        cols: list[Column] = []
-        unknown_numeric = 0
-        for i, cell in enumerate(parsed.row.cells):
-            key = parsed.cell_key(i)
-            col = Column(cell.x0, cell.x1)
-            a, b = parsed.cell_spans[i]
-            cell_hits = [h for h in parsed.raw_hits if a <= h.start < b and not cell_excluded(h, key)]
-            cell_values = [v for v in parsed.values if a <= v.start < b]
-            if i in parsed.load_cells:
-                col.load = parsed.load_cells[i]
-            elif cell_hits and not cell_values:
-                col.rule = cell_hits[0].rule
-            elif len(key) <= 14 and not cell_values and any(
-                    lab.probe in key and lab.pattern.search(key) for lab in self.vocab.result_columns):
-                col.result = True
-            elif len(key) <= 14 and not cell_values and any(
-                    lab.probe in key and lab.pattern.search(key) for lab in self.vocab.ignore_columns):
-                col.ignore = True
-            elif key.strip() in self.vocab.load_markers or key.strip() in ("负载率", "load level", "负载率(%)"):
-                col.load_key = True
-            elif cell_values:
-                unknown_numeric += 1
-                col.result = True
-            cols.append(col)
+        cols = [self._header_cell(parsed, i) for i in range(len(parsed.row.cells))]
+        unknown_numeric = sum(1 for i, c in enumerate(cols) if c.result and _has_values(parsed, i))
         meaningful = [c for c in cols[1:] if c.meaningful]
         descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key
                        or (c.result and c.unit is not None) or (c.result and unknown_numeric == 0)]
@@ -143,6 +137,31 @@ class Extractor:
         for col, cell in zip(cols, parsed.row.cells, strict=False):
             col.unit = unit_of(cell.text)
         return cols
+
+    def _header_cell(self, parsed: Parsed, i: int) -> Column:
+        """What header cell ``i`` names: a load, a quantity, the document's limit, a result, a column
+        to ignore; a cell holding a number is an unknown result column."""
+        cell = parsed.row.cells[i]
+        key = parsed.cell_key(i)
+        col = Column(cell.x0, cell.x1, name=cell.text)
+        a, b = parsed.cell_spans[i]
+        cell_hits = [h for h in parsed.raw_hits if a <= h.start < b and not cell_excluded(h, key)]
+        has_values = _has_values(parsed, i)
+        if i in parsed.load_cells:
+            col.load = parsed.load_cells[i]
+        elif has_values:
+            col.result = True
+        elif cell_hits and len(key) <= _HEADER_CELL:
+            col.rule = cell_hits[0].rule
+        elif len(key) <= _HEADER_CELL and _names(self.vocab.limit_words, key):
+            col.ignore = col.limit = True
+        elif len(key) <= 14 and _names(self.vocab.result_columns, key):
+            col.result = True
+        elif len(key) <= _IGNORE_CELL and _names(self.vocab.ignore_columns, key):
+            col.ignore = True
+        elif key.strip() in self.vocab.load_markers or key.strip() in ("负载率", "load level", "负载率(%)"):
+            col.load_key = True
+        return col
 
     def _column(self, header: list[Column], x0: float, x1: float) -> Column | None:
         best, best_overlap = None, 0.0
@@ -171,6 +190,7 @@ class Extractor:
         row_unit = parsed.label_unit() or pending_unit
         out: list[Candidate] = []
         aligned = False
+        limits = parsed.limits()
         for value in readings:
             idx = parsed.cell_of(value.start)
             if idx in parsed.load_cells:
@@ -182,17 +202,30 @@ class Extractor:
             if col is None or not col.meaningful:
                 continue
             aligned = True
-            if col.ignore or col.load_key:
-                continue
             rule = col.rule or row_rule
+            if col.ignore or col.load_key or id(value) in limits:
+                declared = self._declared(rule, col, header, parsed) if col.limit or id(value) in limits else None
+                out.extend([declared] if declared else [])
+                continue
             load = col.load if col.load is not None else row_load
             if rule is None:
                 continue
             cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
             if cand:
-                out.append(cand)
+                out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
         return out if aligned else None
+
+    def _declared(self, rule: Rule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
+        """A declaration for a substance limit printed in a table without a result column (a RoHS
+        declaration's "Substance | Maximum Limit (ppm)" table), else None."""
+        if rule is None or rule.name not in self.vocab.declarations.fields or any(c.result for c in header):
+            return None
+        where = f" ({col.name})" if col.limit and col.name else ""
+        note = f"{DECLARATION}: “{parsed.row.text}”{where}"
+        cand = self.emitter.fact(rule.name, None, "", parsed.row, note=note)
+        cand.tags.add("declaration")
+        return cand
 
     # ---------------------------------------------------------------- lines and prose
     def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
@@ -200,7 +233,7 @@ class Extractor:
         out: list[Candidate] = list(listed.candidates)
         self.unread.extend(f"p.{parsed.row.page}: values listed for several loads could not be paired: {text}"
                            for text in listed.unread)
-        skip = _limits(parsed)
+        skip = _limits(parsed) | parsed.limits()
         carried: Rule | None = context[0] if context else None
         carried_load: int | None = context[1] if context else None
         row_unit = parsed.label_unit()
@@ -221,9 +254,17 @@ class Extractor:
                 for rule in options:  # the nearest label whose unit fits
                     cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
                     if cand:
-                        out.append(cand)
+                        out.append(_tagged(cand, parsed.named_by(value) is False))
                         break
         return out
+
+
+def _tagged(cand: Candidate, result: bool) -> Candidate:
+    """``cand`` tagged "result" when it was read in a result column or after a result word: a
+    measurement, which a declaration of conformity elsewhere in the document does not override."""
+    if result:
+        cand.tags.add("result")
+    return cand
 
 
 def _limits(parsed: Parsed) -> set[int]:

@@ -23,9 +23,22 @@ _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
+_SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE = re.compile(rf"([^\W\d_]+)([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
+_POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
+
+
+def _footnote(m: re.Match[str]) -> str:
+    return m.group(0) if m.group(1).lower() in _POWERS else m.group(1) + " "
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces."""
+    """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
+    A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
+    neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
+    if any(c in _SUPERSCRIPTS for c in text):
+        text = _FOOTNOTE.sub(_footnote, text)
     folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
     return _SPACES.sub(" ", folded).strip()
 
@@ -50,6 +63,9 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"mm(?![a-z])", "mm"), (r"毫米", "mm"), (r"cm(?![a-z])", "cm"), (r"厘米", "cm"), (r"inches(?![a-z])", "inch"),
     (r"inch(?![a-z])", "inch"), (r"in\.?(?![a-z])", "in"), (r"\"", "in"), (r"英寸", "inch"),
     (r"dm3|dm\^3|dm³", "dm3"), (r"kg(?![a-z])", "kg"), (r"g(?![a-z])", "g"), (r"mg(?![a-z])", "mg"), (r"级", "grade"),
+    # units of no field: a number followed by one is never a bare value of another quantity ("90 nm")
+    (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
+    (r"hours?(?![a-z])", "hour"),
 ]
 _UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
 _UNIT_COMPILED = [(re.compile(p, re.IGNORECASE), u) for p, u in _UNIT_PATTERNS]
@@ -65,12 +81,13 @@ _NUMBER_CORE = (
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
 _VALUE_RE = re.compile(
-    r"(?P<op><=|>=|≤|≥|<|>|＜|＞|小于等于|不大于|不超过|小于|低于|不小于|大于等于|大于|高于|不低于)?\s*"
+    r"(?P<op><=|>=|=<|=>|≤|≥|≦|≧|≯|≮|<|>)?\s*"
     r"(?<![A-Za-z0-9_.,/])(?<!\d-)(?P<num>[-+]?" + _NUMBER_CORE + r")(?![\w/]*-\d)"
 )
-_OPS = {"<": "lt", "＜": "lt", "小于": "lt", "低于": "lt", "<=": "le", "≤": "le", "小于等于": "le", "不大于": "le",
-        "不超过": "le", ">": "gt", "＞": "gt", "大于": "gt", "高于": "gt", ">=": "ge", "≥": "ge", "大于等于": "ge",
-        "不小于": "ge", "不低于": "ge"}
+# Comparison symbols (notation); comparison words are data (``comparisons`` in vocabulary.yaml,
+# applied by checker.documents.bounds). ＜ ＞ are folded to < > before matching.
+_OPS = {"<": "lt", "<=": "le", "=<": "le", "≤": "le", "≦": "le", "≯": "le",
+        ">": "gt", ">=": "ge", "=>": "ge", "≥": "ge", "≧": "ge", "≮": "ge"}
 
 
 def parse_number(text: str) -> float | None:

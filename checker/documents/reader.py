@@ -3,7 +3,8 @@
 Pipeline: open with pypdfium2 → fast text of every page (≤ ``max_pages``) → OCR of pages with
 no text layer → category/model detection → for pages whose text mentions a vocabulary label,
 rows rebuilt from glyph boxes → generator rating tables, then the generic extractor → pdfplumber
-tables only on relevant pages where the lines yielded nothing → document-level clean-up.
+tables only on relevant pages where the lines yielded nothing → document-level clean-up →
+declarations of conformity and restated limits (:mod:`checker.documents.declarations`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.documents import declarations
 from checker.documents.candidates import Candidate, Emitter, finalize
 from checker.documents.detect import detect_category, detect_manufacturer, detect_model
 from checker.documents.errors import DocumentError
@@ -164,6 +166,8 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
             found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
         cands.extend(found)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
+    declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
+    cands = declarations.settle(cands, declared, vocab, category, source)
     facts, more = finalize(cands, vocab, category, device_class)
     warnings.extend(hidden_warnings(text.hidden, scanned))
     warnings.extend(tables.warnings)

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checker.documents.bounds import bound
+from checker.documents.groups import group_values
 from checker.documents.numbers import Value, find_values, fold_key, unit_of
 from checker.documents.text import Row
-from checker.documents.vocabulary import Hit, Vocabulary
+from checker.documents.vocabulary import Hit, Label, Vocabulary
 
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -38,6 +40,7 @@ class Parsed:
     values: list[Value]
     load_cells: dict[int, int] = field(default_factory=dict)  # cell index → load of a bare "20%" cell
     raw_hits: list[Hit] = field(default_factory=list)  # before exclusion (header cells use their own)
+    marks: list[tuple[int, int, bool]] = field(default_factory=list)  # limit (True) and result (False) words
 
     def cell_of(self, pos: int) -> int:
         """Index of the cell holding character ``pos`` of :attr:`key`."""
@@ -50,6 +53,26 @@ class Parsed:
         """Folded text of cell ``i``."""
         a, b = self.cell_spans[i]
         return self.key[a:b]
+
+    def limits(self) -> set[int]:
+        """ids of the values that are the document's own limits ("限值 1000", "limit: 0.1 %", "MDL 2",
+        "限值 | 1000 | 100", "Requirement | ≥94%"): see :meth:`named_by`."""
+        if not any(limit for _, _, limit in self.marks):
+            return set()
+        return {id(v) for v in self.values if self.named_by(v) is True}
+
+    def named_by(self, value: Value) -> bool | None:
+        """True when the last limit or result word before ``value`` in its clause is a limit word,
+        False when it is a result word ("检测结果", "Result | 5 | ND"), None without one. The word
+        counts in the value's own cell or in a label cell (a cell without values)."""
+        clause = next((a for a, b in self.clauses() if a <= value.start < b), 0)
+        last = [(start, limit) for start, end, limit in self.marks if clause <= start and end <= value.start]
+        if not last:
+            return None
+        cell = self.cell_of(last[-1][0])
+        if cell == self.cell_of(value.start) or all(self.cell_of(v.start) != cell for v in self.values):
+            return last[-1][1]
+        return None
 
     def clauses(self) -> list[tuple[int, int]]:
         """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""
@@ -97,7 +120,7 @@ def _load_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
         cached = [
             re.compile(_PCT + r"\s*(?:的|额定)?\s*(?:" + markers + r")"),
             re.compile(r"(?:" + markers + r")\s*(?:率|比例|level|ratio)?\s*(?:[:=@]|at|为|of)?\s*" + _PCT),
-            re.compile(r"(?:@|at|在|于)\s*" + _PCT),
+            re.compile(r"(?:@|(?<![a-z])at|在|(?<![小低高大等])于)\s*" + _PCT),  # not 小于/低于 96%
         ]
         _LOAD_PATTERNS[id(vocab)] = cached
     return cached
@@ -170,8 +193,17 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
             if all(ld.start != a for ld in loads):
                 loads.append(Load(value, a, b))
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
-    values = _drop_alternates(key, find_values(key, masked))
-    return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits)
+    values = group_values(key, _drop_alternates(key, find_values(key, masked)), masked)
+    values = bound(values, key, vocab.comparisons, [(h.start, h.end) for h in raw_hits])
+    limit_marks = _word_spans(vocab.limit_words, key, True)
+    result_marks = [m for m in _word_spans(vocab.result_columns, key, False)
+                    if not any(a < m[1] and m[0] < b for a, b, _ in limit_marks)]  # "limit value" is a limit
+    marks = sorted(limit_marks + result_marks)
+    return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits, marks)
+
+
+def _word_spans(labels: list[Label], key: str, flag: bool) -> list[tuple[int, int, bool]]:
+    return [(m.start(), m.end(), flag) for lab in labels if lab.probe in key for m in lab.pattern.finditer(key)]
 
 
 def _clause_spans(key: str) -> list[tuple[int, int]]:

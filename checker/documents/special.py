@@ -166,4 +166,4 @@ def _original(parsed: Parsed, start: int) -> str:
         text = printed[offset:]
     else:
         text = parsed.key[start:parsed.cell_spans[cell][1]].upper()
-    return re.split(r"[,;。，；]\s|[。；;]", text)[0].strip().rstrip(".,;。，；")
+    return re.split(r"[,;]\s|[。；;，]", text)[0].strip().rstrip(".,;。，；")

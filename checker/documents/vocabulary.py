@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from checker.documents.bounds import Comparisons, compile_comparisons
 from checker.documents.numbers import fold_key
 from checker.fields import flatten_fields
 
@@ -75,6 +76,17 @@ class TextRule:
 
 
 @dataclass(frozen=True)
+class DeclarationWords:
+    """How a declaration of conformity is worded (``declarations`` of vocabulary.yaml)."""
+
+    fields: tuple[str, ...]
+    phrases: list[Label]
+    subjects: list[Label]
+    exemption_words: list[Label]
+    exemption: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Hit:
     """A label found in folded text."""
 
@@ -96,12 +108,15 @@ class Vocabulary:
     load_markers: list[str]
     ignore_columns: list[Label]
     result_columns: list[Label]
+    limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
     ratings: dict[str, list[Label]]
     category_fields: dict[str, set[str]]
     all_labels: list[Label]
+    comparisons: Comparisons
+    declarations: DeclarationWords
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, Rule]]] = field(default_factory=dict, repr=False)
@@ -224,6 +239,11 @@ def _pah_rules(substances: dict[str, Any]) -> list[Rule]:
     return rules
 
 
+def _declaration_words(spec: dict[str, Any]) -> DeclarationWords:
+    return DeclarationWords(tuple(spec["fields"]), _labels(spec["phrases"]), _labels(spec["subjects"]),
+                            _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE))
+
+
 @lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     """Load and compile the vocabulary (cached)."""
@@ -264,11 +284,14 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
         load_markers=[fold_key(m) for m in doc["load_markers"]],
         ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
+        limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
         category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
         all_labels=all_labels,
+        comparisons=compile_comparisons(doc["comparisons"]),
+        declarations=_declaration_words(doc["declarations"]),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])))
                for name, spec in doc.get("flags", {}).items()],
         texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
