@@ -141,19 +141,15 @@ def test_plain_efficiency_still_passes(make_pdf: MakePdf) -> None:
 
 
 # The engine's side of the contract (models.Fact.qualifier): a bound decides a clause only where the
-# bound itself proves it. Until the engine reads gt/ge/le as intervals it takes them for non-detects
-# (value 0): a lower bound then passes a maximum clause. These are strict xfails so that they turn
-# red, and the marks come off, when the engine's bound handling is merged.
-ENGINE = pytest.mark.xfail(strict=True, reason="engine: gt/ge/le bounds are read as non-detects until the "
-                                               "bound-as-interval change of the engine side is merged")
+# bound itself proves it (checker.frame.quantity_cell keeps it as an interval).
 
 
 @pytest.mark.parametrize(("category", "line", "clause"), [
-    pytest.param("desktop", "Idle noise: > 33 dB(A)", "6.2.2/desktop-noise-idle", marks=ENGINE),
-    pytest.param("desktop", "空闲状态噪声：不小于33dB(A)", "6.2.2/desktop-noise-idle", marks=ENGINE),
-    pytest.param("desktop", "Idle noise: at least 33 dB(A)", "6.2.2/desktop-noise-idle", marks=ENGINE),
-    pytest.param("desktop", "Mercury (Hg): > 5 mg/kg", "6.1.11/hg", marks=ENGINE),
-    pytest.param("desktop", "Mercury (Hg): more than 5 mg/kg", "6.1.11/hg", marks=ENGINE),
+    ("desktop", "Idle noise: > 33 dB(A)", "6.2.2/desktop-noise-idle"),
+    ("desktop", "空闲状态噪声：不小于33dB(A)", "6.2.2/desktop-noise-idle"),
+    ("desktop", "Idle noise: at least 33 dB(A)", "6.2.2/desktop-noise-idle"),
+    ("desktop", "Mercury (Hg): > 5 mg/kg", "6.1.11/hg"),
+    ("desktop", "Mercury (Hg): more than 5 mg/kg", "6.1.11/hg"),
 ])
 def test_lower_bound_never_passes_a_maximum(make_pdf: MakePdf, category: str, line: str, clause: str) -> None:
     path = make_pdf([[HEADS[category], "Model: JX-1", line, ("六价铬", "未检出")]])
@@ -163,8 +159,8 @@ def test_lower_bound_never_passes_a_maximum(make_pdf: MakePdf, category: str, li
 @pytest.mark.parametrize(("category", "line", "clause"), [
     ("desktop", "Idle noise: < 30 dB(A)", "6.2.2/desktop-noise-idle"),
     ("desktop", "Mercury (Hg): < 5 mg/kg", "6.1.11/hg"),
-    pytest.param("server", "PSU efficiency at 50% load: ≥ 95%", "6.2.1/psu-eff-50", marks=ENGINE),
-    pytest.param("server", "Power factor at 50% load: at least 0.96", "6.2.1/psu-pf-50", marks=ENGINE),
+    ("server", "PSU efficiency at 50% load: ≥ 95%", "6.2.1/psu-eff-50"),
+    ("server", "Power factor at 50% load: at least 0.96", "6.2.1/psu-pf-50"),
 ])
 def test_bound_that_proves_the_requirement_passes(make_pdf: MakePdf, category: str, line: str, clause: str) -> None:
     path = make_pdf([[HEADS[category], "Model: JX-1", line, ("六价铬", "未检出")]])

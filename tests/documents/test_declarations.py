@@ -156,7 +156,7 @@ def test_declaration_prose(make_pdf: MakePdf, text: str) -> None:
 
 def test_declaration_clause_is_manual_review_not_a_pass(make_pdf: MakePdf) -> None:
     path = make_pdf([["RoHS Certificate of Compliance", "Model: X1",
-                      "Parts have less than 0.1% by weight each of lead, mercury, hexavalent chromium, "
+                      "Parts have less than 0.1% by weight each of lead, mercury, hexavalent chromium,",
                       "and 0.01% by weight of cadmium, or qualify for exemption 7(c)-I."]])
     results = clauses([path], "desktop")
     for clause in SUBSTANCES:
