@@ -80,6 +80,22 @@ def parse_yaml(text: str) -> Any:
         loader.dispose()
 
 
+def single_values(value: Any, where: str, error: type[Exception] = ValueError) -> Any:
+    """``value`` with every repeated key resolved to its one value; a key repeated with different
+    values raises ``error`` naming the key (``where``) and the values."""
+    if isinstance(value, Repeated):
+        options = distinct([single_values(item, where, error) for item in value])
+        if len(options) > 1:
+            shown = ", ".join(repr(option) for option in options)
+            raise error(f"{where} is given {len(value)} times with different values ({shown})"[:300])
+        return options[0]
+    if isinstance(value, dict):
+        return {key: single_values(item, f"{where}.{key}", error) for key, item in value.items()}
+    if isinstance(value, list):
+        return [single_values(item, where, error) for item in value]
+    return value
+
+
 def distinct(values: list[Any]) -> list[Any]:
     """``values`` without exact repeats (same type and value, nested alike), first occurrence kept."""
     seen: set[str] = set()

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from checker.catalog import Catalog, load_catalog
 from checker.fields import FieldSpec
 from checker.models import Evidence, Fact, Qualifier, Strict
-from checker.record_text import Repeated, distinct, parse_json, parse_yaml
+from checker.record_text import Repeated, distinct, parse_json, parse_yaml, single_values
 from checker.values import BlankValue, ValueTextError, parse_value_text
 
 
@@ -177,17 +177,7 @@ def split_repeats(data: dict[str, Any], where: str) -> tuple[dict[str, Any], lis
 
 def one_value(value: Any, where: str) -> Any:
     """``value`` with every repeated key resolved; a key repeated with different values is a RecordError."""
-    if isinstance(value, Repeated):
-        options = distinct([one_value(item, where) for item in value])
-        if len(options) > 1:
-            shown = ", ".join(repr(option) for option in options)
-            raise RecordError(f"{where} is given {len(value)} times with different values ({shown})"[:300])
-        return options[0]
-    if isinstance(value, dict):
-        return {key: one_value(item, f"{where}.{key}") for key, item in value.items()}
-    if isinstance(value, list):
-        return [one_value(item, where) for item in value]
-    return value
+    return single_values(value, where, RecordError)
 
 
 def _alternatives(value: Any) -> list[Any]:

@@ -148,3 +148,23 @@ def test_the_yaml_loader_keeps_the_c_parser_and_stays_safe() -> None:
         assert issubclass(RecordLoader, yaml.CSafeLoader)
     with pytest.raises(yaml.YAMLError):
         parse_yaml("!!python/object/apply:os.system ['true']\n")
+
+
+def test_checker_dc_refuses_a_key_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (Path(__file__).resolve().parents[1] / "samples" / "datacenter" / "dc-excellent.yaml").read_text("utf-8")
+    line = "\nclimate_zone: 其他\n"
+    path = _write(tmp_path, "dc.yaml", text.replace(line, line + "climate_zone: 夏热冬冷\n"))
+    assert main(["dc", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "climate_zone is given 2 times" in err[0]
+    same = _write(tmp_path, "same.yaml", text.replace(line, line + "climate_zone: 其他\n"))
+    assert main(["dc", str(same), "--format", "json"]) in (0, 1)
+
+
+def test_the_data_centre_upload_refuses_a_key_given_twice() -> None:
+    from checker.ui.datacentre import DataCentreInputError, grade_bytes
+
+    text = (Path(__file__).resolve().parents[1] / "samples" / "datacenter" / "dc-excellent.yaml").read_text("utf-8")
+    line = "\nclimate_zone: 其他\n"
+    with pytest.raises(DataCentreInputError, match="climate_zone is given 2 times"):
+        grade_bytes(text.replace(line, line + "climate_zone: 夏热冬冷\n").encode("utf-8"), AS_OF)

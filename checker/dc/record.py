@@ -1,7 +1,8 @@
 """The data-centre record: what a data centre declares for section 5 and T/CA305 grading.
 
-Loadable from YAML or JSON (``yaml.safe_load``). Every numeric input is a number in the documented
-unit or a string with its unit (``"1.2 GWh"``), converted through :mod:`checker.units`.
+Loadable from YAML or JSON (safe loading; a key given twice with different values is an error).
+Every numeric input is a number in the documented unit or a string with its unit (``"1.2 GWh"``),
+converted through :mod:`checker.units`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pydantic import BeforeValidator, Field, ValidationError, model_validator
 from checker.dc.catalog import ClimateZone, load_catalog
 from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, Years, amount_in
 from checker.models import Strict
+from checker.record_text import parse_yaml, single_values
 
 _ZONES = {"严寒": "severe_cold", "严寒地区": "severe_cold", "寒冷": "cold", "寒冷地区": "cold",
           "其他": "other", "其他地区": "other", "其它": "other"}
@@ -218,12 +220,12 @@ def load_record(path: str | Path) -> DataCentreRecord:
     """Read a YAML or JSON record file."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)  # a key given twice is kept, never last-one-wins
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RecordError(f"{path}: cannot read record ({type(exc).__name__})") from None
     if not isinstance(data, dict):
         raise RecordError(f"{path}: a record must be a mapping")
-    return parse_record(data)
+    return parse_record(single_values(data, str(path), RecordError))
 
 
 __all__ = ["Amount", "DataCentreRecord", "RecordError", "load_record", "parse_record"]

@@ -17,6 +17,7 @@ import yaml
 
 from checker.dc import RecordError, build_report, evaluate, parse_record
 from checker.dc.render import sections, summary_rows, to_html, to_json, what_if_rows, write_xlsx
+from checker.record_text import parse_yaml, single_values
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +29,12 @@ class DataCentreInputError(ValueError):
 def grade_bytes(data: bytes, as_of: date) -> dict[str, Any]:
     """Grade a T/CA305 record given as YAML or JSON bytes (JSON is YAML); the JSON-ready report."""
     try:
-        mapping = yaml.safe_load(data.decode("utf-8-sig"))
+        mapping = parse_yaml(data.decode("utf-8-sig"))  # a key given twice is kept, never last-one-wins
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataCentreInputError(f"not a YAML/JSON record: {str(exc).splitlines()[0]}") from None
     if not isinstance(mapping, dict):
         raise DataCentreInputError("the record must be a mapping of fields")
+    mapping = single_values(mapping, "record", DataCentreInputError)
     try:
         record = parse_record(mapping)
     except (RecordError, ValueError) as exc:
