@@ -158,7 +158,12 @@ def _combined(readings: list[_Reading]) -> _Reading | str:
     if not consistent:
         return "conflicting values: " + "; ".join(describe(r.fact) for r in readings)
     if points:
-        return points[0]
+        detects = [r for r in points if not r.nd]
+        if detects:
+            return detects[0]
+        limits = [r.high for r in points if not math.isnan(r.high)]  # the tightest reporting limit
+        tightest = next((r for r in points if limits and r.high == min(limits)), points[0])
+        return tightest
     return _Reading(low, high, readings[0].fact)
 
 

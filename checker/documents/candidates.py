@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from checker.documents.numbers import Value
+from checker.documents.numbers import Value, fold_key
 from checker.documents.rowparse import row_key
 from checker.documents.text import Row
 from checker.documents.vocabulary import Rule, Vocabulary
@@ -101,6 +101,11 @@ class Emitter:
         if value.qualifier == "nd":
             if not substance:
                 return None
+            limit = self.vocab.detection_limit.search(fold_key(row.text))
+            if limit:  # "未检出（检出限 100 mg/kg）": known only as below the method's limit
+                notes.append(f"not detected; detection limit {limit.group('num')} {limit.group('unit')}")
+                return self.fact(field_id, float(limit.group("num")), limit.group("unit"), row, qualifier="lt",
+                                 note="; ".join(notes), load=load)
             return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
         if number is None:
             return None

@@ -109,6 +109,7 @@ class Vocabulary:
     ignore_columns: list[Label]
     result_columns: list[Label]
     limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
+    detection_limit: re.Pattern[str]  # "检出限 100 mg/kg", "MDL 2 ppm": the reporting limit of a non-detect
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
@@ -244,6 +245,13 @@ def _declaration_words(spec: dict[str, Any]) -> DeclarationWords:
                             _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE))
 
 
+def _detection_limit(words: list[str]) -> re.Pattern[str]:
+    """A detection or reporting limit printed with its number and unit, in folded lower-case text."""
+    names = "|".join(re.escape(fold_key(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![a-z])(?:" + names + r")(?![a-z])\s*[:：=为]?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                      r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])")
+
+
 @lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     """Load and compile the vocabulary (cached)."""
@@ -285,6 +293,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         load_markers=[fold_key(m) for m in doc["load_markers"]],
         ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
         limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
+        detection_limit=_detection_limit(doc["detection_limit_words"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},

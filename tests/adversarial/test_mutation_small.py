@@ -27,9 +27,6 @@ CASES = 30 * len(mutate.CLASSES)
 
 # Classes with false passes on the product as of this commit (issue 11); the lead removes them as fixes land.
 NOT_FIXED = {
-    "bound": "'up to 96 %' / {qualifier: gt} read as the bare number (a qualifier becomes a non-detect)",
-    "requirement_column": "a requirement/limit column read as the result when the result cell is empty",
-    "declaration": "'≤1000 mg/kg', '< 0.01 % (100 ppm)', '≥0.90 (meets the requirement)' passed as values",
 }
 
 
