@@ -136,8 +136,8 @@ def _implausible_derived(frame: pd.DataFrame, catalog: Catalog, name: str) -> No
     """A derived value (or interval) outside the field's plausible range is junk, as a declared one is:
     0 g/kWh from 0 L/h, 200 % from 2000 g recyclable of 1000 g, TEER from a 0 W load point."""
     spec = catalog.fields[name]
-    if not spec.range or name not in frame:
-        return
+    if not spec.range or (name not in frame and name + LO not in frame):
+        return  # neither a value nor an interval (a partial sum, a density range) to check
     low, high = spec.range
     values = column(frame, name)
     lo = frame[name + LO].to_numpy(float) if name + LO in frame else np.full(len(frame), np.nan)
@@ -151,7 +151,8 @@ def _implausible_derived(frame: pd.DataFrame, catalog: Catalog, name: str) -> No
     shown = np.where(bad_value, values, lo)
     set_text(frame, name + ISSUE, bad, [f"implausible value {v:.6g} {spec.unit} computed from its inputs: outside "
                                         f"{low:g}–{high:g} {spec.unit}".replace("  ", " ") for v in shown[bad]])
-    frame[name] = np.where(bad, np.nan, frame[name].to_numpy(float))
+    if name in frame:
+        frame[name] = np.where(bad, np.nan, frame[name].to_numpy(float))
     for side in (LO, HI):
         if name + side in frame:
             frame[name + side] = np.where(bad, np.nan, frame[name + side].to_numpy(float))

@@ -50,3 +50,13 @@ def test_declared_fuel_rate_must_agree_with_the_flow_on_the_same_sheet(declared:
     report = evaluate_mappings([{"category": "generator", "rated_power": 400, "fuel_flow_100": 91.8,
                                  "fuel_rate": declared}], AS_OF).report()
     assert _status(report, "6.3.5/fuel-consumption") == status
+
+
+def test_partial_pah_sum_over_the_range_is_implausible_alone_and_in_a_batch() -> None:
+    """Bug (found by the batch property test): a partial PAH sum above the plausible range was checked only
+    when another row had a pah15_sum column, so alone it failed and in a batch it was manual_review."""
+    record = {"category": "monitor", "id": "P3", "pah_benzo_a_pyrene": 1e-10, "pah_benzo_ghi_perylene": 1000000.0}
+    alone = evaluate_mappings([record], AS_OF).report().products[0]
+    batch = evaluate_mappings([{"category": "desktop", "id": "D", "pah15_sum": 0.0}, record], AS_OF).report()
+    assert _status(type("R", (), {"products": [alone]})(), "6.2.2/pah15") == "manual_review"
+    assert next(c.status for c in batch.products[1].clauses if c.id == "6.2.2/pah15") == "manual_review"
