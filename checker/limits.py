@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.catalog import catalog_dir
+from checker.catalog_files import catalog_dir, read_yaml
 from checker.pdfstreams import InflateBudgetExceeded, inflated_size
 
 MB = 1_000_000
@@ -75,7 +75,7 @@ class Limits(BaseModel):
 
 @lru_cache(maxsize=4)
 def _defaults(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of limits")
     return data

@@ -42,11 +42,9 @@ def _fold_word(word: str) -> str:
 @lru_cache(maxsize=1)
 def comparisons() -> Comparisons:
     """The comparison words, loaded once from the catalog folder."""
-    from checker.catalog import catalog_dir  # late: catalog imports the models this module uses
-    from checker.fields import safe_yaml
+    from checker.catalog_files import read_yaml
 
-    with (catalog_dir() / "comparisons.yaml").open(encoding="utf-8") as handle:
-        data = safe_yaml(handle)
+    data = read_yaml("comparisons.yaml")
 
     def table(side: str) -> tuple[tuple[str, Qualifier], ...]:
         pairs = [(_fold_word(word), cast(Qualifier, op)) for op, words in data[side].items() for word in words]

@@ -575,3 +575,14 @@ def test_report_shape() -> None:
         assert key in report
     assert report["standard"] == "T/CA305-2023"
     assert {r["status"] for r in report["constraints"]} <= {"pass", "fail", "missing_evidence"}
+
+
+def test_electricity_equivalent_is_written_once() -> None:
+    """T/CA305 reads the 当量值 of electricity from tables.yaml: one number, one place."""
+    from checker.catalog import load_catalog as load_clause_catalog
+    from checker.catalog_files import catalog_dir
+
+    shared = load_clause_catalog().constant("electricity_kgce_per_kwh")
+    assert load_catalog().coefficients["electricity_tce"].value == shared
+    written = [p.name for p in catalog_dir().rglob("*.yaml") if "0.1229" in p.read_text(encoding="utf-8")]
+    assert written == ["tables.yaml"]
