@@ -9,9 +9,9 @@ import numpy as np
 
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, NOTE, derived_inputs
-from checker.engine import STATUSES, ClauseColumn, Reason
+from checker.engine import ClauseColumn, Reason
 from checker.frame import HI, ISSUE, LO, ND, RL, Batch
-from checker.models import ClauseResult, Evidence, ProductReport, verdict_of
+from checker.models import STATUSES, ClauseResult, Evidence, ProductReport, verdict_of
 
 
 def _text(batch: Batch, row: int, name: str) -> str:

@@ -19,8 +19,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
-from checker.engine import STATUSES, VERDICTS, verdict_codes, verdicts
-from checker.models import ProductReport, Report
+from checker.engine import verdict_codes, verdicts
+from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.pipeline import Evaluated
 from checker.safe_text import printable, spreadsheet, terminal
 
