@@ -12,16 +12,13 @@ from pathlib import Path
 
 from checker.calc_cli import add_calc_parser
 from checker.catalog import load_catalog
+from checker.errors import DistributedError, UsageError
 from checker.pipeline import Evaluated, audit, check
 from checker.report import write_output
 from checker.safe_text import terminal
 
 log = logging.getLogger("checker")
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A usage problem reported as one line, exit code 2."""
 
 
 def _as_of(text: str | None) -> date:
@@ -104,7 +101,7 @@ def run_audit(args: argparse.Namespace) -> int:
     if empty and len(empty) == len(paths):
         raise UsageError(f"nothing to audit: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty")
     if args.engine == "dask":
-        from checker.distributed import DistributedError, audit_distributed
+        from checker.distributed import audit_distributed
 
         try:
             evaluated = audit_distributed(paths, _as_of(args.as_of), args.category, args.scheduler)

@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.catalog_files import catalog_dir, read_yaml
+from checker.errors import UnusableInput
 from checker.pdfstreams import InflateBudgetExceeded, inflated_size
 
 MB = 1_000_000
@@ -49,7 +50,7 @@ _PDF_OBJECT = re.compile(rb"(?<![0-9])[0-9]{1,10}[ \t\r\n\f\x00]+[0-9]{1,10}[ \t
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?$)|[\[\]{}]')
 
 
-class LimitError(ValueError):
+class LimitError(UnusableInput, ValueError):
     """An input refused before it is read; the message is the one-line reason."""
 
 

@@ -33,6 +33,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
+from checker.errors import UnusableInput
 from checker.fields import FieldSpec, header_key
 from checker.frame import (
     HI,
@@ -66,7 +67,7 @@ CATEGORY_WORDS = {"服务器": "server", "存储": "storage", "存储设备": "s
                   "变压器": "transformer", "水泵": "pump", "潜水电泵": "pump", "数据中心": "datacenter"}
 
 
-class TableError(ValueError):
+class TableError(UnusableInput, ValueError):
     """A catalog file that cannot be used, with a one-line reason."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
+from checker.errors import CheckerError
 from checker.models import Qualifier
 
 NON_DETECT = {"nd", "n.d.", "n.d", "未检出", "not detected", "<mdl", "<loq", "<rl"}
@@ -85,7 +86,7 @@ def split_bound(text: str) -> tuple[str, Qualifier, str]:
     return text, "", ""
 
 
-class ValueTextError(ValueError):
+class ValueTextError(CheckerError, ValueError):
     """The text holds no usable value."""
 
 
