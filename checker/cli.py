@@ -12,7 +12,9 @@ from pathlib import Path
 
 from checker.calc_cli import add_calc_parser
 from checker.catalog import load_catalog
+from checker.catalog_files import catalog_dir
 from checker.errors import DistributedError, UsageError
+from checker.fields import contract_headers
 from checker.pipeline import Evaluated, audit, check
 from checker.report import write_output
 from checker.safe_text import terminal
@@ -141,13 +143,11 @@ def run_template(args: argparse.Namespace) -> int:
     names = ["model", "manufacturer", "category"] + [
         n for n, s in catalog.fields.items() if args.category in s.categories and n not in
         ("model", "manufacturer", "category")]
-    headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in _PLAIN_HEADERS else n
+    plain = set(contract_headers(catalog_dir()))
+    headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in plain else n
                for n in names]
     print(",".join(headers))
     return EXIT_PASS
-
-
-_PLAIN_HEADERS = {"psu_efficiency_20", "psu_efficiency_50", "psu_efficiency_100", "recyclability"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,6 +89,12 @@ def category_defaults(root: Path) -> dict[str, dict[str, Any]]:
         return dict(safe_yaml(handle).get("category_defaults", {}))
 
 
+def contract_headers(root: Path) -> list[str]:
+    """The catalog columns INTERFACE.md §5 names, printed without a unit (``contract_headers`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        return list(safe_yaml(handle).get("contract_headers", []))
+
+
 def header_key(text: str) -> str:
     """Fold a header or alias for matching: NFKC, lower case, spaces and underscores removed."""
     folded = unicodedata.normalize("NFKC", text).strip().lower()
