@@ -1,0 +1,91 @@
+"""What a batch output leads with, worked out on the clause columns (no per-product objects):
+the count per verdict, each clause's statuses, and the worst products."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from checker.engine import FAIL, MANUAL, MISSING, STATUSES, VERDICTS, verdict_codes
+from checker.models import ProductReport
+from checker.pipeline import Evaluated
+
+CHUNK = 2_000  # products turned into reports at a time: memory stays bounded whatever the catalog size
+
+
+@dataclass
+class ClauseCounts:
+    """One clause's statuses over the products it concerns."""
+
+    id: str
+    counts: dict[str, int]
+
+    @property
+    def decided(self) -> int:
+        """Products for which the clause applies (every status but not_applicable)."""
+        return sum(v for k, v in self.counts.items() if k != "not_applicable")
+
+    @property
+    def pass_rate(self) -> float | None:
+        """Share of the products it applies to that pass it (None when it applies to none)."""
+        return self.counts["pass"] / self.decided if self.decided else None
+
+
+@dataclass
+class Summary:
+    """Counts per verdict and clause, and per product its fails, missing and manual-review items."""
+
+    products: int
+    verdicts: dict[str, int]
+    clauses: list[ClauseCounts]
+    fails: npt.NDArray[np.int32]
+    missing: npt.NDArray[np.int32]
+    manual: npt.NDArray[np.int32]
+    verdict_codes: npt.NDArray[np.int8]
+
+    def worst(self, count: int) -> npt.NDArray[np.intp]:
+        """Rows of the ``count`` worst products: most fails, then most missing, then most to check (stable)."""
+        if not self.products or count <= 0:
+            return np.zeros(0, np.intp)
+        order = np.lexsort((np.arange(self.products), -self.manual, -self.missing, -self.fails))
+        return order[:count]
+
+
+def summarise(evaluated: Evaluated) -> Summary:
+    """The summary of an evaluated batch, built column by column."""
+    rows = len(evaluated.batch.frame)
+    fails = np.zeros(rows, np.int32)
+    missing = np.zeros(rows, np.int32)
+    manual = np.zeros(rows, np.int32)
+    clauses: list[ClauseCounts] = []
+    for col in evaluated.columns:
+        status = col.status
+        fails += status == FAIL
+        missing += status == MISSING
+        manual += status == MANUAL
+        counts = np.bincount(status.astype(np.int64), minlength=len(STATUSES))
+        clauses.append(ClauseCounts(col.clause.id, {name: int(counts[i]) for i, name in enumerate(STATUSES)}))
+    codes = verdict_codes(evaluated.columns, rows)
+    by_verdict = np.bincount(codes.astype(np.int64), minlength=len(VERDICTS))
+    return Summary(products=rows, verdicts={name: int(by_verdict[i]) for i, name in enumerate(VERDICTS)},
+                   clauses=[c for c in clauses if c.decided], fails=fails, missing=missing, manual=manual,
+                   verdict_codes=codes)
+
+
+def product_reports(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None
+                    ) -> Iterator[ProductReport]:
+    """Each product's full report, one at a time (never all of them in memory)."""
+    from checker.explain import product_report
+
+    chosen = range(len(evaluated.batch.frame)) if rows is None else rows
+    for row in chosen:
+        yield product_report(evaluated.columns, evaluated.batch, evaluated.catalog, int(row))
+
+
+def chunks(rows: int, size: int = CHUNK) -> Iterator[range]:
+    """Row ranges of at most ``size``."""
+    for start in range(0, rows, size):
+        yield range(start, min(start + size, rows))
