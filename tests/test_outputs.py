@@ -135,3 +135,27 @@ def test_csv_has_values_beside_statuses_and_errors_as_rows(evaluated: Evaluated,
     errors = [row for row in rows if row["verdict"] == "error"]
     assert [(r["id"], r["error"]) for r in errors] == [(e.source, e.error) for e in report.errors]
     assert len(rows) == len(report.products) + len(report.errors)
+
+
+def test_app_batch_keeps_counts_not_every_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.ui import results
+    from checker.ui.uploads import Upload
+
+    monkeypatch.setattr(results, "DETAIL_CAP", 2)
+    data = (ROOT / "samples/catalogs/servers.csv").read_bytes()
+    batch = results.audit_batch([Upload("servers.csv", data), Upload("bad.pdf", b"not a pdf")], AS_OF)
+    assert len(batch.table) == 6 and len(batch.details) == 2 and len(batch.errors) == 1
+    assert {d.verdict for d in batch.details} == {"fail"}  # the worst ones are kept in full
+    full = json.loads(batch.files["json"][0])
+    assert [p["id"] for p in full["products"]] == batch.table["id"].tolist()
+    assert results.batch_verdict_counts(batch) == dict(Counter(p["verdict"] for p in full["products"])) | {
+        v: 0 for v in ("pass", "fail", "incomplete") if v not in {p["verdict"] for p in full["products"]}}
+    rate = batch.clauses.set_index("clause").loc["6.2.1/psu-eff-50"]
+    statuses = [c["status"] for p in full["products"] for c in p["clauses"] if c["id"] == "6.2.1/psu-eff-50"]
+    assert rate["pass"] == statuses.count("pass") and rate["applies"] == len(statuses)
+    for fmt in ("json", "html"):
+        assert b"gdc-upload-" not in batch.files[fmt][0] and b"servers.csv" in batch.files[fmt][0]
+    book = openpyxl.load_workbook(io.BytesIO(batch.files["xlsx"][0]))
+    assert book.sheetnames[0] == "Summary"
+    assert not any("gdc-upload-" in str(cell) for sheet in book for row in sheet.iter_rows(values_only=True)
+                   for cell in row)

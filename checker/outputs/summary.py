@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from checker.engine import FAIL, MANUAL, MISSING, STATUSES, VERDICTS, verdict_codes
-from checker.models import ProductReport
+from checker.models import InputError, InputWarning, ProductReport
 from checker.pipeline import Evaluated
 
 CHUNK = 2_000  # products turned into reports at a time: memory stays bounded whatever the catalog size
@@ -82,7 +83,40 @@ def product_reports(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | N
 
     chosen = range(len(evaluated.batch.frame)) if rows is None else rows
     for row in chosen:
-        yield product_report(evaluated.columns, evaluated.batch, evaluated.catalog, int(row))
+        product = product_report(evaluated.columns, evaluated.batch, evaluated.catalog, int(row))
+        yield evaluated.shown(product) if isinstance(evaluated, Shown) else product
+
+
+@dataclass
+class Shown(Evaluated):
+    """An evaluated batch whose texts are shown without a folder's prefix (the app's temporary folder):
+    sources, evidence, notes, errors and warnings alike."""
+
+    prefixes: tuple[str, ...] = ()
+
+    @classmethod
+    def without(cls, evaluated: Evaluated, root: Path) -> Shown:
+        """``evaluated`` shown without ``root``."""
+        prefixes = tuple({str(root) + "/", str(root.resolve()) + "/"})
+        shown = cls(batch=evaluated.batch, columns=evaluated.columns, errors=[], as_of=evaluated.as_of,
+                    catalog=evaluated.catalog, prefixes=prefixes)
+        shown.errors = [InputError(source=shown.strip(e.source), error=shown.strip(e.error)) for e in evaluated.errors]
+        shown.warnings = [InputWarning(source=shown.strip(w.source), warning=shown.strip(w.warning))
+                          for w in evaluated.warnings]
+        return shown
+
+    def strip(self, text: str) -> str:
+        """``text`` with the folder removed from any path in it."""
+        for prefix in self.prefixes:
+            text = text.replace(prefix, "")
+        return text
+
+    def shown(self, product: ProductReport) -> ProductReport:
+        """A product's report with the folder removed from its sources, evidence and notes."""
+        clauses = [c.model_copy(update={"note": self.strip(c.note), "evidence": [
+            e.model_copy(update={"source": self.strip(e.source), "text": self.strip(e.text)}) for e in c.evidence]})
+                   for c in product.clauses]
+        return product.model_copy(update={"sources": [self.strip(s) for s in product.sources], "clauses": clauses})
 
 
 def chunks(rows: int, size: int = CHUNK) -> Iterator[range]:
