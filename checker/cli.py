@@ -71,12 +71,12 @@ def exit_code(evaluated: Evaluated) -> int:
     return EXIT_PASS if all_pass and not lost else EXIT_FAIL
 
 
-def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool) -> int:
+def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: bool = False) -> int:
     fmt = args.format or _default_format()
     out = Path(args.out) if args.out else None
     if out is None and sys.stdout is None:
         raise UsageError("standard output is closed: give --out PATH")
-    text = write_output(evaluated, fmt, out, args.lang, detail)
+    text = write_output(evaluated, fmt, out, args.lang, detail, sys.stdout, single)
     if text is not None:
         assert sys.stdout is not None
         sys.stdout.write(text)
@@ -90,7 +90,7 @@ def run_check(args: argparse.Namespace) -> int:
     evaluated = check([Path(p) for p in args.files], _as_of(args.as_of), args.category)
     if len(evaluated.batch.frame) == 0 and (args.format or _default_format()) != "json":
         raise UsageError("; ".join(f"{e.source}: {e.error}" for e in evaluated.errors) or "no usable input")
-    return _emit(evaluated, args, detail=True)
+    return _emit(evaluated, args, detail=True, single=True)
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.set_defaults(func=run_check)
     p_audit = sub.add_parser("audit", parents=[common], help="each record, PDF, catalog row is one product")
     p_audit.add_argument("paths", nargs="+")
-    p_audit.add_argument("--format", choices=["text", "json", "xlsx", "html", "csv", "parquet"])
+    p_audit.add_argument("--format", choices=["text", "json", "ndjson", "xlsx", "html", "csv", "parquet"])
     p_audit.add_argument("--workers", type=int, default=1, help="PDFs read in parallel by N processes")
     p_audit.add_argument("--timeout", type=seconds, metavar="SECONDS",
                          help="time limit per document (default: GDC_DOCUMENT_SECONDS or catalogs/limits.yaml)")
@@ -174,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="dask: evaluate on a Dask distributed cluster")
     p_audit.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler (tcp://host:8786); default: a local cluster for this run")
-    p_audit.add_argument("--detail", action="store_true", help="text: every product in full")
+    p_audit.add_argument("--detail", action="store_true",
+                         help="text, html, xlsx: every product in full (else the 500 / 2000 worst in html / xlsx)")
     p_audit.set_defaults(func=run_audit)
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")
     p_clauses.add_argument("--category")
