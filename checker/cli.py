@@ -131,6 +131,28 @@ def _audit_with_mapping(paths: list[Path], args: argparse.Namespace) -> Evaluate
     return audit_mapped(paths, mapping, _as_of(args.as_of), args.category)
 
 
+def run_compare(args: argparse.Namespace) -> int:
+    """``checker compare DIR``: one sub-folder per bidder, a bidders × clauses matrix (checker/compare.py)."""
+    from checker.compare import CompareError, compare, write
+
+    fmt = args.format or _default_format()
+    try:
+        comparison = compare(Path(args.folder), _as_of(args.as_of), args.category)
+        text = write(comparison, fmt, Path(args.out) if args.out else None, args.lang)
+    except CompareError as exc:
+        raise UsageError(str(exc)) from None
+    if text is not None:
+        assert sys.stdout is not None
+        sys.stdout.write(text)
+    for bid in comparison.bids:
+        for error in bid.errors:
+            say_error(f"checker: {bid.bidder}: {error}")
+    if all(bid.product is None for bid in comparison.bids):
+        return EXIT_UNUSABLE
+    passed = all(bid.product is not None and bid.product.verdict == "pass" for bid in comparison.bids)
+    return EXIT_PASS if passed else EXIT_FAIL
+
+
 def run_clauses(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     clauses = catalog.for_category(args.category) if args.category else catalog.clauses
@@ -201,6 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_audit.add_argument("--columns", metavar="MAP.yaml",
                          help="read catalogs through a column mapping (header -> field, unit; fixed values)")
     p_audit.set_defaults(func=run_audit)
+    p_compare = sub.add_parser("compare", parents=[common],
+                               help="bids side by side: DIR holds one sub-folder per bidder (PDFs, records)")
+    p_compare.add_argument("folder")
+    p_compare.add_argument("--format", choices=["text", "json", "xlsx", "html"])
+    p_compare.set_defaults(func=run_compare)
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")
     p_clauses.add_argument("--category")
     p_clauses.add_argument("--format", choices=["text", "json"])
