@@ -63,12 +63,13 @@ class Comparison:
 
 
 def bidder_folders(folder: Path) -> tuple[list[Path], list[str]]:
-    """The bidders' sub-folders (not followed through links) and the loose files left out."""
+    """The bidders' sub-folders (not followed through links) and the loose files left out (a README aside)."""
     if not folder.is_dir():
         raise CompareError(f"{folder}: not a folder (give a folder with one sub-folder per bidder)")
     children = sorted(folder.iterdir())
     folders = [child for child in children if child.is_dir() and not child.is_symlink()]
-    ignored = [str(child) for child in children if child not in folders and not child.name.startswith(".")]
+    ignored = [str(child) for child in children if child not in folders and not child.name.startswith(".")
+               and not child.name.upper().startswith("README")]  # a note beside the bids is not a bid
     if not folders:
         raise CompareError(f"{folder}: no bidder sub-folders (one sub-folder per bidder)")
     return folders, ignored

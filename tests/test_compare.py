@@ -70,7 +70,7 @@ def test_differences_are_marked_and_only_they(tender_json: dict) -> None:
 
 def test_text_html_and_xlsx_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "compare", str(TENDER), "--format", "text", "--as-of", AS_OF)
-    assert code == 1 and "* 6.2.3/teer" in out and "  4.1 " in out
+    assert code == 1 and "* 6.2.3/teer" in out and "  4.1 " in out and "left out" not in out
     html_out = tmp_path / "c.html"
     run(capsys, "compare", str(TENDER), "--format", "html", "--out", str(html_out), "--as-of", AS_OF)
     page = html_out.read_text(encoding="utf-8")
