@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from checker.catalog import load_catalog
 from checker.cli import main
 from checker.compare import compare
 from checker.pipeline import check
+from checker.ui.uploads import Upload
 
 ROOT = Path(__file__).resolve().parents[1]
 TENDER = ROOT / "samples" / "tender"
@@ -150,3 +152,40 @@ def test_library_call_matches_the_command(tmp_path: Path) -> None:
     assert [bid.bidder for bid in comparison.bids] == [bid.bidder for bid in sorted(comparison.bids,
                                                                                      key=lambda b: b.rank_key())]
     assert comparison.clauses and comparison.differs <= set(comparison.clauses)
+
+
+def test_app_helper_stages_each_bidder_apart_and_hides_the_temporary_folder() -> None:
+    from checker.ui.compare import compare_uploads, matrix_frame, ranking_frame
+
+    record = (ROOT / "samples" / "records" / "switch-SW48.yaml").read_bytes()
+    bad = record.replace(b"psu_efficiency_50: 92.4", b"psu_efficiency_50: 80.0")
+    comparison = compare_uploads([("../../etc", [Upload("r.yaml", record)]),
+                                  ("../../etc", [Upload("../x.yaml", bad)])], date.fromisoformat(AS_OF))
+    assert len(comparison.bids) == 2 and len({bid.bidder for bid in comparison.bids}) == 2
+    assert all("/" not in bid.bidder and "gdc-tender" not in " ".join(bid.files) for bid in comparison.bids)
+    assert comparison.bids[-1].count("fail") >= 1 and comparison.bids[0].count("fail") == 0
+    ranking = ranking_frame(comparison, "zh")
+    assert list(ranking["排名"]) == [1, 2]
+    frame, codes = matrix_frame(comparison, load_catalog(), "en")
+    row = frame[frame["Clause"] == "6.2.3/single-psu-eff-50"].iloc[0]
+    assert row["Differs"] == "●" and set(codes.iloc[int(row.name)]) == {"pass", "fail"}
+
+
+def test_app_compare_page_on_the_sample_tender() -> None:
+    pytest.importorskip("streamlit")
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.sidebar.radio(key="page").set_value("compare").run()
+    at.button(key="cmp_run_sample").click().run()
+    assert not at.exception, at.exception
+    ranking, matrix = at.dataframe[0].value, at.dataframe[1].value  # the app opens in Chinese
+    assert len(ranking) == 3 and list(ranking["排名"]) == [1, 2, 3] and "不符合" in set(ranking["结论"])
+    assert "6.2.3/teer" in set(matrix["条款"]) and (matrix["有差异"] == "●").any()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    at.button(key="cmp_run_sample").click().run()
+    assert not at.exception, at.exception
+    ranking, matrix = at.dataframe[0].value, at.dataframe[1].value
+    assert list(ranking["Rank"]) == [1, 2, 3] and ranking["Fails"].is_monotonic_increasing
+    assert "6.2.3/teer" in set(matrix["Clause"]) and (matrix["Differs"] == "●").any()
