@@ -22,6 +22,7 @@ from checker.models import ProductReport, Report
 from checker.report import STATUS_COLOURS
 from checker.safe_text import markdown as md
 from checker.ui import calcs, datacentre, results
+from checker.ui import compare as compare_ui
 from checker.ui.evidence import evidence_image
 from checker.ui.i18n import LANG_NAMES, LANGS, NOISE_LABELS, VERDICT_ICONS, status_label, t, verdict_label
 from checker.ui.uploads import Upload, read_sample, safe_uploads, sample_files
@@ -30,7 +31,7 @@ log = logging.getLogger("gdc_checker.app")
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "samples"
-PAGES = ("check", "calc", "batch", "catalog", "dc")
+PAGES = ("check", "calc", "batch", "compare", "catalog", "dc")
 RECORD_SUFFIXES = (".json", ".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
 STYLE_LIMIT = 200_000  # cells; larger tables are shown without colours (Styler is slow)
@@ -534,13 +535,18 @@ def page_dc(lang: str, as_of: date) -> None:
     show_downloads(datacentre.downloads(report), f"dc-{report['datacenter']}", lang, "dc")
 
 
+def page_name(page: str, lang: str) -> str:
+    """A page's name in the sidebar (the compare page keeps its strings in checker/ui/compare.py)."""
+    return compare_ui.s("page_compare", lang) if page == "compare" else t(f"page_{page}", lang)
+
+
 def main() -> None:
     """Sidebar (language, page, as-of date) and the chosen page."""
     st.set_page_config(page_title="gdc-checker", page_icon="🌿", layout="wide")
     lang = st.sidebar.radio("语言 / Language", LANGS, key="lang", horizontal=True,
                             format_func=lambda code: LANG_NAMES[code])
     st.sidebar.title(t("app_title", lang))
-    page = st.sidebar.radio(t("page", lang), PAGES, key="page", format_func=lambda p: t(f"page_{p}", lang))
+    page = st.sidebar.radio(t("page", lang), PAGES, key="page", format_func=lambda p: page_name(p, lang))
     as_of = st.sidebar.date_input(t("as_of", lang), value=date.today(), key="as_of")
     st.sidebar.caption(t("app_caption", lang))
     if page == "check":
@@ -549,6 +555,8 @@ def main() -> None:
         page_calc(lang, as_of)
     elif page == "batch":
         page_batch(lang, as_of)
+    elif page == "compare":
+        compare_ui.page(lang, as_of, get_catalog())
     elif page == "catalog":
         page_catalog(lang)
     else:

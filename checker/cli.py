@@ -102,7 +102,9 @@ def run_audit(args: argparse.Namespace) -> int:
     empty = [str(path) for path in paths if path.is_dir() and not any(path.iterdir())]
     if empty and len(empty) == len(paths):
         raise UsageError(f"nothing to audit: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty")
-    if args.engine == "dask":
+    if args.columns:
+        evaluated = _audit_with_mapping(paths, args)
+    elif args.engine == "dask":
         from checker.distributed import audit_distributed
 
         try:
@@ -113,6 +115,41 @@ def run_audit(args: argparse.Namespace) -> int:
         evaluated = audit(paths, _as_of(args.as_of), args.category, workers=args.workers, seconds=args.timeout)
     detail = args.detail or len(evaluated.batch.frame) <= 50
     return _emit(evaluated, args, detail=detail)
+
+
+def _audit_with_mapping(paths: list[Path], args: argparse.Namespace) -> Evaluated:
+    """``audit --columns MAP.yaml``: catalogs read through a column mapping (checker/mapping.py)."""
+    from checker.mapping import MappingError, audit_mapped, load_mapping
+
+    if args.engine == "dask":
+        raise UsageError("--columns is not available with --engine dask")
+    try:
+        mapping = load_mapping(Path(args.columns))
+    except MappingError as exc:
+        raise UsageError(str(exc)) from None
+    return audit_mapped(paths, mapping, _as_of(args.as_of), args.category)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """``checker compare DIR``: one sub-folder per bidder, a bidders × clauses matrix (checker/compare.py)."""
+    from checker.compare import CompareError, compare, write
+
+    fmt = args.format or _default_format()
+    try:
+        comparison = compare(Path(args.folder), _as_of(args.as_of), args.category)
+        text = write(comparison, fmt, Path(args.out) if args.out else None, args.lang)
+    except CompareError as exc:
+        raise UsageError(str(exc)) from None
+    if text is not None:
+        assert sys.stdout is not None
+        sys.stdout.write(text)
+    for bid in comparison.bids:
+        for error in bid.errors:
+            say_error(f"checker: {bid.bidder}: {error}")
+    if all(bid.product is None for bid in comparison.bids):
+        return EXIT_UNUSABLE
+    passed = all(bid.product is not None and bid.product.verdict == "pass" for bid in comparison.bids)
+    return EXIT_PASS if passed else EXIT_FAIL
 
 
 def run_clauses(args: argparse.Namespace) -> int:
@@ -140,6 +177,11 @@ def run_template(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     if args.category not in catalog.categories:
         raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
+    if args.mapping:
+        from checker.mapping import skeleton
+
+        sys.stdout.write(skeleton(args.category, catalog))
+        return EXIT_PASS
     names = ["model", "manufacturer", "category"] + [
         n for n, s in catalog.fields.items() if args.category in s.categories and n not in
         ("model", "manufacturer", "category")]
@@ -176,13 +218,21 @@ def build_parser() -> argparse.ArgumentParser:
                          help="Dask scheduler (tcp://host:8786); default: a local cluster for this run")
     p_audit.add_argument("--detail", action="store_true",
                          help="text, html, xlsx: every product in full (else the 500 / 2000 worst in html / xlsx)")
+    p_audit.add_argument("--columns", metavar="MAP.yaml",
+                         help="read catalogs through a column mapping (header -> field, unit; fixed values)")
     p_audit.set_defaults(func=run_audit)
+    p_compare = sub.add_parser("compare", parents=[common],
+                               help="bids side by side: DIR holds one sub-folder per bidder (PDFs, records)")
+    p_compare.add_argument("folder")
+    p_compare.add_argument("--format", choices=["text", "json", "xlsx", "html"])
+    p_compare.set_defaults(func=run_compare)
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")
     p_clauses.add_argument("--category")
     p_clauses.add_argument("--format", choices=["text", "json"])
     p_clauses.set_defaults(func=run_clauses)
     p_template = sub.add_parser("template", help="print the CSV header of a catalog for a category")
     p_template.add_argument("category")
+    p_template.add_argument("--mapping", action="store_true", help="print a column-mapping skeleton (YAML) instead")
     p_template.set_defaults(func=run_template)
     add_calc_parser(sub)
     _add_dc(sub)

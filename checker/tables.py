@@ -573,12 +573,12 @@ def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | No
     blank = np.flatnonzero(pd.isna(ids))
     ids[blank] = [f"{path.stem}#row{row_numbers[r] if row_numbers else r + first_row}" for r in blank]
     columns["id"] = ids if pd.api.types.infer_dtype(ids) == "string" else _map_distinct(ids, str)
-    if "category" in columns:
+    if category:  # --category always wins over a category column
+        columns["category"] = np.full(rows, category, dtype=object)
+    elif "category" in columns:
         given = np.array(columns["category"], dtype=object)
         given[[index for index in np.flatnonzero(pd.isna(given)) if given[index] is None]] = "None"
         columns["category"] = _map_distinct(given, _category_word)
-    elif category:
-        columns["category"] = np.full(rows, category, dtype=object)
     else:
         raise TableError(f"{path}: no category column; give --category")
 
