@@ -13,7 +13,7 @@ import yaml
 
 from checker.catalog import Catalog
 from checker.display import num, quantity
-from checker.messages import I18N, message, note
+from checker.messages import I18N, has, message, note
 from checker.models import ClauseResult, ProductReport
 
 ORDER = {"fail": 0, "manual_review": 1, "missing_evidence": 2, "pass": 3, "not_applicable": 4}
@@ -40,7 +40,12 @@ def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
 
 
 def _is_document(catalog: Catalog, result: ClauseResult) -> bool:
-    return catalog.clause(result.id).kind != "numeric" and result.value is None
+    return catalog.clause(result.id).kind != "numeric"
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit for people: the few that are words (``grade``) in ``lang``, symbols as they are."""
+    return message(f"unit.{unit}", lang) if has(f"unit.{unit}") else unit
 
 
 def headline(product: ProductReport, lang: str) -> str:
@@ -58,8 +63,9 @@ def headline(product: ProductReport, lang: str) -> str:
 
 
 def _measured(result: ClauseResult, catalog: Catalog, lang: str) -> list[str]:
-    value = quantity(result.value, result.unit, result.limit)
-    limit = (f"{OPS.get(result.op, result.op)} {quantity(result.limit, result.unit)}"
+    unit = unit_label(result.unit, lang)
+    value = quantity(result.value, unit, result.limit)
+    limit = (f"{OPS.get(result.op, result.op)} {quantity(result.limit, unit)}"
              if result.limit is not None else "")
     margin = f"  {message('txt.margin', lang)} {num(result.margin, sign=True)}" if result.margin is not None else ""
     where = ""
