@@ -17,9 +17,11 @@ import pandas as pd
 import streamlit as st
 
 from checker.catalog import Catalog, load_catalog
+from checker.messages import note
 from checker.models import ProductReport, Report
 from checker.report import STATUS_COLOURS
 from checker.safe_text import markdown as md
+from checker.text_report import todo_groups
 from checker.ui import calcs, datacentre, results
 from checker.ui.evidence import evidence_image
 from checker.ui.i18n import LANG_NAMES, LANGS, NOISE_LABELS, VERDICT_ICONS, status_label, t, verdict_label
@@ -95,10 +97,11 @@ def show_downloads(files: dict[str, tuple[bytes, str, str]], stem: str, lang: st
 
 def show_table(frame: pd.DataFrame, codes: list[str] | None = None, column: str | None = None) -> None:
     """A dataframe, its status column coloured when ``codes`` are given."""
+    height = 35 * (len(frame) + 1) + 3  # every row shown, no scrolling box
     if codes is not None and column is not None and frame.size <= STYLE_LIMIT:
-        st.dataframe(results.styled(frame, codes, column), hide_index=True, width="stretch")
+        st.dataframe(results.styled(frame, codes, column), hide_index=True, width="stretch", height=height)
     else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", height=height)
 
 
 def show_clauses(product: ProductReport, lang: str) -> None:
@@ -124,15 +127,18 @@ def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, ke
                 f"{results.fmt_number(result.value)} {result.unit} {results.limit_text(result)}",
                 unsafe_allow_html=True)
     if result.note:
-        st.caption(md(result.note))
+        st.caption(md(note(result.note, lang)))
     if not result.evidence:
         st.info(t("evidence_none", lang))
+    drawn: set[tuple[str, int]] = set()  # a page image once, however many facts were read from it
     for number, item in enumerate(result.evidence):
         where = item.source + (f", {t('evidence_page', lang, page=item.page)}" if item.page else "")
         st.markdown(f"{md(where)} {t('evidence_ocr', lang) if item.ocr else ''}")
         st.code(item.text or "—", language=None)
         data = files.get(item.source)
-        if data is not None and item.page and item.source.lower().endswith(".pdf"):
+        if data is not None and item.page and item.source.lower().endswith(".pdf") \
+                and (item.source, item.page) not in drawn:
+            drawn.add((item.source, item.page))
             png = page_png(data, item.page, item.text, result.value if number == 0 else None)
             if png:
                 st.image(png, caption=md(where), width="stretch")
@@ -150,10 +156,13 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
     show_clauses(product, lang)
     show_evidence(product, files, lang, key)
     st.markdown(f"#### {t('todo', lang)}")
-    items = results.todo(product)
-    if items:
-        st.markdown("\n".join(f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(c.note)}"
-                              for c in items))
+    groups = todo_groups(product, get_catalog(), lang)
+    measured = [c for c in results.todo(product) if not any(c.id in ids for ids in groups.values())]
+    if groups or measured:
+        lines = [f"- **{md(name)}**: {', '.join(ids)}" for name, ids in groups.items()]
+        lines += [f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(note(c.note, lang))}"
+                  for c in measured]
+        st.markdown("\n".join(lines))
     else:
         st.caption(t("todo_none", lang))
 
@@ -480,6 +489,21 @@ def page_catalog(lang: str) -> None:
                                    for k, v in catalog.device_classes.items()]), hide_index=True)
 
 
+def show_dc_scores(report: dict[str, Any], lang: str) -> None:
+    """The total against the grade bands, the 40/60 split as a chart, the technology items."""
+    cols = st.columns(2)
+    with cols[0]:
+        st.markdown(f"**{t('dc.bands', lang)}**")
+        st.markdown("\n".join(f"- {md(line)}" for line in datacentre.grade_bands(lang)))
+    with cols[1]:
+        st.markdown(f"**{t('dc.split', lang)}**")
+        split = datacentre.split_frame(report, lang)
+        st.bar_chart(split, x=t("dc.part", lang), y=[t("dc.score", lang), t("dc.max", lang)], horizontal=True,
+                     stack=True, color=["#2e7d32", "#d9d9d9"])
+    with st.expander(t("dc.items", lang)):
+        show_table(datacentre.items_frame(report, lang))
+
+
 def page_dc(lang: str, as_of: date) -> None:
     """T/CA305 grading of one data-centre record, and the what-if."""
     st.header(t("page_dc", lang))
@@ -494,32 +518,25 @@ def page_dc(lang: str, as_of: date) -> None:
         st.error(t("dc_error", lang, error=md(str(exc))))
         return
     st.subheader(f"{md(str(report['datacenter']))} {md(str(report.get('name') or ''))}")
-    status = report.get("grade_status", "final")
-    st.markdown(f"### {t('dc_grade', lang)}: {md(str(report['grade']))}"
-                + (f" — {md(str(status).upper())}" if status != "final" else ""))
-    for reason in report.get("provisional_reasons", []):
-        st.warning(md(str(reason)))
-    st.caption(f"{report['standard']} · {report['as_of']}")
-    frames = datacentre.section_frames(report)
-    st.markdown(f"**{t('dc_summary', lang)}**")
-    st.dataframe(datacentre.summary_frame(report), hide_index=True, width="stretch")
-    st.markdown(f"**{t('dc_constraints', lang)}**")
-    constraints = datacentre.constraints_frame(report)
-    show_table(constraints, constraints["status"].tolist(), "status")
-    st.markdown(f"**{t('dc_whatif', lang)}**")
-    st.dataframe(datacentre.what_if_frame(report), hide_index=True, width="stretch")
-    cols = st.columns(2)
-    with cols[0]:
-        st.markdown(f"**{t('dc_scores', lang)}**")
-        st.dataframe(frames["Scores"], hide_index=True, width="stretch")
-    with cols[1]:
-        st.markdown(f"**{t('dc_emissions', lang)}**")
-        st.dataframe(frames["Emissions"], hide_index=True, width="stretch")
-    st.markdown(f"**{t('dc_offsets', lang)}**")
-    st.dataframe(frames["Offsets"], hide_index=True, width="stretch")
-    if not frames["Flags"].empty:
-        st.markdown(f"**{t('dc_flags', lang)}**")
-        st.dataframe(frames["Flags"], hide_index=True, width="stretch")
+    colour = "red" if report["grade"] == "不合格" else "green"
+    st.markdown(f"### {t('dc_grade', lang)}: :{colour}[{md(datacentre.headline(report, lang))}]")
+    st.caption(f"{report['standard']} · {t('as_of', lang)}: {report['as_of']}")
+    for reason in datacentre.reasons(report, lang):
+        st.warning(md(reason))
+    show_dc_scores(report, lang)
+    st.markdown(f"#### {t('dc.checklist', lang)}")
+    marks = {"pass": "✅", "fail": "❌"}
+    st.markdown("\n".join(f"- {marks.get(status, '❔')} {md(text)}"
+                           for status, text in datacentre.checklist(report, lang)))
+    st.markdown(f"#### {t('dc.emissions_chart', lang)}")
+    emissions = datacentre.emissions_frame(report, lang)
+    if not emissions.empty:
+        st.bar_chart(emissions, x=t("dc.source", lang), y=t("dc.tco2", lang), color=t("dc.scope", lang),
+                     horizontal=True)
+        show_table(emissions)
+    st.markdown(f"#### {t('dc_whatif', lang)}")
+    first, *levers = datacentre.what_if_sentences(report, lang)
+    st.markdown(md(first) + ("\n" + "\n".join(f"- {md(x)}" for x in levers) if levers else ""))
     show_downloads(datacentre.downloads(report), f"dc-{report['datacenter']}", lang, "dc")
 
 

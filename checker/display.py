@@ -1,4 +1,4 @@
-"""Numbers as people write them: three significant digits, whole numbers from 100 up, and never a
+"""Numbers as people write them: one decimal from 10 up, three significant digits below, and never a
 rounding that makes a value read as its limit when it is not (full precision stays in JSON)."""
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ def _decimals(value: float, significant: int) -> int:
     if value == 0:
         return 0
     exponent = math.floor(math.log10(abs(value)))
-    return max(significant - 1 - exponent, 0)
+    return 1 if exponent >= 1 else max(significant - 1 - exponent, 0)
 
 
 def num(value: float | int | None, against: float | None = None, sign: bool = False) -> str:
-    """``value`` for display: ``193.928 → 194``, ``86.66817766 → 86.7``, ``0.0123 → 0.0123``.
+    """``value`` for display: ``193.928 → 193.9``, ``86.66817766 → 86.7``, ``0.01234 → 0.0123``.
 
     ``against`` is the limit the value is compared with: more decimals are shown until the displayed
     value no longer reads as the limit (89.96 against 90 is ``89.96``, not ``90``). ``sign`` prefixes

@@ -83,6 +83,15 @@ def _measured(result: ClauseResult, catalog: Catalog, lang: str) -> list[str]:
     return lines
 
 
+def todo_groups(product: ProductReport, catalog: Catalog, lang: str) -> dict[str, list[str]]:
+    """Document clauses left for a person, grouped by the document to ask for (in catalog order)."""
+    groups: dict[str, list[str]] = {}
+    for result in product.clauses:
+        if result.status == "manual_review" and _is_document(catalog, result):
+            groups.setdefault(document_for(catalog, result.id, lang), []).append(result.id)
+    return groups
+
+
 def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
     """A product as lines of text: decision, values against limits, missing evidence, documents to ask for."""
     lines = [f"{product.id}  [{product.category}]", f"  {headline(product, lang)}",
@@ -98,10 +107,7 @@ def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[s
         lines.append(f"  {message('txt.missing', lang)}")
         lines.extend(f"    {r.id}  {_title(catalog, r.id, lang)}" + (f": {note(r.note, lang)[:200]}" if r.note else "")
                      for r in missing)
-    groups: dict[str, list[str]] = {}
-    for result in product.clauses:
-        if result.status == "manual_review" and _is_document(catalog, result):
-            groups.setdefault(document_for(catalog, result.id, lang), []).append(result.id)
+    groups = todo_groups(product, catalog, lang)
     if groups:
         lines.append(f"  {message('txt.todo', lang)}")
         lines.extend(f"    {name}: {', '.join(ids)}" for name, ids in groups.items())

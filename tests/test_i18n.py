@@ -89,8 +89,10 @@ def test_headline_puts_the_decision_first() -> None:
 
 
 @pytest.mark.parametrize(("value", "against", "shown"), [
-    (193.928, None, "194"), (40.0725, None, "40.1"), (86.66817766, None, "86.7"), (0.962, None, "0.962"),
-    (1000.0, None, "1000"), (89.96, 90.0, "89.96"), (89.96, None, "90"), (90.0, 90.0, "90"), (0.0, None, "0"),
+    (193.928, None, "193.9"), (101.2, None, "101.2"), (53060.0, None, "53060"),
+    (1.178, None, "1.18"), (0.012345, None, "0.0123"), (40.0725, None, "40.1"), (86.66817766, None, "86.7"), (0.962, None, "0.962"),
+    (1000.0, None, "1000"), (89.96, 90.0, "89.96"), (89.96, None, "90"),
+    (9.996, 10.0, "9.996"), (90.0, 90.0, "90"), (0.0, None, "0"),
 ])
 def test_num_significant_digits(value: float, against: float | None, shown: str) -> None:
     assert num(value, against) == shown
