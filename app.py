@@ -34,6 +34,7 @@ SAMPLES = ROOT / "samples"
 PAGES = ("check", "calc", "batch", "catalog", "dc")
 RECORD_SUFFIXES = (".json", ".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
+TABLE_ROWS = 60  # up to this many rows a table is static (wrapped text), beyond it a grid
 STYLE_LIMIT = 200_000  # cells; larger tables are shown without colours (Styler is slow)
 
 
@@ -97,6 +98,10 @@ def show_downloads(files: dict[str, tuple[bytes, str, str]], stem: str, lang: st
 
 def show_table(frame: pd.DataFrame, codes: list[str] | None = None, column: str | None = None) -> None:
     """A dataframe, its status column coloured when ``codes`` are given."""
+    if len(frame) <= TABLE_ROWS:  # a static table: every row and the whole text of every cell shown
+        styler = results.styled(frame, codes, column) if codes is not None and column is not None else frame.style
+        st.table(styler.hide(axis="index"))
+        return
     height = 35 * (len(frame) + 1) + 3  # every row shown, no scrolling box
     if codes is not None and column is not None and frame.size <= STYLE_LIMIT:
         st.dataframe(results.styled(frame, codes, column), hide_index=True, width="stretch", height=height)
@@ -499,7 +504,7 @@ def show_dc_scores(report: dict[str, Any], lang: str) -> None:
         st.markdown(f"**{t('dc.split', lang)}**")
         split = datacentre.split_frame(report, lang)
         st.bar_chart(split, x=t("dc.part", lang), y=[t("dc.score", lang), t("dc.max", lang)], horizontal=True,
-                     stack=True, color=["#2e7d32", "#d9d9d9"])
+                     stack=True, color=["#2e7d32", "#d9d9d9"], x_label=t("dc.score", lang), y_label="")
     with st.expander(t("dc.items", lang)):
         show_table(datacentre.items_frame(report, lang))
 
@@ -525,14 +530,14 @@ def page_dc(lang: str, as_of: date) -> None:
         st.warning(md(reason))
     show_dc_scores(report, lang)
     st.markdown(f"#### {t('dc.checklist', lang)}")
-    marks = {"pass": "✅", "fail": "❌"}
-    st.markdown("\n".join(f"- {marks.get(status, '❔')} {md(text)}"
+    marks = {"pass": ":green[:material/check_circle:]", "fail": ":red[:material/cancel:]"}
+    st.markdown("\n".join(f"- {marks.get(status, ':orange[:material/help:]')} {md(text)}"
                            for status, text in datacentre.checklist(report, lang)))
     st.markdown(f"#### {t('dc.emissions_chart', lang)}")
     emissions = datacentre.emissions_frame(report, lang)
     if not emissions.empty:
         st.bar_chart(emissions, x=t("dc.source", lang), y=t("dc.tco2", lang), color=t("dc.scope", lang),
-                     horizontal=True)
+                     horizontal=True, x_label=t("dc.tco2", lang), y_label="")
         show_table(emissions)
     st.markdown(f"#### {t('dc_whatif', lang)}")
     first, *levers = datacentre.what_if_sentences(report, lang)

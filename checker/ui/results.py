@@ -24,7 +24,7 @@ from checker.models import ClauseResult, Evidence, InputError, InputWarning, Pro
 from checker.pipeline import audit, check, evaluate_mappings
 from checker.records import RecordError
 from checker.report import STATUS_COLOURS, to_html, to_json, to_xlsx
-from checker.text_report import OPS, headline, unit_label
+from checker.text_report import OPS, document_for, headline, unit_label
 from checker.ui.i18n import section_key, section_title, status_label, t
 from checker.ui.uploads import Upload, safe_uploads, staged
 
@@ -180,10 +180,17 @@ def clause_frame(product: ProductReport, catalog: Catalog, lang: str) -> pd.Data
                       f"{unit_label(r.unit, lang)}").strip() if r.value is not None else "",
             "limit": limit_text(r, lang),
             "margin": num(r.margin, sign=True) if r.margin is not None else "",
-            "note": note(r.note, lang),
+            "note": _note(r, catalog, lang),
         })
     return pd.DataFrame(rows, columns=["section", "id", "title", "status_code", "status", "value", "limit", "margin",
                                        "note"])
+
+
+def _note(result: ClauseResult, catalog: Catalog, lang: str) -> str:
+    """A clause's note in ``lang``; for a document clause left to a person, the document to ask for."""
+    if result.status == "manual_review" and catalog.clause(result.id).kind != "numeric":
+        return t("ask_for", lang, document=document_for(catalog, result.id, lang))
+    return note(result.note, lang)
 
 
 def grouped(frame: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
