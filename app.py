@@ -504,7 +504,7 @@ def show_dc_scores(report: dict[str, Any], lang: str) -> None:
         st.markdown(f"**{t('dc.split', lang)}**")
         split = datacentre.split_frame(report, lang)
         st.bar_chart(split, x=t("dc.part", lang), y=[t("dc.score", lang), t("dc.max", lang)], horizontal=True,
-                     stack=True, color=["#2e7d32", "#d9d9d9"], x_label=t("dc.score", lang), y_label="")
+                     stack=True, color=["#2e7d32", "#d9d9d9"], x_label="", y_label=t("dc.score", lang))
     with st.expander(t("dc.items", lang)):
         show_table(datacentre.items_frame(report, lang))
 
@@ -537,7 +537,7 @@ def page_dc(lang: str, as_of: date) -> None:
     emissions = datacentre.emissions_frame(report, lang)
     if not emissions.empty:
         st.bar_chart(emissions, x=t("dc.source", lang), y=t("dc.tco2", lang), color=t("dc.scope", lang),
-                     horizontal=True, x_label=t("dc.tco2", lang), y_label="")
+                     horizontal=True, x_label="", y_label=t("dc.tco2", lang))
         show_table(emissions)
     st.markdown(f"#### {t('dc_whatif', lang)}")
     first, *levers = datacentre.what_if_sentences(report, lang)

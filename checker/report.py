@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS, verdict_codes, verdicts
-from checker.messages import message
+from checker.messages import message, note
 from checker.models import ProductReport, Report
 from checker.pipeline import Evaluated
 from checker.safe_text import printable, spreadsheet, terminal
@@ -148,8 +148,8 @@ def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = T
     counts = Counter(p.verdict for p in report.products)
     lines.append(message("txt.products", lang, n=len(report.products)) + "  "
                  + "  ".join(f"{message('verdict.' + k, lang)}: {v}" for k, v in sorted(counts.items())))
-    lines.extend(f"{message('txt.error', lang)}: {e.source}: {e.error}" for e in report.errors)
-    lines.extend(f"{message('txt.warning', lang)}: {w.source}: {w.warning}" for w in report.warnings)
+    lines.extend(f"{message('txt.error', lang)}: {e.source}: {note(e.error, lang)}" for e in report.errors)
+    lines.extend(f"{message('txt.warning', lang)}: {w.source}: {note(w.warning, lang)}" for w in report.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 

@@ -161,7 +161,7 @@ def test_every_page_in_both_languages(server: str, tmp_path: Path) -> None:
     with playwright_api.sync_playwright() as play:
         browser = play.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 2400})  # the app scrolls inside
             page.set_default_timeout(30_000)
             page.goto(server, wait_until="domcontentloaded")
             for lang in ("zh", "en"):

@@ -14,16 +14,20 @@ from checker.display import num
 from checker.messages import message, note, strings
 from checker.pipeline import check
 from checker.report import to_text
+from checker.ui import datacentre
+from checker.ui.datacentre import grade_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS = sorted((ROOT / "samples" / "records").glob("*.yaml"))
+DC_RECORDS = sorted((ROOT / "samples" / "datacenter").glob("*.yaml"))
 AS_OF = date(2026, 11, 20)
 # allowed in zh output: clause ids, field ids (snake_case), units, standard numbers, CAS/ND marks
 UNITS = {"mg", "kg", "g", "kW", "kWh", "W", "Gbps", "Mbps", "dB", "A", "tce", "L", "h", "dm", "mm", "GB", "T",
          "ND", "CCC", "PSU", "PAH", "TEER", "UPS", "PDU", "Pb", "Hg", "Cd", "Cr", "VI", "IPv", "PUE", "WUE", "M",
          "H", "G", "Td", "m", "Cl", "Br", "PBB", "PBDE", "PCB", "COP", "IPLV", "APF", "SEER", "EER", "CO", "tCO",
          "CAS", "IEC", "ISO", "YD", "JB", "QB", "CQC", "SJ", "DC", "AC", "IT", "RoHS", "ppm", "DEHP", "DBP", "BBP",
-         "DIBP", "HBCDD", "SCCP", "PFOS", "PFOA", "ODP", "PAHs"}
+         "DIBP", "HBCDD", "SCCP", "PFOS", "PFOA", "ODP", "PAHs",
+         "CER", "CCER", "CCUS", "III"}  # acronyms and numerals the standards print in their Chinese text
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -57,6 +61,26 @@ def test_en_text_has_no_chinese(path: Path) -> None:
     lines = [line for line in _text(path, "en").splitlines() if not line.strip().startswith("↳")]
     found = [line for line in lines if HAN.search(line)]
     assert not found, f"Chinese in en output: {found[:3]}"
+
+
+def _dc_words(path: Path, lang: str) -> list[str]:
+    report = grade_bytes(path.read_bytes(), AS_OF)
+    lines = [datacentre.headline(report, lang), *datacentre.grade_bands(lang),
+             *datacentre.what_if_sentences(report, lang), *datacentre.reasons(report, lang),
+             *(text for _, text in datacentre.checklist(report, lang))]
+    for frame in (datacentre.split_frame(report, lang), datacentre.emissions_frame(report, lang),
+                  datacentre.items_frame(report, lang)):
+        lines.extend(str(c) for c in frame.columns)
+        lines.extend(str(v) for v in frame.to_numpy().ravel())
+    return lines
+
+
+@pytest.mark.parametrize("path", DC_RECORDS, ids=lambda p: p.stem)
+def test_data_centre_report_in_each_language(path: Path) -> None:
+    found = {w for line in _dc_words(path, "zh") for w in _english_words(line)}
+    assert not found, f"English words in the zh data-centre report: {sorted(found)}"
+    chinese = [line for line in _dc_words(path, "en") if HAN.search(line)]
+    assert not chinese, f"Chinese in the en data-centre report: {chinese[:3]}"
 
 
 def test_allow_list_does_not_hide_words() -> None:
