@@ -175,7 +175,13 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
 def show_errors(report: Report, lang: str) -> None:
     """Inputs that could not be used, one line each."""
     if report.errors:
-        st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- {md(e.source)}: {md(e.error)}" for e in report.errors))
+        st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- {md(e.source)}: {md(app_error(e.error, lang))}"
+                                                          for e in report.errors))
+
+
+def app_error(text: str, lang: str) -> str:
+    """An input error in the app's own terms (the category picker, not the command's ``--category``)."""
+    return note(text.replace("give --category", t("app_give_category", lang)), lang)
 
 
 def show_report(report: Report, files: dict[str, bytes], lang: str, key: str) -> None:
@@ -265,7 +271,9 @@ def page_check(lang: str, as_of: date) -> None:
         return
     safe = safe_uploads(uploads)
     log.info("check: %d file(s), as of %s, category %s", len(safe), as_of, override or "detected")
-    with st.spinner("…"):
+    reading = t("reading", lang, n=len(safe), names=", ".join(u.name for u in safe[:3])
+                + (" …" if len(safe) > 3 else ""))
+    with st.spinner(md(reading)):
         report = run_check(tuple((u.name, u.data) for u in safe), as_of, override)
     show_report(report, {u.name: u.data for u in safe}, lang, "check")
 

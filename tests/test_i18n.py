@@ -127,3 +127,9 @@ def test_num_never_rounds_onto_the_limit() -> None:
     for value in (94.0001, 93.99996, 0.9499, 1000.4):
         limit = round(value)
         assert float(num(value, float(limit))) != limit or value == limit
+
+
+def test_input_errors_in_the_reader_s_language() -> None:
+    error = "x.pdf: cannot tell the product category from the document; give --category"
+    assert note(error, "zh") == "x.pdf：无法从文件判断产品类别；请用 --category 指定产品类别"
+    assert note(error, "en") == error
