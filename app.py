@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from checker.catalog import Catalog, load_catalog
+from checker.display import num
 from checker.messages import note
 from checker.models import ProductReport, Report
 from checker.report import STATUS_COLOURS
@@ -317,7 +318,7 @@ def page_calc(lang: str, as_of: date) -> None:
                        for i, default in enumerate(("38.5", "38.9", "39.4")))
         result = guarded(lang, lambda: calcs.teer(klass, throughput, powers, as_of))
         if result:
-            st.metric(t("teer_value", lang), f"{result.figures['teer']:.3f}")
+            st.metric(t("teer_value", lang), num(result.figures["teer"]))
             st.caption(f"{t('weights', lang)}: {result.figures['weights']}")
             calc_clauses(result, "teer", lang, as_of)
     with tabs[1]:
@@ -487,19 +488,20 @@ def page_catalog(lang: str) -> None:
                                  format_func=lambda c: t("category_all", lang) if c is None else c)
     text = cols[1].text_input(t("search", lang), key="catalog_search")
     frame = results.catalog_frame(catalog, lang, category, text)
-    st.dataframe(frame.rename(columns={
+    st.table(frame.rename(columns={  # static: every clause and its whole text, nothing clipped
         "id": t("col_id", lang), "section": t("col_section", lang), "title": t("col_title", lang),
         "requirement_zh": t("col_requirement", lang), "limit": t("col_limit", lang),
-        "verification_zh": t("col_verification", lang), "categories": t("col_categories", lang)}),
-        hide_index=True, width="stretch", height=600)
+        "verification_zh": t("col_verification", lang), "categories": t("col_categories", lang),
+    }).style.hide(axis="index"))
     with st.expander(t("band_tables", lang)):
         for title, table in results.band_table_frames(catalog, lang):
             st.markdown(f"**{title}**")
-            st.dataframe(table, hide_index=True)
+            show_table(table)
     with st.expander(t("device_classes", lang)):
-        st.dataframe(pd.DataFrame([{"class": k, "label": v.label_zh if lang == "zh" else v.label_en,
-                                    "loads %": str(v.loads), "weights": str(v.weights)}
-                                   for k, v in catalog.device_classes.items()]), hide_index=True)
+        show_table(pd.DataFrame([{t("device_class", lang): v.label_zh if lang == "zh" else v.label_en,
+                                  t("col_loads", lang): ", ".join(f"{x:g} %" for x in v.loads),
+                                  t("weights", lang): ", ".join(f"{x:g}" for x in v.weights)}
+                                 for v in catalog.device_classes.values()]))
 
 
 def show_dc_scores(report: dict[str, Any], lang: str) -> None:

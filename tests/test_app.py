@@ -18,6 +18,7 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from checker.catalog import load_catalog  # noqa: E402
+from checker.display import num  # noqa: E402
 from checker.models import Report  # noqa: E402
 from checker.safe_text import markdown as md  # noqa: E402
 from checker.ui import calcs, results  # noqa: E402
@@ -136,11 +137,11 @@ def test_calculators_teer_and_firewall(app: AppTest) -> None:
     goto(app, "calc")
     teer = next(m for m in app.metric if m.label == t("teer_value", "zh"))
     # README example: access class, 26 Gbps, 38.5 / 38.9 / 39.4 W → 26000 / 38.9 = 668.209 Mbps/W
-    assert teer.value == "668.209"
+    assert teer.value == "668.2"  # as people write it (checker.display.num)
     app.text_input(key="teer_td").set_value("10 Gbps")
     app.text_input(key="teer_p2").set_value("40").run()
     teer = next(m for m in app.metric if m.label == t("teer_value", "zh"))
-    assert teer.value == f"{10000 / (0.1 * 38.5 + 0.8 * 40 + 0.1 * 39.4):.3f}"
+    assert teer.value == num(10000 / (0.1 * 38.5 + 0.8 * 40 + 0.1 * 39.4))
     teer_table = frame_with(app, t("col_id", "zh"), "6.2.3/teer")
     assert teer_table[t("col_status", "zh")].iloc[0] == "不符合"  # 251.3 < 300
     # firewall defaults: 15 Gbps, 390 W → 26 W/Gbps against 23 in the 10G~20G tier
