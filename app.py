@@ -18,9 +18,12 @@ import pandas as pd
 import streamlit as st
 
 from checker.catalog import Catalog, load_catalog
+from checker.display import num
+from checker.messages import note
 from checker.models import ProductReport, Report
 from checker.report import STATUS_COLOURS
 from checker.safe_text import markdown as md
+from checker.text_report import todo_groups
 from checker.ui import calcs, datacentre, results
 from checker.ui import compare as compare_ui
 from checker.ui.evidence import evidence_image
@@ -34,6 +37,7 @@ SAMPLES = ROOT / "samples"
 PAGES = ("check", "calc", "batch", "compare", "catalog", "dc")
 RECORD_SUFFIXES = (".json", ".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
+TABLE_ROWS = 60  # up to this many rows a table is static (wrapped text), beyond it a grid
 STYLE_LIMIT = 200_000  # cells; larger tables are shown without colours (Styler is slow)
 
 
@@ -108,10 +112,15 @@ def show_downloads(files: dict[str, tuple[bytes, str, str]], stem: str, lang: st
 
 def show_table(frame: pd.DataFrame, codes: list[str] | None = None, column: str | None = None) -> None:
     """A dataframe, its status column coloured when ``codes`` are given."""
+    if len(frame) <= TABLE_ROWS:  # a static table: every row and the whole text of every cell shown
+        styler = results.styled(frame, codes, column) if codes is not None and column is not None else frame.style
+        st.table(styler.hide(axis="index"))
+        return
+    height = 35 * (len(frame) + 1) + 3  # every row shown, no scrolling box
     if codes is not None and column is not None and frame.size <= STYLE_LIMIT:
-        st.dataframe(results.styled(frame, codes, column), hide_index=True, width="stretch")
+        st.dataframe(results.styled(frame, codes, column), hide_index=True, width="stretch", height=height)
     else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", height=height)
 
 
 def show_clauses(product: ProductReport, lang: str) -> None:
@@ -137,15 +146,18 @@ def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, ke
                 f"{results.fmt_number(result.value)} {result.unit} {results.limit_text(result)}",
                 unsafe_allow_html=True)
     if result.note:
-        st.caption(md(result.note))
+        st.caption(md(note(result.note, lang)))
     if not result.evidence:
         st.info(t("evidence_none", lang))
+    drawn: set[tuple[str, int]] = set()  # a page image once, however many facts were read from it
     for number, item in enumerate(result.evidence):
         where = item.source + (f", {t('evidence_page', lang, page=item.page)}" if item.page else "")
         st.markdown(f"{md(where)} {t('evidence_ocr', lang) if item.ocr else ''}")
         st.code(item.text or "—", language=None)
         data = files.get(item.source)
-        if data is not None and item.page and item.source.lower().endswith(".pdf"):
+        if data is not None and item.page and item.source.lower().endswith(".pdf") \
+                and (item.source, item.page) not in drawn:
+            drawn.add((item.source, item.page))
             png = page_png(data, item.page, item.text, result.value if number == 0 else None)
             if png:
                 st.image(png, caption=md(where), width="stretch")
@@ -163,10 +175,13 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
     show_clauses(product, lang)
     show_evidence(product, files, lang, key)
     st.markdown(f"#### {t('todo', lang)}")
-    items = results.todo(product)
-    if items:
-        st.markdown("\n".join(f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(c.note)}"
-                              for c in items))
+    groups = todo_groups(product, get_catalog(), lang)
+    measured = [c for c in results.todo(product) if not any(c.id in ids for ids in groups.values())]
+    if groups or measured:
+        lines = [f"- **{md(name)}**: {', '.join(ids)}" for name, ids in groups.items()]
+        lines += [f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(note(c.note, lang))}"
+                  for c in measured]
+        st.markdown("\n".join(lines))
     else:
         st.caption(t("todo_none", lang))
 
@@ -174,7 +189,13 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
 def show_errors(report: Report, lang: str) -> None:
     """Inputs that could not be used, one line each."""
     if report.errors:
-        st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- {md(e.source)}: {md(e.error)}" for e in report.errors))
+        st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- {md(e.source)}: {md(app_error(e.error, lang))}"
+                                                          for e in report.errors))
+
+
+def app_error(text: str, lang: str) -> str:
+    """An input error in the app's own terms (the category picker, not the command's ``--category``)."""
+    return note(text.replace("give --category", t("app_give_category", lang)), lang)
 
 
 def show_report(report: Report, files: dict[str, bytes], lang: str, key: str) -> None:
@@ -264,7 +285,9 @@ def page_check(lang: str, as_of: date) -> None:
         return
     safe = safe_uploads(uploads)
     log.info("check: %d file(s), as of %s, category %s", len(safe), as_of, override or "detected")
-    with st.spinner("…"):
+    reading = t("reading", lang, n=len(safe), names=", ".join(u.name for u in safe[:3])
+                + (" …" if len(safe) > 3 else ""))
+    with st.spinner(md(reading)):
         report = run_check(tuple((u.name, u.data) for u in safe), as_of, override)
     show_report(report, {u.name: u.data for u in safe}, lang, "check")
 
@@ -308,7 +331,7 @@ def page_calc(lang: str, as_of: date) -> None:
                        for i, default in enumerate(("38.5", "38.9", "39.4")))
         result = guarded(lang, lambda: calcs.teer(klass, throughput, powers, as_of))
         if result:
-            st.metric(t("teer_value", lang), f"{result.figures['teer']:.3f}")
+            st.metric(t("teer_value", lang), num(result.figures["teer"]))
             st.caption(f"{t('weights', lang)}: {result.figures['weights']}")
             calc_clauses(result, "teer", lang, as_of)
     with tabs[1]:
@@ -477,19 +500,35 @@ def page_catalog(lang: str) -> None:
                                  format_func=lambda c: t("category_all", lang) if c is None else c)
     text = cols[1].text_input(t("search", lang), key="catalog_search")
     frame = results.catalog_frame(catalog, lang, category, text)
-    st.dataframe(frame.rename(columns={
+    st.table(frame.rename(columns={  # static: every clause and its whole text, nothing clipped
         "id": t("col_id", lang), "section": t("col_section", lang), "title": t("col_title", lang),
         "requirement_zh": t("col_requirement", lang), "limit": t("col_limit", lang),
-        "verification_zh": t("col_verification", lang), "categories": t("col_categories", lang)}),
-        hide_index=True, width="stretch", height=600)
+        "verification_zh": t("col_verification", lang), "categories": t("col_categories", lang),
+    }).style.hide(axis="index"))
     with st.expander(t("band_tables", lang)):
         for title, table in results.band_table_frames(catalog, lang):
             st.markdown(f"**{title}**")
-            st.dataframe(table, hide_index=True)
+            show_table(table)
     with st.expander(t("device_classes", lang)):
-        st.dataframe(pd.DataFrame([{"class": k, "label": v.label_zh if lang == "zh" else v.label_en,
-                                    "loads %": str(v.loads), "weights": str(v.weights)}
-                                   for k, v in catalog.device_classes.items()]), hide_index=True)
+        show_table(pd.DataFrame([{t("device_class", lang): v.label_zh if lang == "zh" else v.label_en,
+                                  t("col_loads", lang): ", ".join(f"{x:g} %" for x in v.loads),
+                                  t("weights", lang): ", ".join(f"{x:g}" for x in v.weights)}
+                                 for v in catalog.device_classes.values()]))
+
+
+def show_dc_scores(report: dict[str, Any], lang: str) -> None:
+    """The total against the grade bands, the 40/60 split as a chart, the technology items."""
+    cols = st.columns(2)
+    with cols[0]:
+        st.markdown(f"**{t('dc.bands', lang)}**")
+        st.markdown("\n".join(f"- {md(line)}" for line in datacentre.grade_bands(lang)))
+    with cols[1]:
+        st.markdown(f"**{t('dc.split', lang)}**")
+        split = datacentre.split_frame(report, lang)
+        st.bar_chart(split, x=t("dc.part", lang), y=[t("dc.score", lang), t("dc.max", lang)], horizontal=True,
+                     stack=True, color=["#2e7d32", "#d9d9d9"], x_label="", y_label=t("dc.score", lang))
+    with st.expander(t("dc.items", lang)):
+        show_table(datacentre.items_frame(report, lang))
 
 
 def page_dc(lang: str, as_of: date) -> None:
@@ -506,32 +545,25 @@ def page_dc(lang: str, as_of: date) -> None:
         st.error(t("dc_error", lang, error=md(str(exc))))
         return
     st.subheader(f"{md(str(report['datacenter']))} {md(str(report.get('name') or ''))}")
-    status = report.get("grade_status", "final")
-    st.markdown(f"### {t('dc_grade', lang)}: {md(str(report['grade']))}"
-                + (f" — {md(str(status).upper())}" if status != "final" else ""))
-    for reason in report.get("provisional_reasons", []):
-        st.warning(md(str(reason)))
-    st.caption(f"{report['standard']} · {report['as_of']}")
-    frames = datacentre.section_frames(report)
-    st.markdown(f"**{t('dc_summary', lang)}**")
-    st.dataframe(datacentre.summary_frame(report), hide_index=True, width="stretch")
-    st.markdown(f"**{t('dc_constraints', lang)}**")
-    constraints = datacentre.constraints_frame(report)
-    show_table(constraints, constraints["status"].tolist(), "status")
-    st.markdown(f"**{t('dc_whatif', lang)}**")
-    st.dataframe(datacentre.what_if_frame(report), hide_index=True, width="stretch")
-    cols = st.columns(2)
-    with cols[0]:
-        st.markdown(f"**{t('dc_scores', lang)}**")
-        st.dataframe(frames["Scores"], hide_index=True, width="stretch")
-    with cols[1]:
-        st.markdown(f"**{t('dc_emissions', lang)}**")
-        st.dataframe(frames["Emissions"], hide_index=True, width="stretch")
-    st.markdown(f"**{t('dc_offsets', lang)}**")
-    st.dataframe(frames["Offsets"], hide_index=True, width="stretch")
-    if not frames["Flags"].empty:
-        st.markdown(f"**{t('dc_flags', lang)}**")
-        st.dataframe(frames["Flags"], hide_index=True, width="stretch")
+    colour = "red" if report["grade"] == "不合格" else "green"
+    st.markdown(f"### {t('dc_grade', lang)}: :{colour}[{md(datacentre.headline(report, lang))}]")
+    st.caption(f"{report['standard']} · {t('as_of', lang)}: {report['as_of']}")
+    for reason in datacentre.reasons(report, lang):
+        st.warning(md(reason))
+    show_dc_scores(report, lang)
+    st.markdown(f"#### {t('dc.checklist', lang)}")
+    marks = {"pass": ":green[:material/check_circle:]", "fail": ":red[:material/cancel:]"}
+    st.markdown("\n".join(f"- {marks.get(status, ':orange[:material/help:]')} {md(text)}"
+                           for status, text in datacentre.checklist(report, lang)))
+    st.markdown(f"#### {t('dc.emissions_chart', lang)}")
+    emissions = datacentre.emissions_frame(report, lang)
+    if not emissions.empty:
+        st.bar_chart(emissions, x=t("dc.source", lang), y=t("dc.tco2", lang), color=t("dc.scope", lang),
+                     horizontal=True, x_label="", y_label=t("dc.tco2", lang))
+        show_table(emissions)
+    st.markdown(f"#### {t('dc_whatif', lang)}")
+    first, *levers = datacentre.what_if_sentences(report, lang)
+    st.markdown(md(first) + ("\n" + "\n".join(f"- {md(x)}" for x in levers) if levers else ""))
     show_downloads(datacentre.downloads(report), f"dc-{report['datacenter']}", lang, "dc")
 
 

@@ -17,9 +17,11 @@ import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
 from checker.engine import verdict_codes, verdicts
+from checker.messages import message, note
 from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.pipeline import Evaluated
 from checker.safe_text import printable, spreadsheet, terminal
+from checker.text_report import product_lines
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
                   "missing_evidence": "FFEB9C", "manual_review": "BDD7EE"}
@@ -100,44 +102,22 @@ def _value_text(value: object, unit: str) -> str:
 
 
 def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
-    """A product's verdict and its clauses, grouped by section, as lines of text."""
-    verdict = VERDICT_ZH[product.verdict] if lang == "zh" else product.verdict.upper()
-    lines = [f"{product.id}  [{product.category}]  verdict: {verdict}", f"  sources: {', '.join(product.sources)}"]
-    section = ""
-    for result in product.clauses:
-        top = result.id.split("/")[0].rsplit(".", 1)[0] if "." in result.id else result.id
-        if top != section:
-            section = top
-            lines.append(f"  § {section}")
-        status = STATUS_ZH[result.status] if lang == "zh" else result.status
-        limit = f"{result.op} {_value_text(result.limit, result.unit)}" if result.limit is not None else ""
-        margin = f" (margin {result.margin:+g})" if result.margin is not None else ""
-        lines.append(f"    {result.id:<30} {status:<16} {_value_text(result.value, result.unit):>14}  {limit}{margin}")
-        where = result.evidence[0] if result.evidence else None
-        if where:
-            page = f" p.{where.page}" if where.page else ""
-            lines.append(f"      ↳ {where.source}{page}: {where.text[:100]}")
-        if result.note:
-            lines.append(f"      · {result.note[:200]}")
-        del where
-    todo = [r.id for r in product.clauses if r.status == "manual_review"]
-    if todo:
-        lines.append(f"  buyer's to-do ({len(todo)} manual review): {', '.join(todo)}")
-    _ = catalog
-    return lines
+    """A product as lines of text: the decision first (:mod:`checker.text_report`)."""
+    return product_lines(product, catalog, lang)
 
 
 def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = True) -> str:
     """Text for a terminal: each product in full (check) or a summary table (large audits)."""
-    lines = [f"{report.standard}  as of {report.as_of}"]
+    lines = [f"{message('txt.standard', lang)}  {message('txt.as_of', lang, date=report.as_of)}"]
     if detail:
         for product in report.products:
             lines.extend(product_text(product, catalog, lang))
             lines.append("")
     counts = Counter(p.verdict for p in report.products)
-    lines.append(f"products: {len(report.products)}  " + "  ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
-    lines.extend(f"error: {e.source}: {e.error}" for e in report.errors)
-    lines.extend(f"warning: {w.source}: {w.warning}" for w in report.warnings)
+    lines.append(message("txt.products", lang, n=len(report.products)) + "  "
+                 + "  ".join(f"{message('verdict.' + k, lang)}: {v}" for k, v in sorted(counts.items())))
+    lines.extend(f"{message('txt.error', lang)}: {e.source}: {note(e.error, lang)}" for e in report.errors)
+    lines.extend(f"{message('txt.warning', lang)}: {w.source}: {note(w.warning, lang)}" for w in report.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 

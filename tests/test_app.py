@@ -18,6 +18,7 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from checker.catalog import load_catalog  # noqa: E402
+from checker.display import num  # noqa: E402
 from checker.models import Report  # noqa: E402
 from checker.safe_text import markdown as md  # noqa: E402
 from checker.ui import calcs, results  # noqa: E402
@@ -53,7 +54,7 @@ def markdown_text(at: AppTest) -> str:
 
 def frame_with(at: AppTest, column: str, value: str, also: str | None = None) -> pd.DataFrame:
     """The first dataframe on screen whose ``column`` holds ``value`` (and which has column ``also``)."""
-    for element in at.dataframe:
+    for element in [*at.dataframe, *at.table]:
         frame = element.value
         if also is not None and also not in frame.columns:
             continue
@@ -78,19 +79,20 @@ def test_check_sample_record_fails_on_psu_eff_50(app: AppTest) -> None:
     app.radio(key="check_source").set_value("sample").run()
     app.selectbox(key="check_sample").set_value(SERVER_RECORD).run()
     assert not app.exception
-    assert "结论: 不符合 (fail)" in markdown_text(app)
+    assert "不符合，1 项不符合，另有 11 项需人工核查" in markdown_text(app)
+    assert "(fail)" not in markdown_text(app)  # the verdict written once
     table = frame_with(app, t("col_id", "zh"), "6.2.1/psu-eff-50")
     row = table[table[t("col_id", "zh")] == "6.2.1/psu-eff-50"].iloc[0]
     assert row[t("col_status", "zh")] == "不符合"
     assert row[t("col_value", "zh")] == "93.8 %"
-    assert row[t("col_limit", "zh")] == ">= 94 %"
+    assert row[t("col_limit", "zh")] == "≥ 94 %"
     assert row[t("col_margin", "zh")] == "-0.2"
     # grouped by section, the failing clause's evidence offered first, the buyer's to-do listed
     assert "**6.2.1 服务器及存储设备（表 2）**" in markdown_text(app)
     assert app.selectbox(key="check_0_evidence").value == "6.2.1/psu-eff-50"
     assert any("50%  93.8%  0.991" in c.value for c in app.code)
     assert t("todo", "zh") in markdown_text(app)
-    assert "**4.1**" in markdown_text(app)
+    assert "**第三方认证证书（如中国环境标志）**: 6.1.1, 6.1.2" in markdown_text(app)
     labels = [getattr(b, "label", None) for b in app.get("download_button")]
     assert labels == [t("download_xlsx", "zh"), t("download_json", "zh"), t("download_html", "zh")]
 
@@ -100,7 +102,7 @@ def test_check_in_english_and_other_as_of(app: AppTest) -> None:
     app.sidebar.date_input(key="as_of").set_value(date(2024, 1, 1)).run()
     app.radio(key="check_source").set_value("sample").run()
     app.selectbox(key="check_sample").set_value(SERVER_RECORD).run()
-    assert "Verdict: fail (fail)" in markdown_text(app)
+    assert "FAIL — 1 clause(s) fail" in markdown_text(app)
     table = frame_with(app, "Clause", "6.2.1/psu-eff-50")
     assert table.loc[table["Clause"] == "6.2.1/psu-eff-50", "Status"].iloc[0] == "fail"
 
@@ -110,9 +112,10 @@ def test_check_sample_pdf_shows_evidence_image(app: AppTest) -> None:
     app.selectbox(key="check_sample").set_value("samples/documents/server-kx5200-prose.pdf").run()
     assert not app.exception
     text = markdown_text(app)
-    assert any(f"({v})]" in text for v in ("pass", "fail", "incomplete"))
-    if app.code:  # the chosen clause has evidence read from the PDF: its page region is drawn
-        assert len(app.get("image")) >= 1
+    assert any(f"### :{c}[{t('verdict.' + v, 'zh')}" in text
+               for v, c in (("pass", "green"), ("fail", "red"), ("incomplete", "orange")))
+    if app.code:  # the chosen clause has evidence read from the PDF: its page region is drawn, once a page
+        assert 1 <= len(app.get("image")) <= len(app.code)
         assert md("server-kx5200-prose.pdf") in text  # shown escaped, as plain text
 
 
@@ -124,7 +127,7 @@ def test_check_form_for_a_server(app: AppTest) -> None:
     submit = next(b for b in app.button if b.label == t("form_submit", "zh"))
     submit.click().run()
     assert not app.exception
-    assert "(fail)" in markdown_text(app)
+    assert ":red[不符合" in markdown_text(app)
     table = frame_with(app, t("col_id", "zh"), "6.2.1/psu-eff-50")
     statuses = dict(zip(table[t("col_id", "zh")], table[t("col_status", "zh")], strict=True))
     assert statuses["6.2.1/psu-eff-50"] == "不符合"
@@ -135,11 +138,11 @@ def test_calculators_teer_and_firewall(app: AppTest) -> None:
     goto(app, "calc")
     teer = next(m for m in app.metric if m.label == t("teer_value", "zh"))
     # README example: access class, 26 Gbps, 38.5 / 38.9 / 39.4 W → 26000 / 38.9 = 668.209 Mbps/W
-    assert teer.value == "668.209"
+    assert teer.value == "668.2"  # as people write it (checker.display.num)
     app.text_input(key="teer_td").set_value("10 Gbps")
     app.text_input(key="teer_p2").set_value("40").run()
     teer = next(m for m in app.metric if m.label == t("teer_value", "zh"))
-    assert teer.value == f"{10000 / (0.1 * 38.5 + 0.8 * 40 + 0.1 * 39.4):.3f}"
+    assert teer.value == num(10000 / (0.1 * 38.5 + 0.8 * 40 + 0.1 * 39.4))
     teer_table = frame_with(app, t("col_id", "zh"), "6.2.3/teer")
     assert teer_table[t("col_status", "zh")].iloc[0] == "不符合"  # 251.3 < 300
     # firewall defaults: 15 Gbps, 390 W → 26 W/Gbps against 23 in the 10G~20G tier
@@ -212,12 +215,15 @@ def test_data_centre_grades_excellent(app: AppTest) -> None:
     app.radio(key="dc_source").set_value("sample").run()
     app.selectbox(key="dc_sample").set_value(DC_SAMPLE).run()
     assert not app.exception
-    assert "等级: 优秀级" in markdown_text(app)
-    what_if = next(d.value for d in app.dataframe if "lever" in d.value.columns)
-    assert "PUE" in set(what_if["lever"])
+    assert "等级: :green[优秀级（总分 87\\.2） — 暂定]" in markdown_text(app)
+    assert "- " + md("将 PUE 降到 1.178 或以下（其他不变）") in markdown_text(app)  # rounded down, never up
+    assert ":green[:material/check_circle:] " + md(
+        "碳抵消比例 S_DC 大于 20%：86.7 %，限值 > 20 %") in markdown_text(app)
+    assert "pue_auto_metering" not in markdown_text(app)
     expected = json.loads((ROOT / "samples/datacenter/dc-pue-over-limit.expected.json").read_text("utf-8"))
     app.selectbox(key="dc_sample").set_value("samples/datacenter/dc-pue-over-limit.yaml").run()
-    assert f"等级: {expected['grade']}" in markdown_text(app)
+    assert f"等级: :red[{expected['grade']}（总分" in markdown_text(app)
+    assert ":red[:material/cancel:]" in markdown_text(app)
 
 
 # ---------------------------------------------------------------- helpers

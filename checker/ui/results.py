@@ -20,14 +20,17 @@ import numpy as np
 import pandas as pd
 
 from checker.catalog import Catalog, Clause
+from checker.display import num
 from checker.engine import FAIL
 from checker.fields import FieldSpec
+from checker.messages import note
 from checker.models import ClauseResult, Evidence, InputError, InputWarning, ProductReport, Report, verdict_of
 from checker.outputs.summary import Shown
 from checker.pipeline import audit, check, evaluate_mappings
 from checker.records import RecordError
 from checker.report import STATUS_COLOURS, status_table, to_html, to_json, to_xlsx
-from checker.ui.i18n import section_key, section_title, status_label, t, verdict_label
+from checker.text_report import OPS, document_for, headline, unit_label
+from checker.ui.i18n import section_key, section_title, status_label, t
 from checker.ui.uploads import Upload, safe_uploads, staged
 
 log = logging.getLogger(__name__)
@@ -228,21 +231,21 @@ def form_fields(catalog: Catalog, category: str) -> dict[str, FieldSpec]:
 
 
 def fmt_number(value: Any) -> str:
-    """A number for a table cell: up to 6 significant digits; text as is; blank for None."""
+    """A number for a table cell (:func:`checker.display.num`); text as is; blank for None."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        return f"{value:.6g}"
+        return num(value)
     return str(value)
 
 
-def limit_text(result: ClauseResult) -> str:
-    """``>= 94 %`` for a result's limit (blank when none)."""
+def limit_text(result: ClauseResult, lang: str = "en") -> str:
+    """``≥ 94 %`` for a result's limit (blank when none)."""
     if result.limit is None:
         return ""
-    return f"{result.op} {fmt_number(result.limit)} {result.unit}".strip()
+    return f"{OPS.get(result.op, result.op)} {fmt_number(result.limit)} {unit_label(result.unit, lang)}".strip()
 
 
 def clause_title(catalog: Catalog, clause_id: str, lang: str) -> str:
@@ -273,13 +276,21 @@ def clause_frame(product: ProductReport, catalog: Catalog, lang: str) -> pd.Data
             "title": clause_title(catalog, r.id, lang),
             "status_code": r.status,
             "status": status_label(r.status, lang),
-            "value": f"{fmt_number(r.value)} {r.unit}".strip() if r.value is not None else "",
-            "limit": limit_text(r),
-            "margin": fmt_number(r.margin),
-            "note": r.note,
+            "value": (f"{num(r.value, r.limit) if isinstance(r.value, int | float) else r.value} "
+                      f"{unit_label(r.unit, lang)}").strip() if r.value is not None else "",
+            "limit": limit_text(r, lang),
+            "margin": num(r.margin, sign=True) if r.margin is not None else "",
+            "note": _note(r, catalog, lang),
         })
     return pd.DataFrame(rows, columns=["section", "id", "title", "status_code", "status", "value", "limit", "margin",
                                        "note"])
+
+
+def _note(result: ClauseResult, catalog: Catalog, lang: str) -> str:
+    """A clause's note in ``lang``; for a document clause left to a person, the document to ask for."""
+    if result.status == "manual_review" and catalog.clause(result.id).kind != "numeric":
+        return t("ask_for", lang, document=document_for(catalog, result.id, lang))
+    return note(result.note, lang)
 
 
 def grouped(frame: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
@@ -332,8 +343,8 @@ def with_evidence(product: ProductReport) -> list[str]:
 
 
 def verdict_line(product: ProductReport, lang: str) -> str:
-    """``结论：不符合 (fail)`` — the label in ``lang`` and the contract's verdict code."""
-    return f"{t('verdict', lang)}: {verdict_label(product.verdict, lang)} ({product.verdict})"
+    """The decision and what is left, once: ``符合，另有 11 项需人工核查`` / ``PASS — 11 item(s) to check``."""
+    return headline(product, lang)
 
 
 def summary_frame(report: Report) -> pd.DataFrame:

@@ -1,0 +1,70 @@
+"""Every string a person reads, in Chinese and English, loaded from ``catalogs/i18n/{zh,en}.yaml``.
+
+``message(key, lang, **values)`` looks a string up and formats it; an unknown key comes back as the
+key itself, so a typo shows on screen instead of crashing a page. Both files must hold the same keys
+(tests/test_i18n.py checks it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+I18N = Path(__file__).resolve().parents[1] / "catalogs" / "i18n"
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    """All strings of one language (``zh`` or ``en``; anything else reads as ``en``)."""
+    name = "zh" if lang == "zh" else "en"
+    data = yaml.safe_load((I18N / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def message(key: str, lang: str, **values: object) -> str:
+    """The string ``key`` in ``lang``, formatted with ``values``; the key itself if unknown."""
+    text = strings(lang).get(key)
+    if text is None:
+        text = strings("en").get(key, key)
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    """Whether ``key`` is a known string."""
+    return key in strings("en")
+
+
+@cache
+def note_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    """The engine's notes (written in English in the JSON) → the words of ``lang``, as data.
+
+    ``catalogs/i18n/notes.yaml`` lists a regular expression over a note part and its rendering in
+    each language (``{1}``, ``{2}`` … are the captured groups, themselves translated).
+    """
+    data = yaml.safe_load((I18N / "notes.yaml").read_text(encoding="utf-8")) or []
+    name = "zh" if lang == "zh" else "en"
+    return [(re.compile(entry["en"] if "match" not in entry else entry["match"]), entry.get(name, "{0}"))
+            for entry in data]
+
+
+def note(text: str, lang: str) -> str:
+    """A note in ``lang``: each ``; ``-separated part translated by :func:`note_patterns` (as is if none fits)."""
+    if not text:
+        return text
+    joiner = "；" if lang == "zh" else "; "
+    return joiner.join(_part(part.strip(), lang) for part in text.split("; ") if part.strip())
+
+
+def _part(part: str, lang: str) -> str:
+    for pattern, template in note_patterns(lang):
+        found = pattern.fullmatch(part)
+        if found:
+            groups = [found.group(0), *(_part(g, lang) if g else "" for g in found.groups())]
+            return template.format(*groups)
+    return part
