@@ -7,6 +7,7 @@ Pages (sidebar): check a product, calculators, batch audit, clause catalog, data
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +22,7 @@ from checker.models import ProductReport, Report
 from checker.report import STATUS_COLOURS
 from checker.safe_text import markdown as md
 from checker.ui import calcs, datacentre, results
+from checker.ui import compare as compare_ui
 from checker.ui.evidence import evidence_image
 from checker.ui.i18n import LANG_NAMES, LANGS, NOISE_LABELS, VERDICT_ICONS, status_label, t, verdict_label
 from checker.ui.uploads import Upload, read_sample, safe_uploads, sample_files
@@ -29,7 +31,7 @@ log = logging.getLogger("gdc_checker.app")
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "samples"
-PAGES = ("check", "calc", "batch", "catalog", "dc")
+PAGES = ("check", "calc", "batch", "compare", "catalog", "dc")
 RECORD_SUFFIXES = (".json", ".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
 STYLE_LIMIT = 200_000  # cells; larger tables are shown without colours (Styler is slow)
@@ -50,10 +52,21 @@ def run_check(files: tuple[tuple[str, bytes], ...], as_of: date, category: str |
     return results.check_uploads([Upload(n, d) for n, d in files], as_of, category)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def run_audit_one(name: str, data: bytes, as_of: date, category: str | None) -> Report:
-    """One batch input (a PDF, a record file or a catalog) audited."""
-    return results.audit_uploads([Upload(name, data)], as_of, category)
+def run_batch(uploads: list[Upload], as_of: date, category: str | None, lang: str,
+              progress: Callable[[int, int, str], None]) -> results.BatchAudit:
+    """A batch audit, aggregated per clause, with its downloads; the session keeps its last one only
+    (not st.cache_data: the progress bar is drawn while it runs)."""
+    digest = hashlib.sha256(repr((as_of, category, lang)).encode())
+    for upload in uploads:
+        digest.update(upload.name.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(upload.data).digest())
+    key = digest.hexdigest()
+    kept = st.session_state.get("batch_result")
+    if kept is None or kept[0] != key:
+        st.session_state["batch_result"] = None  # the previous batch is let go before the next one is built
+        kept = (key, results.audit_batch(uploads, as_of, category, lang, progress))
+        st.session_state["batch_result"] = kept
+    batch: results.BatchAudit = kept[1]
+    return batch
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -413,30 +426,29 @@ def page_batch(lang: str, as_of: date) -> None:
     def progress(done: int, total: int, name: str) -> None:
         bar.progress(done / max(total, 1), text=t("run_progress", lang, done=done, total=total, name=name))
 
-    report = results.audit_each(safe, as_of, lambda u, d: run_audit_one(u.name, u.data, d, override),
-                                  progress)
-    show_errors(report, lang)
-    if not report.products:
+    batch = run_batch(safe, as_of, override, lang, progress)
+    progress(len(safe), len(safe), "")  # also when the batch came from the cache
+    show_errors(Report(as_of=batch.as_of, errors=batch.errors, warnings=batch.warnings), lang)
+    if batch.table.empty:
         st.error(t("no_products", lang))
         return
     st.subheader(t("summary", lang))
-    counts = results.verdict_counts(report)
+    counts = results.batch_verdict_counts(batch)
     cols = st.columns(4)
-    cols[0].metric(t("products_total", lang), len(report.products))
+    cols[0].metric(t("products_total", lang), len(batch.table))
     for column, (verdict, count) in zip(cols[1:], counts.items(), strict=True):
         column.metric(verdict_label(verdict, lang), count)
-    rates = results.pass_rates(report)
-    if not rates.empty:
+    if not batch.clauses.empty:
         st.markdown(f"**{t('pass_rate_chart', lang)}**")
-        st.bar_chart(rates.set_index("clause")["pass_rate"], horizontal=True)
-    worst = results.most_failing(report)
+        st.bar_chart(batch.clauses.set_index("clause")["pass_rate"], horizontal=True)
+    worst = results.batch_most_failing(batch)
     if not worst.empty:
         st.markdown(f"**{t('most_failing', lang)}**")
         st.dataframe(worst.rename(columns={"failed": t("failed_count", lang),
                                            "failed_clauses": t("failed_clauses", lang)}),
                      hide_index=True, width="stretch")
     st.subheader(t("table", lang))
-    table = results.summary_frame(report)
+    table = batch.table
     left, middle, right = st.columns(3)
     verdicts = left.multiselect(t("filter_verdict", lang), ["pass", "fail", "incomplete"], key="batch_f_verdict",
                                 format_func=lambda v: verdict_label(v, lang))
@@ -448,12 +460,12 @@ def page_batch(lang: str, as_of: date) -> None:
         st.dataframe(results.styled_statuses(shown), hide_index=True, width="stretch")
     else:
         st.dataframe(shown, hide_index=True, width="stretch")
-    show_downloads(report_files(report, lang), results.report_stem(report), lang, "batch")
+    show_downloads(batch.files, results.batch_stem(batch), lang, "batch")
     st.subheader(t("detail_pick", lang))
-    number = st.selectbox(t("detail_pick", lang), range(len(report.products)), key="batch_detail",
-                          format_func=lambda i: f"{report.products[i].id} — {report.products[i].verdict}")
+    number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",
+                          format_func=lambda i: f"{batch.details[i].id} — {batch.details[i].verdict}")
     if number is not None:
-        show_product(report.products[number], {u.name: u.data for u in safe}, lang, "batch_detail")
+        show_product(batch.details[number], {u.name: u.data for u in safe}, lang, "batch_detail")
 
 
 def page_catalog(lang: str) -> None:
@@ -523,13 +535,18 @@ def page_dc(lang: str, as_of: date) -> None:
     show_downloads(datacentre.downloads(report), f"dc-{report['datacenter']}", lang, "dc")
 
 
+def page_name(page: str, lang: str) -> str:
+    """A page's name in the sidebar (the compare page keeps its strings in checker/ui/compare.py)."""
+    return compare_ui.s("page_compare", lang) if page == "compare" else t(f"page_{page}", lang)
+
+
 def main() -> None:
     """Sidebar (language, page, as-of date) and the chosen page."""
     st.set_page_config(page_title="gdc-checker", page_icon="🌿", layout="wide")
     lang = st.sidebar.radio("语言 / Language", LANGS, key="lang", horizontal=True,
                             format_func=lambda code: LANG_NAMES[code])
     st.sidebar.title(t("app_title", lang))
-    page = st.sidebar.radio(t("page", lang), PAGES, key="page", format_func=lambda p: t(f"page_{p}", lang))
+    page = st.sidebar.radio(t("page", lang), PAGES, key="page", format_func=lambda p: page_name(p, lang))
     as_of = st.sidebar.date_input(t("as_of", lang), value=date.today(), key="as_of")
     st.sidebar.caption(t("app_caption", lang))
     if page == "check":
@@ -538,6 +555,8 @@ def main() -> None:
         page_calc(lang, as_of)
     elif page == "batch":
         page_batch(lang, as_of)
+    elif page == "compare":
+        compare_ui.page(lang, as_of, get_catalog())
     elif page == "catalog":
         page_catalog(lang)
     else:

@@ -200,6 +200,11 @@ def _judge(category: str, values: Mapping[str, Any], clause_ids: Sequence[str],
     return results
 
 
+def _clauses_on(quantity_name: str, category: str) -> list[str]:
+    """The ids of the clauses that judge ``quantity_name`` for ``category``, as the catalog says."""
+    return [c.id for c in load_catalog().clauses if c.quantity == quantity_name and category in c.categories]
+
+
 def teer(device_class: str, throughput: Quantity, p_u1: Quantity, p_u2: Quantity, p_u3: Quantity,
          as_of: date | None = None) -> TeerResult:
     """Appendix E TEER of a switch of ``device_class`` (Td bare in Mbps, powers in W); 6.2.3/teer judged."""
@@ -297,7 +302,8 @@ def recycled_plastic(recycled: Sequence[Quantity], plastic_total: Quantity, cate
 
 def recyclability(materials: Sequence[tuple[Quantity, Quantity]], product_mass: Quantity | None = None,
                   category: str = "server", as_of: date | None = None) -> RecyclabilityResult:
-    """Appendix C recyclability rate; 6.2.1 (server, storage) or 6.2.2 (PCs, monitors) judged for ``category``.
+    """Appendix C recyclability rate; the catalog's recyclability clause for ``category`` judged (6.2.1 for
+    servers and storage, 6.2.2 for PCs and monitors).
 
     ``materials`` holds each material's (mass, bare in g; recyclability rate, %); the product mass defaults
     to the materials' sum.
@@ -307,9 +313,8 @@ def recyclability(materials: Sequence[tuple[Quantity, Quantity]], product_mass: 
     given = _optional(product_mass, "g")
     product = float(sum(mass for mass, _ in pairs)) if given is None else given
     rate = calc.recyclability_rate(per_material, product)
-    section = "6.2.1" if category in ("server", "storage") else "6.2.2"
     clauses = _judge(category, {"recyclable_mass": sum(per_material), "product_mass": product},
-                     (f"{section}/recyclability",), as_of)
+                     _clauses_on("recyclability", category), as_of)
     return RecyclabilityResult(category=category, per_material_g=per_material, recyclable_g=float(sum(per_material)),
                                product_g=product, rate=rate, clauses=clauses)
 

@@ -6,7 +6,6 @@ pint cannot parse, a clause reading a field that does not exist, a band table th
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from functools import lru_cache
@@ -15,19 +14,14 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from checker.fields import FieldSpec, category_defaults, load_fields, safe_yaml
+from checker.catalog_files import catalog_dir, read_yaml
+from checker.fields import FieldSpec, category_defaults, load_fields
 from checker.models import Strict
 from checker.units import parse_unit
 
 Op = Literal[">=", "<=", "<", ">"]
 Confidence = Literal["H", "M", "L"]
 CLAUSE_ID = re.compile(r"^[0-9]+(\.[0-9]+)*(/[a-z0-9][a-z0-9-]*)?$")
-
-
-def catalog_dir() -> Path:
-    """The ``catalogs/`` folder: ``$GDC_CATALOGS`` or the one beside the package."""
-    override = os.environ.get("GDC_CATALOGS")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "catalogs"
 
 
 class Condition(Strict):
@@ -247,19 +241,14 @@ class Catalog(Strict):
         return self.constants[name].value
 
 
-def _read_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return safe_yaml(handle)
-
-
 @lru_cache(maxsize=4)
 def load_catalog(folder: str | None = None) -> Catalog:
     """Load and validate ``catalogs/`` (clauses/*.yaml, tables.yaml, fields.yaml, substances.yaml)."""
     root = Path(folder) if folder else catalog_dir()
     clauses: list[Any] = []  # YAML mappings; Catalog (pydantic) validates them into Clause
     for path in sorted((root / "clauses").glob("*.yaml")):
-        clauses.extend(_read_yaml(path) or [])
-    tables = _read_yaml(root / "tables.yaml")
+        clauses.extend(read_yaml(path) or [])
+    tables = read_yaml(root / "tables.yaml")
     fields, categories = load_fields(root)
     defaults = category_defaults(root)
     return Catalog(

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.errors import DistributedError, UsageError
 from checker.safe_text import terminal
 
 if TYPE_CHECKING:
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("checker")
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A usage problem reported as one line, exit code 2."""
 
 
 def _as_of(text: str | None) -> date:
@@ -75,14 +72,14 @@ def exit_code(evaluated: Evaluated) -> int:
     return EXIT_PASS if all_pass and not lost else EXIT_FAIL
 
 
-def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool) -> int:
+def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: bool = False) -> int:
     fmt = args.format or _default_format()
     out = Path(args.out) if args.out else None
     if out is None and sys.stdout is None:
         raise UsageError("standard output is closed: give --out PATH")
     from checker.report import write_output
 
-    text = write_output(evaluated, fmt, out, args.lang, detail)
+    text = write_output(evaluated, fmt, out, args.lang, detail, sys.stdout, single)
     if text is not None:
         assert sys.stdout is not None
         sys.stdout.write(text)
@@ -98,7 +95,7 @@ def run_check(args: argparse.Namespace) -> int:
     evaluated = check([Path(p) for p in args.files], _as_of(args.as_of), args.category)
     if len(evaluated.batch.frame) == 0 and (args.format or _default_format()) != "json":
         raise UsageError("; ".join(f"{e.source}: {e.error}" for e in evaluated.errors) or "no usable input")
-    return _emit(evaluated, args, detail=True)
+    return _emit(evaluated, args, detail=True, single=True)
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -110,8 +107,10 @@ def run_audit(args: argparse.Namespace) -> int:
     empty = [str(path) for path in paths if path.is_dir() and not any(path.iterdir())]
     if empty and len(empty) == len(paths):
         raise UsageError(f"nothing to audit: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty")
-    if args.engine == "dask":
-        from checker.distributed import DistributedError, audit_distributed
+    if args.columns:
+        evaluated = _audit_with_mapping(paths, args)
+    elif args.engine == "dask":
+        from checker.distributed import audit_distributed
 
         try:
             evaluated = audit_distributed(paths, _as_of(args.as_of), args.category, args.scheduler)
@@ -123,6 +122,41 @@ def run_audit(args: argparse.Namespace) -> int:
         evaluated = audit(paths, _as_of(args.as_of), args.category, workers=args.workers, seconds=args.timeout)
     detail = args.detail or len(evaluated.batch.frame) <= 50
     return _emit(evaluated, args, detail=detail)
+
+
+def _audit_with_mapping(paths: list[Path], args: argparse.Namespace) -> Evaluated:
+    """``audit --columns MAP.yaml``: catalogs read through a column mapping (checker/mapping.py)."""
+    from checker.mapping import MappingError, audit_mapped, load_mapping
+
+    if args.engine == "dask":
+        raise UsageError("--columns is not available with --engine dask")
+    try:
+        mapping = load_mapping(Path(args.columns))
+    except MappingError as exc:
+        raise UsageError(str(exc)) from None
+    return audit_mapped(paths, mapping, _as_of(args.as_of), args.category)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """``checker compare DIR``: one sub-folder per bidder, a bidders × clauses matrix (checker/compare.py)."""
+    from checker.compare import CompareError, compare, write
+
+    fmt = args.format or _default_format()
+    try:
+        comparison = compare(Path(args.folder), _as_of(args.as_of), args.category)
+        text = write(comparison, fmt, Path(args.out) if args.out else None, args.lang)
+    except CompareError as exc:
+        raise UsageError(str(exc)) from None
+    if text is not None:
+        assert sys.stdout is not None
+        sys.stdout.write(text)
+    for bid in comparison.bids:
+        for error in bid.errors:
+            say_error(f"checker: {bid.bidder}: {error}")
+    if all(bid.product is None for bid in comparison.bids):
+        return EXIT_UNUSABLE
+    passed = all(bid.product is not None and bid.product.verdict == "pass" for bid in comparison.bids)
+    return EXIT_PASS if passed else EXIT_FAIL
 
 
 def run_clauses(args: argparse.Namespace) -> int:
@@ -154,19 +188,25 @@ def run_template(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     if args.category not in catalog.categories:
         raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
+    if args.mapping:
+        from checker.mapping import skeleton
+
+        sys.stdout.write(skeleton(args.category, catalog))
+        return EXIT_PASS
     names = ["model", "manufacturer", "category"] + [
         n for n, s in catalog.fields.items() if args.category in s.categories and n not in
         ("model", "manufacturer", "category")]
-    headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in _PLAIN_HEADERS else n
+    from checker.catalog_files import catalog_dir
+    from checker.fields import contract_headers
+
+    plain = set(contract_headers(catalog_dir()))
+    headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in plain else n
                for n in names]
     print(",".join(headers))
     return EXIT_PASS
 
 
-_PLAIN_HEADERS = {"psu_efficiency_20", "psu_efficiency_50", "psu_efficiency_100", "recyclability"}
-
-
-CORE_COMMANDS = ("check", "audit", "clauses", "template")
+CORE_COMMANDS = ("check", "audit", "compare", "clauses", "template")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -187,7 +227,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p_check.set_defaults(func=run_check)
     p_audit = sub.add_parser("audit", parents=[common], help="each record, PDF, catalog row is one product")
     p_audit.add_argument("paths", nargs="+")
-    p_audit.add_argument("--format", choices=["text", "json", "xlsx", "html", "csv", "parquet"])
+    p_audit.add_argument("--format", choices=["text", "json", "ndjson", "xlsx", "html", "csv", "parquet"])
     p_audit.add_argument("--workers", type=int, default=1, help="PDFs read in parallel by N processes")
     p_audit.add_argument("--timeout", type=seconds, metavar="SECONDS",
                          help="time limit per document (default: GDC_DOCUMENT_SECONDS or catalogs/limits.yaml)")
@@ -195,14 +235,23 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                          help="dask: evaluate on a Dask distributed cluster")
     p_audit.add_argument("--scheduler", metavar="ADDRESS",
                          help="Dask scheduler (tcp://host:8786); default: a local cluster for this run")
-    p_audit.add_argument("--detail", action="store_true", help="text: every product in full")
+    p_audit.add_argument("--detail", action="store_true",
+                         help="text, html, xlsx: every product in full (else the 500 / 2000 worst in html / xlsx)")
+    p_audit.add_argument("--columns", metavar="MAP.yaml",
+                         help="read catalogs through a column mapping (header -> field, unit; fixed values)")
     p_audit.set_defaults(func=run_audit)
+    p_compare = sub.add_parser("compare", parents=[common],
+                               help="bids side by side: DIR holds one sub-folder per bidder (PDFs, records)")
+    p_compare.add_argument("folder")
+    p_compare.add_argument("--format", choices=["text", "json", "xlsx", "html"])
+    p_compare.set_defaults(func=run_compare)
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")
     p_clauses.add_argument("--category")
     p_clauses.add_argument("--format", choices=["text", "json"])
     p_clauses.set_defaults(func=run_clauses)
     p_template = sub.add_parser("template", help="print the CSV header of a catalog for a category")
     p_template.add_argument("category")
+    p_template.add_argument("--mapping", action="store_true", help="print a column-mapping skeleton (YAML) instead")
     p_template.set_defaults(func=run_template)
     if command not in CORE_COMMANDS:
         from checker.calc_cli import add_calc_parser

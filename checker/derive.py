@@ -5,6 +5,8 @@ computed from its inputs, the field gets an issue (manual_review) naming both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
@@ -24,25 +26,36 @@ NOISE_DIRECTIONS = ("noise_front", "noise_back", "noise_left", "noise_right")
 Floats = npt.NDArray[np.float64]
 
 
+Derive = Callable[[pd.DataFrame, Catalog, date], None]
+Inputs = Callable[[Catalog], list[str]]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One derived field: the fields it is computed from (its evidence is theirs) and how."""
+
+    name: str
+    inputs: Inputs
+    compute: Derive
+
+
+DERIVATIONS: dict[str, Derivation] = {}  # in the order they run (a PAH sum before the grades, and so on)
+
+
+def derivation(name: str, inputs: list[str] | Inputs) -> Callable[[Derive], Derive]:
+    """Register ``compute`` as the way to derive ``name`` from ``inputs`` (a list, or a function of the
+    catalog for input lists the catalog defines: the 15 PAHs, the grade tables' measurements)."""
+    listed = inputs if callable(inputs) else (lambda _catalog, fixed=tuple(inputs): list(fixed))
+
+    def register(compute: Derive) -> Derive:
+        DERIVATIONS[name] = Derivation(name, listed, compute)
+        return compute
+    return register
+
+
 def derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
     """Which fields each derived field is computed from (its evidence is theirs)."""
-    pahs = [name for name in catalog.fields if name.startswith("pah_")]
-    return {
-        "recyclability": ["recyclable_mass", "product_mass"],
-        "recycled_plastic_share": ["recycled_plastic_mass", "plastic_mass"],
-        "bap": [pah_field("benzo_a_pyrene")],
-        "pah15_sum": pahs,
-        "teer": ["max_throughput", "power_u1", "power_u2", "power_u3", "device_class"],
-        "volume": ["length", "height", "depth"],
-        "power_per_throughput": ["fw_power", "fw_throughput"],
-        "outlet_power": ["pdu_power", "outlet_count"],
-        "noise_max": list(NOISE_DIRECTIONS),
-        "fuel_rate": ["fuel_flow_100", "rated_power", "fuel_type"],
-        "annual_energy_tce": ["annual_electricity"],
-        "odp": ["refrigerant"],
-        "renewable_share_increase": ["renewable_share", "previous_renewable_share"],
-        "energy_grade": grade_inputs(),
-    }
+    return {name: item.inputs(catalog) for name, item in DERIVATIONS.items()}
 
 
 def column(frame: pd.DataFrame, name: str) -> Floats:
@@ -97,39 +110,30 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog, as_of: date | None = None)
 
     ``as_of`` picks the edition of a grade table in force (default today).
     """
-    tolerance = catalog.constant("derived_agreement_tolerance")
     apply_category_defaults(frame, catalog)
-    merge(frame, "recyclability", np.asarray(calc.share_percent(column(frame, "recyclable_mass"),
-                                                                 column(frame, "product_mass"))), tolerance)
-    merge(frame, "recycled_plastic_share", np.asarray(calc.share_percent(column(frame, "recycled_plastic_mass"),
-                                                                          column(frame, "plastic_mass"))), tolerance)
-    _pahs(frame, catalog, tolerance)
-    _teer(frame, catalog, tolerance)
-    merge(frame, "volume", np.asarray(calc.chassis_volume_dm3(column(frame, "length"), column(frame, "height"),
-                                                              column(frame, "depth"))), tolerance)
-    merge(frame, "power_per_throughput", np.asarray(calc.power_per_throughput(column(frame, "fw_power"),
-                                                                              column(frame, "fw_throughput"))),
-          tolerance)
-    merge(frame, "outlet_power",
-          np.asarray(calc.outlet_power(column(frame, "pdu_power"), column(frame, "outlet_count"))), tolerance)
-    _noise_max(frame)
-    _fuel_rate(frame, catalog)
-    merge(frame, "annual_energy_tce", np.asarray(calc.annual_energy_tce(column(frame, "annual_electricity"),
-                                                                        catalog.constant("electricity_kgce_per_kwh"))),
-          tolerance)
-    _odp(frame, catalog, tolerance)
-    if "previous_renewable_share" in frame:  # 5.2 逐年增加: percentage points over the previous period
-        share, previous = column(frame, "renewable_share"), column(frame, "previous_renewable_share")
-        merge(frame, "renewable_share_increase", share - previous, tolerance)
-        both = ~np.isnan(share) & ~np.isnan(previous)
-        set_text(frame, "renewable_share_increase" + NOTE, both,
-                 [f"{s:.4g} % this period against {p:.4g} % the previous" for s, p in zip(share[both], previous[both],
-                                                                                          strict=True)])
-    _energy_grades(frame, catalog, as_of)
-    for name in derived_inputs(catalog):
+    when = as_of or date.today()
+    for item in DERIVATIONS.values():
+        item.compute(frame, catalog, when)
+    for name in DERIVATIONS:
         _implausible_derived(frame, catalog, name)
         _unusable_inputs(frame, catalog, name)
     return frame
+
+
+def _tolerance(catalog: Catalog) -> float:
+    return catalog.constant("derived_agreement_tolerance")
+
+
+def _share(name: str, part: str, whole: str) -> None:
+    """A share in percent of two masses (recyclability, recycled plastic)."""
+    @derivation(name, [part, whole])
+    def compute(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+        merge(frame, name, np.asarray(calc.share_percent(column(frame, part), column(frame, whole))),
+              _tolerance(catalog))
+
+
+_share("recyclability", "recyclable_mass", "product_mass")
+_share("recycled_plastic_share", "recycled_plastic_mass", "plastic_mass")
 
 
 def _implausible_derived(frame: pd.DataFrame, catalog: Catalog, name: str) -> None:
@@ -200,8 +204,13 @@ def apply_category_defaults(frame: pd.DataFrame, catalog: Catalog) -> None:
             frame[name] = current.where(~(rows & current.isna().to_numpy()), default)
 
 
-def _pahs(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
-    names = derived_inputs(catalog)["pah15_sum"]
+def _pah_fields(catalog: Catalog) -> list[str]:
+    return [name for name in catalog.fields if name.startswith("pah_")]
+
+
+@derivation("pah15_sum", _pah_fields)
+def _pahs(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    names, tolerance = _pah_fields(catalog), _tolerance(catalog)
     if not any(name in frame for name in names):
         return
     values = np.column_stack([column(frame, name) for name in names])
@@ -218,12 +227,14 @@ def _pahs(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
     noted = (non_detects > 0) & (reported > 0)
     set_text(frame, "pah15_sum" + NOTE, noted, [f"{k} of {r} PAHs not detected, counted as 0"
                                                  for k, r in zip(non_detects[noted], reported[noted], strict=True)])
-    _bap_from_table(frame, tolerance)
 
 
-def _bap_from_table(frame: pd.DataFrame, tolerance: float) -> None:
+@derivation("bap", [pah_field("benzo_a_pyrene")])
+def _bap_from_table(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     """Benzo[a]pyrene (Table 3 row 3) is also one of the 15: use its table value when undeclared."""
-    source = pah_field("benzo_a_pyrene")
+    if not any(name in frame for name in _pah_fields(catalog)):
+        return
+    source, tolerance = pah_field("benzo_a_pyrene"), _tolerance(catalog)
     undeclared = np.isnan(column(frame, "bap"))
     merge(frame, "bap", column(frame, source), tolerance)
     source_nd = frame[source + ND].to_numpy(bool) if source + ND in frame else np.zeros(len(frame), bool)
@@ -231,7 +242,8 @@ def _bap_from_table(frame: pd.DataFrame, tolerance: float) -> None:
     frame["bap" + ND] = own_nd | (undeclared & source_nd)
 
 
-def _teer(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
+@derivation("teer", ["max_throughput", "power_u1", "power_u2", "power_u3", "device_class"])
+def _teer(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     if "device_class" not in frame:
         return
     classes = text_column(frame, "device_class")
@@ -240,10 +252,31 @@ def _teer(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
                                   .to_numpy(float) for i in range(3)])
     computed = calc.teer(column(frame, "max_throughput"), column(frame, "power_u1"), column(frame, "power_u2"),
                          column(frame, "power_u3"), (weights[0], weights[1], weights[2]))
-    merge(frame, "teer", np.asarray(computed, dtype=float), tolerance)
+    merge(frame, "teer", np.asarray(computed, dtype=float), _tolerance(catalog))
 
 
-def _noise_max(frame: pd.DataFrame) -> None:
+@derivation("volume", ["length", "height", "depth"])
+def _volume(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    merge(frame, "volume", np.asarray(calc.chassis_volume_dm3(column(frame, "length"), column(frame, "height"),
+                                                              column(frame, "depth"))), _tolerance(catalog))
+
+
+@derivation("power_per_throughput", ["fw_power", "fw_throughput"])
+def _power_per_throughput(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    merge(frame, "power_per_throughput",
+          np.asarray(calc.power_per_throughput(column(frame, "fw_power"), column(frame, "fw_throughput"))),
+          _tolerance(catalog))
+
+
+@derivation("outlet_power", ["pdu_power", "outlet_count"])
+def _outlet_power(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    merge(frame, "outlet_power",
+          np.asarray(calc.outlet_power(column(frame, "pdu_power"), column(frame, "outlet_count"))),
+          _tolerance(catalog))
+
+
+@derivation("noise_max", list(NOISE_DIRECTIONS))
+def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
     if not any(name in frame for name in NOISE_DIRECTIONS):
         return
     readings = np.column_stack([column(frame, name) for name in NOISE_DIRECTIONS])
@@ -269,7 +302,8 @@ def _densities(frame: pd.DataFrame, catalog: Catalog) -> tuple[Floats, Floats, l
     return low, high, [kind[2] for kind in kinds]
 
 
-def _fuel_rate(frame: pd.DataFrame, catalog: Catalog) -> None:
+@derivation("fuel_rate", ["fuel_flow_100", "rated_power", "fuel_type"])
+def _fuel_rate(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     flow, power = column(frame, "fuel_flow_100"), column(frame, "rated_power")
     if np.isnan(flow).all():
         return
@@ -294,17 +328,38 @@ def _fuel_rate(frame: pd.DataFrame, catalog: Catalog) -> None:
         f"kg/L: {low[i]:.1f}–{high[i]:.1f} g/kWh" for i in np.flatnonzero(use)])
 
 
-def _odp(frame: pd.DataFrame, catalog: Catalog, tolerance: float) -> None:
+@derivation("annual_energy_tce", ["annual_electricity"])
+def _annual_energy_tce(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    merge(frame, "annual_energy_tce", np.asarray(calc.annual_energy_tce(
+        column(frame, "annual_electricity"), catalog.constant("electricity_kgce_per_kwh"))), _tolerance(catalog))
+
+
+@derivation("odp", ["refrigerant"])
+def _odp(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     if "refrigerant" not in frame:
         return
     table = {name.upper(): item.odp for name, item in catalog.refrigerants.items()}
     names = text_column(frame, "refrigerant").str.upper().str.replace(r"[\s\-]", "", regex=True)
     # pandas-stubs types to_numpy(dtype=float) as floating[Any]; the array is float64
     looked_up = cast(Floats, names.map(table).to_numpy(dtype=float, na_value=np.nan))
-    merge(frame, "odp", looked_up, tolerance)
+    merge(frame, "odp", looked_up, _tolerance(catalog))
 
 
-def _energy_grades(frame: pd.DataFrame, catalog: Catalog, as_of: date | None) -> None:
+@derivation("renewable_share_increase", ["renewable_share", "previous_renewable_share"])
+def _renewable_increase(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    """5.2 逐年增加: percentage points over the previous period."""
+    if "previous_renewable_share" not in frame:
+        return
+    share, previous = column(frame, "renewable_share"), column(frame, "previous_renewable_share")
+    merge(frame, "renewable_share_increase", share - previous, _tolerance(catalog))
+    both = ~np.isnan(share) & ~np.isnan(previous)
+    set_text(frame, "renewable_share_increase" + NOTE, both,
+             [f"{s:.4g} % this period against {p:.4g} % the previous"
+              for s, p in zip(share[both], previous[both], strict=True)])
+
+
+@derivation("energy_grade", lambda _catalog: grade_inputs())
+def _energy_grades(frame: pd.DataFrame, catalog: Catalog, as_of: date) -> None:
     """Energy grades worked out from measurements with the edition of ``catalogs/grades`` in force on ``as_of``:
     an undeclared grade is filled, a declared one that disagrees is flagged naming both (see grade_frame)."""
-    work_out_grades(frame, catalog, as_of or date.today())
+    work_out_grades(frame, catalog, as_of)

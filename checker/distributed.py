@@ -27,6 +27,7 @@ import pandas as pd
 from checker.catalog import Catalog, Clause, load_catalog
 from checker.derive import derive_all
 from checker.engine import ClauseColumn, evaluate
+from checker.errors import DistributedError
 from checker.frame import Batch, conform
 from checker.models import InputError, InputWarning
 from checker.parallel import Outcome, read_one
@@ -35,10 +36,6 @@ from checker.units import conversion_factor
 
 log = logging.getLogger(__name__)
 PARTITION_ROWS = 250_000
-
-
-class DistributedError(RuntimeError):
-    """The cluster could not be reached or used (one-line reason)."""
 
 
 @dataclass

@@ -17,10 +17,11 @@ from checker.calculators import band_index
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, column
 from checker.frame import HI, ISSUE, LO, RL
+from checker.models import STATUSES, VERDICTS, verdict_index
 from checker.units import clean_array, conversion_factor
 
-STATUSES = ("pass", "fail", "not_applicable", "missing_evidence", "manual_review")
-PASS, FAIL, NA, MISSING, MANUAL = range(5)
+PASS, FAIL, NA, MISSING, MANUAL = (STATUSES.index(s) for s in
+                                   ("pass", "fail", "not_applicable", "missing_evidence", "manual_review"))
 
 
 class Reason:
@@ -243,9 +244,6 @@ class CategoryCodes:
         return wanted[self.codes]  # code −1 (no category) picks the trailing False
 
 
-VERDICTS = ("pass", "incomplete", "fail")
-
-
 def verdict_codes(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.int8]:
     """Per row, an index into :data:`VERDICTS`: fail if any clause fails; else incomplete if any is
     missing evidence; else pass."""
@@ -254,7 +252,7 @@ def verdict_codes(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.int8
     for col in columns:
         any_fail |= col.status == FAIL
         any_missing |= col.status == MISSING
-    return np.where(any_fail, 2, any_missing).astype(np.int8)
+    return verdict_index(any_fail, any_missing)
 
 
 def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:

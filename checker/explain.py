@@ -9,9 +9,9 @@ import numpy as np
 
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, NOTE, derived_inputs
-from checker.engine import STATUSES, ClauseColumn, Reason
+from checker.engine import ClauseColumn, Reason
 from checker.frame import HI, ISSUE, LO, ND, RL, Batch
-from checker.models import ClauseResult, Evidence, ProductReport, verdict_of
+from checker.models import STATUSES, ClauseResult, Evidence, ProductReport, verdict_of
 
 
 def _text(batch: Batch, row: int, name: str) -> str:
@@ -28,8 +28,19 @@ def _evidence(batch: Batch, catalog: Catalog, row: int, name: str | None) -> lis
     found = batch.evidence.get(row, name)
     if found:
         return found
-    inputs = derived_inputs(catalog).get(name, [])
+    inputs = _derived_inputs(catalog).get(name, [])
     return [item for source in inputs for item in batch.evidence.get(row, source)]
+
+
+_INPUTS: dict[int, tuple[Catalog, dict[str, list[str]]]] = {}
+
+
+def _derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
+    """:func:`derived_inputs`, worked out once per catalog (it is asked for every clause of every product)."""
+    known = _INPUTS.get(id(catalog))
+    if known is None or known[0] is not catalog:
+        known = _INPUTS[id(catalog)] = (catalog, derived_inputs(catalog))
+    return known[1]
 
 
 def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -> str:

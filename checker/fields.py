@@ -7,25 +7,13 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import Field, model_validator
 
+from checker.catalog_files import safe_yaml
 from checker.models import Strict
 from checker.units import parse_unit
 
 PAH_MARK = "+pah"
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the catalog loads 10× faster
-
-
-def safe_yaml(stream: Any) -> Any:
-    """Parse one YAML document with the safe loader (what ``yaml.safe_load`` does, in C when it can)."""
-    loader = _SAFE_LOADER(stream)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
 class FieldSpec(Strict):
     """One field: kind, canonical unit, plausible range, labels and header aliases."""
 
@@ -99,6 +87,12 @@ def category_defaults(root: Path) -> dict[str, dict[str, Any]]:
     """Values a category implies when a record is silent (``category_defaults`` in fields.yaml)."""
     with (root / "fields.yaml").open(encoding="utf-8") as handle:
         return dict(safe_yaml(handle).get("category_defaults", {}))
+
+
+def contract_headers(root: Path) -> list[str]:
+    """The catalog columns INTERFACE.md §5 names, printed without a unit (``contract_headers`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        return list(safe_yaml(handle).get("contract_headers", []))
 
 
 def header_key(text: str) -> str:

@@ -21,8 +21,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from checker.catalog import Catalog, Confidence, catalog_dir, load_catalog
-from checker.fields import safe_yaml
+from checker.catalog import Catalog, Confidence, load_catalog
+from checker.catalog_files import catalog_dir, safe_yaml
 from checker.models import Strict
 from checker.units import parse_unit
 

@@ -24,7 +24,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from checker.catalog import catalog_dir
+from checker.catalog_files import catalog_dir, read_yaml
+from checker.errors import UnusableInput
 from checker.pdfstreams import InflateBudgetExceeded, inflated_size
 
 MB = 1_000_000
@@ -49,7 +50,7 @@ _PDF_OBJECT = re.compile(rb"(?<![0-9])[0-9]{1,10}[ \t\r\n\f\x00]+[0-9]{1,10}[ \t
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\\?$)|[\[\]{}]')
 
 
-class LimitError(ValueError):
+class LimitError(UnusableInput, ValueError):
     """An input refused before it is read; the message is the one-line reason."""
 
 
@@ -75,7 +76,7 @@ class Limits(BaseModel):
 
 @lru_cache(maxsize=4)
 def _defaults(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of limits")
     return data

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 Status = Literal["pass", "fail", "not_applicable", "missing_evidence", "manual_review"]
-Verdict = Literal["pass", "fail", "incomplete"]
+Verdict = Literal["pass", "incomplete", "fail"]  # in order of severity: the verdict codes index this
+STATUSES: tuple[Status, ...] = get_args(Status)
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 Qualifier = Literal["", "nd", "lt", "le", "gt", "ge"]  # nd: non-detect; lt/le/gt/ge: a bound as printed
 
 STANDARD_NAME = "绿色数据中心政府采购需求标准（试行）"
@@ -111,10 +115,12 @@ class Report(Strict):
         return data
 
 
+def verdict_index(any_fail: npt.ArrayLike, any_missing: npt.ArrayLike) -> npt.NDArray[np.int8]:
+    """The verdict rule, written once, as an index into :data:`VERDICTS` (per row for arrays): fail if
+    any clause fails; else incomplete if any is missing evidence; else pass."""
+    return np.where(any_fail, 2, np.asarray(any_missing, dtype=np.int8)).astype(np.int8)
+
+
 def verdict_of(statuses: list[str]) -> Verdict:
-    """fail if any clause fails; else incomplete if any is missing evidence; else pass."""
-    if "fail" in statuses:
-        return "fail"
-    if "missing_evidence" in statuses:
-        return "incomplete"
-    return "pass"
+    """The verdict of one product from its clause statuses (the rule of :func:`verdict_index`)."""
+    return VERDICTS[int(verdict_index("fail" in statuses, "missing_evidence" in statuses))]

@@ -25,26 +25,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from checker.records import ProductRecord, RecordError
+from checker.errors import DocumentTimeout, UnusableInput
+from checker.records import ProductRecord
 
 log = logging.getLogger(__name__)
 
 Outcome = ProductRecord | str  # a record, or the one-line reason the document gave none
 
 
-class DocumentTimeout(BaseException):
-    """Raised by the alarm inside a document read that ran over its time limit."""
-
-
 def read_one(path: str, category: str | None) -> Outcome:
     """Read one PDF into a record; any failure is returned as a one-line reason, never raised."""
     from checker.documents_bridge import pdf_record
-    from checker.limits import LimitError, guard_file
+    from checker.limits import guard_file
 
     try:
         guard_file(Path(path))  # refuse what must not reach a parser, in the worker as in the parent
         return pdf_record(Path(path), category)
-    except (RecordError, LimitError) as exc:
+    except UnusableInput as exc:
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - a reader bug is an error row, never a lost batch
         return _failure(Path(path), exc)

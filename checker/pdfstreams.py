@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import zlib
 
+from checker.errors import CheckerError
+
 _STREAM = re.compile(rb"stream\r?\n")
 _END = re.compile(rb"\r?\n?endstream")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
@@ -21,7 +23,7 @@ _CHUNK = 1 << 20
 _KEEP = 64 * _CHUNK  # inflated output kept for a next filter; beyond it only counted
 
 
-class InflateBudgetExceeded(ValueError):
+class InflateBudgetExceeded(CheckerError, ValueError):
     """The streams inflate to more than the budget."""
 
 

@@ -19,9 +19,10 @@ import pandas as pd
 from checker.catalog import Catalog, load_catalog
 from checker.derive import derive_all
 from checker.engine import ClauseColumn, evaluate
+from checker.errors import UnusableInput
 from checker.explain import product_report
 from checker.frame import Batch, EvidenceStore, conform, records_to_batch
-from checker.limits import LimitError, document_seconds, guard_file
+from checker.limits import document_seconds, guard_file
 from checker.models import Evidence, InputError, InputWarning, Report
 from checker.parallel import Outcome, read_documents
 from checker.records import ProductRecord, RecordError, load_record_file, read_record_file, record_from_mapping
@@ -34,7 +35,7 @@ TABLE_TYPES = {".csv", ".xlsx", ".xlsm", ".parquet"}
 PDF_TYPES = {".pdf"}
 
 
-class InputProblem(ValueError):
+class InputProblem(UnusableInput, ValueError):
     """An input that cannot be used; its message is the one-line reason."""
 
 
@@ -157,7 +158,7 @@ def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[
             errors.extend(InputError(source=str(path), error=problem) for problem in problems)
             return records_batch(records, catalog, warnings) if records else None
         return records_batch(read_records(path, category, documents), catalog, warnings)
-    except (InputProblem, RecordError, TableError, LimitError) as exc:
+    except UnusableInput as exc:
         errors.append(InputError(source=str(path), error=str(exc)))
     return None
 
@@ -252,7 +253,7 @@ def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
     for path in paths:
         try:
             records.extend(one_product_records(path, category, documents))
-        except (InputProblem, RecordError, LimitError) as exc:
+        except UnusableInput as exc:
             errors.append(InputError(source=str(path), error=str(exc)))
             several = several or isinstance(exc, SeveralProducts)
     if not records or several:

@@ -18,13 +18,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from checker.catalog import Catalog, load_catalog
+from checker.errors import UnusableInput
 from checker.fields import FieldSpec
 from checker.models import Evidence, Fact, Qualifier, Strict
 from checker.record_text import Repeated, distinct, parse_json, parse_yaml, single_values
 from checker.values import BlankValue, ValueTextError, parse_value_text
 
 
-class RecordError(ValueError):
+class RecordError(UnusableInput, ValueError):
     """A record file that cannot be used, with a one-line reason."""
 
 

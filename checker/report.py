@@ -3,24 +3,21 @@
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
-from checker.engine import STATUSES, VERDICTS, verdict_codes, verdicts
-from checker.models import ProductReport, Report
+from checker.engine import verdict_codes, verdicts
+from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.pipeline import Evaluated
 from checker.safe_text import printable, spreadsheet, terminal
 
@@ -69,35 +66,6 @@ def status_arrow(evaluated: Evaluated) -> pa.Table:
     for col in evaluated.columns:
         columns[col.clause.id] = pa.DictionaryArray.from_arrays(pa.array(col.status.astype(np.int8)), labels)
     return pa.table(columns)
-
-
-# a cell to quote, or to neutralise (formula triggers at the start, control characters, surrogates)
-_CSV_CARE = "[\",\\r\\n\\x00-\\x1f\\x7f-\\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|^[=+\\-@＝＋－＠]"
-
-
-def _write_csv(evaluated: Evaluated, out: Path | None) -> str | None:
-    """CSV of the status table: Arrow's writer when no cell needs quoting, else pandas' (same text)."""
-    table = status_arrow(evaluated)
-    needs_care = any(pc.any(pc.match_substring_regex(table.column(name).cast(pa.string()), _CSV_CARE)).as_py()
-                     for name in ("id", "category"))
-    if needs_care:
-        rows = status_table(evaluated)
-        for name in ("id", "category"):
-            rows[name] = rows[name].astype(str).map(spreadsheet)
-        text: str = rows.to_csv(index=False)
-        if out is None:
-            return text
-        out.write_text(text, encoding="utf-8")
-        return None
-    header = io.StringIO()
-    csv.writer(header, lineterminator="\n").writerow(table.column_names)
-    body = io.BytesIO()
-    pa_csv.write_csv(table, body, pa_csv.WriteOptions(include_header=False, quoting_style="none"))
-    data = header.getvalue().encode("utf-8") + body.getvalue()
-    if out is None:
-        return data.decode("utf-8")
-    out.write_bytes(data)
-    return None
 
 
 def to_json(report: Report) -> str:
@@ -266,28 +234,53 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     return "".join(parts) + "</html>\n"
 
 
-def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, detail: bool) -> str | None:
-    """Render ``evaluated`` in ``fmt``; write to ``out`` or return the text for stdout."""
-    catalog = evaluated.catalog
+def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, detail: bool,
+                 stdout: TextIO | None = None, single: bool = False) -> str | None:
+    """Render ``evaluated`` in ``fmt``; write to ``out``, else to ``stdout`` when given (batch formats are
+    streamed, :mod:`checker.outputs`), else return the text. ``single``: one product's report (``check``),
+    whose HTML and Excel are the one-product layouts of :func:`to_html` and :func:`to_xlsx`."""
     if fmt == "parquet":
         if out is None:
             raise ValueError("--format parquet needs --out")
         pq.write_table(status_arrow(evaluated), out)
         return None
-    if fmt == "csv":
-        return _write_csv(evaluated, out)
-    elif fmt == "text" and not detail:
-        text = summary_text(evaluated)
-    else:
+    if single and fmt in ("html", "xlsx"):
         report = evaluated.report()
         if fmt == "xlsx":
             if out is None:
                 raise ValueError("--format xlsx needs --out")
-            out.write_bytes(to_xlsx(report, catalog, lang))
+            out.write_bytes(to_xlsx(report, evaluated.catalog, lang))
             return None
-        text = {"json": to_json, "text": lambda r: to_text(r, catalog, lang),
-                "html": lambda r: to_html(r, catalog, lang)}[fmt](report)
+        return _text_to(to_html(report, evaluated.catalog, lang), out)
+    if fmt != "text":
+        from checker.outputs import write_stream
+
+        if out is None and stdout is None and fmt != "xlsx":
+            buffer = _Capture()
+            write_stream(evaluated, fmt, None, lang, detail, buffer)
+            return buffer.text()
+        write_stream(evaluated, fmt, out, lang, detail, stdout)
+        return None
+    return _text_to(to_text(evaluated.report(), evaluated.catalog, lang) if detail else summary_text(evaluated), out)
+
+
+def _text_to(text: str, out: Path | None) -> str | None:
     if out is None:
         return text
     out.write_text(text, encoding="utf-8")
     return None
+
+
+class _Capture(io.StringIO):
+    """A text stream with a byte buffer beside it (for the formats written as bytes), read back as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bytes = io.BytesIO()
+
+    @property
+    def buffer(self) -> io.BytesIO:  # type: ignore[override]
+        return self.bytes
+
+    def text(self) -> str:
+        return self.getvalue() + self.bytes.getvalue().decode("utf-8")

@@ -33,6 +33,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from checker.catalog import Catalog
+from checker.errors import UnusableInput
 from checker.fields import FieldSpec, header_key
 from checker.frame import (
     HI,
@@ -66,7 +67,7 @@ CATEGORY_WORDS = {"服务器": "server", "存储": "storage", "存储设备": "s
                   "变压器": "transformer", "水泵": "pump", "潜水电泵": "pump", "数据中心": "datacenter"}
 
 
-class TableError(ValueError):
+class TableError(UnusableInput, ValueError):
     """A catalog file that cannot be used, with a one-line reason."""
 
 
@@ -572,12 +573,12 @@ def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | No
     blank = np.flatnonzero(pd.isna(ids))
     ids[blank] = [f"{path.stem}#row{row_numbers[r] if row_numbers else r + first_row}" for r in blank]
     columns["id"] = ids if pd.api.types.infer_dtype(ids) == "string" else _map_distinct(ids, str)
-    if "category" in columns:
+    if category:  # --category always wins over a category column
+        columns["category"] = np.full(rows, category, dtype=object)
+    elif "category" in columns:
         given = np.array(columns["category"], dtype=object)
         given[[index for index in np.flatnonzero(pd.isna(given)) if given[index] is None]] = "None"
         columns["category"] = _map_distinct(given, _category_word)
-    elif category:
-        columns["category"] = np.full(rows, category, dtype=object)
     else:
         raise TableError(f"{path}: no category column; give --category")
 

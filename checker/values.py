@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
+from checker.errors import CheckerError
 from checker.models import Qualifier
 
 NON_DETECT = {"nd", "n.d.", "n.d", "未检出", "not detected", "<mdl", "<loq", "<rl"}
@@ -42,11 +43,9 @@ def _fold_word(word: str) -> str:
 @lru_cache(maxsize=1)
 def comparisons() -> Comparisons:
     """The comparison words, loaded once from the catalog folder."""
-    from checker.catalog import catalog_dir  # late: catalog imports the models this module uses
-    from checker.fields import safe_yaml
+    from checker.catalog_files import read_yaml
 
-    with (catalog_dir() / "comparisons.yaml").open(encoding="utf-8") as handle:
-        data = safe_yaml(handle)
+    data = read_yaml("comparisons.yaml")
 
     def table(side: str) -> tuple[tuple[str, Qualifier], ...]:
         pairs = [(_fold_word(word), cast(Qualifier, op)) for op, words in data[side].items() for word in words]
@@ -87,7 +86,7 @@ def split_bound(text: str) -> tuple[str, Qualifier, str]:
     return text, "", ""
 
 
-class ValueTextError(ValueError):
+class ValueTextError(CheckerError, ValueError):
     """The text holds no usable value."""
 
 

@@ -67,7 +67,8 @@ def frame_with(at: AppTest, column: str, value: str, also: str | None = None) ->
 
 def test_sidebar_lists_pages_and_switches_language(app: AppTest) -> None:
     pages = app.sidebar.radio(key="page")
-    assert list(pages.options) == [t(f"page_{p}", "zh") for p in ("check", "calc", "batch", "catalog", "dc")]
+    assert list(pages.options) == [t(f"page_{p}", "zh") for p in ("check", "calc", "batch")] + ["投标对比"] + [
+        t(f"page_{p}", "zh") for p in ("catalog", "dc")]
     app.sidebar.radio(key="lang").set_value("en").run()
     assert list(app.sidebar.radio(key="page").options)[0] == "Check a product"
     assert app.header[0].value == "Check a product"

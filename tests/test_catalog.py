@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.catalog import catalog_dir, load_catalog
+from checker.catalog import load_catalog
+from checker.catalog_files import catalog_dir
 
 INTERFACE_IDS = """
 5.1/pue 5.2/renewable-share 5.3/wue 5.6/energy-management

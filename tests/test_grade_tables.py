@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from checker.catalog import catalog_dir
+from checker.catalog_files import catalog_dir
 from checker.grade_tables import GradeEdition, GradeRow, GradeTable, load_grade_editions
 
 DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "REFERENCED-STANDARDS.md"

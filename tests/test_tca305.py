@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from dc_records import base, experts, record
 
-from checker.dc import RecordError, evaluate, load_record, parse_record, section5_facts
+from checker.dc import DataCentreRecordError, evaluate, load_record, parse_record, section5_facts
 from checker.dc.catalog import Catalog, load_catalog
 from checker.dc.cli import main as dc_main
 from checker.dc.energy import annual_energy_tce, emissions
@@ -350,7 +350,7 @@ def test_refrigerant_leak_is_scope1_offset_by_sinks_only() -> None:
     ({"refrigerant": "R22", "mass": "1 kg", "gwp": -5}, "refrigerant_leak.0.gwp"),
 ])
 def test_unknown_refrigerant_is_a_record_error(leak: dict[str, object], message: str) -> None:
-    with pytest.raises(RecordError) as error:
+    with pytest.raises(DataCentreRecordError) as error:
         parse_record(base(refrigerant_leak=[leak]))
     assert message in str(error.value) and "\n" not in str(error.value)
 
@@ -458,15 +458,15 @@ def test_section5_1000_tce_boundary_example() -> None:
 
 # ------------------------------------------------------------------ input
 def test_bad_inputs_raise_record_error() -> None:
-    with pytest.raises(RecordError):
+    with pytest.raises(DataCentreRecordError):
         parse_record(base(energy={"electricity": "12 kg"}))
-    with pytest.raises(RecordError):
+    with pytest.raises(DataCentreRecordError):
         parse_record(base(colour="green"))
-    with pytest.raises(RecordError):
+    with pytest.raises(DataCentreRecordError):
         parse_record(base(expert_scores={"pue": 20}))
-    with pytest.raises(RecordError):
+    with pytest.raises(DataCentreRecordError):
         parse_record(base(climate_zone="温和"))
-    with pytest.raises(RecordError):
+    with pytest.raises(DataCentreRecordError):
         parse_record(base(offsets=[{"type": "moon dust", "quantity": 1}]))
 
 
@@ -575,3 +575,14 @@ def test_report_shape() -> None:
         assert key in report
     assert report["standard"] == "T/CA305-2023"
     assert {r["status"] for r in report["constraints"]} <= {"pass", "fail", "missing_evidence"}
+
+
+def test_electricity_equivalent_is_written_once() -> None:
+    """T/CA305 reads the 当量值 of electricity from tables.yaml: one number, one place."""
+    from checker.catalog import load_catalog as load_clause_catalog
+    from checker.catalog_files import catalog_dir
+
+    shared = load_clause_catalog().constant("electricity_kgce_per_kwh")
+    assert load_catalog().coefficients["electricity_tce"].value == shared
+    written = [p.name for p in catalog_dir().rglob("*.yaml") if "0.1229" in p.read_text(encoding="utf-8")]
+    assert written == ["tables.yaml"]

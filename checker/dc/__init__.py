@@ -4,12 +4,12 @@ grade, what-if)."""
 
 from checker.dc.energy import annual_energy_tce, emissions, section5_fact_models, section5_facts
 from checker.dc.grading import Assessment, evaluate
-from checker.dc.record import DataCentreRecord, RecordError, load_record, parse_record
+from checker.dc.record import DataCentreRecord, DataCentreRecordError, load_record, parse_record
 from checker.dc.report import build_report, grade_datacentre
 from checker.dc.whatif import offset_needed, pue_needed, what_if
 
 __all__ = [
-    "Assessment", "DataCentreRecord", "RecordError", "annual_energy_tce", "build_report", "emissions",
+    "Assessment", "DataCentreRecord", "DataCentreRecordError", "annual_energy_tce", "build_report", "emissions",
     "evaluate", "grade_datacentre", "load_record", "offset_needed", "parse_record", "pue_needed",
     "section5_fact_models", "section5_facts", "what_if",
 ]

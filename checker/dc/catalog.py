@@ -5,17 +5,15 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import yaml
 from pydantic import Field, model_validator
 
+from checker.catalog_files import read_yaml
 from checker.models import Strict
 from checker.units import conversion_factor
 
 log = logging.getLogger(__name__)
-
-CATALOG_PATH = Path(__file__).resolve().parents[2] / "catalogs" / "tca305.yaml"
 
 Confidence = Literal["H", "M", "L"]
 ClimateZone = Literal["severe_cold", "cold", "other"]
@@ -302,10 +300,24 @@ class Catalog(Strict):
         return names.index(grade) + 1 if grade in names else 0
 
 
+def _with_shared_constants(data: dict[str, Any]) -> dict[str, Any]:
+    """Fill coefficients written ``{constant: NAME, ...}`` from ``tables.yaml``'s constants, so a
+    number the procurement standard and T/CA305 share (0.1229 kgce/kWh) is written once."""
+    constants = read_yaml("tables.yaml").get("constants", {})
+    for name, coefficient in data.get("coefficients", {}).items():
+        shared = coefficient.pop("constant", None) if isinstance(coefficient, dict) else None
+        if shared is None:
+            continue
+        if shared not in constants:
+            raise ValueError(f"coefficient {name}: no constant {shared!r} in tables.yaml")
+        coefficient.setdefault("value", constants[shared]["value"])
+        coefficient.setdefault("unit", constants[shared]["unit"])
+    return data
+
+
 @lru_cache(maxsize=4)
-def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
+def load_catalog(path: str | Path = "tca305.yaml") -> Catalog:
     """Load and validate ``catalogs/tca305.yaml`` (cached)."""
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = _with_shared_constants(read_yaml(path))
     log.debug("loaded T/CA305 catalog from %s", path)
     return Catalog.model_validate(data)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from checker.dc.grading import evaluate
-from checker.dc.record import RecordError, load_record
+from checker.dc.record import DataCentreRecordError, load_record
 from checker.dc.render import to_html, to_json, to_text, write_xlsx
 from checker.dc.report import build_report
 
@@ -46,7 +46,7 @@ def run_dc(args: argparse.Namespace) -> int:
         return _fail("--format xlsx needs --out PATH")
     try:
         assessment = evaluate(load_record(args.record), as_of)
-    except (RecordError, ValueError) as exc:
+    except (DataCentreRecordError, ValueError) as exc:
         return _fail(str(exc).splitlines()[0])
     report = build_report(assessment)
     try:

@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from checker.dc.catalog import ClimateZone, load_catalog
 from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, Years, amount_in
+from checker.errors import UnusableInput
 from checker.models import Strict
 from checker.record_text import parse_yaml, single_values
 
@@ -30,7 +31,7 @@ def _alias(mapping: dict[str, str]) -> BeforeValidator:
     return BeforeValidator(lambda v: mapping.get(v.strip(), v.strip().lower()) if isinstance(v, str) else v)
 
 
-class RecordError(ValueError):
+class DataCentreRecordError(UnusableInput, ValueError):
     """A record that cannot be used, with a one-line reason."""
 
 
@@ -207,13 +208,13 @@ def _region(name: str) -> str:
 
 
 def parse_record(data: Any) -> DataCentreRecord:
-    """Validate a mapping into a record; raises :class:`RecordError` with a one-line reason."""
+    """Validate a mapping into a record; raises :class:`DataCentreRecordError` with a one-line reason."""
     try:
         return DataCentreRecord.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "record"
-        raise RecordError(f"{where}: {first['msg']} ({exc.error_count()} error(s))") from None
+        raise DataCentreRecordError(f"{where}: {first['msg']} ({exc.error_count()} error(s))") from None
 
 
 def load_record(path: str | Path) -> DataCentreRecord:
@@ -222,10 +223,10 @@ def load_record(path: str | Path) -> DataCentreRecord:
         text = Path(path).read_text(encoding="utf-8")
         data = parse_yaml(text)  # a key given twice is kept, never last-one-wins
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RecordError(f"{path}: cannot read record ({type(exc).__name__})") from None
+        raise DataCentreRecordError(f"{path}: cannot read record ({type(exc).__name__})") from None
     if not isinstance(data, dict):
-        raise RecordError(f"{path}: a record must be a mapping")
-    return parse_record(single_values(data, str(path), RecordError))
+        raise DataCentreRecordError(f"{path}: a record must be a mapping")
+    return parse_record(single_values(data, str(path), DataCentreRecordError))
 
 
-__all__ = ["Amount", "DataCentreRecord", "RecordError", "load_record", "parse_record"]
+__all__ = ["Amount", "DataCentreRecord", "DataCentreRecordError", "load_record", "parse_record"]

@@ -12,13 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from checker.catalog_files import read_yaml
 from checker.documents.bounds import Comparisons, compile_comparisons
 from checker.documents.numbers import fold_key
 from checker.fields import flatten_fields
-
-CATALOGS = Path(__file__).resolve().parents[2] / "catalogs"
 
 
 @dataclass(frozen=True)
@@ -255,10 +252,9 @@ def _detection_limit(words: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     """Load and compile the vocabulary (cached)."""
-    vocab_path = Path(path) if path else CATALOGS / "vocabulary.yaml"
-    doc = yaml.safe_load(vocab_path.read_text(encoding="utf-8"))
-    substances = yaml.safe_load((CATALOGS / "substances.yaml").read_text(encoding="utf-8"))
-    fields_doc = yaml.safe_load((CATALOGS / "fields.yaml").read_text(encoding="utf-8"))
+    doc = read_yaml(Path(path) if path else "vocabulary.yaml")
+    substances = read_yaml("substances.yaml")
+    fields_doc = read_yaml("fields.yaml")
     rules: list[Rule] = []
     for kind, section in (("load", "load_quantities"), ("field", "fields")):
         for name, spec in doc[section].items():

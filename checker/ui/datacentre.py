@@ -15,14 +15,15 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from checker.dc import RecordError, build_report, evaluate, parse_record
+from checker.dc import DataCentreRecordError, build_report, evaluate, parse_record
 from checker.dc.render import sections, summary_rows, to_html, to_json, what_if_rows, write_xlsx
+from checker.errors import UnusableInput
 from checker.record_text import parse_yaml, single_values
 
 log = logging.getLogger(__name__)
 
 
-class DataCentreInputError(ValueError):
+class DataCentreInputError(UnusableInput, ValueError):
     """An uploaded data-centre record that cannot be used; the message is the one-line reason."""
 
 
@@ -37,7 +38,7 @@ def grade_bytes(data: bytes, as_of: date) -> dict[str, Any]:
     mapping = single_values(mapping, "record", DataCentreInputError)
     try:
         record = parse_record(mapping)
-    except (RecordError, ValueError) as exc:
+    except (DataCentreRecordError, ValueError) as exc:
         raise DataCentreInputError(str(exc).splitlines()[0]) from None
     return build_report(evaluate(record, as_of))
 

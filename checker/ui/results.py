@@ -8,20 +8,25 @@ temporary paths the files were read from.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from checker.catalog import Catalog, Clause
+from checker.engine import FAIL
 from checker.fields import FieldSpec
 from checker.models import ClauseResult, Evidence, InputError, InputWarning, ProductReport, Report, verdict_of
+from checker.outputs.summary import Shown
 from checker.pipeline import audit, check, evaluate_mappings
 from checker.records import RecordError
-from checker.report import STATUS_COLOURS, to_html, to_json, to_xlsx
+from checker.report import STATUS_COLOURS, status_table, to_html, to_json, to_xlsx
 from checker.ui.i18n import section_key, section_title, status_label, t, verdict_label
 from checker.ui.uploads import Upload, safe_uploads, staged
 
@@ -92,6 +97,101 @@ def audit_each(uploads: Sequence[Upload], as_of: date, run: Callable[[Upload, da
     if progress:
         progress(len(uploads), len(uploads), "")
     return Report(as_of=as_of.isoformat(), products=products, errors=errors, warnings=warnings)
+
+
+@dataclass
+class BatchAudit:
+    """A batch audit as the app shows it, aggregated per clause instead of a report per product: one row
+    per product (statuses as categoricals), each clause's counts, the :data:`DETAIL_CAP` worst products
+    in full, and the downloads written by the streamed writers (:mod:`checker.outputs`)."""
+
+    as_of: str
+    table: pd.DataFrame
+    clauses: pd.DataFrame
+    errors: list[InputError]
+    warnings: list[InputWarning]
+    details: list[ProductReport]
+    files: dict[str, tuple[bytes, str, str]]
+
+
+DETAIL_CAP = 200  # products offered in full below the batch table (the worst ones)
+_MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "json": "application/json",
+         "html": "text/html"}
+
+
+def audit_batch(uploads: Sequence[Upload], as_of: date, category: str | None = None, lang: str = "en",
+                progress: Callable[[int, int, str], None] | None = None) -> BatchAudit:
+    """``checker audit`` on uploads, evaluated once over all of them (read one upload at a time, with
+    progress) and kept as a :class:`BatchAudit`."""
+    from checker.catalog import load_catalog
+    from checker.limits import document_seconds
+    from checker.parallel import read_documents
+    from checker.pipeline import audit_inputs, evaluate_batches, input_batches, pdf_inputs
+
+    uploads = safe_uploads(uploads)
+    catalog = load_catalog()
+    errors: list[InputError] = []
+    warnings: list[InputWarning] = []
+    with staged(uploads) as (root, paths):
+        batches = []
+        for number, (item, path) in enumerate(zip(uploads, paths, strict=True)):
+            if progress:
+                progress(number, len(uploads), item.name)
+            inputs = audit_inputs([path])
+            documents = read_documents(pdf_inputs(inputs), category, 1, document_seconds(), False)
+            batches.extend(input_batches(inputs, catalog, category, errors, documents, warnings))
+        if progress:
+            progress(len(uploads), len(uploads), "")
+        evaluated = Shown.without(evaluate_batches(batches, errors, as_of, catalog, warnings), root)
+        return _batch_audit(evaluated, lang)
+
+
+def _batch_audit(evaluated: Shown, lang: str) -> BatchAudit:
+    from checker.outputs import write_stream
+    from checker.outputs.summary import product_reports, summarise
+
+    summary = summarise(evaluated)
+    table = status_table(evaluated)
+    failed = np.empty(len(table), dtype=object)
+    failed[:] = ""
+    for col in evaluated.columns:
+        rows = np.flatnonzero(col.status == FAIL)
+        failed[rows] = failed[rows] + np.where(failed[rows] == "", "", ", ") + col.clause.id
+    table.insert(3, "failed", summary.fails)
+    table.insert(4, "failed_clauses", failed)
+    table.insert(5, "sources", [", ".join(evaluated.strip(s) for s in row) for row in evaluated.batch.sources])
+    clauses = pd.DataFrame([{"clause": c.id, "applies": c.decided, "pass": c.counts["pass"], "fail": c.counts["fail"],
+                             "pass_rate": round(100.0 * (c.pass_rate or 0.0), 1)} for c in summary.clauses],
+                           columns=["clause", "applies", "pass", "fail", "pass_rate"])
+    details = list(product_reports(evaluated, np.sort(summary.worst(DETAIL_CAP))))
+    files: dict[str, tuple[bytes, str, str]] = {}
+    with tempfile.TemporaryDirectory(prefix="gdc-downloads-") as folder:
+        for fmt in ("xlsx", "json", "html"):
+            path = Path(folder) / f"report.{fmt}"
+            write_stream(evaluated, fmt, path, lang, False)
+            files[fmt] = (path.read_bytes(), _MIME[fmt], fmt)
+    return BatchAudit(as_of=evaluated.as_of.isoformat(), table=table, clauses=clauses, errors=evaluated.errors,
+                      warnings=evaluated.warnings, details=details, files=files)
+
+
+def batch_verdict_counts(batch: BatchAudit) -> dict[str, int]:
+    """Products per verdict (pass, fail, incomplete — every verdict listed, zero included)."""
+    counts = batch.table["verdict"].value_counts() if len(batch.table) else pd.Series(dtype=int)
+    return {v: int(counts.get(v, 0)) for v in ("pass", "fail", "incomplete")}
+
+
+def batch_most_failing(batch: BatchAudit, top: int = 10) -> pd.DataFrame:
+    """The products failing most clauses (those failing at least one), most first."""
+    frame = batch.table
+    if frame.empty:
+        return frame
+    frame = frame[frame["failed"] > 0].sort_values(["failed", "id"], ascending=[False, True])
+    return frame[["id", "category", "failed", "failed_clauses"]].head(top).reset_index(drop=True)
+
+
+def batch_stem(batch: BatchAudit) -> str:
+    """A file-name stem for a batch's downloads."""
+    return f"audit-{batch.as_of}"
 
 
 def form_record(category: str, values: dict[str, Any]) -> dict[str, Any]:

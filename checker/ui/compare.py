@@ -1,0 +1,169 @@
+"""The app's "compare bids" page: each bidder's files side by side (:mod:`checker.compare`).
+
+The page stages each bidder's uploads in a folder of their own under one temporary tender folder
+and runs :func:`checker.compare.compare` on it, exactly as ``checker compare DIR`` would; or it
+compares the sample tender in ``samples/tender``. Tables hold text as data (``st.dataframe``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from checker.catalog import Catalog
+from checker.compare import Comparison, _value, compare, to_html, to_json, to_xlsx
+from checker.report import STATUS_COLOURS
+from checker.safe_text import printable
+from checker.ui.i18n import status_label, verdict_label
+from checker.ui.uploads import Upload, safe_uploads, sanitise_name
+
+STRINGS = {
+    "page_compare": {"en": "Compare bids", "zh": "投标对比"},
+    "source": {"en": "Bids", "zh": "投标文件"},
+    "sample": {"en": "The sample tender (three switch bids)", "zh": "示例招标（三份交换机投标）"},
+    "upload": {"en": "Upload each bidder's files", "zh": "上传各投标人的文件"},
+    "bidders": {"en": "Number of bidders", "zh": "投标人数量"},
+    "bidder_name": {"en": "Bidder {n}: name", "zh": "投标人 {n}：名称"},
+    "bidder_files": {"en": "Bidder {n}: spec sheets, test reports, records",
+                     "zh": "投标人 {n}：技术规格、检测报告、记录"},
+    "run": {"en": "Compare", "zh": "对比"},
+    "need_two": {"en": "Give files for at least two bidders.", "zh": "请至少为两个投标人上传文件。"},
+    "ranking": {"en": "Ranking: fails, then missing evidence, then items to check",
+                "zh": "排名：不符合项、缺少证据项、需人工核查项依次从少到多"},
+    "matrix": {"en": "Clause by clause (rows where the bidders differ are marked ●)",
+               "zh": "逐条对比（投标人之间有差异的条款标记 ●）"},
+    "rank": {"en": "Rank", "zh": "排名"}, "bidder": {"en": "Bidder", "zh": "投标人"},
+    "product": {"en": "Product", "zh": "产品"}, "verdict": {"en": "Verdict", "zh": "结论"},
+    "fail": {"en": "Fails", "zh": "不符合"}, "missing": {"en": "Missing evidence", "zh": "缺少证据"},
+    "todo": {"en": "To check", "zh": "需人工核查"}, "errors": {"en": "Problems", "zh": "问题"},
+    "clause": {"en": "Clause", "zh": "条款"}, "title": {"en": "Title", "zh": "名称"},
+    "differs": {"en": "Differs", "zh": "有差异"}, "unreadable": {"en": "no product found", "zh": "未能识别产品"},
+}
+SAMPLE_TENDER = Path(__file__).resolve().parents[2] / "samples" / "tender"
+
+
+def s(key: str, lang: str, **values: object) -> str:
+    """This page's string ``key`` in ``lang``."""
+    text = STRINGS[key].get(lang) or STRINGS[key]["en"]
+    return text.format(**values) if values else text
+
+
+def compare_uploads(bids: Sequence[tuple[str, Sequence[Upload]]], as_of: date) -> Comparison:
+    """Each (bidder name, files) staged in its own folder, then compared; names are made safe and unique."""
+    with tempfile.TemporaryDirectory(prefix="gdc-tender-") as folder:
+        root = Path(folder)
+        used: set[str] = set()
+        for number, (name, uploads) in enumerate(bids, start=1):
+            bidder = sanitise_name(name, default=f"bidder-{number}")
+            while bidder.lower() in used:
+                bidder = f"{bidder}-{number}"
+            used.add(bidder.lower())
+            target = root / bidder
+            target.mkdir()
+            for item in safe_uploads(uploads):
+                (target / sanitise_name(item.name)).write_bytes(item.data)
+        comparison = compare(root, as_of)
+    for bid in comparison.bids:  # the temporary folder means nothing to a reader
+        bid.files = [Path(path).name for path in bid.files]
+        bid.errors = [error.replace(str(root) + "/", "") for error in bid.errors]
+    return comparison
+
+
+def sample_comparison(as_of: date) -> Comparison:
+    """The sample tender compared."""
+    comparison = compare(SAMPLE_TENDER, as_of)
+    for bid in comparison.bids:
+        bid.files = [Path(path).name for path in bid.files]
+    return comparison
+
+
+def ranking_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
+    """One row per bidder, in rank order."""
+    rows = [{s("rank", lang): rank, s("bidder", lang): printable(bid.bidder),
+             s("product", lang): printable(bid.product.id) if bid.product else s("unreadable", lang),
+             s("verdict", lang): verdict_label(bid.product.verdict, lang) if bid.product else "—",
+             s("fail", lang): bid.count("fail"), s("missing", lang): bid.count("missing_evidence"),
+             s("todo", lang): bid.count("manual_review"), s("errors", lang): printable("; ".join(bid.errors))}
+            for rank, bid in enumerate(comparison.bids, start=1)]
+    return pd.DataFrame(rows)
+
+
+def matrix_frame(comparison: Comparison, catalog: Catalog, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The matrix as shown (status and value in one cell per bidder) and the status codes behind it."""
+    shown: list[dict[str, Any]] = []
+    codes: list[dict[str, str]] = []
+    for cid in comparison.clauses:
+        clause = catalog.clause(cid)
+        row: dict[str, Any] = {s("differs", lang): "●" if cid in comparison.differs else "",
+                               s("clause", lang): cid,
+                               s("title", lang): clause.title_zh if lang == "zh" else clause.title_en}
+        code: dict[str, str] = {}
+        for bid in comparison.bids:
+            result = bid.result(cid)
+            label = printable(bid.bidder)
+            row[label] = "" if result is None else f"{status_label(result.status, lang)} {_value(result)}".strip()
+            code[label] = result.status if result else ""
+        shown.append(row)
+        codes.append(code)
+    return pd.DataFrame(shown), pd.DataFrame(codes)
+
+
+def styled_matrix(frame: pd.DataFrame, codes: pd.DataFrame) -> Any:
+    """Status cells coloured as in the reports."""
+    def colour(column: pd.Series) -> list[str]:
+        if column.name not in codes.columns:
+            return [""] * len(column)
+        return [f"background-color: #{STATUS_COLOURS[c]}" if c in STATUS_COLOURS else "" for c in codes[column.name]]
+
+    return frame.style.apply(colour, axis=0)
+
+
+def downloads(comparison: Comparison, catalog: Catalog, lang: str) -> dict[str, tuple[bytes, str, str]]:
+    """label → (bytes, file name, MIME type) for the XLSX, HTML and JSON exports."""
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return {"XLSX": (to_xlsx(comparison, catalog, lang), "tender-comparison.xlsx", xlsx),
+            "HTML": (to_html(comparison, catalog, lang).encode("utf-8"), "tender-comparison.html", "text/html"),
+            "JSON": (to_json(comparison).encode("utf-8"), "tender-comparison.json", "application/json")}
+
+
+def page(lang: str, as_of: date, catalog: Catalog) -> None:
+    """The page: pick the sample or upload per bidder, compare, show ranking, matrix and downloads."""
+    import streamlit as st
+
+    st.header(s("page_compare", lang))
+    source = st.radio(s("source", lang), ("sample", "upload"), key="cmp_source", horizontal=True,
+                      format_func=lambda key: s(key, lang))
+    comparison: Comparison | None = None
+    if source == "sample":
+        if st.button(s("run", lang), key="cmp_run_sample"):
+            comparison = sample_comparison(as_of)
+    else:
+        count = int(st.number_input(s("bidders", lang), min_value=2, max_value=8, value=3, key="cmp_count"))
+        bids: list[tuple[str, list[Upload]]] = []
+        for number in range(1, count + 1):
+            name = st.text_input(s("bidder_name", lang, n=number), value=f"bidder-{number}", key=f"cmp_name_{number}")
+            files = st.file_uploader(s("bidder_files", lang, n=number), accept_multiple_files=True,
+                                     key=f"cmp_files_{number}") or []
+            if files:
+                bids.append((name, [Upload(f.name, f.getvalue()) for f in files]))
+        if st.button(s("run", lang), key="cmp_run_upload"):
+            if len(bids) < 2:
+                st.warning(s("need_two", lang))
+            else:
+                comparison = compare_uploads(bids, as_of)
+    if comparison is None:
+        return
+    st.subheader(s("ranking", lang))
+    st.dataframe(ranking_frame(comparison, lang), hide_index=True, width="stretch")
+    st.subheader(s("matrix", lang))
+    frame, codes = matrix_frame(comparison, catalog, lang)
+    st.dataframe(styled_matrix(frame, codes), hide_index=True, width="stretch",
+                 height=min(38 * (len(frame) + 1) + 3, 2000))
+    columns = st.columns(3)
+    for column, (label, (data, name, mime)) in zip(columns, downloads(comparison, catalog, lang).items(), strict=True):
+        column.download_button(label, data, file_name=name, mime=mime, key=f"cmp_dl_{label}")
