@@ -9,15 +9,16 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.calc_cli import add_calc_parser
-from checker.catalog import load_catalog
-from checker.catalog_files import catalog_dir
 from checker.errors import DistributedError, UsageError
-from checker.fields import contract_headers
-from checker.pipeline import Evaluated, audit, check
-from checker.report import write_output
 from checker.safe_text import terminal
+
+if TYPE_CHECKING:
+    from checker.pipeline import Evaluated
+
+# The engine, the report writers and the calculators are imported by the command that uses them,
+# so that a command starts in little more than the time pandas, pint and pydantic take to import.
 
 log = logging.getLogger("checker")
 EXIT_PASS, EXIT_FAIL, EXIT_UNUSABLE = 0, 1, 2
@@ -76,6 +77,8 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: 
     out = Path(args.out) if args.out else None
     if out is None and sys.stdout is None:
         raise UsageError("standard output is closed: give --out PATH")
+    from checker.report import write_output
+
     text = write_output(evaluated, fmt, out, args.lang, detail, sys.stdout, single)
     if text is not None:
         assert sys.stdout is not None
@@ -87,6 +90,8 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: 
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from checker.pipeline import check
+
     evaluated = check([Path(p) for p in args.files], _as_of(args.as_of), args.category)
     if len(evaluated.batch.frame) == 0 and (args.format or _default_format()) != "json":
         raise UsageError("; ".join(f"{e.source}: {e.error}" for e in evaluated.errors) or "no usable input")
@@ -112,6 +117,8 @@ def run_audit(args: argparse.Namespace) -> int:
         except DistributedError as exc:
             raise UsageError(str(exc)) from None
     else:
+        from checker.pipeline import audit
+
         evaluated = audit(paths, _as_of(args.as_of), args.category, workers=args.workers, seconds=args.timeout)
     detail = args.detail or len(evaluated.batch.frame) <= 50
     return _emit(evaluated, args, detail=detail)
@@ -153,6 +160,8 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_clauses(args: argparse.Namespace) -> int:
+    from checker.catalog import load_catalog
+
     catalog = load_catalog()
     clauses = catalog.for_category(args.category) if args.category else catalog.clauses
     if args.category and args.category not in catalog.categories:
@@ -174,6 +183,8 @@ def run_clauses(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
+    from checker.catalog import load_catalog
+
     catalog = load_catalog()
     if args.category not in catalog.categories:
         raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
@@ -185,6 +196,9 @@ def run_template(args: argparse.Namespace) -> int:
     names = ["model", "manufacturer", "category"] + [
         n for n, s in catalog.fields.items() if args.category in s.categories and n not in
         ("model", "manufacturer", "category")]
+    from checker.catalog_files import catalog_dir
+    from checker.fields import contract_headers
+
     plain = set(contract_headers(catalog_dir()))
     headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in plain else n
                for n in names]
@@ -192,7 +206,12 @@ def run_template(args: argparse.Namespace) -> int:
     return EXIT_PASS
 
 
-def build_parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = ("check", "audit", "compare", "clauses", "template")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; for one of :data:`CORE_COMMANDS` the calc and dc sub-commands (whose
+    modules import the calculators and the T/CA305 catalog) are left out."""
     parser = argparse.ArgumentParser(prog="checker", description="Check data-centre products against "
                                      "绿色数据中心政府采购需求标准（试行）, clause by clause, with evidence.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -234,9 +253,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_template.add_argument("category")
     p_template.add_argument("--mapping", action="store_true", help="print a column-mapping skeleton (YAML) instead")
     p_template.set_defaults(func=run_template)
-    add_calc_parser(sub)
-    _add_dc(sub)
+    if command not in CORE_COMMANDS:
+        from checker.calc_cli import add_calc_parser
+
+        add_calc_parser(sub)
+        _add_dc(sub)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (the first word that is not an option), if any."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _add_dc(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -249,8 +276,9 @@ def _add_dc(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: one-line errors on stderr, exit codes 0/1/2, no traceback unless --debug."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command(words))
+    args = parser.parse_args(words)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
     try:
         code: int = args.func(args)

@@ -107,6 +107,7 @@ def test_check_in_english_and_other_as_of(app: AppTest) -> None:
     assert table.loc[table["Clause"] == "6.2.1/psu-eff-50", "Status"].iloc[0] == "fail"
 
 
+@pytest.mark.slow
 def test_check_sample_pdf_shows_evidence_image(app: AppTest) -> None:
     app.radio(key="check_source").set_value("sample").run()
     app.selectbox(key="check_sample").set_value("samples/documents/server-kx5200-prose.pdf").run()

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -115,6 +116,7 @@ def products() -> st.SearchStrategy[list[dict[str, Any]]]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(products())
+@pytest.mark.slow
 def test_a_record_in_a_batch_gets_the_report_it_gets_alone(records: list[dict[str, Any]]) -> None:
     catalog = _catalog()
     built = [record_from_mapping({**item, "id": f"P{number}"}, "input", number) for number, item in enumerate(records)]
@@ -135,6 +137,7 @@ def _cell() -> st.SearchStrategy[str]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["server", "storage"]), st.lists(_cell(), min_size=7, max_size=7)),
                 min_size=1, max_size=12))
+@pytest.mark.slow
 def test_a_catalog_row_gets_the_statuses_of_the_same_record(tmp_path_factory: Any,
                                                             rows: list[tuple[str, list[str]]]) -> None:
     path = Path(tmp_path_factory.mktemp("catalog")) / "servers.csv"

@@ -101,6 +101,7 @@ def server(tmp_path: Path) -> Iterator[str]:
         log.info("streamlit log: %s", tmp_path / "streamlit.log")
 
 
+@pytest.mark.slow
 def test_upload_pdf_shows_verdict(server: str, tmp_path: Path) -> None:
     started = time.monotonic()
     truth = json.loads((ROOT / "samples/documents/truth.json").read_text(encoding="utf-8"))[SAMPLE]

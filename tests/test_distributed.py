@@ -40,6 +40,7 @@ def test_partitions_cover_every_row() -> None:
     assert partitions(0, 4) == [slice(0, 0)]
 
 
+@pytest.mark.slow
 def test_samples_give_the_local_output(scheduler: str) -> None:
     inputs = [ROOT / "samples" / "catalogs", ROOT / "samples" / "records"]
     local = audit(inputs, AS_OF)
@@ -48,6 +49,7 @@ def test_samples_give_the_local_output(scheduler: str) -> None:
     assert write_output(remote, "json", None, "en", True) == write_output(local, "json", None, "en", True)
 
 
+@pytest.mark.slow
 def test_a_generated_catalog_gives_the_local_output(scheduler: str, tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from make_catalog import make_frame
@@ -60,6 +62,7 @@ def test_a_generated_catalog_gives_the_local_output(scheduler: str, tmp_path: Pa
     assert len(remote.batch.frame) == 20_000
 
 
+@pytest.mark.slow
 def test_cli_engine_dask_with_its_own_local_cluster(tmp_path: Path) -> None:
     out = [tmp_path / "local.csv", tmp_path / "dask.csv"]
     catalog = str(ROOT / "samples" / "catalogs" / "servers.csv")

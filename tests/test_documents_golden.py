@@ -26,7 +26,11 @@ def _expectations(truth: dict) -> dict[str, str]:
     return wanted
 
 
-@pytest.mark.parametrize("name", sorted(TRUTH))
+# a scanned sample goes through OCR (seconds a page): in the slow set
+SCANS_SLOW = [pytest.param(name, marks=pytest.mark.slow) if "scan" in name else name for name in sorted(TRUTH)]
+
+
+@pytest.mark.parametrize("name", SCANS_SLOW)
 def test_golden_report(name: str) -> None:
     golden = ROOT / GOLDEN / (Path(name).stem + ".json")
     assert golden.exists(), "run: python samples/make_golden.py"

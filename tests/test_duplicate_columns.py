@@ -79,6 +79,7 @@ def test_values_are_compared_after_unit_conversion(tmp_path: Path, first: str, s
     assert _results(audit([path], AS_OF))["X"].status == status
 
 
+@pytest.mark.slow
 def test_every_conflicting_row_is_reviewed_in_a_large_catalog(tmp_path: Path) -> None:
     rows = [[f"M{n}", "server", "95", "95" if n % 3 else "91"] for n in range(3000)]
     results = _results(audit([_csv(tmp_path, ["model", "category", "psu_eff_50", "psu_efficiency_50"], rows)],

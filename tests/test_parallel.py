@@ -24,6 +24,7 @@ def _paths(*names: str) -> list[Path]:
     return [Path(f"/nowhere/{name}") for name in names]
 
 
+@pytest.mark.slow
 def test_pool_turns_hang_crash_and_failure_into_error_rows() -> None:
     paths = _paths("a.pdf", "hang.pdf", "b.pdf", "crash.pdf", "c.pdf", "bad.pdf", "d.pdf")
     started = time.monotonic()
@@ -51,6 +52,7 @@ def test_a_reader_exception_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("workers", ["2"])
+@pytest.mark.slow
 def test_two_workers_give_the_csv_of_one(tmp_path: Path, workers: str) -> None:
     folder = tmp_path / "bid"
     folder.mkdir()

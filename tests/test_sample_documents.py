@@ -91,6 +91,7 @@ def _squash(text: str) -> str:
 # ---- the generator -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_generator_is_fast_and_deterministic(generated: tuple[Path, Path, float]) -> None:
     first, second, elapsed = generated
     assert elapsed < 60
@@ -100,6 +101,7 @@ def test_generator_is_fast_and_deterministic(generated: tuple[Path, Path, float]
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_committed_truth_is_up_to_date(generated: tuple[Path, Path, float], truth: dict[str, Any]) -> None:
     fresh = json.loads((generated[0] / "truth.json").read_text(encoding="utf-8"))
     assert fresh == truth, "samples/documents is stale: run python samples/make_documents.py"
@@ -160,6 +162,7 @@ def test_pdfs_open_with_stated_page_count(truth: dict[str, Any]) -> None:
             assert len(pdf.pages) == e["pages"], name
 
 
+@pytest.mark.slow
 def test_text_layer_holds_model_and_values_on_stated_page(
     truth: dict[str, Any], page_texts: dict[str, list[str]]
 ) -> None:

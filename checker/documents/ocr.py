@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
@@ -69,7 +70,8 @@ def ocr_page(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeou
         image.save(png)
         try:
             done = subprocess.run([exe, str(png), "stdout", "-l", languages(), "--psm", _PAGE_SEGMENTATION, "tsv"],
-                                  capture_output=True, text=True, timeout=timeout, check=False)
+                                  capture_output=True, text=True, timeout=timeout, check=False,
+                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"})  # one thread: half the CPU
         except subprocess.TimeoutExpired as exc:
             raise RuntimeError(f"tesseract timed out after {timeout:.0f} s on page {index + 1}") from exc
     if done.returncode != 0:

@@ -93,6 +93,7 @@ def test_junk_never_passes_anywhere() -> None:
         assert all(statuses[clause] != "pass" for clause in case["statuses"]), name
 
 
+@pytest.mark.slow
 def test_whole_corpus_every_input_accounted_for() -> None:
     """One audit of the whole folder: each input is a product or an error, none lost, none fatal."""
     evaluated = audit([CORPUS], AS_OF)
@@ -117,6 +118,7 @@ def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.Compl
                           timeout=300, cwd=ROOT, env={**os.environ, **(env or {})}, check=False)
 
 
+@pytest.mark.slow
 def test_command_never_shows_a_traceback() -> None:
     """The command on the whole corpus: one ``checker:`` line per error on stderr, exit 1, no traceback."""
     done = _run(["audit", str(CORPUS), "--format", "json"])
@@ -129,6 +131,7 @@ def test_command_never_shows_a_traceback() -> None:
 
 
 @pytest.mark.parametrize("name", ["deep.json", "billion-laughs.yaml", "html-named.pdf", "encrypted.pdf"])
+@pytest.mark.slow
 def test_check_command_one_line_exit_2(name: str) -> None:
     """``checker check`` on an unusable file: exit 2, one line naming the file."""
     done = _run(["check", str(CORPUS / name), "--format", "text"])
@@ -137,6 +140,7 @@ def test_check_command_one_line_exit_2(name: str) -> None:
     assert len(done.stderr.strip().splitlines()) == 1 and name in done.stderr
 
 
+@pytest.mark.slow
 def test_scan_without_tesseract_in_path() -> None:
     """An image-only PDF on a machine without Tesseract: a one-line error, not a crash."""
     done = _run(["check", str(CORPUS / "image-only.pdf"), "--format", "text"], env={"PATH": "/nonexistent"})

@@ -11,6 +11,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ from checker.pipeline import audit  # noqa: E402
 HEADER = list(fuzz.HAND_LIMITS)
 
 
+@pytest.mark.slow
 def test_seeded_fuzz_300_cases() -> None:
     """300 seeded mutations of CSV rows, records and PDFs: no crash, no false pass, nothing lost."""
     result = fuzz.run(300, seed=11, pdf_share=0.02)
@@ -42,6 +44,7 @@ cell = st.one_of(
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(column=st.sampled_from(HEADER), value=cell)
+@pytest.mark.slow
 def test_catalog_cell_property(column: str, value: str) -> None:
     """Any single cell in a server row: the clause passes only if the harness's own table agrees."""
     with tempfile.TemporaryDirectory() as folder:

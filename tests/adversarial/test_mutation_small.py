@@ -37,6 +37,9 @@ def _class(name: str) -> Any:
     return name
 
 
+pytestmark = pytest.mark.slow  # the harness runs every mutation class once (~20 s)
+
+
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
     return mutate.run(CASES, CI_SEED, cli=0, controls=1)

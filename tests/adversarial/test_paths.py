@@ -46,6 +46,7 @@ def test_check_on_a_fifo_is_an_error(odd_folder: Path) -> None:
     assert "FIFO" in evaluated.errors[0].error
 
 
+@pytest.mark.slow
 def test_command_exits_with_the_errors_listed(odd_folder: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "checker", "audit", str(odd_folder), "--format", "json"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)

@@ -99,6 +99,7 @@ def test_real_limit_table_is_quoted() -> None:
 @needs_real
 @pytest.mark.parametrize("category", ["server", "monitor"])
 @pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.name[:12])
+@pytest.mark.slow
 def test_scanned_declaration_and_report_cover_decide_nothing(path: Path, category: str) -> None:
     if not path.exists():
         pytest.skip("shared real data not present")

@@ -307,6 +307,7 @@ def rp36_facts() -> dict[str, tuple[object, bool]]:
 
 
 @needs_tesseract
+@pytest.mark.slow
 def test_a_scanners_ocr_layer_is_set_aside_and_the_page_read_by_ocr(
         tmp_path: Path, rp36_facts: dict[str, tuple[object, bool]]) -> None:
     layered = _with_ocr_layer(RP36, tmp_path / "layered.pdf")
@@ -320,6 +321,7 @@ def test_a_scanners_ocr_layer_is_set_aside_and_the_page_read_by_ocr(
 
 @needs_tesseract
 @pytest.mark.parametrize("under", [False, True], ids=["mode-3-over-image", "under-the-image"])
+@pytest.mark.slow
 def test_a_lying_ocr_layer_over_a_scan_is_not_evidence(
         tmp_path: Path, rp36_facts: dict[str, tuple[object, bool]], under: bool) -> None:
     lie = "PDU self-consumption (all outlets on, no load): 0.5 W\nOutlets: 48"

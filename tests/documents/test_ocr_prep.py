@@ -56,6 +56,7 @@ def test_tesseract_line_is_one_row_on_a_skewed_scan() -> None:
 
 
 @pytest.mark.skipif(tesseract_path() is None, reason="tesseract not installed")
+@pytest.mark.slow
 def test_scanned_ups_report_fields() -> None:
     doc = read_pdf(SAMPLES / "ups-mu200-report-scan.pdf")
     facts = {f.field: f for f in doc.facts}

@@ -61,6 +61,7 @@ def test_cat_de33gc_fifty_hertz_column() -> None:
 
 
 @pytest.mark.skipif(not SGS.exists(), reason="shared real data not present")
+@pytest.mark.slow
 def test_scanned_sgs_cover_page_ocr() -> None:
     if tesseract_path() is None:
         pytest.skip("tesseract is not installed")
