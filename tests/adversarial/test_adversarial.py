@@ -153,7 +153,7 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("unexpected\nsecond line")
 
-    monkeypatch.setattr(cli, "audit", boom)
+    monkeypatch.setattr("checker.pipeline.audit", boom)  # the command imports it when it runs
     assert cli.main(["audit", str(CORPUS / "deep.json")]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "checker: RuntimeError: unexpected"
