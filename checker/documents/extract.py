@@ -17,7 +17,7 @@ from checker.documents.lists import load_lists
 from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
-from checker.documents.text import Row
+from checker.documents.text import Cell, Row
 from checker.documents.vocabulary import Label, Rule, Vocabulary
 
 _CONTEXT_ROWS = 4
@@ -25,6 +25,7 @@ _HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not
 
 
 _IGNORE_CELL = 30
+_OVERLAP = 3.0  # points: a cell reaching this far into a column lies over it
 
 
 def _names(labels: list[Label], key: str) -> bool:
@@ -191,13 +192,20 @@ class Extractor:
         out: list[Candidate] = []
         aligned = False
         limits = parsed.limits()
+        roles = any(c.result or c.limit for c in header)
         for value in readings:
             idx = parsed.cell_of(value.start)
             if idx in parsed.load_cells:
                 continue
+            cell = parsed.row.cells[idx]
+            limit_col = _limit_column(header, cell) if roles else None
+            if limit_col is not None:  # a limit / requirement column never gives the value, nor its neighbour
+                aligned = True
+                declared = self._declared(row_rule, limit_col, header, parsed)
+                out.extend([declared] if declared else [])
+                continue
             if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
                 continue  # "label: value" inside one cell is a line of its own, not a table cell
-            cell = parsed.row.cells[idx]
             col = self._column(header, cell.x0, cell.x1)
             if col is None or not col.meaningful:
                 continue
@@ -265,6 +273,14 @@ def _tagged(cand: Candidate, result: bool) -> Candidate:
     if result:
         cand.tags.add("result")
     return cand
+
+
+def _limit_column(header: list[Column], cell: Cell) -> Column | None:
+    """The limit / requirement column ``cell`` lies over (by more than a few points), else None. The
+    line reader may merge a label with the limit cell beside it ("Energy efficiency grade (GB 19577)
+    Grade 1 or better"): such a cell lies over the limit column too."""
+    over = [c for c in header if c.limit and min(cell.x1, c.x1) - max(cell.x0, c.x0) > _OVERLAP]
+    return over[0] if over else None
 
 
 def _limits(parsed: Parsed) -> set[int]:
