@@ -18,7 +18,7 @@ from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.documents.text import Cell, Row
-from checker.documents.vocabulary import Label, Rule, Vocabulary
+from checker.documents.vocabulary import Hit, Label, Rule, Vocabulary
 
 _CONTEXT_ROWS = 4
 _HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
@@ -235,6 +235,12 @@ class Extractor:
         cand.tags.add("declaration")
         return cand
 
+    def _conformity(self, rule: Rule, parsed: Parsed) -> Candidate:
+        """A manual-review item for a value stated as conformity ("meets grade 1", "符合1级能效要求")."""
+        cand = self.emitter.fact(rule.name, None, "", parsed.row, note=f"{DECLARATION}: “{parsed.row.text}”")
+        cand.tags.add("declaration")
+        return cand
+
     # ---------------------------------------------------------------- lines and prose
     def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
         listed = load_lists(self.vocab, parsed, self.emitter)
@@ -259,6 +265,9 @@ class Extractor:
                 options = before + after if hits else ([carried] if carried else [])
                 near = sorted(loads or parsed.loads, key=lambda ld: abs(ld.start - value.start))
                 load = near[0].value if near else carried_load
+                if options and _conforms(self.vocab, parsed, hits, start, value):
+                    out.append(self._conformity(options[0], parsed))
+                    continue
                 for rule in options:  # the nearest label whose unit fits
                     cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
                     if cand:
@@ -273,6 +282,14 @@ def _tagged(cand: Candidate, result: bool) -> Candidate:
     if result:
         cand.tags.add("result")
     return cand
+
+
+def _conforms(vocab: Vocabulary, parsed: Parsed, hits: list[Hit], start: int, value: Value) -> bool:
+    """True when a conformity word ("meets", "符合") stands between the value's label (or the clause
+    start) and the value: "meets grade 1" declares conformity, it does not state the grade."""
+    label_end = max((h.end for h in hits if h.end <= value.start), default=start)
+    between = parsed.key[label_end:value.start]
+    return any(lab.probe in between and lab.pattern.search(between) for lab in vocab.conformity_words)
 
 
 def _limit_column(header: list[Column], cell: Cell) -> Column | None:
