@@ -1261,9 +1261,11 @@ class Gen:
             target = self.pick(self.targets(pdf=True))
             lang = self.pick(["en", "zh"])
             symbol = {">=": "≥", "<=": "≤", "<": "<"}[target.op]
-            if target.kind == "grade":
-                text = ("2级及以上" if target.limit == 2 else "1级（一级能效）") if lang == "zh" else \
-                    f"meets grade {target.limit:g}"
+            if target.kind == "grade":  # a conformity sentence, not the product's declared grade (INTERFACE §6):
+                # "能效等级：1级（一级能效）" states the grade (a value); "符合1级能效要求", "meets grade 1" do not
+                text = self.pick(["2级及以上", "符合2级能效要求"] if target.limit == 2 else
+                                 ["符合1级能效要求", "满足一级能效要求"]) if lang == "zh" else \
+                    self.pick([f"meets grade {target.limit:g}", f"complies with grade {target.limit:g}"])
             else:
                 text = symbol + shown(target, target.limit, lang)
                 text = text + (" (meets the requirement)" if lang == "en" else "（满足要求）")

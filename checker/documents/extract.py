@@ -17,14 +17,15 @@ from checker.documents.lists import load_lists
 from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
-from checker.documents.text import Row
-from checker.documents.vocabulary import Label, Rule, Vocabulary
+from checker.documents.text import Cell, Row
+from checker.documents.vocabulary import Hit, Label, Rule, Vocabulary
 
 _CONTEXT_ROWS = 4
 _HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
 
 
 _IGNORE_CELL = 30
+_OVERLAP = 3.0  # points: a cell reaching this far into a column lies over it
 
 
 def _names(labels: list[Label], key: str) -> bool:
@@ -191,13 +192,20 @@ class Extractor:
         out: list[Candidate] = []
         aligned = False
         limits = parsed.limits()
+        roles = any(c.result or c.limit for c in header)
         for value in readings:
             idx = parsed.cell_of(value.start)
             if idx in parsed.load_cells:
                 continue
+            cell = parsed.row.cells[idx]
+            limit_col = _limit_column(header, cell) if roles else None
+            if limit_col is not None:  # a limit / requirement column never gives the value, nor its neighbour
+                aligned = True
+                declared = self._declared(row_rule, limit_col, header, parsed)
+                out.extend([declared] if declared else [])
+                continue
             if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
                 continue  # "label: value" inside one cell is a line of its own, not a table cell
-            cell = parsed.row.cells[idx]
             col = self._column(header, cell.x0, cell.x1)
             if col is None or not col.meaningful:
                 continue
@@ -227,6 +235,12 @@ class Extractor:
         cand.tags.add("declaration")
         return cand
 
+    def _conformity(self, rule: Rule, parsed: Parsed) -> Candidate:
+        """A manual-review item for a value stated as conformity ("meets grade 1", "符合1级能效要求")."""
+        cand = self.emitter.fact(rule.name, None, "", parsed.row, note=f"{DECLARATION}: “{parsed.row.text}”")
+        cand.tags.add("declaration")
+        return cand
+
     # ---------------------------------------------------------------- lines and prose
     def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
         listed = load_lists(self.vocab, parsed, self.emitter)
@@ -251,6 +265,9 @@ class Extractor:
                 options = before + after if hits else ([carried] if carried else [])
                 near = sorted(loads or parsed.loads, key=lambda ld: abs(ld.start - value.start))
                 load = near[0].value if near else carried_load
+                if options and _conforms(self.vocab, parsed, hits, start, value):
+                    out.append(self._conformity(options[0], parsed))
+                    continue
                 for rule in options:  # the nearest label whose unit fits
                     cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
                     if cand:
@@ -265,6 +282,22 @@ def _tagged(cand: Candidate, result: bool) -> Candidate:
     if result:
         cand.tags.add("result")
     return cand
+
+
+def _conforms(vocab: Vocabulary, parsed: Parsed, hits: list[Hit], start: int, value: Value) -> bool:
+    """True when a conformity word ("meets", "符合") stands between the value's label (or the clause
+    start) and the value: "meets grade 1" declares conformity, it does not state the grade."""
+    label_end = max((h.end for h in hits if h.end <= value.start), default=start)
+    between = parsed.key[label_end:value.start]
+    return any(lab.probe in between and lab.pattern.search(between) for lab in vocab.conformity_words)
+
+
+def _limit_column(header: list[Column], cell: Cell) -> Column | None:
+    """The limit / requirement column ``cell`` lies over (by more than a few points), else None. The
+    line reader may merge a label with the limit cell beside it ("Energy efficiency grade (GB 19577)
+    Grade 1 or better"): such a cell lies over the limit column too."""
+    over = [c for c in header if c.limit and min(cell.x1, c.x1) - max(cell.x0, c.x0) > _OVERLAP]
+    return over[0] if over else None
 
 
 def _limits(parsed: Parsed) -> set[int]:

@@ -105,6 +105,7 @@ class Vocabulary:
     load_markers: list[str]
     ignore_columns: list[Label]
     result_columns: list[Label]
+    conformity_words: list[Label]  # "meets", "符合": a value after one is a declaration of conformity
     limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
     detection_limit: re.Pattern[str]  # "检出限 100 mg/kg", "MDL 2 ppm": the reporting limit of a non-detect
     masks: list[re.Pattern[str]]
@@ -289,6 +290,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         load_markers=[fold_key(m) for m in doc["load_markers"]],
         ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
         limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
+        conformity_words=_labels(doc["conformity_words"]),
         detection_limit=_detection_limit(doc["detection_limit_words"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},

@@ -89,3 +89,33 @@ def test_a_prose_cell_is_not_a_column_header(make_pdf: MakePdf) -> None:
                       ("Address", "No. 889 Yishan Road, Shanghai 200233"), ("Tel", "61402553")]], col_width=90)
     facts = facts_of(path, "desktop")
     assert not [f for f in facts.get("cd", []) if f.value is not None]
+
+
+# -- column roles: a value only from the result column; a blank or dash result gives none ----------------
+
+_ROLE_TABLES = [
+    ("cooling", ("Test", "Permissible limit", "Test result", "Conclusion"),
+     ("Energy efficiency grade (GB 19577)", "Grade 1 or better"), "Grade 1"),
+    ("cooling", ("Item", "Requirement", "Result", "Verdict"), ("Energy efficiency grade (GB 19577)", "Grade 1"),
+     "Grade 1"),
+    ("fan", ("检验项目", "标准要求", "检验结果", "单项结论"), ("能效等级（GB 19761）", "2级"), "2级"),
+]
+
+
+@pytest.mark.parametrize(("category", "header", "row", "result"), _ROLE_TABLES)
+@pytest.mark.parametrize("blank", ["", "——", "/", "see annex", "见附表"])
+@pytest.mark.parametrize("col_width", [120.0, 200.0])
+def test_blank_result_never_takes_the_limit_cell(make_pdf: MakePdf, category: str, header: tuple[str, ...],
+                                                  row: tuple[str, str], result: str, blank: str,
+                                                  col_width: float) -> None:
+    """A narrow label column makes the line reader merge the label with the limit cell: still no value."""
+    path = make_pdf([[f"{category} test report", header, (*row, blank, "Fail")]], col_width=col_width)
+    assert readings(facts_of(path, category), "energy_grade") == []
+
+
+@pytest.mark.parametrize(("category", "header", "row", "result"), _ROLE_TABLES)
+@pytest.mark.parametrize("col_width", [120.0, 200.0])
+def test_result_column_is_read_beside_a_limit(make_pdf: MakePdf, category: str, header: tuple[str, ...],
+                                              row: tuple[str, str], result: str, col_width: float) -> None:
+    path = make_pdf([[f"{category} test report", header, (*row, result, "Pass")]], col_width=col_width)
+    assert [v for v, _ in readings(facts_of(path, category), "energy_grade")] == [float(result.strip("Grade 级"))]
