@@ -34,7 +34,7 @@ def csv_columns(evaluated: Evaluated) -> list[str]:
     return [*names, "error"]
 
 
-def _safe_text(array: pa.Array) -> pa.Array:
+def safe_text(array: pa.Array) -> pa.Array:
     """A text column with every cell that needs it neutralised (:func:`spreadsheet`)."""
     text = array.cast(pa.string()) if not pa.types.is_string(array.type) else array
     if not pc.any(pc.match_substring_regex(text, _CARE)).as_py():
@@ -45,8 +45,8 @@ def _safe_text(array: pa.Array) -> pa.Array:
 def _product_rows(evaluated: Evaluated, table: pa.Table, rows: range) -> pa.Table:
     part = table.slice(rows.start, len(rows))
     columns: dict[str, pa.Array] = {
-        "id": _safe_text(part.column("id").combine_chunks()),
-        "category": _safe_text(part.column("category").combine_chunks()),
+        "id": safe_text(part.column("id").combine_chunks()),
+        "category": safe_text(part.column("category").combine_chunks()),
         "verdict": part.column("verdict").combine_chunks().cast(pa.string()),
     }
     for col in evaluated.columns:

@@ -17,6 +17,7 @@ from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS
 from checker.models import STANDARD_NAME
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
+from checker.outputs.table import safe_text
 from checker.pipeline import Evaluated
 from checker.report import STATUS_COLOURS, status_arrow
 from checker.safe_text import spreadsheet
@@ -95,7 +96,9 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
     sheet, written, part = None, 0, 0
     for rows in chunks(count, 20_000):
         block = table.slice(rows.start, len(rows))
-        columns: list[list[Any]] = [block.column("id").to_pylist(), block.column("category").to_pylist(),
+        # only the id and the category come from input: the rest are numbers and the contract's status words
+        columns: list[list[Any]] = [safe_text(block.column("id").combine_chunks()).to_pylist(),
+                                    safe_text(block.column("category").combine_chunks()).to_pylist(),
                                     block.column("verdict").to_pylist(), summary.fails[rows.start:rows.stop].tolist(),
                                     summary.missing[rows.start:rows.stop].tolist(),
                                     summary.manual[rows.start:rows.stop].tolist()]
@@ -113,7 +116,7 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
                 _colour(sheet, f"C2:C{last}", VERDICT_COLOURS)
                 _colour(sheet, f"G2:{_letter(len(header))}{last}", STATUS_COLOURS)
                 written = 0
-            sheet.append(_row(list(values)))
+            sheet.append(values)
             written += 1
     if sheet is None:
         _sheet(book, "Products", header, widths, 0)
