@@ -516,7 +516,9 @@ def show_dc_scores(report: dict[str, Any], lang: str) -> None:
         st.bar_chart(split, x=t("dc.part", lang), y=[t("dc.score", lang), t("dc.max", lang)], horizontal=True,
                      stack=True, color=["#2e7d32", "#d9d9d9"], x_label="", y_label=t("dc.score", lang))
     with st.expander(t("dc.items", lang)):
-        show_table(datacentre.items_frame(report, lang))
+        items = datacentre.items_frame(report, lang)
+        score = t("dc.score", lang)
+        show_table(items.assign(**{score: items[score].map(num)}))
 
 
 def page_dc(lang: str, as_of: date) -> None:
@@ -548,7 +550,8 @@ def page_dc(lang: str, as_of: date) -> None:
     if not emissions.empty:
         st.bar_chart(emissions, x=t("dc.source", lang), y=t("dc.tco2", lang), color=t("dc.scope", lang),
                      horizontal=True, x_label="", y_label=t("dc.tco2", lang))
-        show_table(emissions)
+        tco2 = t("dc.tco2", lang)
+        show_table(emissions.assign(**{tco2: emissions[tco2].map(num)}))
     st.markdown(f"#### {t('dc_whatif', lang)}")
     first, *levers = datacentre.what_if_sentences(report, lang)
     st.markdown(md(first) + ("\n" + "\n".join(f"- {md(x)}" for x in levers) if levers else ""))
