@@ -27,7 +27,7 @@ from checker.text_report import todo_groups
 from checker.ui import calcs, datacentre, results
 from checker.ui import compare as compare_ui
 from checker.ui.evidence import evidence_image
-from checker.ui.i18n import LANG_NAMES, LANGS, NOISE_LABELS, VERDICT_ICONS, status_label, t, verdict_label
+from checker.ui.i18n import LANG_NAMES, LANGS, NOISE_LABELS, STRINGS, VERDICT_ICONS, status_label, t, verdict_label
 from checker.ui.uploads import Upload, read_sample, safe_uploads, sample_files
 
 log = logging.getLogger("gdc_checker.app")
@@ -167,7 +167,7 @@ def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, ke
 
 def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key: str) -> None:
     """One product: verdict, clauses by section, evidence, buyer's to-do."""
-    st.subheader(f"{t('product', lang)}: {md(product.id)} \\[{md(product.category)}\\]")
+    st.subheader(f"{t('product', lang)}: {md(product.id)} \\[{md(category_label(product.category, lang))}\\]")
     colour = VERDICT_ICONS.get(product.verdict, "gray")
     st.markdown(f"### :{colour}[{results.verdict_line(product, lang)}]")
     if product.sources:
@@ -191,6 +191,11 @@ def show_errors(report: Report, lang: str) -> None:
     if report.errors:
         st.warning(t("errors", lang) + "\n\n" + "\n".join(f"- {md(e.source)}: {md(app_error(e.error, lang))}"
                                                           for e in report.errors))
+
+
+def category_label(category: str, lang: str) -> str:
+    """A product category in ``lang`` (服务器 / Server); the code itself if unlisted."""
+    return t(f"category.{category}", lang) if f"category.{category}" in STRINGS else category
 
 
 def app_error(text: str, lang: str) -> str:
@@ -248,7 +253,7 @@ def page_check(lang: str, as_of: date) -> None:
                       format_func=lambda s: t(f"src_{s}", lang))
     if source == "form":
         category = st.selectbox(t("category", lang), [c for c in catalog.categories if c != "datacenter"],
-                                key="form_category")
+                                key="form_category", format_func=lambda c: category_label(c, lang))
         st.caption(t("form_hint", lang))
         specs = results.form_fields(catalog, category)
         main = {n: s for n, s in specs.items() if not n.startswith("pah_")}
@@ -270,7 +275,7 @@ def page_check(lang: str, as_of: date) -> None:
             show_report(run_form(stored[0], stored[1], as_of), {}, lang, "form")
         return
     override = st.selectbox(t("category", lang), [None, *catalog.categories], key="check_category",
-                            format_func=lambda c: t("category_auto", lang) if c is None else c)
+                            format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))
     if source == "upload":
         files = st.file_uploader(t("upload_check", lang), type=list(results.CHECK_TYPES), accept_multiple_files=True,
                                  key="check_upload") or []
@@ -497,7 +502,8 @@ def page_catalog(lang: str) -> None:
     st.header(t("page_catalog", lang))
     cols = st.columns(2)
     category = cols[0].selectbox(t("category", lang), [None, *catalog.categories], key="catalog_category",
-                                 format_func=lambda c: t("category_all", lang) if c is None else c)
+                                 format_func=lambda c: t("category_all", lang) if c is None
+                                 else category_label(c, lang))
     text = cols[1].text_input(t("search", lang), key="catalog_search")
     frame = results.catalog_frame(catalog, lang, category, text)
     st.table(frame.rename(columns={  # static: every clause and its whole text, nothing clipped
@@ -528,7 +534,9 @@ def show_dc_scores(report: dict[str, Any], lang: str) -> None:
         st.bar_chart(split, x=t("dc.part", lang), y=[t("dc.score", lang), t("dc.max", lang)], horizontal=True,
                      stack=True, color=["#2e7d32", "#d9d9d9"], x_label="", y_label=t("dc.score", lang))
     with st.expander(t("dc.items", lang)):
-        show_table(datacentre.items_frame(report, lang))
+        items = datacentre.items_frame(report, lang)
+        score = t("dc.score", lang)
+        show_table(items.assign(**{score: items[score].map(num)}))
 
 
 def page_dc(lang: str, as_of: date) -> None:
@@ -560,7 +568,8 @@ def page_dc(lang: str, as_of: date) -> None:
     if not emissions.empty:
         st.bar_chart(emissions, x=t("dc.source", lang), y=t("dc.tco2", lang), color=t("dc.scope", lang),
                      horizontal=True, x_label="", y_label=t("dc.tco2", lang))
-        show_table(emissions)
+        tco2 = t("dc.tco2", lang)
+        show_table(emissions.assign(**{tco2: emissions[tco2].map(num)}))
     st.markdown(f"#### {t('dc_whatif', lang)}")
     first, *levers = datacentre.what_if_sentences(report, lang)
     st.markdown(md(first) + ("\n" + "\n".join(f"- {md(x)}" for x in levers) if levers else ""))
