@@ -84,17 +84,6 @@ def server(rng: random.Random) -> Product:
         p.items.append(
             Item(f"psu_power_factor_{load}", pf, "", f"{load}%负载功率因数", f"Power factor at {load}% load")
         )
-    if rng.random() < 0.7:
-        single = rng.random() < 0.7
-        p.items.append(
-            Item(
-                "psu_type",
-                "single" if single else "multi",
-                "",
-                "单路输出" if single else "多路输出",
-                "single-output" if single else "multiple-output",
-            )
-        )
     if rng.random() < 0.5:
         p.items.extend(_rohs(rng))
     return p
@@ -105,7 +94,7 @@ def switch(rng: random.Random) -> Product:
     p = Product("switch", _model(rng, rng.choice(["S", "CE", "SW", "NX"])), rng.choice(_MAKERS), "交换机", "Switch")
     klass = rng.choice(["access", "distribution", "data_center"])
     gbps = rng.choice([56, 128, 176, 336, 760, 1280, 2560, 3200, 6400])
-    idle = round(rng.uniform(25, 40) * (gbps / 176) ** 0.5, 1)
+    idle = round(rng.uniform(25, 40) * (gbps / 176) ** 0.5 * rng.choice([1, 1, 3, 8, 20]), 1)
     mid = round(idle * rng.uniform(1.03, 1.12), 1)
     full = round(mid * rng.uniform(1.05, 1.3), 1)
     zh_class = {"access": "接入层交换机", "distribution": "汇聚层交换机", "data_center": "数据中心交换机"}[klass]
@@ -122,6 +111,17 @@ def switch(rng: random.Random) -> Product:
         Item("power_u2", mid, "W", f"{u2}负载功率", f"Power at {u2} load"),
         Item("power_u3", full, "W", "100%负载功率", "Power at 100% load"),
     ]
+    if rng.random() < 0.7:
+        single = rng.random() < 0.7
+        p.items.append(
+            Item(
+                "psu_type",
+                "single" if single else "multi",
+                "",
+                "单路输出" if single else "多路输出",
+                "single-output" if single else "multiple-output",
+            )
+        )
     if rng.random() < 0.4:
         p.items.extend(_rohs(rng))
     return p
@@ -191,7 +191,7 @@ def generator(rng: random.Random) -> Product:
             "Fuel consumption at 100% load",
         )
     )
-    base = rng.uniform(88, 103)
+    base = rng.uniform(90, 112)
     for key, zh, en in (
         ("noise_front", "正前方", "Front"),
         ("noise_back", "正后方", "Rear"),
