@@ -243,15 +243,8 @@ class Catalog(Strict):
 
 @lru_cache(maxsize=4)
 def load_catalog(folder: str | None = None) -> Catalog:
-    """Load and validate ``catalogs/`` (clauses/*.yaml, tables.yaml, fields.yaml, substances.yaml);
-    kept validated between runs by :func:`checker.disk_cache.cached` (keyed by the files' times)."""
-    from checker.disk_cache import cached
-
+    """Load and validate ``catalogs/`` (clauses/*.yaml, tables.yaml, fields.yaml, substances.yaml)."""
     root = Path(folder) if folder else catalog_dir()
-    return cached("catalog", root.rglob("*.yaml"), lambda: _read_catalog(root))
-
-
-def _read_catalog(root: Path) -> Catalog:
     clauses: list[Any] = []  # YAML mappings; Catalog (pydantic) validates them into Clause
     for path in sorted((root / "clauses").glob("*.yaml")):
         clauses.extend(read_yaml(path) or [])

@@ -207,13 +207,7 @@ def _finite(edition: GradeEdition) -> None:
 @lru_cache(maxsize=4)
 def load_grade_editions(folder: str | None = None) -> tuple[GradeEdition, ...]:
     """Every ``grades/*.yaml`` of the catalog folder, validated and checked against ``fields.yaml``."""
-    from checker.disk_cache import cached
-
     root = Path(folder) if folder else catalog_dir()
-    return cached("grades", root.rglob("*.yaml"), lambda: _read_editions(root, folder))
-
-
-def _read_editions(root: Path, folder: str | None) -> tuple[GradeEdition, ...]:
     catalog = load_catalog(folder)
     editions = []
     for path in sorted((root / "grades").glob("*.yaml")):
