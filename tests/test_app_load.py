@@ -87,4 +87,5 @@ def test_other_sessions_stay_responsive_during_a_heavy_audit(tmp_path: Path) -> 
              [f"{h:.3f}" for h in health], [f"{s:.3f}" for s in switches], still_busy)
     assert still_busy, "the audit finished before the measurement ended: make HEAVY_ROWS larger"
     assert max(health) < RESPONSIVE_S, health
-    assert statistics.median(switches) < RESPONSIVE_S and max(switches) < 2 * RESPONSIVE_S, switches
+    # one switch in six may pay for a first render or a collection pause; the typical one must be quick
+    assert statistics.median(switches) < RESPONSIVE_S and max(switches) < 3 * RESPONSIVE_S, switches

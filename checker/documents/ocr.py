@@ -77,7 +77,7 @@ def rapid_engine() -> Any | None:
     if not all(Path(path).is_file() for path in params.values()):
         log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
         return None
-    params |= {"Global.log_level": "warning", "Global.use_cls": False, "Det.limit_type": "max",
+    params |= {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
                "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
                "EngineConfig.onnxruntime.inter_op_num_threads": 1}
     try:
