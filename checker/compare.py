@@ -22,7 +22,7 @@ from checker.catalog import Catalog, load_catalog
 from checker.models import ClauseResult, ProductReport
 from checker.pipeline import check
 from checker.report import STATUS_COLOURS, STATUS_ZH, VERDICT_ZH
-from checker.safe_text import printable, spreadsheet, terminal
+from checker.safe_text import printable, printable_tree, spreadsheet, terminal
 
 
 class CompareError(ValueError):
@@ -140,7 +140,7 @@ def to_json(comparison: Comparison) -> str:
                     for cid in comparison.clauses],
         "ignored": comparison.ignored,
     }
-    return json.dumps(_printable_tree(data), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(printable_tree(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def _json_cell(result: ClauseResult | None) -> dict[str, object] | None:
@@ -149,15 +149,6 @@ def _json_cell(result: ClauseResult | None) -> dict[str, object] | None:
     return {"status": result.status, "value": result.value, "unit": result.unit, "limit": result.limit,
             "op": result.op, "margin": result.margin}
 
-
-def _printable_tree(value: object) -> object:
-    if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, dict):
-        return {printable(str(k)): _printable_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_printable_tree(v) for v in value]
-    return value
 
 
 def _ranking_lines(comparison: Comparison, lang: str) -> list[str]:

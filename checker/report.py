@@ -20,7 +20,7 @@ from checker.engine import verdict_codes, verdicts
 from checker.messages import message, note
 from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.pipeline import Evaluated
-from checker.safe_text import printable, spreadsheet, terminal
+from checker.safe_text import printable, printable_tree, spreadsheet, terminal
 from checker.text_report import product_lines
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
@@ -76,18 +76,9 @@ def to_json(report: Report) -> str:
     try:
         return report.model_dump_json(indent=2) + "\n"
     except (ValueError, UnicodeError):
-        data = _printable_tree(report.model_dump(mode="python"))
+        data = printable_tree(report.model_dump(mode="python"))
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
-
-def _printable_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, dict):
-        return {printable(str(k)): _printable_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_printable_tree(v) for v in value]
-    return value
 
 
 def _title(catalog: Catalog, clause_id: str, lang: str) -> str:

@@ -54,3 +54,14 @@ def spreadsheet(value: Any) -> Any:
 def markdown(text: str) -> str:
     """Text for ``st.markdown``, ``st.subheader``, ``st.caption``, ``st.warning`` ...: shown as written."""
     return _MARKDOWN.sub(r"\\\1", terminal(text))
+
+
+def printable_tree(value: Any) -> Any:
+    """A JSON-like tree (dicts, lists, strings) with every key and string made :func:`printable`."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(str(k)): printable_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [printable_tree(v) for v in value]
+    return value

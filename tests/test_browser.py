@@ -11,17 +11,12 @@ import json
 import logging
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_app
 
 from checker.ui.i18n import t  # noqa: E402
 
@@ -29,12 +24,7 @@ log = logging.getLogger(__name__)
 PAGES = ("check", "calc", "batch", "catalog", "dc")
 PAGE_SAMPLES = {"check": "samples/records/server-SR2U.yaml", "dc": "samples/datacenter/dc-excellent.yaml"}
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SAMPLE = "server-sr2288-datasheet.pdf"  # a text-layer server data sheet listed in truth.json
-SERVER_START_S = 30.0
 VERDICT_WAIT_MS = 40_000
 BUDGET_S = 85.0
 
@@ -43,62 +33,11 @@ if not CHROMIUM.exists():
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_healthy(url: str, process: subprocess.Popen[bytes], deadline: float) -> None:
-    """Poll Streamlit's health endpoint until it answers ``ok`` (or the server dies, or time runs out)."""
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer on {url} within {SERVER_START_S:.0f} s")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the server we started (its own process group, by id): TERM, then KILL if it lingers."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        process.wait(timeout=5)
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """``streamlit run app.py`` on a free localhost port; yields its URL; always terminated."""
-    port = free_port()
-    logfile = (tmp_path / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process, time.monotonic() + SERVER_START_S)
+    with streamlit_app(tmp_path / "streamlit.log") as url:
         yield url
-    finally:
-        stop(process)
-        logfile.close()
-        log.info("streamlit log: %s", tmp_path / "streamlit.log")
 
 
 @pytest.mark.slow

@@ -7,12 +7,12 @@ the skeleton is that of an empty report, each product is serialised alone and in
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TextIO
 
 from checker.models import ProductReport, Report
 from checker.outputs.summary import product_reports
 from checker.pipeline import Evaluated
-from checker.safe_text import printable
+from checker.safe_text import printable_tree
 
 _SLOT = '"products": []'
 _INDENT = "    "
@@ -23,20 +23,11 @@ def _safe_json(model: ProductReport | Report, indent: int | None) -> str:
     try:
         return model.model_dump_json(indent=indent)
     except (ValueError, UnicodeError):
-        data = _printable_tree(model.model_dump(mode="python"))
+        data = printable_tree(model.model_dump(mode="python"))
         if indent is None:
             return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
-
-def _printable_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, dict):
-        return {printable(str(k)): _printable_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_printable_tree(v) for v in value]
-    return value
 
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:

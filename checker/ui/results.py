@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -81,25 +80,6 @@ def audit_uploads(uploads: Sequence[Upload], as_of: date, category: str | None =
     with staged(safe_uploads(uploads)) as (root, paths):
         report = audit(paths, as_of, category).report()
         return relabel(report, root)
-
-
-def audit_each(uploads: Sequence[Upload], as_of: date, run: Callable[[Upload, date], Report],
-               progress: Callable[[int, int, str], None] | None = None) -> Report:
-    """Audit uploads one at a time (``run`` may be a cached :func:`audit_uploads`), reporting progress."""
-    uploads = safe_uploads(uploads)
-    products: list[ProductReport] = []
-    errors: list[InputError] = []
-    warnings: list[InputWarning] = []
-    for number, item in enumerate(uploads):
-        if progress:
-            progress(number, len(uploads), item.name)
-        part = run(item, as_of)
-        products.extend(part.products)
-        errors.extend(part.errors)
-        warnings.extend(part.warnings)
-    if progress:
-        progress(len(uploads), len(uploads), "")
-    return Report(as_of=as_of.isoformat(), products=products, errors=errors, warnings=warnings)
 
 
 @dataclass
@@ -345,48 +325,6 @@ def with_evidence(product: ProductReport) -> list[str]:
 def verdict_line(product: ProductReport, lang: str) -> str:
     """The decision and what is left, once: ``符合，另有 11 项需人工核查`` / ``PASS — 11 item(s) to check``."""
     return headline(product, lang)
-
-
-def summary_frame(report: Report) -> pd.DataFrame:
-    """One row per product: id, category, verdict, clauses failed and which, then one status column per clause."""
-    rows = []
-    for p in report.products:
-        failed = [c.id for c in p.clauses if c.status == "fail"]
-        row: dict[str, Any] = {"id": p.id, "category": p.category, "verdict": p.verdict, "failed": len(failed),
-                               "failed_clauses": ", ".join(failed), "sources": ", ".join(p.sources)}
-        row.update({c.id: c.status for c in p.clauses})
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def verdict_counts(report: Report) -> dict[str, int]:
-    """Products per verdict (pass, fail, incomplete — every verdict listed, zero included)."""
-    counts = Counter(p.verdict for p in report.products)
-    return {v: counts.get(v, 0) for v in ("pass", "fail", "incomplete")}
-
-
-def pass_rates(report: Report) -> pd.DataFrame:
-    """Per clause: products it applies to, passes, fails, and the pass rate (%) among those it applies to."""
-    counts: dict[str, Counter[str]] = {}
-    for p in report.products:
-        for c in p.clauses:
-            counts.setdefault(c.id, Counter())[c.status] += 1
-    rows = []
-    for clause_id, tally in counts.items():
-        applies = sum(n for s, n in tally.items() if s != "not_applicable")
-        if applies:
-            rows.append({"clause": clause_id, "applies": applies, "pass": tally["pass"], "fail": tally["fail"],
-                         "pass_rate": round(100.0 * tally["pass"] / applies, 1)})
-    return pd.DataFrame(rows, columns=["clause", "applies", "pass", "fail", "pass_rate"])
-
-
-def most_failing(report: Report, top: int = 10) -> pd.DataFrame:
-    """The products failing most clauses (those failing at least one), most first."""
-    frame = summary_frame(report)
-    if frame.empty:
-        return frame
-    frame = frame[frame["failed"] > 0].sort_values(["failed", "id"], ascending=[False, True])
-    return frame[["id", "category", "failed", "failed_clauses"]].head(top).reset_index(drop=True)
 
 
 def filter_summary(frame: pd.DataFrame, verdicts: Sequence[str], categories: Sequence[str], text: str) -> pd.DataFrame:
