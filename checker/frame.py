@@ -78,6 +78,8 @@ def describe(fact: Fact) -> str:
         return f"ND{place}"
     if fact.value is None and fact.low is not None and fact.high is not None:
         return f"{fact.low:g}–{fact.high:g}{' ' + fact.unit if fact.unit else ''}{place}"
+    if fact.value is None:
+        return place.strip(" ()") or "no value"
     mark = BOUND_SYMBOLS.get(fact.qualifier, "")
     return f"{mark}{fact.value}{' ' + fact.unit if fact.unit else ''}{place}"
 

@@ -9,6 +9,7 @@ a row pairs its values with the nearest label and load.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checker.documents.candidates import Candidate, Emitter, kind_ok
@@ -78,6 +79,7 @@ class Extractor:
         context_age = 0
         misses = 0
         pending_unit: str | None = None
+        side_by_side: list[Cell] = []  # the model cells of a "Model | A | B" header above
         for row in rows:
             if row.consumed or not row.cells:
                 continue
@@ -88,8 +90,18 @@ class Extractor:
             if dims is not None:
                 out.extend(dims)
                 continue
+            models = _model_columns(self.vocab, parsed)
+            if models is not None:
+                side_by_side, header, context = models, None, None
+                continue
+            if side_by_side and parsed.hits:
+                shared = self._side_by_side(parsed, side_by_side)
+                if shared is not None:
+                    out.extend(shared)
+                    continue
             columns = self._header(parsed)
             if columns is not None:
+                side_by_side = []
                 header, misses = columns, 0
                 first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
                 header_rule = first.rule if first and not columns[0].meaningful else None
@@ -181,7 +193,7 @@ class Extractor:
                      pending_unit: str | None = None) -> list[Candidate] | None:
         readings = parsed.readings()
         label_end = min((parsed.cell_of(v.start) for v in readings), default=0)
-        value_cells = {parsed.cell_of(v.start) for v in readings}
+        value_cells = {i for i in (parsed.cell_of(v.start) for v in readings) if not self._label_cell(header, parsed, i)}
         row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) not in value_cells
                     or parsed.cell_of(h.start) == 0]
         row_rule = row_hits[0].rule if row_hits else fallback
@@ -223,6 +235,35 @@ class Extractor:
             if cand:
                 out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
         return out if aligned else None
+
+    def _side_by_side(self, parsed: Parsed, models: list[Cell]) -> list[Candidate] | None:
+        """Under a "Model | A | B" header a value in a model's column belongs to that model alone: the
+        row gives each quantity as an unreadable fact naming the models (never a value of this product,
+        even when the other model's cell is blank or lost); None when no value lies under a model."""
+        under = [v for v in parsed.readings() if any(
+            _overlap(parsed.row.cells[parsed.cell_of(v.start)], m) > 0 for m in models)]
+        if not under:
+            return None
+        names = ", ".join(m.text.strip() for m in models)
+        note = (f"unreadable: the table gives several models side by side ({names}); which value is this "
+                f"product's cannot be told: “{parsed.row.text}”")
+        out: list[Candidate] = []
+        for hit in parsed.hits:
+            for value in under:
+                cand = self.emitter.emit(hit.rule, parsed.loads[0].value if parsed.loads else None, value,
+                                         parsed.label_unit(), parsed.row)
+                if cand is not None:
+                    out.append(self.emitter.fact(cand.field, None, cand.fact.unit, parsed.row, note=note,
+                                                 load=cand.load))
+                    break
+        return out
+
+    def _label_cell(self, header: list[Column], parsed: Parsed, idx: int) -> bool:
+        """True when cell ``idx`` sits under a column that names the item ("检验项目", "Item"): a number
+        there belongs to the label ("噪声（1 m，正前方）"), it does not make the cell a value cell."""
+        cell = parsed.row.cells[idx]
+        col = self._column(header, cell.x0, cell.x1)
+        return col is not None and col.ignore and not col.limit and not col.load_key
 
     def _declared(self, rule: Rule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
         """A declaration for a substance limit printed in a table without a result column (a RoHS
@@ -274,6 +315,25 @@ class Extractor:
                         out.append(_tagged(cand, parsed.named_by(value) is False))
                         break
         return out
+
+
+_MODEL_CELL = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/+\-()]*(?: [A-Za-z0-9][A-Za-z0-9._/+\-()]*)?")
+_UNIT_WORD = re.compile(r"(?i)(?:^|[\s\d(])(?:hz|kva|kw|ekw|kwm|w|v|vac|vdc|a|db|dba|mm|kg|rpm|l/h|%)(?=$|[\s)])")
+
+
+def _model_columns(vocab: Vocabulary, parsed: Parsed) -> list[Cell] | None:
+    """The model cells of a header row naming two models or more ("Model | S5735-L24T4S | S5735-L48T4S",
+    "型号 | A | B"), else None. A header of quantities ("Model | 50 Hz kVA (ekW) | 60 Hz kVA") is not one."""
+    cells = parsed.row.cells
+    first = parsed.cell_key(0).strip(" :：.")
+    if len(cells) < 3 or not any(lab.pattern.fullmatch(first) for lab in vocab.identity["model"]):
+        return None
+    models = [c for c in cells[1:] if _MODEL_CELL.fullmatch(c.text.strip()) and not _UNIT_WORD.search(c.text)]
+    return models if len(models) >= 2 and len(models) == len(cells) - 1 else None
+
+
+def _overlap(cell: Cell, other: Cell) -> float:
+    return min(cell.x1, other.x1) - max(cell.x0, other.x0)
 
 
 def _tagged(cand: Candidate, result: bool) -> Candidate:
