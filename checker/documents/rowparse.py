@@ -66,13 +66,23 @@ class Parsed:
         False when it is a result word ("检测结果", "Result | 5 | ND"), None without one. The word
         counts in the value's own cell or in a label cell (a cell without values)."""
         clause = next((a for a, b in self.clauses() if a <= value.start < b), 0)
-        last = [(start, limit) for start, end, limit in self.marks if clause <= start and end <= value.start]
+        last = [(start, limit) for start, end, limit in self.marks
+                if clause <= start and end <= value.start and not self._enclosed(start, end, value.start)]
         if not last:
             return None
         cell = self.cell_of(last[-1][0])
         if cell == self.cell_of(value.start) or all(self.cell_of(v.start) != cell for v in self.values):
             return last[-1][1]
         return None
+
+    def _enclosed(self, start: int, end: int, before: int) -> bool:
+        """True when the word at ``start:end`` and a number of its own sit in brackets that close before
+        position ``before``: "效率（标准要求≥90%）：92%" — the requirement is the bracket's, 92 % is not in it."""
+        opening = self.key.rfind("(", 0, start)
+        if opening < 0 or ")" in self.key[opening:start]:
+            return False
+        closing = self.key.find(")", end)
+        return 0 <= closing < before and any(end <= v.start < closing for v in self.values)
 
     def clauses(self) -> list[tuple[int, int]]:
         """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""

@@ -119,3 +119,18 @@ def test_result_column_is_read_beside_a_limit(make_pdf: MakePdf, category: str, 
                                               row: tuple[str, str], result: str, col_width: float) -> None:
     path = make_pdf([[f"{category} test report", header, (*row, result, "Pass")]], col_width=col_width)
     assert [v for v, _ in readings(facts_of(path, category), "energy_grade")] == [float(result.strip("Grade 级"))]
+
+
+@pytest.mark.parametrize("line", ["PSU efficiency at 50% load (requirement ≥ 90%): 92.5%",
+                                  "50%负载电源效率（标准要求≥90%）：92.5%", "50%负载电源效率（限值90%）：92.5%"])
+def test_limit_in_brackets_of_the_label_leaves_the_value(make_pdf: MakePdf, line: str) -> None:
+    """The requirement stated in brackets with its own number is the bracket's; the value after is the product's."""
+    facts = facts_of(make_pdf([["Ethernet switch specification", line]]), "switch")
+    assert readings(facts, "psu_efficiency_50") == [(92.5, "")]
+
+
+@pytest.mark.parametrize("line", ["PSU efficiency at 50% load (requirement): 90%", "50%负载电源效率（标准要求）：90%",
+                                  "PSU efficiency at 50% load requirement (≥): 90%"])
+def test_limit_word_without_its_own_number_names_the_value(make_pdf: MakePdf, line: str) -> None:
+    facts = facts_of(make_pdf([["Ethernet switch specification", line]]), "switch")
+    assert all(value is None or qualifier for value, qualifier in readings(facts, "psu_efficiency_50"))
