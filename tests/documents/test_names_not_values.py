@@ -27,6 +27,10 @@ def readings(path: Path, category: str, field: str) -> list[tuple[object, str]]:
     (("Lead (Pb)", "1EC 62321-5", "ND"), "pb", [(None, "nd")]),
     (("Lead (Pb)", "lEC62321", "12 mg/kg"), "pb", [(12.0, "")]),
     ("Cadmium (Cd) by GB/T 26572: 2 mg/kg", "cd", [(2.0, "")]),
+    ("铅(Pb), EN 62321-5：10 mg/kg", "pb", [(10.0, "")]),  # a colon without a year ends the number
+    ("镉(Cd), GB/T 39560.4：10 mg/kg", "cd", [(10.0, "")]),
+    ("Mercury (Hg) IEC 62321-4:2013+A1:2017 5 mg/kg", "hg", [(5.0, "")]),  # the amendment's year is no value
+    ("Mercury (Hg) IEC 62321-4:2013/AMD1:2017 5 mg/kg", "hg", [(5.0, "")]),
     ("Mercury (Hg) per 2011/65/EU and (EU) 2015/863: 5 mg/kg", "hg", [(5.0, "")]),
     ("Mercury (Hg) tested 30 Jul 2022: 5 mg/kg", "hg", [(5.0, "")]),
     ("Mercury (Hg) tested July 21, 2011: 5 mg/kg", "hg", [(5.0, "")]),
