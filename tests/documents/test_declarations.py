@@ -69,7 +69,7 @@ def _ocr_once() -> Iterator[None]:
 
 # ------------------------------------------------------------------------------- real declarations
 @needs_real
-@pytest.mark.parametrize("category", ["server", "monitor"])
+@pytest.mark.parametrize("category", ["server", "monitor", "laptop", "desktop", "switch"])
 @pytest.mark.parametrize("name", TEXT_DECLARATIONS)
 def test_real_declaration_is_manual_review(name: str, category: str) -> None:
     results = clauses([DECLARATIONS / name], category)
@@ -97,7 +97,7 @@ def test_real_limit_table_is_quoted() -> None:
 
 
 @needs_real
-@pytest.mark.parametrize("category", ["server", "monitor"])
+@pytest.mark.parametrize("category", ["server", "monitor", "laptop", "desktop", "switch"])
 @pytest.mark.parametrize("path", SCANNED, ids=lambda p: p.name[:12])
 @pytest.mark.slow
 def test_scanned_declaration_and_report_cover_decide_nothing(path: Path, category: str) -> None:
