@@ -34,6 +34,7 @@ class Comparisons:
     before: tuple[tuple[str, Qualifier], ...]
     after: tuple[tuple[str, Qualifier], ...]
     approximate: tuple[str, ...]
+    approximate_after: tuple[str, ...]
 
 
 def _fold_word(word: str) -> str:
@@ -52,7 +53,8 @@ def comparisons() -> Comparisons:
         return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
     words = sorted({_fold_word(word) for word in data["approximate"]}, key=len, reverse=True)
-    return Comparisons(table("before"), table("after"), tuple(words))
+    after = sorted({_fold_word(word) for word in data["approximate_after"]}, key=len, reverse=True)
+    return Comparisons(table("before"), table("after"), tuple(words), tuple(after))
 
 
 def _starts_with_word(text: str, word: str) -> bool:
@@ -73,6 +75,9 @@ def split_bound(text: str) -> tuple[str, Qualifier, str]:
     words = comparisons()
     for word in words.approximate:
         if _starts_with_word(lowered, word):
+            raise ValueTextError(f"an estimate ({word!r}), not a measurement: {text!r}")
+    for word in words.approximate_after:
+        if lowered.endswith(word) and re.search(r"\d", lowered[:-len(word)]):
             raise ValueTextError(f"an estimate ({word!r}), not a measurement: {text!r}")
     for word, qualifier in words.before:
         if _starts_with_word(lowered, word) and re.match(r"\s*[-+]?[.\d]", lowered[len(word):]):

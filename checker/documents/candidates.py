@@ -20,6 +20,7 @@ import logging
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
+from checker.documents.bounds import APPROX
 from checker.documents.numbers import Value, fold_key
 from checker.documents.rowparse import row_key
 from checker.documents.text import Row
@@ -118,6 +119,9 @@ class Emitter:
             unit = resolved
         if not self._unit_fits(rule, unit, notes):
             return None
+        if value.qualifier == APPROX:
+            return self.fact(field_id, None, unit, row, load=load, at=value.start,
+                             note=f"doubtful: an estimate ({value.text}), not a measurement")
         if rule.range is not None and not rule.range[0] <= number <= rule.range[1]:
             notes.append(f"outside the plausible range {rule.range[0]:g}–{rule.range[1]:g}")
         elif rule.bare == "efficiency" and unit == "%" and number > 100:

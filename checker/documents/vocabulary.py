@@ -297,7 +297,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
         category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
         all_labels=all_labels,
-        comparisons=compile_comparisons(doc["comparisons"]),
+        comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])))
                for name, spec in doc.get("flags", {}).items()],

@@ -165,3 +165,31 @@ def test_lower_bound_never_passes_a_maximum(make_pdf: MakePdf, category: str, li
 def test_bound_that_proves_the_requirement_passes(make_pdf: MakePdf, category: str, line: str, clause: str) -> None:
     path = make_pdf([[HEADS[category], "Model: JX-1", line, ("六价铬", "未检出")]])
     assert _status(path, category, clause) == "pass"
+
+
+@pytest.mark.parametrize("line", ["PSU efficiency at 50% load: approx. 96%", "PSU efficiency at 50% load: ~96%",
+                                  "PSU efficiency at 50% load: ≈ 96%", "PSU efficiency at 50% load: about 96%",
+                                  "50%负载电源效率：约96%", "50%负载电源效率：96%左右", "50%负载电源效率：大约96%"])
+def test_an_estimate_is_not_a_measurement(make_pdf: MakePdf, line: str) -> None:
+    """The words of catalogs/comparisons.yaml `approximate` / `approximate_after`: the clause is for a person."""
+    path = make_pdf([[HEADS["server"], line]])
+    report = check([path], date(2026, 1, 1), category="server").report()
+    clause = next(c for c in report.products[0].clauses if c.id == "6.2.1/psu-eff-50")
+    assert clause.status == "manual_review" and "estimate" in clause.note
+
+
+@pytest.mark.parametrize(("line", "value"), [("PSU efficiency at 50% load: 96% ~ 97%", None),
+                                             ("PSU efficiency at 50% load: 96%~97%", None)])
+def test_a_tilde_between_numbers_is_a_range_not_an_estimate(make_pdf: MakePdf, line: str, value: float) -> None:
+    """"96% ~ 97%" is a range (an interval or several values), never "an estimate of 97"."""
+    facts = [f for f in read_pdf(make_pdf([[HEADS["server"], line]]), "server").facts if f.field == "psu_efficiency_50"]
+    assert not any("estimate" in f.note for f in facts)
+    assert all(f.value is None or f.low is not None or f.note for f in facts) and facts
+
+
+@pytest.mark.parametrize("text", ["96%左右", "96 % or so", "96 % approx."])
+def test_an_estimate_after_the_number_in_a_record(text: str) -> None:
+    from checker.values import ValueTextError, split_bound
+
+    with pytest.raises(ValueTextError, match="estimate"):
+        split_bound(text)
