@@ -3,8 +3,8 @@ bound, not a measurement (INTERFACE §6), and is emitted with a qualifier (lt, l
 
 The words are data, in catalogs/comparisons.yaml (the one table records and catalogs use too); the
 symbols (< ≤ > ≥) are found by :mod:`checker.documents.numbers`. An estimate ("约 94 %", "approx. 94 %",
-"~94 %", "94 %左右") is marked ``approx``: it is not a measurement either. A word counts only where it touches the number in the same
-cell: right before it (a space and a colon at most between them) or right after its unit
+"~94 %", "94 %左右") is marked ``approx``: it is not a measurement either. A word counts only where it
+touches the number in the same cell: right before it (a space and a colon at most between them) or right after its unit
 (optionally in brackets: "96 % (max.)"). A word inside a longer field label ("Maximum noise", a
 "Max. power (W)" header) names the quantity and bounds nothing.
 """

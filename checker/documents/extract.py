@@ -193,7 +193,8 @@ class Extractor:
                      pending_unit: str | None = None) -> list[Candidate] | None:
         readings = parsed.readings()
         label_end = min((parsed.cell_of(v.start) for v in readings), default=0)
-        value_cells = {i for i in (parsed.cell_of(v.start) for v in readings) if not self._label_cell(header, parsed, i)}
+        value_cells = {i for i in (parsed.cell_of(v.start) for v in readings)
+                       if not self._label_cell(header, parsed, i)}
         row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) not in value_cells
                     or parsed.cell_of(h.start) == 0]
         row_rule = row_hits[0].rule if row_hits else fallback
@@ -317,7 +318,8 @@ class Extractor:
         return out
 
 
-_MODEL_CELL = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/+\-()]*(?: [A-Za-z0-9][A-Za-z0-9._/+\-()]*)?")
+_MODEL_CELL = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/+\-()]*"
+                         r"(?: [A-Za-z0-9][A-Za-z0-9._/+\-()]*)?")
 _UNIT_WORD = re.compile(r"(?i)(?:^|[\s\d(])(?:hz|kva|kw|ekw|kwm|w|v|vac|vdc|a|db|dba|mm|kg|rpm|l/h|%)(?=$|[\s)])")
 
 
