@@ -161,4 +161,20 @@ def parse_value_text(text: str) -> ParsedValue:
     if not match:
         raise ValueTextError(f"no number in {text!r}")
     number = parse_number(match.group("num"))
-    return ParsedValue(number, match.group("unit"), qualifier)
+    return ParsedValue(number, _without_method(match.group("unit")), qualifier)
+
+
+@lru_cache(maxsize=1)
+def _method_in_brackets() -> re.Pattern[str]:
+    """A bracketed standard or test-method number at the end of a value ("5 mg/kg (IEC 62321-5)"); the
+    pattern of a standard's number is ``standard_reference`` of catalogs/vocabulary.yaml."""
+    from checker.catalog_files import read_yaml
+
+    reference = read_yaml("vocabulary.yaml")["standard_reference"]
+    return re.compile(r"\s*[(\[]\s*(?:" + reference + r")(?:\s*[,;&/+]\s*(?:" + reference + r"))*\s*[)\]]\s*$",
+                      re.IGNORECASE)
+
+
+def _without_method(unit: str) -> str:
+    """The unit text without a bracketed method reference after it (a method names how, not how much)."""
+    return _method_in_brackets().sub("", unit) if "(" in unit or "[" in unit else unit

@@ -73,6 +73,13 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("server", "cd", "100.0000000002 mg/kg", "6.1.11/cd", "fail"),
     ("server", "psu_efficiency_50", "约 95 %", "6.2.1/psu-eff-50", "manual_review"),
     ("server", "psu_efficiency_50", "approx. 95 %", "6.2.1/psu-eff-50", "manual_review"),
+    ("server", "psu_efficiency_50", "95 %左右", "6.2.1/psu-eff-50", "manual_review"),
+    ("server", "psu_efficiency_50", "95 % or so", "6.2.1/psu-eff-50", "manual_review"),
+    # 10. a method named after the value is not part of it; a method alone is no value
+    ("server", "hg", "5 mg/kg (IEC 62321-4:2013+A1:2017)", "6.1.11/hg", "pass"),
+    ("server", "hg", "1200 mg/kg (EPA 3052 & IEC 62321)", "6.1.11/hg", "fail"),
+    ("server", "hg", "EPA 3052", "6.1.11/hg", "manual_review"),
+    ("server", "hg", "5 mg/kg (see note 3)", "6.1.11/hg", "manual_review"),
     # several values in one cell are not one value
     ("server", "psu_efficiency_50", "96%/90%", "6.2.1/psu-eff-50", "manual_review"),
     ("cooling", "energy_grade", "1级/3级", "6.3.1.1/chiller-grade", "manual_review"),
