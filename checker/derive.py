@@ -277,14 +277,30 @@ def _outlet_power(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
 
 @derivation("noise_max", list(NOISE_DIRECTIONS))
 def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
+    """Appendix H: the loudest of the four directions. A direction known only as an interval or a bound
+    counts with its ends, so the maximum is an interval too; a missing direction leaves it open above."""
     if not any(name in frame for name in NOISE_DIRECTIONS):
         return
-    readings = np.column_stack([column(frame, name) for name in NOISE_DIRECTIONS])
-    highest, present = calc.max_reading(readings)
-    merge(frame, "noise_max", np.where(present == len(NOISE_DIRECTIONS), highest, np.nan), 0.0)
-    partial = (present > 0) & (present < len(NOISE_DIRECTIONS)) & np.isnan(column(frame, "noise_max"))
-    frame["noise_max" + LO] = np.where(partial, highest, np.nan)
-    frame["noise_max" + HI] = np.where(partial, np.inf, np.nan)
+    points = np.column_stack([column(frame, name) for name in NOISE_DIRECTIONS])
+    lows, highs = points.copy(), points.copy()
+    for i, name in enumerate(NOISE_DIRECTIONS):
+        if name + LO in frame:
+            ranged = np.isnan(points[:, i])
+            lows[:, i] = np.where(ranged, frame[name + LO].to_numpy(float), lows[:, i])
+            highs[:, i] = np.where(ranged, frame[name + HI].to_numpy(float), highs[:, i])
+    highest, measured = calc.max_reading(points)
+    low, present = calc.max_reading(lows)
+    high, _ = calc.max_reading(highs)
+    complete = present == len(NOISE_DIRECTIONS)
+    merge(frame, "noise_max", np.where(complete & (measured == present), highest, np.nan), 0.0)
+    undecided = np.isnan(column(frame, "noise_max"))
+    for name in NOISE_DIRECTIONS:  # an unusable direction (ND, junk, a conflict) is for a person, not a gap
+        if name + ISSUE in frame:
+            undecided &= frame[name + ISSUE].isna().to_numpy()
+    partial = (present > 0) & ~complete & undecided
+    ranged = complete & (measured < present) & undecided
+    frame["noise_max" + LO] = np.where(partial | ranged, low, np.nan)
+    frame["noise_max" + HI] = np.where(partial, np.inf, np.where(ranged, high, np.nan))
     set_text(frame, "noise_max" + GAP, partial,
              [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
 
@@ -311,18 +327,29 @@ def _fuel_rate(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     low = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_low))
     high = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_high))
     declared = column(frame, "fuel_rate")
+    ranged = np.isnan(declared) & (~np.isnan(frame["fuel_rate" + LO].to_numpy(float)) if "fuel_rate" + LO in frame
+                                   else np.zeros(len(frame), bool))
+    declared_low = np.where(ranged, frame["fuel_rate" + LO].to_numpy(float) if ranged.any() else np.nan, declared)
+    declared_high = np.where(ranged, frame["fuel_rate" + HI].to_numpy(float) if ranged.any() else np.nan, declared)
     tolerance = catalog.constant("derived_agreement_tolerance")
-    outside = ~np.isnan(declared) & ~np.isnan(low) & (
-        (declared < low * (1 - tolerance)) | (declared > high * (1 + tolerance)))
+    with np.errstate(invalid="ignore"):  # a declared interval is checked like a point: it must meet the range
+        outside = ~np.isnan(declared_low) & ~np.isnan(low) & (
+            (declared_high < low * (1 - tolerance)) | (declared_low > high * (1 + tolerance)))
     rows = np.flatnonzero(outside)
+    shown = [f"{declared[i]:.1f}" if not ranged[i] else f"{declared_low[i]:.1f}–{declared_high[i]:.1f}" for i in rows]
     set_text(frame, "fuel_rate" + ISSUE, outside, [
-        f"declared {declared[i]:.1f} g/kWh disagrees with {flow[i]:g} L/h at {power[i]:g} kW ({low[i]:.1f}–"
-        f"{high[i]:.1f} g/kWh over the {fuels[i]} density range)" for i in rows])
-    use = ~np.isnan(low) & np.isnan(declared)
+        f"declared {text} g/kWh disagrees with {flow[i]:g} L/h at {power[i]:g} kW ({low[i]:.1f}–"
+        f"{high[i]:.1f} g/kWh over the {fuels[i]} density range)" for text, i in zip(shown, rows, strict=True)])
+    use = ~np.isnan(low) & np.isnan(declared) & ~ranged
     if "fuel_rate" + ISSUE in frame:
         use &= frame["fuel_rate" + ISSUE].isna().to_numpy()
-    frame["fuel_rate" + LO] = np.where(use, low, np.nan)
-    frame["fuel_rate" + HI] = np.where(use, high, np.nan)
+    if "fuel_rate" + LO in frame:
+        keep = ranged & ~outside
+        frame["fuel_rate" + LO] = np.where(use, low, np.where(keep, declared_low, np.nan))
+        frame["fuel_rate" + HI] = np.where(use, high, np.where(keep, declared_high, np.nan))
+    else:
+        frame["fuel_rate" + LO] = np.where(use, low, np.nan)
+        frame["fuel_rate" + HI] = np.where(use, high, np.nan)
     set_text(frame, "fuel_rate" + NOTE, use, [
         f"from {flow[i]:g} L/h at {power[i]:g} kW over {fuels[i]} density {density_low[i]:g}–{density_high[i]:g} "
         f"kg/L: {low[i]:.1f}–{high[i]:.1f} g/kWh" for i in np.flatnonzero(use)])

@@ -146,6 +146,36 @@ def test_intervals(clauses: Callable[..., dict[str, ClauseResult]], facts: list[
     assert clauses(record)[clause].status == expected
 
 
+GENERATOR = {"category": "generator", "id": "G", "rated_power": "400 kW", "rating_type": "prime",
+             "noise_back": 101.2, "noise_left": 98.0, "noise_right": 98.4}
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ({"low": 94.25, "high": 99.5, "unit": "dB(A)"}, "pass"),  # Appendix H's maximum over an interval
+    ({"low": 99.5, "high": 112, "unit": "dB(A)"}, "manual_review"),  # the maximum straddles 110
+    ({"low": 111, "high": 112, "unit": "dB(A)"}, "fail"),
+    ("< 105 dB(A)", "pass"),  # the bound proves the requirement
+    ("> 99 dB(A)", "manual_review"),
+    ("ND", "manual_review"),  # a non-detect is no noise reading: for a person, not a missing direction
+    ("junk", "manual_review"),
+])
+def test_generator_noise_direction_as_a_range(clauses: Callable[..., dict[str, ClauseResult]], front: Any,
+                                              expected: str) -> None:
+    assert clauses({**GENERATOR, "noise_front": front})["6.3.5/noise"].status == expected
+
+
+@pytest.mark.parametrize(("fuel_rate", "expected"), [
+    ({"low": 170, "high": 190, "unit": "g/kWh"}, "pass"),  # agrees with 91.8 L/h at 400 kW (165–194 g/kWh)
+    ({"low": 150, "high": 160, "unit": "g/kWh"}, "manual_review"),  # an interval disagreeing is a conflict too
+    ({"low": 198, "high": 210, "unit": "g/kWh"}, "manual_review"),
+    ("205 g/kWh", "manual_review"),
+])
+def test_declared_fuel_rate_interval_against_the_fuel_flow(clauses: Callable[..., dict[str, ClauseResult]],
+                                                           fuel_rate: Any, expected: str) -> None:
+    record = {**GENERATOR, "noise_front": 99.5, "fuel_flow_100": "91.8 L/h", "fuel_rate": fuel_rate}
+    assert clauses(record)["6.3.5/fuel-consumption"].status == expected
+
+
 def test_interval_must_be_finite() -> None:
     from checker.frame import quantity_cell
     from checker.models import Fact
