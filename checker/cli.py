@@ -113,7 +113,8 @@ def run_audit(args: argparse.Namespace) -> int:
         from checker.distributed import audit_distributed
 
         try:
-            evaluated = audit_distributed(paths, _as_of(args.as_of), args.category, args.scheduler)
+            evaluated = audit_distributed(paths, _as_of(args.as_of), args.category, args.scheduler,
+                                          seconds=args.timeout)
         except DistributedError as exc:
             raise UsageError(str(exc)) from None
     else:

@@ -1,11 +1,11 @@
 """The same audit on a Dask distributed cluster (``checker audit --engine dask [--scheduler ADDRESS]``).
 
-The inputs are read as by the local engine (PDFs become tasks, one per document, read on the
-workers into records). The stacked frame is then cut into partitions; each partition is one
-task that runs the same code as the local engine, :func:`checker.derive.derive_all` then
-:func:`checker.engine.evaluate` over every clause the whole batch needs, and sends back only
-its status and reason codes, values and limits. The parent joins the partitions into one
-:class:`~checker.pipeline.Evaluated`, so every output format is the local engine's.
+The inputs are read as by the local engine (PDFs become tasks, a chunk of documents each, read on
+the workers into records, each document within the time limit). The stacked frame is then cut into
+partitions; each partition is one task that runs the same code as the local engine,
+:func:`checker.derive.derive_all` then :func:`checker.engine.evaluate` over every clause the whole
+batch needs, and sends back only its status and reason codes, values and limits. The parent joins the
+partitions into one :class:`~checker.pipeline.Evaluated`, so every output format is the local engine's.
 
 With no scheduler address a small LocalCluster is started for the run (two worker processes).
 """
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,7 +32,7 @@ from checker.engine import ClauseColumn, evaluate
 from checker.errors import DistributedError
 from checker.frame import Batch, conform
 from checker.models import InputError, InputWarning
-from checker.parallel import Outcome, read_one
+from checker.parallel import Outcome
 from checker.pipeline import Evaluated, audit_inputs, drop_unknown_categories, input_batches, pdf_inputs, stack
 from checker.units import conversion_factor
 
@@ -86,6 +88,14 @@ def _join(parts: list[PartitionResult], clauses: list[Clause], catalog: Catalog)
     return frame, columns
 
 
+@contextmanager
+def warnings_about_large_graphs_off() -> Iterator[None]:
+    """Dask warns when a task carries its data; here that is the point (the data survives a lost worker)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*[Ll]arge object.*")
+        yield
+
+
 def connect(scheduler: str | None) -> tuple[Any, Any]:
     """A dask.distributed Client (and the LocalCluster it owns, or None)."""
     quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
@@ -100,28 +110,54 @@ def connect(scheduler: str | None) -> tuple[Any, Any]:
     try:
         if scheduler:
             return Client(scheduler, timeout="20s"), None
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB",
-                               dashboard_address=":0")
+        import dask
+
+        with dask.config.set({"distributed.worker.daemon": False}):  # a worker may start a reader process
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB",
+                                   dashboard_address=":0")
         return Client(cluster), cluster
     except (OSError, TimeoutError) as exc:
         raise DistributedError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
 
 
-def read_documents_on(client: Any, paths: list[Path], category: str | None) -> dict[Path, Outcome]:
-    """Each PDF read by one task on the cluster; a task that fails becomes that document's error."""
-    futures = client.map(read_one, [str(path) for path in paths], [category] * len(paths), pure=False)
+def read_chunk(paths: list[str], category: str | None, seconds: float | None) -> dict[str, Outcome]:
+    """One task: a chunk of PDFs read on a worker, each within ``seconds`` (the local engine's reader: a
+    worker process of its own where the Dask worker may start one, as the app's threads do)."""
+    from checker.parallel import read_documents
+
+    found = read_documents([Path(p) for p in paths], category, workers=1, seconds=seconds, progress=False)
+    return {str(path): outcome for path, outcome in found.items()}
+
+
+def read_documents_on(client: Any, paths: list[Path], category: str | None,
+                      seconds: float | None = None) -> dict[Path, Outcome]:
+    """The PDFs read on the cluster in chunks (two per worker thread), each document within ``seconds``; a
+    chunk whose task fails (a lost worker, twice) gives each of its documents an error row."""
+    threads = max(1, sum(client.nthreads().values())) if hasattr(client, "nthreads") else 2
+    count = min(len(paths), 2 * threads)
+    chunks = [paths[i::count] for i in range(count)]
+    futures = [client.submit(read_chunk, [str(p) for p in chunk], category, seconds, pure=False, retries=1)
+               for chunk in chunks]
     results: dict[Path, Outcome] = {}
-    for path, future in zip(paths, futures, strict=True):
+    for chunk, future in zip(chunks, futures, strict=True):
         try:
-            results[path] = future.result()
-        except Exception as exc:  # noqa: BLE001 - a lost worker or task is that document's error row
-            results[path] = f"{path}: the document task failed on the cluster ({type(exc).__name__})"
-    return results
+            found = future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker or task is its documents' error rows
+            found = {str(path): f"{path}: the document task failed on the cluster ({type(exc).__name__})"
+                     for path in chunk}
+        results.update({path: found.get(str(path), f"{path}: not read on the cluster") for path in chunk})
+    return {path: results[path] for path in paths}
 
 
 def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None = None,
-                      scheduler: str | None = None, partition_rows: int = PARTITION_ROWS) -> Evaluated:
-    """``checker audit --engine dask``: the local audit's result, computed on a Dask cluster."""
+                      scheduler: str | None = None, partition_rows: int = PARTITION_ROWS,
+                      seconds: float | None = None) -> Evaluated:
+    """``checker audit --engine dask``: the local audit's result, computed on a Dask cluster.
+
+    Each partition travels inside its task (not scattered ahead), so a task whose worker is lost is
+    run again elsewhere (``retries``) instead of failing on data that went with the worker."""
+    from checker.limits import document_seconds
+
     catalog = load_catalog()
     errors: list[InputError] = []
     warnings: list[InputWarning] = []
@@ -129,13 +165,15 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
     try:
         inputs = audit_inputs(paths)
         pdfs = list(dict.fromkeys(pdf_inputs(inputs)))
-        documents = read_documents_on(client, pdfs, category) if pdfs else {}
+        limit = document_seconds() if seconds is None else seconds
+        documents = read_documents_on(client, pdfs, category, limit) if pdfs else {}
         batches = input_batches(inputs, catalog, category, errors, documents, warnings)
         batch = drop_unknown_categories(stack(batches, catalog), catalog, errors)
         clauses = _clauses_for(batch.frame, catalog)
         ids = [clause.id for clause in clauses]
-        pieces = [client.scatter(batch.frame.iloc[part]) for part in partitions(len(batch.frame), partition_rows)]
-        futures = [client.submit(evaluate_partition, piece, ids, as_of, pure=False) for piece in pieces]
+        with warnings_about_large_graphs_off():
+            futures = [client.submit(evaluate_partition, batch.frame.iloc[part], ids, as_of, pure=False, retries=2)
+                       for part in partitions(len(batch.frame), partition_rows)]
         frame, columns = _join(client.gather(futures), clauses, catalog)
     finally:
         client.close()

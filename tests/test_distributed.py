@@ -76,3 +76,14 @@ def test_cli_engine_dask_with_its_own_local_cluster(tmp_path: Path) -> None:
 def test_scheduler_without_dask_engine_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", str(ROOT / "samples" / "catalogs"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "--engine dask" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_document_time_limit_holds_on_the_cluster(scheduler: str) -> None:
+    """Issue 14 item 5: `--engine dask --timeout` reads each document within the limit, on the workers."""
+    pdf = ROOT / "samples/documents/server-kx5200-prose.pdf"
+    timed = audit_distributed([pdf], AS_OF, scheduler=scheduler, seconds=0.001)
+    assert len(timed.batch.frame) == 0
+    assert [e.error for e in timed.errors] and "timed out after 0.001 s" in timed.errors[0].error
+    read = audit_distributed([pdf], AS_OF, scheduler=scheduler, seconds=60)
+    assert len(read.batch.frame) == 1 and not read.errors
