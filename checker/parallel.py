@@ -101,7 +101,7 @@ def _in_process(paths: list[Path], category: str | None, seconds: float | None,
     results: dict[Path, Outcome] = {}
     for path in paths:
         try:
-            with _alarm(seconds):
+            with alarm(seconds):
                 results[path] = reader(str(path), category)
         except DocumentTimeout:
             results[path] = _timed_out(path, seconds or 0)
@@ -118,7 +118,7 @@ def _timer_usable() -> bool:
 
 
 @contextmanager
-def _alarm(seconds: float | None) -> Iterator[None]:
+def alarm(seconds: float | None) -> Iterator[None]:
     """Interrupt the body after ``seconds`` (main thread on a POSIX system; otherwise no limit)."""
     usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:

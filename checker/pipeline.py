@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -19,16 +20,17 @@ import pandas as pd
 from checker.catalog import Catalog, load_catalog
 from checker.derive import derive_all
 from checker.engine import ClauseColumn, evaluate
-from checker.errors import UnusableInput
+from checker.errors import DocumentTimeout, UnusableInput
 from checker.explain import product_report
 from checker.frame import Batch, EvidenceStore, conform, records_to_batch
-from checker.limits import document_seconds, guard_file
+from checker.limits import ENV_PREFIX, document_seconds, get_limits, guard_file
 from checker.models import Evidence, InputError, InputWarning, Report
 from checker.parallel import Outcome, read_documents
 from checker.records import ProductRecord, RecordError, load_record_file, read_record_file, record_from_mapping
 from checker.tables import TableError, table_to_batch
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 RECORD_TYPES = {".json", ".yaml", ".yml"}
 TABLE_TYPES = {".csv", ".xlsx", ".xlsm", ".parquet"}
@@ -126,7 +128,7 @@ def read_records(path: Path, category: str | None, documents: Mapping[Path, Outc
     already read, by :func:`checker.parallel.read_documents`)."""
     suffix = path.suffix.lower()
     if suffix in RECORD_TYPES:
-        return load_record_file(path)
+        return _in_time(path, load_record_file)
     if documents is not None and path in documents:
         outcome = documents[path]
         if isinstance(outcome, str):
@@ -154,13 +156,27 @@ def load_batch(path: Path, catalog: Catalog, category: str | None, errors: list[
                                                                   + ", ".join(unknown)))
             return batch
         if path.suffix.lower() in RECORD_TYPES:
-            records, problems = read_record_file(path)
+            records, problems = _in_time(path, read_record_file)
             errors.extend(InputError(source=str(path), error=problem) for problem in problems)
             return records_batch(records, catalog, warnings) if records else None
         return records_batch(read_records(path, category, documents), catalog, warnings)
     except UnusableInput as exc:
         errors.append(InputError(source=str(path), error=str(exc)))
     return None
+
+
+def _in_time(path: Path, read: Callable[[Path], T]) -> T:
+    """``read(path)`` of a record file within ``record_seconds`` (catalogs/limits.yaml), where a timer can
+    interrupt it (the command's main thread)."""
+    from checker.parallel import alarm
+
+    seconds = get_limits().record_seconds
+    try:
+        with alarm(seconds):
+            return read(path)
+    except DocumentTimeout:
+        raise InputProblem(f"{path}: timed out after {seconds:g} s reading the record "
+                           f"({ENV_PREFIX}RECORD_SECONDS)") from None
 
 
 def _table_batch(path: Path, catalog: Catalog, category: str | None,

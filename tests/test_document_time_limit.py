@@ -44,3 +44,16 @@ def test_check_in_a_thread_applies_the_limit(monkeypatch: pytest.MonkeyPatch) ->
 def test_check_within_the_limit_reads_the_document() -> None:
     report = check([PDF], AS_OF, seconds=get_limits().document_seconds).report()
     assert report.products and not report.errors
+
+
+def test_record_files_have_a_time_bound_too() -> None:
+    """Issue 14 item 4: a record file is read within record_seconds (catalogs/limits.yaml)."""
+    record = ROOT / "samples/records/server-SR2U.yaml"
+    env = {**__import__("os").environ, "GDC_RECORD_SECONDS": "0.000001"}
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(record), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 2
+    assert "timed out after 1e-06 s reading the record" in done.stderr
+    fine = subprocess.run([sys.executable, "-m", "checker", "check", str(record), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert fine.returncode in (0, 1) and '"products"' in fine.stdout
