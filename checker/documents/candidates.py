@@ -24,7 +24,7 @@ from checker.documents.bounds import APPROX
 from checker.documents.numbers import Value, fold_key
 from checker.documents.rowparse import row_key
 from checker.documents.text import Row
-from checker.documents.vocabulary import Rule, Vocabulary
+from checker.documents.vocabulary import LabelRule, Vocabulary
 from checker.limits import get_limits
 from checker.models import Evidence, Fact
 from checker.units import same_kind
@@ -78,7 +78,7 @@ class Emitter:
                     evidence=[self.evidence(row)], note=note)
         return Candidate(field_id, fact, load)
 
-    def emit(self, rule: Rule, load: int | None, value: Value, unit_hint: str | None, row: Row,
+    def emit(self, rule: LabelRule, load: int | None, value: Value, unit_hint: str | None, row: Row,
              note: str = "") -> Candidate | None:
         """A candidate for ``rule`` at ``load`` from ``value``, or None when it does not fit."""
         if value.qualifier == "na":
@@ -137,7 +137,7 @@ class Emitter:
         return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
                          at=value.start)
 
-    def _several(self, rule: Rule, field_id: str, value: Value, unit: str, row: Row,
+    def _several(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
                  load: int | None) -> Candidate | None:
         """An unreadable candidate for several numbers printed where one is expected ("96%/90%")."""
         notes: list[str] = []
@@ -149,7 +149,7 @@ class Emitter:
         return self.fact(field_id, None, unit, row, note=note, load=load,
                          at=value.start)
 
-    def _bare(self, rule: Rule, number: float, notes: list[str]) -> str | None:
+    def _bare(self, rule: LabelRule, number: float, notes: list[str]) -> str | None:
         if rule.bare == "efficiency":
             if number <= 1.0:
                 notes.append("printed as a fraction without unit")
@@ -172,7 +172,7 @@ class Emitter:
             return "grade"
         return None
 
-    def _unit_fits(self, rule: Rule, unit: str, notes: list[str]) -> bool:
+    def _unit_fits(self, rule: LabelRule, unit: str, notes: list[str]) -> bool:
         if rule.unit in ("kW", "W") and "va" in unit.lower():
             return False  # apparent power (kVA) is not a rating in kW
         if rule.kind == "substance" or rule.unit == "mg/kg":

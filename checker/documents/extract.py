@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from checker.documents.candidates import Candidate, Emitter, kind_ok
 from checker.documents.declarations import NOTE as DECLARATION
-from checker.documents.lists import load_lists
+from checker.documents.load_lists import load_lists
 from checker.documents.numbers import Value, unit_of
 from checker.documents.rowparse import Parsed, cell_excluded, parse_row
-from checker.documents.special import dimension_candidates, enum_candidates, flag_text_candidates
+from checker.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.documents.text import Cell, Row
-from checker.documents.vocabulary import Hit, Label, Rule, Vocabulary
+from checker.documents.vocabulary import Hit, Label, LabelRule, Vocabulary
 
 _CONTEXT_ROWS = 4
 _HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
@@ -45,7 +45,7 @@ class Column:
     x0: float
     x1: float
     load: int | None = None
-    rule: Rule | None = None
+    rule: LabelRule | None = None
     ignore: bool = False
     limit: bool = False  # the document's own limit or requirement (also ignored)
     result: bool = False
@@ -74,8 +74,8 @@ class Extractor:
         out: list[Candidate] = []
         self.unresolved = 0
         header: list[Column] | None = None
-        header_rule: Rule | None = None
-        context: tuple[Rule, int | None] | None = None
+        header_rule: LabelRule | None = None
+        context: tuple[LabelRule, int | None] | None = None
         context_age = 0
         misses = 0
         pending_unit: str | None = None
@@ -189,7 +189,7 @@ class Extractor:
         width = max(near.x1 - near.x0, x1 - x0, 10.0)
         return near if abs((near.x0 + near.x1) / 2 - center) < width else None
 
-    def _with_header(self, parsed: Parsed, header: list[Column], fallback: Rule | None,
+    def _with_header(self, parsed: Parsed, header: list[Column], fallback: LabelRule | None,
                      pending_unit: str | None = None) -> list[Candidate] | None:
         readings = parsed.readings()
         label_end = min((parsed.cell_of(v.start) for v in readings), default=0)
@@ -266,7 +266,7 @@ class Extractor:
         col = self._column(header, cell.x0, cell.x1)
         return col is not None and col.ignore and not col.limit and not col.load_key
 
-    def _declared(self, rule: Rule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
+    def _declared(self, rule: LabelRule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
         """A declaration for a substance limit printed in a table without a result column (a RoHS
         declaration's "Substance | Maximum Limit (ppm)" table), else None."""
         if rule is None or rule.name not in self.vocab.declarations.fields or any(c.result for c in header):
@@ -277,20 +277,20 @@ class Extractor:
         cand.tags.add("declaration")
         return cand
 
-    def _conformity(self, rule: Rule, parsed: Parsed) -> Candidate:
+    def _conformity(self, rule: LabelRule, parsed: Parsed) -> Candidate:
         """A manual-review item for a value stated as conformity ("meets grade 1", "符合1级能效要求")."""
         cand = self.emitter.fact(rule.name, None, "", parsed.row, note=f"{DECLARATION}: “{parsed.row.text}”")
         cand.tags.add("declaration")
         return cand
 
     # ---------------------------------------------------------------- lines and prose
-    def _clauses(self, parsed: Parsed, context: tuple[Rule, int | None] | None) -> list[Candidate]:
+    def _clauses(self, parsed: Parsed, context: tuple[LabelRule, int | None] | None) -> list[Candidate]:
         listed = load_lists(self.vocab, parsed, self.emitter)
         out: list[Candidate] = list(listed.candidates)
         self.unread.extend(f"p.{parsed.row.page}: values listed for several loads could not be paired: {text}"
                            for text in listed.unread)
         skip = _limits(parsed) | parsed.limits()
-        carried: Rule | None = context[0] if context else None
+        carried: LabelRule | None = context[0] if context else None
         carried_load: int | None = context[1] if context else None
         row_unit = parsed.label_unit()
         for start, end in parsed.clauses():

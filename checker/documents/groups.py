@@ -4,7 +4,7 @@
 
 Numbers of a different kind printed together are the same figure in two units ("80 kW / 100 kVA")
 and are left alone; a chain that runs into a masked or load number ("20%/50%/100% load") is a list
-of loads (read by :mod:`checker.documents.lists`) and is left alone too.
+of loads (read by :mod:`checker.documents.load_lists`) and is left alone too.
 """
 
 from __future__ import annotations

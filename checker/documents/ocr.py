@@ -8,7 +8,7 @@ become glyphs with the box score as confidence; it is confident even when wrong,
 go through the same plausibility checks and doubt as any other reading.
 
 Tesseract (the fallback) sees the page at 300 dpi after its ruled lines are removed
-(:mod:`checker.documents.rules`); it is called through subprocess (TSV output, eng+chi_sim when
+(:mod:`checker.documents.ruled_lines`); it is called through subprocess (TSV output, eng+chi_sim when
 installed) with a timeout and ``OMP_THREAD_LIMIT=1``. Either way the words become
 :class:`~checker.documents.text.Row` objects marked ``ocr=True``.
 """
@@ -28,7 +28,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from checker.documents.rules import remove_rules
+from checker.documents.ruled_lines import remove_rules
 from checker.documents.text import Glyph, Row, rows_from_glyphs
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from checker.documents.extract import Extractor
 from checker.documents.generator import generator_candidates
 from checker.documents.numbers import fold_key
 from checker.documents.ocr import MISSING_MESSAGE, ocr_page, tesseract_path
-from checker.documents.tables import TableReader
+from checker.documents.pdf_tables import TableReader
 from checker.documents.text import PdfText, Row
 from checker.documents.visibility import HiddenText
 from checker.documents.vocabulary import load_vocabulary

@@ -28,7 +28,7 @@ class Label:
 
 
 @dataclass
-class Rule:
+class LabelRule:
     """What a label means: a simple field, a load-dependent quantity, or a substance."""
 
     name: str
@@ -87,7 +87,7 @@ class DeclarationWords:
 class Hit:
     """A label found in folded text."""
 
-    rule: Rule
+    rule: LabelRule
     start: int
     end: int
 
@@ -96,7 +96,7 @@ class Hit:
 class Vocabulary:
     """The compiled vocabulary."""
 
-    rules: list[Rule]
+    rules: list[LabelRule]
     enums: list[Enum]
     categories: dict[str, dict[str, float]]
     identity: dict[str, list[Label]]
@@ -118,10 +118,10 @@ class Vocabulary:
     declarations: DeclarationWords
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
-    _cache: dict[str | None, list[tuple[Label, Rule]]] = field(default_factory=dict, repr=False)
-    _initials: dict[str | None, dict[str, list[tuple[int, Label, Rule]]]] = field(default_factory=dict, repr=False)
+    _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
+    _initials: dict[str | None, dict[str, list[tuple[int, Label, LabelRule]]]] = field(default_factory=dict, repr=False)
 
-    def rule(self, name: str) -> Rule | None:
+    def rule(self, name: str) -> LabelRule | None:
         """The rule called ``name``."""
         return next((r for r in self.rules if r.name == name), None)
 
@@ -146,14 +146,14 @@ class Vocabulary:
             found = sorted(kept, key=lambda h: h.start)
         return found
 
-    def _labels_for(self, category: str | None) -> list[tuple[Label, Rule]]:
+    def _labels_for(self, category: str | None) -> list[tuple[Label, LabelRule]]:
         cached = self._cache.get(category)
         if cached is None:
             cached = [(lab, r) for r in self.rules if r.allowed(category) for lab in r.labels]
             self._cache[category] = cached
         return cached
 
-    def _by_initial(self, category: str | None) -> dict[str, list[tuple[int, Label, Rule]]]:
+    def _by_initial(self, category: str | None) -> dict[str, list[tuple[int, Label, LabelRule]]]:
         """The labels of ``category`` by the first character of their probe (a label can only
         occur in a text holding that character)."""
         cached = self._initials.get(category)
@@ -221,7 +221,7 @@ def _rejoin(parts: list[str]) -> list[str]:
 _PAH_KEYS = {"slug", "zh", "en", "cas", "zh_variants"}
 
 
-def _pah_rules(substances: dict[str, Any]) -> list[Rule]:
+def _pah_rules(substances: dict[str, Any]) -> list[LabelRule]:
     rules = []
     for pah in substances.get("pahs", []):
         # catalogs/substances.yaml writes 苯并(g,h,i)苝 unquoted inside {...}: YAML splits it at the
@@ -234,7 +234,7 @@ def _pah_rules(substances: dict[str, Any]) -> list[Rule]:
         names.append(re.sub(r"\s+", "", english))
         names += [n.replace(",", "") for n in names if "(" in n and "," in n]
         names = [n for n in names if len(n) > 1 or re.match(r"[\u3400-\u9fff]", n)]
-        rules.append(Rule(f"pah_{pah['slug']}", "substance", _labels(names), unit="mg/kg", bare="mg/kg"))
+        rules.append(LabelRule(f"pah_{pah['slug']}", "substance", _labels(names), unit="mg/kg", bare="mg/kg"))
     return rules
 
 
@@ -256,10 +256,10 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
     doc = read_yaml(Path(path) if path else "vocabulary.yaml")
     substances = read_yaml("substances.yaml")
     fields_doc = read_yaml("fields.yaml")
-    rules: list[Rule] = []
+    rules: list[LabelRule] = []
     for kind, section in (("load", "load_quantities"), ("field", "fields")):
         for name, spec in doc[section].items():
-            rules.append(Rule(
+            rules.append(LabelRule(
                 name, kind, _labels(spec["labels"]), _labels(spec.get("exclude", [])),
                 frozenset(spec["categories"]) if "categories" in spec else None,
                 str(spec.get("unit", "")), str(spec.get("also_unit", "")), str(spec.get("bare", "")),

@@ -21,7 +21,7 @@ from reportlab.pdfgen import canvas
 
 from checker.cli import main
 from checker.documents import DocumentError, read_pdf
-from checker.documents.tables import TableReader
+from checker.documents.pdf_tables import TableReader
 from checker.documents.visibility import HiddenText
 from checker.pipeline import check
 

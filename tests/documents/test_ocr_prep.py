@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from checker.documents import read_pdf
 from checker.documents.ocr import rows_from_tsv, tesseract_path
-from checker.documents.rules import otsu_threshold, remove_rules
+from checker.documents.ruled_lines import otsu_threshold, remove_rules
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "documents"
 
