@@ -237,7 +237,7 @@ def test_category_given_by_caller_wins(make_pdf: MakePdf) -> None:
 
 
 def test_irrelevant_pages_skip_tables(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.documents import tables
+    from checker.documents import pdf_tables as tables
 
     calls: list[int] = []
     original = tables.TableReader.rows
