@@ -299,7 +299,10 @@ def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
             undecided &= frame[name + ISSUE].isna().to_numpy()
     partial = (present > 0) & ~complete & undecided
     ranged = complete & (measured < present) & undecided
-    frame["noise_max" + LO] = np.where(partial | ranged, low, np.nan)
+    # a direction printed as a bound ("≤ 110 dB(A)") leaves the maximum a bound as printed: the engine then
+    # treats a bound equal to the limit as a restated limit, as it does for a clause's own value
+    printed = np.isneginf(lows).any(axis=1)
+    frame["noise_max" + LO] = np.where(partial | ranged, np.where(printed, -np.inf, low), np.nan)
     frame["noise_max" + HI] = np.where(partial, np.inf, np.where(ranged, high, np.nan))
     set_text(frame, "noise_max" + GAP, partial,
              [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
