@@ -42,7 +42,13 @@ _RAPID_DETECT_SIDE = 1280
 _RAPID_MODELS = {"Det.model_path": "PP-OCRv6_det_small.onnx", "Rec.model_path": "PP-OCRv6_rec_small.onnx",
                  "Cls.model_path": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
 
-MISSING_MESSAGE = "scanned PDF needs Tesseract OCR (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+MISSING_MESSAGE = ("scanned PDF needs OCR: neither RapidOCR (pip install rapidocr onnxruntime) nor Tesseract "
+                   "(apt-get install tesseract-ocr tesseract-ocr-chi-sim) is installed")
+
+
+def ocr_available() -> bool:
+    """True when a scanned page can be read: RapidOCR (the first choice) or Tesseract is installed."""
+    return rapid_engine() is not None or tesseract_path() is not None
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from checker.documents.errors import DocumentError
 from checker.documents.extract import Extractor
 from checker.documents.generator import generator_candidates
 from checker.documents.numbers import fold_key
-from checker.documents.ocr import MISSING_MESSAGE, ocr_page, tesseract_path
+from checker.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.documents.pdf_tables import TableReader
 from checker.documents.text import PdfText, Row
 from checker.documents.visibility import HiddenText
@@ -132,9 +132,9 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
                 relevant.append(i)
     ocr_used = False
     if scanned:
-        if len(scanned) == count and (not ocr or tesseract_path() is None):
+        if len(scanned) == count and (not ocr or not ocr_available()):
             raise DocumentError(MISSING_MESSAGE if ocr else "scanned PDF (no text layer) and OCR is turned off")
-        if not ocr or tesseract_path() is None:
+        if not ocr or not ocr_available():
             warnings.append(f"{len(scanned)} page(s) without a text layer not read: "
                             + (MISSING_MESSAGE if ocr else "OCR is turned off"))
         else:

@@ -83,12 +83,26 @@ def test_scanned_sgs_cover_page_ocr() -> None:
 
 
 @pytest.mark.skipif(not SGS.exists(), reason="shared real data not present")
-def test_scanned_without_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.documents import DocumentError, reader
+def test_scanned_without_any_ocr_engine_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.documents import DocumentError, ocr
 
-    monkeypatch.setattr(reader, "tesseract_path", lambda: None)
-    with pytest.raises(DocumentError, match="scanned PDF needs Tesseract OCR"):
+    monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
+    monkeypatch.setattr(ocr, "rapid_engine", lambda: None)
+    with pytest.raises(DocumentError, match="scanned PDF needs OCR: neither RapidOCR"):
         read_pdf(SGS)
+
+
+@pytest.mark.skipif(not SGS.exists(), reason="shared real data not present")
+@pytest.mark.slow
+def test_scanned_page_is_read_with_rapidocr_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: RapidOCR (models inside its wheel) reads a scan where Tesseract is not installed."""
+    from checker.documents import ocr
+
+    if ocr.rapid_engine() is None:
+        pytest.skip("rapidocr is not installed")
+    monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
+    doc = read_pdf(SGS)
+    assert doc.ocr_used and doc.facts
 
 
 def test_real_data_path_is_resolved_relative_to_repo() -> None:
