@@ -10,6 +10,7 @@ declarations of conformity and restated limits (:mod:`checker.documents.declarat
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -26,7 +27,7 @@ from checker.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.documents.pdf_tables import TableReader
 from checker.documents.text import PdfText, Row
 from checker.documents.visibility import HiddenText
-from checker.documents.vocabulary import load_vocabulary
+from checker.documents.vocabulary import Vocabulary, load_vocabulary
 from checker.models import Fact
 
 log = logging.getLogger(__name__)
@@ -96,20 +97,22 @@ def read_pdf(path: str | Path, category: str | None = None, *, ocr: bool = True,
         text.close()
 
 
-def _read(text: PdfText, tables: TableReader, source: str, category: str | None, *, ocr: bool,
-          max_pages: int) -> DocumentRead:
-    vocab = load_vocabulary()
-    total = len(text)
-    if total == 0:
-        raise DocumentError("PDF has no pages")
-    warnings: list[str] = []
-    count = min(total, max(1, max_pages))
-    if count < total:
-        warnings.append(f"only the first {count} of {total} pages were read (page limit)")
-    page_texts: list[str] = []
-    scanned: list[int] = []
-    rows: dict[int, list[Row]] = {}
-    relevant: list[int] = []
+@dataclass
+class _Pages:
+    """What the first pass over the pages found: each page's text, rows of the pages that need them,
+    which pages are scanned and which mention a label of the vocabulary."""
+
+    texts: list[str] = field(default_factory=list)
+    rows: dict[int, list[Row]] = field(default_factory=dict)
+    scanned: list[int] = field(default_factory=list)
+    relevant: list[int] = field(default_factory=list)
+    ocr_used: bool = False
+
+
+def _read_pages(text: PdfText, vocab: Vocabulary, count: int, warnings: list[str]) -> _Pages:
+    """Text of every page, rows of the first pages and of those that mention a label; a damaged page is
+    skipped with a warning."""
+    pages = _Pages()
     for i in range(count):
         mentions: list[bool] = []
 
@@ -121,50 +124,81 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
             page_text, chars, page_rows = text.read_page(i, wants, whole=i < _DETECT_PAGES)
         except Exception as exc:  # a damaged page: skip it, keep the rest
             warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
-            page_texts.append("")
+            pages.texts.append("")
             continue
-        page_texts.append(page_text)
+        pages.texts.append(page_text)
         if chars == 0 or _ocr_layer_page(text.hidden.get(i), chars):
-            scanned.append(i)
+            pages.scanned.append(i)
         if page_rows is not None:
-            rows[i] = page_rows
+            pages.rows[i] = page_rows
             if mentions and mentions[0]:
-                relevant.append(i)
-    ocr_used = False
-    if scanned:
-        if len(scanned) == count and (not ocr or not ocr_available()):
+                pages.relevant.append(i)
+    return pages
+
+
+def _ocr_scanned(text: PdfText, vocab: Vocabulary, pages: _Pages, count: int, ocr: bool,
+                 warnings: list[str]) -> None:
+    """Read the scanned pages by OCR where an engine is installed (and OCR is on); a document that is all
+    scans and cannot be read is a :class:`DocumentError`."""
+    if not pages.scanned:
+        return
+    usable = ocr and ocr_available()
+    if not usable:
+        if len(pages.scanned) == count:
             raise DocumentError(MISSING_MESSAGE if ocr else "scanned PDF (no text layer) and OCR is turned off")
-        if not ocr or not ocr_available():
-            warnings.append(f"{len(scanned)} page(s) without a text layer not read: "
-                            + (MISSING_MESSAGE if ocr else "OCR is turned off"))
-        else:
-            for i in scanned:
-                try:
-                    rows[i] = ocr_page(text.document, i)
-                except RuntimeError as exc:
-                    warnings.append(str(exc))
-                    continue
-                ocr_used = True
-                page_texts[i] = "\n".join(r.text for r in rows[i])
-                if vocab.relevant(fold_key(page_texts[i])):
-                    relevant.append(i)
-    relevant.sort()
+        warnings.append(f"{len(pages.scanned)} page(s) without a text layer not read: "
+                        + (MISSING_MESSAGE if ocr else "OCR is turned off"))
+        return
+    for i in pages.scanned:
+        try:
+            pages.rows[i] = ocr_page(text.document, i)
+        except RuntimeError as exc:
+            warnings.append(str(exc))
+            continue
+        pages.ocr_used = True
+        pages.texts[i] = "\n".join(r.text for r in pages.rows[i])
+        if vocab.relevant(fold_key(pages.texts[i])):
+            pages.relevant.append(i)
+    pages.relevant.sort()
+
+
+def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _Pages, source: str,
+                category: str | None, extractor: Extractor) -> list[Candidate]:
+    """Candidates of every relevant page: generator rating tables, then the generic extractor, then
+    pdfplumber's tables of a text page where labels were found but no value read."""
+    emitter = Emitter(vocab, source, category)
+    cands: list[Candidate] = []
+    for i in pages.relevant:
+        page_rows = pages.rows.get(i, [])
+        found: list[Candidate] = []
+        if category in (None, "generator"):
+            found.extend(generator_candidates(vocab, page_rows, emitter))
+        found.extend(extractor.block(page_rows))
+        if not found and extractor.unresolved and i not in pages.scanned:
+            found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
+        cands.extend(found)
+    return cands
+
+
+def _read(text: PdfText, tables: TableReader, source: str, category: str | None, *, ocr: bool,
+          max_pages: int) -> DocumentRead:
+    vocab = load_vocabulary()
+    total = len(text)
+    if total == 0:
+        raise DocumentError("PDF has no pages")
+    warnings: list[str] = []
+    count = min(total, max(1, max_pages))
+    if count < total:
+        warnings.append(f"only the first {count} of {total} pages were read (page limit)")
+    pages = _read_pages(text, vocab, count, warnings)
+    _ocr_scanned(text, vocab, pages, count, ocr, warnings)
+    page_texts, rows, scanned, ocr_used = pages.texts, pages.rows, pages.scanned, pages.ocr_used
     head_rows = [r for i in range(min(2, count)) for r in rows.get(i, [])]
     detected = detect_category(vocab, "\n".join(page_texts[:_DETECT_PAGES]), head_rows)
     if category is None:
         category = detected
     extractor = Extractor(vocab, source, category)
-    emitter = Emitter(vocab, source, category)
-    cands: list[Candidate] = []
-    for i in relevant:
-        page_rows = rows.get(i, [])
-        found: list[Candidate] = []
-        if category in (None, "generator"):
-            found.extend(generator_candidates(vocab, page_rows, emitter))
-        found.extend(extractor.block(page_rows))
-        if not found and extractor.unresolved and i not in scanned:
-            found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
-        cands.extend(found)
+    cands = _candidates(text, tables, vocab, pages, source, category, extractor)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
     cands = declarations.settle(cands, declared, vocab, category, source)

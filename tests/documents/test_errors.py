@@ -96,10 +96,11 @@ def test_document_read_is_strict(make_pdf: MakePdf) -> None:
     assert doc.source.endswith(".pdf") and doc.ocr_used is False
 
 
-def test_blank_page_without_tesseract(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker.documents import reader
+def test_blank_page_without_any_ocr_engine(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.documents import ocr
 
-    monkeypatch.setattr(reader, "tesseract_path", lambda: None)
+    monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
+    monkeypatch.setattr(ocr, "rapid_engine", lambda: None)
     path = make_pdf([[]])
-    with pytest.raises(DocumentError, match="Tesseract"):
+    with pytest.raises(DocumentError, match="neither RapidOCR .* nor Tesseract"):
         read_pdf(path)
