@@ -83,37 +83,23 @@ class Emitter:
         """A candidate for ``rule`` at ``load`` from ``value``, or None when it does not fit."""
         if value.qualifier == "na":
             return None
-        if rule.kind == "load":
-            if load is None:
-                load = rule.default_load
-            field_id = rule.fields.get(load) if load is not None else None
-            if field_id is None:
-                return None
-        else:
-            field_id = rule.name
-        notes = [note] if note else []
+        field_id, load = self._field(rule, load)
+        if field_id is None:
+            return None
         unit = value.unit or unit_hint or ""
-        number = value.value
         if rule.also_rule and unit and not kind_ok(unit, rule.unit):
             sibling = self.vocab.rule(rule.also_rule)
             if sibling is not None and kind_ok(unit, sibling.unit):
                 return self.emit(sibling, load, value, unit_hint, row, note)
-        substance = rule.unit in ("mg/kg", "mg")
+        notes = [note] if note else []
         if value.qualifier == "nd":
-            if not substance:
-                return None
-            limit = self.vocab.detection_limit.search(fold_key(row.text))
-            if limit:  # "未检出（检出限 100 mg/kg）": known only as below the method's limit
-                notes.append(f"not detected; detection limit {limit.group('num')} {limit.group('unit')}")
-                return self.fact(field_id, float(limit.group("num")), limit.group("unit"), row, qualifier="lt",
-                                 note="; ".join(notes), load=load)
-            return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
-        if number is None:
+            return self._non_detect(rule, field_id, unit, row, notes, load)
+        if value.value is None:
             return None
         if value.qualifier == "several":
             return self._several(rule, field_id, value, unit, row, load)
         if not unit:
-            resolved = self._bare(rule, number, notes)
+            resolved = self._bare(rule, value.value, notes)
             if resolved is None:
                 return None
             unit = resolved
@@ -122,6 +108,32 @@ class Emitter:
         if value.qualifier == APPROX:
             return self.fact(field_id, None, unit, row, load=load, at=value.start,
                              note=f"doubtful: an estimate ({value.text}), not a measurement")
+        return self._reading(rule, field_id, value, unit, row, notes, load)
+
+    def _field(self, rule: LabelRule, load: int | None) -> tuple[str | None, int | None]:
+        """The field ``rule`` names at ``load`` (a load rule's default load when none is printed)."""
+        if rule.kind != "load":
+            return rule.name, load
+        if load is None:
+            load = rule.default_load
+        return (rule.fields.get(load) if load is not None else None), load
+
+    def _non_detect(self, rule: LabelRule, field_id: str, unit: str, row: Row, notes: list[str],
+                    load: int | None) -> Candidate | None:
+        """A non-detect: a reading only for a concentration, then below the method's limit where printed."""
+        if rule.unit not in ("mg/kg", "mg"):
+            return None
+        limit = self.vocab.detection_limit.search(fold_key(row.text))
+        if limit:  # "未检出（检出限 100 mg/kg）": known only as below the method's limit
+            notes.append(f"not detected; detection limit {limit.group('num')} {limit.group('unit')}")
+            return self.fact(field_id, float(limit.group("num")), limit.group("unit"), row, qualifier="lt",
+                             note="; ".join(notes), load=load)
+        return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
+
+    def _reading(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row, notes: list[str],
+                 load: int | None) -> Candidate:
+        """A number that fits: flagged when implausible, kept with its bound as printed."""
+        number = float(value.value or 0.0)
         if rule.range is not None and not rule.range[0] <= number <= rule.range[1]:
             notes.append(f"outside the plausible range {rule.range[0]:g}–{rule.range[1]:g}")
         elif rule.bare == "efficiency" and unit == "%" and number > 100:
@@ -134,7 +146,7 @@ class Emitter:
                             "which grades it allows cannot be told")
         if unit == "dB_LW_from_dBA":
             unit = "dB_LW"
-        return self.fact(field_id, number, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
+        return self.fact(field_id, value.value, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
                          at=value.start)
 
     def _several(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
