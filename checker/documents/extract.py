@@ -10,7 +10,7 @@ a row pairs its values with the nearest label and load.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.documents.candidates import Candidate, Emitter, kind_ok
 from checker.documents.declarations import NOTE as DECLARATION
@@ -59,6 +59,20 @@ class Column:
         return self.load is not None or self.rule is not None or self.ignore or self.result or self.load_key
 
 
+@dataclass
+class _BlockState:
+    """What the rows read so far say about the next: the column header, the label of a value-less row
+    above (``context``, for a few rows), a unit printed in such a label, the models side by side."""
+
+    header: list[Column] | None = None
+    header_rule: LabelRule | None = None
+    misses: int = 0  # rows in a row that did not align with the header
+    context: tuple[LabelRule, int | None] | None = None
+    context_age: int = 0
+    pending_unit: str | None = None
+    side_by_side: list[Cell] = field(default_factory=list)  # the model cells of a "Model | A | B" header
+
+
 class Extractor:
     """Reads blocks of rows of one document into candidates."""
 
@@ -73,13 +87,7 @@ class Extractor:
         """Candidates from ``rows`` (in reading order)."""
         out: list[Candidate] = []
         self.unresolved = 0
-        header: list[Column] | None = None
-        header_rule: LabelRule | None = None
-        context: tuple[LabelRule, int | None] | None = None
-        context_age = 0
-        misses = 0
-        pending_unit: str | None = None
-        side_by_side: list[Cell] = []  # the model cells of a "Model | A | B" header above
+        state = _BlockState()
         for row in rows:
             if row.consumed or not row.cells:
                 continue
@@ -89,52 +97,61 @@ class Extractor:
             dims = dimension_candidates(self.vocab, parsed, self.category, self.emitter)
             if dims is not None:
                 out.extend(dims)
-                continue
-            models = _model_columns(self.vocab, parsed)
-            if models is not None:
-                side_by_side, header, context = models, None, None
-                continue
-            if side_by_side and parsed.hits:
-                shared = self._side_by_side(parsed, side_by_side)
-                if shared is not None:
-                    out.extend(shared)
-                    continue
-            columns = self._header(parsed)
-            if columns is not None:
-                side_by_side = []
-                header, misses = columns, 0
-                first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
-                header_rule = first.rule if first and not columns[0].meaningful else None
-                context = None
-                continue
-            numbers = [v for v in parsed.readings() if v.qualifier != "na"]
-            if not numbers:
-                pending_unit = parsed.label_unit() or pending_unit
-                if parsed.hits:
-                    hit = parsed.hits[-1]
-                    load = parsed.loads[-1].value if parsed.loads else None
-                    context, context_age = (hit.rule, load), 0
-                continue
-            if context is not None and not parsed.hits and parsed.own_label():
-                context = None
-            found: list[Candidate] | None = None
-            if header is not None:
-                found = self._with_header(parsed, header, header_rule or (context[0] if context else None),
-                                          pending_unit)
-                misses = misses + 1 if found is None else 0
-                if misses >= 2:
-                    header, header_rule = None, None
-            if found is None:
-                found = self._clauses(parsed, context)
-            out.extend(found)
-            if parsed.hits and not found and _looks_like_reading(parsed, numbers):
-                self.unresolved += 1
-            if parsed.hits:
-                context = None
-            context_age += 1
-            if context_age > _CONTEXT_ROWS:
-                context = None
+            elif not self._sets_the_table(parsed, state, out):
+                out.extend(self._row(parsed, state))
         return out
+
+    def _sets_the_table(self, parsed: Parsed, state: _BlockState, out: list[Candidate]) -> bool:
+        """True when ``parsed`` is a header row (of models side by side, or of columns) or a row under models
+        side by side: the state is updated (and that row's unreadable facts added to ``out``)."""
+        models = _model_columns(self.vocab, parsed)
+        if models is not None:
+            state.side_by_side, state.header, state.context = models, None, None
+            return True
+        if state.side_by_side and parsed.hits:
+            shared = self._side_by_side(parsed, state.side_by_side)
+            if shared is not None:
+                out.extend(shared)
+                return True
+        columns = self._header(parsed)
+        if columns is None:
+            return False
+        state.side_by_side = []
+        state.header, state.misses = columns, 0
+        first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
+        state.header_rule = first.rule if first and not columns[0].meaningful else None
+        state.context = None
+        return True
+
+    def _row(self, parsed: Parsed, state: _BlockState) -> list[Candidate]:
+        """The candidates of a row of values: under the header when it aligns, else clause by clause; a
+        label row without values sets the quantity (and unit) of the rows that follow."""
+        numbers = [v for v in parsed.readings() if v.qualifier != "na"]
+        if not numbers:
+            state.pending_unit = parsed.label_unit() or state.pending_unit
+            if parsed.hits:
+                load = parsed.loads[-1].value if parsed.loads else None
+                state.context, state.context_age = (parsed.hits[-1].rule, load), 0
+            return []
+        if state.context is not None and not parsed.hits and parsed.own_label():
+            state.context = None
+        found: list[Candidate] | None = None
+        if state.header is not None:
+            fallback = state.header_rule or (state.context[0] if state.context else None)
+            found = self._with_header(parsed, state.header, fallback, state.pending_unit)
+            state.misses = state.misses + 1 if found is None else 0
+            if state.misses >= 2:
+                state.header, state.header_rule = None, None
+        if found is None:
+            found = self._clauses(parsed, state.context)
+        if parsed.hits and not found and _looks_like_reading(parsed, numbers):
+            self.unresolved += 1
+        if parsed.hits:
+            state.context = None
+        state.context_age += 1
+        if state.context_age > _CONTEXT_ROWS:
+            state.context = None
+        return found
 
     # ---------------------------------------------------------------- header rows
     def _header(self, parsed: Parsed) -> list[Column] | None:
