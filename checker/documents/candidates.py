@@ -222,33 +222,48 @@ def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
     (the rating table's), the same occurrence only once (a table row read both as a line and as a
     pdfplumber row is one occurrence: same field, value, unit and page). Returns facts, warnings."""
     warnings: list[str] = []
-    out: list[Candidate] = []
     u2_load = vocab.u2_load.get(device_class or "")
     u2_loads = {c.load for c in cands if c.field == "power_u2"}
     table_rating = any("rating_table" in c.tags for c in cands if c.field == "rating_type")
     pah_table = len({c.field for c in cands if c.field.startswith("pah_")}) >= 2
+    out: list[Candidate] = []
     for cand in cands:
         if cand.field == "rating_type" and table_rating and "rating_table" not in cand.tags:
             continue  # the rating of the rating table is the one rated power and fuel were read for
-        if cand.field == "power_u2":
-            if u2_load is not None and cand.load != u2_load:
-                continue
-            if u2_load is None:
-                if len(u2_loads) > 1:
-                    continue
-                cand.fact.note = "; ".join(x for x in (cand.fact.note,
-                                                       f"device class not stated; u2 read at {cand.load} % load") if x)
+        if cand.field == "power_u2" and not _u2_kept(cand, u2_load, u2_loads):
+            continue
         if cand.field == "pah_benzo_a_pyrene":
-            note = "benzo[a]pyrene row (also pah_benzo_a_pyrene)" if pah_table else "benzo[a]pyrene"
-            mirror = cand.fact.model_copy(update={"field": "bap", "note": "; ".join(
-                x for x in (cand.fact.note, note) if x)})
-            out.append(Candidate("bap", mirror, cand.load))
+            out.append(_as_bap(cand, pah_table))
             if not pah_table:  # a lone BaP line is the bap field, not a PAH table row
                 continue
         out.append(cand)
     if u2_load is None and len(u2_loads) > 1:
         warnings.append("switch power printed at 10 % and 30 % load but the device class is not stated; "
                         "power_u2 not read")
+    return _once(out, vocab, category), warnings
+
+
+def _u2_kept(cand: Candidate, u2_load: int | None, u2_loads: set[int | None]) -> bool:
+    """A power_u2 candidate is kept at the device class's load; without a class, only when one load is
+    printed (and then it says so)."""
+    if u2_load is not None:
+        return cand.load == u2_load
+    if len(u2_loads) > 1:
+        return False
+    cand.fact.note = "; ".join(x for x in (cand.fact.note, f"device class not stated; u2 read at {cand.load} % load")
+                               if x)
+    return True
+
+
+def _as_bap(cand: Candidate, pah_table: bool) -> Candidate:
+    """The benzo[a]pyrene row as the bap field (noted as also a PAH table row when there is a table)."""
+    note = "benzo[a]pyrene row (also pah_benzo_a_pyrene)" if pah_table else "benzo[a]pyrene"
+    mirror = cand.fact.model_copy(update={"field": "bap", "note": "; ".join(x for x in (cand.fact.note, note) if x)})
+    return Candidate("bap", mirror, cand.load)
+
+
+def _once(out: list[Candidate], vocab: Vocabulary, category: str | None) -> list[Fact]:
+    """The facts of the category's fields, each occurrence (field, value, unit, qualifier, page) once."""
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
     for cand in out:
@@ -261,4 +276,4 @@ def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
             continue
         seen.add(key)
         facts.append(fact)
-    return facts, warnings
+    return facts

@@ -70,37 +70,41 @@ def generator_candidates(vocab: Vocabulary, rows: list[Row], emitter: Emitter) -
             first, second = parse_number(a), parse_number(b or c)
             kva, kw = (second, first) if kw_first else (first, second)
             ratings[name] = (kva, kw)
-        fuel: dict[str, tuple[float | None, str, Row]] = {}
-        rate: dict[str, tuple[float | None, Row]] = {}
-        full_index = 3
-        for below in rows[i + 1:i + 6]:
-            bkey = fold_key(below.text)
-            if re.match(r"load\b|(?:us\s*)?gph\b|gal", bkey):
-                below.consumed = True
-            if re.match(r"load\b", bkey):
-                loads = re.findall(r"1/4|1/2|3/4|full|100%|75%|50%|25%", bkey)
-                if "full" in loads:
-                    full_index = loads.index("full")
-                elif "100%" in loads:
-                    full_index = loads.index("100%")
-                continue
-            m = re.match(r"(l/hr|l/h|g/kwh)\b(.*)", bkey)
-            if not m:
-                continue
-            numbers = _numbers(m.group(2))
-            if len(numbers) < 2 * (full_index + 1):
-                continue
-            below.consumed = True
-            group = len(numbers) // 2
-            for n, name in enumerate(order[:2]):
-                value = numbers[n * group + full_index]
-                if m.group(1) == "g/kwh":
-                    rate[name] = (value, below)
-                else:
-                    fuel[name] = (value, "L/hr" if m.group(1) == "l/hr" else "L/h", below)
+        fuel, rate = _fuel_rows(rows[i + 1:i + 6], order)
         row.consumed = True
         return _choose(ratings, fuel, rate, row, emitter)
     return []
+
+
+def _fuel_rows(rows: list[Row], order: list[str]) -> tuple[dict[str, tuple[float | None, str, Row]],
+                                                          dict[str, tuple[float | None, Row]]]:
+    """The full-load fuel flow (L/h) and fuel rate (g/kWh) of each rating from the rows under a rating
+    row: a load row says which column is full load; the rows used are marked consumed."""
+    fuel: dict[str, tuple[float | None, str, Row]] = {}
+    rate: dict[str, tuple[float | None, Row]] = {}
+    full_index = 3
+    for below in rows:
+        bkey = fold_key(below.text)
+        if re.match(r"load\b|(?:us\s*)?gph\b|gal", bkey):
+            below.consumed = True
+        if re.match(r"load\b", bkey):
+            loads = re.findall(r"1/4|1/2|3/4|full|100%|75%|50%|25%", bkey)
+            full = next((word for word in ("full", "100%") if word in loads), None)
+            full_index = loads.index(full) if full else full_index
+            continue
+        m = re.match(r"(l/hr|l/h|g/kwh)\b(.*)", bkey)
+        numbers = _numbers(m.group(2)) if m else []
+        if m is None or len(numbers) < 2 * (full_index + 1):
+            continue
+        below.consumed = True
+        group = len(numbers) // 2
+        for n, name in enumerate(order[:2]):
+            value = numbers[n * group + full_index]
+            if m.group(1) == "g/kwh":
+                rate[name] = (value, below)
+            else:
+                fuel[name] = (value, "L/hr" if m.group(1) == "l/hr" else "L/h", below)
+    return fuel, rate
 
 
 def _choose(ratings: dict[str, tuple[float | None, float | None]],
