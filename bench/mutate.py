@@ -1369,36 +1369,40 @@ def _outcome(report: Any, paths: list[Path]) -> tuple[list[Any], list[Any]]:
 
 def judge(case: Case, products: list[Any], errors: list[Any], paths: list[Path], run: Run, via: str) -> None:
     """Flag the case's false pass and lost inputs (a case run both ways counts once)."""
-    fig = run.figures[case.cls]
-    found = {str(s) for p in products for s in p.sources} | {e.source for e in errors}
-    lost = [str(p) for p in paths if not any(s == str(p) or s.startswith(str(p)) for s in found)]
     audited = via.endswith("audit")  # "audit" or "cli-audit": each record is its own product
-    if audited and case.expect_ids and not any(e.source in {str(p) for p in paths} for e in errors):
-        ids = {p.id for p in products}
-        lost += [f"{paths[0]} (product {i})" for i in case.expect_ids if i not in ids]
+    _note_lost(case, products, errors, paths, run, via, audited)
     if any("cannot read the document (" in e.error or "could not read PDF:" in e.error for e in errors):
         case.reader_exception = True
         if len(run.notes) < 20:
             run.notes.append(f"reader exception ({case.key}): {[e.error for e in errors][:2]}")
+    fig = run.figures[case.cls]
+    judged = [p for p in products if not audited or case.judged_ids is None or p.id in case.judged_ids]
+    passed = next(((clause_id, c) for p in judged for c in p.clauses for clause_id in case.clauses
+                   if c.id == clause_id and c.status == "pass"), None)
+    if passed is None:
+        return
+    clause_id, clause = passed
+    if not case.false_pass and len(fig.examples) < 8:
+        fig.examples.append({"variant": case.variant, "carrier": case.carrier, "via": via,
+                             "category": case.category, "clause": clause_id, "status": clause.status,
+                             "value": clause.value, "limit": clause.limit, "note": (clause.note or "")[:160],
+                             "snippet": case.snippet, "files": _keep(run, case, paths, len(fig.examples))})
+    case.false_pass = True
+
+
+def _note_lost(case: Case, products: list[Any], errors: list[Any], paths: list[Path], run: Run, via: str,
+               audited: bool) -> None:
+    """Every input path must come back as a product or an error; in an audit, every product of a file too."""
+    found = {str(s) for p in products for s in p.sources} | {e.source for e in errors}
+    lost = [str(p) for p in paths if not any(s == str(p) or s.startswith(str(p)) for s in found)]
+    if audited and case.expect_ids and not any(e.source in {str(p) for p in paths} for e in errors):
+        ids = {p.id for p in products}
+        lost += [f"{paths[0]} (product {i})" for i in case.expect_ids if i not in ids]
     if lost:
         case.lost = True
         if len(run.lost_examples) < 30:
             run.lost_examples.append({"class": case.cls, "variant": case.variant, "via": via, "lost": ", ".join(lost),
                                       "snippet": case.snippet})
-    judged = [p for p in products if not audited or case.judged_ids is None or p.id in case.judged_ids]
-    for product in judged:
-        statuses = {c.id: c for c in product.clauses}
-        for clause_id in case.clauses:
-            clause = statuses.get(clause_id)
-            if clause is None or clause.status != "pass":
-                continue
-            if not case.false_pass and len(fig.examples) < 8:
-                fig.examples.append({"variant": case.variant, "carrier": case.carrier, "via": via,
-                                     "category": case.category, "clause": clause_id, "status": clause.status,
-                                     "value": clause.value, "limit": clause.limit, "note": (clause.note or "")[:160],
-                                     "snippet": case.snippet, "files": _keep(run, case, paths, len(fig.examples))})
-            case.false_pass = True
-            return
 
 
 def _keep(run: Run, case: Case, paths: list[Path], number: int) -> list[str]:
