@@ -189,7 +189,7 @@ class Extractor:
             col.result = True
         elif len(key) <= _IGNORE_CELL and _names(self.vocab.ignore_columns, key):
             col.ignore = True
-        elif key.strip() in self.vocab.load_markers or key.strip() in ("负载率", "load level", "负载率(%)"):
+        elif key.strip() in self.vocab.load_markers or key.strip() in self.vocab.load_column_headers:
             col.load_key = True
         return col
 

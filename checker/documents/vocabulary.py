@@ -103,6 +103,7 @@ class Vocabulary:
     brands: list[str]
     load_words: list[tuple[Label, int]]
     load_markers: list[str]
+    load_column_headers: list[str]  # header words of a load column besides the load markers
     ignore_columns: list[Label]
     result_columns: list[Label]
     conformity_words: list[Label]  # "meets", "符合": a value after one is a declaration of conformity
@@ -288,6 +289,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         brands=list(doc["brands"]),
         load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
         load_markers=[fold_key(m) for m in doc["load_markers"]],
+        load_column_headers=[fold_key(m) for m in doc["load_column_headers"]],
         ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
         limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
         conformity_words=_labels(doc["conformity_words"]),

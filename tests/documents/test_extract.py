@@ -263,3 +263,14 @@ def test_every_sample_document_category_is_detected() -> None:
     detected = {name: read_pdf(samples / name, ocr=False).category for name, spec in truth.items()
                 if not spec.get("scanned")}
     assert {n: c for n, c in detected.items() if c != truth[n]["category"]} == {}
+
+
+@pytest.mark.parametrize("head", [("Traffic load", "Power (W)"), ("负载", "功率(W)"), ("负载率", "功耗(W)"),
+                                  ("Load level", "Power consumption (W)")])
+def test_switch_power_by_load_table(make_pdf: MakePdf, head: tuple[str, str]) -> None:
+    """Issue 13: a switch's power at 0 / 10 / 100 % traffic as a two-column table (the load column's header
+    words are data: load_markers and load_column_headers of catalogs/vocabulary.yaml)."""
+    path = make_pdf([["Ethernet switch specification", "Device class: access", head, ("0%", "38.5"),
+                      ("10%", "38.9"), ("100%", "39.4")]], col_width=150)
+    facts = {f.field: f.value for f in read_pdf(path, "switch").facts}
+    assert (facts.get("power_u1"), facts.get("power_u2"), facts.get("power_u3")) == (38.5, 38.9, 39.4)
