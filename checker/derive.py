@@ -275,10 +275,12 @@ def _outlet_power(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
           _tolerance(catalog))
 
 
-@derivation("noise_max", list(NOISE_DIRECTIONS))
+@derivation("noise_max", [*NOISE_DIRECTIONS, "noise_1m"])
 def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
     """Appendix H: the loudest of the four directions. A direction known only as an interval or a bound
-    counts with its ends, so the maximum is an interval too; a missing direction leaves it open above."""
+    counts with its ends, so the maximum is an interval too; a missing direction leaves it open above.
+    One figure at 1 m with no direction is not the maximum: a person must see the four readings."""
+    _single_figure(frame)
     if not any(name in frame for name in NOISE_DIRECTIONS):
         return
     points = np.column_stack([column(frame, name) for name in NOISE_DIRECTIONS])
@@ -306,6 +308,23 @@ def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
     frame["noise_max" + HI] = np.where(partial, np.inf, np.where(ranged, high, np.nan))
     set_text(frame, "noise_max" + GAP, partial,
              [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
+
+
+def _single_figure(frame: pd.DataFrame) -> None:
+    """Rows with one sound pressure at 1 m, no direction and no maximum: manual review naming the figure."""
+    if "noise_1m" not in frame:
+        return
+    single = column(frame, "noise_1m")
+    none = np.ones(len(frame), bool)
+    for name in [*NOISE_DIRECTIONS, "noise_max"]:
+        if name in frame:
+            none &= np.isnan(column(frame, name))
+        if name + LO in frame:
+            none &= np.isnan(frame[name + LO].to_numpy(float))
+    rows = none & ~np.isnan(single)
+    set_text(frame, "noise_max" + ISSUE, rows, [
+        f"one sound pressure at 1 m is printed ({v:g} dB(A)) without its direction; Appendix H takes the loudest "
+        "of four directions (front, back, left, right): ask for the four readings" for v in single[rows]])
 
 
 def _densities(frame: pd.DataFrame, catalog: Catalog) -> tuple[Floats, Floats, list[str]]:

@@ -166,6 +166,15 @@ def test_generator_noise_direction_as_a_range(clauses: Callable[..., dict[str, C
     assert clauses({**GENERATOR, "noise_front": front})["6.3.5/noise"].status == expected
 
 
+def test_one_figure_at_1m_without_direction_is_for_a_person(clauses: Callable[..., dict[str, ClauseResult]]) -> None:
+    """"Lp(A) @1m 79 dB(A)" is not Appendix H's loudest of four directions (Cummins Q sheets)."""
+    record = {key: value for key, value in GENERATOR.items() if not key.startswith("noise_")}
+    result = clauses({**record, "noise_1m": "79 dB(A)"})["6.3.5/noise"]
+    assert result.status == "manual_review" and "79 dB(A)" in result.note and "four" in result.note
+    with_directions = clauses({**GENERATOR, "noise_front": 99.5, "noise_1m": "79 dB(A)"})["6.3.5/noise"]
+    assert with_directions.status == "pass" and with_directions.value == 101.2
+
+
 @pytest.mark.parametrize(("fuel_rate", "expected"), [
     ({"low": 170, "high": 190, "unit": "g/kWh"}, "pass"),  # agrees with 91.8 L/h at 400 kW (165–194 g/kWh)
     ({"low": 150, "high": 160, "unit": "g/kWh"}, "manual_review"),  # an interval disagreeing is a conflict too

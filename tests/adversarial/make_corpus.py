@@ -159,7 +159,7 @@ def broken_files(out: Path) -> dict[str, Case]:
     kv_pdf(out / "encrypted.pdf", server_lines(), encrypt="secret")
     cases["encrypted.pdf"] = _error("encrypted PDF")
     image_pdf(out / "image-only.pdf")
-    cases["image-only.pdf"] = _error("Tesseract", no_ocr=True)
+    cases["image-only.pdf"] = _error("neither RapidOCR", no_ocr=True)
     _write(out, "padded-large.pdf", pdf + b"\n%" + b"x" * 120_000 + b"\n")
     cases["padded-large.pdf"] = _error("file too large", env={"GDC_MAX_FILE_MB": "0.1"})
     kv_pdf(out / "many-pages.pdf", server_lines(), pages=12)

@@ -107,3 +107,16 @@ def test_scanned_page_is_read_with_rapidocr_alone(monkeypatch: pytest.MonkeyPatc
 
 def test_real_data_path_is_resolved_relative_to_repo() -> None:
     assert Path(__file__).parents[2].joinpath("..", "shared").resolve() == REAL.parent
+
+
+@pytest.mark.parametrize("name", ["cummins-c110d5q-data-sheet.pdf", "cummins-c22d5q-data-sheet.pdf"])
+def test_cummins_q_sheet_noise_read_where_printed(name: str) -> None:
+    """Issue 13: the Q sheets print LwA and one LpA at 1 m (and 7 m): LwA is read as sound power (not the
+    Appendix H quantity), the 1 m figure as one figure without direction, the 7 m figure not at all."""
+    path = GENERATORS / "cummins_cat_datasheets" / name
+    if not path.exists():
+        pytest.skip("shared real data not present")
+    facts = read_pdf(path).facts
+    assert [f.value for f in facts if f.field == "noise_1m"] in ([79.0], [77.0])
+    assert [f.value for f in facts if f.field == "sound_power_lwa"] in ([97.0], [94.0], [94.0, 96.0])
+    assert not [f for f in facts if f.field.startswith("noise_") and f.value in (68.0, 65.0)]
