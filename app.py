@@ -573,7 +573,7 @@ def page_dc(lang: str, as_of: date) -> None:
     st.markdown(f"#### {t('dc_whatif', lang)}")
     first, *levers = datacentre.what_if_sentences(report, lang)
     st.markdown(md(first) + ("\n" + "\n".join(f"- {md(x)}" for x in levers) if levers else ""))
-    show_downloads(datacentre.downloads(report), f"dc-{report['datacenter']}", lang, "dc")
+    show_downloads(datacentre.downloads(report, lang), f"dc-{report['datacenter']}", lang, "dc")
 
 
 def page_name(page: str, lang: str) -> str:

@@ -58,7 +58,16 @@ def note(text: str, lang: str) -> str:
     if not text:
         return text
     joiner = "；" if lang == "zh" else "; "
+    if any(pattern.fullmatch(text.strip()) for pattern, _ in note_patterns(lang)):  # a note with "; " in it
+        return _part(text.strip(), lang)
     return joiner.join(_part(part.strip(), lang) for part in text.split("; ") if part.strip())
+
+
+def known(text: str) -> bool:
+    """Whether every ``; ``-separated part of ``text`` is one of the engine's notes (not input quoted as is)."""
+    patterns = [pattern for pattern, _ in note_patterns("en")]
+    return any(p.fullmatch(text.strip()) for p in patterns) or all(
+        any(p.fullmatch(part.strip()) for p in patterns) for part in text.split("; ") if part.strip())
 
 
 def _part(part: str, lang: str) -> str:
