@@ -8,7 +8,7 @@ key itself, so a typo shows on screen instead of crashing a page. Both files mus
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -53,14 +53,22 @@ def note_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
             for entry in data]
 
 
+@lru_cache(maxsize=65_536)  # a batch repeats the same notes: each is worked out once
 def note(text: str, lang: str) -> str:
     """A note in ``lang``: each ``; ``-separated part translated by :func:`note_patterns` (as is if none fits)."""
     if not text:
         return text
     joiner = "；" if lang == "zh" else "; "
-    if any(pattern.fullmatch(text.strip()) for pattern, _ in note_patterns(lang)):  # a note with "; " in it
+    parts = [part.strip() for part in text.split("; ") if part.strip()]
+    whole = any(pattern.fullmatch(text.strip()) for pattern, _ in note_patterns(lang))
+    if whole and not all(_known_part(part) for part in parts):  # one note with "; " inside it
         return _part(text.strip(), lang)
     return joiner.join(_part(part.strip(), lang) for part in text.split("; ") if part.strip())
+
+
+def _known_part(part: str) -> bool:
+    """Whether ``part`` is one of the notes the patterns know."""
+    return any(pattern.fullmatch(part) for pattern, _ in note_patterns("en"))
 
 
 def known(text: str) -> bool:
@@ -70,10 +78,20 @@ def known(text: str) -> bool:
         any(p.fullmatch(part.strip()) for p in patterns) for part in text.split("; ") if part.strip())
 
 
+@cache
+def field_labels(lang: str) -> dict[str, str]:
+    """A field's English label (as the engine's notes name it) → its label in ``lang`` (catalogs/fields.yaml)."""
+    from checker.catalog_files import catalog_dir
+    from checker.fields import load_fields
+
+    fields, _ = load_fields(catalog_dir())
+    return {spec.label_en: (spec.label_zh if lang == "zh" else spec.label_en) for spec in fields.values()}
+
+
 def _part(part: str, lang: str) -> str:
     for pattern, template in note_patterns(lang):
         found = pattern.fullmatch(part)
         if found:
-            groups = [found.group(0), *(_part(g, lang) if g else "" for g in found.groups())]
+            groups = [found.group(0), *(note(g, lang) if g else "" for g in found.groups())]
             return template.format(*groups)
-    return part
+    return field_labels(lang).get(part, part)

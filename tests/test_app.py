@@ -293,9 +293,10 @@ def test_downloads_colour_status_cells() -> None:
     files = results.downloads(report, load_catalog(), "zh")
     assert Report.model_validate_json(files["json"][0]).products[0].verdict == "fail"
     assert b"<table>" in files["html"][0]
-    sheet = load_workbook(io.BytesIO(files["xlsx"][0]))["Clauses"]
-    fills = {row[3].value: row[3].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
-    assert fills["fail"].endswith("FFC7CE")
+    book = load_workbook(io.BytesIO(files["xlsx"][0]))
+    assert book.sheetnames[:2] == [t("xl.sheet_summary", "zh"), t("xl.sheet_clauses", "zh")]
+    fills = {row[3].value: row[3].fill.fgColor.rgb for row in book.worksheets[1].iter_rows(min_row=2)}
+    assert fills[t("status.fail", "zh")].endswith("FFC7CE")
 
 
 def test_calcs_recycled_plastic_respects_exclusions() -> None:

@@ -27,7 +27,8 @@ UNITS = {"mg", "kg", "g", "kW", "kWh", "W", "Gbps", "Mbps", "dB", "A", "tce", "L
          "H", "G", "Td", "m", "Cl", "Br", "PBB", "PBDE", "PCB", "COP", "IPLV", "APF", "SEER", "EER", "CO", "tCO",
          "CAS", "IEC", "ISO", "YD", "JB", "QB", "CQC", "SJ", "DC", "AC", "IT", "RoHS", "ppm", "DEHP", "DBP", "BBP",
          "DIBP", "HBCDD", "SCCP", "PFOS", "PFOA", "ODP", "PAHs",
-         "CER", "CCER", "CCUS", "III"}  # acronyms and numerals the standards print in their Chinese text
+         "CER", "CCER", "CCUS", "III",
+         "TCEP", "TCPP", "TDCP"}  # acronyms and numerals the standards print in their Chinese text
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
