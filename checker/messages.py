@@ -53,22 +53,47 @@ def note_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
             for entry in data]
 
 
+_HAN_ASIDE = re.compile(r"\s*\([^()]*[\u4e00-\u9fff][^()]*\)")  # "(固定端口)" beside English words
+
+
+@cache
+def catalog_phrases(lang: str) -> dict[str, str]:
+    """Phrases of the clause catalog the notes quote — band-table titles, what was assumed or must be asked
+    (``title_en``/``assumed_en``/``ask_en``) → their words in ``lang``."""
+    from checker.catalog import load_catalog
+
+    catalog = load_catalog()
+    phrases = {table.title_en: table.title_zh if lang == "zh" else table.title_en
+               for table in catalog.band_tables.values()}
+    for clause in catalog.clauses:
+        for condition in clause.applies_when:
+            for en, zh in ((condition.assumed_en, condition.assumed_zh), (condition.ask_en, condition.ask_zh)):
+                if en:
+                    phrases[en] = zh if lang == "zh" and zh else _HAN_ASIDE.sub("", en)
+    return phrases
+
+
 @lru_cache(maxsize=65_536)  # a batch repeats the same notes: each is worked out once
 def note(text: str, lang: str) -> str:
     """A note in ``lang``: each ``; ``-separated part translated by :func:`note_patterns` (as is if none fits)."""
     if not text:
         return text
     joiner = "；" if lang == "zh" else "; "
-    parts = [part.strip() for part in text.split("; ") if part.strip()]
+    glue = "\x00"  # a phrase of the catalog with "; " inside stays one part
+    for phrase in catalog_phrases(lang):
+        if "; " in phrase and phrase in text:
+            text = text.replace(phrase, phrase.replace("; ", glue))
+    parts = [part.strip().replace(glue, "; ") for part in text.split("; ") if part.strip()]
+    text = text.replace(glue, "; ")
     whole = any(pattern.fullmatch(text.strip()) for pattern, _ in note_patterns(lang))
     if whole and not all(_known_part(part) for part in parts):  # one note with "; " inside it
         return _part(text.strip(), lang)
-    return joiner.join(_part(part.strip(), lang) for part in text.split("; ") if part.strip())
+    return joiner.join(_part(part, lang) for part in parts)
 
 
 def _known_part(part: str) -> bool:
     """Whether ``part`` is one of the notes the patterns know."""
-    return any(pattern.fullmatch(part) for pattern, _ in note_patterns("en"))
+    return part in catalog_phrases("en") or any(pattern.fullmatch(part) for pattern, _ in note_patterns("en"))
 
 
 def known(text: str) -> bool:
@@ -94,4 +119,4 @@ def _part(part: str, lang: str) -> str:
         if found:
             groups = [found.group(0), *(note(g, lang) if g else "" for g in found.groups())]
             return template.format(*groups)
-    return field_labels(lang).get(part, part)
+    return catalog_phrases(lang).get(part) or field_labels(lang).get(part, part)

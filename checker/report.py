@@ -21,7 +21,7 @@ from checker.messages import message, note
 from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.pipeline import Evaluated
 from checker.safe_text import printable, printable_tree, spreadsheet, terminal
-from checker.text_report import product_lines
+from checker.text_report import product_lines, unit_label
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
                   "missing_evidence": "FFEB9C", "manual_review": "BDD7EE"}
@@ -155,7 +155,7 @@ def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
         for r in product.clauses:
             ev = r.evidence[0] if r.evidence else None
             _safe_row(sheet, [product.id, r.id, _title(catalog, r.id, lang), message(f"status.{r.status}", lang),
-                              r.value, r.unit, r.op, r.limit, r.margin, ev.source if ev else "",
+                              r.value, unit_label(r.unit, lang), r.op, r.limit, r.margin, ev.source if ev else "",
                               ev.page if ev else None, ev.text if ev else "", note(r.note, lang)])
             sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=STATUS_COLOURS[r.status])
     errors = book.create_sheet(m("sheet_errors"))
