@@ -238,7 +238,7 @@ def form_widget(name: str, spec: Any, lang: str, key: str) -> Any:
         return st.number_input(label + unit, value=None, format="%g", key=key)
     if spec.kind == "enum":
         return st.selectbox(label, [None, *spec.choices], key=key,
-                            format_func=lambda v: t("blank", lang) if v is None else str(v))
+                            format_func=lambda v: t("blank", lang) if v is None else note(str(v), lang))
     if spec.kind == "flag":
         return st.selectbox(label, [None, True, False], key=key, format_func=lambda v: t("blank", lang) if v is None
                             else t("yes" if v else "no", lang))
@@ -340,12 +340,13 @@ def page_calc(lang: str, as_of: date) -> None:
             st.caption(f"{t('weights', lang)}: {result.figures['weights']}")
             calc_clauses(result, "teer", lang, as_of)
     with tabs[1]:
-        category = st.selectbox(t("product_kind", lang), ["desktop", "laptop", "monitor"], key="plastic_category")
+        category = st.selectbox(t("product_kind", lang), ["desktop", "laptop", "monitor"], key="plastic_category",
+                                format_func=lambda c: category_label(c, lang))
         default = pd.DataFrame([
-            {"part": "外壳 housing", "plastic_g": 800.0, "recycled_g": 40.0, "excluded": False},
-            {"part": "按键 keys", "plastic_g": 50.0, "recycled_g": 0.0, "excluded": False},
-            {"part": "印刷电路板 PCB", "plastic_g": 120.0, "recycled_g": 0.0, "excluded": True},
-            {"part": "电线电缆 cables", "plastic_g": 60.0, "recycled_g": 0.0, "excluded": True},
+            {"part": t("plastic.housing", lang), "plastic_g": 800.0, "recycled_g": 40.0, "excluded": False},
+            {"part": t("plastic.keys", lang), "plastic_g": 50.0, "recycled_g": 0.0, "excluded": False},
+            {"part": t("plastic.pcb", lang), "plastic_g": 120.0, "recycled_g": 0.0, "excluded": True},
+            {"part": t("plastic.cables", lang), "plastic_g": 60.0, "recycled_g": 0.0, "excluded": True},
         ])
         st.caption(t("parts_table", lang))
         parts = st.data_editor(default, num_rows="dynamic", key="plastic_parts", width="stretch",
@@ -366,12 +367,12 @@ def page_calc(lang: str, as_of: date) -> None:
             calc_clauses(result, "recycled-plastic", lang, as_of)
     with tabs[2]:
         category = st.selectbox(t("product_kind", lang), ["server", "storage", "desktop", "laptop", "monitor"],
-                                key="recyc_category")
+                                key="recyc_category", format_func=lambda c: category_label(c, lang))
         default = pd.DataFrame([
-            {"part": "机箱 chassis", "material": "钢 steel", "mass_g": 8000.0, "rate": 95.0},
-            {"part": "机箱 chassis", "material": "ABS", "mass_g": 600.0, "rate": 30.0},
-            {"part": "电源 PSU", "material": "混合 mixed", "mass_g": 1500.0, "rate": 60.0},
-            {"part": "主板 mainboard", "material": "PCB", "mass_g": 900.0, "rate": 40.0},
+            {"part": t("plastic.chassis", lang), "material": t("plastic.steel", lang), "mass_g": 8000.0, "rate": 95.0},
+            {"part": t("plastic.chassis", lang), "material": "ABS", "mass_g": 600.0, "rate": 30.0},
+            {"part": t("plastic.psu", lang), "material": t("plastic.mixed", lang), "mass_g": 1500.0, "rate": 60.0},
+            {"part": t("plastic.mainboard", lang), "material": "PCB", "mass_g": 900.0, "rate": 40.0},
         ])
         materials = st.data_editor(default, num_rows="dynamic", key="recyc_table", width="stretch",
                                    column_config={
@@ -399,7 +400,8 @@ def page_calc(lang: str, as_of: date) -> None:
         result = guarded(lang, lambda: calcs.firewall(throughput, power, dims, as_of))
         if result:
             cols = st.columns(3)
-            cols[0].metric(t("tier", lang), result.figures["tier"] or t("band_none", lang))
+            cols[0].metric(t("tier", lang), note(result.figures["tier"], lang) if result.figures["tier"]
+                           else t("band_none", lang))
             cols[1].metric(t("volume", lang), results.fmt_number(result.figures["volume_dm3"]) or "—")
             cols[2].metric(t("w_per_gbps", lang), results.fmt_number(result.figures["w_per_gbps"]) or "—")
             calc_clauses(result, "firewall", lang, as_of)
@@ -441,7 +443,7 @@ def page_batch(lang: str, as_of: date) -> None:
                + ["samples/records/", "samples/documents/"]
                + sample_files(SAMPLES / "records", RECORD_SUFFIXES, ROOT))
     override = st.selectbox(t("category", lang), [None, *get_catalog().categories], key="batch_category",
-                            format_func=lambda c: t("category_auto", lang) if c is None else c)
+                            format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))
     uploads = pick_inputs(lang, "batch", results.BATCH_TYPES, samples,
                           (*TABLE_SUFFIXES, ".pdf", *RECORD_SUFFIXES), "upload_batch")
     if not uploads:
@@ -468,30 +470,31 @@ def page_batch(lang: str, as_of: date) -> None:
         column.metric(verdict_label(verdict, lang), count)
     if not batch.clauses.empty:
         st.markdown(f"**{t('pass_rate_chart', lang)}**")
-        st.bar_chart(batch.clauses.set_index("clause")["pass_rate"], horizontal=True)
+        st.bar_chart(batch.clauses.set_index("clause")["pass_rate"], horizontal=True, x_label=t("pass_rate_axis", lang),
+                     y_label="")
     worst = results.batch_most_failing(batch)
     if not worst.empty:
         st.markdown(f"**{t('most_failing', lang)}**")
-        st.dataframe(worst.rename(columns={"failed": t("failed_count", lang),
-                                           "failed_clauses": t("failed_clauses", lang)}),
-                     hide_index=True, width="stretch")
+        st.dataframe(results.batch_frame(worst, lang), hide_index=True, width="stretch")
     st.subheader(t("table", lang))
     table = batch.table
     left, middle, right = st.columns(3)
     verdicts = left.multiselect(t("filter_verdict", lang), ["pass", "fail", "incomplete"], key="batch_f_verdict",
                                 format_func=lambda v: verdict_label(v, lang))
     categories = middle.multiselect(t("filter_category", lang), sorted(table["category"].unique()),
-                                    key="batch_f_category")
+                                    key="batch_f_category", format_func=lambda c: category_label(c, lang))
     text = right.text_input(t("filter_text", lang), key="batch_f_text")
     shown = results.filter_summary(table, verdicts, categories, text)
+    shown = results.batch_frame(shown, lang)
     if shown.size <= STYLE_LIMIT:
-        st.dataframe(results.styled_statuses(shown), hide_index=True, width="stretch")
+        st.dataframe(results.styled_words(shown, lang), hide_index=True, width="stretch")
     else:
         st.dataframe(shown, hide_index=True, width="stretch")
     show_downloads(batch.files, results.batch_stem(batch), lang, "batch")
     st.subheader(t("detail_pick", lang))
     number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",
-                          format_func=lambda i: f"{batch.details[i].id} — {batch.details[i].verdict}")
+                          format_func=lambda i: f"{batch.details[i].id} — "
+                                                f"{verdict_label(batch.details[i].verdict, lang)}")
     if number is not None:
         show_product(batch.details[number], {u.name: u.data for u in safe}, lang, "batch_detail")
 

@@ -178,8 +178,8 @@ def test_batch_catalog_sample(app: AppTest) -> None:
     verdicts = [int(metrics[label]) for label in ("符合", "不符合", "证据不全")]
     assert sum(verdicts) == len(expected)
     assert len(app.get("arrow_vega_lite_chart")) + len(app.get("vega_lite_chart")) >= 1
-    table = frame_with(app, "id", expected["model"].iloc[0], also="verdict")
-    assert set(table["verdict"]) <= {"pass", "fail", "incomplete"}
+    table = frame_with(app, t("col_product", "zh"), expected["model"].iloc[0], also=t("verdict", "zh"))
+    assert set(table[t("verdict", "zh")]) <= {"符合", "不符合", "证据不全"}  # in words, not codes
     assert len(table) == len(expected)
 
 
@@ -191,9 +191,10 @@ def test_batch_records_folder_filters(app: AppTest) -> None:
     records = len(list((ROOT / "samples/records").glob("*.yaml")))
     assert {m.label: m.value for m in app.metric}[t("products_total", "zh")] == str(records)
     app.multiselect(key="batch_f_verdict").set_value(["fail"]).run()
-    table = frame_with(app, "id", "SR-2U-X8", also="verdict")
-    assert set(table["verdict"]) == {"fail"}
-    assert "6.2.1/psu-eff-50" in table.loc[table["id"] == "SR-2U-X8", "failed_clauses"].iloc[0]
+    product, verdict = t("col_product", "zh"), t("verdict", "zh")
+    table = frame_with(app, product, "SR-2U-X8", also=verdict)
+    assert set(table[verdict]) == {"不符合"}
+    assert "6.2.1/psu-eff-50" in table.loc[table[product] == "SR-2U-X8", t("failed_clauses", "zh")].iloc[0]
     worst = next(d.value for d in app.dataframe if t("failed_count", "zh") in d.value.columns)
     counts = worst[t("failed_count", "zh")].tolist()
     assert counts == sorted(counts, reverse=True) and counts[0] >= 1
@@ -203,7 +204,7 @@ def test_clause_catalog_lists_teer(app: AppTest) -> None:
     goto(app, "catalog")
     table = frame_with(app, t("col_id", "zh"), "6.2.3/teer")
     row = table[table[t("col_id", "zh")] == "6.2.3/teer"].iloc[0]
-    assert row[t("col_limit", "zh")] == ">= 300 Mbps/W"
+    assert row[t("col_limit", "zh")] == "≥ 300 Mbps/W"
     assert "TEER" in row[t("col_requirement", "zh")]
     assert len(table) == len(load_catalog().clauses)
     app.selectbox(key="catalog_category").set_value("switch").run()
