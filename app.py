@@ -167,11 +167,12 @@ def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, ke
 
 def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key: str) -> None:
     """One product: verdict, clauses by section, evidence, buyer's to-do."""
-    st.subheader(f"{t('product', lang)}: {md(product.id)} \\[{md(category_label(product.category, lang))}\\]")
+    category = md(category_label(product.category, lang))
+    st.subheader(f"{t('product', lang)}{t('colon', lang)}{md(product.id)} \\[{category}\\]")
     colour = VERDICT_ICONS.get(product.verdict, "gray")
     st.markdown(f"### :{colour}[{results.verdict_line(product, lang)}]")
     if product.sources:
-        st.caption(f"{t('sources', lang)}: {md(', '.join(product.sources))}")
+        st.caption(f"{t('sources', lang)}{t('colon', lang)}{md(', '.join(product.sources))}")
     show_clauses(product, lang)
     show_evidence(product, files, lang, key)
     st.markdown(f"#### {t('todo', lang)}")
@@ -337,7 +338,7 @@ def page_calc(lang: str, as_of: date) -> None:
         result = guarded(lang, lambda: calcs.teer(klass, throughput, powers, as_of))
         if result:
             st.metric(t("teer_value", lang), num(result.figures["teer"]))
-            st.caption(f"{t('weights', lang)}: {result.figures['weights']}")
+            st.caption(f"{t('weights', lang)}{t('colon', lang)}{result.figures['weights']}")
             calc_clauses(result, "teer", lang, as_of)
     with tabs[1]:
         category = st.selectbox(t("product_kind", lang), ["desktop", "laptop", "monitor"], key="plastic_category",
@@ -509,6 +510,8 @@ def page_catalog(lang: str) -> None:
                                  else category_label(c, lang))
     text = cols[1].text_input(t("search", lang), key="catalog_search")
     frame = results.catalog_frame(catalog, lang, category, text)
+    for column in ("requirement_zh", "verification_zh"):  # st.table reads markdown: the standard's "长*高*深" kept
+        frame[column] = frame[column].map(md)
     st.table(frame.rename(columns={  # static: every clause and its whole text, nothing clipped
         "id": t("col_id", lang), "section": t("col_section", lang), "title": t("col_title", lang),
         "requirement_zh": t("col_requirement", lang), "limit": t("col_limit", lang),
@@ -557,8 +560,8 @@ def page_dc(lang: str, as_of: date) -> None:
         return
     st.subheader(f"{md(str(report['datacenter']))} {md(str(report.get('name') or ''))}")
     colour = "red" if report["grade"] == "不合格" else "green"
-    st.markdown(f"### {t('dc_grade', lang)}: :{colour}[{md(datacentre.headline(report, lang))}]")
-    st.caption(f"{report['standard']} · {t('as_of', lang)}: {report['as_of']}")
+    st.markdown(f"### {t('dc_grade', lang)}{t('colon', lang)}:{colour}[{md(datacentre.headline(report, lang))}]")
+    st.caption(f"{report['standard']} · {t('as_of', lang)}{t('colon', lang)}{report['as_of']}")
     for reason in datacentre.reasons(report, lang):
         st.warning(md(reason))
     show_dc_scores(report, lang)

@@ -217,14 +217,14 @@ def test_data_centre_grades_excellent(app: AppTest) -> None:
     app.radio(key="dc_source").set_value("sample").run()
     app.selectbox(key="dc_sample").set_value(DC_SAMPLE).run()
     assert not app.exception
-    assert "等级: :green[优秀级（总分 87\\.2） — 暂定]" in markdown_text(app)
+    assert "等级：:green[优秀级（总分 87\\.2） — 暂定]" in markdown_text(app)
     assert "- " + md("将 PUE 降到 1.178 或以下（其他不变）") in markdown_text(app)  # rounded down, never up
     assert ":green[:material/check_circle:] " + md(
         "碳抵消比例 S_DC 大于 20%：86.7 %，限值 > 20 %") in markdown_text(app)
     assert "pue_auto_metering" not in markdown_text(app)
     expected = json.loads((ROOT / "samples/datacenter/dc-pue-over-limit.expected.json").read_text("utf-8"))
     app.selectbox(key="dc_sample").set_value("samples/datacenter/dc-pue-over-limit.yaml").run()
-    assert f"等级: :red[{expected['grade']}（总分" in markdown_text(app)
+    assert f"等级：:red[{expected['grade']}（总分" in markdown_text(app)
     assert ":red[:material/cancel:]" in markdown_text(app)
 
 

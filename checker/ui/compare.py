@@ -84,7 +84,8 @@ def matrix_frame(comparison: Comparison, catalog: Catalog, lang: str) -> tuple[p
         for bid in comparison.bids:
             result = bid.result(cid)
             label = printable(bid.bidder)
-            row[label] = "" if result is None else f"{status_label(result.status, lang)} {_value(result, lang)}".strip()
+            value = "" if result is None or result.status == "not_applicable" else _value(result, lang)
+            row[label] = "" if result is None else f"{status_label(result.status, lang)} {value}".strip()
             code[label] = result.status if result else ""
         shown.append(row)
         codes.append(code)
@@ -104,9 +105,11 @@ def styled_matrix(frame: pd.DataFrame, codes: pd.DataFrame) -> Any:
 def downloads(comparison: Comparison, catalog: Catalog, lang: str) -> dict[str, tuple[bytes, str, str]]:
     """label → (bytes, file name, MIME type) for the XLSX, HTML and JSON exports."""
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return {"XLSX": (to_xlsx(comparison, catalog, lang), "tender-comparison.xlsx", xlsx),
-            "HTML": (to_html(comparison, catalog, lang).encode("utf-8"), "tender-comparison.html", "text/html"),
-            "JSON": (to_json(comparison).encode("utf-8"), "tender-comparison.json", "application/json")}
+    return {message("download_xlsx", lang): (to_xlsx(comparison, catalog, lang), "tender-comparison.xlsx", xlsx),
+            message("download_html", lang): (to_html(comparison, catalog, lang).encode("utf-8"),
+                                             "tender-comparison.html", "text/html"),
+            message("download_json", lang): (to_json(comparison).encode("utf-8"), "tender-comparison.json",
+                                             "application/json")}
 
 
 def page(lang: str, as_of: date, catalog: Catalog) -> None:
@@ -140,8 +143,8 @@ def page(lang: str, as_of: date, catalog: Catalog) -> None:
     st.dataframe(ranking_frame(comparison, lang), hide_index=True, width="stretch")
     st.subheader(s("matrix", lang))
     frame, codes = matrix_frame(comparison, catalog, lang)
-    st.dataframe(styled_matrix(frame, codes), hide_index=True, width="stretch",
-                 height=min(38 * (len(frame) + 1) + 3, 2000))
+    # a static table: every row and every bidder's column shown, long clause ids and titles wrapped
+    st.table(styled_matrix(frame, codes).hide(axis="index"))
     columns = st.columns(3)
     for column, (label, (data, name, mime)) in zip(columns, downloads(comparison, catalog, lang).items(), strict=True):
-        column.download_button(label, data, file_name=name, mime=mime, key=f"cmp_dl_{label}")
+        column.download_button(label, data, file_name=name, mime=mime, key=f"cmp_dl_{name}")

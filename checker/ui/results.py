@@ -358,13 +358,15 @@ def clause_limit_text(clause: Clause, catalog: Catalog, lang: str) -> str:
     if clause.band_table:
         table = catalog.band_tables[clause.band_table]
         title = table.title_zh if lang == "zh" else table.title_en
-        parts = [f"{note(b.label, lang)}: {fmt_number(b.limits.get(clause.band_column or ''))}" for b in table.bands]
+        colon = t("colon", lang)
+        parts = [f"{note(b.label, lang)}{colon}{fmt_number(b.limits.get(clause.band_column or ''))}"
+                 for b in table.bands]
         return f"{_op(clause.op)} ({t('band_limit', lang, table=title)}) " + "; ".join(parts)
     if clause.schedule:
         steps = "; ".join(f"{s.since.isoformat()}: {_op(clause.op)} {fmt_number(s.limit)} "
                           f"{unit_label(clause.unit, lang)}".strip()
                           for s in clause.schedule.steps)
-        return f"{t('schedule', lang)}: {steps}"
+        return f"{t('schedule', lang)}{t('colon', lang)}{steps}"
     return ""
 
 
