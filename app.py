@@ -179,7 +179,7 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
     groups = todo_groups(product, get_catalog(), lang)
     measured = [c for c in results.todo(product) if not any(c.id in ids for ids in groups.values())]
     if groups or measured:
-        lines = [f"- **{md(name)}**: {', '.join(ids)}" for name, ids in groups.items()]
+        lines = [f"- **{md(name)}**{t('colon', lang)}{', '.join(ids)}" for name, ids in groups.items()]
         lines += [f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(note(c.note, lang))}"
                   for c in measured]
         st.markdown("\n".join(lines))
@@ -224,7 +224,8 @@ def pick_inputs(lang: str, key: str, types: tuple[str, ...], samples: list[str],
         files = st.file_uploader(t(help_key, lang), type=list(types), accept_multiple_files=True,
                                  key=f"{key}_upload") or []
         return [Upload(f.name, f.getvalue()) for f in files]
-    choice = st.selectbox(t("sample_pick", lang), samples, index=None, key=f"{key}_sample")
+    choice = st.selectbox(t("sample_pick", lang), samples, index=None, key=f"{key}_sample",
+                          placeholder=t("choose", lang))
     return read_sample(SAMPLES.parent, choice, suffixes) if choice else []
 
 
@@ -284,7 +285,8 @@ def page_check(lang: str, as_of: date) -> None:
     else:
         samples = (sample_files(SAMPLES / "records", RECORD_SUFFIXES, ROOT)
                    + sample_files(SAMPLES / "documents", (".pdf",), ROOT))
-        choice = st.selectbox(t("sample_pick", lang), samples, index=None, key="check_sample")
+        choice = st.selectbox(t("sample_pick", lang), samples, index=None, key="check_sample",
+                              placeholder=t("choose", lang))
         uploads = read_sample(SAMPLES.parent, choice, (".pdf", *RECORD_SUFFIXES)) if choice else []
     if not uploads:
         st.info(t("nothing_yet", lang))
@@ -458,7 +460,7 @@ def page_batch(lang: str, as_of: date) -> None:
         bar.progress(done / max(total, 1), text=t("run_progress", lang, done=done, total=total, name=name))
 
     batch = run_batch(safe, as_of, override, lang, progress)
-    progress(len(safe), len(safe), "")  # also when the batch came from the cache
+    bar.progress(1.0, text=t("run_done", lang, total=len(safe)))  # also when the batch came from the cache
     show_errors(Report(as_of=batch.as_of, errors=batch.errors, warnings=batch.warnings), lang)
     if batch.table.empty:
         st.error(t("no_products", lang))
@@ -471,8 +473,7 @@ def page_batch(lang: str, as_of: date) -> None:
         column.metric(verdict_label(verdict, lang), count)
     if not batch.clauses.empty:
         st.markdown(f"**{t('pass_rate_chart', lang)}**")
-        st.bar_chart(batch.clauses.set_index("clause")["pass_rate"], horizontal=True, x_label=t("pass_rate_axis", lang),
-                     y_label="")
+        st.altair_chart(results.pass_rate_chart(batch.clauses, lang), width="stretch")
     worst = results.batch_most_failing(batch)
     if not worst.empty:
         st.markdown(f"**{t('most_failing', lang)}**")
@@ -481,16 +482,19 @@ def page_batch(lang: str, as_of: date) -> None:
     table = batch.table
     left, middle, right = st.columns(3)
     verdicts = left.multiselect(t("filter_verdict", lang), ["pass", "fail", "incomplete"], key="batch_f_verdict",
+                                placeholder=t("choose", lang),
                                 format_func=lambda v: verdict_label(v, lang))
     categories = middle.multiselect(t("filter_category", lang), sorted(table["category"].unique()),
+                                    placeholder=t("choose", lang),
                                     key="batch_f_category", format_func=lambda c: category_label(c, lang))
     text = right.text_input(t("filter_text", lang), key="batch_f_text")
     shown = results.filter_summary(table, verdicts, categories, text)
     shown = results.batch_frame(shown, lang)
+    height = min(35 * (len(shown) + 1) + 3, 35 * 25)  # up to 25 rows without scrolling; more: filter or scroll
     if shown.size <= STYLE_LIMIT:
-        st.dataframe(results.styled_words(shown, lang), hide_index=True, width="stretch")
+        st.dataframe(results.styled_words(shown, lang), hide_index=True, width="stretch", height=height)
     else:
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", height=height)
     show_downloads(batch.files, results.batch_stem(batch), lang, "batch")
     st.subheader(t("detail_pick", lang))
     number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",

@@ -92,7 +92,7 @@ def test_check_sample_record_fails_on_psu_eff_50(app: AppTest) -> None:
     assert app.selectbox(key="check_0_evidence").value == "6.2.1/psu-eff-50"
     assert any("50%  93.8%  0.991" in c.value for c in app.code)
     assert t("todo", "zh") in markdown_text(app)
-    assert "**第三方认证证书（如中国环境标志）**: 6.1.1, 6.1.2" in markdown_text(app)
+    assert "**第三方认证证书（如中国环境标志）**：6.1.1, 6.1.2" in markdown_text(app)
     labels = [getattr(b, "label", None) for b in app.get("download_button")]
     assert labels == [t("download_xlsx", "zh"), t("download_json", "zh"), t("download_html", "zh")]
 

@@ -455,3 +455,29 @@ def report_stem(report: Report) -> str:
     if len(report.products) == 1:
         return sanitise_name(report.products[0].id, default="report")
     return f"audit-{report.as_of}"
+
+
+def pass_rate_chart(clauses: pd.DataFrame, lang: str) -> Any:
+    """Each clause's products as one bar in % of those it applies to: passing, failing, and the rest (missing
+    evidence or a person to check), coloured as the reports colour them; clause ids in full on the axis."""
+    import altair as alt
+
+    parts = (("pass", "pass"), ("fail", "fail"), ("other", "manual_review"))
+    rows: list[dict[str, Any]] = []
+    for record in clauses.to_dict("records"):
+        applies = max(int(record["applies"]), 1)
+        counts = {"pass": int(record["pass"]), "fail": int(record["fail"])}
+        counts["other"] = int(record["applies"]) - counts["pass"] - counts["fail"]
+        rows.extend({"clause": record["clause"], "part": message(f"chart.{name}", lang),
+                     "share": round(100.0 * counts[name] / applies, 1)} for name, _ in parts)
+    frame = pd.DataFrame(rows, columns=["clause", "part", "share"])
+    domain = [message(f"chart.{name}", lang) for name, _ in parts]
+    colours = [f"#{STATUS_COLOURS[status]}" for _, status in parts]
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("share:Q", stack="zero", title=message("pass_rate_axis", lang), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("clause:N", sort=None, title=None, axis=alt.Axis(labelLimit=400)),
+        color=alt.Color("part:N", scale=alt.Scale(domain=domain, range=colours), title=None,
+                        legend=alt.Legend(orient="top")),
+        order=alt.Order("order:Q"),
+        tooltip=["clause", "part", "share"],
+    ).transform_calculate(order=f"indexof({domain!r}, datum.part)").properties(height=alt.Step(16))
