@@ -514,7 +514,8 @@ def page_catalog(lang: str) -> None:
                                  else category_label(c, lang))
     text = cols[1].text_input(t("search", lang), key="catalog_search")
     frame = results.catalog_frame(catalog, lang, category, text)
-    for column in ("requirement_zh", "verification_zh"):  # st.table reads markdown: the standard's "长*高*深" kept
+    for column in ("title", "requirement_zh", "limit", "verification_zh"):  # st.table reads markdown: "长*高*深"
+        # and "> 0 %" kept as written
         frame[column] = frame[column].map(md)
     st.table(frame.rename(columns={  # static: every clause and its whole text, nothing clipped
         "id": t("col_id", lang), "section": t("col_section", lang), "title": t("col_title", lang),

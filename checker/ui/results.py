@@ -381,7 +381,8 @@ def catalog_frame(catalog: Catalog, lang: str, category: str | None = None, text
             "requirement_zh": clause.requirement_zh,
             "limit": clause_limit_text(clause, catalog, lang),
             "verification_zh": clause.verification_zh or clause.method_zh,
-            "categories": ", ".join(category_name(c, lang) for c in clause.categories),
+            "categories": (t("category_all", lang) if set(catalog.categories) <= set(clause.categories)
+                           else ", ".join(category_name(c, lang) for c in clause.categories)),
         })
     frame = pd.DataFrame(rows, columns=["id", "section", "title", "requirement_zh", "limit", "verification_zh",
                                         "categories"])
@@ -475,9 +476,9 @@ def pass_rate_chart(clauses: pd.DataFrame, lang: str) -> Any:
     colours = [f"#{STATUS_COLOURS[status]}" for _, status in parts]
     return alt.Chart(frame).mark_bar().encode(
         x=alt.X("share:Q", stack="zero", title=message("pass_rate_axis", lang), scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("clause:N", sort=None, title=None, axis=alt.Axis(labelLimit=400)),
+        y=alt.Y("clause:N", sort=None, title=None, axis=alt.Axis(labelLimit=400, labelOverlap=False)),
         color=alt.Color("part:N", scale=alt.Scale(domain=domain, range=colours), title=None,
                         legend=alt.Legend(orient="top")),
         order=alt.Order("order:Q"),
         tooltip=["clause", "part", "share"],
-    ).transform_calculate(order=f"indexof({domain!r}, datum.part)").properties(height=alt.Step(16))
+    ).transform_calculate(order=f"indexof({domain!r}, datum.part)").properties(height=alt.Step(20))
