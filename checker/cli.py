@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.errors import DistributedError, UsageError
+from checker.messages import note
 from checker.safe_text import terminal
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: 
         sys.stdout.write(text)
     for error in evaluated.errors:
         where = "" if error.error.startswith(error.source) else f"{error.source}: "
-        say_error(f"checker: {where}{error.error}")
+        say_error(f"checker: {note(f'{where}{error.error}', args.lang)}")
     return exit_code(evaluated)
 
 
@@ -284,14 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except UsageError as exc:
-        say_error(f"checker: {exc}")
+        say_error(f"checker: {note(str(exc), getattr(args, 'lang', 'en'))}")
         return EXIT_UNUSABLE
     except BrokenPipeError:  # the reader went away (| head): nothing more to say
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
         if args.debug:
             raise
-        say_error(f"checker: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        say_error(f"checker: {type(exc).__name__}: {note(first, getattr(args, 'lang', 'en'))}")
         return EXIT_UNUSABLE
 
 

@@ -283,3 +283,24 @@ def test_notes_with_semicolons_inside_stay_one_note() -> None:
           "phase-out catalogues"
     assert note(two, "zh") == "需人工核查：设备和服务情况清单；对照国家淘汰目录核查"
     assert note("no usable value for Lead (Pb), max. in homogeneous material", "zh") == "铅(Pb) 无可用数值"
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "no-such-file.pdf"], ["check", "samples/records/server-SR2U.yaml", "--as-of", "yesterday"],
+    ["audit", "samples/records", "--workers", "0"], ["compare", "no-such-folder"],
+    ["dc", "samples/datacenter/dc-excellent.yaml", "--format", "xlsx"],
+])
+def test_command_line_errors_in_the_reader_s_language(argv: list[str], capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.cli import main
+
+    monkeypatch.chdir(ROOT)
+    said = {}
+    for lang in ("zh", "en"):
+        assert main([*argv, "--lang", lang]) == 2
+        said[lang] = capsys.readouterr().err.strip()
+        assert said[lang].count("\n") == 0 and said[lang].startswith("checker")
+    flags = re.compile(r"--[\w-]+(?: (?:xlsx|html|json|text))?|YYYY-MM-DD|'[^']*'|\S+\.(?:pdf|yaml)\b"
+                       r"|no-such-\w+|checker( dc)?:")  # the options, the names given and the program's name
+    assert not _english_words(flags.sub(" ", said["zh"])), said["zh"]
+    assert not HAN.search(said["en"]) and said["zh"] != said["en"]
