@@ -173,13 +173,12 @@ def run_clauses(args: argparse.Namespace) -> int:
                                      for c in clauses],
                                     ensure_ascii=False, indent=2) + "\n")
         return EXIT_PASS
-    for clause in clauses:
-        limit = f"{clause.op} {clause.limit:g} {clause.unit}" if clause.limit is not None else (
-            f"{clause.op} (by {clause.band_table})" if clause.band_table else
-            f"{clause.op} (by date)" if clause.schedule else clause.kind)
-        print(f"{clause.id:<32} {limit:<24} {clause.title_zh} / {clause.title_en}")
+    from checker.text_report import clause_line, scope_words
+
+    for clause in clauses:  # in --lang, or both languages without it
+        print(terminal(clause_line(clause, args.lang)))
         for condition in clause.applies_when:
-            print(f"{'':<32} {'':<24} scope: {condition.scope_text()}")
+            print(f"{'':<32} {'':<24} {scope_words(condition, args.lang or 'en')}")
     return EXIT_PASS
 
 
@@ -249,6 +248,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")
     p_clauses.add_argument("--category")
     p_clauses.add_argument("--format", choices=["text", "json"])
+    p_clauses.add_argument("--lang", choices=["zh", "en"], help="titles and words in one language (default: both)")
     p_clauses.set_defaults(func=run_clauses)
     p_template = sub.add_parser("template", help="print the CSV header of a catalog for a category")
     p_template.add_argument("category")

@@ -11,8 +11,8 @@ from functools import cache
 
 import yaml
 
-from checker.catalog import Catalog
-from checker.display import num, quantity
+from checker.catalog import Catalog, Clause, Condition
+from checker.display import num, pad, quantity
 from checker.messages import I18N, has, message, note
 from checker.models import ClauseResult, ProductReport
 
@@ -115,3 +115,30 @@ def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[s
     if absent:
         lines.append(f"  {message('txt.not_applicable', lang)}: {', '.join(absent)}")
     return lines
+
+
+def scope_words(condition: Condition, lang: str) -> str:
+    """Where a clause applies, in ``lang``: "if port_type = fixed (unstated: applied, noted)"."""
+    if condition.equals is not None:
+        value = (message("yes" if condition.equals else "no", lang) if isinstance(condition.equals, bool)
+                 else note(str(condition.equals), lang))
+        test = f"= {value}"
+    else:
+        test = f"≥ {num(condition.at_least)} {unit_label(condition.unit, lang)}".rstrip()
+    unstated = message(f"scope.{condition.if_missing}" + ("_noted" if condition.assumed_en else ""), lang)
+    return message("scope.line", lang, field=condition.field, test=test, unstated=unstated)
+
+
+def clause_line(clause: Clause, lang: str | None) -> str:
+    """A clause of the catalog in one line: id, limit, title (both languages when ``lang`` is None)."""
+    words = lang or "en"
+    if clause.limit is not None:
+        limit = f"{OPS.get(clause.op or '', clause.op or '')} {num(clause.limit)} {unit_label(clause.unit, words)}"
+    elif clause.band_table or clause.schedule:
+        limit = message("scope.by_band" if clause.band_table else "scope.by_date", words,
+                        op=OPS.get(clause.op or "", clause.op or ""))
+    else:
+        limit = message(f"kind.{clause.kind}", words) if has(f"kind.{clause.kind}") else clause.kind
+    title = (f"{clause.title_zh} / {clause.title_en}" if lang is None
+             else clause.title_zh if lang == "zh" else clause.title_en)
+    return f"{clause.id:<32} {pad(limit.strip(), 24)} {title}"

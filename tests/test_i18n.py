@@ -304,3 +304,13 @@ def test_command_line_errors_in_the_reader_s_language(argv: list[str], capsys: p
                        r"|no-such-\w+|checker( dc)?:")  # the options, the names given and the program's name
     assert not _english_words(flags.sub(" ", said["zh"])), said["zh"]
     assert not HAN.search(said["en"]) and said["zh"] != said["en"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_clause_list_in_one_language(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.cli import main
+
+    assert main(["clauses", "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= len(load_catalog().clauses)
+    assert not _wrong_language(lines, lang), _wrong_language(lines, lang)[:8]
