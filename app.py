@@ -491,10 +491,10 @@ def page_batch(lang: str, as_of: date) -> None:
     shown = results.filter_summary(table, verdicts, categories, text)
     shown = results.batch_frame(shown, lang)
     height = min(35 * (len(shown) + 1) + 3, 35 * 25)  # up to 25 rows without scrolling; more: filter or scroll
-    if shown.size <= STYLE_LIMIT:
-        st.dataframe(results.styled_words(shown, lang), hide_index=True, width="stretch", height=height)
-    else:
-        st.dataframe(shown, hide_index=True, width="stretch", height=height)
+    widths = {t("failed_clauses", lang): st.column_config.TextColumn(width="large"),  # the clause ids in full
+              t("sources", lang): st.column_config.TextColumn(width="medium")}
+    data = results.styled_words(shown, lang) if shown.size <= STYLE_LIMIT else shown
+    st.dataframe(data, hide_index=True, width="stretch", height=height, column_config=widths)
     show_downloads(batch.files, results.batch_stem(batch), lang, "batch")
     st.subheader(t("detail_pick", lang))
     number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",
