@@ -178,7 +178,8 @@ def run_clauses(args: argparse.Namespace) -> int:
     for clause in clauses:  # in --lang, or both languages without it
         print(terminal(clause_line(clause, args.lang)))
         for condition in clause.applies_when:
-            print(f"{'':<32} {'':<24} {scope_words(condition, args.lang or 'en')}")
+            scope = scope_words(condition, args.lang) if args.lang else f"scope: {condition.scope_text()}"
+            print(f"{'':<32} {'':<24} {scope}")
     return EXIT_PASS
 
 
