@@ -91,15 +91,17 @@ def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[st
 def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = True) -> str:
     """Text for a terminal: each product in full (check) or a summary table (large audits)."""
     lines = [f"{message('txt.standard', lang)}  {message('txt.as_of', lang, date=report.as_of)}"]
+    colon = message("colon", lang)
     if detail:
         for product in report.products:
             lines.extend(product_text(product, catalog, lang))
             lines.append("")
     counts = Counter(p.verdict for p in report.products)
     lines.append(message("txt.products", lang, n=len(report.products)) + "  "
-                 + "  ".join(f"{message('verdict.' + k, lang)}: {v}" for k, v in sorted(counts.items())))
-    lines.extend(f"{message('txt.error', lang)}: {e.source}: {note(e.error, lang)}" for e in report.errors)
-    lines.extend(f"{message('txt.warning', lang)}: {w.source}: {note(w.warning, lang)}" for w in report.warnings)
+                 + "  ".join(f"{message('verdict.' + k, lang)}{colon}{v}" for k, v in sorted(counts.items())))
+    lines.extend(f"{message('txt.error', lang)}{colon}{e.source}{colon}{note(e.error, lang)}" for e in report.errors)
+    lines.extend(f"{message('txt.warning', lang)}{colon}{w.source}{colon}{note(w.warning, lang)}"
+                 for w in report.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 
@@ -116,8 +118,10 @@ def summary_text(evaluated: Evaluated, lang: str = "en") -> str:
         counts = np.bincount(col.status.astype(np.int64), minlength=5)
         if counts[:2].sum() + counts[3:].sum():
             lines.append(f"  {col.clause.id:<30} {counts[0]:>8} {counts[1]:>8} {counts[3]:>8} {counts[4]:>8}")
-    lines.extend(f"{message('txt.error', lang)}: {e.source}: {note(e.error, lang)}" for e in evaluated.errors)
-    lines.extend(f"{message('txt.warning', lang)}: {w.source}: {note(w.warning, lang)}" for w in evaluated.warnings)
+    colon = message("colon", lang)
+    lines.extend(f"{message('txt.error', lang)}{colon}{e.source}{colon}{note(e.error, lang)}" for e in evaluated.errors)
+    lines.extend(f"{message('txt.warning', lang)}{colon}{w.source}{colon}{note(w.warning, lang)}"
+                 for w in evaluated.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 

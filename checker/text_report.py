@@ -75,7 +75,7 @@ def _measured(result: ClauseResult, catalog: Catalog, lang: str) -> list[str]:
         where = f"  ← {first.source}{page}"
     status = message(f"status.{result.status}", lang)
     lines = [f"    {result.id}  {_title(catalog, result.id, lang)}",
-             f"      {status}: {value}  {limit}{margin}{where}".rstrip()]
+             f"      {status}{message('colon', lang)}{value}  {limit}{margin}{where}".rstrip()]
     if result.evidence:
         lines.append(f"      ↳ {result.evidence[0].text[:100]}")
     if result.note:
@@ -94,8 +94,11 @@ def todo_groups(product: ProductReport, catalog: Catalog, lang: str) -> dict[str
 
 def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
     """A product as lines of text: decision, values against limits, missing evidence, documents to ask for."""
-    lines = [f"{product.id}  [{product.category}]", f"  {headline(product, lang)}",
-             f"  {message('txt.sources', lang)}: {', '.join(product.sources)}"]
+    colon = message("colon", lang)
+    key = f"category.{product.category}"
+    category = message(key, lang) if has(key) else product.category
+    lines = [f"{product.id}  [{category}]", f"  {headline(product, lang)}",
+             f"  {message('txt.sources', lang)}{message('colon', lang)}{', '.join(product.sources)}"]
     shown = sorted((r for r in product.clauses if r.status != "not_applicable" and not _is_document(catalog, r)
                     and r.status != "missing_evidence"), key=lambda r: ORDER[r.status])
     if shown:
@@ -105,15 +108,15 @@ def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[s
     missing = [r for r in product.clauses if r.status == "missing_evidence"]
     if missing:
         lines.append(f"  {message('txt.missing', lang)}")
-        lines.extend(f"    {r.id}  {_title(catalog, r.id, lang)}" + (f": {note(r.note, lang)[:200]}" if r.note else "")
+        lines.extend(f"    {r.id}  {_title(catalog, r.id, lang)}" + (colon + note(r.note, lang)[:200] if r.note else "")
                      for r in missing)
     groups = todo_groups(product, catalog, lang)
     if groups:
         lines.append(f"  {message('txt.todo', lang)}")
-        lines.extend(f"    {name}: {', '.join(ids)}" for name, ids in groups.items())
+        lines.extend(f"    {name}{message('colon', lang)}{', '.join(ids)}" for name, ids in groups.items())
     absent = [r.id for r in product.clauses if r.status == "not_applicable"]
     if absent:
-        lines.append(f"  {message('txt.not_applicable', lang)}: {', '.join(absent)}")
+        lines.append(f"  {message('txt.not_applicable', lang)}{message('colon', lang)}{', '.join(absent)}")
     return lines
 
 

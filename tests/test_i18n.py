@@ -41,7 +41,8 @@ UNITS = {"mg", "kg", "g", "kW", "kWh", "W", "Gbps", "Mbps", "dB", "A", "tce", "L
          "CAS", "IEC", "ISO", "YD", "JB", "QB", "CQC", "SJ", "DC", "AC", "IT", "RoHS", "ppm", "DEHP", "DBP", "BBP",
          "DIBP", "HBCDD", "SCCP", "PFOS", "PFOA", "ODP", "PAHs",
          "CER", "CCER", "CCUS", "III",
-         "TCEP", "TCPP", "TDCP", "CA", "kgCO", "GWP"}  # acronyms and numerals the standards print in their Chinese text
+         "TCEP", "TCPP", "TDCP", "CA", "kgCO", "GWP",
+         "LWAd"}  # acronyms, symbols and numerals the standards print in their Chinese text
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
