@@ -74,9 +74,9 @@ def run_batch(uploads: list[Upload], as_of: date, category: str | None, lang: st
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def run_form(category: str, values: dict[str, Any], as_of: date) -> Report:
-    """A product typed into the form."""
-    return results.evaluate_form(category, values, as_of)
+def run_form(category: str, values: dict[str, Any], as_of: date, lang: str) -> Report:
+    """A product typed into the form (named as the form in ``lang``)."""
+    return results.evaluate_form(category, values, as_of, source=t("form_source", lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -274,7 +274,7 @@ def page_check(lang: str, as_of: date) -> None:
                 st.session_state["form_result"] = (category, {k: v for k, v in values.items() if v is not None})
         stored = st.session_state.get("form_result")
         if stored and stored[0] == category:
-            show_report(run_form(stored[0], stored[1], as_of), {}, lang, "form")
+            show_report(run_form(stored[0], stored[1], as_of, lang), {}, lang, "form")
         return
     override = st.selectbox(t("category", lang), [None, *catalog.categories], key="check_category",
                             format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))

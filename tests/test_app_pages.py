@@ -142,3 +142,29 @@ def test_the_page_check_can_fail() -> None:
     assert wrong_language(["结论：pass", "SR-2U-X8"], "zh") == ["pass"]
     assert wrong_language(["Verdict: 符合"], "en") == ["Verdict: 符合"]
     assert KEY.findall("见 dc.label.pue_auto_metering") == ["dc.label.pue_auto_metering"]
+
+
+def _drive_form(at: AppTest) -> None:
+    at.radio(key="check_source").set_value("form").run()
+    at.selectbox(key="form_category").set_value("switch").run()
+    at.number_input(key="f_switch_psu_efficiency_50").set_value(91.0)
+    next(b for b in at.button if b.label in (t("form_submit", "zh"), t("form_submit", "en"))).click().run()
+
+
+def _drive_pdf(at: AppTest) -> None:
+    at.radio(key="check_source").set_value("sample").run()
+    at.selectbox(key="check_sample").set_value("samples/documents/server-sr2288-datasheet.pdf").run()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("drive", "shown"), [
+    (_drive_form, "todo"), pytest.param(_drive_pdf, "evidence", marks=pytest.mark.slow)], ids=["form", "pdf"])
+def test_check_page_form_and_pdf_in_both_languages(drive: Callable[[AppTest], None], shown: str, lang: str) -> None:
+    at = open_page("calc", lang)
+    at.sidebar.radio(key="page").set_value("check").run()
+    drive(at)
+    assert not at.exception, at.exception
+    texts = screen(at, lang)
+    assert any(t(shown, lang) in text for text in texts)
+    found = wrong_language(texts, lang)
+    assert not found, f"check page ({lang}) in the wrong language: {found[:12]}"

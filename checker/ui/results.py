@@ -185,12 +185,13 @@ def form_record(category: str, values: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def evaluate_form(category: str, values: dict[str, Any], as_of: date) -> Report:
-    """One product from form values through the same engine (``evaluate_mappings``)."""
+def evaluate_form(category: str, values: dict[str, Any], as_of: date, source: str = "form") -> Report:
+    """One product from form values through the same engine (``evaluate_mappings``); ``source`` names the
+    form in the report (in the reader's language)."""
     try:
-        return evaluate_mappings([form_record(category, values)], as_of, source="form").report()
+        return evaluate_mappings([form_record(category, values)], as_of, source=source).report()
     except RecordError as exc:
-        return Report(as_of=as_of.isoformat(), errors=[InputError(source="form", error=str(exc))])
+        return Report(as_of=as_of.isoformat(), errors=[InputError(source=source, error=str(exc))])
 
 
 def clauses_report(product_id: str, category: str, clauses: list[ClauseResult], as_of: date,
