@@ -362,11 +362,13 @@ def clause_limit_text(clause: Clause, catalog: Catalog, lang: str) -> str:
         colon = t("colon", lang)
         parts = [f"{note(b.label, lang)}{colon}{fmt_number(b.limits.get(clause.band_column or ''))}"
                  for b in table.bands]
-        return f"{_op(clause.op)} ({t('band_limit', lang, table=title)}) " + "; ".join(parts)
+        joiner = "；" if lang == "zh" else "; "
+        return f"{_op(clause.op)} ({t('band_limit', lang, table=title)}) " + joiner.join(parts)
     if clause.schedule:
-        steps = "; ".join(f"{s.since.isoformat()}: {_op(clause.op)} {fmt_number(s.limit)} "
-                          f"{unit_label(clause.unit, lang)}".strip()
-                          for s in clause.schedule.steps)
+        colon, joiner = t("colon", lang), "；" if lang == "zh" else "; "
+        steps = joiner.join(f"{s.since.isoformat()}{colon}{_op(clause.op)} {fmt_number(s.limit)} "
+                            f"{unit_label(clause.unit, lang)}".strip()
+                            for s in clause.schedule.steps)
         return f"{t('schedule', lang)}{t('colon', lang)}{steps}"
     return ""
 
