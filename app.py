@@ -74,9 +74,9 @@ def run_batch(uploads: list[Upload], as_of: date, category: str | None, lang: st
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def run_form(category: str, values: dict[str, Any], as_of: date) -> Report:
-    """A product typed into the form."""
-    return results.evaluate_form(category, values, as_of)
+def run_form(category: str, values: dict[str, Any], as_of: date, lang: str) -> Report:
+    """A product typed into the form (named as the form in ``lang``)."""
+    return results.evaluate_form(category, values, as_of, source=t("form_source", lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -167,18 +167,19 @@ def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, ke
 
 def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key: str) -> None:
     """One product: verdict, clauses by section, evidence, buyer's to-do."""
-    st.subheader(f"{t('product', lang)}: {md(product.id)} \\[{md(category_label(product.category, lang))}\\]")
+    category = md(category_label(product.category, lang))
+    st.subheader(f"{t('product', lang)}{t('colon', lang)}{md(product.id)} \\[{category}\\]")
     colour = VERDICT_ICONS.get(product.verdict, "gray")
     st.markdown(f"### :{colour}[{results.verdict_line(product, lang)}]")
     if product.sources:
-        st.caption(f"{t('sources', lang)}: {md(', '.join(product.sources))}")
+        st.caption(f"{t('sources', lang)}{t('colon', lang)}{md(', '.join(product.sources))}")
     show_clauses(product, lang)
     show_evidence(product, files, lang, key)
     st.markdown(f"#### {t('todo', lang)}")
     groups = todo_groups(product, get_catalog(), lang)
     measured = [c for c in results.todo(product) if not any(c.id in ids for ids in groups.values())]
     if groups or measured:
-        lines = [f"- **{md(name)}**: {', '.join(ids)}" for name, ids in groups.items()]
+        lines = [f"- **{md(name)}**{t('colon', lang)}{', '.join(ids)}" for name, ids in groups.items()]
         lines += [f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(note(c.note, lang))}"
                   for c in measured]
         st.markdown("\n".join(lines))
@@ -223,7 +224,8 @@ def pick_inputs(lang: str, key: str, types: tuple[str, ...], samples: list[str],
         files = st.file_uploader(t(help_key, lang), type=list(types), accept_multiple_files=True,
                                  key=f"{key}_upload") or []
         return [Upload(f.name, f.getvalue()) for f in files]
-    choice = st.selectbox(t("sample_pick", lang), samples, index=None, key=f"{key}_sample")
+    choice = st.selectbox(t("sample_pick", lang), samples, index=None, key=f"{key}_sample",
+                          placeholder=t("choose", lang))
     return read_sample(SAMPLES.parent, choice, suffixes) if choice else []
 
 
@@ -238,7 +240,7 @@ def form_widget(name: str, spec: Any, lang: str, key: str) -> Any:
         return st.number_input(label + unit, value=None, format="%g", key=key)
     if spec.kind == "enum":
         return st.selectbox(label, [None, *spec.choices], key=key,
-                            format_func=lambda v: t("blank", lang) if v is None else str(v))
+                            format_func=lambda v: t("blank", lang) if v is None else note(str(v), lang))
     if spec.kind == "flag":
         return st.selectbox(label, [None, True, False], key=key, format_func=lambda v: t("blank", lang) if v is None
                             else t("yes" if v else "no", lang))
@@ -272,7 +274,7 @@ def page_check(lang: str, as_of: date) -> None:
                 st.session_state["form_result"] = (category, {k: v for k, v in values.items() if v is not None})
         stored = st.session_state.get("form_result")
         if stored and stored[0] == category:
-            show_report(run_form(stored[0], stored[1], as_of), {}, lang, "form")
+            show_report(run_form(stored[0], stored[1], as_of, lang), {}, lang, "form")
         return
     override = st.selectbox(t("category", lang), [None, *catalog.categories], key="check_category",
                             format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))
@@ -283,7 +285,8 @@ def page_check(lang: str, as_of: date) -> None:
     else:
         samples = (sample_files(SAMPLES / "records", RECORD_SUFFIXES, ROOT)
                    + sample_files(SAMPLES / "documents", (".pdf",), ROOT))
-        choice = st.selectbox(t("sample_pick", lang), samples, index=None, key="check_sample")
+        choice = st.selectbox(t("sample_pick", lang), samples, index=None, key="check_sample",
+                              placeholder=t("choose", lang))
         uploads = read_sample(SAMPLES.parent, choice, (".pdf", *RECORD_SUFFIXES)) if choice else []
     if not uploads:
         st.info(t("nothing_yet", lang))
@@ -337,15 +340,16 @@ def page_calc(lang: str, as_of: date) -> None:
         result = guarded(lang, lambda: calcs.teer(klass, throughput, powers, as_of))
         if result:
             st.metric(t("teer_value", lang), num(result.figures["teer"]))
-            st.caption(f"{t('weights', lang)}: {result.figures['weights']}")
+            st.caption(f"{t('weights', lang)}{t('colon', lang)}{result.figures['weights']}")
             calc_clauses(result, "teer", lang, as_of)
     with tabs[1]:
-        category = st.selectbox(t("product_kind", lang), ["desktop", "laptop", "monitor"], key="plastic_category")
+        category = st.selectbox(t("product_kind", lang), ["desktop", "laptop", "monitor"], key="plastic_category",
+                                format_func=lambda c: category_label(c, lang))
         default = pd.DataFrame([
-            {"part": "外壳 housing", "plastic_g": 800.0, "recycled_g": 40.0, "excluded": False},
-            {"part": "按键 keys", "plastic_g": 50.0, "recycled_g": 0.0, "excluded": False},
-            {"part": "印刷电路板 PCB", "plastic_g": 120.0, "recycled_g": 0.0, "excluded": True},
-            {"part": "电线电缆 cables", "plastic_g": 60.0, "recycled_g": 0.0, "excluded": True},
+            {"part": t("plastic.housing", lang), "plastic_g": 800.0, "recycled_g": 40.0, "excluded": False},
+            {"part": t("plastic.keys", lang), "plastic_g": 50.0, "recycled_g": 0.0, "excluded": False},
+            {"part": t("plastic.pcb", lang), "plastic_g": 120.0, "recycled_g": 0.0, "excluded": True},
+            {"part": t("plastic.cables", lang), "plastic_g": 60.0, "recycled_g": 0.0, "excluded": True},
         ])
         st.caption(t("parts_table", lang))
         parts = st.data_editor(default, num_rows="dynamic", key="plastic_parts", width="stretch",
@@ -366,12 +370,12 @@ def page_calc(lang: str, as_of: date) -> None:
             calc_clauses(result, "recycled-plastic", lang, as_of)
     with tabs[2]:
         category = st.selectbox(t("product_kind", lang), ["server", "storage", "desktop", "laptop", "monitor"],
-                                key="recyc_category")
+                                key="recyc_category", format_func=lambda c: category_label(c, lang))
         default = pd.DataFrame([
-            {"part": "机箱 chassis", "material": "钢 steel", "mass_g": 8000.0, "rate": 95.0},
-            {"part": "机箱 chassis", "material": "ABS", "mass_g": 600.0, "rate": 30.0},
-            {"part": "电源 PSU", "material": "混合 mixed", "mass_g": 1500.0, "rate": 60.0},
-            {"part": "主板 mainboard", "material": "PCB", "mass_g": 900.0, "rate": 40.0},
+            {"part": t("plastic.chassis", lang), "material": t("plastic.steel", lang), "mass_g": 8000.0, "rate": 95.0},
+            {"part": t("plastic.chassis", lang), "material": "ABS", "mass_g": 600.0, "rate": 30.0},
+            {"part": t("plastic.psu", lang), "material": t("plastic.mixed", lang), "mass_g": 1500.0, "rate": 60.0},
+            {"part": t("plastic.mainboard", lang), "material": "PCB", "mass_g": 900.0, "rate": 40.0},
         ])
         materials = st.data_editor(default, num_rows="dynamic", key="recyc_table", width="stretch",
                                    column_config={
@@ -399,7 +403,8 @@ def page_calc(lang: str, as_of: date) -> None:
         result = guarded(lang, lambda: calcs.firewall(throughput, power, dims, as_of))
         if result:
             cols = st.columns(3)
-            cols[0].metric(t("tier", lang), result.figures["tier"] or t("band_none", lang))
+            cols[0].metric(t("tier", lang), note(result.figures["tier"], lang) if result.figures["tier"]
+                           else t("band_none", lang))
             cols[1].metric(t("volume", lang), results.fmt_number(result.figures["volume_dm3"]) or "—")
             cols[2].metric(t("w_per_gbps", lang), results.fmt_number(result.figures["w_per_gbps"]) or "—")
             calc_clauses(result, "firewall", lang, as_of)
@@ -441,7 +446,7 @@ def page_batch(lang: str, as_of: date) -> None:
                + ["samples/records/", "samples/documents/"]
                + sample_files(SAMPLES / "records", RECORD_SUFFIXES, ROOT))
     override = st.selectbox(t("category", lang), [None, *get_catalog().categories], key="batch_category",
-                            format_func=lambda c: t("category_auto", lang) if c is None else c)
+                            format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))
     uploads = pick_inputs(lang, "batch", results.BATCH_TYPES, samples,
                           (*TABLE_SUFFIXES, ".pdf", *RECORD_SUFFIXES), "upload_batch")
     if not uploads:
@@ -455,7 +460,7 @@ def page_batch(lang: str, as_of: date) -> None:
         bar.progress(done / max(total, 1), text=t("run_progress", lang, done=done, total=total, name=name))
 
     batch = run_batch(safe, as_of, override, lang, progress)
-    progress(len(safe), len(safe), "")  # also when the batch came from the cache
+    bar.progress(1.0, text=t("run_done", lang, total=len(safe)))  # also when the batch came from the cache
     show_errors(Report(as_of=batch.as_of, errors=batch.errors, warnings=batch.warnings), lang)
     if batch.table.empty:
         st.error(t("no_products", lang))
@@ -468,30 +473,33 @@ def page_batch(lang: str, as_of: date) -> None:
         column.metric(verdict_label(verdict, lang), count)
     if not batch.clauses.empty:
         st.markdown(f"**{t('pass_rate_chart', lang)}**")
-        st.bar_chart(batch.clauses.set_index("clause")["pass_rate"], horizontal=True)
+        st.altair_chart(results.pass_rate_chart(batch.clauses, lang), width="stretch")
     worst = results.batch_most_failing(batch)
     if not worst.empty:
         st.markdown(f"**{t('most_failing', lang)}**")
-        st.dataframe(worst.rename(columns={"failed": t("failed_count", lang),
-                                           "failed_clauses": t("failed_clauses", lang)}),
-                     hide_index=True, width="stretch")
+        st.dataframe(results.batch_frame(worst, lang), hide_index=True, width="stretch")
     st.subheader(t("table", lang))
     table = batch.table
     left, middle, right = st.columns(3)
     verdicts = left.multiselect(t("filter_verdict", lang), ["pass", "fail", "incomplete"], key="batch_f_verdict",
+                                placeholder=t("choose", lang),
                                 format_func=lambda v: verdict_label(v, lang))
     categories = middle.multiselect(t("filter_category", lang), sorted(table["category"].unique()),
-                                    key="batch_f_category")
+                                    placeholder=t("choose", lang),
+                                    key="batch_f_category", format_func=lambda c: category_label(c, lang))
     text = right.text_input(t("filter_text", lang), key="batch_f_text")
     shown = results.filter_summary(table, verdicts, categories, text)
-    if shown.size <= STYLE_LIMIT:
-        st.dataframe(results.styled_statuses(shown), hide_index=True, width="stretch")
-    else:
-        st.dataframe(shown, hide_index=True, width="stretch")
+    shown = results.batch_frame(shown, lang)
+    height = min(35 * (len(shown) + 1) + 3, 35 * 25)  # up to 25 rows without scrolling; more: filter or scroll
+    widths = {t("failed_clauses", lang): st.column_config.TextColumn(width="large"),  # the clause ids in full
+              t("sources", lang): st.column_config.TextColumn(width="medium")}
+    data = results.styled_words(shown, lang) if shown.size <= STYLE_LIMIT else shown
+    st.dataframe(data, hide_index=True, width="stretch", height=height, column_config=widths)
     show_downloads(batch.files, results.batch_stem(batch), lang, "batch")
     st.subheader(t("detail_pick", lang))
     number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",
-                          format_func=lambda i: f"{batch.details[i].id} — {batch.details[i].verdict}")
+                          format_func=lambda i: f"{batch.details[i].id} — "
+                                                f"{verdict_label(batch.details[i].verdict, lang)}")
     if number is not None:
         show_product(batch.details[number], {u.name: u.data for u in safe}, lang, "batch_detail")
 
@@ -506,6 +514,9 @@ def page_catalog(lang: str) -> None:
                                  else category_label(c, lang))
     text = cols[1].text_input(t("search", lang), key="catalog_search")
     frame = results.catalog_frame(catalog, lang, category, text)
+    for column in ("title", "requirement_zh", "limit", "verification_zh"):  # st.table reads markdown: "长*高*深"
+        # and "> 0 %" kept as written
+        frame[column] = frame[column].map(md)
     st.table(frame.rename(columns={  # static: every clause and its whole text, nothing clipped
         "id": t("col_id", lang), "section": t("col_section", lang), "title": t("col_title", lang),
         "requirement_zh": t("col_requirement", lang), "limit": t("col_limit", lang),
@@ -554,8 +565,8 @@ def page_dc(lang: str, as_of: date) -> None:
         return
     st.subheader(f"{md(str(report['datacenter']))} {md(str(report.get('name') or ''))}")
     colour = "red" if report["grade"] == "不合格" else "green"
-    st.markdown(f"### {t('dc_grade', lang)}: :{colour}[{md(datacentre.headline(report, lang))}]")
-    st.caption(f"{report['standard']} · {t('as_of', lang)}: {report['as_of']}")
+    st.markdown(f"### {t('dc_grade', lang)}{t('colon', lang)}:{colour}[{md(datacentre.headline(report, lang))}]")
+    st.caption(f"{report['standard']} · {t('as_of', lang)}{t('colon', lang)}{report['as_of']}")
     for reason in datacentre.reasons(report, lang):
         st.warning(md(reason))
     show_dc_scores(report, lang)
@@ -573,7 +584,7 @@ def page_dc(lang: str, as_of: date) -> None:
     st.markdown(f"#### {t('dc_whatif', lang)}")
     first, *levers = datacentre.what_if_sentences(report, lang)
     st.markdown(md(first) + ("\n" + "\n".join(f"- {md(x)}" for x in levers) if levers else ""))
-    show_downloads(datacentre.downloads(report), f"dc-{report['datacenter']}", lang, "dc")
+    show_downloads(datacentre.downloads(report, lang), f"dc-{report['datacenter']}", lang, "dc")
 
 
 def page_name(page: str, lang: str) -> str:

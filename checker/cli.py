@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.errors import DistributedError, UsageError
+from checker.messages import note
 from checker.safe_text import terminal
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: 
         sys.stdout.write(text)
     for error in evaluated.errors:
         where = "" if error.error.startswith(error.source) else f"{error.source}: "
-        say_error(f"checker: {where}{error.error}")
+        say_error(f"checker: {note(f'{where}{error.error}', args.lang)}")
     return exit_code(evaluated)
 
 
@@ -173,13 +174,13 @@ def run_clauses(args: argparse.Namespace) -> int:
                                      for c in clauses],
                                     ensure_ascii=False, indent=2) + "\n")
         return EXIT_PASS
-    for clause in clauses:
-        limit = f"{clause.op} {clause.limit:g} {clause.unit}" if clause.limit is not None else (
-            f"{clause.op} (by {clause.band_table})" if clause.band_table else
-            f"{clause.op} (by date)" if clause.schedule else clause.kind)
-        print(f"{clause.id:<32} {limit:<24} {clause.title_zh} / {clause.title_en}")
+    from checker.text_report import clause_line, scope_words
+
+    for clause in clauses:  # in --lang, or both languages without it
+        print(terminal(clause_line(clause, args.lang)))
         for condition in clause.applies_when:
-            print(f"{'':<32} {'':<24} scope: {condition.scope_text()}")
+            scope = scope_words(condition, args.lang) if args.lang else f"scope: {condition.scope_text()}"
+            print(f"{'':<32} {'':<24} {scope}")
     return EXIT_PASS
 
 
@@ -249,6 +250,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p_clauses = sub.add_parser("clauses", help="list the clause catalog")
     p_clauses.add_argument("--category")
     p_clauses.add_argument("--format", choices=["text", "json"])
+    p_clauses.add_argument("--lang", choices=["zh", "en"], help="titles and words in one language (default: both)")
     p_clauses.set_defaults(func=run_clauses)
     p_template = sub.add_parser("template", help="print the CSV header of a catalog for a category")
     p_template.add_argument("category")
@@ -285,14 +287,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except UsageError as exc:
-        say_error(f"checker: {exc}")
+        say_error(f"checker: {note(str(exc), getattr(args, 'lang', 'en'))}")
         return EXIT_UNUSABLE
     except BrokenPipeError:  # the reader went away (| head): nothing more to say
         return EXIT_UNUSABLE
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
         if args.debug:
             raise
-        say_error(f"checker: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        say_error(f"checker: {type(exc).__name__}: {note(first, getattr(args, 'lang', 'en'))}")
         return EXIT_UNUSABLE
 
 

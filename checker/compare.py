@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from checker.catalog import Catalog, load_catalog
+from checker.display import pad, quantity
+from checker.messages import message, note
 from checker.models import ClauseResult, ProductReport
 from checker.pipeline import check
-from checker.report import STATUS_COLOURS, STATUS_ZH, VERDICT_ZH
+from checker.report import STATUS_COLOURS
 from checker.safe_text import printable, printable_tree, spreadsheet, terminal
 
 
@@ -108,17 +110,27 @@ def _cell_key(result: ClauseResult | None) -> tuple[str, str]:
     return (result.status, "" if result.status == "not_applicable" else _value(result))
 
 
-def _value(result: ClauseResult | None) -> str:
-    """A cell's value as people write it: six significant digits and the unit (full precision in JSON)."""
+def _value(result: ClauseResult | None, lang: str = "en") -> str:
+    """A cell's value as people write it (:func:`checker.display.quantity`; full precision in JSON)."""
     if result is None or result.value is None:
         return ""
-    if isinstance(result.value, float | int) and not isinstance(result.value, bool):
-        return f"{result.value:.6g} {result.unit}".strip()
-    return f"{result.value} {result.unit}".strip()
+    if isinstance(result.value, bool):
+        return message("yes" if result.value else "no", lang)
+    from checker.text_report import unit_label
+
+    return quantity(result.value, unit_label(result.unit, lang), result.limit)
 
 
 def _status(status: str, lang: str) -> str:
-    return STATUS_ZH.get(status, status) if lang == "zh" else status
+    return message(f"status.{status}", lang)
+
+
+def _verdict(bid: Bid, lang: str) -> str:
+    return message(f"verdict.{bid.product.verdict if bid.product else 'error'}", lang)
+
+
+def _m(key: str, lang: str, **values: object) -> str:
+    return message(f"cmp.{key}", lang, **values)
 
 
 def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
@@ -152,32 +164,34 @@ def _json_cell(result: ClauseResult | None) -> dict[str, object] | None:
 
 
 def _ranking_lines(comparison: Comparison, lang: str) -> list[str]:
-    lines = ["rank  bidder                        product                   verdict      fail  missing  to-do"]
+    head = [_m(k, lang) for k in ("rank", "bidder", "product", "verdict", "fail", "missing", "todo")]
+    lines = [f"{pad(head[0], 4, True)}  {pad(head[1], 28)}  {pad(head[2], 24)}  {pad(head[3], 11)} "
+             f"{pad(head[4], 6, True)} {pad(head[5], 9, True)} {pad(head[6], 11, True)}"]
     for rank, bid in enumerate(comparison.bids, start=1):
-        verdict = bid.product.verdict if bid.product else "error"
-        shown = VERDICT_ZH.get(verdict, verdict) if lang == "zh" else verdict
         product = bid.product.id if bid.product else "—"
-        lines.append(f"{rank:>4}  {bid.bidder:<28}  {product:<24}  {shown:<11} {bid.count('fail'):>5} "
-                     f"{bid.count('missing_evidence'):>8} {bid.count('manual_review'):>6}")
-        lines.extend(f"      error: {error}" for error in bid.errors)
+        lines.append(f"{rank:>4}  {pad(bid.bidder, 28)}  {pad(product, 24)}  {pad(_verdict(bid, lang), 11)} "
+                     f"{bid.count('fail'):>6} {bid.count('missing_evidence'):>9} {bid.count('manual_review'):>11}")
+        lines.extend(f"      {message('txt.error', lang)}: {note(error, lang)}" for error in bid.errors)
     return lines
 
 
 def to_text(comparison: Comparison, lang: str = "en") -> str:
     """The ranking, then the matrix: one line per clause, one column per bidder; "*" marks a difference."""
-    lines = [f"tender comparison  as of {comparison.as_of}", *_ranking_lines(comparison, lang), ""]
+    lines = [f"{_m('title', lang)}  {_m('as_of', lang, date=comparison.as_of)}", *_ranking_lines(comparison, lang),
+             ""]
     width = 26
-    lines.append(f"  {'clause':<30}" + "".join(f"{bid.bidder[:width]:<{width + 2}}" for bid in comparison.bids))
+    lines.append(f"  {pad(_m('clause', lang), 30)}" + "".join(pad(bid.bidder[:width], width + 2)
+                                                             for bid in comparison.bids))
     for cid in comparison.clauses:
         mark = "*" if cid in comparison.differs else " "
         cells = []
         for bid in comparison.bids:
             result = bid.result(cid)
-            text = "" if result is None else f"{_status(result.status, lang)} {_value(result)}".strip()
-            cells.append(f"{text[:width]:<{width + 2}}")
+            text = "" if result is None else f"{_status(result.status, lang)} {_value(result, lang)}".strip()
+            cells.append(pad(text[:width], width + 2))
         lines.append(f"{mark} {cid:<30}" + "".join(cells))
-    lines.append("* the bidders differ on this clause")
-    lines.extend(f"not a bidder folder, left out: {path}" for path in comparison.ignored)
+    lines.append(_m("differs_mark", lang))
+    lines.extend(_m("ignored", lang, path=path) for path in comparison.ignored)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 
@@ -191,17 +205,18 @@ def to_html(comparison: Comparison, catalog: Catalog, lang: str = "en") -> str:
              "td,th{border:1px solid #999;padding:3px 6px;font-size:12px;vertical-align:top}"
              "tr.differs td:first-child,tr.differs td:nth-child(2){font-weight:bold;border-left:4px solid #c00}"
              + "".join(f".{k}{{background:#{v}}}" for k, v in STATUS_COLOURS.items()))
-    parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>tender comparison</title>"
-             f"<style>{style}</style><h1>{'评标对比' if lang == 'zh' else 'Tender comparison'}</h1>"
-             f"<p>as of {esc(comparison.as_of)}</p><table><tr><th>rank</th><th>bidder</th><th>product</th>"
-             "<th>verdict</th><th>fail</th><th>missing evidence</th><th>to check (manual review)</th>"
-             "<th>errors</th></tr>"]
+    title = esc(_m("title", lang))
+    head = "".join(f"<th>{esc(_m(k, lang))}</th>" for k in ("rank", "bidder", "product", "verdict", "fail",
+                                                             "missing", "todo", "errors"))
+    parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{title}</title>"
+             f"<style>{style}</style><h1>{title}</h1>"
+             f"<p>{esc(_m('as_of', lang, date=comparison.as_of))}</p><table><tr>{head}</tr>"]
     for rank, bid in enumerate(comparison.bids, start=1):
-        verdict = bid.product.verdict if bid.product else "error"
         parts.append(f"<tr><td>{rank}</td><td>{esc(bid.bidder)}</td><td>{esc(bid.product.id if bid.product else '')}"
-                     f"</td><td>{esc(verdict)}</td><td>{bid.count('fail')}</td><td>{bid.count('missing_evidence')}</td>"
-                     f"<td>{bid.count('manual_review')}</td><td>{'<br>'.join(esc(e) for e in bid.errors)}</td></tr>")
-    parts.append("</table><table><tr><th>clause</th><th>title</th>"
+                     f"</td><td>{esc(_verdict(bid, lang))}</td><td>{bid.count('fail')}</td>"
+                     f"<td>{bid.count('missing_evidence')}</td><td>{bid.count('manual_review')}</td>"
+                     f"<td>{'<br>'.join(esc(note(e, lang)) for e in bid.errors)}</td></tr>")
+    parts.append(f"</table><table><tr><th>{esc(_m('clause', lang))}</th><th>{esc(_m('title_col', lang))}</th>"
                  + "".join(f"<th>{esc(bid.bidder)}</th>" for bid in comparison.bids) + "</tr>")
     for cid in comparison.clauses:
         row = "differs" if cid in comparison.differs else "same"
@@ -211,13 +226,14 @@ def to_html(comparison: Comparison, catalog: Catalog, lang: str = "en") -> str:
             if result is None:
                 cells.append("<td></td>")
                 continue
+            value = _value(result, lang)
             cells.append(f"<td class='{result.status}'>{esc(_status(result.status, lang))}"
-                         f"{'<br>' + esc(_value(result)) if _value(result) else ''}</td>")
+                         f"{'<br>' + esc(value) if value else ''}</td>")
         parts.append(f"<tr class='{row}'><td>{esc(cid)}</td><td>{esc(_title(catalog, cid, lang))}</td>"
                      + "".join(cells) + "</tr>")
-    parts.append("</table><p>Rows marked in bold with a red edge: the bidders differ on this clause.</p>")
+    parts.append(f"</table><p>{esc(_m('differs_html', lang))}</p>")
     if comparison.ignored:
-        parts.append("<p>Not a bidder folder, left out: " + ", ".join(esc(p) for p in comparison.ignored) + "</p>")
+        parts.append(f"<p>{esc(_m('ignored', lang, path=', '.join(comparison.ignored)))}</p>")
     return "".join(parts) + "</html>\n"
 
 
@@ -229,22 +245,23 @@ def to_xlsx(comparison: Comparison, catalog: Catalog, lang: str = "en") -> bytes
 
     book = Workbook()
     ranking = book.active
-    ranking.title = "Ranking"
-    _row(ranking, ["rank", "bidder", "product", "verdict", "fail", "missing_evidence", "manual_review", "errors"])
+    ranking.title = _m("sheet_ranking", lang)
+    _row(ranking, [_m(k, lang) for k in ("rank", "bidder", "product", "verdict", "fail", "missing", "todo", "errors")])
     for rank, bid in enumerate(comparison.bids, start=1):
-        _row(ranking, [rank, bid.bidder, bid.product.id if bid.product else "",
-                       bid.product.verdict if bid.product else "error", bid.count("fail"),
-                       bid.count("missing_evidence"), bid.count("manual_review"), "; ".join(bid.errors)])
-    matrix = book.create_sheet("Matrix")
-    header: list[object] = ["clause", "title", "differs"]
+        _row(ranking, [rank, bid.bidder, bid.product.id if bid.product else "", _verdict(bid, lang), bid.count("fail"),
+                       bid.count("missing_evidence"), bid.count("manual_review"),
+                       "; ".join(note(e, lang) for e in bid.errors)])
+    matrix = book.create_sheet(_m("sheet_matrix", lang))
+    header: list[object] = [_m("clause", lang), _m("title_col", lang), _m("differs", lang)]
     for bid in comparison.bids:
-        header += [f"{bid.bidder}: status", f"{bid.bidder}: value"]
+        header += [_m("status_of", lang, bidder=bid.bidder), _m("value_of", lang, bidder=bid.bidder)]
     _row(matrix, header)
     for cid in comparison.clauses:
-        cells: list[object] = [cid, _title(catalog, cid, lang), "yes" if cid in comparison.differs else ""]
+        cells: list[object] = [cid, _title(catalog, cid, lang),
+                               message("yes", lang) if cid in comparison.differs else ""]
         for bid in comparison.bids:
             result = bid.result(cid)
-            cells += [_status(result.status, lang) if result else "", _value(result)]
+            cells += [_status(result.status, lang) if result else "", _value(result, lang)]
         _row(matrix, cells)
         for index, bid in enumerate(comparison.bids):
             result = bid.result(cid)

@@ -52,3 +52,16 @@ def quantity(value: float | int | str | None, unit: str, against: float | None =
     if value is None:
         return "—"
     return f"{num(value, against) if isinstance(value, int | float) else value} {unit}".strip()
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns (left-aligned, or right with ``right``)."""
+    space = " " * max(columns - width(text), 0)
+    return space + text if right else text + space

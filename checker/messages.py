@@ -8,7 +8,7 @@ key itself, so a typo shows on screen instead of crashing a page. Both files mus
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -53,18 +53,70 @@ def note_patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
             for entry in data]
 
 
+_HAN_ASIDE = re.compile(r"\s*\([^()]*[\u4e00-\u9fff][^()]*\)")  # "(固定端口)" beside English words
+
+
+@cache
+def catalog_phrases(lang: str) -> dict[str, str]:
+    """Phrases of the clause catalog the notes quote — band-table titles, what was assumed or must be asked
+    (``title_en``/``assumed_en``/``ask_en``) → their words in ``lang``."""
+    from checker.catalog import load_catalog
+
+    catalog = load_catalog()
+    phrases = {table.title_en: table.title_zh if lang == "zh" else table.title_en
+               for table in catalog.band_tables.values()}
+    for clause in catalog.clauses:
+        for condition in clause.applies_when:
+            for en, zh in ((condition.assumed_en, condition.assumed_zh), (condition.ask_en, condition.ask_zh)):
+                if en:
+                    phrases[en] = zh if lang == "zh" and zh else _HAN_ASIDE.sub("", en)
+    return phrases
+
+
+@lru_cache(maxsize=65_536)  # a batch repeats the same notes: each is worked out once
 def note(text: str, lang: str) -> str:
     """A note in ``lang``: each ``; ``-separated part translated by :func:`note_patterns` (as is if none fits)."""
     if not text:
         return text
     joiner = "；" if lang == "zh" else "; "
-    return joiner.join(_part(part.strip(), lang) for part in text.split("; ") if part.strip())
+    glue = "\x00"  # a phrase of the catalog with "; " inside stays one part
+    for phrase in catalog_phrases(lang):
+        if "; " in phrase and phrase in text:
+            text = text.replace(phrase, phrase.replace("; ", glue))
+    parts = [part.strip().replace(glue, "; ") for part in text.split("; ") if part.strip()]
+    text = text.replace(glue, "; ")
+    whole = any(pattern.fullmatch(text.strip()) for pattern, _ in note_patterns(lang))
+    if whole and not all(_known_part(part) for part in parts):  # one note with "; " inside it
+        return _part(text.strip(), lang)
+    return joiner.join(_part(part, lang) for part in parts)
+
+
+def _known_part(part: str) -> bool:
+    """Whether ``part`` is one of the notes the patterns know."""
+    return part in catalog_phrases("en") or any(pattern.fullmatch(part) for pattern, _ in note_patterns("en"))
+
+
+def known(text: str) -> bool:
+    """Whether every ``; ``-separated part of ``text`` is one of the engine's notes (not input quoted as is)."""
+    patterns = [pattern for pattern, _ in note_patterns("en")]
+    return any(p.fullmatch(text.strip()) for p in patterns) or all(
+        any(p.fullmatch(part.strip()) for p in patterns) for part in text.split("; ") if part.strip())
+
+
+@cache
+def field_labels(lang: str) -> dict[str, str]:
+    """A field's English label (as the engine's notes name it) → its label in ``lang`` (catalogs/fields.yaml)."""
+    from checker.catalog_files import catalog_dir
+    from checker.fields import load_fields
+
+    fields, _ = load_fields(catalog_dir())
+    return {spec.label_en: (spec.label_zh if lang == "zh" else spec.label_en) for spec in fields.values()}
 
 
 def _part(part: str, lang: str) -> str:
     for pattern, template in note_patterns(lang):
         found = pattern.fullmatch(part)
         if found:
-            groups = [found.group(0), *(_part(g, lang) if g else "" for g in found.groups())]
+            groups = [found.group(0), *(note(g, lang) if g else "" for g in found.groups())]
             return template.format(*groups)
-    return part
+    return catalog_phrases(lang).get(part) or field_labels(lang).get(part, part)

@@ -21,13 +21,10 @@ from checker.messages import message, note
 from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.pipeline import Evaluated
 from checker.safe_text import printable, printable_tree, spreadsheet, terminal
-from checker.text_report import product_lines
+from checker.text_report import product_lines, unit_label
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
                   "missing_evidence": "FFEB9C", "manual_review": "BDD7EE"}
-STATUS_ZH = {"pass": "符合", "fail": "不符合", "not_applicable": "不适用", "missing_evidence": "缺少证据",
-             "manual_review": "人工审核"}
-VERDICT_ZH = {"pass": "符合", "fail": "不符合", "incomplete": "证据不全"}
 
 
 def status_table(evaluated: Evaluated) -> pd.DataFrame:
@@ -86,12 +83,6 @@ def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
     return clause.title_zh if lang == "zh" else clause.title_en
 
 
-def _value_text(value: object, unit: str) -> str:
-    if value is None:
-        return "—"
-    return f"{value:g} {unit}".strip() if isinstance(value, float | int) else f"{value} {unit}".strip()
-
-
 def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
     """A product as lines of text: the decision first (:mod:`checker.text_report`)."""
     return product_lines(product, catalog, lang)
@@ -100,30 +91,37 @@ def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[st
 def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = True) -> str:
     """Text for a terminal: each product in full (check) or a summary table (large audits)."""
     lines = [f"{message('txt.standard', lang)}  {message('txt.as_of', lang, date=report.as_of)}"]
+    colon = message("colon", lang)
     if detail:
         for product in report.products:
             lines.extend(product_text(product, catalog, lang))
             lines.append("")
     counts = Counter(p.verdict for p in report.products)
     lines.append(message("txt.products", lang, n=len(report.products)) + "  "
-                 + "  ".join(f"{message('verdict.' + k, lang)}: {v}" for k, v in sorted(counts.items())))
-    lines.extend(f"{message('txt.error', lang)}: {e.source}: {note(e.error, lang)}" for e in report.errors)
-    lines.extend(f"{message('txt.warning', lang)}: {w.source}: {note(w.warning, lang)}" for w in report.warnings)
+                 + "  ".join(f"{message('verdict.' + k, lang)}{colon}{v}" for k, v in sorted(counts.items())))
+    lines.extend(f"{message('txt.error', lang)}{colon}{e.source}{colon}{note(e.error, lang)}" for e in report.errors)
+    lines.extend(f"{message('txt.warning', lang)}{colon}{w.source}{colon}{note(w.warning, lang)}"
+                 for w in report.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 
-def summary_text(evaluated: Evaluated) -> str:
+def summary_text(evaluated: Evaluated, lang: str = "en") -> str:
     """Audit summary without building per-product reports: verdict counts and clause pass rates."""
+    from checker.display import pad
+
     table = status_table(evaluated)
-    lines = [f"products: {len(table)}"]
-    lines.extend(f"  {verdict:<11} {count}" for verdict, count in table["verdict"].value_counts().items())
-    lines.append("clauses (pass / fail / missing / manual):")
+    lines = [message("txt.products", lang, n=len(table))]
+    lines.extend(f"  {pad(message(f'verdict.{verdict}', lang), 11)} {count}"
+                 for verdict, count in table["verdict"].value_counts().items())
+    lines.append(message("txt.clause_counts", lang))
     for col in evaluated.columns:
         counts = np.bincount(col.status.astype(np.int64), minlength=5)
         if counts[:2].sum() + counts[3:].sum():
             lines.append(f"  {col.clause.id:<30} {counts[0]:>8} {counts[1]:>8} {counts[3]:>8} {counts[4]:>8}")
-    lines.extend(f"error: {e.source}: {e.error}" for e in evaluated.errors)
-    lines.extend(f"warning: {w.source}: {w.warning}" for w in evaluated.warnings)
+    colon = message("colon", lang)
+    lines.extend(f"{message('txt.error', lang)}{colon}{e.source}{colon}{note(e.error, lang)}" for e in evaluated.errors)
+    lines.extend(f"{message('txt.warning', lang)}{colon}{w.source}{colon}{note(w.warning, lang)}"
+                 for w in evaluated.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
 
 
@@ -140,32 +138,39 @@ def to_xlsx(report: Report, catalog: Catalog, lang: str = "en") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    from checker.outputs.xlsx import CLAUSE_HEADER, category_words
+
+    def m(key: str, **values: object) -> str:
+        return message(f"xl.{key}", lang, **values)
+
     book = Workbook()
     summary = book.active
-    summary.title = "Summary"
-    _safe_row(summary, ["id", "category", "verdict", "sources"])
+    summary.title = m("sheet_summary")
+    _safe_row(summary, [m("id"), m("category"), m("verdict"), message("txt.sources", lang)])
+    categories = category_words(lang)
     for product in report.products:
-        _safe_row(summary, [product.id, product.category, product.verdict, ", ".join(product.sources)])
-    sheet = book.create_sheet("Clauses")
-    _safe_row(sheet, ["product", "clause", "title", "status", "value", "unit", "op", "limit", "margin", "source",
-                      "page", "evidence", "note"])
+        _safe_row(summary, [product.id, categories.get(product.category, product.category),
+                            message(f"verdict.{product.verdict}", lang), ", ".join(product.sources)])
+    sheet = book.create_sheet(m("sheet_clauses"))
+    _safe_row(sheet, [m(f"col_{name}") for name in CLAUSE_HEADER])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for product in report.products:
         for r in product.clauses:
             ev = r.evidence[0] if r.evidence else None
-            _safe_row(sheet, [product.id, r.id, _title(catalog, r.id, lang), r.status, r.value, r.unit, r.op, r.limit,
-                          r.margin, ev.source if ev else "", ev.page if ev else None, ev.text if ev else "", r.note])
+            _safe_row(sheet, [product.id, r.id, _title(catalog, r.id, lang), message(f"status.{r.status}", lang),
+                              r.value, unit_label(r.unit, lang), r.op, r.limit, r.margin, ev.source if ev else "",
+                              ev.page if ev else None, ev.text if ev else "", note(r.note, lang)])
             sheet.cell(row=sheet.max_row, column=4).fill = PatternFill("solid", fgColor=STATUS_COLOURS[r.status])
-    errors = book.create_sheet("Errors")
-    _safe_row(errors, ["source", "error"])
+    errors = book.create_sheet(m("sheet_errors"))
+    _safe_row(errors, [m("source"), m("error")])
     for e in report.errors:
-        _safe_row(errors, [e.source, e.error])
+        _safe_row(errors, [e.source, note(e.error, lang)])
     if report.warnings:
-        warnings = book.create_sheet("Warnings")
-        _safe_row(warnings, ["source", "warning"])
+        warnings = book.create_sheet(m("sheet_warnings"))
+        _safe_row(warnings, [m("source"), m("warning")])
         for w in report.warnings:
-            _safe_row(warnings, [w.source, w.warning])
+            _safe_row(warnings, [w.source, note(w.warning, lang)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -177,31 +182,23 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     def esc(text: str) -> str:
         return html.escape(printable(text))
 
-    parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{esc(report.standard)}</title>",
+    from checker.outputs.html import _product
+
+    standard = esc(message("txt.standard", lang))
+    parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{standard}</title>",
              "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}"
              "td,th{border:1px solid #999;padding:3px 6px;font-size:12px;vertical-align:top}"
              + "".join(f".{k}{{background:#{v}}}" for k, v in STATUS_COLOURS.items()) + "</style>",
-             f"<h1>{esc(report.standard)}</h1><p>as of {esc(report.as_of)}</p>"]
-    for product in report.products:
-        css = "pass" if product.verdict == "pass" else "fail"
-        parts.append(f"<h2>{esc(product.id)} — {esc(product.category)} — verdict: "
-                     f"<span class='{css}'>{esc(product.verdict)}</span></h2>")
-        parts.append("<table><tr><th>clause</th><th>title</th><th>status</th><th>value</th><th>limit</th>"
-                     "<th>margin</th><th>evidence</th><th>note</th></tr>")
-        for r in product.clauses:
-            ev = "<br>".join(esc(f"{e.source}{f' p.{e.page}' if e.page else ''}: {e.text}") for e in r.evidence)
-            limit = f"{r.op} {r.limit:g} {r.unit}" if r.limit is not None else ""
-            parts.append(f"<tr><td>{esc(r.id)}</td><td>{esc(_title(catalog, r.id, lang))}</td>"
-                         f"<td class='{r.status}'>{esc(r.status)}</td><td>{esc(_value_text(r.value, r.unit))}</td>"
-                         f"<td>{esc(limit)}</td><td>{'' if r.margin is None else f'{r.margin:+g}'}</td>"
-                         f"<td>{ev}</td><td>{esc(r.note)}</td></tr>")
-        parts.append("</table>")
+             f"<h1>{standard}</h1><p>{esc(message('txt.as_of', lang, date=report.as_of))}</p>"]
+    titles = {c.id: _title(catalog, c.id, lang) for c in catalog.clauses}
+    for row, product in enumerate(report.products):
+        parts.append(_product(product, row, titles, open_=True, lang=lang))
     if report.errors:
-        parts.append("<h2>Errors</h2><ul>" + "".join(f"<li>{esc(e.source)}: {esc(e.error)}</li>"
-                                                    for e in report.errors) + "</ul>")
+        parts.append(f"<h2>{esc(message('xl.sheet_errors', lang))}</h2><ul>" + "".join(
+            f"<li>{esc(e.source)}: {esc(note(e.error, lang))}</li>" for e in report.errors) + "</ul>")
     if report.warnings:
-        parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{esc(w.source)}: {esc(w.warning)}</li>"
-                                                      for w in report.warnings) + "</ul>")
+        parts.append(f"<h2>{esc(message('xl.sheet_warnings', lang))}</h2><ul>" + "".join(
+            f"<li>{esc(w.source)}: {esc(note(w.warning, lang))}</li>" for w in report.warnings) + "</ul>")
     return "".join(parts) + "</html>\n"
 
 
@@ -232,7 +229,8 @@ def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, de
             return buffer.text()
         write_stream(evaluated, fmt, out, lang, detail, stdout)
         return None
-    return _text_to(to_text(evaluated.report(), evaluated.catalog, lang) if detail else summary_text(evaluated), out)
+    text = to_text(evaluated.report(), evaluated.catalog, lang) if detail else summary_text(evaluated, lang)
+    return _text_to(text, out)
 
 
 def _text_to(text: str, out: Path | None) -> str | None:

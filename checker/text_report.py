@@ -11,8 +11,8 @@ from functools import cache
 
 import yaml
 
-from checker.catalog import Catalog
-from checker.display import num, quantity
+from checker.catalog import Catalog, Clause, Condition
+from checker.display import num, pad, quantity
 from checker.messages import I18N, has, message, note
 from checker.models import ClauseResult, ProductReport
 
@@ -75,7 +75,7 @@ def _measured(result: ClauseResult, catalog: Catalog, lang: str) -> list[str]:
         where = f"  ← {first.source}{page}"
     status = message(f"status.{result.status}", lang)
     lines = [f"    {result.id}  {_title(catalog, result.id, lang)}",
-             f"      {status}: {value}  {limit}{margin}{where}".rstrip()]
+             f"      {status}{message('colon', lang)}{value}  {limit}{margin}{where}".rstrip()]
     if result.evidence:
         lines.append(f"      ↳ {result.evidence[0].text[:100]}")
     if result.note:
@@ -94,8 +94,11 @@ def todo_groups(product: ProductReport, catalog: Catalog, lang: str) -> dict[str
 
 def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
     """A product as lines of text: decision, values against limits, missing evidence, documents to ask for."""
-    lines = [f"{product.id}  [{product.category}]", f"  {headline(product, lang)}",
-             f"  {message('txt.sources', lang)}: {', '.join(product.sources)}"]
+    colon = message("colon", lang)
+    key = f"category.{product.category}"
+    category = message(key, lang) if has(key) else product.category
+    lines = [f"{product.id}  [{category}]", f"  {headline(product, lang)}",
+             f"  {message('txt.sources', lang)}{message('colon', lang)}{', '.join(product.sources)}"]
     shown = sorted((r for r in product.clauses if r.status != "not_applicable" and not _is_document(catalog, r)
                     and r.status != "missing_evidence"), key=lambda r: ORDER[r.status])
     if shown:
@@ -105,13 +108,40 @@ def product_lines(product: ProductReport, catalog: Catalog, lang: str) -> list[s
     missing = [r for r in product.clauses if r.status == "missing_evidence"]
     if missing:
         lines.append(f"  {message('txt.missing', lang)}")
-        lines.extend(f"    {r.id}  {_title(catalog, r.id, lang)}" + (f": {note(r.note, lang)[:200]}" if r.note else "")
+        lines.extend(f"    {r.id}  {_title(catalog, r.id, lang)}" + (colon + note(r.note, lang)[:200] if r.note else "")
                      for r in missing)
     groups = todo_groups(product, catalog, lang)
     if groups:
         lines.append(f"  {message('txt.todo', lang)}")
-        lines.extend(f"    {name}: {', '.join(ids)}" for name, ids in groups.items())
+        lines.extend(f"    {name}{message('colon', lang)}{', '.join(ids)}" for name, ids in groups.items())
     absent = [r.id for r in product.clauses if r.status == "not_applicable"]
     if absent:
-        lines.append(f"  {message('txt.not_applicable', lang)}: {', '.join(absent)}")
+        lines.append(f"  {message('txt.not_applicable', lang)}{message('colon', lang)}{', '.join(absent)}")
     return lines
+
+
+def scope_words(condition: Condition, lang: str) -> str:
+    """Where a clause applies, in ``lang``: "if port_type = fixed (unstated: applied, noted)"."""
+    if condition.equals is not None:
+        value = (message("yes" if condition.equals else "no", lang) if isinstance(condition.equals, bool)
+                 else note(str(condition.equals), lang))
+        test = f"= {value}"
+    else:
+        test = f"≥ {num(condition.at_least)} {unit_label(condition.unit, lang)}".rstrip()
+    unstated = message(f"scope.{condition.if_missing}" + ("_noted" if condition.assumed_en else ""), lang)
+    return message("scope.line", lang, field=condition.field, test=test, unstated=unstated)
+
+
+def clause_line(clause: Clause, lang: str | None) -> str:
+    """A clause of the catalog in one line: id, limit, title (both languages when ``lang`` is None)."""
+    words = lang or "en"
+    if clause.limit is not None:
+        limit = f"{OPS.get(clause.op or '', clause.op or '')} {num(clause.limit)} {unit_label(clause.unit, words)}"
+    elif clause.band_table or clause.schedule:
+        limit = message("scope.by_band" if clause.band_table else "scope.by_date", words,
+                        op=OPS.get(clause.op or "", clause.op or ""))
+    else:
+        limit = message(f"kind.{clause.kind}", words) if has(f"kind.{clause.kind}") else clause.kind
+    title = (f"{clause.title_zh} / {clause.title_en}" if lang is None
+             else clause.title_zh if lang == "zh" else clause.title_en)
+    return f"{clause.id:<32} {pad(limit.strip(), 24)} {title}"

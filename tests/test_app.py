@@ -92,7 +92,7 @@ def test_check_sample_record_fails_on_psu_eff_50(app: AppTest) -> None:
     assert app.selectbox(key="check_0_evidence").value == "6.2.1/psu-eff-50"
     assert any("50%  93.8%  0.991" in c.value for c in app.code)
     assert t("todo", "zh") in markdown_text(app)
-    assert "**第三方认证证书（如中国环境标志）**: 6.1.1, 6.1.2" in markdown_text(app)
+    assert "**第三方认证证书（如中国环境标志）**：6.1.1, 6.1.2" in markdown_text(app)
     labels = [getattr(b, "label", None) for b in app.get("download_button")]
     assert labels == [t("download_xlsx", "zh"), t("download_json", "zh"), t("download_html", "zh")]
 
@@ -178,8 +178,8 @@ def test_batch_catalog_sample(app: AppTest) -> None:
     verdicts = [int(metrics[label]) for label in ("符合", "不符合", "证据不全")]
     assert sum(verdicts) == len(expected)
     assert len(app.get("arrow_vega_lite_chart")) + len(app.get("vega_lite_chart")) >= 1
-    table = frame_with(app, "id", expected["model"].iloc[0], also="verdict")
-    assert set(table["verdict"]) <= {"pass", "fail", "incomplete"}
+    table = frame_with(app, t("col_product", "zh"), expected["model"].iloc[0], also=t("verdict", "zh"))
+    assert set(table[t("verdict", "zh")]) <= {"符合", "不符合", "证据不全"}  # in words, not codes
     assert len(table) == len(expected)
 
 
@@ -191,9 +191,10 @@ def test_batch_records_folder_filters(app: AppTest) -> None:
     records = len(list((ROOT / "samples/records").glob("*.yaml")))
     assert {m.label: m.value for m in app.metric}[t("products_total", "zh")] == str(records)
     app.multiselect(key="batch_f_verdict").set_value(["fail"]).run()
-    table = frame_with(app, "id", "SR-2U-X8", also="verdict")
-    assert set(table["verdict"]) == {"fail"}
-    assert "6.2.1/psu-eff-50" in table.loc[table["id"] == "SR-2U-X8", "failed_clauses"].iloc[0]
+    product, verdict = t("col_product", "zh"), t("verdict", "zh")
+    table = frame_with(app, product, "SR-2U-X8", also=verdict)
+    assert set(table[verdict]) == {"不符合"}
+    assert "6.2.1/psu-eff-50" in table.loc[table[product] == "SR-2U-X8", t("failed_clauses", "zh")].iloc[0]
     worst = next(d.value for d in app.dataframe if t("failed_count", "zh") in d.value.columns)
     counts = worst[t("failed_count", "zh")].tolist()
     assert counts == sorted(counts, reverse=True) and counts[0] >= 1
@@ -203,7 +204,7 @@ def test_clause_catalog_lists_teer(app: AppTest) -> None:
     goto(app, "catalog")
     table = frame_with(app, t("col_id", "zh"), "6.2.3/teer")
     row = table[table[t("col_id", "zh")] == "6.2.3/teer"].iloc[0]
-    assert row[t("col_limit", "zh")] == ">= 300 Mbps/W"
+    assert row[t("col_limit", "zh")] == "≥ 300 Mbps/W"
     assert "TEER" in row[t("col_requirement", "zh")]
     assert len(table) == len(load_catalog().clauses)
     app.selectbox(key="catalog_category").set_value("switch").run()
@@ -216,14 +217,14 @@ def test_data_centre_grades_excellent(app: AppTest) -> None:
     app.radio(key="dc_source").set_value("sample").run()
     app.selectbox(key="dc_sample").set_value(DC_SAMPLE).run()
     assert not app.exception
-    assert "等级: :green[优秀级（总分 87\\.2） — 暂定]" in markdown_text(app)
+    assert "等级：:green[优秀级（总分 87\\.2） — 暂定]" in markdown_text(app)
     assert "- " + md("将 PUE 降到 1.178 或以下（其他不变）") in markdown_text(app)  # rounded down, never up
     assert ":green[:material/check_circle:] " + md(
         "碳抵消比例 S_DC 大于 20%：86.7 %，限值 > 20 %") in markdown_text(app)
     assert "pue_auto_metering" not in markdown_text(app)
     expected = json.loads((ROOT / "samples/datacenter/dc-pue-over-limit.expected.json").read_text("utf-8"))
     app.selectbox(key="dc_sample").set_value("samples/datacenter/dc-pue-over-limit.yaml").run()
-    assert f"等级: :red[{expected['grade']}（总分" in markdown_text(app)
+    assert f"等级：:red[{expected['grade']}（总分" in markdown_text(app)
     assert ":red[:material/cancel:]" in markdown_text(app)
 
 
@@ -293,9 +294,10 @@ def test_downloads_colour_status_cells() -> None:
     files = results.downloads(report, load_catalog(), "zh")
     assert Report.model_validate_json(files["json"][0]).products[0].verdict == "fail"
     assert b"<table>" in files["html"][0]
-    sheet = load_workbook(io.BytesIO(files["xlsx"][0]))["Clauses"]
-    fills = {row[3].value: row[3].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
-    assert fills["fail"].endswith("FFC7CE")
+    book = load_workbook(io.BytesIO(files["xlsx"][0]))
+    assert book.sheetnames[:2] == [t("xl.sheet_summary", "zh"), t("xl.sheet_clauses", "zh")]
+    fills = {row[3].value: row[3].fill.fgColor.rgb for row in book.worksheets[1].iter_rows(min_row=2)}
+    assert fills[t("status.fail", "zh")].endswith("FFC7CE")
 
 
 def test_calcs_recycled_plastic_respects_exclusions() -> None:

@@ -17,12 +17,16 @@ from pathlib import Path
 
 import pytest
 from streamlit_server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_app
+from test_app_pages import wrong_language
 
+from checker.catalog import load_catalog
 from checker.ui.i18n import t  # noqa: E402
 
 log = logging.getLogger(__name__)
-PAGES = ("check", "calc", "batch", "catalog", "dc")
-PAGE_SAMPLES = {"check": "samples/records/server-SR2U.yaml", "dc": "samples/datacenter/dc-excellent.yaml"}
+PAGES = ("check", "calc", "batch", "compare", "catalog", "dc")
+PAGE_SAMPLES = {"check": "samples/records/server-SR2U.yaml", "dc": "samples/datacenter/dc-excellent.yaml",
+                "batch": "samples/records/"}
+PAGE_MARKERS = {"check": "todo", "dc": "dc.checklist", "batch": "most_failing"}
 
 SAMPLE = "server-sr2288-datasheet.pdf"  # a text-layer server data sheet listed in truth.json
 VERDICT_WAIT_MS = 40_000
@@ -76,45 +80,90 @@ def test_upload_pdf_shows_verdict(server: str, tmp_path: Path) -> None:
     assert time.monotonic() - started < BUDGET_S
 
 
+def _page_label(name: str, lang: str) -> str:
+    return t("cmp.page_compare" if name == "compare" else f"page_{name}", lang)
+
+
 def _open_page(page: object, name: str, lang: str) -> None:
-    """Click a page in the sidebar and wait for its header; on the check and data-centre pages pick a sample."""
+    """Click a page in the sidebar and wait for its header; run the sample where the page needs one."""
     sidebar = page.locator("[data-testid='stSidebar']")  # type: ignore[attr-defined]
-    sidebar.get_by_text(t(f"page_{name}", lang), exact=True).first.click()
-    page.get_by_role("heading", name=t(f"page_{name}", lang)).first.wait_for(state="visible")  # type: ignore[attr-defined]
-    if name in ("check", "dc"):
+    sidebar.get_by_text(_page_label(name, lang), exact=True).first.click()
+    page.get_by_role("heading", name=_page_label(name, lang)).first.wait_for(state="visible")  # type: ignore[attr-defined]
+    if name in PAGE_SAMPLES:
         page.get_by_text(t("src_sample", lang), exact=True).first.click()  # type: ignore[attr-defined]
         picker = page.locator("[data-testid='stSelectbox']").filter(  # type: ignore[attr-defined]
             has_text=t("sample_pick", lang)).first
         picker.locator("input").first.click()
         picker.locator("input").first.fill(PAGE_SAMPLES[name])
         page.keyboard.press("Enter")  # type: ignore[attr-defined]
-        marker = t("todo", lang) if name == "check" else t("dc.checklist", lang)
-        page.get_by_text(marker).first.wait_for(state="visible", timeout=VERDICT_WAIT_MS)  # type: ignore[attr-defined]
-    page.wait_for_timeout(800)  # type: ignore[attr-defined]  # charts and grids paint
+        page.get_by_text(t(PAGE_MARKERS[name], lang)).first.wait_for(state="visible", timeout=VERDICT_WAIT_MS)  # type: ignore[attr-defined]
+    if name == "compare":
+        page.get_by_role("button", name=t("cmp.run", lang), exact=True).first.click()  # type: ignore[attr-defined]
+        page.get_by_text(t("cmp.ranking", lang)).first.wait_for(  # type: ignore[attr-defined]
+            state="visible", timeout=VERDICT_WAIT_MS)
+    page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # charts and grids paint
 
 
-def test_every_page_in_both_languages(server: str, tmp_path: Path) -> None:
-    """A screenshot of every page in Chinese and in English (kept in $GDC_SCREENSHOTS if set, to look at)."""
-    folder = Path(os.environ.get("GDC_SCREENSHOTS") or tmp_path / "shots")
+# the standard's own Chinese text, quoted as written on the catalog page (its column says so)
+STANDARD_TEXT = {text.strip() for clause in load_catalog().clauses
+                 for text in (clause.requirement_zh, clause.verification_zh)}
+FORMATS = {"Excel", "HTML", "JSON", "CSV", "XLSX", "XLSM", "PARQUET", "Parquet", "YAML", "YML", "PDF", "MB"}
+# Streamlit's own file-uploader words ("Drag and drop files here", "Upload"): not translatable in Streamlit 1.67
+FRAMEWORK = {"Drag", "and", "drop", "files", "here", "Limit", "per", "file", "Upload", "upload", "Browse"}
+
+
+def _page_words(page: object, lang: str) -> list[str]:
+    """Words of the other language in the page's visible text (main area), the standard's quoted text aside."""
+    text = page.locator("[data-testid='stMain']").first.inner_text()  # type: ignore[attr-defined]
+    lines = [line for line in text.splitlines() if line.strip() and line.strip() not in STANDARD_TEXT]
+    return [w for w in wrong_language(lines, lang) if w not in FORMATS | FRAMEWORK]
+
+
+def _full_screenshot(page: object, path: Path) -> None:
+    """The whole page: the app scrolls inside its main area, so the window is made as tall as its content."""
+    height = page.evaluate(  # type: ignore[attr-defined]
+        "() => { const m = document.querySelector(\"[data-testid='stMain']\"); return m ? m.scrollHeight : 1000; }")
+    page.set_viewport_size({"width": 1400, "height": int(min(max(height, 1000), 12_000))})  # type: ignore[attr-defined]
+    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.set_viewport_size({"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_every_page_in_both_languages(server: str) -> None:
+    """Every page in Chinese and in English: no exception, no word of the other language in the page's text,
+    a full-page screenshot each in $GDC_SCREENSHOTS (default /tmp/gdc-checker-screenshots), to look at."""
+    folder = Path(os.environ.get("GDC_SCREENSHOTS") or "/tmp/gdc-checker-screenshots")
     folder.mkdir(parents=True, exist_ok=True)
+    for old in [*folder.glob("*.png")]:
+        old.unlink()
     started = time.monotonic()
+    wrong: dict[str, list[str]] = {}
     with playwright_api.sync_playwright() as play:
         browser = play.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 2400})  # the app scrolls inside
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(30_000)
             page.goto(server, wait_until="domcontentloaded")
             for lang in ("zh", "en"):
                 if lang == "en":
                     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).first.click()
                 for name in PAGES:
-                    _open_page(page, name, lang)
+                    try:
+                        _open_page(page, name, lang)
+                    except playwright_api.Error:
+                        page.screenshot(path=str(folder / f"failed-{lang}-{name}.png"), full_page=True)
+                        raise
                     assert not page.locator("[data-testid='stException']").count(), f"{name} {lang}"
-                    page.screenshot(path=str(folder / f"{lang}-{name}.png"), full_page=True)
+                    found = _page_words(page, lang)
+                    if found:
+                        wrong[f"{lang}-{name}"] = found[:10]
+                    _full_screenshot(page, folder / f"{lang}-{name}.png")
         finally:
             browser.close()
     shots = sorted(folder.glob("*.png"))
     log.info("screenshots in %s", folder)
     assert len(shots) == 2 * len(PAGES)
     assert all(shot.stat().st_size > 10_000 for shot in shots)
-    assert time.monotonic() - started < 3 * BUDGET_S
+    assert not wrong, f"words of the other language on screen: {wrong}"
+    assert time.monotonic() - started < 4 * BUDGET_S

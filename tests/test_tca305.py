@@ -21,6 +21,8 @@ from checker.dc.energy import annual_energy_tce, emissions
 from checker.dc.render import to_text
 from checker.dc.report import build_report
 from checker.dc.whatif import offset_needed, pue_needed, with_offset, with_pue
+from checker.dc.words import grade_name
+from checker.messages import note
 
 AS_OF = date(2024, 12, 31)
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "datacenter"
@@ -224,9 +226,11 @@ def test_grid_factor_basis_and_status(changes: dict[str, object], kg_per_kwh: fl
     assert report["grade"] == "引领级"
     assert report["grade_status"] == status
     assert report["provisional_reasons"] == ([FALLBACK] if status == "provisional" else [])
-    text = to_text(report)
-    assert ("PROVISIONAL" in text and FALLBACK in text) == (status == "provisional")
-    assert ("引领级 (final)" in text) == (status == "final")
+    text = to_text(report, "en")
+    head = text.splitlines()[1]
+    assert head.startswith("  grade: Leading (total ")
+    assert head.endswith(" — provisional") == (status == "provisional")
+    assert (note(FALLBACK, "en") in text) == (status == "provisional")
 
 
 def test_grid_factors_carry_source_and_confidence() -> None:
@@ -419,8 +423,8 @@ def test_other_c_p_reading(offsets: list[dict[str, object]], expert: float, chos
     assert other["total"] == pytest.approx(alt_total, abs=1e-6)
     assert (other["offset_ratio"], other["grade"]) == (alt_ratio_status, alt_grade)
     assert (other["changes_grade"], other["same_figures"]) == (changes, same)
-    line = next(line for line in to_text(report).splitlines() if line.startswith("other C_p reading"))
-    assert "[not graded]" in line and "适用于中和范围一" in line and f"grade {alt_grade}" in line
+    line = next(line for line in to_text(report, "en").splitlines() if line.startswith("other C_p reading"))
+    assert "[not graded]" in line and "may cover scope 1" in line and f"grade {grade_name(alt_grade, 'en')} " in line
     assert ("CHANGES the grade" in line) == changes
 
 
@@ -554,7 +558,9 @@ def test_sample_figures_by_hand() -> None:
 def test_cli_formats_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sample = str(SAMPLES / "dc-excellent.yaml")
     assert dc_main(["dc", sample, "--as-of", "2024-12-31"]) == 0
-    assert "优秀级" in capsys.readouterr().out
+    assert "grade: Excellent (total" in capsys.readouterr().out
+    assert dc_main(["dc", sample, "--as-of", "2024-12-31", "--lang", "zh"]) == 0
+    assert "等级：优秀级（总分" in capsys.readouterr().out
     assert dc_main(["dc", sample, "--format", "xlsx", "--out", str(tmp_path / "r.xlsx")]) == 0
     assert (tmp_path / "r.xlsx").stat().st_size > 0
     assert dc_main(["dc", sample, "--format", "html", "--out", str(tmp_path / "r.html")]) == 0

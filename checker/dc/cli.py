@@ -16,6 +16,8 @@ from checker.dc.grading import evaluate
 from checker.dc.record import DataCentreRecordError, load_record
 from checker.dc.render import to_html, to_json, to_text, write_xlsx
 from checker.dc.report import build_report
+from checker.messages import message, note
+from checker.safe_text import terminal
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +30,12 @@ def add_dc_parser(subparsers: argparse._SubParsersAction) -> None:  # type: igno
     parser.add_argument("--format", choices=("text", "json", "xlsx", "html"), default="text")
     parser.add_argument("--out", help="output file (required for xlsx; default stdout)")
     parser.add_argument("--as-of", dest="as_of", help="assessment date YYYY-MM-DD (default today)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="en", help="language of the text, HTML and XLSX")
     parser.set_defaults(func=run_dc)
 
 
-def _fail(message: str) -> int:
-    print(f"checker dc: {message}", file=sys.stderr)
+def _fail(text: str, lang: str = "en") -> int:
+    print(terminal(f"checker dc: {note(text, lang)}"), file=sys.stderr)
     return 2
 
 
@@ -41,27 +44,27 @@ def run_dc(args: argparse.Namespace) -> int:
     try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
     except ValueError:
-        return _fail(f"--as-of: not a date YYYY-MM-DD: {args.as_of!r}")
+        return _fail(message("err.as_of", args.lang, text=repr(args.as_of)))
     if args.format == "xlsx" and not args.out:
-        return _fail("--format xlsx needs --out PATH")
+        return _fail(message("err.xlsx_out", args.lang))
     try:
         assessment = evaluate(load_record(args.record), as_of)
     except (DataCentreRecordError, ValueError) as exc:
-        return _fail(str(exc).splitlines()[0])
+        return _fail(str(exc).splitlines()[0], args.lang)
     report = build_report(assessment)
     try:
-        _write(report, args.format, args.out)
+        _write(report, args.format, args.out, args.lang)
     except OSError as exc:
-        return _fail(f"cannot write {args.out}: {exc.strerror}")
+        return _fail(message("err.cannot_write", args.lang, path=args.out, reason=exc.strerror))
     return 0 if assessment.passed else 1
 
 
-def _write(report: dict, fmt: str, out: str | None) -> None:  # type: ignore[type-arg]
+def _write(report: dict, fmt: str, out: str | None, lang: str = "en") -> None:  # type: ignore[type-arg]
     if fmt == "xlsx":
         assert out is not None
-        write_xlsx(report, Path(out))
+        write_xlsx(report, Path(out), lang)
         return
-    text = {"text": to_text, "json": to_json, "html": to_html}[fmt](report)
+    text = to_json(report) if fmt == "json" else {"text": to_text, "html": to_html}[fmt](report, lang)
     if out:
         Path(out).write_text(text, encoding="utf-8")
     else:

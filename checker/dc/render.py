@@ -1,98 +1,65 @@
 """Render a T/CA305 report (the dict of :func:`checker.dc.report.build_report`) as text, JSON,
-XLSX or a printable self-contained HTML page."""
+XLSX or a printable self-contained HTML page; people's words in ``lang`` (:mod:`checker.dc.words`),
+the JSON as built (keys and codes unchanged)."""
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-CONSTRAINT_COLUMNS = ("id", "status", "value", "limit", "op", "unit", "veto", "note")
-OFFSET_COLUMNS = ("type", "label_zh", "quantity", "unit", "unit_emission", "coefficient", "tco2e", "evidence")
+from checker.dc.words import (
+    checklist,
+    constraint_note,
+    grade_bands,
+    headline,
+    label,
+    reasons,
+    scope_of,
+    source_name,
+    summary_rows,
+    value_text,
+    what_if_sentences,
+)
+from checker.display import num
+from checker.messages import message, note
+from checker.safe_text import terminal
+
 LEAK_COLUMNS = ("refrigerant", "mass_kg", "gwp", "confidence", "tco2e", "source", "evidence")
 
 
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.1f}"
-    return str(value)
+def _emissions(report: dict[str, Any]) -> list[tuple[str, float]]:
+    return [(k, float(v)) for k, v in report["emissions"].items() if k not in ("scope1", "scope2", "total") and v]
 
 
-def grade_text(report: dict[str, Any]) -> str:
-    """The grade, marked PROVISIONAL (暂定) unless final."""
-    if report.get("grade_status") == "provisional":
-        return f"{report['grade']} — PROVISIONAL (暂定)"
-    return f"{report['grade']} (final)"
-
-
-def grid_text(report: dict[str, Any]) -> str:
-    """The grid factor used: value, region and year, confidence, basis."""
-    grid = report["coefficients"]["grid_factor"]
-    where = f"{grid['region']} {grid['label_zh']} {grid['year']}" if grid["year"] else "declared in the record"
-    basis = {"national_fallback": "national fallback", "regional": "regional", "declared": "record's own"}
-    return f"{_fmt(grid['value'])} {grid['unit']} — {where} ({grid['confidence']}), {basis[grid['basis']]}"
-
-
-def other_reading_text(report: dict[str, Any]) -> str:
-    """The other reading of C_p in one labelled line: its figures, grade and whether it matters."""
-    other = report["other_reading"]
-    verdict = ("CHANGES the grade" if other["changes_grade"] else "same grade") + (
-        " (same figures)" if other["same_figures"] else "")
-    return (f"[not graded] {other['reading']}: C_p {_fmt(other['c_p'])} tCO2e, S_DC {_fmt(other['ratio_percent'])} %, "
-            f"碳抵消比例 {other['offset_ratio']}, offset score {_fmt(other['offset_score'])}, "
-            f"total {_fmt(other['total'])}, grade {other['grade']} — {verdict}")
-
-
-def summary_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
-    """Key figures as (label, value) rows."""
-    offsets, scores = report["offsets"], report["scores"]
-    return [
-        ("standard", report["standard"]), ("as_of", report["as_of"]), ("datacenter", report["datacenter"]),
-        ("grid factor", grid_text(report)),
-        ("C_yw (tCO2e)", report["emissions"]["total"]), ("C_p (tCO2e)", offsets["c_p"]),
-        ("S_DC (%)", offsets["ratio_percent"]), ("offset score", scores["offset"]),
-        ("technology score", scores["technology"]), ("total", report["total"]),
-        ("score grade", report["score_grade"]), ("grade", grade_text(report)),
-        ("provisional", "; ".join(report["provisional_reasons"]) or "—"),
-        ("other C_p reading", other_reading_text(report)),
-        ("vetoes", ", ".join(report["vetoes"]) or "none"),
-    ]
-
-
-def what_if_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
-    """What-if answers as (lever, answer) rows."""
-    data = report["what_if"]
-    rows = [("target", f"{data['target_grade']} (≥ {data['target_total']})" if data["target_grade"] else "—")]
-    pue = data["pue"]
-    rows.append(("PUE", f"≤ {pue['value']}" if pue["reachable"] else f"unreachable: {pue['note']}"))
-    for name, answer in data["offsets"].items():
-        text = f"+{answer['tco2']} tCO2" if answer["reachable"] else f"unreachable: {answer['note']}"
-        if answer.get("kwh"):
-            text += f" (= {answer['kwh']:,.0f} kWh)"
-        rows.append((f"offset {name}", text))
-    return rows
-
-
-def to_text(report: dict[str, Any]) -> str:
-    """A terminal summary."""
-    lines = [f"{label:<18} {_fmt(value)}" for label, value in summary_rows(report)]
+def to_text(report: dict[str, Any], lang: str = "en") -> str:
+    """A terminal report: the grade first, then the figures, the checklist, emissions, scores, what-if."""
+    m = lambda key, **v: message(key, lang, **v)  # noqa: E731
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"{report['datacenter']}  {report.get('name') or ''}".rstrip(),
+             f"  {m('dc.row.grade')}{colon}{headline(report, lang)}"]
+    lines.extend(f"    · {text}" for text in reasons(report, lang))
+    lines.append(f"  {m('dc.bands')}{colon}" + " · ".join(grade_bands(lang)))
     lines.append("")
-    lines.append("constraints:")
-    for row in report["constraints"]:
-        limit = f" (limit {row['op']} {row['limit']})" if row["limit"] is not None else ""
-        veto = "" if row["veto"] else " [advisory]"
-        lines.append(f"  {row['status']:<16} {row['id']}: {_fmt(row['value'])}{limit}{veto} {row['note']}")
-    emitted = (f"{k} {_fmt(v)}" for k, v in report["emissions"].items() if v)
-    lines.append("emissions (tCO2e): " + ", ".join(emitted))
-    lines.extend(f"  refrigerant leak: {r['refrigerant']} {_fmt(r['mass_kg'])} kg × GWP {_fmt(r['gwp'])} "
-                 f"({r['confidence']}) = {_fmt(r['tco2e'])} tCO2e" for r in report["refrigerant_leak"])
-    lines.extend(f"flag: {flag}" for flag in report["flags"])
-    lines.append("what-if:")
-    lines.extend(f"  {lever}: {answer}" for lever, answer in what_if_rows(report))
-    return "\n".join(lines) + "\n"
+    lines.extend(f"{name}{colon}{text}" for name, text in summary_rows(report, lang))
+    lines += ["", m("dc.checklist")]
+    for (status, text), row in zip(checklist(report, lang), report["constraints"], strict=True):
+        lines.append(f"  [{m('status.' + status)}] {text}")
+        extra = constraint_note(row, lang)
+        if extra:
+            lines.append(f"      · {extra}")
+    lines += ["", m("dc.emissions_chart")]
+    lines.extend(f"  {scope_of(k, lang)}  {source_name(k, lang)}  {num(v)}" for k, v in _emissions(report))
+    lines.extend("  " + m("dc.leak_line", refrigerant=r["refrigerant"], mass=num(r["mass_kg"]), gwp=num(r["gwp"]),
+                          confidence=r["confidence"], tco2=num(r["tco2e"])) for r in report["refrigerant_leak"])
+    lines += ["", m("dc.items")]
+    lines.extend(f"  {label(k, lang)}{colon}{num(v)}" for k, v in report["scores"]["items"].items())
+    lines.extend(f"  · {note(n, lang)}" for n in report["scores"]["notes"])
+    lines += ["", m("dc.whatif")]
+    lines.extend(f"  {text}" for text in what_if_sentences(report, lang))
+    return "\n".join(terminal(line) for line in lines) + "\n"
 
 
 def to_json(report: dict[str, Any]) -> str:
@@ -100,26 +67,41 @@ def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-def sections(report: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """The report as (title, headers, rows) tables, shared by the HTML and XLSX writers."""
-    emissions, items = report["emissions"].items(), report["scores"]["items"].items()
+def sections(report: dict[str, Any], lang: str = "en") -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The report as (title, headers, rows) tables in ``lang``, shared by the HTML and XLSX writers."""
+    def m(key: str) -> str:
+        return message(key, lang)
+
+    constraints = [[row["id"], text, m(f"status.{status}"), value_text(row["value"], lang, row["limit"]),
+                    f"{row['op'].replace('<=', '≤').replace('>=', '≥')} {value_text(row['limit'], lang)}"
+                    if row["limit"] is not None else "—", row["unit"], m("yes" if row["veto"] else "no"),
+                    constraint_note(row, lang)]
+                   for (status, text), row in zip(checklist(report, lang), report["constraints"], strict=True)]
+    offsets = [[label(str(i["type"]), lang), value_text(i["quantity"], lang), i["unit"],
+                value_text(i["coefficient"], lang), value_text(i["tco2e"], lang),
+                message("dc.evidence_quoted", lang, text=i["evidence"]) if i.get("evidence") else "—"]
+               for i in report["offsets"]["items"]]
     return [
-        ("Summary", ["item", "value"], [list(r) for r in summary_rows(report)]),
-        ("Constraints", list(CONSTRAINT_COLUMNS),
-         [[r[c] for c in CONSTRAINT_COLUMNS] for r in report["constraints"]]),
-        ("Emissions", ["source", "tCO2e"], [[k, v] for k, v in emissions]),
-        ("Refrigerant leak", list(LEAK_COLUMNS), [[r[c] for c in LEAK_COLUMNS] for r in report["refrigerant_leak"]]),
-        ("Offsets", list(OFFSET_COLUMNS),
-         [[i[c] for c in OFFSET_COLUMNS] for i in report["offsets"]["items"]]),
-        ("Scores", ["item", "points"], [[k, v] for k, v in items]),
-        ("Flags", ["flag"], [[f] for f in report["flags"] + report["scores"]["notes"]]),
-        ("What-if", ["lever", "answer"], [list(r) for r in what_if_rows(report)]),
+        (m("dc.sec.summary"), [m("dc.item"), m("dc.value")], [list(r) for r in summary_rows(report, lang)]),
+        (m("dc.checklist"), [m("dc.col.id"), m("dc.col.requirement"), m("col_status"), m("col_value"),
+                             m("col_limit"), m("dc.col.unit"), m("dc.col.veto"), m("col_note")], constraints),
+        (m("dc.emissions_chart"), [m("dc.scope"), m("dc.source"), m("dc.tco2")],
+         [[scope_of(k, lang), source_name(k, lang), num(v)] for k, v in _emissions(report)]),
+        (m("dc.sec.leak"), [m(f"dc.col.{c}") for c in LEAK_COLUMNS],
+         [[value_text(r[c], lang) for c in LEAK_COLUMNS] for r in report["refrigerant_leak"]]),
+        (m("dc.sec.offsets"), [m("dc.col.type"), m("dc.col.quantity"), m("dc.col.unit"), m("dc.col.coefficient"),
+                               m("dc.tco2"), m("evidence")], offsets),
+        (m("dc.items"), [m("dc.item"), m("dc.score")],
+         [[label(k, lang), num(v)] for k, v in report["scores"]["items"].items()]),
+        (m("dc.reasons"), [m("col_note")], [[text] for text in reasons(report, lang)]
+         + [[note(n, lang)] for n in report["scores"]["notes"]]),
+        (m("dc.whatif"), [m("dc.sentence")], [[text] for text in what_if_sentences(report, lang)]),
     ]
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    cells = ("".join(f"<td>{html.escape(_fmt(c))}</td>" for c in row) for row in rows)
+    cells = ("".join(f"<td>{html.escape(str(c))}</td>" for c in row) for row in rows)
     body = "".join(f"<tr>{row}</tr>" for row in cells)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -130,26 +112,28 @@ _CSS = ("body{font-family:sans-serif;margin:2em;color:#111}"
         "th{background:#eee}@media print{body{margin:0}h2{page-break-after:avoid}}")
 
 
-def to_html(report: dict[str, Any]) -> str:
-    """A printable self-contained page."""
-    title = html.escape(f"{report['standard']} — {report['datacenter']} — {grade_text(report)}")
-    parts = [f"<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{title}</title>",
+def to_html(report: dict[str, Any], lang: str = "en") -> str:
+    """A printable self-contained page in ``lang``."""
+    title = html.escape(f"{report['standard']} — {report['datacenter']} — {headline(report, lang)}")
+    parts = [f"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>",
              f"<style>{_CSS}</style></head><body><h1>{title}</h1>"]
-    for name, headers, rows in sections(report):
+    for name, headers, rows in sections(report, lang):
         parts.append(f"<h2>{html.escape(name)}</h2>{_table(headers, rows)}")
     parts.append("</body></html>\n")
     return "".join(parts)
 
 
-def write_xlsx(report: dict[str, Any], path: Path) -> None:
-    """An XLSX workbook, one sheet per section."""
+def write_xlsx(report: dict[str, Any], path: Path, lang: str = "en") -> None:
+    """An XLSX workbook in ``lang``, one sheet per section (text cells, never a formula)."""
     from openpyxl import Workbook
+
+    from checker.safe_text import spreadsheet
 
     book = Workbook()
     book.remove(book.active)
-    for name, headers, rows in sections(report):
-        sheet = book.create_sheet(name)
+    for number, (name, headers, rows) in enumerate(sections(report, lang), start=1):
+        sheet = book.create_sheet(re.sub(r"[\\/?*\[\]:]", " ", f"{number} {name}")[:31])
         sheet.append(headers)
         for row in rows:
-            sheet.append([c if isinstance(c, int | float | str) or c is None else str(c) for c in row])
+            sheet.append([spreadsheet(c) for c in row])
     book.save(path)

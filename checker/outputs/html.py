@@ -14,8 +14,10 @@ from typing import TextIO
 import numpy as np
 
 from checker.catalog import Catalog
+from checker.display import num, quantity
 from checker.engine import STATUSES, VERDICTS
-from checker.models import STANDARD_NAME, ProductReport
+from checker.messages import has, message, note
+from checker.models import ProductReport
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
 from checker.pipeline import Evaluated
 from checker.report import STATUS_COLOURS, status_arrow
@@ -36,63 +38,97 @@ def esc(text: object) -> str:
     return html.escape(printable(str(text)))
 
 
-def _bar(counts: dict[str, int]) -> str:
+def _m(key: str, lang: str, **values: object) -> str:
+    """A label of the page in ``lang``, escaped (``xl.<key>`` and ``html.<key>`` in catalogs/i18n)."""
+    return esc(message(key if "." in key else f"xl.{key}", lang, **values))
+
+
+def _status(status: str, lang: str) -> str:
+    return esc(message(f"status.{status}", lang))
+
+
+def _verdict(verdict: str, lang: str) -> str:
+    return esc(message(f"verdict.{verdict}", lang))
+
+
+def _bar(counts: dict[str, int], lang: str = "en") -> str:
     total = sum(counts.values()) or 1
     return "<div class='bar'>" + "".join(
-        f"<span class='{name}' style='width:{100 * counts[name] / total:.2f}%' title='{name}: {counts[name]}'></span>"
+        f"<span class='{name}' style='width:{100 * counts[name] / total:.2f}%' "
+        f"title='{_status(name, lang)}: {counts[name]}'></span>"
         for name in STATUSES if counts[name]) + "</div>"
 
 
-def _summary(evaluated: Evaluated, summary: Summary) -> str:
+def _counts_head(lang: str) -> str:
+    return "".join(f"<th>{_m(k, lang)}</th>" for k in ("n_fail", "n_missing", "n_manual"))
+
+
+def _summary(evaluated: Evaluated, summary: Summary, lang: str = "en") -> str:
     ids = evaluated.batch.frame["id"]
-    parts = ["<h2>Summary</h2><table><tr><th>products</th>"
-             + "".join(f"<th class='{v}'>{v}</th>" for v in VERDICTS) + "<th>error</th></tr>",
+    parts = [f"<h2>{_m('html.summary', lang)}</h2><table><tr><th>{_m('products', lang)}</th>"
+             + "".join(f"<th class='{v}'>{_verdict(v, lang)}</th>" for v in VERDICTS)
+             + f"<th>{_m('unusable', lang)}</th></tr>",
              f"<tr><td>{summary.products}</td>" + "".join(f"<td>{summary.verdicts[v]}</td>" for v in VERDICTS)
              + f"<td>{len(evaluated.errors)}</td></tr></table>",
-             "<h3>Clauses</h3><table><tr><th>clause</th><th>pass rate</th><th>statuses</th>"
-             + "".join(f"<th class='{s}'>{s}</th>" for s in STATUSES) + "</tr>"]
+             f"<h3>{_m('html.clauses', lang)}</h3><table><tr><th>{_m('clause', lang)}</th>"
+             f"<th>{_m('pass_rate', lang)}</th><th>{_m('html.statuses', lang)}</th>"
+             + "".join(f"<th class='{s}'>{_status(s, lang)}</th>" for s in STATUSES) + "</tr>"]
     for clause in summary.clauses:
         rate = "—" if clause.pass_rate is None else f"{100 * clause.pass_rate:.1f}%"
-        parts.append(f"<tr><td>{esc(clause.id)}</td><td>{rate}</td><td>{_bar(clause.counts)}</td>"
+        parts.append(f"<tr><td>{esc(clause.id)}</td><td>{rate}</td><td>{_bar(clause.counts, lang)}</td>"
                      + "".join(f"<td>{clause.counts[s]}</td>" for s in STATUSES) + "</tr>")
-    parts.append("</table><h3>Worst products</h3><table><tr><th>id</th><th>verdict</th><th>fail</th>"
-                 "<th>missing_evidence</th><th>manual_review</th></tr>")
+    parts.append(f"</table><h3>{_m('html.worst', lang)}</h3><table><tr><th>{_m('id', lang)}</th>"
+                 f"<th>{_m('verdict', lang)}</th>{_counts_head(lang)}</tr>")
     for row in summary.worst(WORST):
         verdict = VERDICTS[int(summary.verdict_codes[row])]
         parts.append(f"<tr><td><a href='#p{int(row)}'>{esc(ids.iat[int(row)])}</a></td>"
-                     f"<td class='{verdict}'>{verdict}</td><td>{int(summary.fails[row])}</td>"
+                     f"<td class='{verdict}'>{_verdict(verdict, lang)}</td><td>{int(summary.fails[row])}</td>"
                      f"<td>{int(summary.missing[row])}</td><td>{int(summary.manual[row])}</td></tr>")
     return "".join(parts) + "</table>"
 
 
-def _product(product: ProductReport, row: int, titles: dict[str, str], open_: bool) -> str:
+def _category(category: str, lang: str) -> str:
+    key = f"category.{category}"
+    return esc(message(key, lang) if has(key) else category)
+
+
+def _product(product: ProductReport, row: int, titles: dict[str, str], open_: bool, lang: str = "en") -> str:
+    from checker.text_report import headline, unit_label
+
     parts = [f"<details id='p{row}'{' open' if open_ else ''}><summary><b>{esc(product.id)}</b> — "
-             f"{esc(product.category)} — <span class='{product.verdict}'>{esc(product.verdict)}</span></summary>",
-             f"<p>sources: {esc(', '.join(product.sources))}</p>",
-             "<table><tr><th>clause</th><th>title</th><th>status</th><th>value</th><th>limit</th>"
-             "<th>margin</th><th>evidence</th><th>note</th></tr>"]
+             f"{_category(product.category, lang)} — <span class='{product.verdict}'>"
+             f"{esc(headline(product, lang))}</span></summary>",
+             f"<p>{_m('txt.sources', lang)}: {esc(', '.join(product.sources))}</p>",
+             "<table><tr>" + "".join(f"<th>{_m('col_' + k, lang)}</th>" for k in (
+                 "clause", "title", "status", "value", "limit", "margin", "evidence", "note")) + "</tr>"]
+    page = message("txt.page", lang, page="{}")
     for r in product.clauses:
-        ev = "<br>".join(esc(f"{e.source}{f' p.{e.page}' if e.page else ''}: {e.text}") for e in r.evidence)
-        value = "—" if r.value is None else (f"{r.value:g} {r.unit}" if isinstance(r.value, float | int)
-                                             else f"{r.value} {r.unit}").strip()
-        limit = f"{r.op} {r.limit:g} {r.unit}" if r.limit is not None else ""
+        ev = "<br>".join(esc(f"{e.source}{' ' + page.format(e.page) if e.page else ''}: {e.text}") for e in r.evidence)
+        unit = unit_label(r.unit, lang)
+        value = quantity(r.value if not isinstance(r.value, bool) else message("yes" if r.value else "no", lang),
+                         unit, r.limit)
+        limit = f"{r.op.replace('<=', '≤').replace('>=', '≥')} {quantity(r.limit, unit)}" if r.limit is not None else ""
         parts.append(f"<tr><td>{esc(r.id)}</td><td>{esc(titles.get(r.id, ''))}</td>"
-                     f"<td class='{r.status}'>{esc(r.status)}</td><td>{esc(value)}</td><td>{esc(limit)}</td>"
-                     f"<td>{'' if r.margin is None else f'{r.margin:+g}'}</td><td>{ev}</td><td>{esc(r.note)}</td></tr>")
+                     f"<td class='{r.status}'>{_status(r.status, lang)}</td><td>{esc(value)}</td><td>{esc(limit)}</td>"
+                     f"<td>{'' if r.margin is None else num(r.margin, sign=True)}</td><td>{ev}</td>"
+                     f"<td>{esc(note(r.note, lang))}</td></tr>")
     return "".join(parts) + "</table></details>\n"
 
 
-def _all_products_table(evaluated: Evaluated, summary: Summary, stream: TextIO) -> None:
+def _all_products_table(evaluated: Evaluated, summary: Summary, stream: TextIO, lang: str = "en") -> None:
     table = status_arrow(evaluated)
-    stream.write(f"<h2>All products ({summary.products})</h2><table><tr><th>#</th><th>id</th><th>category</th>"
-                 "<th>verdict</th><th>fail</th><th>missing_evidence</th><th>manual_review</th></tr>\n")
+    stream.write(f"<h2>{_m('html.all_products', lang, n=summary.products)}</h2><table><tr><th>#</th>"
+                 f"<th>{_m('id', lang)}</th><th>{_m('category', lang)}</th><th>{_m('verdict', lang)}</th>"
+                 f"{_counts_head(lang)}</tr>\n")
+    verdicts = {v: _verdict(v, lang) for v in VERDICTS}
     for rows in chunks(summary.products, 20_000):
         block = table.slice(rows.start, len(rows))
         lines = zip(rows, block.column("id").to_pylist(), block.column("category").to_pylist(),
                     block.column("verdict").to_pylist(), summary.fails[rows.start:rows.stop].tolist(),
                     summary.missing[rows.start:rows.stop].tolist(), summary.manual[rows.start:rows.stop].tolist(),
                     strict=True)
-        stream.write("".join(f"<tr><td>{n + 1}</td><td>{esc(i)}</td><td>{esc(c)}</td><td class='{v}'>{v}</td>"
+        stream.write("".join(f"<tr><td>{n + 1}</td><td>{esc(i)}</td><td>{_category(str(c), lang)}</td>"
+                             f"<td class='{v}'>{verdicts.get(v, esc(v))}</td>"
                              f"<td>{f}</td><td>{m}</td><td>{r}</td></tr>\n" for n, i, c, v, f, m, r in lines))
     stream.write("</table>")
 
@@ -101,23 +137,24 @@ def write_html(evaluated: Evaluated, stream: TextIO, lang: str = "en", detail: b
     """The report on ``stream``."""
     catalog: Catalog = evaluated.catalog
     summary = summarise(evaluated)
-    stream.write(f"<!doctype html><html lang='{esc(lang)}'><meta charset='utf-8'><title>{esc(STANDARD_NAME)}</title>"
-                 f"<style>{_STYLE}</style><h1>{esc(STANDARD_NAME)}</h1><p>as of {esc(evaluated.as_of)}</p>")
-    stream.write(_summary(evaluated, summary))
+    standard = _m("txt.standard", lang)
+    stream.write(f"<!doctype html><html lang='{esc(lang)}'><meta charset='utf-8'><title>{standard}</title>"
+                 f"<style>{_STYLE}</style><h1>{standard}</h1>"
+                 f"<p>{_m('txt.as_of', lang, date=evaluated.as_of)}</p>")
+    stream.write(_summary(evaluated, summary, lang))
     everyone = detail or summary.products <= DETAIL_CAP
     rows = range(summary.products) if everyone else np.sort(summary.worst(DETAIL_CAP))
-    heading = "Products" if everyone else (f"The {DETAIL_CAP} worst products in full "
-                                           "(every product in full: --detail)")
+    heading = _m("html.products", lang) if everyone else _m("html.worst_full", lang, n=DETAIL_CAP)
     stream.write(f"<h2>{heading}</h2>\n")
     titles = {c.id: (c.title_zh if lang == "zh" else c.title_en) for c in catalog.clauses}
     for row, product in zip(rows, product_reports(evaluated, rows), strict=True):
-        stream.write(_product(product, int(row), titles, open_=summary.products == 1))
+        stream.write(_product(product, int(row), titles, open_=summary.products == 1, lang=lang))
     if not everyone:
-        _all_products_table(evaluated, summary, stream)
+        _all_products_table(evaluated, summary, stream, lang)
     if evaluated.errors:
-        stream.write("<h2>Errors</h2><ul>" + "".join(f"<li>{esc(e.source)}: {esc(e.error)}</li>"
-                                                     for e in evaluated.errors) + "</ul>")
+        stream.write(f"<h2>{_m('sheet_errors', lang)}</h2><ul>" + "".join(
+            f"<li>{esc(e.source)}: {esc(note(e.error, lang))}</li>" for e in evaluated.errors) + "</ul>")
     if evaluated.warnings:
-        stream.write("<h2>Warnings</h2><ul>" + "".join(f"<li>{esc(w.source)}: {esc(w.warning)}</li>"
-                                                       for w in evaluated.warnings) + "</ul>")
+        stream.write(f"<h2>{_m('sheet_warnings', lang)}</h2><ul>" + "".join(
+            f"<li>{esc(w.source)}: {esc(note(w.warning, lang))}</li>" for w in evaluated.warnings) + "</ul>")
     stream.write("</html>\n")

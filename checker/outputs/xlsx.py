@@ -15,7 +15,7 @@ import numpy as np
 
 from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS
-from checker.models import STANDARD_NAME
+from checker.messages import message, note, strings
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
 from checker.outputs.table import safe_text
 from checker.pipeline import Evaluated
@@ -28,6 +28,21 @@ MAX_ROWS = 1_048_575  # an Excel sheet's rows, less the header
 CLAUSE_HEADER = ["product", "clause", "title", "status", "value", "unit", "op", "limit", "margin", "source",
                  "page", "evidence", "note"]
 VERDICT_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "incomplete": "FFEB9C", "error": "FFC7CE"}
+
+
+def _m(key: str, lang: str, **values: object) -> str:
+    """A label of the workbook in ``lang`` (``xl.<key>`` in catalogs/i18n)."""
+    return message(f"xl.{key}", lang, **values)
+
+
+def category_words(lang: str) -> dict[str, str]:
+    """Category codes → their names in ``lang`` (``server`` → 服务器); unlisted codes are shown as they are."""
+    return {key.removeprefix("category."): text for key, text in strings(lang).items() if key.startswith("category.")}
+
+
+def _words(kind: str, names: tuple[str, ...] | list[str], lang: str) -> dict[str, str]:
+    """Status or verdict codes → their words in ``lang`` (``status.pass`` → 符合)."""
+    return {name: message(f"{kind}.{name}", lang) for name in names}
 
 
 def _row(values: list[Any]) -> list[Any]:
@@ -61,35 +76,51 @@ def _colour(sheet: Any, ref: str, colours: dict[str, str]) -> None:
                                                          fill=PatternFill("solid", fgColor=colour)))
 
 
-def _summary_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
-    sheet = book.create_sheet("Summary")
+def _summary_sheet(book: Any, evaluated: Evaluated, summary: Summary, lang: str = "en") -> None:
+    sheet = book.create_sheet(_m("sheet_summary", lang))
+    statuses, verdicts = _words("status", STATUSES, lang), _words("verdict", VERDICTS, lang)
     for index, width in enumerate([34, 12, 12, 12, 16, 16, 14, 16], start=1):
         sheet.column_dimensions[_letter(index)].width = width
     ids = evaluated.batch.frame["id"]
-    sheet.append(_row(["standard", STANDARD_NAME]))
-    sheet.append(_row(["as of", evaluated.as_of.isoformat()]))
-    sheet.append(_row(["products", summary.products]))
+    sheet.append(_row([_m("standard", lang), message("txt.standard", lang)]))
+    sheet.append(_row([_m("as_of", lang), evaluated.as_of.isoformat()]))
+    sheet.append(_row([_m("products", lang), summary.products]))
     for name in VERDICTS:
-        sheet.append(_row([name, summary.verdicts[name]]))
-    sheet.append(_row(["error (unusable inputs)", len(evaluated.errors)]))
+        sheet.append(_row([verdicts[name], summary.verdicts[name]]))
+    sheet.append(_row([_m("unusable", lang), len(evaluated.errors)]))
     sheet.append([])
-    sheet.append(_row(["clause", "pass rate", *STATUSES]))
+    sheet.append(_row([_m("clause", lang), _m("pass_rate", lang), *statuses.values()]))
     for clause in summary.clauses:
         rate = None if clause.pass_rate is None else round(clause.pass_rate, 4)
         sheet.append(_row([clause.id, rate, *(clause.counts[s] for s in STATUSES)]))
     sheet.append([])
-    sheet.append(_row(["worst products", "verdict", "fail", "missing_evidence", "manual_review"]))
+    sheet.append(_row([_m("worst", lang), _m("verdict", lang), *_counts_header(lang)]))
     for row in summary.worst(WORST):
-        sheet.append(_row([str(ids.iat[int(row)]), VERDICTS[int(summary.verdict_codes[row])],
+        sheet.append(_row([str(ids.iat[int(row)]), verdicts[VERDICTS[int(summary.verdict_codes[row])]],
                            int(summary.fails[row]), int(summary.missing[row]), int(summary.manual[row])]))
 
 
-def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
-    header = ["id", "category", "verdict", "fail", "missing_evidence", "manual_review"]
+def _counts_header(lang: str) -> list[str]:
+    return [_m("n_fail", lang), _m("n_missing", lang), _m("n_manual", lang)]
+
+
+def _translated(column: Any, words: dict[str, str]) -> Any:
+    """A dictionary column of codes with its dictionary put into words (the codes' indices untouched)."""
+    import pyarrow as pa
+
+    column = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+    labels = pa.array([words.get(str(v), str(v)) for v in column.dictionary.to_pylist()], pa.string())
+    return pa.DictionaryArray.from_arrays(column.indices, labels)
+
+
+def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary, lang: str = "en") -> None:
+    header = [_m("id", lang), _m("category", lang), _m("verdict", lang), *_counts_header(lang)]
     for col in evaluated.columns:
         header.append(col.clause.id)
         if col.clause.quantity:
-            header.append(f"{col.clause.id} value")
+            header.append(_m("value_of", lang, clause=col.clause.id))
+    statuses, verdicts = _words("status", STATUSES, lang), _words("verdict", VERDICTS, lang)
+    categories = category_words(lang)
     widths = [24, 12, 11, 6, 8, 8] + [14] * (len(header) - 6)
     table = status_arrow(evaluated)
     count = summary.products
@@ -98,36 +129,42 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
         block = table.slice(rows.start, len(rows))
         # only the id and the category come from input: the rest are numbers and the contract's status words
         columns: list[list[Any]] = [safe_text(block.column("id").combine_chunks()).to_pylist(),
-                                    safe_text(block.column("category").combine_chunks()).to_pylist(),
-                                    block.column("verdict").to_pylist(), summary.fails[rows.start:rows.stop].tolist(),
+                                    safe_text(_translated(block.column("category"), categories)).to_pylist(),
+                                    _translated(block.column("verdict"), verdicts).to_pylist(),
+                                    summary.fails[rows.start:rows.stop].tolist(),
                                     summary.missing[rows.start:rows.stop].tolist(),
                                     summary.manual[rows.start:rows.stop].tolist()]
         for col in evaluated.columns:
-            columns.append(block.column(col.clause.id).to_pylist())
+            columns.append(_translated(block.column(col.clause.id), statuses).to_pylist())
             if col.clause.quantity:
                 value = np.round(np.asarray(col.value[rows.start:rows.stop], dtype=float), 6)
                 columns.append([None if v != v else v for v in value.tolist()])
         for values in zip(*columns, strict=True):
             if sheet is None or written >= MAX_ROWS:
                 part += 1
-                sheet = _sheet(book, "Products" if part == 1 else f"Products {part}", header, widths,
+                name = _m("sheet_products", lang)
+                sheet = _sheet(book, name if part == 1 else f"{name} {part}", header, widths,
                                min(count - (part - 1) * MAX_ROWS, MAX_ROWS))
                 last = min(count - (part - 1) * MAX_ROWS, MAX_ROWS) + 1
-                _colour(sheet, f"C2:C{last}", VERDICT_COLOURS)
-                _colour(sheet, f"G2:{_letter(len(header))}{last}", STATUS_COLOURS)
+                _colour(sheet, f"C2:C{last}", {verdicts.get(k, k): v for k, v in VERDICT_COLOURS.items()})
+                _colour(sheet, f"G2:{_letter(len(header))}{last}",
+                        {statuses[k]: v for k, v in STATUS_COLOURS.items()})
                 written = 0
             sheet.append(values)
             written += 1
     if sheet is None:
-        _sheet(book, "Products", header, widths, 0)
+        _sheet(book, _m("sheet_products", lang), header, widths, 0)
 
 
 def _clauses_sheet(book: Any, evaluated: Evaluated, summary: Summary, catalog: Catalog, lang: str,
                    detail: bool) -> None:
     everyone = detail or summary.products <= DETAIL_CAP
     rows = range(summary.products) if everyone else np.sort(summary.worst(DETAIL_CAP))
-    title = "Clauses" if everyone else f"Clauses (worst {DETAIL_CAP})"
-    sheet = _sheet(book, title, CLAUSE_HEADER, [24, 26, 40, 16, 10, 8, 5, 8, 9, 30, 5, 50, 60], 0)
+    title = _m("sheet_clauses", lang) if everyone else _m("sheet_clauses_worst", lang, n=DETAIL_CAP)
+    header = [_m(f"col_{name}", lang) for name in CLAUSE_HEADER]
+    sheet = _sheet(book, title, header, [24, 26, 40, 16, 10, 8, 5, 8, 9, 30, 5, 50, 60], 0)
+    statuses = _words("status", STATUSES, lang)
+    units = {key.removeprefix("unit."): text for key, text in strings(lang).items() if key.startswith("unit.")}
     titles = {c.id: (c.title_zh if lang == "zh" else c.title_en) for c in catalog.clauses}
     written = 0
     for product in product_reports(evaluated, rows):
@@ -135,12 +172,13 @@ def _clauses_sheet(book: Any, evaluated: Evaluated, summary: Summary, catalog: C
             if written >= MAX_ROWS:
                 return
             ev = r.evidence[0] if r.evidence else None
-            sheet.append(_row([product.id, r.id, titles.get(r.id, ""), r.status, r.value, r.unit, r.op, r.limit,
-                               r.margin, ev.source if ev else "", ev.page if ev else None, ev.text if ev else "",
-                               r.note]))
+            sheet.append(_row([product.id, r.id, titles.get(r.id, ""), statuses[r.status], r.value,
+                               units.get(r.unit, r.unit), r.op,
+                               r.limit, r.margin, ev.source if ev else "", ev.page if ev else None,
+                               ev.text if ev else "", note(r.note, lang)]))
             written += 1
     sheet.auto_filter.ref = f"A1:M{written + 1}"
-    _colour(sheet, f"D2:D{written + 1}", STATUS_COLOURS)
+    _colour(sheet, f"D2:D{written + 1}", {statuses[k]: v for k, v in STATUS_COLOURS.items()})
 
 
 def write_xlsx(evaluated: Evaluated, sink: BinaryIO, lang: str = "en", detail: bool = False) -> None:
@@ -149,14 +187,16 @@ def write_xlsx(evaluated: Evaluated, sink: BinaryIO, lang: str = "en", detail: b
 
     book = Workbook(write_only=True)
     summary = summarise(evaluated)
-    _summary_sheet(book, evaluated, summary)
-    _products_sheet(book, evaluated, summary)
+    _summary_sheet(book, evaluated, summary, lang)
+    _products_sheet(book, evaluated, summary, lang)
     _clauses_sheet(book, evaluated, summary, evaluated.catalog, lang, detail)
-    errors = _sheet(book, "Errors", ["source", "error"], [50, 80], len(evaluated.errors))
+    errors = _sheet(book, _m("sheet_errors", lang), [_m("source", lang), _m("error", lang)], [50, 80],
+                    len(evaluated.errors))
     for e in evaluated.errors:
-        errors.append(_row([e.source, e.error]))
+        errors.append(_row([e.source, note(e.error, lang)]))
     if evaluated.warnings:
-        warnings = _sheet(book, "Warnings", ["source", "warning"], [50, 80], len(evaluated.warnings))
+        warnings = _sheet(book, _m("sheet_warnings", lang), [_m("source", lang), _m("warning", lang)], [50, 80],
+                          len(evaluated.warnings))
         for w in evaluated.warnings:
-            warnings.append(_row([w.source, w.warning]))
+            warnings.append(_row([w.source, note(w.warning, lang)]))
     book.save(sink)

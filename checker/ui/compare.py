@@ -17,40 +17,18 @@ import pandas as pd
 
 from checker.catalog import Catalog
 from checker.compare import Comparison, _value, compare, to_html, to_json, to_xlsx
+from checker.messages import message
 from checker.report import STATUS_COLOURS
 from checker.safe_text import printable
 from checker.ui.i18n import status_label, verdict_label
 from checker.ui.uploads import Upload, safe_uploads, sanitise_name
 
-STRINGS = {
-    "page_compare": {"en": "Compare bids", "zh": "投标对比"},
-    "source": {"en": "Bids", "zh": "投标文件"},
-    "sample": {"en": "The sample tender (three switch bids)", "zh": "示例招标（三份交换机投标）"},
-    "upload": {"en": "Upload each bidder's files", "zh": "上传各投标人的文件"},
-    "bidders": {"en": "Number of bidders", "zh": "投标人数量"},
-    "bidder_name": {"en": "Bidder {n}: name", "zh": "投标人 {n}：名称"},
-    "bidder_files": {"en": "Bidder {n}: spec sheets, test reports, records",
-                     "zh": "投标人 {n}：技术规格、检测报告、记录"},
-    "run": {"en": "Compare", "zh": "对比"},
-    "need_two": {"en": "Give files for at least two bidders.", "zh": "请至少为两个投标人上传文件。"},
-    "ranking": {"en": "Ranking: fails, then missing evidence, then items to check",
-                "zh": "排名：不符合项、缺少证据项、需人工核查项依次从少到多"},
-    "matrix": {"en": "Clause by clause (rows where the bidders differ are marked ●)",
-               "zh": "逐条对比（投标人之间有差异的条款标记 ●）"},
-    "rank": {"en": "Rank", "zh": "排名"}, "bidder": {"en": "Bidder", "zh": "投标人"},
-    "product": {"en": "Product", "zh": "产品"}, "verdict": {"en": "Verdict", "zh": "结论"},
-    "fail": {"en": "Fails", "zh": "不符合"}, "missing": {"en": "Missing evidence", "zh": "缺少证据"},
-    "todo": {"en": "To check", "zh": "需人工核查"}, "errors": {"en": "Problems", "zh": "问题"},
-    "clause": {"en": "Clause", "zh": "条款"}, "title": {"en": "Title", "zh": "名称"},
-    "differs": {"en": "Differs", "zh": "有差异"}, "unreadable": {"en": "no product found", "zh": "未能识别产品"},
-}
 SAMPLE_TENDER = Path(__file__).resolve().parents[2] / "samples" / "tender"
 
 
 def s(key: str, lang: str, **values: object) -> str:
-    """This page's string ``key`` in ``lang``."""
-    text = STRINGS[key].get(lang) or STRINGS[key]["en"]
-    return text.format(**values) if values else text
+    """This page's string ``cmp.<key>`` in ``lang`` (catalogs/i18n)."""
+    return message(f"cmp.{key}", lang, **values)
 
 
 def compare_uploads(bids: Sequence[tuple[str, Sequence[Upload]]], as_of: date) -> Comparison:
@@ -101,12 +79,13 @@ def matrix_frame(comparison: Comparison, catalog: Catalog, lang: str) -> tuple[p
         clause = catalog.clause(cid)
         row: dict[str, Any] = {s("differs", lang): "●" if cid in comparison.differs else "",
                                s("clause", lang): cid,
-                               s("title", lang): clause.title_zh if lang == "zh" else clause.title_en}
+                               s("title_col", lang): clause.title_zh if lang == "zh" else clause.title_en}
         code: dict[str, str] = {}
         for bid in comparison.bids:
             result = bid.result(cid)
             label = printable(bid.bidder)
-            row[label] = "" if result is None else f"{status_label(result.status, lang)} {_value(result)}".strip()
+            value = "" if result is None or result.status == "not_applicable" else _value(result, lang)
+            row[label] = "" if result is None else f"{status_label(result.status, lang)} {value}".strip()
             code[label] = result.status if result else ""
         shown.append(row)
         codes.append(code)
@@ -126,9 +105,11 @@ def styled_matrix(frame: pd.DataFrame, codes: pd.DataFrame) -> Any:
 def downloads(comparison: Comparison, catalog: Catalog, lang: str) -> dict[str, tuple[bytes, str, str]]:
     """label → (bytes, file name, MIME type) for the XLSX, HTML and JSON exports."""
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return {"XLSX": (to_xlsx(comparison, catalog, lang), "tender-comparison.xlsx", xlsx),
-            "HTML": (to_html(comparison, catalog, lang).encode("utf-8"), "tender-comparison.html", "text/html"),
-            "JSON": (to_json(comparison).encode("utf-8"), "tender-comparison.json", "application/json")}
+    return {message("download_xlsx", lang): (to_xlsx(comparison, catalog, lang), "tender-comparison.xlsx", xlsx),
+            message("download_html", lang): (to_html(comparison, catalog, lang).encode("utf-8"),
+                                             "tender-comparison.html", "text/html"),
+            message("download_json", lang): (to_json(comparison).encode("utf-8"), "tender-comparison.json",
+                                             "application/json")}
 
 
 def page(lang: str, as_of: date, catalog: Catalog) -> None:
@@ -162,8 +143,8 @@ def page(lang: str, as_of: date, catalog: Catalog) -> None:
     st.dataframe(ranking_frame(comparison, lang), hide_index=True, width="stretch")
     st.subheader(s("matrix", lang))
     frame, codes = matrix_frame(comparison, catalog, lang)
-    st.dataframe(styled_matrix(frame, codes), hide_index=True, width="stretch",
-                 height=min(38 * (len(frame) + 1) + 3, 2000))
+    # a static table: every row and every bidder's column shown, long clause ids and titles wrapped
+    st.table(styled_matrix(frame, codes).hide(axis="index"))
     columns = st.columns(3)
     for column, (label, (data, name, mime)) in zip(columns, downloads(comparison, catalog, lang).items(), strict=True):
-        column.download_button(label, data, file_name=name, mime=mime, key=f"cmp_dl_{label}")
+        column.download_button(label, data, file_name=name, mime=mime, key=f"cmp_dl_{name}")

@@ -22,7 +22,7 @@ from checker.catalog import Catalog, Clause
 from checker.display import num
 from checker.engine import FAIL
 from checker.fields import FieldSpec
-from checker.messages import note
+from checker.messages import has, message, note
 from checker.models import ClauseResult, Evidence, InputError, InputWarning, ProductReport, Report, verdict_of
 from checker.outputs.summary import Shown
 from checker.pipeline import audit, check, evaluate_mappings
@@ -185,12 +185,13 @@ def form_record(category: str, values: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def evaluate_form(category: str, values: dict[str, Any], as_of: date) -> Report:
-    """One product from form values through the same engine (``evaluate_mappings``)."""
+def evaluate_form(category: str, values: dict[str, Any], as_of: date, source: str = "form") -> Report:
+    """One product from form values through the same engine (``evaluate_mappings``); ``source`` names the
+    form in the report (in the reader's language)."""
     try:
-        return evaluate_mappings([form_record(category, values)], as_of, source="form").report()
+        return evaluate_mappings([form_record(category, values)], as_of, source=source).report()
     except RecordError as exc:
-        return Report(as_of=as_of.isoformat(), errors=[InputError(source="form", error=str(exc))])
+        return Report(as_of=as_of.isoformat(), errors=[InputError(source=source, error=str(exc))])
 
 
 def clauses_report(product_id: str, category: str, clauses: list[ClauseResult], as_of: date,
@@ -344,21 +345,31 @@ def filter_summary(frame: pd.DataFrame, verdicts: Sequence[str], categories: Seq
 # ---------------------------------------------------------------- catalog page
 
 
+def _op(op: str | None) -> str:
+    """A comparison as printed (≤, ≥)."""
+    return OPS.get(op or "", op or "")
+
+
 def clause_limit_text(clause: Clause, catalog: Catalog, lang: str) -> str:
     """A clause's limit for the catalog page: ``>= 94 %``, a band table, or a date schedule."""
     if clause.kind == "document":
         return t("document_clause", lang)
     if clause.limit is not None:
-        return f"{clause.op} {fmt_number(clause.limit)} {clause.unit}".strip()
+        return f"{_op(clause.op)} {fmt_number(clause.limit)} {unit_label(clause.unit, lang)}".strip()
     if clause.band_table:
         table = catalog.band_tables[clause.band_table]
         title = table.title_zh if lang == "zh" else table.title_en
-        parts = [f"{b.label}: {fmt_number(b.limits.get(clause.band_column or ''))}" for b in table.bands]
-        return f"{clause.op} ({t('band_limit', lang, table=title)}) " + "; ".join(parts)
+        colon = t("colon", lang)
+        parts = [f"{note(b.label, lang)}{colon}{fmt_number(b.limits.get(clause.band_column or ''))}"
+                 for b in table.bands]
+        joiner = "；" if lang == "zh" else "; "
+        return f"{_op(clause.op)} ({t('band_limit', lang, table=title)}) " + joiner.join(parts)
     if clause.schedule:
-        steps = "; ".join(f"{s.since.isoformat()}: {clause.op} {fmt_number(s.limit)} {clause.unit}".strip()
-                          for s in clause.schedule.steps)
-        return f"{t('schedule', lang)}: {steps}"
+        colon, joiner = t("colon", lang), "；" if lang == "zh" else "; "
+        steps = joiner.join(f"{s.since.isoformat()}{colon}{_op(clause.op)} {fmt_number(s.limit)} "
+                            f"{unit_label(clause.unit, lang)}".strip()
+                            for s in clause.schedule.steps)
+        return f"{t('schedule', lang)}{t('colon', lang)}{steps}"
     return ""
 
 
@@ -373,7 +384,8 @@ def catalog_frame(catalog: Catalog, lang: str, category: str | None = None, text
             "requirement_zh": clause.requirement_zh,
             "limit": clause_limit_text(clause, catalog, lang),
             "verification_zh": clause.verification_zh or clause.method_zh,
-            "categories": ", ".join(clause.categories),
+            "categories": (t("category_all", lang) if set(catalog.categories) <= set(clause.categories)
+                           else ", ".join(category_name(c, lang) for c in clause.categories)),
         })
     frame = pd.DataFrame(rows, columns=["id", "section", "title", "requirement_zh", "limit", "verification_zh",
                                         "categories"])
@@ -388,10 +400,43 @@ def band_table_frames(catalog: Catalog, lang: str) -> list[tuple[str, pd.DataFra
     """The band tables (Table 5 tiers, Table 6 bands) as (title, frame)."""
     result = []
     for table in catalog.band_tables.values():
-        rows = [{"band": b.label, **{k: fmt_number(v) for k, v in b.limits.items()}} for b in table.bands]
+        rows = [{message("band", lang): note(b.label, lang),
+                 **{message(f"limitcol.{k}", lang): fmt_number(v) for k, v in b.limits.items()}} for b in table.bands]
         title = table.title_zh if lang == "zh" else table.title_en
-        result.append((f"{title} ({table.by}, {table.unit})", pd.DataFrame(rows)))
+        spec = catalog.fields.get(table.by)
+        by = (spec.label_zh if lang == "zh" else spec.label_en) if spec else table.by
+        result.append((f"{title} ({by}, {table.unit})", pd.DataFrame(rows)))
     return result
+
+
+def batch_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The batch table for people: columns named, verdicts, statuses and categories in words (the codes stay
+    in the downloads)."""
+    words = {**{s: message(f"status.{s}", lang) for s in STATUS_COLOURS},
+             **{v: message(f"verdict.{v}", lang) for v in ("pass", "fail", "incomplete")}}
+    shown = frame.copy()
+    for column in shown.columns:
+        if isinstance(shown[column].dtype, pd.CategoricalDtype) or column == "verdict":
+            shown[column] = shown[column].astype(str).map(lambda v: words.get(v, v))
+    if "category" in shown:
+        shown["category"] = shown["category"].astype(str).map(lambda c: category_name(c, lang))
+    return shown.rename(columns={name: message(key, lang) for name, key in BATCH_COLUMNS.items()})
+
+
+BATCH_COLUMNS = {"id": "col_product", "category": "category", "verdict": "verdict", "failed": "failed_count",
+                 "failed_clauses": "failed_clauses", "sources": "sources"}
+
+
+def category_name(category: str, lang: str) -> str:
+    """A product category in ``lang`` (服务器 / Server); the code itself if unlisted."""
+    return message(f"category.{category}", lang) if has(f"category.{category}") else category
+
+
+def styled_words(frame: pd.DataFrame, lang: str) -> Any:
+    """A Styler colouring the status and verdict words of :func:`batch_frame` with the report's colours."""
+    colours = {message(f"status.{s}", lang): f"background-color: #{c}" for s, c in STATUS_COLOURS.items()}
+    colours[message("verdict.incomplete", lang)] = colours[message("status.missing_evidence", lang)]
+    return frame.style.map(lambda v: colours.get(str(v), ""))
 
 
 # ---------------------------------------------------------------- downloads
@@ -414,3 +459,29 @@ def report_stem(report: Report) -> str:
     if len(report.products) == 1:
         return sanitise_name(report.products[0].id, default="report")
     return f"audit-{report.as_of}"
+
+
+def pass_rate_chart(clauses: pd.DataFrame, lang: str) -> Any:
+    """Each clause's products as one bar in % of those it applies to: passing, failing, and the rest (missing
+    evidence or a person to check), coloured as the reports colour them; clause ids in full on the axis."""
+    import altair as alt
+
+    parts = (("pass", "pass"), ("fail", "fail"), ("other", "manual_review"))
+    rows: list[dict[str, Any]] = []
+    for record in clauses.to_dict("records"):
+        applies = max(int(record["applies"]), 1)
+        counts = {"pass": int(record["pass"]), "fail": int(record["fail"])}
+        counts["other"] = int(record["applies"]) - counts["pass"] - counts["fail"]
+        rows.extend({"clause": record["clause"], "part": message(f"chart.{name}", lang),
+                     "share": round(100.0 * counts[name] / applies, 1)} for name, _ in parts)
+    frame = pd.DataFrame(rows, columns=["clause", "part", "share"])
+    domain = [message(f"chart.{name}", lang) for name, _ in parts]
+    colours = [f"#{STATUS_COLOURS[status]}" for _, status in parts]
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("share:Q", stack="zero", title=message("pass_rate_axis", lang), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("clause:N", sort=None, title=None, axis=alt.Axis(labelLimit=400, labelOverlap=False)),
+        color=alt.Color("part:N", scale=alt.Scale(domain=domain, range=colours), title=None,
+                        legend=alt.Legend(orient="top")),
+        order=alt.Order("order:Q"),
+        tooltip=["clause", "part", "share"],
+    ).transform_calculate(order=f"indexof({domain!r}, datum.part)").properties(height=alt.Step(20))
