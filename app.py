@@ -442,9 +442,8 @@ def page_calc(lang: str, as_of: date) -> None:
 def page_batch(lang: str, as_of: date) -> None:
     """Audit many products: a catalog, many PDFs or records; summary, chart, filterable table."""
     st.header(t("page_batch", lang))
-    samples = (sample_files(SAMPLES / "catalogs", TABLE_SUFFIXES, ROOT)
-               + ["samples/records/", "samples/documents/"]
-               + sample_files(SAMPLES / "records", RECORD_SUFFIXES, ROOT))
+    samples = [*sample_files(SAMPLES / "catalogs", TABLE_SUFFIXES, ROOT), "samples/records/", "samples/documents/",
+               *sample_files(SAMPLES / "records", RECORD_SUFFIXES, ROOT)]
     override = st.selectbox(t("category", lang), [None, *get_catalog().categories], key="batch_category",
                             format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))
     uploads = pick_inputs(lang, "batch", results.BATCH_TYPES, samples,

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -66,10 +67,8 @@ def bench_json(runs: int) -> None:
             json_depth(text)
             guard.append(time.perf_counter() - start)
             start = time.perf_counter()
-            try:
+            with contextlib.suppress(ValueError, RecursionError):
                 json.loads(text)
-            except (ValueError, RecursionError):
-                pass
             parse.append(time.perf_counter() - start)
         a, b = statistics.median(guard), statistics.median(parse)
         ratio = a / max(b, 1e-9)

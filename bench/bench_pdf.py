@@ -16,6 +16,7 @@ Prints a small table and writes bench/out/bench_pdf.json. Run: ``python bench/be
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
@@ -122,10 +123,8 @@ def _timed_pass(files: list[Path], read: Any) -> float:
     clear_caches()
     start = time.perf_counter()
     for path in files:
-        try:
+        with contextlib.suppress(DocumentError):
             read(path)
-        except DocumentError:
-            pass
     return time.perf_counter() - start
 
 

@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -709,12 +709,16 @@ class Gen:
 
     # -- 1. bounds on the side that does not prove the requirement ----------------------------------------
 
-    UPPER_EN = ["< {v}", "≤ {v}", "<= {v}", "less than {v}", "up to {v}", "max. {v}", "{v} max", "{v} max.",
-                "maximum {v}", "at most {v}", "not more than {v}", "below {v}", "≦{v}"]
-    UPPER_ZH = ["小于{v}", "不超过{v}", "不大于{v}", "低于{v}", "最大{v}", "{v}以下", "≤{v}", "<{v}", "不高于{v}"]
-    LOWER_EN = ["> {v}", "≥ {v}", ">= {v}", "greater than {v}", "more than {v}", "at least {v}", "min. {v}",
-                "{v} min", "{v} min.", "minimum {v}", "not less than {v}", "above {v}", "≧{v}"]
-    LOWER_ZH = ["大于{v}", "不小于{v}", "不低于{v}", "超过{v}", "最小{v}", "{v}以上", "≥{v}", ">{v}", "至少{v}"]
+    UPPER_EN: ClassVar[list[str]] = [
+        "< {v}", "≤ {v}", "<= {v}", "less than {v}", "up to {v}", "max. {v}", "{v} max", "{v} max.",
+        "maximum {v}", "at most {v}", "not more than {v}", "below {v}", "≦{v}"]
+    UPPER_ZH: ClassVar[list[str]] = [
+        "小于{v}", "不超过{v}", "不大于{v}", "低于{v}", "最大{v}", "{v}以下", "≤{v}", "<{v}", "不高于{v}"]
+    LOWER_EN: ClassVar[list[str]] = [
+        "> {v}", "≥ {v}", ">= {v}", "greater than {v}", "more than {v}", "at least {v}", "min. {v}",
+        "{v} min", "{v} min.", "minimum {v}", "not less than {v}", "above {v}", "≧{v}"]
+    LOWER_ZH: ClassVar[list[str]] = [
+        "大于{v}", "不小于{v}", "不低于{v}", "超过{v}", "最小{v}", "{v}以上", "≥{v}", ">{v}", "至少{v}"]
 
     def bound(self) -> Case:
         target = self.pick(self.targets(("measure", "concentration")))
@@ -759,7 +763,8 @@ class Gen:
 
     # -- 2. a non-detect where only a number means something ----------------------------------------------
 
-    ND_WORDS = ["ND", "N.D.", "n.d.", "未检出", "not detected", "Not Detected", "<LOQ", "nd", "N.D"]
+    ND_WORDS: ClassVar[list[str]] = [
+        "ND", "N.D.", "n.d.", "未检出", "not detected", "Not Detected", "<LOQ", "nd", "N.D"]
 
     def nd_non_concentration(self) -> Case:
         word = self.pick(self.ND_WORDS)
@@ -823,7 +828,7 @@ class Gen:
 
     # -- 3. zero / negative inputs of a computed quantity -------------------------------------------------
 
-    ZERO: list[tuple[str, str, dict[str, str]]] = [
+    ZERO: ClassVar[list[tuple[str, str, dict[str, str]]]] = [
         ("fuel_flow_zero", "fuel", {"fuel_flow_100": "0 L/h"}),
         ("fuel_flow_negative", "fuel", {"fuel_flow_100": "-91.8 L/h"}),
         ("rated_power_zero", "fuel", {"rated_power": "0 kW"}),
@@ -915,7 +920,7 @@ class Gen:
 
     # -- 5. the document's limit printed as a requirement column ------------------------------------------
 
-    HEADERS = [
+    HEADERS: ClassVar[list[Any]] = [
         ("zh", ["序号", "检验项目", "标准要求", "检验结果", "单项判定"], (1, 2, 3, 4)),
         ("zh", ["检验项目", "技术要求", "检验结果"], (0, 1, 2, None)),
         ("zh", ["检测项目", "限值", "检测结果"], (0, 1, 2, None)),
@@ -1005,7 +1010,8 @@ class Gen:
 
     # -- 7. a method or standard number beside a substance's value ----------------------------------------
 
-    METHODS = ["EPA 3052", "EPA 3060A", "EPA 7196A", "IEC 62321-4:2013", "IEC 62321-5:2013", "IEC 62321-7-2:2017",
+    METHODS: ClassVar[list[str]] = [
+        "EPA 3052", "EPA 3060A", "EPA 7196A", "IEC 62321-4:2013", "IEC 62321-5:2013", "IEC 62321-7-2:2017",
                "IEC 62321-3-1", "GB/T 26572-2011", "GB/T 39560.5-2021", "GB/T 39560.4", "EN 62321-5", "EPA 8270E"]
 
     def method_number(self) -> Case:
@@ -1195,7 +1201,8 @@ class Gen:
     # -- 11. an ambiguous decimal comma -------------------------------------------------------------------
 
     # "d,ddd": the decimal reading passes, the thousands reading fails and is itself a plausible value
-    COMMA_BOTH_PLAUSIBLE = {"pb": "1,200", "hg": "1,050", "cd": "1,500", "cr6": "2,400", "bap": "1,200",
+    COMMA_BOTH_PLAUSIBLE: ClassVar[dict[str, str]] = {
+        "pb": "1,200", "hg": "1,050", "cd": "1,500", "cr6": "2,400", "bap": "1,200",
                             "pah15_sum": "3,100", "battery_hg": "1,000", "battery_cd": "3,000",
                             "battery_pb": "12,000", "backlight_hg": "1,500"}
 

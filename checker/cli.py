@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -42,10 +43,8 @@ def say_error(line: str) -> None:
     """One line on standard error, never on standard output (with stderr closed the line is dropped,
     so it cannot land inside a JSON report on stdout)."""
     if sys.stderr is not None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             print(terminal(line), file=sys.stderr)
-        except (OSError, ValueError):
-            pass
 
 
 MAX_SECONDS = 24 * 3600.0
@@ -291,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except BrokenPipeError:  # the reader went away (| head): nothing more to say
         return EXIT_UNUSABLE
-    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
+    except Exception as exc:
         if args.debug:
             raise
         first = str(exc).splitlines()[0] if str(exc) else ""

@@ -39,7 +39,7 @@ class Band(Strict):
 
     @model_validator(mode="after")
     def _one_bound_a_side(self) -> Band:
-        if self.gt is not None and self.ge is not None or self.lt is not None and self.le is not None:
+        if (self.gt is not None and self.ge is not None) or (self.lt is not None and self.le is not None):
             raise ValueError("a band has at most one lower and one upper bound")
         return self
 

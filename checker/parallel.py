@@ -55,7 +55,7 @@ def _failure(path: Path, exc: BaseException) -> str:
 
 def _warm() -> int:
     """Import the reader in a fresh worker before the clock of any document starts."""
-    import checker.documents  # noqa: F401
+    import checker.documents
     import checker.documents_bridge  # noqa: F401
 
     return 0

@@ -382,7 +382,7 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
         batch.frame["id"] = [f"{sheet.name}/{product}" for product in batch.frame["id"]]
         batches.append(batch)
         unknown += [header for header in missed if header not in unknown]
-    if not batches or sheet_errors is None and problems:
+    if not batches or (sheet_errors is None and problems):
         raise TableError("; ".join(problems))
     if sheet_errors is not None:
         sheet_errors.extend(problems)

@@ -182,7 +182,7 @@ def parse_unit(text: str) -> pint.Unit:
     expression = normalise_unit_text(text)
     try:
         unit = ureg.parse_units(expression)
-    except Exception as exc:  # noqa: BLE001 - pint's parser raises many kinds (TokenError, SyntaxError, ...)
+    except Exception as exc:
         raise ValueError(f"unknown unit {text!r}") from exc
     return unit
 

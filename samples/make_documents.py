@@ -698,7 +698,7 @@ def fuel_text(unit: str, v: float, st: NumStyle, lang: str) -> str:
         return st.num(v, 3) + " kg/kWh"
     if unit == "L/h":
         return st.num(v, 1) + " L/h"
-    return st.num(v, 0 if v == int(v) else 1) + (" g/kWh" if lang == "zh" else " g/kWh")
+    return st.num(v, 0 if v == int(v) else 1) + " g/kWh"
 
 
 def fuel_records(p: Product, st: NumStyle, lang: str) -> list[tuple[Item, str]]:
@@ -1056,7 +1056,7 @@ def _load_columns(
     """A table with load points as columns; records are all put on the table's page."""
     first = 120.0
     w = (TEXT_W - first) / len(loads)
-    table = [[head] + [st.pct(x, 0) for x in loads]] + [[name] + vals for name, vals in rows]
+    table = [[head, *[st.pct(x, 0) for x in loads]]] + [[name, *vals] for name, vals in rows]
     doc.table(table, [first] + [w] * len(loads), records=[[]] * len(rows))
     for r in recs_by_col.values():
         for it, raw in r:

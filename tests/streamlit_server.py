@@ -6,6 +6,7 @@ endpoint, and stop it (TERM, then KILL) whatever happens.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -65,10 +66,8 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
     except (ProcessLookupError, subprocess.TimeoutExpired):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         process.wait(timeout=5)
 
 

@@ -15,16 +15,16 @@ import pandas as pd
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
-from checker.catalog import load_catalog  # noqa: E402
-from checker.display import num  # noqa: E402
-from checker.models import Report  # noqa: E402
-from checker.safe_text import markdown as md  # noqa: E402
-from checker.ui import calcs, results  # noqa: E402
-from checker.ui.evidence import evidence_image, number_pattern  # noqa: E402
-from checker.ui.i18n import STRINGS, section_key, t  # noqa: E402
-from checker.ui.uploads import Upload, read_sample, safe_uploads, sanitise_name, staged  # noqa: E402
+from checker.catalog import load_catalog
+from checker.display import num
+from checker.models import Report
+from checker.safe_text import markdown as md
+from checker.ui import calcs, results
+from checker.ui.evidence import evidence_image, number_pattern
+from checker.ui.i18n import STRINGS, section_key, t
+from checker.ui.uploads import Upload, read_sample, safe_uploads, sanitise_name, staged
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -71,7 +71,7 @@ def test_sidebar_lists_pages_and_switches_language(app: AppTest) -> None:
     assert list(pages.options) == [t(f"page_{p}", "zh") for p in ("check", "calc", "batch")] + ["投标对比"] + [
         t(f"page_{p}", "zh") for p in ("catalog", "dc")]
     app.sidebar.radio(key="lang").set_value("en").run()
-    assert list(app.sidebar.radio(key="page").options)[0] == "Check a product"
+    assert next(iter(app.sidebar.radio(key="page").options)) == "Check a product"
     assert app.header[0].value == "Check a product"
 
 

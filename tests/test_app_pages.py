@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest  # noqa: E402
-from test_i18n import HAN, QUOTED, _english_words  # noqa: E402
+from streamlit.testing.v1 import AppTest
+from test_i18n import HAN, QUOTED, _english_words
 
-from checker.messages import strings  # noqa: E402
-from checker.ui.i18n import t  # noqa: E402
+from checker.messages import strings
+from checker.ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

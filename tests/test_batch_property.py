@@ -67,7 +67,7 @@ def _number(name: str) -> st.SearchStrategy[float]:
     nudges = st.sampled_from([0.0, 0.0, 1e-10, -1e-10, 0.01, -0.01, 0.5, -0.5, 3.0, -3.0])
     value = st.builds(lambda p, d: round(p + d * max(1.0, abs(p) / 100), 10), st.sampled_from(_points(name)),
                       nudges)
-    return value.map(lambda v: float(int(round(v))) if spec.integer else v)
+    return value.map(lambda v: float(round(v)) if spec.integer else v)
 
 
 def _quantity(name: str) -> st.SearchStrategy[Any]:

@@ -20,7 +20,7 @@ from streamlit_server import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_app
 from test_app_pages import wrong_language
 
 from checker.catalog import load_catalog
-from checker.ui.i18n import t  # noqa: E402
+from checker.ui.i18n import t
 
 log = logging.getLogger(__name__)
 PAGES = ("check", "calc", "batch", "compare", "catalog", "dc")

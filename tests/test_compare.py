@@ -102,9 +102,9 @@ def test_input_text_is_data_in_every_format(tmp_path: Path, capsys: pytest.Captu
     tender = tmp_path / "tender"
     _bidder(tender, "b1", HOSTILE)
     _bidder(tender, "b2", "plain", psu_efficiency_50=80.0)
-    code, out, _ = run(capsys, "compare", str(tender), "--format", "text")
+    _, out, _ = run(capsys, "compare", str(tender), "--format", "text")
     assert "\x1b" not in out and "\\x1b" in out
-    code, out, _ = run(capsys, "compare", str(tender), "--format", "html")
+    _, out, _ = run(capsys, "compare", str(tender), "--format", "html")
     assert "<img" not in out and "&lt;img" in out
     xlsx = tmp_path / "c.xlsx"
     run(capsys, "compare", str(tender), "--format", "xlsx", "--out", str(xlsx))
@@ -126,7 +126,7 @@ def test_an_unusable_bidder_is_ranked_last_with_its_error(tmp_path: Path, capsys
     (tender / "loose.txt").write_text("x", encoding="utf-8")
     code, out, err = run(capsys, "compare", str(tender), "--format", "json")
     data = json.loads(out)
-    assert code == 1 and [b["bidder"] for b in data["ranking"]][0] == "good"
+    assert code == 1 and next(b["bidder"] for b in data["ranking"]) == "good"
     assert {b["bidder"] for b in data["ranking"][1:]} == {"broken", "empty"}
     assert all(b["product"] is None and b["errors"] for b in data["ranking"][1:])
     assert data["ignored"] == [str(tender / "loose.txt")] and "broken" in err and "Traceback" not in err

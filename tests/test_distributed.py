@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("dask.distributed")
-from dask.distributed import LocalCluster  # noqa: E402
+from dask.distributed import LocalCluster
 
-from checker.cli import main  # noqa: E402
-from checker.distributed import audit_distributed, partitions  # noqa: E402
-from checker.pipeline import audit  # noqa: E402
-from checker.report import write_output  # noqa: E402
+from checker.cli import main
+from checker.distributed import audit_distributed, partitions
+from checker.pipeline import audit
+from checker.report import write_output
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 20)

@@ -14,7 +14,7 @@ from checker.cli import main
 from checker.parallel import read_documents, read_one
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from parallel_readers import fake_reader  # noqa: E402
+from parallel_readers import fake_reader
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "documents"
 AS_OF = date(2026, 11, 20)

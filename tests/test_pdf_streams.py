@@ -11,7 +11,7 @@ import pytest
 from checker.pdfstreams import InflateBudgetExceeded, inflated_size
 
 sys.path.insert(0, str(Path(__file__).parent / "adversarial"))
-from make_corpus import flate_pdf  # noqa: E402
+from make_corpus import flate_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "documents"
 

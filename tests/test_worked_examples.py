@@ -93,7 +93,7 @@ DELL_TEER = 26_000 / 38.91
 
 
 def test_dell_n3024_calculator_and_engine(clauses) -> None:
-    assert DELL_TEER == pytest.approx(668.2087, abs=1e-4)
+    assert pytest.approx(668.2087, abs=1e-4) == DELL_TEER
     assert float(calc.teer(26_000, 38.5, 38.9, 39.4, WEIGHTS)) == pytest.approx(DELL_TEER)
     record = {"category": "switch", "device_class": "data_center", "max_throughput": "26 Gbps",
               "power_u1": "38.5 W", "power_u2": "38.9 W", "power_u3": "39.4 W"}

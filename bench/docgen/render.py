@@ -63,7 +63,7 @@ def reportlab_pdf(doc: Doc, path: Path, rng: random.Random) -> None:
             table.setStyle(TableStyle(style))
             story += [table, Spacer(1, 10)]
 
-    def running(canvas, _doc) -> None:  # noqa: ANN001 - reportlab callback
+    def running(canvas, _doc) -> None:
         canvas.saveState()
         canvas.setFont(_CJK, 7.5)
         canvas.drawString(40, pagesize[1] - 28, doc.running)

@@ -63,7 +63,7 @@ def _matches(fact: Any, want: dict[str, Any]) -> bool:
             if want["unit"] or fact.unit
             else float(fact.value)
         )
-    except Exception:  # a unit of another kind is a wrong reading
+    except Exception:  # noqa: BLE001 - a unit of another kind is a wrong reading
         return False
     return abs(got - float(value)) <= 1e-6 + 1e-4 * abs(float(value))
 

@@ -131,7 +131,7 @@ def ocr_page(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeou
     if engine is not None:
         try:
             return rapid_rows(document, index, engine)
-        except Exception as exc:  # fall back to tesseract on a page RapidOCR cannot read
+        except Exception as exc:  # noqa: BLE001 - fall back to tesseract on a page RapidOCR cannot read
             log.warning("RapidOCR failed on page %d (%s): trying Tesseract", index + 1, type(exc).__name__)
     return tesseract_rows(document, index, dpi=dpi, timeout=timeout)
 

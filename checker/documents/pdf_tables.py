@@ -41,7 +41,7 @@ class TableReader:
         out: list[Row] = []
         try:
             tables = page.find_tables()
-        except Exception as exc:  # pdfplumber raises many kinds on odd pages
+        except Exception as exc:  # noqa: BLE001 - pdfplumber raises many kinds on odd pages
             log.warning("pdfplumber could not read tables on page %d: %s", index + 1, exc)
             return out
         for table in tables:

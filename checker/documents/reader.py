@@ -122,7 +122,7 @@ def _read_pages(text: PdfText, vocab: Vocabulary, count: int, warnings: list[str
 
         try:
             page_text, chars, page_rows = text.read_page(i, wants, whole=i < _DETECT_PAGES)
-        except Exception as exc:  # a damaged page: skip it, keep the rest
+        except Exception as exc:  # noqa: BLE001 - a damaged page: skip it, keep the rest
             warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
             pages.texts.append("")
             continue

@@ -83,9 +83,8 @@ def join_words(words: list[Glyph]) -> str:
             height = max(prev.bottom - prev.top, g.bottom - g.top, 1.0)
             gap = g.x0 - prev.x1
             both_cjk = _is_cjk(prev.text[-1:]) and _is_cjk(g.text[:1])
-            if (g.space_before or gap > 0.25 * height) and not both_cjk and gap > -0.5 * height:
-                out += " "
-            elif both_cjk and gap > 0.9 * height:
+            latin_gap = (g.space_before or gap > 0.25 * height) and not both_cjk and gap > -0.5 * height
+            if latin_gap or (both_cjk and gap > 0.9 * height):
                 out += " "
         out += g.text
         prev = g

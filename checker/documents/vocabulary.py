@@ -184,10 +184,7 @@ def compile_label(text: str) -> Label:
     """Compile one synonym: ASCII at word boundaries, CJK as a substring."""
     key = fold_key(text)
     escaped = re.escape(key).replace(r"\ ", r"\s*")
-    if _is_ascii_word(key):
-        pattern = re.compile(r"(?<![a-z0-9])" + escaped + r"(?![a-z0-9])")
-    else:
-        pattern = re.compile(escaped)
+    pattern = re.compile(r"(?<![a-z0-9])" + escaped + r"(?![a-z0-9])" if _is_ascii_word(key) else escaped)
     return Label(key, pattern, max(key.split(" "), key=len))
 
 

@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from checker.messages import LANGS, Lang, message, strings
 
-__all__ = ["LANGS", "LANG_NAMES", "Lang", "STRINGS", "VERDICT_ICONS", "NOISE_LABELS", "t", "status_label",
-           "verdict_label", "section_key", "section_title"]
+__all__ = [
+    "LANGS",
+    "LANG_NAMES",
+    "NOISE_LABELS",
+    "STRINGS",
+    "VERDICT_ICONS",
+    "Lang",
+    "section_key",
+    "section_title",
+    "status_label",
+    "t",
+    "verdict_label",
+]
 
 LANG_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
 VERDICT_ICONS: dict[str, str] = {"pass": "green", "fail": "red", "incomplete": "orange"}

@@ -59,7 +59,7 @@ def test_limit_row_is_not_the_value(make_pdf: MakePdf, label: str) -> None:
 def test_requirement_row_of_a_load_table(make_pdf: MakePdf, label: str, order: str) -> None:
     rows: list[object] = [("Efficiency", "90.2%", "93.5%", "91.0%")]
     limit = (label, "88%", "94%", "91%")
-    rows = rows + [limit] if order == "after" else [limit, *rows]
+    rows = [*rows, limit] if order == "after" else [limit, *rows]
     path = make_pdf([["Rack server", ("Load", "20%", "50%", "100%"), *rows]], col_width=100)
     facts = facts_of(path, "server")
     assert readings(facts, "psu_efficiency_50") == [(93.5, "")]

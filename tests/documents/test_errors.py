@@ -102,5 +102,5 @@ def test_blank_page_without_any_ocr_engine(make_pdf: MakePdf, monkeypatch: pytes
     monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
     monkeypatch.setattr(ocr, "rapid_engine", lambda: None)
     path = make_pdf([[]])
-    with pytest.raises(DocumentError, match="neither RapidOCR .* nor Tesseract"):
+    with pytest.raises(DocumentError, match=r"neither RapidOCR .* nor Tesseract"):
         read_pdf(path)
