@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
+import pandas as pd
 
 from checker.catalog import Catalog, Clause, Condition
 from checker.derive import GAP, NOTE, derived_inputs
@@ -14,22 +15,52 @@ from checker.frame import HI, ISSUE, LO, ND, RL, Batch
 from checker.models import STATUSES, ClauseResult, Evidence, ProductReport, verdict_of
 
 
-def _text(batch: Batch, row: int, name: str) -> str:
-    frame = batch.frame
-    if name not in frame:
-        return ""
-    value = frame.at[row, name]
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+class Cells:
+    """A batch's cells by row and column name, each column taken out of the frame once (``frame.at`` per
+    cell costs tens of microseconds; a product report reads dozens of cells)."""
+
+    def __init__(self, batch: Batch) -> None:
+        self.batch = batch
+        self.names = set(batch.frame.columns)
+        self._arrays: dict[str, Any] = {}
+        self._positional = isinstance(batch.frame.index, pd.RangeIndex) and batch.frame.index.start == 0 \
+            and batch.frame.index.step == 1
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def at(self, row: int, name: str) -> Any:
+        """The cell, as ``frame.at[row, name]`` gives it."""
+        if not self._positional:
+            return self.batch.frame.at[row, name]
+        array = self._arrays.get(name)
+        if array is None:
+            series = self.batch.frame[name]
+            plain = isinstance(series.dtype, np.dtype) and series.dtype.kind in "fiubO"
+            array = self._arrays[name] = series.to_numpy() if plain else series.array
+        return array[row]
+
+    def text(self, row: int, name: str) -> str:
+        """The cell as text; blank for a missing column, None or NaN."""
+        if name not in self.names:
+            return ""
+        value = self.at(row, name)
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
-def _evidence(batch: Batch, catalog: Catalog, row: int, name: str | None) -> list[Evidence]:
+def _text(cells: Cells, row: int, name: str) -> str:
+    return cells.text(row, name)
+
+
+def _evidence(cells: Cells, catalog: Catalog, row: int, name: str | None) -> list[Evidence]:
     if not name:
         return []
-    found = batch.evidence.get(row, name)
+    store = cells.batch.evidence
+    found = store.get(row, name)
     if found:
         return found
     inputs = _derived_inputs(catalog).get(name, [])
-    return [item for source in inputs for item in batch.evidence.get(row, source)]
+    return [item for source in inputs for item in store.get(row, source)]
 
 
 _INPUTS: dict[int, tuple[Catalog, dict[str, list[str]]]] = {}
@@ -43,38 +74,38 @@ def _derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
     return known[1]
 
 
-def _reason_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -> str:
+def _reason_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int) -> str:
     clause = col.clause
     why = int(col.reason[row])
     name = clause.quantity or ""
     if why == Reason.CONDITION:
         return "does not apply: " + "; ".join(_condition_text(c) for c in clause.applies_when)
     if why == Reason.CONDITION_MISSING:
-        absent = [c for c in clause.applies_when if not _text(batch, row, c.field)]
+        absent = [c for c in clause.applies_when if not _text(cells, row, c.field)]
         asked = [c.ask_en for c in absent if c.ask_en]
         if asked:
             return "; ".join(asked)
         return "cannot tell whether it applies: " + ", ".join(catalog.fields[c.field].label_en for c in absent)
     if why == Reason.CONDITION_ISSUE:
-        return "; ".join(_text(batch, row, c.field + ISSUE) for c in clause.applies_when
-                         if _text(batch, row, c.field + ISSUE))
+        return "; ".join(_text(cells, row, c.field + ISSUE) for c in clause.applies_when
+                         if _text(cells, row, c.field + ISSUE))
     if why in (Reason.BAND_MISSING, Reason.OUTSIDE_BANDS, Reason.NO_LIMIT_IN_BAND, Reason.BAND_ISSUE):
-        return _band_note(col, batch, catalog, row, why)
+        return _band_note(col, cells, catalog, row, why)
     if why == Reason.BEFORE_SCHEDULE:
         return "no limit in force on the as-of date"
     if why == Reason.VALUE_MISSING:
         return f"no usable value for {catalog.fields[name].label_en}" if name else "no usable value"
     if why == Reason.VALUE_ISSUE:
-        return _text(batch, row, name + ISSUE)
+        return _text(cells, row, name + ISSUE)
     if why == Reason.PARTIAL:
-        so_far = float(cast(float, batch.frame.at[row, name + LO])) * col.factor
-        return f"{_text(batch, row, name + GAP)}; {so_far:g} {clause.unit} from those reported"
+        so_far = float(cast(float, cells.at(row, name + LO))) * col.factor
+        return f"{_text(cells, row, name + GAP)}; {so_far:g} {clause.unit} from those reported"
     if why == Reason.INTERVAL:
-        return _interval_note(col, batch, row)
+        return _interval_note(col, cells, row)
     if why == Reason.DOCUMENT:
         return _document_note(clause, col, row)
     if why == Reason.REPORTING_LIMIT:
-        reported = float(cast(float, batch.frame.at[row, name + RL])) * col.factor
+        reported = float(cast(float, cells.at(row, name + RL))) * col.factor
         if STATUSES[int(col.status[row])] == "fail":
             return f"reported as < {reported:g} {clause.unit}, below the limit whatever the true value"
         return (f"reported only as < {reported:g} {clause.unit}, which does not show {clause.op} "
@@ -93,23 +124,23 @@ def _condition_text(cond: Condition) -> str:
     return f"{cond.field} is not {wanted}"
 
 
-def _band_note(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int, why: int) -> str:
+def _band_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why: int) -> str:
     table = catalog.band_tables[col.clause.band_table or ""]
     label = catalog.fields[table.by].label_en
     if why == Reason.BAND_MISSING:
         return f"{label} is needed to choose the row of {table.title_en}"
     if why == Reason.BAND_ISSUE:
-        return _text(batch, row, table.by + ISSUE)
-    by = _text(batch, row, table.by)
+        return _text(cells, row, table.by + ISSUE)
+    by = _text(cells, row, table.by)
     if why == Reason.NO_LIMIT_IN_BAND:
         band = table.band_for(float(by) * 1.0) if by else None
         return f"no limit in band {band.label if band else '?'} of {table.title_en}"
     return f"{label} {by} is outside every band of {table.title_en}"
 
 
-def _interval_note(col: ClauseColumn, batch: Batch, row: int) -> str:
+def _interval_note(col: ClauseColumn, cells: Cells, row: int) -> str:
     name = col.clause.quantity or ""
-    note = "; ".join(t for t in (_text(batch, row, name + GAP), _text(batch, row, name + NOTE)) if t)
+    note = "; ".join(t for t in (_text(cells, row, name + GAP), _text(cells, row, name + NOTE)) if t)
     verdict = STATUSES[int(col.status[row])]
     if verdict == "manual_review":
         return f"{note}; the verdict depends on where the true value lies in that range"
@@ -136,21 +167,21 @@ def near(value: float, threshold: float) -> str:
     return f"{value:.9g}"
 
 
-def _display_value(col: ClauseColumn, batch: Batch, row: int) -> float | None:
+def _display_value(col: ClauseColumn, cells: Cells, row: int) -> float | None:
     """The value shown: the reading, or for an interval the bound that decided (or the worst one)."""
     value = col.value[row]
     name = col.clause.quantity or ""
-    if name + RL in batch.frame and not math.isnan(float(cast(float, batch.frame.at[row, name + RL]))):
+    if name + RL in cells and not math.isnan(float(cast(float, cells.at(row, name + RL)))):
         return None
     if not np.isnan(value):
         return round(float(value), 6)
     failed = STATUSES[int(col.status[row])] == "fail"
     upper_is_worst = col.clause.op in ("<=", "<")
     preferred = (LO if upper_is_worst else HI) if failed else (HI if upper_is_worst else LO)
-    other = [] if _text(batch, row, name + GAP) else [HI if preferred == LO else LO]
+    other = [] if _text(cells, row, name + GAP) else [HI if preferred == LO else LO]
     for bound_name in (preferred, *other):  # a bound as printed ("≤ 96 %"): its finite end
-        if name + bound_name in batch.frame:
-            bound = float(cast(float, batch.frame.at[row, name + bound_name])) * col.factor
+        if name + bound_name in cells:
+            bound = float(cast(float, cells.at(row, name + bound_name))) * col.factor
             if math.isfinite(bound):
                 return round(bound, 6)
     return None
@@ -163,39 +194,76 @@ def _margin(col: ClauseColumn, value: float | None, row: int) -> float | None:
     return round(float(value - limit if col.clause.op in (">=", ">") else limit - value), 6)
 
 
-def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -> ClauseResult:
-    """One clause's result for one product, with its evidence and note."""
+def clause_dict(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int) -> dict[str, Any]:
+    """One clause's result for one product, with its evidence and note, as the plain data of a
+    :class:`ClauseResult` (the §4 object; fields in the model's order)."""
     clause = col.clause
-    value = _display_value(col, batch, row)
-    notes = [_reason_note(col, batch, catalog, row)]
+    reason = int(col.reason[row])
+    value = _display_value(col, cells, row)
+    notes = [_reason_note(col, cells, catalog, row)]
     name = clause.quantity or ""
-    if name and _text(batch, row, name + ND) in ("True", "1"):
-        reported = _text(batch, row, name + RL)
+    if name and _text(cells, row, name + ND) in ("True", "1"):
+        reported = _text(cells, row, name + RL)
         if not reported:
             notes.append("not detected (ND), counted as 0")
-        elif int(col.reason[row]) != Reason.REPORTING_LIMIT:
+        elif reason != Reason.REPORTING_LIMIT:
             notes.append(f"not detected, reported as < {float(reported) * col.factor:g} {clause.unit}")
-    if name and int(col.reason[row]) != Reason.INTERVAL:
-        notes.append(_text(batch, row, name + NOTE))
-    if clause.schedule is not None and _text(batch, row, "period_end") and int(col.reason[row]) != Reason.CATEGORY:
-        notes.append(f"limit in force at the end of the statistics period ({_text(batch, row, 'period_end')})")
-    if int(col.reason[row]) not in (Reason.CATEGORY, Reason.CONDITION):
+    if name and reason != Reason.INTERVAL:
+        notes.append(_text(cells, row, name + NOTE))
+    if clause.schedule is not None and reason != Reason.CATEGORY and _text(cells, row, "period_end"):
+        notes.append(f"limit in force at the end of the statistics period ({_text(cells, row, 'period_end')})")
+    if reason not in (Reason.CATEGORY, Reason.CONDITION):
         notes.extend(c.assumed_en for c in clause.applies_when
-                     if c.if_missing == "apply" and c.assumed_en and not _text(batch, row, c.field))
-    limit = None if np.isnan(col.limit[row]) else round(float(col.limit[row]), 6)
+                     if c.if_missing == "apply" and c.assumed_en and not _text(cells, row, c.field))
+    raw_limit = float(col.limit[row])
+    limit = None if math.isnan(raw_limit) else round(raw_limit, 6)
     status = STATUSES[int(col.status[row])]
     margin = _margin(col, value, row) if status in ("pass", "fail") else None
-    return ClauseResult(
-        id=clause.id, status=status,  # type: ignore[arg-type]
-        value=value, unit=clause.unit, limit=limit, op=clause.op or "", margin=margin,
-        evidence=_evidence(batch, catalog, row, clause.quantity),
-        note="; ".join(n for n in notes if n),
-    )
+    return {"id": clause.id, "status": status, "value": value, "unit": clause.unit, "limit": limit,
+            "op": clause.op or "", "margin": margin,
+            "evidence": [_evidence_dict(e) for e in _evidence(cells, catalog, row, clause.quantity)],
+            "note": "; ".join(n for n in notes if n)}
+
+
+def _evidence_dict(item: Evidence) -> dict[str, Any]:
+    return {"source": item.source, "page": item.page, "text": item.text, "ocr": item.ocr}
+
+
+def clause_result(col: ClauseColumn, batch: Batch, catalog: Catalog, row: int) -> ClauseResult:
+    """One clause's result for one product, with its evidence and note."""
+    return ClauseResult.model_validate(clause_dict(col, Cells(batch), catalog, row))
+
+
+class Explainer:
+    """Product reports of one evaluated batch, as plain §4 data: the cells and, per category, the
+    clauses that concern it are worked out once, not per product."""
+
+    def __init__(self, columns: list[ClauseColumn], batch: Batch, catalog: Catalog) -> None:
+        self.columns = columns
+        self.cells = Cells(batch)
+        self.catalog = catalog
+        self._concern: dict[str, list[ClauseColumn]] = {}
+
+    def concern(self, category: str) -> list[ClauseColumn]:
+        """The clause columns that concern ``category``, in order."""
+        found = self._concern.get(category)
+        if found is None:
+            found = self._concern[category] = [c for c in self.columns if category in c.clause.categories]
+        return found
+
+    def product(self, row: int) -> dict[str, Any]:
+        """All clauses that concern this product's category, and its verdict (the §4 product object)."""
+        cells = self.cells
+        category = str(cells.at(row, "category"))
+        results = [clause_dict(col, cells, self.catalog, row) for col in self.concern(category)]
+        return {"id": str(cells.at(row, "id")), "category": category, "sources": list(cells.batch.sources[row]),
+                "verdict": verdict_of([r["status"] for r in results]), "clauses": results}
+
+    def report(self, row: int) -> ProductReport:
+        """:meth:`product` as a validated model."""
+        return ProductReport.model_validate(self.product(row))
 
 
 def product_report(columns: list[ClauseColumn], batch: Batch, catalog: Catalog, row: int) -> ProductReport:
     """All clauses that concern this product's category, and its verdict."""
-    category = str(batch.frame.at[row, "category"])
-    results = [clause_result(col, batch, catalog, row) for col in columns if category in col.clause.categories]
-    return ProductReport(id=str(batch.frame.at[row, "id"]), category=category, sources=batch.sources[row],
-                         verdict=verdict_of([r.status for r in results]), clauses=results)
+    return Explainer(columns, batch, catalog).report(row)

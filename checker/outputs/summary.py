@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -79,12 +80,28 @@ def summarise(evaluated: Evaluated) -> Summary:
 def product_reports(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None
                     ) -> Iterator[ProductReport]:
     """Each product's full report, one at a time (never all of them in memory)."""
-    from checker.explain import product_report
+    from checker.explain import Explainer
 
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     chosen = range(len(evaluated.batch.frame)) if rows is None else rows
     for row in chosen:
-        product = product_report(evaluated.columns, evaluated.batch, evaluated.catalog, int(row))
+        product = explainer.report(int(row))
         yield evaluated.shown(product) if isinstance(evaluated, Shown) else product
+
+
+def product_dicts(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None
+                  ) -> Iterator[dict[str, Any]]:
+    """Each product's §4 object as plain data, one at a time: what :func:`product_reports` gives
+    dumped, without building and validating a model per clause (the JSON of a whole catalog)."""
+    if isinstance(evaluated, Shown):
+        for product in product_reports(evaluated, rows):
+            yield product.model_dump(mode="json")
+        return
+    from checker.explain import Explainer
+
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
+    for row in range(len(evaluated.batch.frame)) if rows is None else rows:
+        yield explainer.product(int(row))
 
 
 @dataclass

@@ -16,6 +16,7 @@ import numpy as np
 from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS
 from checker.models import STANDARD_NAME
+from checker.outputs.sheetml import FastBook
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
 from checker.outputs.table import safe_text
 from checker.pipeline import Evaluated
@@ -145,9 +146,7 @@ def _clauses_sheet(book: Any, evaluated: Evaluated, summary: Summary, catalog: C
 
 def write_xlsx(evaluated: Evaluated, sink: BinaryIO, lang: str = "en", detail: bool = False) -> None:
     """The workbook on ``sink``."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
+    book = FastBook()
     summary = summarise(evaluated)
     _summary_sheet(book, evaluated, summary)
     _products_sheet(book, evaluated, summary)
