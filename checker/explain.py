@@ -77,6 +77,8 @@ def _derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
 def _reason_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int) -> str:
     clause = col.clause
     why = int(col.reason[row])
+    if why <= Reason.CATEGORY:  # NONE, CATEGORY: nothing to say
+        return ""
     name = clause.quantity or ""
     if why == Reason.CONDITION:
         return "does not apply: " + "; ".join(_condition_text(c) for c in clause.applies_when)
@@ -148,7 +150,7 @@ def _interval_note(col: ClauseColumn, cells: Cells, row: int) -> str:
 
 
 def _document_note(clause: Clause, col: ClauseColumn, row: int) -> str:
-    if clause.threshold_evidence is not None and not np.isnan(col.value[row]):
+    if clause.threshold_evidence is not None and not math.isnan(col.value[row]):
         split = clause.threshold_evidence
         above = col.value[row] >= split.at
         needed = split.at_or_above if above else split.below
@@ -173,7 +175,7 @@ def _display_value(col: ClauseColumn, cells: Cells, row: int) -> float | None:
     name = col.clause.quantity or ""
     if name + RL in cells and not math.isnan(float(cast(float, cells.at(row, name + RL)))):
         return None
-    if not np.isnan(value):
+    if not math.isnan(value):
         return round(float(value), 6)
     failed = STATUSES[int(col.status[row])] == "fail"
     upper_is_worst = col.clause.op in ("<=", "<")
@@ -189,7 +191,7 @@ def _display_value(col: ClauseColumn, cells: Cells, row: int) -> float | None:
 
 def _margin(col: ClauseColumn, value: float | None, row: int) -> float | None:
     limit = col.limit[row]
-    if value is None or np.isnan(limit):
+    if value is None or math.isnan(limit):
         return None
     return round(float(value - limit if col.clause.op in (">=", ">") else limit - value), 6)
 
@@ -243,6 +245,16 @@ class Explainer:
         self.cells = Cells(batch)
         self.catalog = catalog
         self._concern: dict[str, list[ClauseColumn]] = {}
+        # a clause none of whose cells is in the frame (no quantity, condition, schedule or band, or none of
+        # them given in this batch) gives the same result for every product with the same status, reason,
+        # value and limit and no evidence: made once, shared (never changed)
+        self._fixed = {id(c) for c in columns if not _cells_read(c.clause, catalog) & self.cells.names}
+        self._shared: dict[tuple[int, int, int, float | None, float | None], dict[str, Any]] = {}
+        self.shared_ids: set[int] = set()
+        self._plain = {id(c) for c in columns if id(c) not in self._fixed and self._is_plain(c.clause)}
+        self._chunk = range(0)
+        self._codes: dict[int, list[int]] = {}
+        self._lists: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
 
     def concern(self, category: str) -> list[ClauseColumn]:
         """The clause columns that concern ``category``, in order."""
@@ -255,13 +267,98 @@ class Explainer:
         """All clauses that concern this product's category, and its verdict (the §4 product object)."""
         cells = self.cells
         category = str(cells.at(row, "category"))
-        results = [clause_dict(col, cells, self.catalog, row) for col in self.concern(category)]
+        results = [self._clause(col, row) for col in self.concern(category)]
         return {"id": str(cells.at(row, "id")), "category": category, "sources": list(cells.batch.sources[row]),
                 "verdict": verdict_of([r["status"] for r in results]), "clauses": results}
+
+    def _clause(self, col: ClauseColumn, row: int) -> dict[str, Any]:
+        if not self._chunk.start <= row < self._chunk.stop:
+            self._codes_for(row)
+        if id(col) not in self._fixed:
+            if id(col) in self._plain:
+                return self._measured(col, row)
+            return clause_dict(col, self.cells, self.catalog, row)
+        code = self._codes[id(col)][row - self._chunk.start]
+        if col.clause.quantity and _evidence(self.cells, self.catalog, row, col.clause.quantity):
+            return clause_dict(col, self.cells, self.catalog, row)
+        if code == _OTHER:
+            value, limit = float(col.value[row]), float(col.limit[row])
+            key: tuple[int, int, int, float | None, float | None] = (
+                id(col), int(col.status[row]), int(col.reason[row]), None if math.isnan(value) else value,
+                None if math.isnan(limit) else limit)
+        else:
+            key = (id(col), code, 0, None, None)
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = clause_dict(col, self.cells, self.catalog, row)
+            self.shared_ids.add(id(found))
+        return found
+
+    def _measured(self, col: ClauseColumn, row: int) -> dict[str, Any]:
+        """:func:`clause_dict` of a plain measured clause (:meth:`_is_plain`) where the usual holds — a
+        reading, nothing to explain — from the block's lists; anything else through :func:`clause_dict`."""
+        statuses, reasons, values, limits = self._lists[id(col)]
+        at = row - self._chunk.start
+        status, reason, value, limit = statuses[at], reasons[at], values[at], limits[at]
+        if reason != Reason.NONE or math.isnan(value):
+            return clause_dict(col, self.cells, self.catalog, row)
+        clause = col.clause
+        shown = round(value, 6)
+        name = STATUSES[status]
+        margin = None
+        if name in ("pass", "fail") and not math.isnan(limit):
+            margin = round(shown - limit if clause.op in (">=", ">") else limit - shown, 6)
+        return {"id": clause.id, "status": name, "value": shown, "unit": clause.unit,
+                "limit": None if math.isnan(limit) else round(limit, 6), "op": clause.op or "", "margin": margin,
+                "evidence": [_evidence_dict(e) for e in _evidence(self.cells, self.catalog, row, clause.quantity)],
+                "note": ""}
+
+    def _is_plain(self, clause: Clause) -> bool:
+        """A measured clause with no bound, non-detect, note, statistics period or assumption in this batch."""
+        name = clause.quantity or ""
+        names = self.cells.names
+        return bool(name) and not {name + RL, name + ND, name + NOTE} & names \
+            and not (clause.schedule is not None and "period_end" in names) \
+            and not any(c.if_missing == "apply" and c.assumed_en for c in clause.applies_when)
+
+    def _codes_for(self, row: int) -> None:
+        """Per fixed clause, a code per row of the block around ``row``: status and reason where the value
+        and limit are blank (most rows), else :data:`_OTHER`."""
+        start = row - row % _BLOCK
+        stop = min(start + _BLOCK, len(self.cells.batch.frame))
+        self._chunk = range(start, stop)
+        self._codes = {}
+        self._lists = {id(col): (col.status[start:stop].tolist(), col.reason[start:stop].tolist(),
+                                 col.value[start:stop].tolist(), col.limit[start:stop].tolist())
+                       for col in self.columns if id(col) in self._plain}
+        for col in self.columns:
+            if id(col) in self._fixed:
+                status = col.status[start:stop].astype(np.int64)
+                reason = col.reason[start:stop].astype(np.int64)
+                code = 1 + status * 64 + reason
+                code[~(np.isnan(col.value[start:stop]) & np.isnan(col.limit[start:stop]))] = _OTHER
+                self._codes[id(col)] = code.tolist()
 
     def report(self, row: int) -> ProductReport:
         """:meth:`product` as a validated model."""
         return ProductReport.model_validate(self.product(row))
+
+
+_BLOCK = 1024
+_OTHER = -1  # the code of a row whose fixed clause has a value or a limit
+
+
+def _cells_read(clause: Clause, catalog: Catalog) -> set[str]:
+    """The frame columns a clause's result may read (its note, value, bounds and conditions)."""
+    names = {"period_end"} if clause.schedule is not None else set()
+    if clause.quantity:
+        names.update(clause.quantity + suffix for suffix in ("", RL, ND, NOTE, GAP, LO, HI, ISSUE))
+    for condition in clause.applies_when:
+        names.update((condition.field, condition.field + ISSUE))
+    if clause.band_table:
+        by = catalog.band_tables[clause.band_table].by
+        names.update((by, by + ISSUE))
+    return names
 
 
 def product_report(columns: list[ClauseColumn], batch: Batch, catalog: Catalog, row: int) -> ProductReport:
