@@ -18,17 +18,20 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any, BinaryIO
 from xml.etree import ElementTree
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _EMPTY_DATA = b"<sheetData></sheetData>"
 _MAX_TEXT = 32_767  # an Excel cell's characters (openpyxl cuts there too)
 _FLUSH = 2_000  # rows kept in memory before they go to the temporary file
 # characters XML 1.0 forbids; the writers neutralise them already (safe_text.spreadsheet), this is the last guard
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CARE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x{fffe}\\x{ffff}]|^\\s|\\s$|^[\\pZ\\x{85}]|[\\pZ\\x{85}]$"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -87,6 +90,37 @@ def row_xml(number: int, values: Iterable[Any]) -> str:
     return f'<row r="{number}">{text}</row>'
 
 
+def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
+    """Each row's cell XML of one column ("" for a blank)."""
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        column, kind = column.cast(kind.value_type), kind.value_type
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+        text = column.cast(pa.string())
+        cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="n"><v>', text, "</v></c>", "")
+        shown = pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column)
+        return pc.if_else(pc.fill_null(shown, False), cells, "")
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or _needs_care(column):
+        return pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
+                                                                 strict=True)], pa.string())
+    escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(column, "&", "&amp;"), "<", "&lt;"),
+                                   ">", "&gt;")
+    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped,
+                                        "</t></is></c>", "")
+    blank = pc.fill_null(pc.equal(column, ""), True)
+    return pc.if_else(blank, "", cells)
+
+
+def _needs_care(column: pa.Array) -> bool:
+    """Text the string kernels do not handle as :func:`_cell` does: forbidden characters, a space at
+    either end (xml:space), over an Excel cell's length."""
+    if not len(column) or column.null_count == len(column):
+        return False
+    if pc.max(pc.utf8_length(column)).as_py() > _MAX_TEXT:
+        return True
+    return bool(pc.any(pc.match_substring_regex(column, _CARE)).as_py())
+
+
 class FastSheet:
     """A write-only openpyxl sheet whose :meth:`append` writes the row here; every other attribute
     (``column_dimensions``, ``freeze_panes``, ``auto_filter``, ``conditional_formatting``) is the sheet's."""
@@ -117,6 +151,21 @@ class FastSheet:
         self._pending.append(row_xml(count, values))
         if len(self._pending) >= _FLUSH:
             self._flush()
+
+    def append_columns(self, columns: Sequence[pa.Array]) -> None:
+        """Rows after the last, given column by column (Arrow arrays of one length; text or numbers, a
+        null or non-finite number blank): built with Arrow's string kernels, not a cell at a time."""
+        if not columns or not len(columns[0]):
+            return
+        first = self._count + 1
+        numbers = pa.array(np.arange(first, first + len(columns[0]), dtype=np.int64)).cast(pa.string())
+        while len(_LETTERS) < len(columns):
+            _LETTERS.append(column_letter(len(_LETTERS) + 1))
+        cells = [_column_xml(_LETTERS[i], column, numbers) for i, column in enumerate(columns)]
+        rows = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "")
+        self._flush()
+        self._rows.write("".join(rows.to_pylist()).encode("utf-8"))
+        object.__setattr__(self, "_count", self._count + len(columns[0]))
 
     def _flush(self) -> None:
         if self._pending:

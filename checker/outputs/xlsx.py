@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 import numpy as np
+import pyarrow as pa
 
 from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS
@@ -98,17 +99,19 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
     for rows in chunks(count, 20_000):
         block = table.slice(rows.start, len(rows))
         # only the id and the category come from input: the rest are numbers and the contract's status words
-        columns: list[list[Any]] = [safe_text(block.column("id").combine_chunks()).to_pylist(),
-                                    safe_text(block.column("category").combine_chunks()).to_pylist(),
-                                    block.column("verdict").to_pylist(), summary.fails[rows.start:rows.stop].tolist(),
-                                    summary.missing[rows.start:rows.stop].tolist(),
-                                    summary.manual[rows.start:rows.stop].tolist()]
+        columns: list[pa.Array] = [safe_text(block.column("id").combine_chunks()),
+                                   safe_text(block.column("category").combine_chunks()),
+                                   block.column("verdict").combine_chunks(),
+                                   pa.array(summary.fails[rows.start:rows.stop]),
+                                   pa.array(summary.missing[rows.start:rows.stop]),
+                                   pa.array(summary.manual[rows.start:rows.stop])]
         for col in evaluated.columns:
-            columns.append(block.column(col.clause.id).to_pylist())
+            columns.append(block.column(col.clause.id).combine_chunks())
             if col.clause.quantity:
                 value = np.round(np.asarray(col.value[rows.start:rows.stop], dtype=float), 6)
-                columns.append([None if v != v else v for v in value.tolist()])
-        for values in zip(*columns, strict=True):
+                columns.append(pa.array(value, pa.float64(), mask=np.isnan(value)))
+        done = 0
+        while done < len(rows):
             if sheet is None or written >= MAX_ROWS:
                 part += 1
                 sheet = _sheet(book, "Products" if part == 1 else f"Products {part}", header, widths,
@@ -117,8 +120,10 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary) -> None:
                 _colour(sheet, f"C2:C{last}", VERDICT_COLOURS)
                 _colour(sheet, f"G2:{_letter(len(header))}{last}", STATUS_COLOURS)
                 written = 0
-            sheet.append(values)
-            written += 1
+            take = min(MAX_ROWS - written, len(rows) - done)
+            sheet.append_columns([c.slice(done, take) for c in columns])
+            done += take
+            written += take
     if sheet is None:
         _sheet(book, "Products", header, widths, 0)
 
