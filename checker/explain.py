@@ -63,6 +63,17 @@ def _evidence(cells: Cells, catalog: Catalog, row: int, name: str | None) -> lis
     return [item for source in inputs for item in store.get(row, source)]
 
 
+def _holds_none(store: Any, names: list[str]) -> bool:
+    """Whether an evidence store certainly holds nothing for these fields: catalog evidence (stacked or
+    not) without a header for any of them. False when unsure."""
+    from checker.tables import CatalogEvidence
+
+    parts = getattr(store, "parts", None)
+    if isinstance(parts, list):
+        return all(_holds_none(part, names) for _, part in parts)
+    return isinstance(store, CatalogEvidence) and not any(store.headers.get(name) for name in names)
+
+
 _INPUTS: dict[int, tuple[Catalog, dict[str, list[str]]]] = {}
 
 
@@ -251,6 +262,8 @@ class Explainer:
         self._fixed = {id(c) for c in columns if not _cells_read(c.clause, catalog) & self.cells.names}
         self._shared: dict[tuple[int, int, int, float | None, float | None], dict[str, Any]] = {}
         self.shared_ids: set[int] = set()
+        self._evidenced = {id(c) for c in columns if id(c) in self._fixed and c.clause.quantity and not _holds_none(
+            batch.evidence, [c.clause.quantity, *_derived_inputs(catalog).get(c.clause.quantity, [])])}
         self._plain = {id(c) for c in columns if id(c) not in self._fixed and self._is_plain(c.clause)}
         self._chunk = range(0)
         self._codes: dict[int, list[int]] = {}
@@ -279,7 +292,7 @@ class Explainer:
                 return self._measured(col, row)
             return clause_dict(col, self.cells, self.catalog, row)
         code = self._codes[id(col)][row - self._chunk.start]
-        if col.clause.quantity and _evidence(self.cells, self.catalog, row, col.clause.quantity):
+        if id(col) in self._evidenced and _evidence(self.cells, self.catalog, row, col.clause.quantity):
             return clause_dict(col, self.cells, self.catalog, row)
         if code == _OTHER:
             value, limit = float(col.value[row]), float(col.limit[row])
