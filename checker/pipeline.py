@@ -21,7 +21,7 @@ from checker.catalog import Catalog, load_catalog
 from checker.derive import derive_all
 from checker.engine import ClauseColumn, evaluate
 from checker.errors import DocumentTimeout, UnusableInput
-from checker.explain import product_report
+from checker.explain import Explainer
 from checker.frame import Batch, EvidenceStore, conform, records_to_batch
 from checker.limits import ENV_PREFIX, document_seconds, get_limits, guard_file
 from checker.models import Evidence, InputError, InputWarning, Report
@@ -70,7 +70,8 @@ class Evaluated:
     warnings: list[InputWarning] = field(default_factory=list)
 
     def report(self) -> Report:
-        products = [product_report(self.columns, self.batch, self.catalog, row) for row in range(len(self.batch.frame))]
+        explainer = Explainer(self.columns, self.batch, self.catalog)
+        products = [explainer.report(row) for row in range(len(self.batch.frame))]
         return Report(as_of=self.as_of.isoformat(), products=products, errors=self.errors, warnings=self.warnings)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 # C0 controls but tab and newline, DEL and C1 controls; and the Unicode line/paragraph separators and
 # bidirectional overrides that can reorder what a reader sees.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name that is not UTF-8, read with surrogate escapes
 _LINE_BREAKS = re.compile("[\r\n\t]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])")
@@ -31,7 +32,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with surrogate escapes (undecodable file names) and control characters made visible."""
-    if any("\ud800" <= char <= "\udfff" for char in text):
+    if _SURROGATE.search(text):
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return _CONTROL.sub(_escape, text)

@@ -81,19 +81,38 @@ class CatalogEvidence:
     written: dict[str, str]
     first_row: int
     row_numbers: list[int] | None = None  # a spreadsheet's own row numbers, where blank rows were skipped
+    # cells taken out of ``raw`` a block of rows at a time (``raw.iat`` per cell costs tens of microseconds)
+    _blocks: dict[str, dict[int, list[Any]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, row: int, name: str) -> list[Evidence]:
         """The cell the field was read from; of several columns for one field, the non-blank cells."""
         labels = self.headers.get(name, [])
-        # raw's labels are made unique in table_to_batch, so get_loc gives an int
-        cells: list[tuple[str, Any]] = [(label, self.raw.iat[row, cast(int, self.raw.columns.get_loc(label))])
-                                        for label in labels]
+        cells: list[tuple[str, Any]] = [(label, self._cell(row, label)) for label in labels]
         if len(cells) > 1:
             cells = [(label, cell) for label, cell in cells if not _blank_cell(cell)] or cells[:1]
         number = self.row_numbers[row] if self.row_numbers else row + self.first_row
         return [Evidence(source=self.source, page=None,
                          text=f"row {number}: {self.written.get(label, label)} = {cell}")
                 for label, cell in cells]
+
+    def _cell(self, row: int, label: str) -> Any:
+        """``raw.iat[row, <label's column>]``, read from a cached block of that column."""
+        blocks = self._blocks.setdefault(label, {})
+        start = row - row % _BLOCK
+        block = blocks.get(start)
+        if block is None:
+            if len(blocks) >= _BLOCKS_KEPT:
+                blocks.clear()
+            # raw's labels are made unique in table_to_batch, so get_loc gives an int
+            series = self.raw.iloc[start:start + _BLOCK, cast(int, self.raw.columns.get_loc(label))]
+            arrow = _arrow_text(series)
+            block = blocks[start] = ([pd.NA if v is None else v for v in arrow.to_pylist()] if arrow is not None
+                                     else list(series.array))
+        return block[row - start]
+
+
+_BLOCK = 1024
+_BLOCKS_KEPT = 64  # per column: memory stays bounded when products are visited out of order
 
 
 @dataclass

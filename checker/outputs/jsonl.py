@@ -7,10 +7,15 @@ the skeleton is that of an empty report, each product is serialised alone and in
 from __future__ import annotations
 
 import json
-from typing import TextIO
+import re
+import uuid
+from typing import Any, TextIO
 
-from checker.models import ProductReport, Report
-from checker.outputs.summary import product_reports
+from pydantic_core import to_json
+
+from checker.explain import Explainer
+from checker.models import InputError, InputWarning, Report
+from checker.outputs.summary import product_dicts
 from checker.pipeline import Evaluated
 from checker.safe_text import printable_tree
 
@@ -18,16 +23,53 @@ _SLOT = '"products": []'
 _INDENT = "    "
 
 
-def _safe_json(model: ProductReport | Report, indent: int | None) -> str:
-    """A model as JSON; text that cannot be encoded (a name that is not UTF-8) is written escaped."""
+def _safe_json(model: Report | InputError | InputWarning | dict[str, Any], indent: int | None) -> str:
+    """A model, or a model's plain data, as JSON (pydantic's serialiser either way, so the bytes are the
+    same); text that cannot be encoded (a name that is not UTF-8) is written escaped."""
     try:
+        if isinstance(model, dict):
+            return to_json(model, indent=indent).decode("utf-8")
         return model.model_dump_json(indent=indent)
     except (ValueError, UnicodeError):
-        data = printable_tree(model.model_dump(mode="python"))
+        data = printable_tree(model if isinstance(model, dict) else model.model_dump(mode="python"))
         if indent is None:
             return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
+
+class _ProductText:
+    """Products as JSON text, the clause objects products share (:class:`checker.explain.Explainer`) serialised
+    once: each stands in the product as a marker string (a random nonce: no input text can hold it) that is
+    replaced by the clause's text, indented as pydantic would have indented it there."""
+
+    def __init__(self, shared: set[int], indent: int | None) -> None:
+        self.shared = shared
+        self.indent = indent
+        self.nonce = uuid.uuid4().hex
+        self.pattern = re.compile(f'"@{self.nonce}@(\\d+)"')
+        self.marks: dict[int, str] = {}
+        self.texts: list[str] = []
+
+    def __call__(self, product: dict[str, Any]) -> str:
+        clauses = product["clauses"]
+        if not any(id(c) in self.shared for c in clauses):
+            return _safe_json(product, self.indent)
+        marked = {**product, "clauses": [self._mark(c) if id(c) in self.shared else c for c in clauses]}
+        try:
+            text = to_json(marked, indent=self.indent).decode("utf-8")
+        except (ValueError, UnicodeError):
+            return _safe_json(product, self.indent)
+        return self.pattern.sub(lambda found: self.texts[int(found[1])], text)
+
+    def _mark(self, clause: dict[str, Any]) -> str:
+        mark = self.marks.get(id(clause))
+        if mark is None:
+            text = _safe_json(clause, self.indent)
+            if self.indent:  # a clause object sits two levels into a product
+                text = text.replace("\n", "\n" + " " * (2 * self.indent))
+            self.texts.append(text)
+            mark = self.marks[id(clause)] = f"@{self.nonce}@{len(self.texts) - 1}"
+        return mark
 
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:
@@ -40,8 +82,10 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
         return
     stream.write(head + '"products": [\n')
     first = True
-    for product in product_reports(evaluated):
-        text = _safe_json(product, 2).replace("\n", "\n" + _INDENT)
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
+    as_text = _ProductText(explainer.shared_ids, 2)
+    for product in product_dicts(evaluated, explainer=explainer):
+        text = as_text(product).replace("\n", "\n" + _INDENT)
         stream.write(("" if first else ",\n") + _INDENT + text)
         first = False
     stream.write("\n  ]" + tail + "\n")
@@ -50,7 +94,11 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
 def write_ndjson(evaluated: Evaluated, stream: TextIO) -> None:
     """One JSON object a line: each product (its §4 object), then each unusable input as
     ``{"source": ..., "error": ...}`` and each warning as ``{"source": ..., "warning": ...}``."""
-    for product in product_reports(evaluated):
-        stream.write(_safe_json(product, None) + "\n")
-    for item in (*evaluated.errors, *evaluated.warnings):
-        stream.write(_safe_json(item, None) + "\n")  # type: ignore[arg-type]
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
+    as_text = _ProductText(explainer.shared_ids, None)
+    for product in product_dicts(evaluated, explainer=explainer):
+        stream.write(as_text(product) + "\n")
+    for error in evaluated.errors:
+        stream.write(_safe_json(error, None) + "\n")
+    for warning in evaluated.warnings:
+        stream.write(_safe_json(warning, None) + "\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -13,6 +14,9 @@ import numpy.typing as npt
 from checker.engine import FAIL, MANUAL, MISSING, STATUSES, VERDICTS, verdict_codes
 from checker.models import InputError, InputWarning, ProductReport
 from checker.pipeline import Evaluated
+
+if TYPE_CHECKING:
+    from checker.explain import Explainer
 
 CHUNK = 2_000  # products turned into reports at a time: memory stays bounded whatever the catalog size
 
@@ -79,12 +83,29 @@ def summarise(evaluated: Evaluated) -> Summary:
 def product_reports(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None
                     ) -> Iterator[ProductReport]:
     """Each product's full report, one at a time (never all of them in memory)."""
-    from checker.explain import product_report
+    from checker.explain import Explainer
 
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     chosen = range(len(evaluated.batch.frame)) if rows is None else rows
     for row in chosen:
-        product = product_report(evaluated.columns, evaluated.batch, evaluated.catalog, int(row))
+        product = explainer.report(int(row))
         yield evaluated.shown(product) if isinstance(evaluated, Shown) else product
+
+
+def product_dicts(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None,
+                  explainer: Explainer | None = None) -> Iterator[dict[str, Any]]:
+    """Each product's §4 object as plain data, one at a time: what :func:`product_reports` gives
+    dumped, without building and validating a model per clause (the JSON of a whole catalog). Clause
+    objects that read no cell are shared between products (:class:`Explainer`): read them, never change them."""
+    if isinstance(evaluated, Shown):
+        for product in product_reports(evaluated, rows):
+            yield product.model_dump(mode="json")
+        return
+    from checker.explain import Explainer
+
+    explainer = explainer or Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
+    for row in range(len(evaluated.batch.frame)) if rows is None else rows:
+        yield explainer.product(int(row))
 
 
 @dataclass

@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 import numpy as np
+import pyarrow as pa
 
 from checker.catalog import Catalog
 from checker.engine import STATUSES, VERDICTS
 from checker.messages import message, note, strings
+from checker.outputs.sheetml import FastBook
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
 from checker.outputs.table import safe_text
 from checker.pipeline import Evaluated
@@ -128,18 +130,19 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary, lang: str
     for rows in chunks(count, 20_000):
         block = table.slice(rows.start, len(rows))
         # only the id and the category come from input: the rest are numbers and the contract's status words
-        columns: list[list[Any]] = [safe_text(block.column("id").combine_chunks()).to_pylist(),
-                                    safe_text(_translated(block.column("category"), categories)).to_pylist(),
-                                    _translated(block.column("verdict"), verdicts).to_pylist(),
-                                    summary.fails[rows.start:rows.stop].tolist(),
-                                    summary.missing[rows.start:rows.stop].tolist(),
-                                    summary.manual[rows.start:rows.stop].tolist()]
+        columns: list[pa.Array] = [safe_text(block.column("id").combine_chunks()),
+                                   safe_text(_translated(block.column("category"), categories)),
+                                   _translated(block.column("verdict"), verdicts),
+                                   pa.array(summary.fails[rows.start:rows.stop]),
+                                   pa.array(summary.missing[rows.start:rows.stop]),
+                                   pa.array(summary.manual[rows.start:rows.stop])]
         for col in evaluated.columns:
-            columns.append(_translated(block.column(col.clause.id), statuses).to_pylist())
+            columns.append(_translated(block.column(col.clause.id), statuses))
             if col.clause.quantity:
                 value = np.round(np.asarray(col.value[rows.start:rows.stop], dtype=float), 6)
-                columns.append([None if v != v else v for v in value.tolist()])
-        for values in zip(*columns, strict=True):
+                columns.append(pa.array(value, pa.float64(), mask=np.isnan(value)))
+        done = 0
+        while done < len(rows):
             if sheet is None or written >= MAX_ROWS:
                 part += 1
                 name = _m("sheet_products", lang)
@@ -150,8 +153,10 @@ def _products_sheet(book: Any, evaluated: Evaluated, summary: Summary, lang: str
                 _colour(sheet, f"G2:{_letter(len(header))}{last}",
                         {statuses[k]: v for k, v in STATUS_COLOURS.items()})
                 written = 0
-            sheet.append(values)
-            written += 1
+            take = min(MAX_ROWS - written, len(rows) - done)
+            sheet.append_columns([c.slice(done, take) for c in columns])
+            done += take
+            written += take
     if sheet is None:
         _sheet(book, _m("sheet_products", lang), header, widths, 0)
 
@@ -183,9 +188,7 @@ def _clauses_sheet(book: Any, evaluated: Evaluated, summary: Summary, catalog: C
 
 def write_xlsx(evaluated: Evaluated, sink: BinaryIO, lang: str = "en", detail: bool = False) -> None:
     """The workbook on ``sink``."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
+    book = FastBook()
     summary = summarise(evaluated)
     _summary_sheet(book, evaluated, summary, lang)
     _products_sheet(book, evaluated, summary, lang)

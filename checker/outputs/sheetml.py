@@ -1,0 +1,250 @@
+"""A workbook whose rows are written here as SpreadsheetML, the rest by openpyxl.
+
+openpyxl's write-only mode spends some 25 µs on each cell (an element tree per cell); a catalog's
+``Products`` sheet has millions. :class:`FastBook` keeps openpyxl for what it does well — the
+workbook, styles, column widths, frozen panes, filters, conditional formats — and writes each
+appended row itself (a few string operations a cell) to a temporary file; :meth:`FastBook.save` lets
+openpyxl save the workbook with empty sheets, then copies it, putting each sheet's rows in its
+``<sheetData>``. Cells are data only: text is an inline string (never a formula, whatever it starts
+with), numbers are numbers, a missing or non-finite number is an empty cell.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import posixpath
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import IO, Any, BinaryIO
+from xml.etree import ElementTree
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_EMPTY_DATA = b"<sheetData></sheetData>"
+_MAX_TEXT = 32_767  # an Excel cell's characters (openpyxl cuts there too)
+_FLUSH = 2_000  # rows kept in memory before they go to the temporary file
+# characters XML 1.0 forbids; the writers neutralise them already (safe_text.spreadsheet), this is the last guard
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CARE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x{fffe}\\x{ffff}]|^\\s|\\s$|^[\\pZ\\x{85}]|[\\pZ\\x{85}]$"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def column_letter(index: int) -> str:
+    """The letters of a 1-based column index (1 → A, 27 → AA)."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_LETTERS = [column_letter(i) for i in range(1, 703)]
+
+
+def _text(value: str) -> str:
+    if len(value) > _MAX_TEXT:
+        value = value[:_MAX_TEXT]
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub("\ufffd", value)
+    return value
+
+
+def _cell(ref: str, value: Any) -> str:
+    """One cell's XML (empty for a blank)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if not value:
+            return ""
+        space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+    if isinstance(value, (bool, np.bool_)):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f'<c r="{ref}" t="n"><v>{value}</v></c>'
+    if isinstance(value, float):
+        return f'<c r="{ref}" t="n"><v>{value!r}</v></c>' if math.isfinite(value) else ""
+    try:
+        number = float(value)  # numpy numbers
+    except (TypeError, ValueError):
+        return _cell(ref, str(value))
+    return _cell(ref, int(number) if number.is_integer() and not isinstance(value, float) else number)
+
+
+def row_xml(number: int, values: Iterable[Any]) -> str:
+    """A ``<row>`` element of 1-based row ``number``."""
+    cells = list(values)
+    while len(_LETTERS) < len(cells):
+        _LETTERS.append(column_letter(len(_LETTERS) + 1))
+    text = "".join([_cell(f"{_LETTERS[i]}{number}", value) for i, value in enumerate(cells)])
+    return f'<row r="{number}">{text}</row>'
+
+
+def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
+    """Each row's cell XML of one column ("" for a blank)."""
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        column, kind = column.cast(kind.value_type), kind.value_type
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+        text = column.cast(pa.string())
+        cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="n"><v>', text, "</v></c>", "")
+        shown = pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column)
+        return pc.if_else(pc.fill_null(shown, False), cells, "")
+    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or _needs_care(column):
+        return pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
+                                                                 strict=True)], pa.string())
+    escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(column, "&", "&amp;"), "<", "&lt;"),
+                                   ">", "&gt;")
+    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped,
+                                        "</t></is></c>", "")
+    blank = pc.fill_null(pc.equal(column, ""), True)
+    return pc.if_else(blank, "", cells)
+
+
+def _needs_care(column: pa.Array) -> bool:
+    """Text the string kernels do not handle as :func:`_cell` does: forbidden characters, a space at
+    either end (xml:space), over an Excel cell's length."""
+    if not len(column) or column.null_count == len(column):
+        return False
+    if pc.max(pc.utf8_length(column)).as_py() > _MAX_TEXT:
+        return True
+    return bool(pc.any(pc.match_substring_regex(column, _CARE)).as_py())
+
+
+class FastSheet:
+    """A write-only openpyxl sheet whose :meth:`append` writes the row here; every other attribute
+    (``column_dimensions``, ``freeze_panes``, ``auto_filter``, ``conditional_formatting``) is the sheet's."""
+
+    __slots__ = ("_count", "_pending", "_rows", "_sheet")
+
+    def __init__(self, sheet: Any) -> None:
+        object.__setattr__(self, "_sheet", sheet)
+        object.__setattr__(self, "_rows", tempfile.TemporaryFile())  # noqa: SIM115 - kept until the sheet is saved
+        object.__setattr__(self, "_pending", [])
+        object.__setattr__(self, "_count", 0)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sheet, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._sheet, name, value)
+
+    @property
+    def title(self) -> str:
+        """The sheet's name."""
+        return str(self._sheet.title)
+
+    def append(self, values: Iterable[Any]) -> None:
+        """One row after the last."""
+        count = self._count + 1
+        object.__setattr__(self, "_count", count)
+        self._pending.append(row_xml(count, values))
+        if len(self._pending) >= _FLUSH:
+            self._flush()
+
+    def append_columns(self, columns: Sequence[pa.Array]) -> None:
+        """Rows after the last, given column by column (Arrow arrays of one length; text or numbers, a
+        null or non-finite number blank): built with Arrow's string kernels, not a cell at a time."""
+        if not columns or not len(columns[0]):
+            return
+        first = self._count + 1
+        numbers = pa.array(np.arange(first, first + len(columns[0]), dtype=np.int64)).cast(pa.string())
+        while len(_LETTERS) < len(columns):
+            _LETTERS.append(column_letter(len(_LETTERS) + 1))
+        cells = [_column_xml(_LETTERS[i], column, numbers) for i, column in enumerate(columns)]
+        rows = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "")
+        self._flush()
+        self._rows.write("".join(rows.to_pylist()).encode("utf-8"))
+        object.__setattr__(self, "_count", self._count + len(columns[0]))
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._rows.write("".join(self._pending).encode("utf-8"))
+            self._pending.clear()
+
+    def rows(self) -> IO[bytes]:
+        """The rows written, as bytes from the start."""
+        self._flush()
+        self._rows.seek(0)
+        return self._rows  # type: ignore[no-any-return]
+
+    def size(self) -> int:
+        """Bytes of the rows written."""
+        self._flush()
+        return int(self._rows.seek(0, io.SEEK_END))
+
+    def close(self) -> None:
+        """Drop the temporary file."""
+        self._rows.close()
+
+
+class FastBook:
+    """An openpyxl write-only workbook whose sheets are :class:`FastSheet`."""
+
+    def __init__(self) -> None:
+        from openpyxl import Workbook
+
+        self.book = Workbook(write_only=True)
+        self.sheets: list[FastSheet] = []
+
+    def create_sheet(self, title: str) -> FastSheet:
+        """A new sheet at the end."""
+        sheet = FastSheet(self.book.create_sheet(title))
+        self.sheets.append(sheet)
+        return sheet
+
+    def save(self, sink: BinaryIO) -> None:
+        """The workbook on ``sink``: openpyxl's package, each sheet's rows put in."""
+        skeleton = io.BytesIO()
+        try:
+            self.book.save(skeleton)
+            skeleton.seek(0)
+            with zipfile.ZipFile(skeleton) as source, \
+                    zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+                parts = _sheet_parts(source)
+                by_part = {parts[sheet.title]: sheet for sheet in self.sheets}
+                for info in source.infolist():
+                    sheet = by_part.get(info.filename)
+                    if sheet is None:
+                        out.writestr(info, source.read(info.filename), compresslevel=1)
+                    else:
+                        _write_sheet(out, info, source.read(info.filename), sheet)
+        finally:
+            for sheet in self.sheets:
+                sheet.close()
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name → its part in the package (from the workbook and its relationships)."""
+    book = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets[sheet.get(_REL)]
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        parts[sheet.get("name", "")] = path
+    return parts
+
+
+def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, skeleton: bytes, sheet: FastSheet) -> None:
+    head, found, tail = skeleton.partition(_EMPTY_DATA)
+    if not found:
+        raise ValueError(f"sheet {sheet.title!r}: openpyxl wrote rows of its own")
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.file_size = len(head) + len(tail) + len(_EMPTY_DATA) + sheet.size()  # zip64 when it needs it
+    with out.open(entry, "w") as stream:
+        stream.write(head + b"<sheetData>")
+        shutil.copyfileobj(sheet.rows(), stream, 1 << 20)
+        stream.write(b"</sheetData>" + tail)
