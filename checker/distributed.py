@@ -92,7 +92,7 @@ def _join(parts: list[PartitionResult], clauses: list[Clause], catalog: Catalog)
 def warnings_about_large_graphs_off() -> Iterator[None]:
     """Dask warns when a task carries its data; here that is the point (the data survives a lost worker)."""
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*[Ll]arge object.*")
+        warnings.filterwarnings("ignore", message=".*([Ll]arge object|large graph).*")
         yield
 
 
