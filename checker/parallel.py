@@ -2,11 +2,13 @@
 
 ``read_documents`` turns PDFs into product records (the frame is built later, in the parent).
 With one worker the documents are read in this process, one after another, under a ``SIGALRM``
-time limit where the platform has one. With more, a process pool reads them: a document over
-its time limit becomes the error "timed out after N s" and the pool's processes are killed and
-replaced, so a hung reader never stalls the batch; a reader that crashes its process becomes an
-error row too (documents that were in flight beside it are read again, one at a time, so the
-crash is pinned on the right file). A progress bar is drawn on stderr when it is a terminal.
+time limit where the platform has one. With more, a process pool reads them, two documents queued a
+worker so none waits for the parent between documents: each worker stops a document at its time limit
+(an alarm in the worker's main thread: the error "timed out after N s"), and a reader stuck where no
+alarm reaches has the pool's processes killed and replaced, so a hung reader never stalls the batch;
+a reader that crashes its process becomes an error row too (documents that were in flight beside it
+are read again, one at a time, so the crash is pinned on the right file). A progress bar is drawn on
+stderr when it is a terminal.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from checker.records import ProductRecord
 log = logging.getLogger(__name__)
 
 Outcome = ProductRecord | str  # a record, or the one-line reason the document gave none
+IN_FLIGHT = 2  # documents queued a worker
 
 
 def read_one(path: str, category: str | None) -> Outcome:
@@ -51,6 +54,15 @@ def _failure(path: Path, exc: BaseException) -> str:
     """A one-line error for a reader that raised."""
     detail = str(exc).splitlines()[0] if str(exc) else ""
     return f"{path}: cannot read the document ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+def read_within(reader: Reader, path: str, category: str | None, seconds: float | None) -> Outcome:
+    """In a worker process: ``reader(path, category)`` stopped by an alarm after ``seconds``."""
+    try:
+        with alarm(seconds):
+            return reader(path, category)
+    except DocumentTimeout:
+        return _timed_out(Path(path), seconds or 0)
 
 
 def _warm() -> int:
@@ -183,6 +195,9 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
     running: dict[Future[Outcome], tuple[Path, float, bool]] = {}
     pool = _start_pool(workers)
     fruitless = 0  # restarts in a row that finished no document
+    # each worker stops its own document at ``seconds`` (an alarm in its main thread); the parent kills the pool
+    # only for a reader stuck where no alarm reaches (inside a C library): after the documents queued ahead of it
+    backstop = seconds * (IN_FLIGHT + 1) if seconds else None
 
     def finish(path: Path, outcome: Outcome) -> None:
         results[path] = outcome
@@ -190,10 +205,10 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
 
     try:
         while pool is not None and (queue or solo or running):
-            broken = _submit(pool, reader, category, queue, solo, running, workers)
+            broken = _submit(pool, reader, category, queue, solo, running, workers, seconds)
             done: set[Future[Outcome]] = set()
             if not broken:
-                deadline = min(start for _, start, _ in running.values()) + seconds if seconds else None
+                deadline = min(start for _, start, _ in running.values()) + backstop if backstop else None
                 done, _ = wait(running, return_when=FIRST_COMPLETED,
                                timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
             for future in done:
@@ -209,7 +224,7 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
                 except Exception as exc:  # noqa: BLE001 - whatever the reader raised is this document's error
                     finish(path, _failure(path, exc))
             now = time.monotonic()
-            expired = [f for f, (_, start, _) in running.items() if seconds and now - start >= seconds]
+            expired = [f for f, (_, start, _) in running.items() if backstop and now - start >= backstop]
             for future in expired:
                 path = running.pop(future)[0]
                 log.warning("%s: timed out after %g s", path, seconds)
@@ -230,13 +245,15 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
 
 
 def _submit(pool: ProcessPoolExecutor, reader: Reader, category: str | None, queue: deque[Path],
-            solo: deque[Path], running: dict[Future[Outcome], tuple[Path, float, bool]], workers: int) -> bool:
-    """Fill the pool up to ``workers`` documents (one suspect alone after a crash); True if it broke."""
-    while (solo and not running) or (not solo and queue and len(running) < workers):
+            solo: deque[Path], running: dict[Future[Outcome], tuple[Path, float, bool]], workers: int,
+            seconds: float | None) -> bool:
+    """Fill the pool up to ``IN_FLIGHT`` documents a worker (one suspect alone after a crash), so a worker never
+    waits for the parent between two documents; True if the pool broke."""
+    while (solo and not running) or (not solo and queue and len(running) < workers * IN_FLIGHT):
         alone = bool(solo)
         path = (solo if alone else queue).popleft()
         try:
-            running[pool.submit(reader, str(path), category)] = (path, time.monotonic(), alone)
+            running[pool.submit(read_within, reader, str(path), category, seconds)] = (path, time.monotonic(), alone)
         except (BrokenProcessPool, RuntimeError):
             (solo if alone else queue).appendleft(path)
             return True
