@@ -129,9 +129,12 @@ class Extractor:
         numbers = [v for v in parsed.readings() if v.qualifier != "na"]
         if not numbers:
             state.pending_unit = parsed.label_unit() or state.pending_unit
-            if parsed.hits:
-                load = parsed.loads[-1].value if parsed.loads else None
+            if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
+                load = parsed.loads[-1].value if parsed.loads else None  # (a merged header) names no value
                 state.context, state.context_age = (parsed.hits[-1].rule, load), 0
+            elif parsed.hits:
+                state.context = None
+                self.unresolved += 1  # the page's tables may tell the columns apart (pdfplumber)
             return []
         if state.context is not None and not parsed.hits and parsed.own_label():
             state.context = None

@@ -274,3 +274,21 @@ def test_switch_power_by_load_table(make_pdf: MakePdf, head: tuple[str, str]) ->
                       ("10%", "38.9"), ("100%", "39.4")]], col_width=150)
     facts = {f.field: f.value for f in read_pdf(path, "switch").facts}
     assert (facts.get("power_u1"), facts.get("power_u2"), facts.get("power_u3")) == (38.5, 38.9, 39.4)
+
+
+def test_label_row_naming_several_quantities_lends_none_to_the_rows_below(make_pdf: MakePdf) -> None:
+    """Issue 13 (unseen lab report, seed 60613): a header whose cells ran together ("Input power (W) Output
+    power (W) Efficiency (%) Power factor") named the power factor for every number below (270.9, 240.0,
+    88.6 read as power factors). Such a row lends no label; the rows below are left for the table reader."""
+    path = make_pdf([["Server test report", ("Load", "Input power (W) Output power (W) Efficiency (%) Power factor"),
+                      ("20%", "270.9", "240.0", "88.6", "0.952"), ("50%", "654.3", "600.0", "91.7", "0.947")]],
+                    col_width=110)
+    facts = read_pdf(path, "server").facts
+    assert not [f for f in facts if f.field.startswith("psu_power_factor") and f.value not in (0.952, 0.947)]
+    assert not [f for f in facts if f.field.startswith("psu_efficiency") and f.value not in (88.6, 91.7)]
+
+
+def test_label_row_naming_one_quantity_still_lends_it(make_pdf: MakePdf) -> None:
+    path = make_pdf([["Server test report", "Power factor", ("20%", "0.952"), ("50%", "0.947")]], col_width=110)
+    facts = {f.field: f.value for f in read_pdf(path, "server").facts}
+    assert facts.get("psu_power_factor_20") == 0.952 and facts.get("psu_power_factor_50") == 0.947
