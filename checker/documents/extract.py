@@ -71,6 +71,7 @@ class _BlockState:
     context_age: int = 0
     pending_unit: str | None = None
     side_by_side: list[Cell] = field(default_factory=list)  # the model cells of a "Model | A | B" header
+    wrapped: tuple[LabelRule, int | None] | None = None  # a prose line ending on a label without its value
 
 
 class Extractor:
@@ -138,6 +139,9 @@ class Extractor:
             return []
         if state.context is not None and not parsed.hits and parsed.own_label():
             state.context = None
+        wrapped, state.wrapped = state.wrapped, _wrapped_label(parsed)
+        if wrapped is not None and state.context is None and _continues(parsed):
+            state.context = wrapped  # "… Power factor at 20% load" ⏎ "is 0.927. …": one sentence on two lines
         found: list[Candidate] | None = None
         if state.header is not None:
             fallback = state.header_rule or (state.context[0] if state.context else None)
@@ -320,12 +324,13 @@ class Extractor:
             loads = [ld for ld in parsed.loads if start <= ld.start < end]
             values = [v for v in parsed.values if start <= v.start < end and id(v) not in skip]
             if hits:
-                carried = hits[0].rule
+                carried, carried_load = hits[0].rule, None  # the context's load goes with the context's label
             for value in values:
                 before = [h.rule for h in hits if h.end <= value.start][::-1]
                 after = [h.rule for h in hits if h.end > value.start]
                 options = before + after if hits else ([carried] if carried else [])
-                near = sorted(loads or parsed.loads, key=lambda ld: abs(ld.start - value.start))
+                near = sorted(loads or ([] if carried_load is not None else parsed.loads),
+                              key=lambda ld: abs(ld.start - value.start))
                 load = near[0].value if near else carried_load
                 if options and _conforms(self.vocab, parsed, hits, start, value):
                     out.append(self._conformity(options[0], parsed))
@@ -356,6 +361,26 @@ def _model_columns(vocab: Vocabulary, parsed: Parsed) -> list[Cell] | None:
 
 def _overlap(cell: Cell, other: Cell) -> float:
     return min(cell.x1, other.x1) - max(cell.x0, other.x0)
+
+
+def _wrapped_label(parsed: Parsed) -> tuple[LabelRule, int | None] | None:
+    """The label (and load) a prose line ends on when its last clause names a quantity but holds no value."""
+    if len(parsed.row.cells) != 1 or not parsed.clauses():
+        return None
+    a, b = parsed.clauses()[-1]
+    hits = [h for h in parsed.hits if a <= h.start < b]
+    if not hits or any(a <= v.start < b for v in parsed.values):
+        return None
+    loads = [ld.value for ld in parsed.loads if a <= ld.start < b]
+    return hits[-1].rule, (loads[-1] if loads else None)
+
+
+def _continues(parsed: Parsed) -> bool:
+    """A prose line whose first clause has one value and no label of its own: the rest of a sentence."""
+    if len(parsed.row.cells) != 1 or not parsed.clauses():
+        return False
+    a, b = parsed.clauses()[0]
+    return not any(a <= h.start < b for h in parsed.hits) and sum(a <= v.start < b for v in parsed.values) == 1
 
 
 def _tagged(cand: Candidate, result: bool) -> Candidate:

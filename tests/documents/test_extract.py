@@ -292,3 +292,22 @@ def test_label_row_naming_one_quantity_still_lends_it(make_pdf: MakePdf) -> None
     path = make_pdf([["Server test report", "Power factor", ("20%", "0.952"), ("50%", "0.947")]], col_width=110)
     facts = {f.field: f.value for f in read_pdf(path, "server").facts}
     assert facts.get("psu_power_factor_20") == 0.952 and facts.get("psu_power_factor_50") == 0.947
+
+
+def test_a_sentence_wrapped_over_two_lines(make_pdf: MakePdf) -> None:
+    """Issue 13 (unseen brochure, seed 60613): "… Power factor at 20% load" ⏎ "is 0.927. Efficiency at 50% load
+    is 93.8 %." — the value ends the sentence of the line above; it never takes the next sentence's label."""
+    path = make_pdf([["Server brochure", "Efficiency at 20% load is 91%. Power factor at 20% load",
+                      "is 0.927. Efficiency at 50% load is 93.8 %.",
+                      "Power factor at 50% load is 0.94. Efficiency at 100%",
+                      "load is 91.3%. Power factor at 100% load is 0.974."]], col_width=400)
+    facts = {f.field: f.value for f in read_pdf(path, "server").facts}
+    assert facts == {"psu_efficiency_20": 91.0, "psu_power_factor_20": 0.927, "psu_efficiency_50": 93.8,
+                     "psu_power_factor_50": 0.94, "psu_efficiency_100": 91.3, "psu_power_factor_100": 0.974}
+
+
+def test_a_value_never_takes_the_label_of_the_next_sentence(make_pdf: MakePdf) -> None:
+    path = make_pdf([["Server brochure", "The supply is rated 0.927. Efficiency at 50% load is 93.8 %."]],
+                    col_width=400)
+    facts = [(f.field, f.value) for f in read_pdf(path, "server").facts]
+    assert facts == [("psu_efficiency_50", 93.8)]
