@@ -8,7 +8,7 @@ import re
 from checker.documents.candidates import Candidate, Emitter
 from checker.documents.numbers import fold_key
 from checker.documents.rowparse import Parsed
-from checker.documents.vocabulary import Label, Vocabulary, compile_label
+from checker.documents.vocabulary import Label, TextRule, Vocabulary, compile_label
 
 _AXES_SEP = re.compile(r"\s*[x*/]\s*")
 _DIM_FIELDS = ("length", "height", "depth")
@@ -142,17 +142,29 @@ def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) ->
             stated = re.match(r"\s*(?:为|是|is|:|：)", key[m.end():]) is not None
             if not (short_cell or stated):
                 break
-            rest = key[m.end():].strip(" :：为是")
+            answer = key[m.end():].strip(" :：")
+            rest = answer.strip("为是") or answer  # "为"/"是" join label and value, unless "是" (yes) is the answer
             rest = re.sub(r"^is\s+", "", rest)
             if not rest or _DASHES.match(rest):
                 cells = [parsed.cell_key(i) for i in range(cell + 1, len(parsed.cell_spans))]
                 rest = " ".join(c for c in cells if not _DASHES.fullmatch(c)).strip()
             if not rest:
                 break
-            negative = any(w.pattern.match(rest) for w in rule.false_words)
-            out.append(emitter.fact(rule.name, not negative, "", parsed.row))
+            value = _flag_value(rule, rest)
+            if value is not None:
+                out.append(emitter.fact(rule.name, value, "", parsed.row))
             break
     return out
+
+
+def _flag_value(rule: TextRule, rest: str) -> bool | None:
+    """What the text after a flag's label says: False for a false word; True for a true word, or for any
+    other description when the flag lists no true words (“含电池：内置锂离子电池”); else nothing is read."""
+    if not rule.true_words:
+        return not any(w.pattern.match(rest) for w in rule.false_words)
+    if any(w.pattern.search(rest) for w in rule.false_words):
+        return False
+    return True if any(w.pattern.search(rest) for w in rule.true_words) else None
 
 
 def _original(parsed: Parsed, start: int) -> str:

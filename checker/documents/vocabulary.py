@@ -70,6 +70,7 @@ class TextRule:
     labels: list[Label]
     false_words: list[Label] = field(default_factory=list)
     pattern: re.Pattern[str] | None = None
+    true_words: list[Label] = field(default_factory=list)  # when given, only these make the flag True
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,8 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         all_labels=all_labels,
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
-        flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])))
+        flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
+                        true_words=_labels(spec.get("true_words", [])))
                for name, spec in doc.get("flags", {}).items()],
         texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
                for name, spec in doc.get("texts", {}).items()],

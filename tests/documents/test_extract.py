@@ -311,3 +311,27 @@ def test_a_value_never_takes_the_label_of_the_next_sentence(make_pdf: MakePdf) -
                     col_width=400)
     facts = [(f.field, f.value) for f in read_pdf(path, "server").facts]
     assert facts == [("psu_efficiency_50", 93.8)]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["用途：配电线路电缆", "敷设方式：敷设在隐蔽通风空间"],
+     {"power_distribution": True, "concealed_ventilated_space": True}),
+    (["Application: power distribution cable", "Installation: laid in concealed ventilated spaces"],
+     {"power_distribution": True, "concealed_ventilated_space": True}),
+    (["Application: data communication cable", "Installation: in conduit"],
+     {"power_distribution": False, "concealed_ventilated_space": False}),
+    (["Application: general purpose", "Installation: see manual"], {}),  # says neither: not read (6.3.6 assumes)
+    (["配电线路电缆：是", "敷设在隐蔽通风空间：否"], {"power_distribution": True, "concealed_ventilated_space": False}),
+])
+def test_cable_scope_flags_from_their_words(make_pdf: MakePdf, lines: list[str], expected: dict[str, bool]) -> None:
+    """Issue 13: the two flags of 6.3.6's scope are read only from words that say them (true_words/false_words of
+    vocabulary.yaml), never from the mere presence of a label."""
+    path = make_pdf([["Cable datasheet 电缆", *lines]], col_width=300)
+    facts = {f.field: f.value for f in read_pdf(path, "cable").facts}
+    assert facts == expected
+
+
+def test_yes_as_the_answer_of_a_flag(make_pdf: MakePdf) -> None:
+    path = make_pdf([["服务器技术参数", "含电池：是"]], col_width=300)
+    facts = {f.field: f.value for f in read_pdf(path, "server").facts}
+    assert facts == {"has_battery": True}
