@@ -150,7 +150,7 @@ class Extractor:
             if state.misses >= 2:
                 state.header, state.header_rule = None, None
         if found is None:
-            found = self._clauses(parsed, state.context)
+            found = self._clauses(parsed, state.context, state.pending_unit)
         if parsed.hits and not found and _looks_like_reading(parsed, numbers):
             self.unresolved += 1
         if parsed.hits:
@@ -308,7 +308,10 @@ class Extractor:
         return cand
 
     # ---------------------------------------------------------------- lines and prose
-    def _clauses(self, parsed: Parsed, context: tuple[LabelRule, int | None] | None) -> list[Candidate]:
+    def _clauses(self, parsed: Parsed, context: tuple[LabelRule, int | None] | None,
+                 pending_unit: str | None = None) -> list[Candidate]:
+        """Each clause's values paired with the nearest label (and load) whose unit fits; a bare number takes
+        the unit of a column header above ("测点位置 | 声压级 dB(A)") where that unit fits its label."""
         listed = load_lists(self.vocab, parsed, self.emitter)
         out: list[Candidate] = list(listed.candidates)
         self.unread.extend(f"p.{parsed.row.page}: values listed for several loads could not be paired: {text}"
@@ -336,7 +339,9 @@ class Extractor:
                     out.append(self._conformity(options[0], parsed))
                     continue
                 for rule in options:  # the nearest label whose unit fits
-                    cand = self.emitter.emit(rule, load, value, row_unit, parsed.row)
+                    cand = self.emitter.emit(rule, load, value, row_unit or pending_unit, parsed.row)
+                    if cand is None and pending_unit and not row_unit:
+                        cand = self.emitter.emit(rule, load, value, None, parsed.row)
                     if cand:
                         out.append(_tagged(cand, parsed.named_by(value) is False))
                         break

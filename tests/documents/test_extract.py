@@ -335,3 +335,19 @@ def test_yes_as_the_answer_of_a_flag(make_pdf: MakePdf) -> None:
     path = make_pdf([["服务器技术参数", "含电池：是"]], col_width=300)
     facts = {f.field: f.value for f in read_pdf(path, "server").facts}
     assert facts == {"has_battery": True}
+
+
+def test_bare_numbers_take_the_unit_of_the_column_header_above(make_pdf: MakePdf) -> None:
+    """Issue 13 (unseen zh datasheet, seed 4711): "测点位置 | 声压级 dB(A)" then "正前方 | 98.9" rows."""
+    path = make_pdf([["柴油发电机组", ("测点位置", "声压级 dB(A)"), ("正前方", "98.9"), ("正后方", "96.8"),
+                      ("左侧", "97.2"), ("右侧", "97.5")]], col_width=150)
+    facts = {f.field: (f.value, f.unit) for f in read_pdf(path, "generator").facts}
+    assert facts == {"noise_front": (98.9, "dB(A)"), "noise_back": (96.8, "dB(A)"), "noise_left": (97.2, "dB(A)"),
+                     "noise_right": (97.5, "dB(A)")}
+
+
+def test_a_header_unit_that_does_not_fit_leaves_bare_numbers_to_their_own_rule(make_pdf: MakePdf) -> None:
+    path = make_pdf([["Server", ("Position", "Sound pressure dB(A)"), ("Front", "48.0"),
+                      "PSU efficiency at 50% load: 94"]], col_width=150)
+    facts = {f.field: (f.value, f.unit) for f in read_pdf(path, "server").facts}
+    assert facts.get("psu_efficiency_50") == (94.0, "%")
