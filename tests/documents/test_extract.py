@@ -351,3 +351,13 @@ def test_a_header_unit_that_does_not_fit_leaves_bare_numbers_to_their_own_rule(m
                       "PSU efficiency at 50% load: 94"]], col_width=150)
     facts = {f.field: (f.value, f.unit) for f in read_pdf(path, "server").facts}
     assert facts.get("psu_efficiency_50") == (94.0, "%")
+
+
+@pytest.mark.parametrize(("line", "expected"), [("PSU output: single-output", "single"),
+                                                ("电源输出类型：多路输出", "multi"),
+                                                ("Power supply output: multiple output", "multi")])
+def test_psu_output_type_words(make_pdf: MakePdf, line: str, expected: str) -> None:
+    """Issue 13: the single/multi-path PSU named as the PSU's output (the labels are data in vocabulary.yaml)."""
+    facts = {f.field: f.value for f in read_pdf(make_pdf([["Ethernet switch 以太网交换机", line]], col_width=300),
+                                                    "switch").facts}
+    assert facts.get("psu_type") == expected
