@@ -82,3 +82,12 @@ def test_refrigerant_text_stops_at_a_full_width_comma(make_pdf: MakePdf) -> None
                                               ("Cr⁶⁺", "Cr6+"), ("m²", "m2")])
 def test_superscript_footnote_markers_are_dropped(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize("head", ["Position (1 m) Sound pressure dB(A)", "测点位置（1 m） 声压级 dB(A)"])
+def test_a_distance_in_brackets_is_not_a_value(make_pdf: MakePdf, head: str) -> None:
+    """Issue 13 (unseen lab report, seed 4711): "(1 m)" in a column header hid the header's unit."""
+    path = make_pdf([["Diesel generator set 柴油发电机组", head, ("Front 正前方", "94.0"), ("Rear 正后方", "97.3")]],
+                    col_width=150)
+    assert readings(path, "generator", "noise_front") == [(94.0, "")]
+    assert readings(path, "generator", "noise_back") == [(97.3, "")]
