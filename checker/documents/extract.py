@@ -72,6 +72,7 @@ class _BlockState:
     pending_unit: str | None = None
     side_by_side: list[Cell] = field(default_factory=list)  # the model cells of a "Model | A | B" header
     wrapped: tuple[LabelRule, int | None] | None = None  # a prose line ending on a label without its value
+    header_fresh: bool = False  # no row of values since the header: a next header row continues it
 
 
 class Extractor:
@@ -117,8 +118,10 @@ class Extractor:
         columns = self._header(parsed)
         if columns is None:
             return False
+        if state.header is not None and state.header_fresh:  # a header printed over two lines (cells centred)
+            columns = _merged_header(state.header, columns)
         state.side_by_side = []
-        state.header, state.misses = columns, 0
+        state.header, state.misses, state.header_fresh = columns, 0, True
         first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
         state.header_rule = first.rule if first and not columns[0].meaningful else None
         state.context = None
@@ -129,14 +132,9 @@ class Extractor:
         label row without values sets the quantity (and unit) of the rows that follow."""
         numbers = [v for v in parsed.readings() if v.qualifier != "na"]
         if not numbers:
-            state.pending_unit = parsed.label_unit() or state.pending_unit
-            if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
-                load = parsed.loads[-1].value if parsed.loads else None  # (a merged header) names no value
-                state.context, state.context_age = (parsed.hits[-1].rule, load), 0
-            elif parsed.hits:
-                state.context = None
-                self.unresolved += 1  # the page's tables may tell the columns apart (pdfplumber)
+            self._label_row(parsed, state)
             return []
+        state.header_fresh = False
         if state.context is not None and not parsed.hits and parsed.own_label():
             state.context = None
         wrapped, state.wrapped = state.wrapped, _wrapped_label(parsed)
@@ -159,6 +157,16 @@ class Extractor:
         if state.context_age > _CONTEXT_ROWS:
             state.context = None
         return found
+
+    def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
+        """A row without values: its unit and its one quantity (and load) apply to the rows that follow."""
+        state.pending_unit = parsed.label_unit() or state.pending_unit
+        if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
+            load = parsed.loads[-1].value if parsed.loads else None  # (a merged header) names no value
+            state.context, state.context_age = (parsed.hits[-1].rule, load), 0
+        elif parsed.hits:
+            state.context = None
+            self.unresolved += 1  # the page's tables may tell the columns apart (pdfplumber)
 
     # ---------------------------------------------------------------- header rows
     def _header(self, parsed: Parsed) -> list[Column] | None:
@@ -366,6 +374,14 @@ def _model_columns(vocab: Vocabulary, parsed: Parsed) -> list[Cell] | None:
 
 def _overlap(cell: Cell, other: Cell) -> float:
     return min(cell.x1, other.x1) - max(cell.x0, other.x0)
+
+
+def _merged_header(above: list[Column], below: list[Column]) -> list[Column]:
+    """The columns of a header printed over two rows: each column of the lower row that lies under no column
+    of the upper one is added (left to right); where they overlap the upper row's meaning stands."""
+    added = [col for col in below if col.meaningful and not any(
+        min(col.x1, other.x1) - max(col.x0, other.x0) > 0 for other in above)]
+    return sorted([*above, *added], key=lambda col: col.x0)
 
 
 def _wrapped_label(parsed: Parsed) -> tuple[LabelRule, int | None] | None:

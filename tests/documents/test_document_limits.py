@@ -134,3 +134,15 @@ def test_limit_in_brackets_of_the_label_leaves_the_value(make_pdf: MakePdf, line
 def test_limit_word_without_its_own_number_names_the_value(make_pdf: MakePdf, line: str) -> None:
     facts = facts_of(make_pdf([["Ethernet switch specification", line]]), "switch")
     assert all(value is None or qualifier for value, qualifier in readings(facts, "psu_efficiency_50"))
+
+
+def test_a_header_printed_over_two_rows_keeps_its_limit_columns(make_pdf: MakePdf) -> None:
+    """Issue 13 (unseen lab report, seed 9001): cells centred vertically put "Limit | MDL | Result" on one row and
+    "Substance | Conclusion" on the next; the second row continues the header instead of replacing it, so the
+    limit (1000) and the detection limit (8) are not read as results."""
+    path = make_pdf([["Server test report", ("", "Limit", "MDL", "Result", ""), ("Substance", "", "", "", "Conclusion"),
+                      ("Lead (Pb)", "1000", "8", "ND", "Pass"), ("Mercury (Hg)", "1000", "2", "106", "Pass")]],
+                    col_width=110)
+    facts = facts_of(path, "server")
+    assert readings(facts, "pb") == [(None, "nd")]
+    assert readings(facts, "hg") == [(106.0, "")]
