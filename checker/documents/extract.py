@@ -119,7 +119,7 @@ class Extractor:
         if columns is None:
             return False
         if state.header is not None and state.header_fresh:  # a header printed over two lines (cells centred)
-            columns = _merged_header(state.header, columns)
+            columns = _merged_header(state.header, columns) or columns
         state.side_by_side = []
         state.header, state.misses, state.header_fresh = columns, 0, True
         first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
@@ -376,12 +376,13 @@ def _overlap(cell: Cell, other: Cell) -> float:
     return min(cell.x1, other.x1) - max(cell.x0, other.x0)
 
 
-def _merged_header(above: list[Column], below: list[Column]) -> list[Column]:
-    """The columns of a header printed over two rows: each column of the lower row that lies under no column
-    of the upper one is added (left to right); where they overlap the upper row's meaning stands."""
-    added = [col for col in below if col.meaningful and not any(
-        min(col.x1, other.x1) - max(col.x0, other.x0) > 0 for other in above)]
-    return sorted([*above, *added], key=lambda col: col.x0)
+def _merged_header(above: list[Column], below: list[Column]) -> list[Column] | None:
+    """The columns of a header printed over two rows, where the lower row's cells fill the gaps of the upper
+    ("Limit | MDL | Result" over "Substance | … | Conclusion"); None when a lower cell lies under an upper one:
+    that is the header of the next table, not the rest of this one."""
+    if any(min(col.x1, other.x1) - max(col.x0, other.x0) > 0 for col in below for other in above):
+        return None
+    return sorted([*above, *(col for col in below if col.meaningful)], key=lambda col: col.x0)
 
 
 def _wrapped_label(parsed: Parsed) -> tuple[LabelRule, int | None] | None:

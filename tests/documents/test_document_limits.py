@@ -146,3 +146,15 @@ def test_a_header_printed_over_two_rows_keeps_its_limit_columns(make_pdf: MakePd
     facts = facts_of(path, "server")
     assert readings(facts, "pb") == [(None, "nd")]
     assert readings(facts, "hg") == [(106.0, "")]
+
+
+def test_a_next_tables_header_right_under_a_header_replaces_it(make_pdf: MakePdf) -> None:
+    """The report's "序号 | 检验项目 | 标准要求 | 检验结果 | 单项结论" header with no row of its own, then a load
+    table's header on the same grid: the second is a new header (its efficiency and power-factor columns are read)."""
+    path = make_pdf([["服务器检验报告", ("序号", "检验项目", "标准要求", "检验结果", "单项结论"),
+                      ("负载率", "输入功率(W)", "输出功率(W)", "效率(%)", "功率因数"),
+                      ("20%", "354.8", "320.0", "90.2", "0.901"), ("50%", "854.7", "800.0", "93.6", "0.891")]],
+                    col_width=100)
+    facts = facts_of(path, "server")
+    assert readings(facts, "psu_efficiency_20") == [(90.2, "")]
+    assert readings(facts, "psu_power_factor_50") == [(0.891, "")]
