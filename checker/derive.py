@@ -349,10 +349,11 @@ def _fuel_rate(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     low = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_low))
     high = np.asarray(calc.fuel_rate_g_per_kwh(flow, power, density_high))
     declared = column(frame, "fuel_rate")
-    ranged = np.isnan(declared) & (~np.isnan(frame["fuel_rate" + LO].to_numpy(float)) if "fuel_rate" + LO in frame
-                                   else np.zeros(len(frame), bool))
-    declared_low = np.where(ranged, frame["fuel_rate" + LO].to_numpy(float) if ranged.any() else np.nan, declared)
-    declared_high = np.where(ranged, frame["fuel_rate" + HI].to_numpy(float) if ranged.any() else np.nan, declared)
+    missing = np.full(len(frame), np.nan)
+    printed_low = frame["fuel_rate" + LO].to_numpy(float) if "fuel_rate" + LO in frame else missing
+    printed_high = frame["fuel_rate" + HI].to_numpy(float) if "fuel_rate" + HI in frame else missing
+    ranged = np.isnan(declared) & ~np.isnan(printed_low)  # declared as an interval or a bound
+    declared_low, declared_high = np.where(ranged, printed_low, declared), np.where(ranged, printed_high, declared)
     tolerance = catalog.constant("derived_agreement_tolerance")
     with np.errstate(invalid="ignore"):  # a declared interval is checked like a point: it must meet the range
         outside = ~np.isnan(declared_low) & ~np.isnan(low) & (
@@ -365,13 +366,9 @@ def _fuel_rate(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     use = ~np.isnan(low) & np.isnan(declared) & ~ranged
     if "fuel_rate" + ISSUE in frame:
         use &= frame["fuel_rate" + ISSUE].isna().to_numpy()
-    if "fuel_rate" + LO in frame:
-        keep = ranged & ~outside
-        frame["fuel_rate" + LO] = np.where(use, low, np.where(keep, declared_low, np.nan))
-        frame["fuel_rate" + HI] = np.where(use, high, np.where(keep, declared_high, np.nan))
-    else:
-        frame["fuel_rate" + LO] = np.where(use, low, np.nan)
-        frame["fuel_rate" + HI] = np.where(use, high, np.nan)
+    keep = ranged & ~outside  # a declared interval that agrees stays as declared
+    frame["fuel_rate" + LO] = np.where(use, low, np.where(keep, printed_low, np.nan))
+    frame["fuel_rate" + HI] = np.where(use, high, np.where(keep, printed_high, np.nan))
     set_text(frame, "fuel_rate" + NOTE, use, [
         f"from {flow[i]:g} L/h at {power[i]:g} kW over {fuels[i]} density {density_low[i]:g}–{density_high[i]:g} "
         f"kg/L: {low[i]:.1f}–{high[i]:.1f} g/kWh" for i in np.flatnonzero(use)])

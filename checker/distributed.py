@@ -133,7 +133,7 @@ def read_documents_on(client: Any, paths: list[Path], category: str | None,
                       seconds: float | None = None) -> dict[Path, Outcome]:
     """The PDFs read on the cluster in chunks (two per worker thread), each document within ``seconds``; a
     chunk whose task fails (a lost worker, twice) gives each of its documents an error row."""
-    threads = max(1, sum(client.nthreads().values())) if hasattr(client, "nthreads") else 2
+    threads = max(1, sum(client.nthreads().values()))
     count = min(len(paths), 2 * threads)
     chunks = [paths[i::count] for i in range(count)]
     futures = [client.submit(read_chunk, [str(p) for p in chunk], category, seconds, pure=False, retries=1)

@@ -356,9 +356,10 @@ class Extractor:
         return out
 
 
+# a model identifier: one or two tokens, the first mixing letters and digits ("S5735-L24T4S", "DE33 GC");
+# a quantity header ("50 Hz kVA (ekW)") starts with a bare number and is not one
 _MODEL_CELL = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/+\-()]*"
                          r"(?: [A-Za-z0-9][A-Za-z0-9._/+\-()]*)?")
-_UNIT_WORD = re.compile(r"(?i)(?:^|[\s\d(])(?:hz|kva|kw|ekw|kwm|w|v|vac|vdc|a|db|dba|mm|kg|rpm|l/h|%)(?=$|[\s)])")
 
 
 def _model_columns(vocab: Vocabulary, parsed: Parsed) -> list[Cell] | None:
@@ -368,7 +369,7 @@ def _model_columns(vocab: Vocabulary, parsed: Parsed) -> list[Cell] | None:
     first = parsed.cell_key(0).strip(" :：.")
     if len(cells) < 3 or not any(lab.pattern.fullmatch(first) for lab in vocab.identity["model"]):
         return None
-    models = [c for c in cells[1:] if _MODEL_CELL.fullmatch(c.text.strip()) and not _UNIT_WORD.search(c.text)]
+    models = [c for c in cells[1:] if _MODEL_CELL.fullmatch(c.text.strip())]
     return models if len(models) >= 2 and len(models) == len(cells) - 1 else None
 
 
@@ -385,11 +386,17 @@ def _merged_header(above: list[Column], below: list[Column]) -> list[Column] | N
     return sorted([*above, *(col for col in below if col.meaningful)], key=lambda col: col.x0)
 
 
+def _prose_clauses(parsed: Parsed) -> list[tuple[int, int]]:
+    """The clauses of a prose line (a row of one cell); none for a table row."""
+    return parsed.clauses() if len(parsed.row.cells) == 1 else []
+
+
 def _wrapped_label(parsed: Parsed) -> tuple[LabelRule, int | None] | None:
     """The label (and load) a prose line ends on when its last clause names a quantity but holds no value."""
-    if len(parsed.row.cells) != 1 or not parsed.clauses():
+    clauses = _prose_clauses(parsed)
+    if not clauses:
         return None
-    a, b = parsed.clauses()[-1]
+    a, b = clauses[-1]
     hits = [h for h in parsed.hits if a <= h.start < b]
     if not hits or any(a <= v.start < b for v in parsed.values):
         return None
@@ -399,9 +406,10 @@ def _wrapped_label(parsed: Parsed) -> tuple[LabelRule, int | None] | None:
 
 def _continues(parsed: Parsed) -> bool:
     """A prose line whose first clause has one value and no label of its own: the rest of a sentence."""
-    if len(parsed.row.cells) != 1 or not parsed.clauses():
+    clauses = _prose_clauses(parsed)
+    if not clauses:
         return False
-    a, b = parsed.clauses()[0]
+    a, b = clauses[0]
     return not any(a <= h.start < b for h in parsed.hits) and sum(a <= v.start < b for v in parsed.values) == 1
 
 

@@ -43,6 +43,7 @@ class Parsed:
     load_cells: dict[int, int] = field(default_factory=dict)  # cell index → load of a bare "20%" cell
     raw_hits: list[Hit] = field(default_factory=list)  # before exclusion (header cells use their own)
     marks: list[tuple[int, int, bool]] = field(default_factory=list)  # limit (True) and result (False) words
+    _clauses: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def cell_of(self, pos: int) -> int:
         """Index of the cell holding character ``pos`` of :attr:`key`."""
@@ -87,8 +88,10 @@ class Parsed:
         return 0 <= closing < before and any(end <= v.start < closing for v in self.values)
 
     def clauses(self) -> list[tuple[int, int]]:
-        """Spans of the clauses of the row (split at ; 。 and commas that are not decimal)."""
-        return [s for s in _clause_spans(self.key) if s[1] > s[0]]
+        """Spans of the clauses of the row (split at ; 。 and commas that are not decimal), worked out once."""
+        if self._clauses is None:
+            self._clauses = [s for s in _clause_spans(self.key) if s[1] > s[0]]
+        return self._clauses
 
     def readings(self) -> list[Value]:
         """Values without a leading row number ("1 | 产品可再生利用率 | ..." → not 1)."""
