@@ -35,7 +35,7 @@ AS_OF = date(2026, 11, 20)
 
 def _verdicts(evaluated: Any) -> list[str]:
     """Per product: its id and its verdict."""
-    from checker.engine import verdicts
+    from checker.engine.evaluate import verdicts
 
     ids = evaluated.batch.frame["id"].astype(str).tolist()
     return sorted(zip(ids, verdicts(evaluated.columns, len(ids)).tolist(), strict=True))

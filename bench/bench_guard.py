@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.limits import json_depth  # noqa: E402
+from checker.inputs.guard import json_depth  # noqa: E402
 
 PDF = ROOT.parent / "shared" / "realdata" / "rohs" / "declarations" / "TI_RoHS_statement_szzq088p.pdf"
 BARE_PDF = ("import sys, pypdfium2 as p\n"

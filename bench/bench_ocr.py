@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import pypdfium2 as pdfium  # noqa: E402
 
-from checker.documents import ocr  # noqa: E402
+from checker.inputs.documents import ocr  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "realdata" / "rohs"
 # Key numbers printed on the real scanned pages (read off the page images by a person).

@@ -1,4 +1,4 @@
-"""Benchmark of the document reader (checker.documents.read_pdf).
+"""Benchmark of the document reader (checker.inputs.documents.read_pdf).
 
 In one run:
 1. the reader over the samples corpus (samples/documents, truth.json): pages/s and field-level
@@ -31,13 +31,13 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.documents import DocumentError, clear_caches, read_pdf  # noqa: E402
-from checker.documents.candidates import Emitter, finalize  # noqa: E402
-from checker.documents.detect import detect_category  # noqa: E402
-from checker.documents.extract import Extractor  # noqa: E402
-from checker.documents.generator import generator_candidates  # noqa: E402
-from checker.documents.text import Cell, Glyph, Row, rows_from_glyphs  # noqa: E402
-from checker.documents.vocabulary import load_vocabulary  # noqa: E402
+from checker.inputs.documents import DocumentError, clear_caches, read_pdf  # noqa: E402
+from checker.inputs.documents.candidates import Emitter, finalize  # noqa: E402
+from checker.inputs.documents.detect import detect_category  # noqa: E402
+from checker.inputs.documents.extract import Extractor  # noqa: E402
+from checker.inputs.documents.generator import generator_candidates  # noqa: E402
+from checker.inputs.documents.text import Cell, Glyph, Row, rows_from_glyphs  # noqa: E402
+from checker.inputs.documents.vocabulary import load_vocabulary  # noqa: E402
 from checker.models import Fact  # noqa: E402
 from checker.units import convert  # noqa: E402
 

@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.catalog.messages import note
 from checker.errors import DistributedError, UsageError
-from checker.messages import note
-from checker.safe_text import terminal
+from checker.outputs.safe_text import terminal
 
 if TYPE_CHECKING:
-    from checker.pipeline import Evaluated
+    from checker.engine.run import Evaluated
 
 # The engine, the report writers and the calculators are imported by the command that uses them,
 # so that a command starts in little more than the time pandas, pint and pydantic take to import.
@@ -65,7 +65,7 @@ def exit_code(evaluated: Evaluated) -> int:
     """0 all pass; 1 any fail/incomplete (or an input lost beside usable ones); 2 nothing usable."""
     if len(evaluated.batch.frame) == 0:
         return EXIT_UNUSABLE
-    from checker.engine import verdicts
+    from checker.engine.evaluate import verdicts
 
     all_pass = (verdicts(evaluated.columns, len(evaluated.batch.frame)) == "pass").all()
     lost = any(not e.error.startswith("columns not recognised") for e in evaluated.errors)
@@ -77,7 +77,7 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: 
     out = Path(args.out) if args.out else None
     if out is None and sys.stdout is None:
         raise UsageError("standard output is closed: give --out PATH")
-    from checker.report import write_output
+    from checker.outputs.report import write_output
 
     text = write_output(evaluated, fmt, out, args.lang, detail, sys.stdout, single)
     if text is not None:
@@ -126,28 +126,21 @@ def run_audit(args: argparse.Namespace) -> int:
 
 
 def _audit_with_mapping(paths: list[Path], args: argparse.Namespace) -> Evaluated:
-    """``audit --columns MAP.yaml``: catalogs read through a column mapping (checker/mapping.py)."""
-    from checker.mapping import MappingError, audit_mapped, load_mapping
+    """``audit --columns MAP.yaml``: catalogs read through a column mapping (checker/inputs/mapping.py)."""
+    from checker.inputs.mapping import audit_mapped, load_mapping
 
     if args.engine == "dask":
         raise UsageError("--columns is not available with --engine dask")
-    try:
-        mapping = load_mapping(Path(args.columns))
-    except MappingError as exc:
-        raise UsageError(str(exc)) from None
-    return audit_mapped(paths, mapping, _as_of(args.as_of), args.category)
+    return audit_mapped(paths, load_mapping(Path(args.columns)), _as_of(args.as_of), args.category)
 
 
 def run_compare(args: argparse.Namespace) -> int:
     """``checker compare DIR``: one sub-folder per bidder, a bidders × clauses matrix (checker/compare.py)."""
-    from checker.compare import CompareError, compare, write
+    from checker.compare import compare, write
 
     fmt = args.format or _default_format()
-    try:
-        comparison = compare(Path(args.folder), _as_of(args.as_of), args.category)
-        text = write(comparison, fmt, Path(args.out) if args.out else None, args.lang)
-    except CompareError as exc:
-        raise UsageError(str(exc)) from None
+    comparison = compare(Path(args.folder), _as_of(args.as_of), args.category)
+    text = write(comparison, fmt, Path(args.out) if args.out else None, args.lang)
     if text is not None:
         assert sys.stdout is not None
         sys.stdout.write(text)
@@ -161,7 +154,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_clauses(args: argparse.Namespace) -> int:
-    from checker.catalog import load_catalog
+    from checker.catalog.clauses import load_catalog
 
     catalog = load_catalog()
     clauses = catalog.for_category(args.category) if args.category else catalog.clauses
@@ -173,7 +166,7 @@ def run_clauses(args: argparse.Namespace) -> int:
                                      for c in clauses],
                                     ensure_ascii=False, indent=2) + "\n")
         return EXIT_PASS
-    from checker.text_report import clause_line, scope_words
+    from checker.outputs.text import clause_line, scope_words
 
     for clause in clauses:  # in --lang, or both languages without it
         print(terminal(clause_line(clause, args.lang)))
@@ -184,21 +177,21 @@ def run_clauses(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from checker.catalog import load_catalog
+    from checker.catalog.clauses import load_catalog
 
     catalog = load_catalog()
     if args.category not in catalog.categories:
         raise UsageError(f"unknown category {args.category!r}; one of {', '.join(catalog.categories)}")
     if args.mapping:
-        from checker.mapping import skeleton
+        from checker.inputs.mapping import skeleton
 
         sys.stdout.write(skeleton(args.category, catalog))
         return EXIT_PASS
     names = ["model", "manufacturer", "category"] + [
         n for n, s in catalog.fields.items() if args.category in s.categories and n not in
         ("model", "manufacturer", "category")]
-    from checker.catalog_files import catalog_dir
-    from checker.fields import contract_headers
+    from checker.catalog.fields import contract_headers
+    from checker.catalog.files import catalog_dir
 
     plain = set(contract_headers(catalog_dir()))
     headers = [f"{n} [{catalog.fields[n].unit}]" if catalog.fields[n].unit and n not in plain else n
@@ -256,7 +249,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p_template.add_argument("--mapping", action="store_true", help="print a column-mapping skeleton (YAML) instead")
     p_template.set_defaults(func=run_template)
     if command not in CORE_COMMANDS:
-        from checker.calc_cli import add_calc_parser
+        from checker.calc.cli import add_calc_parser
 
         add_calc_parser(sub)
         _add_dc(sub)

@@ -5,7 +5,7 @@ as ``checker check`` would take it. The result is a matrix of bidders × clauses
 status of each cell; a clause where the bidders' statuses or values differ is marked; bidders are
 ranked by fails, then missing evidence, then clauses a person must check (manual_review). A folder
 whose documents give no product is ranked last with its one-line error. Text from input is data: every
-output goes through :mod:`checker.safe_text`.
+output goes through :mod:`checker.outputs.safe_text`.
 """
 
 from __future__ import annotations
@@ -18,16 +18,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from checker.catalog import Catalog, load_catalog
-from checker.display import pad, quantity
-from checker.messages import message, note
+from checker.catalog.clauses import Catalog, load_catalog
+from checker.catalog.messages import message, note
+from checker.errors import UsageError
 from checker.models import ClauseResult, ProductReport
+from checker.outputs.display import pad, quantity
+from checker.outputs.report import STATUS_COLOURS
+from checker.outputs.safe_text import printable, printable_tree, spreadsheet, terminal
 from checker.pipeline import check
-from checker.report import STATUS_COLOURS
-from checker.safe_text import printable, printable_tree, spreadsheet, terminal
 
 
-class CompareError(ValueError):
+class CompareError(UsageError, ValueError):
     """A tender folder that cannot be compared, with a one-line reason."""
 
 
@@ -111,12 +112,12 @@ def _cell_key(result: ClauseResult | None) -> tuple[str, str]:
 
 
 def _value(result: ClauseResult | None, lang: str = "en") -> str:
-    """A cell's value as people write it (:func:`checker.display.quantity`; full precision in JSON)."""
+    """A cell's value as people write it (:func:`checker.outputs.display.quantity`; full precision in JSON)."""
     if result is None or result.value is None:
         return ""
     if isinstance(result.value, bool):
         return message("yes" if result.value else "no", lang)
-    from checker.text_report import unit_label
+    from checker.outputs.text import unit_label
 
     return quantity(result.value, unit_label(result.unit, lang), result.limit)
 

@@ -3,9 +3,9 @@
 The inputs are read as by the local engine (PDFs become tasks, a chunk of documents each, read on
 the workers into records, each document within the time limit). The stacked frame is then cut into
 partitions; each partition is one task that runs the same code as the local engine,
-:func:`checker.derive.derive_all` then :func:`checker.engine.evaluate` over every clause the whole
+:func:`checker.engine.derive.derive_all` then :func:`checker.engine.evaluate.evaluate` over every clause the whole
 batch needs, and sends back only its status and reason codes, values and limits. The parent joins the
-partitions into one :class:`~checker.pipeline.Evaluated`, so every output format is the local engine's.
+partitions into one :class:`~checker.engine.run.Evaluated`, so every output format is the local engine's.
 
 With no scheduler address a small LocalCluster is started for the run (two worker processes).
 """
@@ -26,15 +26,16 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checker.catalog import Catalog, Clause, load_catalog
-from checker.derive import derive_all
-from checker.engine import ClauseColumn, evaluate
+from checker.catalog.clauses import Catalog, Clause, load_catalog
+from checker.engine.derive import derive_all
+from checker.engine.evaluate import ClauseColumn, clause_factor, clauses_for, evaluate
+from checker.engine.frame import Batch, conform, stack
+from checker.engine.run import Evaluated, drop_unknown_categories
 from checker.errors import DistributedError
-from checker.frame import Batch, conform
+from checker.inputs.files import audit_inputs, pdf_inputs
+from checker.inputs.parallel import Outcome
+from checker.inputs.products import input_batches
 from checker.models import InputError, InputWarning
-from checker.parallel import Outcome
-from checker.pipeline import Evaluated, audit_inputs, drop_unknown_categories, input_batches, pdf_inputs, stack
-from checker.units import conversion_factor
 
 log = logging.getLogger(__name__)
 PARTITION_ROWS = 250_000
@@ -67,11 +68,6 @@ def partitions(rows: int, size: int = PARTITION_ROWS) -> list[slice]:
     return [slice(start, min(start + size, rows)) for start in range(0, rows, size)] or [slice(0, 0)]
 
 
-def _clauses_for(frame: pd.DataFrame, catalog: Catalog) -> list[Clause]:
-    present = set(frame["category"].dropna().unique()) if len(frame) else set()
-    return [clause for clause in catalog.clauses if present & set(clause.categories)]
-
-
 def _join(parts: list[PartitionResult], clauses: list[Clause], catalog: Catalog) -> tuple[pd.DataFrame,
                                                                                           list[ClauseColumn]]:
     if len(parts) > 1:  # a side column one partition lacks reads as missing there (dtypes restored)
@@ -80,8 +76,7 @@ def _join(parts: list[PartitionResult], clauses: list[Clause], catalog: Catalog)
         frame = parts[0].frame
     columns = []
     for number, clause in enumerate(clauses):
-        spec = catalog.fields.get(clause.quantity) if clause.quantity else None
-        factor = conversion_factor(spec.unit, clause.unit) if spec else 1.0
+        factor = clause_factor(clause, catalog)
         joined = {name: np.concatenate([getattr(part, name)[number] for part in parts])
                   for name in ("status", "reason", "value", "limit")}
         columns.append(ClauseColumn(clause=clause, factor=factor, **joined))
@@ -123,7 +118,7 @@ def connect(scheduler: str | None) -> tuple[Any, Any]:
 def read_chunk(paths: list[str], category: str | None, seconds: float | None) -> dict[str, Outcome]:
     """One task: a chunk of PDFs read on a worker, each within ``seconds`` (the local engine's reader: a
     worker process of its own where the Dask worker may start one, as the app's threads do)."""
-    from checker.parallel import read_documents
+    from checker.inputs.parallel import read_documents
 
     found = read_documents([Path(p) for p in paths], category, workers=1, seconds=seconds, progress=False)
     return {str(path): outcome for path, outcome in found.items()}
@@ -156,7 +151,7 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
 
     Each partition travels inside its task (not scattered ahead), so a task whose worker is lost is
     run again elsewhere (``retries``) instead of failing on data that went with the worker."""
-    from checker.limits import document_seconds
+    from checker.inputs.guard import document_seconds
 
     catalog = load_catalog()
     errors: list[InputError] = []
@@ -169,7 +164,7 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
         documents = read_documents_on(client, pdfs, category, limit) if pdfs else {}
         batches = input_batches(inputs, catalog, category, errors, documents, warnings)
         batch = drop_unknown_categories(stack(batches, catalog), catalog, errors)
-        clauses = _clauses_for(batch.frame, catalog)
+        clauses = clauses_for(set(batch.frame["category"].dropna().unique()), catalog)
         ids = [clause.id for clause in clauses]
         with warnings_about_large_graphs_off():
             futures = [client.submit(evaluate_partition, batch.frame.iloc[part], ids, as_of, pure=False, retries=2)

@@ -74,7 +74,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from checker.fields import flatten_fields
+from checker.catalog.fields import flatten_fields
 
 LOG = logging.getLogger("make_documents")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.catalog import load_catalog
+from checker.catalog.clauses import load_catalog
 from checker.cli import main
 from checker.compare import compare
 from checker.pipeline import check

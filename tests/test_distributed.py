@@ -15,8 +15,8 @@ from dask.distributed import LocalCluster
 
 from checker.cli import main
 from checker.distributed import audit_distributed, partitions
+from checker.outputs.report import write_output
 from checker.pipeline import audit
-from checker.report import write_output
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 20)

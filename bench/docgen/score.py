@@ -69,10 +69,10 @@ def _matches(fact: Any, want: dict[str, Any]) -> bool:
 
 
 def _verdicts(facts: list[Any], truth: dict[str, Any], source: str) -> dict[str, str]:
-    from checker.catalog import load_catalog
-    from checker.frame import records_to_batch
-    from checker.pipeline import evaluate_batches
-    from checker.records import ProductRecord
+    from checker.catalog.clauses import load_catalog
+    from checker.engine.frame import records_to_batch
+    from checker.engine.run import evaluate_batches
+    from checker.inputs.records import ProductRecord
 
     record = ProductRecord(
         id=truth["model"], category=truth["category"], sources=[source], facts=facts, model=truth["model"]
@@ -84,7 +84,7 @@ def _verdicts(facts: list[Any], truth: dict[str, Any], source: str) -> dict[str,
 
 def score_document(path: Path, truth: dict[str, Any], score: Score) -> None:
     """Read one document and add its counts to ``score``."""
-    from checker.documents import DocumentError, read_pdf
+    from checker.inputs.documents import DocumentError, read_pdf
 
     score.documents += 1
     tag = f"{truth['family']}/{truth['lang']}/{'scan' if truth['scanned'] else truth.get('producer', '')}"

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from checker.catalog_files import read_yaml
+from checker.catalog.files import read_yaml
 from checker.models import Strict
 from checker.units import conversion_factor
 
@@ -262,7 +262,7 @@ class Grade(Strict):
     min: float
 
 
-class Catalog(Strict):
+class Tca305Catalog(Strict):
     """The whole T/CA305 catalog."""
 
     standard: str
@@ -316,8 +316,8 @@ def _with_shared_constants(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4)
-def load_catalog(path: str | Path = "tca305.yaml") -> Catalog:
+def load_tca305(path: str | Path = "tca305.yaml") -> Tca305Catalog:
     """Load and validate ``catalogs/tca305.yaml`` (cached)."""
     data = _with_shared_constants(read_yaml(path))
     log.debug("loaded T/CA305 catalog from %s", path)
-    return Catalog.model_validate(data)
+    return Tca305Catalog.model_validate(data)

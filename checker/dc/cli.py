@@ -12,12 +12,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from checker.catalog.messages import message, note
 from checker.dc.grading import evaluate
 from checker.dc.record import DataCentreRecordError, load_record
 from checker.dc.render import to_html, to_json, to_text, write_xlsx
 from checker.dc.report import build_report
-from checker.messages import message, note
-from checker.safe_text import terminal
+from checker.outputs.safe_text import terminal
 
 log = logging.getLogger(__name__)
 

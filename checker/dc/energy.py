@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from checker.dc.catalog import Bound, Catalog, Coefficient, load_catalog
+from checker.dc.catalog import Bound, Coefficient, Tca305Catalog, load_tca305
 from checker.dc.quantity import Amount
 from checker.dc.record import DataCentreRecord
 from checker.dc.refrigerant import gwp_coefficients, leak_rows
@@ -51,9 +51,9 @@ class GridChoice:
                 "confidence": self.confidence, "source": coef.source if coef else "declared in the record"}
 
 
-def grid_choice(record: DataCentreRecord, catalog: Catalog | None = None) -> GridChoice:
+def grid_choice(record: DataCentreRecord, catalog: Tca305Catalog | None = None) -> GridChoice:
     """The record's own factor if given, else its region's, else the national default (fallback)."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     if record.grid_factor is not None:
         return GridChoice(record.grid_factor / 1000.0, "declared", record.grid_region, None, None)
     grid = catalog.grid
@@ -63,7 +63,7 @@ def grid_choice(record: DataCentreRecord, catalog: Catalog | None = None) -> Gri
     return GridChoice(factor.in_unit("tCO2/kWh"), basis, region, grid.year, factor)
 
 
-def grid_factor(record: DataCentreRecord, catalog: Catalog | None = None) -> tuple[float, str]:
+def grid_factor(record: DataCentreRecord, catalog: Tca305Catalog | None = None) -> tuple[float, str]:
     """Grid CO2 factor in tCO2/kWh and where it came from (record, region, or national default)."""
     choice = grid_choice(record, catalog)
     if choice.coefficient is None:
@@ -71,14 +71,14 @@ def grid_factor(record: DataCentreRecord, catalog: Catalog | None = None) -> tup
     return choice.t_per_kwh, f"{choice.region} {choice.year} ({choice.confidence})"
 
 
-def _coef(name: str, unit: str, bound: Bound, catalog: Catalog) -> float:
+def _coef(name: str, unit: str, bound: Bound, catalog: Tca305Catalog) -> float:
     return catalog.coefficients[name].in_unit(unit, bound)
 
 
 def fuel_kg(amount: Amount | None, fuel: str, bound: Bound = "value",
-            catalog: Catalog | None = None) -> float:
+            catalog: Tca305Catalog | None = None) -> float:
     """A fuel amount in kg; litres are converted with the fuel's density coefficient."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     if amount is None:
         return 0.0
     if amount.unit == "kg":
@@ -86,7 +86,7 @@ def fuel_kg(amount: Amount | None, fuel: str, bound: Bound = "value",
     return amount.value * _coef(f"{fuel}_density", "kg/L", bound, catalog)
 
 
-def _fuels_kg(record: DataCentreRecord, bound: Bound, catalog: Catalog) -> dict[str, float]:
+def _fuels_kg(record: DataCentreRecord, bound: Bound, catalog: Tca305Catalog) -> dict[str, float]:
     """Site fuels and vehicle fuels, kg."""
     return {
         "diesel": fuel_kg(record.energy.diesel, "diesel", bound, catalog),
@@ -97,12 +97,12 @@ def _fuels_kg(record: DataCentreRecord, bound: Bound, catalog: Catalog) -> dict[
 
 
 def annual_energy_tce(record: DataCentreRecord, bound: Bound = "value",
-                      catalog: Catalog | None = None) -> float:
+                      catalog: Tca305Catalog | None = None) -> float:
     """Annual energy consumption in tce, electricity at 当量值 (procurement standard 5.6).
 
     Vehicle fuel is counted (it is energy the data centre consumes); exports are not subtracted.
     """
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     fuels = _fuels_kg(record, bound, catalog)
     kgce = (
         record.energy.electricity * _coef("electricity_tce", "kgce/kWh", bound, catalog)
@@ -115,11 +115,11 @@ def annual_energy_tce(record: DataCentreRecord, bound: Bound = "value",
 
 
 def emissions(record: DataCentreRecord, bound: Bound = "value",
-              catalog: Catalog | None = None) -> dict[str, float]:
+              catalog: Tca305Catalog | None = None) -> dict[str, float]:
     """附表E operating-stage emissions in tCO2(e) by source, with ``scope1``, ``scope2`` and ``total``
     (= C_yw). Refrigerant leaks (3.4) are scope 1. Exported electricity and heat are negative.
     Water and staff carry no factor."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     grid, _ = grid_factor(record, catalog)
     heat = _coef("heat_co2", "tCO2/GJ", bound, catalog)
     diesel = _coef("diesel_co2", "tCO2/kg", bound, catalog)
@@ -141,10 +141,10 @@ def emissions(record: DataCentreRecord, bound: Bound = "value",
     return {**rows, "scope1": scope1, "scope2": scope2, "total": scope1 + scope2}
 
 
-def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) -> dict[str, Coefficient]:
+def coefficients_used(record: DataCentreRecord, catalog: Tca305Catalog | None = None) -> dict[str, Coefficient]:
     """The catalog coefficients this record's figures depend on (non-zero quantities only), the
     refrigerant GWPs (``gwp_<refrigerant>``) included."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     names = ["electricity_tce"]
     energy, vehicles = record.energy, record.vehicles
     if energy.natural_gas:
@@ -160,7 +160,7 @@ def coefficients_used(record: DataCentreRecord, catalog: Catalog | None = None) 
     return {**{name: catalog.coefficients[name] for name in names}, **gwp_coefficients(record, catalog)}
 
 
-def low_confidence(record: DataCentreRecord, catalog: Catalog | None = None) -> list[str]:
+def low_confidence(record: DataCentreRecord, catalog: Tca305Catalog | None = None) -> list[str]:
     """Names of the low-confidence (L) coefficients the record's figures depend on."""
     return [n for n, c in coefficients_used(record, catalog).items() if c.confidence == "L"]
 

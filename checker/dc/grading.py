@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from checker.dc.catalog import Catalog, load_catalog
+from checker.dc.catalog import Tca305Catalog, load_tca305
 from checker.dc.energy import BOUNDS, NATIONAL_FALLBACK, Bound, GridChoice, grid_choice, low_confidence, section5_facts
 from checker.dc.record import DataCentreRecord
 from checker.dc.scoring import Scenario, scenario
@@ -42,27 +42,27 @@ def compare(value: float | None, op: str, limit: float) -> str:
     return "pass" if _OPS[op](value, limit) else "fail"
 
 
-def is_new(record: DataCentreRecord, as_of: date, catalog: Catalog) -> bool:
+def is_new(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog) -> bool:
     """近三年新建: fewer than ``existing_min_years`` years in operation."""
     return record.age_years(as_of) < catalog.constraints.pue.existing_min_years
 
 
-def pue_limit(record: DataCentreRecord, as_of: date, catalog: Catalog | None = None) -> float:
+def tca305_pue_limit(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog | None = None) -> float:
     """The 4.2 PUE limit for the record's climate zone and age."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     rule = catalog.constraints.pue
     table = rule.new if is_new(record, as_of, catalog) else rule.existing
     return table[record.climate_zone]
 
 
-def wue_limit(record: DataCentreRecord, as_of: date, catalog: Catalog | None = None) -> float:
+def tca305_wue_limit(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog | None = None) -> float:
     """The 4.2 WUE limit (L/kWh) for the record's age."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     rule = catalog.constraints.wue
     return rule.new if is_new(record, as_of, catalog) else rule.existing
 
 
-def declaration_rows(record: DataCentreRecord, catalog: Catalog) -> list[dict[str, Any]]:
+def declaration_rows(record: DataCentreRecord, catalog: Tca305Catalog) -> list[dict[str, Any]]:
     """4.1 basic conditions and 4.2 declared rows: declared true passes, false fails, absent is
     missing evidence. All are vetoes."""
     rows = []
@@ -77,14 +77,14 @@ def declaration_rows(record: DataCentreRecord, catalog: Catalog) -> list[dict[st
 
 
 def operation_rows(record: DataCentreRecord, facts: dict[str, float], as_of: date,
-                   catalog: Catalog) -> list[dict[str, Any]]:
+                   catalog: Tca305Catalog) -> list[dict[str, Any]]:
     """4.2 运营状态: PUE (veto) and WUE (advisory, the text's 宜)."""
     age = "new (<3 years)" if is_new(record, as_of, catalog) else "existing (>=3 years)"
     sizes = catalog.constraints.pue.stated_for_sizes
     scope = "" if record.size_class in sizes else (
         f"; the text states limits for {'/'.join(sizes)} only, applied to {record.size_class} too")
     pue, wue = facts.get("pue"), facts.get("wue")
-    pue_lim, wue_lim = pue_limit(record, as_of, catalog), wue_limit(record, as_of, catalog)
+    pue_lim, wue_lim = tca305_pue_limit(record, as_of, catalog), tca305_wue_limit(record, as_of, catalog)
     wue_rule = catalog.constraints.wue
     return [
         constraint("4.2/pue", compare(pue, "<=", pue_lim), pue, pue_lim, "<=",
@@ -95,13 +95,13 @@ def operation_rows(record: DataCentreRecord, facts: dict[str, float], as_of: dat
     ]
 
 
-def ratio_statuses(ratios: dict[Bound, float | None], catalog: Catalog) -> set[str]:
+def ratio_statuses(ratios: dict[Bound, float | None], catalog: Tca305Catalog) -> set[str]:
     """碳抵消比例 status at each coefficient bound (one element when the bounds agree)."""
     rule = catalog.constraints.offset_ratio
     return {compare(v, rule.op, rule.limit) for v in ratios.values()}
 
 
-def ratio_row(scenarios: dict[Bound, Scenario], weak: list[str], catalog: Catalog) -> dict[str, Any]:
+def ratio_row(scenarios: dict[Bound, Scenario], weak: list[str], catalog: Tca305Catalog) -> dict[str, Any]:
     """碳抵消比例 > 20 %, checked at every coefficient bound."""
     rule = catalog.constraints.offset_ratio
     values = {b: s.offsets["ratio_percent"] for b, s in scenarios.items()}
@@ -120,7 +120,7 @@ def ratio_row(scenarios: dict[Bound, Scenario], weak: list[str], catalog: Catalo
     return constraint("4.2/offset-ratio", status, nominal, rule.limit, rule.op, note, unit="%")
 
 
-def _flips(scenarios: dict[Bound, Scenario], catalog: Catalog) -> bool:
+def _flips(scenarios: dict[Bound, Scenario], catalog: Tca305Catalog) -> bool:
     """True when the score grade or the offset-ratio result changes across coefficient bounds."""
     ratios = {b: s.offsets["ratio_percent"] for b, s in scenarios.items()}
     grades = {s.score_grade for s in scenarios.values()}
@@ -128,7 +128,7 @@ def _flips(scenarios: dict[Bound, Scenario], catalog: Catalog) -> bool:
 
 
 def other_reading(scenarios: dict[Bound, Scenario], vetoes: list[str], grade: str,
-                  catalog: Catalog) -> dict[str, Any]:
+                  catalog: Tca305Catalog) -> dict[str, Any]:
     """What the other reading of C_p gives: C_p, S_DC, the 碳抵消比例 result, score and grade (other
     vetoes kept), checked across coefficient bounds like the chosen reading; and whether it
     changes the figures or the grade."""
@@ -192,14 +192,14 @@ class Assessment:
     @property
     def passed(self) -> bool:
         """True when graded (not 不合格) and no veto."""
-        return not self.vetoes and self.grade != load_catalog().fail_grade
+        return not self.vetoes and self.grade != load_tca305().fail_grade
 
 
-def evaluate(record: DataCentreRecord, as_of: date, catalog: Catalog | None = None) -> Assessment:
+def evaluate(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog | None = None) -> Assessment:
     """Grade one data centre by T/CA305-2023."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     facts = section5_facts(record)
-    pue = (facts.get("pue"), pue_limit(record, as_of, catalog))
+    pue = (facts.get("pue"), tca305_pue_limit(record, as_of, catalog))
     scenarios = {b: scenario(record, b, pue, facts.get("wue"), catalog) for b in BOUNDS}
     weak = low_confidence(record, catalog)
     rows = declaration_rows(record, catalog) + operation_rows(record, facts, as_of, catalog)

@@ -7,14 +7,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from checker.inputs.values import parse_value_text
 from checker.models import Strict
 from checker.units import conversion_factor, same_kind
-from checker.values import parse_value_text
 
 
 def split_number(text: str) -> tuple[float, str]:
     """Split ``"1,200.5 MWh"`` into ``(1200.5, "MWh")`` by the project's one number reader
-    (:func:`checker.values.parse_value_text`: "1,5 GWh" is 1.5 GWh everywhere). Raises ``ValueError``
+    (:func:`checker.inputs.values.parse_value_text`: "1,5 GWh" is 1.5 GWh everywhere). Raises ``ValueError``
     if no number leads, or for a non-detect or a bound ("< 1.2 GWh"), which is not an amount."""
     parsed = parse_value_text(text)
     if parsed.number is None or parsed.qualifier:

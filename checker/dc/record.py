@@ -14,11 +14,11 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
-from checker.dc.catalog import ClimateZone, load_catalog
+from checker.dc.catalog import ClimateZone, load_tca305
 from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, Years, amount_in
 from checker.errors import UnusableInput
+from checker.inputs.record_text import parse_yaml, single_values
 from checker.models import Strict
-from checker.record_text import parse_yaml, single_values
 
 _ZONES = {"严寒": "severe_cold", "严寒地区": "severe_cold", "寒冷": "cold", "寒冷地区": "cold",
           "其他": "other", "其他地区": "other", "其它": "other"}
@@ -85,7 +85,7 @@ class Offset(Strict):
         if not isinstance(data, dict) or "type" not in data:
             return data
         data = dict(data)
-        catalog = load_catalog()
+        catalog = load_tca305()
         data["type"] = catalog.offset_type(str(data["type"]))
         units = ("kWh", "tCO2") if catalog.offsets[data["type"]].energy else ("tCO2",)
         if data.get("quantity") is not None:
@@ -117,7 +117,7 @@ class RefrigerantLeak(Strict):
     def _resolve(cls, data: Any) -> Any:
         if not isinstance(data, dict) or "refrigerant" not in data:
             return data
-        refrigerants = load_catalog().refrigerants
+        refrigerants = load_tca305().refrigerants
         known = refrigerants.resolve(str(data["refrigerant"]))
         if known is None and data.get("gwp") is None:
             names = ", ".join([*refrigerants.gases, *refrigerants.blends])
@@ -167,7 +167,7 @@ class DataCentreRecord(Strict):
 
     @model_validator(mode="after")
     def _known_keys(self) -> DataCentreRecord:
-        catalog = load_catalog()
+        catalog = load_tca305()
         expert = {i.id for i in catalog.scoring.items if i.method != "pue"}
         unknown = set(self.expert_scores) - expert
         if unknown:
@@ -200,7 +200,7 @@ class DataCentreRecord(Strict):
 
 
 def _region(name: str) -> str:
-    factors = load_catalog().grid.factors
+    factors = load_tca305().grid.factors
     for region_id, factor in factors.items():
         if name.strip().lower() in (region_id, factor.label_zh, factor.label_zh + "电网"):
             return region_id

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.dc.catalog import Bound, Catalog, Coefficient, load_catalog
+from checker.dc.catalog import Bound, Coefficient, Tca305Catalog, load_tca305
 from checker.dc.record import DataCentreRecord, RefrigerantLeak
 
 
-def leak_gwp(leak: RefrigerantLeak, catalog: Catalog) -> Coefficient | None:
+def leak_gwp(leak: RefrigerantLeak, catalog: Tca305Catalog) -> Coefficient | None:
     """The catalog GWP of a leak's refrigerant; None when the record declares its own."""
     return None if leak.gwp is not None else catalog.refrigerants.gwp(leak.refrigerant)
 
 
 def leak_rows(record: DataCentreRecord, bound: Bound = "value",
-              catalog: Catalog | None = None) -> list[dict[str, Any]]:
+              catalog: Tca305Catalog | None = None) -> list[dict[str, Any]]:
     """One row per leak: refrigerant, kg, GWP (at ``bound``), its confidence and source, tCO2e."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     rows = []
     for leak in record.refrigerant_leak:
         coef = leak_gwp(leak, catalog)
@@ -34,9 +34,9 @@ def leak_rows(record: DataCentreRecord, bound: Bound = "value",
     return rows
 
 
-def gwp_coefficients(record: DataCentreRecord, catalog: Catalog | None = None) -> dict[str, Coefficient]:
+def gwp_coefficients(record: DataCentreRecord, catalog: Tca305Catalog | None = None) -> dict[str, Coefficient]:
     """The catalog GWPs the record's leaks use (non-zero masses), keyed ``gwp_<refrigerant>``."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     used = {}
     for leak in record.refrigerant_leak:
         coef = leak_gwp(leak, catalog)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from checker.catalog.messages import message, note
 from checker.dc.words import (
     checklist,
     constraint_note,
@@ -23,9 +24,8 @@ from checker.dc.words import (
     value_text,
     what_if_sentences,
 )
-from checker.display import num
-from checker.messages import message, note
-from checker.safe_text import terminal
+from checker.outputs.display import num
+from checker.outputs.safe_text import terminal
 
 LEAK_COLUMNS = ("refrigerant", "mass_kg", "gwp", "confidence", "tco2e", "source", "evidence")
 
@@ -127,7 +127,7 @@ def write_xlsx(report: dict[str, Any], path: Path, lang: str = "en") -> None:
     """An XLSX workbook in ``lang``, one sheet per section (text cells, never a formula)."""
     from openpyxl import Workbook
 
-    from checker.safe_text import spreadsheet
+    from checker.outputs.safe_text import spreadsheet
 
     book = Workbook()
     book.remove(book.active)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from checker.dc.catalog import Catalog, load_catalog
+from checker.dc.catalog import Tca305Catalog, load_tca305
 from checker.dc.energy import coefficients_used, low_confidence
 from checker.dc.grading import Assessment, evaluate
 from checker.dc.record import DataCentreRecord
@@ -26,7 +26,7 @@ def rounded(value: Any) -> Any:
     return value
 
 
-def _coefficients(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
+def _coefficients(assessment: Assessment, catalog: Tca305Catalog) -> dict[str, Any]:
     used = {"grid_factor": assessment.grid.describe()}
     for name, coef in coefficients_used(assessment.record, catalog).items():
         used[name] = coef.model_dump(exclude_defaults=True)
@@ -39,12 +39,12 @@ def _bounds(assessment: Assessment) -> dict[str, Any]:
             for b, s in assessment.scenarios.items() if b != "value"}
 
 
-def build_report(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
+def build_report(assessment: Assessment, catalog: Tca305Catalog | None = None) -> dict[str, Any]:
     """The JSON report: constraints, emissions (and the refrigerant-leak rows), offsets, scores,
     total, grade (with ``grade_status`` final or provisional and the reasons), what the other reading
     of C_p gives (``other_reading``, not the grade), the coefficients used
     (the grid factor with its basis, region, source and confidence), what-if."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     nominal = assessment.nominal
     report = {
         "standard": catalog.standard,

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.dc.catalog import Catalog, ScoreItem
+from checker.dc.catalog import ScoreItem, Tca305Catalog
 from checker.dc.energy import Bound, emissions, grid_factor
 from checker.dc.record import DataCentreRecord, Offset
 
@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 DIGITS = 6
 
 
-def offset_row(offset: Offset, grid_t_per_kwh: float, catalog: Catalog) -> dict[str, Any]:
+def offset_row(offset: Offset, grid_t_per_kwh: float, catalog: Tca305Catalog) -> dict[str, Any]:
     """One 附表F row: quantity, unit emission, coefficient and credited tCO2e."""
     kind = catalog.offsets[offset.type]
     if offset.quantity is None:  # rooftop PV by capacity × hours
@@ -50,7 +50,7 @@ def offset_balance(rows: list[dict[str, Any]], scope1: float, total: float) -> d
     }
 
 
-def pue_score(pue: float | None, limit: float | None, catalog: Catalog) -> float:
+def pue_score(pue: float | None, limit: float | None, catalog: Tca305Catalog) -> float:
     """高效用电: 30 − 10 × PUE within [0, item points]; 0 when PUE is unknown or over its limit."""
     if pue is None or limit is None or pue > limit:
         return 0.0
@@ -59,7 +59,7 @@ def pue_score(pue: float | None, limit: float | None, catalog: Catalog) -> float
     return min(max(rule.intercept + rule.slope * pue, 0.0), item.points)
 
 
-def water_score(wue: float | None, expert: float | None, catalog: Catalog) -> float:
+def water_score(wue: float | None, expert: float | None, catalog: Tca305Catalog) -> float:
     """高效用水: full points when WUE < the threshold, else the experts' score up to its cap."""
     rule = catalog.scoring.water
     if wue is not None and wue < rule.full_below:
@@ -67,7 +67,7 @@ def water_score(wue: float | None, expert: float | None, catalog: Catalog) -> fl
     return min(expert or 0.0, rule.expert_max)
 
 
-def _item(catalog: Catalog, item_id: str) -> ScoreItem:
+def _item(catalog: Tca305Catalog, item_id: str) -> ScoreItem:
     return next(i for i in catalog.scoring.items if i.id == item_id)
 
 
@@ -83,7 +83,7 @@ class Scores:
 
 
 def technology_items(record: DataCentreRecord, pue: tuple[float | None, float | None], wue: float | None,
-                     catalog: Catalog) -> tuple[dict[str, float], list[str]]:
+                     catalog: Tca305Catalog) -> tuple[dict[str, float], list[str]]:
     """Item scores: PUE and water computed, the rest the experts' scores capped at each item's points."""
     items: dict[str, float] = {}
     notes: list[str] = []
@@ -101,7 +101,7 @@ def technology_items(record: DataCentreRecord, pue: tuple[float | None, float | 
 
 
 def score(record: DataCentreRecord, ratio: float | None, pue: tuple[float | None, float | None],
-          wue: float | None, catalog: Catalog) -> Scores:
+          wue: float | None, catalog: Tca305Catalog) -> Scores:
     """Offset part (S_DC × 40, capped) plus technology part (capped at 60)."""
     rule = catalog.scoring
     offset = min((ratio or 0.0) * rule.offset.per_ratio, rule.offset.max)
@@ -133,7 +133,7 @@ def other_ratio(balance: dict[str, Any]) -> tuple[float, float | None]:
 
 
 def scenario(record: DataCentreRecord, bound: Bound, pue: tuple[float | None, float | None],
-             wue: float | None, catalog: Catalog) -> Scenario:
+             wue: float | None, catalog: Tca305Catalog) -> Scenario:
     """Evaluate emissions, offsets, scores and the score grade at one coefficient bound, and the
     C_p, S_DC, scores and score grade the other reading of C_p gives (``other``)."""
     emis = emissions(record, bound, catalog)

@@ -11,7 +11,7 @@ import logging
 import math
 from typing import Any
 
-from checker.dc.catalog import Catalog, load_catalog
+from checker.dc.catalog import Tca305Catalog, load_tca305
 from checker.dc.energy import grid_factor
 from checker.dc.grading import Assessment, evaluate
 from checker.dc.record import DataCentreRecord, Offset
@@ -22,14 +22,14 @@ PUE_FLOOR = 1.0
 _STEP = 1e-3  # answers are rounded to 0.001 tCO2 (up) and 0.0001 PUE (down)
 
 
-def target_grade(assessment: Assessment, catalog: Catalog) -> tuple[str, float] | None:
+def target_grade(assessment: Assessment, catalog: Tca305Catalog) -> tuple[str, float] | None:
     """The next grade above the current one and its lower bound; None at the top grade."""
     grades = sorted(catalog.grades, key=lambda g: g.min)
     current = catalog.rank(assessment.grade)
     return None if current >= len(grades) else (grades[current].name, grades[current].min)
 
 
-def _reaches(record: DataCentreRecord, assessment: Assessment, grade: str, catalog: Catalog) -> bool:
+def _reaches(record: DataCentreRecord, assessment: Assessment, grade: str, catalog: Tca305Catalog) -> bool:
     return catalog.rank(evaluate(record, assessment.as_of, catalog).grade) >= catalog.rank(grade)
 
 
@@ -50,7 +50,7 @@ def with_offset(record: DataCentreRecord, offset_type: str, tco2: float) -> Data
     return record.model_copy(update={"offsets": [*record.offsets, extra]})
 
 
-def _pue_closed_form(assessment: Assessment, target: float, catalog: Catalog) -> float | None:
+def _pue_closed_form(assessment: Assessment, target: float, catalog: Tca305Catalog) -> float | None:
     """PUE from 30 − 10 × PUE when the offset part is capped (so independent of PUE)."""
     scores = [s.scores for s in assessment.scenarios.values()]
     if any(s.offset < catalog.scoring.offset.max for s in scores):
@@ -60,9 +60,9 @@ def _pue_closed_form(assessment: Assessment, target: float, catalog: Catalog) ->
     return (need - rule.intercept) / rule.slope
 
 
-def pue_needed(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
+def pue_needed(assessment: Assessment, catalog: Tca305Catalog | None = None) -> dict[str, Any]:
     """The highest PUE (rounded down to 0.0001) that reaches the next grade, or why none does."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     record, goal = assessment.record, target_grade(assessment, catalog)
     if goal is None:
         return {"reachable": False, "value": None, "note": "already at the top grade"}
@@ -85,7 +85,7 @@ def pue_needed(assessment: Assessment, catalog: Catalog | None = None) -> dict[s
             "note": "total electricity = PUE × IT energy; other inputs unchanged"}
 
 
-def _bisect_pue(assessment: Assessment, grade: str, catalog: Catalog) -> float:
+def _bisect_pue(assessment: Assessment, grade: str, catalog: Tca305Catalog) -> float:
     low, high = PUE_FLOOR, max(assessment.facts["pue"], PUE_FLOOR)
     for _ in range(50):
         mid = (low + high) / 2
@@ -96,7 +96,7 @@ def _bisect_pue(assessment: Assessment, grade: str, catalog: Catalog) -> float:
     return low
 
 
-def _usable_needed(assessment: Assessment, minimum: float, catalog: Catalog) -> list[tuple[float, Any]]:
+def _usable_needed(assessment: Assessment, minimum: float, catalog: Tca305Catalog) -> list[tuple[float, Any]]:
     """Per coefficient bound: the usable C_p (tCO2e) needed, and that bound's offsets."""
     rule, ratio = catalog.scoring, catalog.constraints.offset_ratio
     result = []
@@ -108,9 +108,9 @@ def _usable_needed(assessment: Assessment, minimum: float, catalog: Catalog) -> 
     return result
 
 
-def offset_needed(assessment: Assessment, offset_type: str, catalog: Catalog | None = None) -> dict[str, Any]:
+def offset_needed(assessment: Assessment, offset_type: str, catalog: Tca305Catalog | None = None) -> dict[str, Any]:
     """tCO2 of ``offset_type`` (before its coefficient) that reaches the next grade."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     goal, kind = target_grade(assessment, catalog), catalog.offsets[offset_type]
     if goal is None:
         return {"reachable": False, "tco2": None, "note": "already at the top grade"}
@@ -140,7 +140,7 @@ def _why_not(scope1_type: bool, needed: float) -> str:
 
 
 def _verified_offset(assessment: Assessment, offset_type: str, grade: str, tco2: float,
-                     catalog: Catalog) -> dict[str, Any]:
+                     catalog: Tca305Catalog) -> dict[str, Any]:
     value = math.ceil(tco2 / _STEP - 1e-6) * _STEP
     for _ in range(5):
         if _reaches(with_offset(assessment.record, offset_type, value), assessment, grade, catalog):
@@ -153,9 +153,9 @@ def _verified_offset(assessment: Assessment, offset_type: str, grade: str, tco2:
     return {"reachable": False, "tco2": None, "note": "no verified amount (rounding)"}
 
 
-def what_if(assessment: Assessment, catalog: Catalog | None = None) -> dict[str, Any]:
+def what_if(assessment: Assessment, catalog: Tca305Catalog | None = None) -> dict[str, Any]:
     """PUE and per-offset-type levers to the next grade."""
-    catalog = catalog or load_catalog()
+    catalog = catalog or load_tca305()
     goal = target_grade(assessment, catalog)
     return {
         "current_grade": assessment.grade,

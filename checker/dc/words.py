@@ -1,5 +1,5 @@
 """A T/CA305 report in words, in Chinese or English: every string from ``catalogs/i18n/{zh,en}.yaml``
-and the engine's notes through ``catalogs/i18n/notes.yaml``; numbers through :func:`checker.display.num`.
+and the engine's notes through ``catalogs/i18n/notes.yaml``; numbers through :func:`checker.outputs.display.num`.
 
 Shared by the command line (:mod:`checker.dc.render`) and the app's data-centre page.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from checker.dc.catalog import load_catalog as load_dc_catalog
-from checker.display import num
-from checker.messages import has, known, message, note
+from checker.catalog.messages import has, known, message, note
+from checker.dc.catalog import load_tca305 as load_dc_catalog
+from checker.outputs.display import num
 
 SCOPE2 = frozenset({"electricity", "heat", "exported_electricity", "exported_heat"})
 OPS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "==": "="}

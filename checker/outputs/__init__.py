@@ -1,6 +1,6 @@
 """Batch outputs written as they go, in bounded memory: JSON (INTERFACE §4) and NDJSON, CSV, Excel,
 HTML. Each works on the evaluated clause columns and builds full product reports a chunk at a time
-(:mod:`checker.outputs.summary`); text output and single products stay in :mod:`checker.report`."""
+(:mod:`checker.outputs.summary`); text output and single products stay in :mod:`checker.outputs.report`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from checker.pipeline import Evaluated
+from checker.engine.run import Evaluated
 
 STREAMED = ("json", "ndjson", "csv", "xlsx", "html")
 
@@ -44,7 +44,7 @@ def write_stream(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, de
 
 def _write_bytes(evaluated: Evaluated, fmt: str, sink: BinaryIO, lang: str, detail: bool) -> None:
     if fmt == "csv":
-        from checker.outputs.table import write_csv
+        from checker.outputs.csv_table import write_csv
 
         write_csv(evaluated, sink)
     else:

@@ -13,15 +13,15 @@ from typing import TextIO
 
 import numpy as np
 
-from checker.catalog import Catalog
-from checker.display import num, quantity
-from checker.engine import STATUSES, VERDICTS
-from checker.messages import has, message, note
+from checker.catalog.clauses import Catalog
+from checker.catalog.messages import has, message, note
+from checker.engine.evaluate import STATUSES, VERDICTS
+from checker.engine.run import Evaluated
 from checker.models import ProductReport
+from checker.outputs.display import num, quantity
+from checker.outputs.report import STATUS_COLOURS, status_arrow
+from checker.outputs.safe_text import printable
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
-from checker.pipeline import Evaluated
-from checker.report import STATUS_COLOURS, status_arrow
-from checker.safe_text import printable
 
 DETAIL_CAP = 500
 WORST = 20
@@ -93,7 +93,7 @@ def _category(category: str, lang: str) -> str:
 
 
 def _product(product: ProductReport, row: int, titles: dict[str, str], open_: bool, lang: str = "en") -> str:
-    from checker.text_report import headline, unit_label
+    from checker.outputs.text import headline, unit_label
 
     parts = [f"<details id='p{row}'{' open' if open_ else ''}><summary><b>{esc(product.id)}</b> — "
              f"{_category(product.category, lang)} — <span class='{product.verdict}'>"

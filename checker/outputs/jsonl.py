@@ -1,6 +1,6 @@
 """The JSON report (INTERFACE.md §4), written one product at a time, and NDJSON (one product a line).
 
-The streamed document is the one :func:`checker.report.to_json` builds in memory, byte for byte:
+The streamed document is the one :func:`checker.outputs.report.to_json` builds in memory, byte for byte:
 the skeleton is that of an empty report, each product is serialised alone and indented into it.
 """
 
@@ -13,11 +13,11 @@ from typing import Any, TextIO
 
 from pydantic_core import to_json
 
-from checker.explain import Explainer
+from checker.engine.explain import Explainer
+from checker.engine.run import Evaluated
 from checker.models import InputError, InputWarning, Report
+from checker.outputs.safe_text import printable_tree
 from checker.outputs.summary import product_dicts
-from checker.pipeline import Evaluated
-from checker.safe_text import printable_tree
 
 _SLOT = '"products": []'
 _INDENT = "    "
@@ -38,7 +38,7 @@ def _safe_json(model: Report | InputError | InputWarning | dict[str, Any], inden
 
 
 class _ProductText:
-    """Products as JSON text, the clause objects products share (:class:`checker.explain.Explainer`) serialised
+    """Products as JSON text, the clause objects products share (:class:`checker.engine.explain.Explainer`) serialised
     once: each stands in the product as a marker string (a random nonce: no input text can hold it) that is
     replaced by the clause's text, indented as pydantic would have indented it there."""
 

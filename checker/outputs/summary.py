@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from checker.engine import FAIL, MANUAL, MISSING, STATUSES, VERDICTS, verdict_codes
+from checker.engine.evaluate import FAIL, MANUAL, MISSING, STATUSES, VERDICTS, verdict_codes
+from checker.engine.run import Evaluated
 from checker.models import InputError, InputWarning, ProductReport
-from checker.pipeline import Evaluated
 
 if TYPE_CHECKING:
-    from checker.explain import Explainer
+    from checker.engine.explain import Explainer
 
 CHUNK = 2_000  # products turned into reports at a time: memory stays bounded whatever the catalog size
 
@@ -83,7 +83,7 @@ def summarise(evaluated: Evaluated) -> Summary:
 def product_reports(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None
                     ) -> Iterator[ProductReport]:
     """Each product's full report, one at a time (never all of them in memory)."""
-    from checker.explain import Explainer
+    from checker.engine.explain import Explainer
 
     explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     chosen = range(len(evaluated.batch.frame)) if rows is None else rows
@@ -101,7 +101,7 @@ def product_dicts(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | Non
         for product in product_reports(evaluated, rows):
             yield product.model_dump(mode="json")
         return
-    from checker.explain import Explainer
+    from checker.engine.explain import Explainer
 
     explainer = explainer or Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     for row in range(len(evaluated.batch.frame)) if rows is None else rows:

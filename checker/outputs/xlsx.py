@@ -14,15 +14,15 @@ from typing import Any, BinaryIO
 import numpy as np
 import pyarrow as pa
 
-from checker.catalog import Catalog
-from checker.engine import STATUSES, VERDICTS
-from checker.messages import message, note, strings
+from checker.catalog.clauses import Catalog
+from checker.catalog.messages import message, note, strings
+from checker.engine.evaluate import STATUSES, VERDICTS
+from checker.engine.run import Evaluated
+from checker.outputs.csv_table import safe_text
+from checker.outputs.report import STATUS_COLOURS, status_arrow
+from checker.outputs.safe_text import spreadsheet
 from checker.outputs.sheetml import FastBook
 from checker.outputs.summary import Summary, chunks, product_reports, summarise
-from checker.outputs.table import safe_text
-from checker.pipeline import Evaluated
-from checker.report import STATUS_COLOURS, status_arrow
-from checker.safe_text import spreadsheet
 
 DETAIL_CAP = 2_000  # products whose every clause is listed in the Clauses sheet without --detail
 WORST = 50

@@ -1,4 +1,4 @@
-"""The calculators page's inputs → :mod:`checker.calc_api`, and its results as the page shows them.
+"""The calculators page's inputs → :mod:`checker.calc.api`, and its results as the page shows them.
 
 The library computes every figure and judges every clause through the engine, so the page can never
 disagree with ``checker check`` or ``checker calc``. Here only the page's inputs are read: a blank text
@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from checker import calc_api
-from checker.catalog import Catalog
+from checker.calc import api as calc_api
+from checker.catalog.clauses import Catalog
 from checker.models import ClauseResult
 
 log = logging.getLogger(__name__)

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from checker.catalog.messages import message
 from checker.dc import DataCentreRecordError, build_report, evaluate, parse_record
 from checker.dc.render import sections, to_html, to_json, write_xlsx
 from checker.dc.words import (  # noqa: F401
@@ -29,8 +30,7 @@ from checker.dc.words import (  # noqa: F401
     what_if_sentences,
 )
 from checker.errors import UnusableInput
-from checker.messages import message
-from checker.record_text import parse_yaml, single_values
+from checker.inputs.record_text import parse_yaml, single_values
 
 log = logging.getLogger(__name__)
 

@@ -1,12 +1,12 @@
 """Interface strings in Chinese and English — the data is ``catalogs/i18n/{zh,en}.yaml``.
 
-``t(key, lang)`` looks a string up (:func:`checker.messages.message`); a missing key falls back to
+``t(key, lang)`` looks a string up (:func:`checker.catalog.messages.message`); a missing key falls back to
 the key itself so a typo shows on screen instead of crashing the page.
 """
 
 from __future__ import annotations
 
-from checker.messages import LANGS, Lang, message, strings
+from checker.catalog.messages import LANGS, Lang, message, strings
 
 __all__ = [
     "LANGS",

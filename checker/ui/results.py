@@ -18,17 +18,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.catalog import Catalog, Clause
-from checker.display import num
-from checker.engine import FAIL
-from checker.fields import FieldSpec
-from checker.messages import has, message, note
+from checker.catalog.clauses import Catalog, Clause
+from checker.catalog.fields import FieldSpec
+from checker.catalog.messages import has, message, note
+from checker.engine.evaluate import FAIL
+from checker.inputs.records import RecordError
 from checker.models import ClauseResult, Evidence, InputError, InputWarning, ProductReport, Report, verdict_of
+from checker.outputs.display import num
+from checker.outputs.report import STATUS_COLOURS, status_table, to_html, to_json, to_xlsx
 from checker.outputs.summary import Shown
+from checker.outputs.text import OPS, document_for, headline, unit_label
 from checker.pipeline import audit, check, evaluate_mappings
-from checker.records import RecordError
-from checker.report import STATUS_COLOURS, status_table, to_html, to_json, to_xlsx
-from checker.text_report import OPS, document_for, headline, unit_label
 from checker.ui.i18n import section_key, section_title, status_label, t
 from checker.ui.uploads import Upload, safe_uploads, staged
 
@@ -106,10 +106,12 @@ def audit_batch(uploads: Sequence[Upload], as_of: date, category: str | None = N
                 progress: Callable[[int, int, str], None] | None = None) -> BatchAudit:
     """``checker audit`` on uploads, evaluated once over all of them (read one upload at a time, with
     progress) and kept as a :class:`BatchAudit`."""
-    from checker.catalog import load_catalog
-    from checker.limits import document_seconds
-    from checker.parallel import read_documents
-    from checker.pipeline import audit_inputs, evaluate_batches, input_batches, pdf_inputs
+    from checker.catalog.clauses import load_catalog
+    from checker.engine.run import evaluate_batches
+    from checker.inputs.files import audit_inputs, pdf_inputs
+    from checker.inputs.guard import document_seconds
+    from checker.inputs.parallel import read_documents
+    from checker.inputs.products import input_batches
 
     uploads = safe_uploads(uploads)
     catalog = load_catalog()
@@ -212,7 +214,7 @@ def form_fields(catalog: Catalog, category: str) -> dict[str, FieldSpec]:
 
 
 def fmt_number(value: Any) -> str:
-    """A number for a table cell (:func:`checker.display.num`); text as is; blank for None."""
+    """A number for a table cell (:func:`checker.outputs.display.num`); text as is; blank for None."""
     if value is None:
         return ""
     if isinstance(value, bool):

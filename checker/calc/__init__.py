@@ -1,0 +1,1 @@
+"""The standard's calculators as a library and as ``checker calc``."""

@@ -1,0 +1,114 @@
+"""The field vocabulary (``catalogs/fields.yaml``): what a record can carry, in which unit."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from checker.catalog.files import safe_yaml
+from checker.models import Strict
+from checker.units import parse_unit
+
+PAH_MARK = "+pah"
+class FieldSpec(Strict):
+    """One field: kind, canonical unit, plausible range, labels and header aliases."""
+
+    kind: Literal["quantity", "text", "enum", "flag", "date"]
+    unit: str = ""
+    range: tuple[float, float] | None = None
+    integer: bool = False
+    non_detect: bool = False  # a concentration: "ND" / "<0.2" is a reading (a non-detect), not junk
+    choices: list[str] = Field(default_factory=list)
+    label_zh: str
+    label_en: str
+    aliases: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unit_parses(self) -> FieldSpec:
+        if self.kind == "quantity":
+            parse_unit(self.unit)
+        elif self.unit:
+            raise ValueError("only quantity fields carry a unit")
+        if self.kind == "enum" and not self.choices:
+            raise ValueError("an enum field needs choices")
+        return self
+
+
+def pah_field(slug: str) -> str:
+    """Field id of one Appendix A compound."""
+    return f"pah_{slug}"
+
+
+def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
+    with (root / "substances.yaml").open(encoding="utf-8") as handle:
+        pahs = safe_yaml(handle)["pahs"]
+    return {
+        pah_field(item["slug"]): {
+            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6], "non_detect": True,
+            "label_zh": item["zh"], "label_en": item["en"],
+            "aliases": [item["zh"], item["en"], item["cas"], *item.get("zh_variants", [])],
+        }
+        for item in pahs
+    }
+
+
+def flatten_fields(names: list[Any]) -> list[str]:
+    """Field lists may nest YAML aliases (``*common_it`` holding ``*battery``); flatten them."""
+    return [n for item in names for n in (flatten_fields(item) if isinstance(item, list) else [item])]
+
+
+def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
+    """Read fields.yaml and substances.yaml into specs, with each field's categories filled in."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        data = safe_yaml(handle)
+    raw: dict[str, dict[str, Any]] = dict(data["fields"])
+    pahs = _pah_specs(root)
+    raw.update(pahs)
+    categories: list[str] = list(data["categories"])
+    members: dict[str, list[str]] = {name: [] for name in raw}
+    for category, names in data["category_fields"].items():
+        if category not in categories:
+            raise ValueError(f"fields.yaml: unknown category {category}")
+        expanded = [p for n in flatten_fields(names) for p in (pahs if n == PAH_MARK else [n])]
+        for name in ["model", "manufacturer", "category", *expanded]:
+            if name not in raw:
+                raise ValueError(f"fields.yaml: category {category} lists unknown field {name}")
+            members[name].append(category)
+    specs = {name: FieldSpec(**spec, categories=members[name]) for name, spec in raw.items()}
+    return specs, categories
+
+
+@cache
+def category_words(root: Path) -> dict[str, str]:
+    """A category written in Chinese in a catalog cell → the category id (``category_words`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        data = safe_yaml(handle)
+    words = {str(word): str(category) for word, category in (data.get("category_words") or {}).items()}
+    unknown = sorted(set(words.values()) - set(data["categories"]))
+    if unknown:
+        raise ValueError(f"fields.yaml: category_words name unknown categories {unknown}")
+    return words
+
+
+def category_defaults(root: Path) -> dict[str, dict[str, Any]]:
+    """Values a category implies when a record is silent (``category_defaults`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        return dict(safe_yaml(handle).get("category_defaults", {}))
+
+
+def contract_headers(root: Path) -> list[str]:
+    """The catalog columns INTERFACE.md §5 names, printed without a unit (``contract_headers`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        return list(safe_yaml(handle).get("contract_headers", []))
+
+
+def header_key(text: str) -> str:
+    """Fold a header or alias for matching: NFKC, lower case, spaces and underscores removed."""
+    folded = unicodedata.normalize("NFKC", text).strip().lower()
+    return re.sub(r"[\s_\-]+", "", folded)

@@ -1,0 +1,269 @@
+"""The rule engine: every clause evaluated on whole columns at once.
+
+One code path for one product and for a million: a single record is a one-row frame. Each clause
+gives, per row, a status code, a reason code, the value and the limit in the clause's unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checker.catalog.clauses import Catalog, Clause, Condition
+from checker.engine.derive import GAP, column
+from checker.engine.formulas import band_index
+from checker.engine.frame import HI, ISSUE, LO, RL
+from checker.models import STATUSES, VERDICTS, verdict_index
+from checker.units import clean_array, conversion_factor
+
+PASS, FAIL, NA, MISSING, MANUAL = (STATUSES.index(s) for s in
+                                   ("pass", "fail", "not_applicable", "missing_evidence", "manual_review"))
+
+
+class Reason:
+    """Why a clause got its status (turned into words by :mod:`checker.engine.explain`)."""
+
+    NONE, CATEGORY, CONDITION, CONDITION_MISSING, CONDITION_ISSUE = 0, 1, 2, 3, 4
+    OUTSIDE_BANDS, NO_LIMIT_IN_BAND, BAND_MISSING, BAND_ISSUE, BEFORE_SCHEDULE = 5, 6, 7, 8, 9
+    VALUE_MISSING, VALUE_ISSUE, INTERVAL, PARTIAL, DOCUMENT, LOW_CONFIDENCE = 10, 11, 12, 13, 14, 15
+    REPORTING_LIMIT = 16
+    RESTATED_LIMIT = 17
+
+
+@dataclass
+class ClauseColumn:
+    """One clause's results for every row of a frame."""
+
+    clause: Clause
+    status: npt.NDArray[np.int8]
+    reason: npt.NDArray[np.int8]
+    value: npt.NDArray[np.float64]
+    limit: npt.NDArray[np.float64]
+    factor: float
+
+
+def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
+            status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8], active: npt.NDArray[np.bool_]
+            ) -> npt.NDArray[np.float64]:
+    """The limit per row (scalar, schedule or band), marking rows that have none."""
+    rows = len(frame)
+    if clause.limit is not None:
+        return _constant(float(clause.limit), rows)
+    if clause.schedule is not None:
+        return _scheduled(clause, frame, as_of, status, reason, active)
+    assert clause.band_table and clause.band_column
+    table = catalog.band_tables[clause.band_table]
+    by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)
+    if table.by + ISSUE in frame:
+        _mark(status, reason, active & frame[table.by + ISSUE].notna().to_numpy(), MANUAL, Reason.BAND_ISSUE)
+    index = band_index(table, by)
+    values = np.array([np.nan if band.limits[clause.band_column] is None else band.limits[clause.band_column]
+                       for band in table.bands] + [np.nan, np.nan], dtype=float)
+    limit = values[index]  # index −1 / −2 pick the trailing NaNs
+    _mark(status, reason, active & (index == -2), MISSING, Reason.BAND_MISSING)
+    _mark(status, reason, active & (index == -1), NA, Reason.OUTSIDE_BANDS)
+    _mark(status, reason, active & (index >= 0) & np.isnan(limit), NA, Reason.NO_LIMIT_IN_BAND)
+    return limit
+
+
+PERIOD_END = "period_end"
+
+
+def _scheduled(clause: Clause, frame: pd.DataFrame, as_of: date, status: npt.NDArray[np.int8],
+               reason: npt.NDArray[np.int8], active: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """A schedule's limit per row: the one in force at the end of the row's statistics period
+    (``period_end``), else on ``as_of`` (INTERFACE §6)."""
+    assert clause.schedule is not None
+    rows = len(frame)
+    if PERIOD_END not in frame or frame[PERIOD_END].isna().all():
+        in_force = clause.schedule.limit_on(as_of)
+        if in_force is None:
+            _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
+            return _constant(np.nan, rows)
+        return _constant(float(in_force), rows)
+    codes, days = pd.factorize(frame[PERIOD_END].astype(object).where(frame[PERIOD_END].notna(), as_of.isoformat()))
+    found = [clause.schedule.limit_on(date.fromisoformat(str(day))) for day in days]
+    limits = np.array([np.nan if limit is None else limit for limit in found] + [np.nan], dtype=float)[codes]
+    _mark(status, reason, active & np.isnan(limits), NA, Reason.BEFORE_SCHEDULE)
+    return limits
+
+
+def _constant(number: float, rows: int) -> npt.NDArray[np.float64]:
+    """A read-only column holding one number, without memory per row."""
+    return np.broadcast_to(np.float64(number), (rows,))
+
+
+def _mark(status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8], rows: npt.NDArray[np.bool_],
+          code: int, why: int) -> None:
+    """Set status and reason on rows not decided yet (status −1)."""
+    target = rows & (status < 0)
+    status[target] = code
+    reason[target] = why
+
+
+def _condition(cond: Condition, frame: pd.DataFrame, catalog: Catalog) -> tuple[
+        npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(met, missing, has issue) per row for one applicability condition."""
+    spec = catalog.fields[cond.field]
+    rows = len(frame)
+    issue = frame[cond.field + ISSUE].notna().to_numpy() if cond.field + ISSUE in frame else np.zeros(rows, bool)
+    if cond.field not in frame:
+        return np.zeros(rows, bool), ~issue, issue
+    raw = frame[cond.field]
+    missing = raw.isna().to_numpy() & ~issue
+    if cond.at_least is not None:
+        threshold = cond.at_least * conversion_factor(cond.unit, spec.unit)
+        met = (np.round(raw.to_numpy(dtype=float, na_value=np.nan), 9) >= round(threshold, 9))
+    elif spec.kind == "flag":
+        met = raw.to_numpy(dtype=float, na_value=np.nan) == (1.0 if cond.equals else 0.0)
+    else:
+        met = (raw == cond.equals).to_numpy(dtype=bool, na_value=False)
+    return met & ~issue, missing, issue
+
+
+def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
+                    categories: CategoryCodes | None = None) -> ClauseColumn:
+    """Evaluate one clause on every row of ``frame`` (derived fields already added)."""
+    rows = len(frame)
+    status = np.full(rows, -1, dtype=np.int8)
+    reason = np.zeros(rows, dtype=np.int8)
+    active = (categories or CategoryCodes.of(frame)).rows_in(clause.categories)
+    _mark(status, reason, ~active, NA, Reason.CATEGORY)
+    for cond in clause.applies_when:
+        met, missing, issue = _condition(cond, frame, catalog)
+        _mark(status, reason, active & issue, MANUAL, Reason.CONDITION_ISSUE)
+        if cond.if_missing == "missing_evidence":
+            _mark(status, reason, active & missing, MISSING, Reason.CONDITION_MISSING)
+        elif cond.if_missing == "manual_review":
+            _mark(status, reason, active & missing, MANUAL, Reason.CONDITION_MISSING)
+        elif cond.if_missing == "not_applicable":
+            _mark(status, reason, active & missing, NA, Reason.CONDITION)
+        _mark(status, reason, active & ~met & ~missing, NA, Reason.CONDITION)
+    factor = clause_factor(clause, catalog)
+    if clause.quantity and clause.quantity in frame:
+        value = column(frame, clause.quantity)
+        value = clean_array(value * factor) if factor != 1.0 else value
+    else:  # no such column: every value missing (no memory per row)
+        value = _constant(np.nan, rows)
+    if clause.kind == "document":
+        if clause.threshold_evidence is not None:
+            _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
+        _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
+        return ClauseColumn(clause, status, reason, value, _constant(np.nan, rows), factor)
+    limit = _limits(clause, frame, catalog, as_of, status, reason, active)
+    _compare(clause, frame, value, limit, factor, status, reason, active)
+    return ClauseColumn(clause, status, reason, value, limit, factor)
+
+
+def _passes(op: str, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """value op limit, exactly: values are cleaned of unit arithmetic noise where they are converted
+    (:func:`checker.units.clean`), so 93.9999999996 fails ≥ 94 and 0.9499999999 fails ≥ 0.95."""
+    left, right = value, limit
+    with np.errstate(invalid="ignore"):
+        if op == ">=":
+            return left >= right
+        if op == "<=":
+            return left <= right
+        if op == ">":
+            return left > right
+        return left < right
+
+
+def _compare(clause: Clause, frame: pd.DataFrame, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64],
+             factor: float, status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8],
+             active: npt.NDArray[np.bool_]) -> None:
+    name = clause.quantity
+    assert name is not None and clause.op is not None
+    if name + ISSUE in frame:
+        _mark(status, reason, active & frame[name + ISSUE].notna().to_numpy(), MANUAL, Reason.VALUE_ISSUE)
+    if name + RL in frame:
+        reporting_limit = clean_array(frame[name + RL].to_numpy(float) * factor)
+        bounded = active & ~np.isnan(reporting_limit)
+        _mark(status, reason, bounded & (reporting_limit == limit), MANUAL, Reason.RESTATED_LIMIT)
+        if clause.op in (">=", ">"):
+            # "< X": the true value lies below X; it fails if X is at or under the limit, else it is unknown.
+            below = reporting_limit <= limit
+            _mark(status, reason, bounded & below, FAIL, Reason.REPORTING_LIMIT)
+            _mark(status, reason, bounded, MANUAL, Reason.REPORTING_LIMIT)
+        else:
+            _mark(status, reason, bounded & ~_passes(clause.op, reporting_limit, limit), MANUAL,
+                  Reason.REPORTING_LIMIT)
+    low = clean_array(frame[name + LO].to_numpy(float) * factor) if name + LO in frame else np.full(len(frame), np.nan)
+    high = clean_array(frame[name + HI].to_numpy(float) * factor) if name + HI in frame else np.full(len(frame), np.nan)
+    interval = active & np.isnan(value) & ~np.isnan(low)
+    if interval.any():  # only rows known as an interval (most catalogs have none)
+        gap = frame[name + GAP].notna().to_numpy() if name + GAP in frame else np.zeros(len(frame), bool)
+        printed = interval & (np.isinf(low) | np.isinf(high)) & ~gap  # a bound as printed: "≤ 100", "≥ 94 %"
+        finite_end = np.where(np.isinf(low), high, low)
+        _mark(status, reason, printed & (finite_end == limit), MANUAL, Reason.RESTATED_LIMIT)
+        best, worst = (high, low) if clause.op in (">=", ">") else (low, high)
+        _mark(status, reason, interval & _passes(clause.op, worst, limit), PASS, Reason.INTERVAL)
+        _mark(status, reason, interval & ~_passes(clause.op, best, limit), FAIL, Reason.INTERVAL)
+        _mark(status, reason, interval & gap, MISSING, Reason.PARTIAL)
+        _mark(status, reason, interval, MANUAL, Reason.INTERVAL)
+    _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
+    if clause.confidence == "L":
+        _mark(status, reason, active, MANUAL, Reason.LOW_CONFIDENCE)
+    todo = np.flatnonzero(active & (status < 0))  # compare only the rows still undecided
+    ok = _passes(clause.op, value[todo], limit[todo])
+    status[todo] = np.where(ok, PASS, FAIL)
+    reason[todo] = Reason.NONE
+
+
+def clause_factor(clause: Clause, catalog: Catalog) -> float:
+    """The factor from the clause field's canonical unit to the clause's unit."""
+    spec = catalog.fields.get(clause.quantity) if clause.quantity else None
+    return conversion_factor(spec.unit, clause.unit) if spec else 1.0
+
+
+def clauses_for(categories: set[str], catalog: Catalog) -> list[Clause]:
+    """The clauses that concern any of ``categories``, in catalog order."""
+    return [clause for clause in catalog.clauses if categories & set(clause.categories)]
+
+
+def evaluate(frame: pd.DataFrame, catalog: Catalog, as_of: date,
+             clauses: list[Clause] | None = None) -> list[ClauseColumn]:
+    """Evaluate ``clauses`` (default: those that concern the categories present in ``frame``)."""
+    codes = CategoryCodes.of(frame)
+    chosen = clauses if clauses is not None else clauses_for(set(codes.names), catalog)
+    return [evaluate_clause(clause, frame, catalog, as_of, codes) for clause in chosen]
+
+
+@dataclass
+class CategoryCodes:
+    """The category column factorised once, so each clause's category test is an integer lookup."""
+
+    codes: npt.NDArray[np.intp]
+    names: list[str]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> CategoryCodes:
+        if not len(frame):
+            return cls(codes=np.zeros(0, np.intp), names=[])
+        codes, uniques = pd.factorize(frame["category"])
+        return cls(codes=np.asarray(codes), names=[str(name) for name in list(uniques)])
+
+    def rows_in(self, categories: list[str]) -> npt.NDArray[np.bool_]:
+        """Rows whose category is one of ``categories``."""
+        wanted = np.array([name in categories for name in self.names] + [False], dtype=bool)
+        return wanted[self.codes]  # code −1 (no category) picks the trailing False
+
+
+def verdict_codes(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.int8]:
+    """Per row, an index into :data:`VERDICTS`: fail if any clause fails; else incomplete if any is
+    missing evidence; else pass."""
+    any_fail = np.zeros(rows, bool)
+    any_missing = np.zeros(rows, bool)
+    for col in columns:
+        any_fail |= col.status == FAIL
+        any_missing |= col.status == MISSING
+    return verdict_index(any_fail, any_missing)
+
+
+def verdicts(columns: list[ClauseColumn], rows: int) -> npt.NDArray[np.object_]:
+    """Per row: fail if any clause fails; else incomplete if any is missing evidence; else pass."""
+    return np.array(VERDICTS, dtype=object)[verdict_codes(columns, rows)]

@@ -1,0 +1,1 @@
+"""Inputs → facts and frames: the guard, records, product tables, column mappings, documents, parallel reading."""

@@ -1,0 +1,279 @@
+"""Turning a (label, load, value) reading into a Fact candidate, and the final clean-up.
+
+Unit policy (explicit and consistent):
+* a value is emitted in the unit printed next to it, else the unit of its column header or of its
+  row label ("效率(%)", "L/hr");
+* an efficiency printed without a unit: ≤ 1 is a fraction → unit ""; > 1 is a percent → "%";
+* a power factor or PUE without a unit → unit "";
+* a substance value without a unit → "mg/kg" (noted);
+* a sound power printed in dB(A) or dB for a switch/firewall is emitted as noise_lwad in "dB_LW"
+  (decibels of sound power, 0.1 B), never a sound pressure;
+* anything else without a unit of the field's kind is not emitted;
+* a value printed with a comparison ("< 96 %", "less than", "不超过", "96 % max", "at least") is a
+  bound: emitted with ``qualifier`` lt/le/gt/ge and the printed number, for every kind of field;
+  a grade so printed ("2级及以上") is unreadable (better grades are smaller numbers).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+
+from checker.inputs.documents.bounds import APPROX
+from checker.inputs.documents.numbers import Value, fold_key
+from checker.inputs.documents.rowparse import row_key
+from checker.inputs.documents.text import Row
+from checker.inputs.documents.vocabulary import LabelRule, Vocabulary
+from checker.inputs.guard import get_limits
+from checker.models import Evidence, Fact
+from checker.units import same_kind
+
+log = logging.getLogger(__name__)
+
+_SUBSTANCE_UNITS = ("mg/kg", "ppm", "%")
+# A value printed with a comparison is emitted as a bound (Fact.qualifier), for every kind of field:
+# "< 96 %" is lt 96, never 96. On a concentration "lt" is also how a non-detect with its reporting
+# limit is printed ("<0.2"); the engine reads it so.
+_BOUNDS = ("lt", "le", "gt", "ge")
+
+
+@dataclass
+class Candidate:
+    """A fact before the document-level clean-up, with the load it was read at."""
+
+    field: str
+    fact: Fact
+    load: int | None = None
+    tags: set[str] = dc_field(default_factory=set)
+
+
+def kind_ok(unit: str, expected: str) -> bool:
+    """True when ``unit`` measures the same kind of quantity as ``expected`` (False if unknown)."""
+    try:
+        return same_kind(unit, expected)
+    except ValueError:
+        return False
+
+
+class Emitter:
+    """Builds candidates with evidence for one document."""
+
+    def __init__(self, vocab: Vocabulary, source: str, category: str | None) -> None:
+        self.vocab = vocab
+        self.source = source
+        self.category = category
+
+    def evidence(self, row: Row) -> Evidence:
+        """Evidence for a value read from ``row``."""
+        return Evidence(source=self.source, page=row.page, text=row.text, ocr=row.ocr)
+
+    def fact(self, field_id: str, value: float | str | bool | None, unit: str, row: Row, *,
+             qualifier: str = "", note: str = "", load: int | None = None, at: int | None = None) -> Candidate:
+        """A candidate for ``field_id`` read from ``row`` (``at``: where in the row's folded text the
+        value starts, so an OCR value is judged by its own cell's confidence, else the row's)."""
+        if row.ocr:
+            note = _ocr_doubt(row, at) or note
+        fact = Fact(field=field_id, value=value, unit=unit, qualifier=qualifier,  # type: ignore[arg-type]
+                    evidence=[self.evidence(row)], note=note)
+        return Candidate(field_id, fact, load)
+
+    def emit(self, rule: LabelRule, load: int | None, value: Value, unit_hint: str | None, row: Row,
+             note: str = "") -> Candidate | None:
+        """A candidate for ``rule`` at ``load`` from ``value``, or None when it does not fit."""
+        if value.qualifier == "na":
+            return None
+        field_id, load = self._field(rule, load)
+        if field_id is None:
+            return None
+        unit = value.unit or unit_hint or ""
+        if rule.also_rule and unit and not kind_ok(unit, rule.unit):
+            sibling = self.vocab.rule(rule.also_rule)
+            if sibling is not None and kind_ok(unit, sibling.unit):
+                return self.emit(sibling, load, value, unit_hint, row, note)
+        notes = [note] if note else []
+        if value.qualifier == "nd":
+            return self._non_detect(rule, field_id, unit, row, notes, load)
+        if value.value is None:
+            return None
+        if value.qualifier == "several":
+            return self._several(rule, field_id, value, unit, row, load)
+        if not unit:
+            resolved = self._bare(rule, value.value, notes)
+            if resolved is None:
+                return None
+            unit = resolved
+        if not self._unit_fits(rule, unit, notes):
+            return None
+        if value.qualifier == APPROX:
+            return self.fact(field_id, None, unit, row, load=load, at=value.start,
+                             note=f"doubtful: an estimate ({value.text}), not a measurement")
+        return self._reading(rule, field_id, value, unit, row, notes, load)
+
+    def _field(self, rule: LabelRule, load: int | None) -> tuple[str | None, int | None]:
+        """The field ``rule`` names at ``load`` (a load rule's default load when none is printed)."""
+        if rule.kind != "load":
+            return rule.name, load
+        if load is None:
+            load = rule.default_load
+        return (rule.fields.get(load) if load is not None else None), load
+
+    def _non_detect(self, rule: LabelRule, field_id: str, unit: str, row: Row, notes: list[str],
+                    load: int | None) -> Candidate | None:
+        """A non-detect: a reading only for a concentration, then below the method's limit where printed."""
+        if rule.unit not in ("mg/kg", "mg"):
+            return None
+        limit = self.vocab.detection_limit.search(fold_key(row.text))
+        if limit:  # "未检出（检出限 100 mg/kg）": known only as below the method's limit
+            notes.append(f"not detected; detection limit {limit.group('num')} {limit.group('unit')}")
+            return self.fact(field_id, float(limit.group("num")), limit.group("unit"), row, qualifier="lt",
+                             note="; ".join(notes), load=load)
+        return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
+
+    def _reading(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row, notes: list[str],
+                 load: int | None) -> Candidate:
+        """A number that fits: flagged when implausible, kept with its bound as printed."""
+        number = float(value.value or 0.0)
+        if rule.range is not None and not rule.range[0] <= number <= rule.range[1]:
+            notes.append(f"outside the plausible range {rule.range[0]:g}–{rule.range[1]:g}")
+        elif rule.bare == "efficiency" and unit == "%" and number > 100:
+            notes.append("an efficiency over 100 % is impossible")
+        elif rule.positive and number <= 0:
+            notes.append("not a positive number")
+        qualifier = value.qualifier if value.qualifier in _BOUNDS else ""
+        if qualifier and rule.unit == "grade":  # "2级及以上": better grades are smaller numbers
+            notes.insert(0, f"unreadable: a grade printed with a comparison ({value.text}); "
+                            "which grades it allows cannot be told")
+        if unit == "dB_LW_from_dBA":
+            unit = "dB_LW"
+        return self.fact(field_id, value.value, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
+                         at=value.start)
+
+    def _several(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
+                 load: int | None) -> Candidate | None:
+        """An unreadable candidate for several numbers printed where one is expected ("96%/90%")."""
+        notes: list[str] = []
+        if not unit:
+            unit = self._bare(rule, value.value or 0.0, notes) or ""
+        if not self._unit_fits(rule, unit, notes):
+            return None
+        note = f"unreadable: several values where one is expected ({value.text}); which one applies cannot be told"
+        return self.fact(field_id, None, unit, row, note=note, load=load,
+                         at=value.start)
+
+    def _bare(self, rule: LabelRule, number: float, notes: list[str]) -> str | None:
+        if rule.bare == "efficiency":
+            if number <= 1.0:
+                notes.append("printed as a fraction without unit")
+                return ""
+            if number <= 100:
+                notes.append("printed without unit; read as percent")
+                return "%"
+            return None
+        if rule.bare == "fraction":
+            return ""
+        if rule.bare == "percent":
+            notes.append("printed without unit; read as percent")
+            return "%"
+        if rule.bare in ("mg/kg", "mg"):
+            notes.append(f"unit not printed next to the value; {rule.bare} assumed")
+            return rule.bare
+        if rule.bare == "count":
+            return "" if float(number).is_integer() else None
+        if rule.bare == "grade":
+            return "grade"
+        return None
+
+    def _unit_fits(self, rule: LabelRule, unit: str, notes: list[str]) -> bool:
+        if rule.unit in ("kW", "W") and "va" in unit.lower():
+            return False  # apparent power (kVA) is not a rating in kW
+        if rule.kind == "substance" or rule.unit == "mg/kg":
+            return unit in _SUBSTANCE_UNITS or kind_ok(unit, "mg/kg")
+        if rule.bare == "count":
+            return unit == ""
+        if rule.unit == "" and rule.bare in ("fraction", "efficiency"):
+            return unit in ("", "%")
+        if rule.name == "noise_lwad" and unit in ("dB(A)", "dBA", "dB"):
+            notes.append(f"sound power printed in {unit}; emitted as decibels of sound power (dB_LW)")
+            return True
+        if rule.unit == "grade":
+            return unit == "grade"
+        return kind_ok(unit, rule.unit)
+
+
+def _ocr_doubt(row: Row, at: int | None) -> str:
+    """A "doubtful" note when tesseract's confidence in the value's cell (or, without a position,
+    in the row's least sure cell) is under ``ocr_min_confidence`` of catalogs/limits.yaml."""
+    confidence = min((c.confidence for c in row.cells), default=100.0)
+    if at is not None:
+        _, spans = row_key(row)
+        confidence = next((cell.confidence for cell, (_, end) in zip(row.cells, spans, strict=True)
+                           if at < end + 2), confidence)
+    floor = get_limits().ocr_min_confidence
+    if confidence >= floor:
+        return ""
+    return f"doubtful OCR reading (confidence {confidence:.0f} %, under {floor:g} %): confirm on the page image"
+
+
+def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
+             device_class: str | None) -> tuple[list[Fact], list[str]]:
+    """Document-level clean-up: fields of the category only, u2 by device class, bap from the
+    benzo[a]pyrene row (pah_benzo_a_pyrene too when the document has a PAH table), one rating_type
+    (the rating table's), the same occurrence only once (a table row read both as a line and as a
+    pdfplumber row is one occurrence: same field, value, unit and page). Returns facts, warnings."""
+    warnings: list[str] = []
+    u2_load = vocab.u2_load.get(device_class or "")
+    u2_loads = {c.load for c in cands if c.field == "power_u2"}
+    table_rating = any("rating_table" in c.tags for c in cands if c.field == "rating_type")
+    pah_table = len({c.field for c in cands if c.field.startswith("pah_")}) >= 2
+    out: list[Candidate] = []
+    for cand in cands:
+        if cand.field == "rating_type" and table_rating and "rating_table" not in cand.tags:
+            continue  # the rating of the rating table is the one rated power and fuel were read for
+        if cand.field == "power_u2" and not _u2_kept(cand, u2_load, u2_loads):
+            continue
+        if cand.field == "pah_benzo_a_pyrene":
+            out.append(_as_bap(cand, pah_table))
+            if not pah_table:  # a lone BaP line is the bap field, not a PAH table row
+                continue
+        out.append(cand)
+    if u2_load is None and len(u2_loads) > 1:
+        warnings.append("switch power printed at 10 % and 30 % load but the device class is not stated; "
+                        "power_u2 not read")
+    return _once(out, vocab, category), warnings
+
+
+def _u2_kept(cand: Candidate, u2_load: int | None, u2_loads: set[int | None]) -> bool:
+    """A power_u2 candidate is kept at the device class's load; without a class, only when one load is
+    printed (and then it says so)."""
+    if u2_load is not None:
+        return cand.load == u2_load
+    if len(u2_loads) > 1:
+        return False
+    cand.fact.note = "; ".join(x for x in (cand.fact.note, f"device class not stated; u2 read at {cand.load} % load")
+                               if x)
+    return True
+
+
+def _as_bap(cand: Candidate, pah_table: bool) -> Candidate:
+    """The benzo[a]pyrene row as the bap field (noted as also a PAH table row when there is a table)."""
+    note = "benzo[a]pyrene row (also pah_benzo_a_pyrene)" if pah_table else "benzo[a]pyrene"
+    mirror = cand.fact.model_copy(update={"field": "bap", "note": "; ".join(x for x in (cand.fact.note, note) if x)})
+    return Candidate("bap", mirror, cand.load)
+
+
+def _once(out: list[Candidate], vocab: Vocabulary, category: str | None) -> list[Fact]:
+    """The facts of the category's fields, each occurrence (field, value, unit, qualifier, page) once."""
+    facts: list[Fact] = []
+    seen: set[tuple[object, ...]] = set()
+    for cand in out:
+        if not vocab.field_allowed(cand.field, category):
+            continue
+        fact = cand.fact
+        ev = fact.evidence[0] if fact.evidence else None
+        key = (fact.field, fact.value, fact.unit, fact.qualifier, ev.page if ev else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(fact)
+    return facts

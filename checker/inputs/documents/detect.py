@@ -1,0 +1,99 @@
+"""Category, model and manufacturer detection from a document's first pages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checker.inputs.documents.numbers import fold, fold_key
+from checker.inputs.documents.text import Row
+from checker.inputs.documents.vocabulary import Label, Vocabulary
+
+_MIN_SCORE = 3.0
+_MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Z0-9-]*(?![A-Za-z0-9])")
+_VALUE_RE = re.compile(r"^[\s:：]*([A-Za-z0-9][A-Za-z0-9 ._/+\-()]{1,40})")
+
+
+_PATTERNS: dict[int, dict[str, list[tuple[str, re.Pattern[str], float]]]] = {}
+
+
+def _keyword_patterns(vocab: Vocabulary) -> dict[str, list[tuple[str, re.Pattern[str], float]]]:
+    cached = _PATTERNS.get(id(vocab))
+    if cached is None:
+        cached = {}
+        for category, words in vocab.categories.items():
+            cached[category] = [
+                (word, re.compile(re.escape(word) if not re.fullmatch(r"[a-z0-9 +\-]+", word)
+                                  else r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"), weight)
+                for word, weight in words.items()]
+        _PATTERNS[id(vocab)] = cached
+    return cached
+
+
+def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None = None) -> str | None:
+    """The category whose keywords score highest in ``text`` (title and 样品名称 lines count
+    three times), or None when nothing scores at least 3."""
+    key = fold_key(text)
+    boost = ""
+    for row in title_rows or []:
+        rkey = fold_key(row.text)
+        if any(lab.pattern.search(rkey) for lab in vocab.identity["sample"]):
+            boost += " " + rkey
+    boost += " " + " ".join(fold_key(r.text) for r in (title_rows or [])[:3])
+    scores: dict[str, float] = {}
+    for category, words in _keyword_patterns(vocab).items():
+        score = 0.0
+        for word, pattern, weight in words:
+            if word in key:
+                score += weight * min(len(pattern.findall(key)), 5)
+            if word in boost:
+                score += 2 * weight * min(len(pattern.findall(boost)), 2)
+        scores[category] = score
+    best = max(scores, key=lambda c: scores[c]) if scores else None
+    return best if best is not None and scores[best] >= _MIN_SCORE else None
+
+
+def _labelled(rows: list[Row], labels: list[Label]) -> str | None:
+    for row in rows:
+        for i, cell in enumerate(row.cells):
+            key = fold_key(cell.text)
+            for lab in labels:
+                m = lab.pattern.match(key)
+                if not m:
+                    continue
+                rest = fold(cell.text)[m.end():].strip(" :：")
+                if not rest and i + 1 < len(row.cells):
+                    rest = fold(row.cells[i + 1].text).strip(" :：")
+                rest = re.split(r"\s{2,}|\s\|\s", rest)[0].strip()
+                if rest and len(rest) <= 60:
+                    return rest
+    return None
+
+
+def detect_model(vocab: Vocabulary, rows: list[Row]) -> str | None:
+    """The model from a "型号规格 / Model:" line (label cell then value)."""
+    value = _labelled(rows, vocab.identity["model"])
+    if value is not None:
+        m = _VALUE_RE.match(value)
+        value = m.group(1).strip() if m else value
+        if re.search(r"\d", value) and not re.search(r"\d\s*hz\b", value, re.IGNORECASE):
+            return value
+    for row in rows[:10]:
+        m = _MODEL_TOKEN.search(fold(row.text))
+        if m:
+            return m.group(0)
+    return None
+
+
+def detect_manufacturer(vocab: Vocabulary, rows: list[Row], text: str) -> str | None:
+    """The manufacturer from a labelled line, else the known brand named most often."""
+    value = _labelled(rows, vocab.identity["manufacturer"])
+    if value:
+        return value
+    counts: Counter[str] = Counter()
+    for brand in vocab.brands:
+        pattern = r"(?<![A-Za-z])" + re.escape(brand) + r"(?![A-Za-z])"
+        n = len(re.findall(pattern, text))
+        if n:
+            counts[brand] = n
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,460 @@
+"""Facts from rows: key/value lines, spec tables, load tables (loads as rows or as columns),
+values spread over rows, and prose ("50%负载时电源效率94.5%").
+
+A block of rows (a page's lines or a table) is read top to bottom. A header row (≥ 2 cells
+naming loads, quantities or result/limit columns) sets the meaning of the columns below it;
+a label row without values sets the quantity of the rows that follow; otherwise each clause of
+a row pairs its values with the nearest label and load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
+from checker.inputs.documents.declarations import NOTE as DECLARATION
+from checker.inputs.documents.load_lists import load_lists
+from checker.inputs.documents.numbers import Value, unit_of
+from checker.inputs.documents.rowparse import Parsed, cell_excluded, parse_row
+from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
+from checker.inputs.documents.text import Cell, Row
+from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary
+
+_CONTEXT_ROWS = 4
+_HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
+
+
+_IGNORE_CELL = 30
+_OVERLAP = 3.0  # points: a cell reaching this far into a column lies over it
+
+
+def _names(labels: list[Label], key: str) -> bool:
+    return any(lab.probe in key and lab.pattern.search(key) for lab in labels)
+
+
+def _has_values(parsed: Parsed, i: int) -> bool:
+    a, b = parsed.cell_spans[i]
+    return any(a <= v.start < b for v in parsed.values)
+
+
+@dataclass
+class Column:
+    """The meaning of one header cell."""
+
+    x0: float
+    x1: float
+    load: int | None = None
+    rule: LabelRule | None = None
+    ignore: bool = False
+    limit: bool = False  # the document's own limit or requirement (also ignored)
+    result: bool = False
+    load_key: bool = False
+    unit: str | None = None
+    name: str = ""  # the header cell as printed
+
+    @property
+    def meaningful(self) -> bool:
+        """True when the column says something."""
+        return self.load is not None or self.rule is not None or self.ignore or self.result or self.load_key
+
+
+@dataclass
+class _BlockState:
+    """What the rows read so far say about the next: the column header, the label of a value-less row
+    above (``context``, for a few rows), a unit printed in such a label, the models side by side."""
+
+    header: list[Column] | None = None
+    header_rule: LabelRule | None = None
+    misses: int = 0  # rows in a row that did not align with the header
+    context: tuple[LabelRule, int | None] | None = None
+    context_age: int = 0
+    pending_unit: str | None = None
+    side_by_side: list[Cell] = field(default_factory=list)  # the model cells of a "Model | A | B" header
+    wrapped: tuple[LabelRule, int | None] | None = None  # a prose line ending on a label without its value
+    header_fresh: bool = False  # no row of values since the header: a next header row continues it
+
+
+class Extractor:
+    """Reads blocks of rows of one document into candidates."""
+
+    def __init__(self, vocab: Vocabulary, source: str, category: str | None) -> None:
+        self.vocab = vocab
+        self.category = category
+        self.emitter = Emitter(vocab, source, category)
+        self.unresolved = 0  # rows of the last block with a label and numbers but no candidate
+        self.unread: list[str] = []  # sentences left unread on purpose (warnings of the document)
+
+    def block(self, rows: list[Row]) -> list[Candidate]:
+        """Candidates from ``rows`` (in reading order)."""
+        out: list[Candidate] = []
+        self.unresolved = 0
+        state = _BlockState()
+        for row in rows:
+            if row.consumed or not row.cells:
+                continue
+            parsed = parse_row(self.vocab, row, self.category)
+            out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
+            out.extend(flag_text_candidates(self.vocab, parsed, self.emitter))
+            dims = dimension_candidates(self.vocab, parsed, self.category, self.emitter)
+            if dims is not None:
+                out.extend(dims)
+            elif not self._sets_the_table(parsed, state, out):
+                out.extend(self._row(parsed, state))
+        return out
+
+    def _sets_the_table(self, parsed: Parsed, state: _BlockState, out: list[Candidate]) -> bool:
+        """True when ``parsed`` is a header row (of models side by side, or of columns) or a row under models
+        side by side: the state is updated (and that row's unreadable facts added to ``out``)."""
+        models = _model_columns(self.vocab, parsed)
+        if models is not None:
+            state.side_by_side, state.header, state.context = models, None, None
+            return True
+        if state.side_by_side and parsed.hits:
+            shared = self._side_by_side(parsed, state.side_by_side)
+            if shared is not None:
+                out.extend(shared)
+                return True
+        columns = self._header(parsed)
+        if columns is None:
+            return False
+        if state.header is not None and state.header_fresh:  # a header printed over two lines (cells centred)
+            columns = _merged_header(state.header, columns) or columns
+        state.side_by_side = []
+        state.header, state.misses, state.header_fresh = columns, 0, True
+        first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
+        state.header_rule = first.rule if first and not columns[0].meaningful else None
+        state.context = None
+        return True
+
+    def _row(self, parsed: Parsed, state: _BlockState) -> list[Candidate]:
+        """The candidates of a row of values: under the header when it aligns, else clause by clause; a
+        label row without values sets the quantity (and unit) of the rows that follow."""
+        numbers = [v for v in parsed.readings() if v.qualifier != "na"]
+        if not numbers:
+            self._label_row(parsed, state)
+            return []
+        state.header_fresh = False
+        if state.context is not None and not parsed.hits and parsed.own_label():
+            state.context = None
+        wrapped, state.wrapped = state.wrapped, _wrapped_label(parsed)
+        if wrapped is not None and state.context is None and _continues(parsed):
+            state.context = wrapped  # "… Power factor at 20% load" ⏎ "is 0.927. …": one sentence on two lines
+        found: list[Candidate] | None = None
+        if state.header is not None:
+            fallback = state.header_rule or (state.context[0] if state.context else None)
+            found = self._with_header(parsed, state.header, fallback, state.pending_unit)
+            state.misses = state.misses + 1 if found is None else 0
+            if state.misses >= 2:
+                state.header, state.header_rule = None, None
+        if found is None:
+            found = self._clauses(parsed, state.context, state.pending_unit)
+        if parsed.hits and not found and _looks_like_reading(parsed, numbers):
+            self.unresolved += 1
+        if parsed.hits:
+            state.context = None
+        state.context_age += 1
+        if state.context_age > _CONTEXT_ROWS:
+            state.context = None
+        return found
+
+    def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
+        """A row without values: its unit and its one quantity (and load) apply to the rows that follow."""
+        state.pending_unit = parsed.label_unit() or state.pending_unit
+        if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
+            load = parsed.loads[-1].value if parsed.loads else None  # (a merged header) names no value
+            state.context, state.context_age = (parsed.hits[-1].rule, load), 0
+        elif parsed.hits:
+            state.context = None
+            self.unresolved += 1  # the page's tables may tell the columns apart (pdfplumber)
+
+    # ---------------------------------------------------------------- header rows
+    def _header(self, parsed: Parsed) -> list[Column] | None:
+        cols = [self._header_cell(parsed, i) for i in range(len(parsed.row.cells))]
+        unknown_numeric = sum(1 for i, c in enumerate(cols) if c.result and _has_values(parsed, i))
+        meaningful = [c for c in cols[1:] if c.meaningful]
+        descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key
+                       or (c.result and c.unit is not None) or (c.result and unknown_numeric == 0)]
+        if len(descriptive) < 2 or unknown_numeric > 1 or len(meaningful) < 1:
+            return None
+        if unknown_numeric == 1 and not any(c.ignore for c in cols):
+            return None
+        for col, cell in zip(cols, parsed.row.cells, strict=False):
+            col.unit = unit_of(cell.text)
+        return cols
+
+    def _header_cell(self, parsed: Parsed, i: int) -> Column:
+        """What header cell ``i`` names: a load, a quantity, the document's limit, a result, a column
+        to ignore; a cell holding a number is an unknown result column."""
+        cell = parsed.row.cells[i]
+        key = parsed.cell_key(i)
+        col = Column(cell.x0, cell.x1, name=cell.text)
+        a, b = parsed.cell_spans[i]
+        cell_hits = [h for h in parsed.raw_hits if a <= h.start < b and not cell_excluded(h, key)]
+        has_values = _has_values(parsed, i)
+        if i in parsed.load_cells:
+            col.load = parsed.load_cells[i]
+        elif has_values:
+            col.result = True
+        elif cell_hits and len(key) <= _HEADER_CELL:
+            col.rule = cell_hits[0].rule
+        elif len(key) <= _HEADER_CELL and _names(self.vocab.limit_words, key):
+            col.ignore = col.limit = True
+        elif len(key) <= 14 and _names(self.vocab.result_columns, key):
+            col.result = True
+        elif len(key) <= _IGNORE_CELL and _names(self.vocab.ignore_columns, key):
+            col.ignore = True
+        elif key.strip() in self.vocab.load_markers or key.strip() in self.vocab.load_column_headers:
+            col.load_key = True
+        return col
+
+    def _column(self, header: list[Column], x0: float, x1: float) -> Column | None:
+        best, best_overlap = None, 0.0
+        for col in header:
+            overlap = min(x1, col.x1) - max(x0, col.x0)
+            if overlap > best_overlap:
+                best, best_overlap = col, overlap
+        if best is not None:
+            return best
+        center = (x0 + x1) / 2
+        near = min(header, key=lambda c: abs((c.x0 + c.x1) / 2 - center))
+        width = max(near.x1 - near.x0, x1 - x0, 10.0)
+        return near if abs((near.x0 + near.x1) / 2 - center) < width else None
+
+    def _with_header(self, parsed: Parsed, header: list[Column], fallback: LabelRule | None,
+                     pending_unit: str | None = None) -> list[Candidate] | None:
+        readings = parsed.readings()
+        label_end = min((parsed.cell_of(v.start) for v in readings), default=0)
+        value_cells = {i for i in (parsed.cell_of(v.start) for v in readings)
+                       if not self._label_cell(header, parsed, i)}
+        row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) not in value_cells
+                    or parsed.cell_of(h.start) == 0]
+        row_rule = row_hits[0].rule if row_hits else fallback
+        row_load = next((ld.value for ld in parsed.loads if parsed.cell_of(ld.start) <= label_end), None)
+        if label_end == 0 and 0 in parsed.load_cells:
+            row_load = parsed.load_cells[0]
+        row_unit = parsed.label_unit() or pending_unit
+        out: list[Candidate] = []
+        aligned = False
+        limits = parsed.limits()
+        roles = any(c.result or c.limit for c in header)
+        for value in readings:
+            idx = parsed.cell_of(value.start)
+            if idx in parsed.load_cells:
+                continue
+            cell = parsed.row.cells[idx]
+            limit_col = _limit_column(header, cell) if roles else None
+            if limit_col is not None:  # a limit / requirement column never gives the value, nor its neighbour
+                aligned = True
+                declared = self._declared(row_rule, limit_col, header, parsed)
+                out.extend([declared] if declared else [])
+                continue
+            if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
+                continue  # "label: value" inside one cell is a line of its own, not a table cell
+            col = self._column(header, cell.x0, cell.x1)
+            if col is None or not col.meaningful:
+                continue
+            aligned = True
+            rule = col.rule or row_rule
+            if col.ignore or col.load_key or id(value) in limits:
+                declared = self._declared(rule, col, header, parsed) if col.limit or id(value) in limits else None
+                out.extend([declared] if declared else [])
+                continue
+            load = col.load if col.load is not None else row_load
+            if rule is None:
+                continue
+            cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
+                                     note=f"column {load} % load" if col.load is not None else "")
+            if cand:
+                out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
+        return out if aligned else None
+
+    def _side_by_side(self, parsed: Parsed, models: list[Cell]) -> list[Candidate] | None:
+        """Under a "Model | A | B" header a value in a model's column belongs to that model alone: the
+        row gives each quantity as an unreadable fact naming the models (never a value of this product,
+        even when the other model's cell is blank or lost); None when no value lies under a model."""
+        under = [v for v in parsed.readings() if any(
+            _overlap(parsed.row.cells[parsed.cell_of(v.start)], m) > 0 for m in models)]
+        if not under:
+            return None
+        names = ", ".join(m.text.strip() for m in models)
+        note = (f"unreadable: the table gives several models side by side ({names}); which value is this "
+                f"product's cannot be told: “{parsed.row.text}”")
+        out: list[Candidate] = []
+        for hit in parsed.hits:
+            for value in under:
+                cand = self.emitter.emit(hit.rule, parsed.loads[0].value if parsed.loads else None, value,
+                                         parsed.label_unit(), parsed.row)
+                if cand is not None:
+                    out.append(self.emitter.fact(cand.field, None, cand.fact.unit, parsed.row, note=note,
+                                                 load=cand.load))
+                    break
+        return out
+
+    def _label_cell(self, header: list[Column], parsed: Parsed, idx: int) -> bool:
+        """True when cell ``idx`` sits under a column that names the item ("检验项目", "Item"): a number
+        there belongs to the label ("噪声（1 m，正前方）"), it does not make the cell a value cell."""
+        cell = parsed.row.cells[idx]
+        col = self._column(header, cell.x0, cell.x1)
+        return col is not None and col.ignore and not col.limit and not col.load_key
+
+    def _declared(self, rule: LabelRule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
+        """A declaration for a substance limit printed in a table without a result column (a RoHS
+        declaration's "Substance | Maximum Limit (ppm)" table), else None."""
+        if rule is None or rule.name not in self.vocab.declarations.fields or any(c.result for c in header):
+            return None
+        where = f" ({col.name})" if col.limit and col.name else ""
+        note = f"{DECLARATION}: “{parsed.row.text}”{where}"
+        cand = self.emitter.fact(rule.name, None, "", parsed.row, note=note)
+        cand.tags.add("declaration")
+        return cand
+
+    def _conformity(self, rule: LabelRule, parsed: Parsed) -> Candidate:
+        """A manual-review item for a value stated as conformity ("meets grade 1", "符合1级能效要求")."""
+        cand = self.emitter.fact(rule.name, None, "", parsed.row, note=f"{DECLARATION}: “{parsed.row.text}”")
+        cand.tags.add("declaration")
+        return cand
+
+    # ---------------------------------------------------------------- lines and prose
+    def _clauses(self, parsed: Parsed, context: tuple[LabelRule, int | None] | None,
+                 pending_unit: str | None = None) -> list[Candidate]:
+        """Each clause's values paired with the nearest label (and load) whose unit fits; a bare number takes
+        the unit of a column header above ("测点位置 | 声压级 dB(A)") where that unit fits its label."""
+        listed = load_lists(self.vocab, parsed, self.emitter)
+        out: list[Candidate] = list(listed.candidates)
+        self.unread.extend(f"p.{parsed.row.page}: values listed for several loads could not be paired: {text}"
+                           for text in listed.unread)
+        skip = _limits(parsed) | parsed.limits()
+        carried: LabelRule | None = context[0] if context else None
+        carried_load: int | None = context[1] if context else None
+        row_unit = parsed.label_unit()
+        for start, end in parsed.clauses():
+            if any(a <= start < b for a, b in listed.spans):
+                continue  # read (or deliberately not read) as a list of loads
+            hits = [h for h in parsed.hits if start <= h.start < end]
+            loads = [ld for ld in parsed.loads if start <= ld.start < end]
+            values = [v for v in parsed.values if start <= v.start < end and id(v) not in skip]
+            if hits:
+                carried, carried_load = hits[0].rule, None  # the context's load goes with the context's label
+            for value in values:
+                before = [h.rule for h in hits if h.end <= value.start][::-1]
+                after = [h.rule for h in hits if h.end > value.start]
+                options = before + after if hits else ([carried] if carried else [])
+                near = sorted(loads or ([] if carried_load is not None else parsed.loads),
+                              key=lambda ld: abs(ld.start - value.start))
+                load = near[0].value if near else carried_load
+                if options and _conforms(self.vocab, parsed, hits, start, value):
+                    out.append(self._conformity(options[0], parsed))
+                    continue
+                for rule in options:  # the nearest label whose unit fits
+                    cand = self.emitter.emit(rule, load, value, row_unit or pending_unit, parsed.row)
+                    if cand is None and pending_unit and not row_unit:
+                        cand = self.emitter.emit(rule, load, value, None, parsed.row)
+                    if cand:
+                        out.append(_tagged(cand, parsed.named_by(value) is False))
+                        break
+        return out
+
+
+# a model identifier: one or two tokens, the first mixing letters and digits ("S5735-L24T4S", "DE33 GC");
+# a quantity header ("50 Hz kVA (ekW)") starts with a bare number and is not one
+_MODEL_CELL = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._/+\-()]*"
+                         r"(?: [A-Za-z0-9][A-Za-z0-9._/+\-()]*)?")
+
+
+def _model_columns(vocab: Vocabulary, parsed: Parsed) -> list[Cell] | None:
+    """The model cells of a header row naming two models or more ("Model | S5735-L24T4S | S5735-L48T4S",
+    "型号 | A | B"), else None. A header of quantities ("Model | 50 Hz kVA (ekW) | 60 Hz kVA") is not one."""
+    cells = parsed.row.cells
+    first = parsed.cell_key(0).strip(" :：.")
+    if len(cells) < 3 or not any(lab.pattern.fullmatch(first) for lab in vocab.identity["model"]):
+        return None
+    models = [c for c in cells[1:] if _MODEL_CELL.fullmatch(c.text.strip())]
+    return models if len(models) >= 2 and len(models) == len(cells) - 1 else None
+
+
+def _overlap(cell: Cell, other: Cell) -> float:
+    return min(cell.x1, other.x1) - max(cell.x0, other.x0)
+
+
+def _merged_header(above: list[Column], below: list[Column]) -> list[Column] | None:
+    """The columns of a header printed over two rows, where the lower row's cells fill the gaps of the upper
+    ("Limit | MDL | Result" over "Substance | … | Conclusion"); None when a lower cell lies under an upper one:
+    that is the header of the next table, not the rest of this one."""
+    if any(min(col.x1, other.x1) - max(col.x0, other.x0) > 0 for col in below for other in above):
+        return None
+    return sorted([*above, *(col for col in below if col.meaningful)], key=lambda col: col.x0)
+
+
+def _prose_clauses(parsed: Parsed) -> list[tuple[int, int]]:
+    """The clauses of a prose line (a row of one cell); none for a table row."""
+    return parsed.clauses() if len(parsed.row.cells) == 1 else []
+
+
+def _wrapped_label(parsed: Parsed) -> tuple[LabelRule, int | None] | None:
+    """The label (and load) a prose line ends on when its last clause names a quantity but holds no value."""
+    clauses = _prose_clauses(parsed)
+    if not clauses:
+        return None
+    a, b = clauses[-1]
+    hits = [h for h in parsed.hits if a <= h.start < b]
+    if not hits or any(a <= v.start < b for v in parsed.values):
+        return None
+    loads = [ld.value for ld in parsed.loads if a <= ld.start < b]
+    return hits[-1].rule, (loads[-1] if loads else None)
+
+
+def _continues(parsed: Parsed) -> bool:
+    """A prose line whose first clause has one value and no label of its own: the rest of a sentence."""
+    clauses = _prose_clauses(parsed)
+    if not clauses:
+        return False
+    a, b = clauses[0]
+    return not any(a <= h.start < b for h in parsed.hits) and sum(a <= v.start < b for v in parsed.values) == 1
+
+
+def _tagged(cand: Candidate, result: bool) -> Candidate:
+    """``cand`` tagged "result" when it was read in a result column or after a result word: a
+    measurement, which a declaration of conformity elsewhere in the document does not override."""
+    if result:
+        cand.tags.add("result")
+    return cand
+
+
+def _conforms(vocab: Vocabulary, parsed: Parsed, hits: list[Hit], start: int, value: Value) -> bool:
+    """True when a conformity word ("meets", "符合") stands between the value's label (or the clause
+    start) and the value: "meets grade 1" declares conformity, it does not state the grade."""
+    label_end = max((h.end for h in hits if h.end <= value.start), default=start)
+    between = parsed.key[label_end:value.start]
+    return any(lab.probe in between and lab.pattern.search(between) for lab in vocab.conformity_words)
+
+
+def _limit_column(header: list[Column], cell: Cell) -> Column | None:
+    """The limit / requirement column ``cell`` lies over (by more than a few points), else None. The
+    line reader may merge a label with the limit cell beside it ("Energy efficiency grade (GB 19577)
+    Grade 1 or better"): such a cell lies over the limit column too."""
+    over = [c for c in header if c.limit and min(cell.x1, c.x1) - max(cell.x0, c.x0) > _OVERLAP]
+    return over[0] if over else None
+
+
+def _limits(parsed: Parsed) -> set[int]:
+    """ids of values that are not readings: a leading row number and, when the row also prints
+    plain values, limits printed with ≥ / ≤ (the requirement column of a report)."""
+    readings = parsed.readings()
+    skip = {id(v) for v in parsed.values if all(v is not r for r in readings)}
+    if any(v.is_number and not v.qualifier for v in readings):
+        skip.update(id(v) for v in readings if v.qualifier in ("ge", "le", "gt"))
+    return skip
+
+
+def _looks_like_reading(parsed: Parsed, numbers: list[Value]) -> bool:
+    """True when a label of the row and one of its numbers could belong together (a unit of the
+    label's kind, or no unit where the label takes bare numbers): a row the lines could not place,
+    worth a pdfplumber table pass."""
+    for hit in parsed.hits:
+        for value in numbers:
+            if value.unit and kind_ok(value.unit, hit.rule.unit):
+                return True
+            if not value.unit and hit.rule.bare:
+                return True
+    return False

@@ -1,0 +1,211 @@
+"""Number and unit normalisation for text read from documents.
+
+Handles full-width digits and units (NFKC), decimal commas ("105,8"), thousands separators
+("1,250"), the odd "26.,4", non-detects (ND, N.D., 未检出, "<0.2") and unit text printed after a
+number. Unit text is returned as printed (made parseable by :func:`checker.units.parse_unit`);
+no conversion happens here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.units import parse_unit
+
+_BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
+                           "–": "-", "—": "-", "‐": "-", "−": "-", "\u00a0": " ", "\u3000": " ", "×": "x",
+                           "•": " ", "·": "·"})
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+_SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE = re.compile(rf"([^\W\d_]+)([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
+_POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
+
+
+def _footnote(m: re.Match[str]) -> str:
+    return m.group(0) if m.group(1).lower() in _POWERS else m.group(1) + " "
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
+    A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
+    neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
+    if any(c in _SUPERSCRIPTS for c in text):
+        text = _FOOTNOTE.sub(_footnote, text)
+    folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    return _SPACES.sub(" ", folded).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_key(text: str) -> str:
+    """:func:`fold` plus lower case: the form labels are matched in."""
+    return fold(text).lower()
+
+
+# Units recognised right after a number (after folding), longest first. Values: unit text to emit.
+_UNIT_PATTERNS: list[tuple[str, str]] = [
+    (r"g/kw[·.]?h", "g/kWh"), (r"kg/kw[·.]?h", "kg/kWh"), (r"l/kw[·.]?h", "L/kWh"),
+    (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"),
+    (r"l/hr", "L/hr"), (r"l/h", "L/h"), (r"升/小时", "L/h"),
+    (r"db\s?\(a\)", "dB(A)"), (r"dba", "dBA"), (r"分贝", "dB(A)"),
+    (r"bels?(?![a-z])", "B"), (r"b(?![a-z/])", "B"), (r"贝尔", "B"), (r"db(?![a-z]|\s?\()", "dB"),
+    (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
+    (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),
+    (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),
+    (r"w(?![a-z])", "W"), (r"瓦", "W"), (r"%", "%"),
+    (r"mm(?![a-z])", "mm"), (r"毫米", "mm"), (r"cm(?![a-z])", "cm"), (r"厘米", "cm"), (r"inches(?![a-z])", "inch"),
+    (r"inch(?![a-z])", "inch"), (r"in\.?(?![a-z])", "in"), (r"\"", "in"), (r"英寸", "inch"),
+    (r"dm3|dm\^3|dm³", "dm3"), (r"kg(?![a-z])", "kg"), (r"g(?![a-z])", "g"), (r"mg(?![a-z])", "mg"), (r"级", "grade"),
+    # units of no field: a number followed by one is never a bare value of another quantity ("90 nm")
+    (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
+    (r"hours?(?![a-z])", "hour"),
+]
+_UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
+_UNIT_COMPILED = [(re.compile(p, re.IGNORECASE), u) for p, u in _UNIT_PATTERNS]
+
+_ND_RE = re.compile(r"(?<![a-z])(?:n\.\s?d\.?|nd|未检出|not\s+detected|未检测到|<\s*mdl|<\s*rl|<\s*loq)(?![a-z])",
+                    re.IGNORECASE)
+_NA_RE = re.compile(r"(?<![a-z])(?:n\.\s?a\.?|n/a|rtf|tbd|不适用)(?![a-z])", re.IGNORECASE)
+_NUMBER_CORE = (
+    r"(?:[1-9]\d{0,2}(?:\.\d{3})+,\d+(?![\d,])"  # 1.250,5
+    r"|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,250 and 3,200,000
+    r"|\d+\.,\d+"  # 26.,4
+    r"|\d+,\d{1,2}(?![\d,])|0,\d+(?![\d,])"  # 105,8 and 0,236
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
+_VALUE_RE = re.compile(
+    r"(?P<op><=|>=|=<|=>|≤|≥|≦|≧|≯|≮|<|>)?\s*"
+    r"(?<![A-Za-z0-9_.,/])(?<!\d-)(?P<num>[-+]?" + _NUMBER_CORE + r")(?![\w/]*-\d)"
+)
+# Comparison symbols (notation); comparison words are data (``comparisons`` in vocabulary.yaml,
+# applied by checker.inputs.documents.bounds). ＜ ＞ are folded to < > before matching.
+_OPS = {"<": "lt", "<=": "le", "=<": "le", "≤": "le", "≦": "le", "≯": "le",
+        ">": "gt", ">=": "ge", "=>": "ge", "≥": "ge", "≧": "ge", "≮": "ge"}
+
+
+def parse_number(text: str) -> float | None:
+    """Parse one number as printed: "1,250" → 1250, "105,8" → 105.8, "26.,4" → 26.4, "９４.２" → 94.2.
+
+    Returns None when ``text`` is not a number. A comma followed by exactly three digits is a
+    thousands separator; followed by one or two digits it is a decimal comma.
+    """
+    s = fold(text).replace(" ", "")
+    if not s:
+        return None
+    if re.fullmatch(r"[-+]?\d+\.,\d+", s):
+        s = s.replace(".,", ".")
+    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+", s):  # 1.250,5
+        s = s.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", s):
+        s = s.replace(",", "")
+    elif re.fullmatch(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+", s):
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number (or non-detect) found in folded text, with the unit printed after it."""
+
+    value: float | None
+    unit: str = ""
+    qualifier: str = ""  # "", "nd", "lt", "le", "gt", "ge", "na"
+    start: int = 0
+    end: int = 0
+    text: str = ""
+
+    @property
+    def is_number(self) -> bool:
+        """True for a real number (not ND/NA)."""
+        return self.value is not None
+
+
+_UNIT_LEAD = re.compile(r" ?(?:\(\s*)?")
+_UNIT_NAMING = [re.compile(p, re.IGNORECASE) for p in (
+    r"\(([^()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
+    r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})")]
+
+
+def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:
+    """The unit printed at ``text[pos:]`` (spaces allowed before it): (unit text to emit, end)."""
+    m = _UNIT_LEAD.match(text, pos)
+    start = m.end() if m else pos
+    for pattern, unit in _UNIT_COMPILED:
+        um = pattern.match(text, start)
+        if um:
+            end = um.end()
+            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+                end += 1
+            elif "(" in text[pos:start]:
+                return None
+            return unit, end
+    return None
+
+
+@lru_cache(maxsize=16384)
+def unit_of(text: str) -> str | None:
+    """The unit a label or header cell names, e.g. "效率(%)" → "%", "L/hr" → "L/hr", else None."""
+    folded = fold(text)
+    for pattern in _UNIT_NAMING:
+        for m in pattern.finditer(folded):
+            candidate = m.group(1).strip()
+            found = match_unit(candidate)
+            if found and found[1] == len(candidate):
+                return found[0]
+    return None
+
+
+def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[Value]:
+    """Every number or non-detect in folded ``text``, with unit and comparison qualifier.
+
+    Spans in ``masked`` (standard references, CAS numbers, frame sizes...) are skipped.
+    """
+    spans = list(masked or [])
+    out: list[Value] = []
+    for m in _ND_RE.finditer(text):
+        if not _inside(m.start(), spans):
+            out.append(Value(None, "", "nd", m.start(), m.end(), m.group(0)))
+            spans.append((m.start(), m.end()))
+    for m in _NA_RE.finditer(text):
+        if not _inside(m.start(), spans):
+            out.append(Value(None, "", "na", m.start(), m.end(), m.group(0)))
+            spans.append((m.start(), m.end()))
+    for m in _VALUE_RE.finditer(text):
+        if _inside(m.start("num"), spans):
+            continue
+        number = parse_number(m.group("num"))
+        if number is None:
+            continue
+        unit_end = m.end()
+        unit = ""
+        found = match_unit(text, m.end())
+        if found:
+            unit, unit_end = found
+        op = _OPS.get(m.group("op") or "", "")
+        start = m.start("op") if m.group("op") else m.start("num")
+        out.append(Value(number, unit, op, start, unit_end, text[start:unit_end]))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def unit_ok(unit: str) -> bool:
+    """True when checker.units can parse ``unit``."""
+    try:
+        parse_unit(unit)
+    except ValueError:
+        return False
+    return True

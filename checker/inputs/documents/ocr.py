@@ -1,0 +1,190 @@
+"""OCR of scanned pages: pypdfium2 renders the page; RapidOCR reads it, Tesseract as fallback.
+
+RapidOCR (``rapidocr`` 3.x on onnxruntime, PP-OCRv6 detection and recognition) is used when it is
+installed: its models ship inside the wheel and are given by path, so nothing is ever downloaded
+(a missing model file is an error, never a fetch). One thread, the page rendered at 200 dpi and
+the detector limited to 1280 px on the long side keep it near 2 s of CPU a page. Its text boxes
+become glyphs with the box score as confidence; it is confident even when wrong, so its numbers
+go through the same plausibility checks and doubt as any other reading.
+
+Tesseract (the fallback) sees the page at 300 dpi after its ruled lines are removed
+(:mod:`checker.inputs.documents.ruled_lines`); it is called through subprocess (TSV output, eng+chi_sim when
+installed) with a timeout and ``OMP_THREAD_LIMIT=1``. Either way the words become
+:class:`~checker.inputs.documents.text.Row` objects marked ``ocr=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+
+from checker.inputs.documents.ruled_lines import remove_rules
+from checker.inputs.documents.text import Glyph, Row, rows_from_glyphs
+
+log = logging.getLogger(__name__)
+
+# Tesseract page segmentation: 6 = one uniform block of text. With the rules removed it keeps a
+# table row on one line (3, automatic, split "1级 | 1级 | 合格" into fragments on the sample scans).
+_PAGE_SEGMENTATION = "6"
+
+_RAPID_DPI = 200
+_RAPID_DETECT_SIDE = 1280
+_RAPID_MODELS = {"Det.model_path": "PP-OCRv6_det_small.onnx", "Rec.model_path": "PP-OCRv6_rec_small.onnx",
+                 "Cls.model_path": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
+
+MISSING_MESSAGE = ("scanned PDF needs OCR: neither RapidOCR (pip install rapidocr onnxruntime) nor Tesseract "
+                   "(apt-get install tesseract-ocr tesseract-ocr-chi-sim) is installed")
+
+
+def ocr_available() -> bool:
+    """True when a scanned page can be read: RapidOCR (the first choice) or Tesseract is installed."""
+    return rapid_engine() is not None or tesseract_path() is not None
+
+
+@lru_cache(maxsize=1)
+def tesseract_path() -> str | None:
+    """Path of the tesseract binary, or None when it is not installed."""
+    return shutil.which("tesseract")
+
+
+@lru_cache(maxsize=1)
+def languages() -> str:
+    """The tesseract language string: eng plus chi_sim when that model is installed."""
+    exe = tesseract_path()
+    if exe is None:
+        return "eng"
+    try:
+        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "eng"
+    installed = set(done.stdout.split())
+    return "eng+chi_sim" if "chi_sim" in installed else "eng"
+
+
+@lru_cache(maxsize=1)
+def rapid_engine() -> Any | None:
+    """The RapidOCR engine on the models inside its wheel, or None when it is not installed."""
+    try:
+        import rapidocr
+    except ImportError:
+        return None
+    models = Path(rapidocr.__file__).parent / "models"
+    params: dict[str, Any] = {name: str(models / file) for name, file in _RAPID_MODELS.items()}
+    if not all(Path(path).is_file() for path in params.values()):
+        log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
+        return None
+    params |= {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
+               "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+               "EngineConfig.onnxruntime.inter_op_num_threads": 1}
+    try:
+        return rapidocr.RapidOCR(params=params)
+    except Exception:  # a broken install falls back to Tesseract
+        log.warning("RapidOCR could not start: using Tesseract", exc_info=True)
+        return None
+
+
+def rapid_rows(document: pdfium.PdfDocument, index: int, engine: Any) -> list[Row]:
+    """Read page ``index`` with RapidOCR into rows.
+
+    The glyphs are RapidOCR's word boxes (a character for CJK, a word otherwise) with their
+    scores as confidence, so a table's serial number and label fall in separate cells; words of
+    one text line keep the spaces RapidOCR read between them.
+    """
+    import numpy as np
+
+    page = document[index]
+    try:
+        image = page.render(scale=_RAPID_DPI / 72.0, grayscale=True).to_pil().convert("RGB")
+    finally:
+        page.close()
+    result = engine(np.asarray(image), return_word_box=True)
+    glyphs: list[Glyph] = []
+    for line, words in zip(result.txts or (), result.word_results or (), strict=False):
+        at = 0
+        for text, score, box in words:
+            found = str(line).find(str(text), at)
+            spaced = found > 0 and str(line)[found - 1].isspace()
+            at = found + len(str(text)) if found >= 0 else at
+            xs = [float(point[0]) for point in box]
+            ys = [float(point[1]) for point in box]
+            glyphs.append(Glyph(str(text), min(xs), max(xs), min(ys), max(ys), space_before=spaced,
+                                confidence=float(score) * 100.0))
+    return rows_from_glyphs(glyphs, index + 1, ocr=True, cell_gap=1.6)
+
+
+def ocr_page(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeout: float = 120.0) -> list[Row]:
+    """Read page ``index`` (0-based) into rows: RapidOCR when installed, else tesseract at ``dpi``.
+
+    Raises RuntimeError when neither can read the page (tesseract missing, failing or timing out).
+    """
+    engine = rapid_engine()
+    if engine is not None:
+        try:
+            return rapid_rows(document, index, engine)
+        except Exception as exc:  # noqa: BLE001 - fall back to tesseract on a page RapidOCR cannot read
+            log.warning("RapidOCR failed on page %d (%s): trying Tesseract", index + 1, type(exc).__name__)
+    return tesseract_rows(document, index, dpi=dpi, timeout=timeout)
+
+
+def tesseract_rows(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, timeout: float = 120.0) -> list[Row]:
+    """Render page ``index`` (0-based) at ``dpi`` and read it with tesseract into rows.
+
+    Raises RuntimeError when tesseract is missing, fails or times out.
+    """
+    exe = tesseract_path()
+    if exe is None:
+        raise RuntimeError(MISSING_MESSAGE)
+    page = document[index]
+    try:
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        image = remove_rules(bitmap.to_pil(), dpi)
+    finally:
+        page.close()
+    with tempfile.TemporaryDirectory(prefix="gdc-ocr-") as tmp:
+        png = Path(tmp) / "page.png"
+        image.save(png)
+        try:
+            done = subprocess.run([exe, str(png), "stdout", "-l", languages(), "--psm", _PAGE_SEGMENTATION, "tsv"],
+                                  capture_output=True, text=True, timeout=timeout, check=False,
+                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"})  # one thread: half the CPU
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError(f"tesseract timed out after {timeout:.0f} s on page {index + 1}") from exc
+    if done.returncode != 0:
+        raise RuntimeError(f"tesseract failed on page {index + 1}: {done.stderr.strip()[:200]}")
+    return rows_from_tsv(done.stdout, index + 1)
+
+
+def rows_from_tsv(tsv: str, page: int) -> list[Row]:
+    """Turn tesseract TSV output into rows: the words of one tesseract line form one row (a
+    skewed scan keeps its lines), split into cells where the gap between words is wide."""
+    lines: dict[tuple[str, str, str], list[Glyph]] = {}
+    reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for rec in reader:
+        text = (rec.get("text") or "").strip()
+        if not text or rec.get("level") != "5":
+            continue
+        try:
+            left, top = float(rec["left"]), float(rec["top"])
+            width, height = float(rec["width"]), float(rec["height"])
+            confidence = float(rec.get("conf") or 0.0)
+        except (KeyError, TypeError, ValueError):
+            continue
+        key = (rec.get("block_num") or "", rec.get("par_num") or "", rec.get("line_num") or "")
+        lines.setdefault(key, []).append(Glyph(text, left, left + width, top, top + height, confidence=confidence))
+    glyphs: list[Glyph] = []
+    for words in lines.values():
+        tops = sorted(g.top for g in words)
+        bottoms = sorted(g.bottom for g in words)
+        top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+        glyphs.extend(Glyph(g.text, g.x0, g.x1, top, bottom, confidence=g.confidence) for g in words)
+    return rows_from_glyphs(glyphs, page, ocr=True, cell_gap=1.6)

@@ -1,0 +1,231 @@
+"""The public entry: :func:`read_pdf` reads one PDF into a :class:`DocumentRead`.
+
+Pipeline: open with pypdfium2 → fast text of every page (≤ ``max_pages``) → OCR of pages with
+no text layer → category/model detection → for pages whose text mentions a vocabulary label,
+rows rebuilt from glyph boxes → generator rating tables, then the generic extractor → pdfplumber
+tables only on relevant pages where the lines yielded nothing → document-level clean-up →
+declarations of conformity and restated limits (:mod:`checker.inputs.documents.declarations`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.inputs.documents import declarations
+from checker.inputs.documents.candidates import Candidate, Emitter, finalize
+from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
+from checker.inputs.documents.errors import DocumentError
+from checker.inputs.documents.extract import Extractor
+from checker.inputs.documents.generator import generator_candidates
+from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
+from checker.inputs.documents.pdf_tables import TableReader
+from checker.inputs.documents.text import PdfText, Row
+from checker.inputs.documents.visibility import HiddenText
+from checker.inputs.documents.vocabulary import Vocabulary, load_vocabulary
+from checker.models import Fact
+
+log = logging.getLogger(__name__)
+
+_DETECT_PAGES = 3
+
+
+class DocumentRead(BaseModel):
+    """What was read from one document."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    category: str | None = None
+    model: str | None = None
+    manufacturer: str | None = None
+    pages: int = 0
+    ocr_used: bool = False
+    facts: list[Fact] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    if not path.exists():
+        raise DocumentError(f"file not found: {path}")
+    if path.is_dir():
+        raise DocumentError(f"is a directory, not a PDF: {path}")
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentError("empty file (0 bytes)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise DocumentError("not a PDF (no %PDF- header)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise DocumentError("encrypted PDF (password required)") from exc
+        raise DocumentError(f"damaged or truncated PDF ({str(exc).splitlines()[0][:120]})") from exc
+    except Exception as exc:  # pdfium wrappers may raise others on broken input
+        raise DocumentError(f"unreadable PDF ({type(exc).__name__})") from exc
+
+
+def read_pdf(path: str | Path, category: str | None = None, *, ocr: bool = True, max_pages: int = 300) -> DocumentRead:
+    """Read the PDF at ``path`` into facts with evidence.
+
+    ``category`` (a category id of catalogs/fields.yaml) overrides detection. ``ocr=False`` skips
+    OCR of scanned pages. Only the first ``max_pages`` pages are read (a warning says so).
+    Raises :class:`DocumentError` with a one-line reason for files that cannot be read.
+    """
+    source = str(path)
+    file = Path(path)
+    document = _open(file)
+    text = PdfText(document)
+    tables = TableReader(file)
+    try:
+        return _read(text, tables, source, category, ocr=ocr, max_pages=max_pages)
+    except DocumentError:
+        raise
+    except Exception as exc:  # never a traceback for a bad file
+        log.debug("reading %s failed", source, exc_info=True)
+        raise DocumentError(f"could not read PDF: {type(exc).__name__}: {str(exc)[:120]}") from exc
+    finally:
+        tables.close()
+        text.close()
+
+
+@dataclass
+class _Pages:
+    """What the first pass over the pages found: each page's text, rows of the pages that need them,
+    which pages are scanned and which mention a label of the vocabulary."""
+
+    texts: list[str] = field(default_factory=list)
+    rows: dict[int, list[Row]] = field(default_factory=dict)
+    scanned: list[int] = field(default_factory=list)
+    relevant: list[int] = field(default_factory=list)
+    ocr_used: bool = False
+
+
+def _read_pages(text: PdfText, vocab: Vocabulary, count: int, warnings: list[str]) -> _Pages:
+    """Text of every page, rows of the first pages and of those that mention a label; a damaged page is
+    skipped with a warning."""
+    pages = _Pages()
+    for i in range(count):
+        mentions: list[bool] = []
+
+        def wants(page_text: str, i: int = i, mentions: list[bool] = mentions) -> bool:
+            mentions.append(vocab.relevant(fold_key(page_text)))
+            return i < 2 or mentions[0]
+
+        try:
+            page_text, chars, page_rows = text.read_page(i, wants, whole=i < _DETECT_PAGES)
+        except Exception as exc:  # noqa: BLE001 - a damaged page: skip it, keep the rest
+            warnings.append(f"page {i + 1} could not be read ({type(exc).__name__})")
+            pages.texts.append("")
+            continue
+        pages.texts.append(page_text)
+        if chars == 0 or _ocr_layer_page(text.hidden.get(i), chars):
+            pages.scanned.append(i)
+        if page_rows is not None:
+            pages.rows[i] = page_rows
+            if mentions and mentions[0]:
+                pages.relevant.append(i)
+    return pages
+
+
+def _ocr_scanned(text: PdfText, vocab: Vocabulary, pages: _Pages, count: int, ocr: bool,
+                 warnings: list[str]) -> None:
+    """Read the scanned pages by OCR where an engine is installed (and OCR is on); a document that is all
+    scans and cannot be read is a :class:`DocumentError`."""
+    if not pages.scanned:
+        return
+    usable = ocr and ocr_available()
+    if not usable:
+        if len(pages.scanned) == count:
+            raise DocumentError(MISSING_MESSAGE if ocr else "scanned PDF (no text layer) and OCR is turned off")
+        warnings.append(f"{len(pages.scanned)} page(s) without a text layer not read: "
+                        + (MISSING_MESSAGE if ocr else "OCR is turned off"))
+        return
+    for i in pages.scanned:
+        try:
+            pages.rows[i] = ocr_page(text.document, i)
+        except RuntimeError as exc:
+            warnings.append(str(exc))
+            continue
+        pages.ocr_used = True
+        pages.texts[i] = "\n".join(r.text for r in pages.rows[i])
+        if vocab.relevant(fold_key(pages.texts[i])):
+            pages.relevant.append(i)
+    pages.relevant.sort()
+
+
+def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _Pages, source: str,
+                category: str | None, extractor: Extractor) -> list[Candidate]:
+    """Candidates of every relevant page: generator rating tables, then the generic extractor, then
+    pdfplumber's tables of a text page where labels were found but no value read."""
+    emitter = Emitter(vocab, source, category)
+    cands: list[Candidate] = []
+    for i in pages.relevant:
+        page_rows = pages.rows.get(i, [])
+        found: list[Candidate] = []
+        if category in (None, "generator"):
+            found.extend(generator_candidates(vocab, page_rows, emitter))
+        found.extend(extractor.block(page_rows))
+        if not found and extractor.unresolved and i not in pages.scanned:
+            found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
+        cands.extend(found)
+    return cands
+
+
+def _read(text: PdfText, tables: TableReader, source: str, category: str | None, *, ocr: bool,
+          max_pages: int) -> DocumentRead:
+    vocab = load_vocabulary()
+    total = len(text)
+    if total == 0:
+        raise DocumentError("PDF has no pages")
+    warnings: list[str] = []
+    count = min(total, max(1, max_pages))
+    if count < total:
+        warnings.append(f"only the first {count} of {total} pages were read (page limit)")
+    pages = _read_pages(text, vocab, count, warnings)
+    _ocr_scanned(text, vocab, pages, count, ocr, warnings)
+    page_texts, rows, scanned, ocr_used = pages.texts, pages.rows, pages.scanned, pages.ocr_used
+    head_rows = [r for i in range(min(2, count)) for r in rows.get(i, [])]
+    detected = detect_category(vocab, "\n".join(page_texts[:_DETECT_PAGES]), head_rows)
+    if category is None:
+        category = detected
+    extractor = Extractor(vocab, source, category)
+    cands = _candidates(text, tables, vocab, pages, source, category, extractor)
+    device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
+    declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
+    cands = declarations.settle(cands, declared, vocab, category, source)
+    facts, more = finalize(cands, vocab, category, device_class)
+    warnings.extend(hidden_warnings(text.hidden, scanned))
+    warnings.extend(tables.warnings)
+    warnings.extend(dict.fromkeys(extractor.unread))
+    warnings.extend(more)
+    if not facts:
+        warnings.append("no facts found")
+    return DocumentRead(source=source, category=category, model=detect_model(vocab, head_rows),
+                        manufacturer=detect_manufacturer(vocab, head_rows, "\n".join(page_texts[:_DETECT_PAGES])),
+                        pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
+
+
+def _ocr_layer_page(hidden: HiddenText | None, visible: int) -> bool:
+    """A scanned page with an invisible OCR layer (render mode 3 over the image, or text under it),
+    read by OCR like any scan: most of its text is hidden (a stamp or a page number may be printed)."""
+    return hidden is not None and hidden.images and len(hidden.chars) > visible
+
+
+def hidden_warnings(hidden: dict[int, HiddenText], scanned: list[int]) -> list[str]:
+    """One line per page whose invisible text was left out; scanned pages' OCR layers in one line."""
+    layers = [i + 1 for i in sorted(hidden) if i in scanned]
+    lines = [hidden[i].warning() for i in sorted(hidden) if i not in scanned]
+    if layers:
+        pages = ", ".join(str(page) for page in layers)
+        lines.insert(0, f"page{'s' if len(layers) > 1 else ''} {pages}: invisible text layer (a scanner's OCR or "
+                        "hidden text) not used; read as a scanned page")
+    return lines

@@ -1,0 +1,181 @@
+"""Row shapes with their own grammar: dimensions ("尺寸(长×高×深) 440×44×300 mm") and enums
+("设备类别：接入", "电源类型: 冗余")."""
+
+from __future__ import annotations
+
+import re
+
+from checker.inputs.documents.candidates import Candidate, Emitter
+from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.rowparse import Parsed
+from checker.inputs.documents.vocabulary import Label, TextRule, Vocabulary, compile_label
+
+_AXES_SEP = re.compile(r"\s*[x*/]\s*")
+_DIM_FIELDS = ("length", "height", "depth")
+
+
+_DIM_LABELS: dict[int, list[Label]] = {}
+
+
+def _dimension_labels(vocab: Vocabulary) -> list[Label]:
+    labels = _DIM_LABELS.get(id(vocab))
+    if labels is None:
+        labels = _DIM_LABELS[id(vocab)] = [compile_label(w) for w in vocab.dimensions["labels"]]
+    return labels
+
+
+def _axis_of(vocab: Vocabulary, word: str) -> str | None:
+    word = word.strip().strip("()")
+    for axis, words in vocab.dimensions["axes"].items():
+        if word in [fold_key(w) for w in words]:
+            return str(axis)
+    return None
+
+
+def _order(vocab: Vocabulary, label: str) -> list[str] | None:
+    """Axis order from a label like "(长×高×深)", "(w x h x d)", "hxwxd"; None when not printed."""
+    for m in re.finditer(r"\(([^()]*)\)|([a-z\u4e00-\u9fff]{1,6}(?:\s*[x*]\s*[a-z\u4e00-\u9fff]{1,6}){2})", label):
+        inner = m.group(1) or m.group(2) or ""
+        parts = [p for p in _AXES_SEP.split(inner) if p]
+        if len(parts) == 3:
+            axes = [_axis_of(vocab, p) for p in parts]
+            if all(axes) and len(set(axes)) == 3:
+                return [a for a in axes if a]
+    return None
+
+
+def dimension_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None,
+                         emitter: Emitter) -> list[Candidate] | None:
+    """Candidates for length/height/depth when the row is a dimension row, else None.
+
+    Rows that give the size *with* rack ears are read as dimension rows that yield nothing.
+    """
+    readings = parsed.readings()
+    if category not in (None, "firewall") or not readings:
+        return None
+    key = parsed.key
+    labels = _dimension_labels(vocab)
+    first = readings[0].start
+    head = key[:first]
+    out: list[Candidate] = []
+    with_ears = any(fold_key(w) in key for w in vocab.dimensions["exclude_with_ears"])
+    with_ears = with_ears and not any(fold_key(w) in key for w in vocab.dimensions["without_ears"])
+    if any(lab.probe in head and lab.pattern.search(head) for lab in labels):
+        if with_ears:
+            return []
+        numbers = [v for v in readings if v.value is not None][:3]
+        if len(numbers) < 3:
+            return None
+        order = _order(vocab, head)
+        note = "" if order else "axis order not printed; read as 长×高×深 (length × height × depth)"
+        unit = next((v.unit for v in reversed(numbers) if v.unit), "")
+        if unit not in ("mm", "cm", "in", "inch"):
+            return None
+        for axis, value in zip(order or list(_DIM_FIELDS), numbers, strict=False):
+            out.append(emitter.fact(axis, value.value, value.unit or unit, parsed.row, note=note))
+        return out
+    # one axis per row: "高度: 44 mm", "Depth | 300 mm"
+    cell = parsed.cell_of(first)
+    label_cell = cell - 1 if cell > 0 else None
+    label = parsed.cell_key(label_cell) if label_cell is not None else head
+    if label_cell is not None and re.fullmatch(r"[-—\s]*", label) and label_cell > 0:
+        label = parsed.cell_key(label_cell - 1)
+    label = re.sub(r"\([^)]*\)", "", label).strip(" :：")
+    found_axis = _axis_of(vocab, label)
+    value = readings[0]
+    if found_axis and value.value is not None and value.unit in ("mm", "cm", "in", "inch"):
+        if with_ears:
+            return []
+        return [emitter.fact(found_axis, value.value, value.unit, parsed.row)]
+    return None
+
+
+def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emitter: Emitter) -> list[Candidate]:
+    """Enum facts (device_class, psu_type, rating_type, deployment) from a label and a value word."""
+    out: list[Candidate] = []
+    for enum in vocab.enums:
+        if enum.categories is not None and category not in enum.categories:
+            continue
+        for label in enum.labels:
+            m = label.pattern.search(parsed.key) if label.probe in parsed.key else None
+            if not m:
+                continue
+            if label.text in enum.cell_labels and parsed.cell_key(parsed.cell_of(m.start())).strip(" :") != label.text:
+                continue  # a bare word like "rating" counts only as a whole label cell
+            rest = parsed.key[m.end():]
+            best: tuple[int, str] | None = None
+            for word, value in enum.values:
+                wm = word.pattern.search(rest) if word.probe in rest else None
+                if wm and (best is None or len(word.text) > best[0]):
+                    best = (len(word.text), value)
+            if best:
+                out.append(emitter.fact(enum.name, best[1], "", parsed.row))
+            break
+    return out
+
+
+# A cell of dashes only means "not applicable" (printed ——, --; OCR reads it as 一一 or - -).
+_DASHES = re.compile(r"\s*[-—一_~]{2,}(?:\s*[-—一_~])*\s*$")
+
+
+def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) -> list[Candidate]:
+    """Flags ("含电池: 内置锂离子电池" → has_battery True) and text fields ("制冷剂 R410A")."""
+    out: list[Candidate] = []
+    key = parsed.key
+    for rule in vocab.texts:
+        for label in rule.labels:
+            m = label.pattern.search(key) if label.probe in key else None
+            if m and rule.pattern is not None:
+                found = rule.pattern.search(key, m.end())
+                if found:
+                    out.append(emitter.fact(rule.name, _original(parsed, found.start()), "", parsed.row))
+                break
+    for rule in vocab.flags:
+        for label in rule.labels:
+            m = label.pattern.search(key) if label.probe in key else None
+            if not m:
+                continue
+            cell = parsed.cell_of(m.start())
+            a, b = parsed.cell_spans[cell]
+            lead = 1 if parsed.row.ocr else 0  # OCR may misread the first character (含 → 合)
+            short_cell = m.start() - a <= lead and (b - m.end()) <= 2
+            stated = re.match(r"\s*(?:为|是|is|:|：)", key[m.end():]) is not None
+            if not (short_cell or stated):
+                break
+            answer = key[m.end():].strip(" :：")
+            rest = answer.strip("为是") or answer  # "为"/"是" join label and value, unless "是" (yes) is the answer
+            rest = re.sub(r"^is\s+", "", rest)
+            if not rest or _DASHES.match(rest):
+                cells = [parsed.cell_key(i) for i in range(cell + 1, len(parsed.cell_spans))]
+                rest = " ".join(c for c in cells if not _DASHES.fullmatch(c)).strip()
+            if not rest:
+                break
+            value = _flag_value(rule, rest)
+            if value is not None:
+                out.append(emitter.fact(rule.name, value, "", parsed.row))
+            break
+    return out
+
+
+def _flag_value(rule: TextRule, rest: str) -> bool | None:
+    """What the text after a flag's label says: False for a false word; True for a true word, or for any
+    other description when the flag lists no true words (“含电池：内置锂离子电池”); else nothing is read."""
+    if not rule.true_words:
+        return not any(w.pattern.match(rest) for w in rule.false_words)
+    if any(w.pattern.search(rest) for w in rule.false_words):
+        return False
+    return True if any(w.pattern.search(rest) for w in rule.true_words) else None
+
+
+def _original(parsed: Parsed, start: int) -> str:
+    """The printed text of the cell holding ``start`` of the row key, from that position on
+    ("R718（水）" as printed, not folded)."""
+    cell = parsed.cell_of(start)
+    a, _ = parsed.cell_spans[cell]
+    printed = parsed.row.cells[cell].text.strip()
+    offset = start - a
+    if len(printed) == parsed.cell_spans[cell][1] - a:
+        text = printed[offset:]
+    else:
+        text = parsed.key[start:parsed.cell_spans[cell][1]].upper()
+    return re.split(r"[,;]\s|[。；;，]", text)[0].strip().rstrip(".,;。，；")

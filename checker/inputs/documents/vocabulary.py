@@ -1,0 +1,318 @@
+"""Loads catalogs/vocabulary.yaml (and the PAH names of catalogs/substances.yaml) into matchers.
+
+The vocabulary is data: field names and synonyms in Chinese and English, loads, unit kinds,
+category keywords. This module only compiles it. See the header of vocabulary.yaml for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker.catalog.fields import flatten_fields
+from checker.catalog.files import read_yaml
+from checker.inputs.documents.bounds import Comparisons, compile_comparisons
+from checker.inputs.documents.numbers import fold_key
+
+
+@dataclass(frozen=True)
+class Label:
+    """One compiled synonym."""
+
+    text: str
+    pattern: re.Pattern[str]
+    probe: str = ""  # a piece of the label that must occur verbatim (fast pre-test)
+
+
+@dataclass
+class LabelRule:
+    """What a label means: a simple field, a load-dependent quantity, or a substance."""
+
+    name: str
+    kind: str  # "field" | "load" | "substance"
+    labels: list[Label]
+    exclude: list[Label] = field(default_factory=list)
+    categories: frozenset[str] | None = None
+    unit: str = ""
+    also_unit: str = ""
+    bare: str = ""
+    fields: dict[int, str] = field(default_factory=dict)
+    default_load: int | None = None
+    range: tuple[float, float] | None = None  # the field's plausible range, where the vocabulary asks for it
+    also_rule: str = ""
+    positive: bool = False  # a value of zero or less is noted as impossible
+
+    def allowed(self, category: str | None) -> bool:
+        """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
+        if self.categories is None:
+            return True
+        return category is not None and category in self.categories
+
+
+@dataclass
+class Enum:
+    """A label followed by one of several value words."""
+
+    name: str
+    labels: list[Label]
+    values: list[tuple[Label, str]]
+    categories: frozenset[str] | None
+    cell_labels: frozenset[str] = frozenset()
+
+
+@dataclass
+class TextRule:
+    """A flag (label + description → True/False) or a text field (label + value pattern)."""
+
+    name: str
+    labels: list[Label]
+    false_words: list[Label] = field(default_factory=list)
+    pattern: re.Pattern[str] | None = None
+    true_words: list[Label] = field(default_factory=list)  # when given, only these make the flag True
+
+
+@dataclass(frozen=True)
+class DeclarationWords:
+    """How a declaration of conformity is worded (``declarations`` of vocabulary.yaml)."""
+
+    fields: tuple[str, ...]
+    phrases: list[Label]
+    subjects: list[Label]
+    exemption_words: list[Label]
+    exemption: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A label found in folded text."""
+
+    rule: LabelRule
+    start: int
+    end: int
+
+
+@dataclass
+class Vocabulary:
+    """The compiled vocabulary."""
+
+    rules: list[LabelRule]
+    enums: list[Enum]
+    categories: dict[str, dict[str, float]]
+    identity: dict[str, list[Label]]
+    brands: list[str]
+    load_words: list[tuple[Label, int]]
+    load_markers: list[str]
+    load_column_headers: list[str]  # header words of a load column besides the load markers
+    ignore_columns: list[Label]
+    result_columns: list[Label]
+    conformity_words: list[Label]  # "meets", "符合": a value after one is a declaration of conformity
+    limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
+    detection_limit: re.Pattern[str]  # "检出限 100 mg/kg", "MDL 2 ppm": the reporting limit of a non-detect
+    masks: list[re.Pattern[str]]
+    dimensions: dict[str, Any]
+    u2_load: dict[str, int]
+    ratings: dict[str, list[Label]]
+    category_fields: dict[str, set[str]]
+    all_labels: list[Label]
+    comparisons: Comparisons
+    declarations: DeclarationWords
+    flags: list[TextRule] = field(default_factory=list)
+    texts: list[TextRule] = field(default_factory=list)
+    _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
+    _initials: dict[str | None, dict[str, list[tuple[int, Label, LabelRule]]]] = field(default_factory=dict, repr=False)
+
+    def rule(self, name: str) -> LabelRule | None:
+        """The rule called ``name``."""
+        return next((r for r in self.rules if r.name == name), None)
+
+    def hits(self, key: str, category: str | None) -> list[Hit]:
+        """Labels in folded ``key`` that apply to ``category``; overlapping hits: the longest wins
+        (苯并(a)芘 over 芘). A plain substring test picks the labels worth a regex search."""
+        found: list[Hit] = []
+        by_initial = self._by_initial(category)
+        candidates = [c for initial in {"", *key}.intersection(by_initial) for c in by_initial[initial]]
+        candidates.sort(key=lambda c: c[0])  # catalogue order, so ties resolve as they always did
+        for _, label, rule in candidates:
+            if label.probe not in key:
+                continue
+            for m in label.pattern.finditer(key):
+                found.append(Hit(rule, m.start(), m.end()))
+        if len(found) > 1:
+            found.sort(key=lambda h: (-(h.end - h.start), h.start))
+            kept: list[Hit] = []
+            for hit in found:
+                if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+                    kept.append(hit)
+            found = sorted(kept, key=lambda h: h.start)
+        return found
+
+    def _labels_for(self, category: str | None) -> list[tuple[Label, LabelRule]]:
+        cached = self._cache.get(category)
+        if cached is None:
+            cached = [(lab, r) for r in self.rules if r.allowed(category) for lab in r.labels]
+            self._cache[category] = cached
+        return cached
+
+    def _by_initial(self, category: str | None) -> dict[str, list[tuple[int, Label, LabelRule]]]:
+        """The labels of ``category`` by the first character of their probe (a label can only
+        occur in a text holding that character)."""
+        cached = self._initials.get(category)
+        if cached is None:
+            cached = {}
+            for index, (label, rule) in enumerate(self._labels_for(category)):
+                cached.setdefault(label.probe[:1], []).append((index, label, rule))
+            self._initials[category] = cached
+        return cached
+
+    def relevant(self, key: str) -> bool:
+        """Fast test: does folded page text mention any field label at all?"""
+        return any(lab.probe in key and lab.pattern.search(key) for lab in self.all_labels)
+
+    def field_allowed(self, field_id: str, category: str | None) -> bool:
+        """True when ``field_id`` belongs to ``category`` in catalogs/fields.yaml (any, if unknown)."""
+        if category is None or category not in self.category_fields:
+            return True
+        return field_id in self.category_fields[category]
+
+
+def _is_ascii_word(text: str) -> bool:
+    return bool(re.fullmatch(r"[a-z0-9 .+\-/()&,'#]+", text))
+
+
+def compile_label(text: str) -> Label:
+    """Compile one synonym: ASCII at word boundaries, CJK as a substring."""
+    key = fold_key(text)
+    escaped = re.escape(key).replace(r"\ ", r"\s*")
+    pattern = re.compile(r"(?<![a-z0-9])" + escaped + r"(?![a-z0-9])" if _is_ascii_word(key) else escaped)
+    return Label(key, pattern, max(key.split(" "), key=len))
+
+
+def _labels(items: list[Any]) -> list[Label]:
+    return [compile_label(str(item)) for item in items]
+
+
+def _category_fields(fields_doc: dict[str, Any], pah_fields: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for category, items in fields_doc.get("category_fields", {}).items():
+        ids: set[str] = set()
+        for item in flatten_fields(items):  # YAML aliases (*common_it, *battery) nest lists
+            if item == "+pah":
+                ids.update(pah_fields)
+            else:
+                ids.add(str(item))
+        out[category] = ids
+    return out
+
+
+def _rejoin(parts: list[str]) -> list[str]:
+    """Re-join names a YAML flow collection split at commas ("苯并(g", "h", "i)苝" → "苯并(g,h,i)苝")."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] += "," + part
+        else:
+            out.append(part)
+    return out
+
+
+_PAH_KEYS = {"slug", "zh", "en", "cas", "zh_variants"}
+
+
+def _pah_rules(substances: dict[str, Any]) -> list[LabelRule]:
+    rules = []
+    for pah in substances.get("pahs", []):
+        # catalogs/substances.yaml writes 苯并(g,h,i)苝 unquoted inside {...}: YAML splits it at the
+        # commas into extra keys; put the name back together.
+        zh_parts = [str(pah["zh"])] + [str(k) for k in pah if k not in _PAH_KEYS]
+        names = [*_rejoin(zh_parts), str(pah["en"]), str(pah["cas"]),
+                 *_rejoin([str(v) for v in pah.get("zh_variants", [])])]
+        english = fold_key(str(pah["en"]))
+        names.append(english.replace("(", " ").replace(")", " ").replace(",", "").strip())
+        names.append(re.sub(r"\s+", "", english))
+        names += [n.replace(",", "") for n in names if "(" in n and "," in n]
+        names = [n for n in names if len(n) > 1 or re.match(r"[\u3400-\u9fff]", n)]
+        rules.append(LabelRule(f"pah_{pah['slug']}", "substance", _labels(names), unit="mg/kg", bare="mg/kg"))
+    return rules
+
+
+def _declaration_words(spec: dict[str, Any]) -> DeclarationWords:
+    return DeclarationWords(tuple(spec["fields"]), _labels(spec["phrases"]), _labels(spec["subjects"]),
+                            _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE))
+
+
+def _detection_limit(words: list[str]) -> re.Pattern[str]:
+    """A detection or reporting limit printed with its number and unit, in folded lower-case text."""
+    names = "|".join(re.escape(fold_key(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![a-z])(?:" + names + r")(?![a-z])\s*[:：=为]?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                      r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])")
+
+
+def _plausible_range(name: str, spec: dict[str, Any], fields_doc: dict[str, Any]) -> tuple[float, float]:
+    """The plausible range fields.yaml gives the rule's field(s) (one range, shared by all of them)."""
+    ranges = {tuple(float(end) for end in fields_doc["fields"][field_id]["range"])
+              for field_id in (spec.get("fields") or {name: name}).values()}
+    if len(ranges) != 1:
+        raise ValueError(f"vocabulary.yaml: {name}: its fields have no one plausible range in fields.yaml")
+    low, high = ranges.pop()
+    return low, high
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """Load and compile the vocabulary (cached)."""
+    doc = read_yaml(Path(path) if path else "vocabulary.yaml")
+    substances = read_yaml("substances.yaml")
+    fields_doc = read_yaml("fields.yaml")
+    rules: list[LabelRule] = []
+    for kind, section in (("load", "load_quantities"), ("field", "fields")):
+        for name, spec in doc[section].items():
+            rules.append(LabelRule(
+                name, kind, _labels(spec["labels"]), _labels(spec.get("exclude", [])),
+                frozenset(spec["categories"]) if "categories" in spec else None,
+                str(spec.get("unit", "")), str(spec.get("also_unit", "")), str(spec.get("bare", "")),
+                {int(k): v for k, v in spec.get("fields", {}).items()}, spec.get("default_load"),
+                _plausible_range(name, spec, fields_doc) if spec.get("plausible") else None,
+                str(spec.get("also_rule", "")), bool(spec.get("positive", False))))
+    pah_rules = _pah_rules(substances)
+    rules.extend(pah_rules)
+    enums = [Enum(name, _labels(spec["labels"] + spec.get("cell_labels", [])),
+                  [(compile_label(word), value) for value, words in spec["values"].items() for word in words],
+                  frozenset(spec["categories"]) if "categories" in spec else None,
+                  frozenset(fold_key(w) for w in spec.get("cell_labels", [])))
+             for name, spec in doc["enums"].items()]
+    everything = sorted({lab.text for r in rules for lab in r.labels if len(lab.text) > 1}
+                        | {lab.text for e in enums for lab in e.labels}
+                        | {fold_key(w) for key in ("labels", "without_ears", "exclude_with_ears")
+                           for w in doc["dimensions"][key]}
+                        | {fold_key(w) for ws in doc["dimensions"]["axes"].values() for w in ws if len(w) > 1}
+                        | {fold_key(w) for sec in ("flags", "texts") for spec in doc.get(sec, {}).values()
+                           for w in spec["labels"]}, key=len, reverse=True)
+    all_labels = [compile_label(t) for t in everything]
+    return Vocabulary(
+        rules=rules, enums=enums,
+        categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},
+        identity={k: _labels(v) for k, v in doc["identity"].items()},
+        brands=list(doc["brands"]),
+        load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
+        load_markers=[fold_key(m) for m in doc["load_markers"]],
+        load_column_headers=[fold_key(m) for m in doc["load_column_headers"]],
+        ignore_columns=_labels(doc["ignore_columns"]), result_columns=_labels(doc["result_columns"]),
+        limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
+        conformity_words=_labels(doc["conformity_words"]),
+        detection_limit=_detection_limit(doc["detection_limit_words"]),
+        masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
+        dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
+        ratings={k: _labels(v) for k, v in doc["ratings"].items()},
+        category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
+        all_labels=all_labels,
+        comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
+        declarations=_declaration_words(doc["declarations"]),
+        flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
+                        true_words=_labels(spec.get("true_words", [])))
+               for name, spec in doc.get("flags", {}).items()],
+        texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
+               for name, spec in doc.get("texts", {}).items()],
+    )

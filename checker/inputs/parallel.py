@@ -1,0 +1,261 @@
+"""Folders of PDFs read in parallel, each document under a time limit, none ever lost.
+
+``read_documents`` turns PDFs into product records (the frame is built later, in the parent).
+With one worker the documents are read in this process, one after another, under a ``SIGALRM``
+time limit where the platform has one. With more, a process pool reads them, two documents queued a
+worker so none waits for the parent between documents: each worker stops a document at its time limit
+(an alarm in the worker's main thread: the error "timed out after N s"), and a reader stuck where no
+alarm reaches has the pool's processes killed and replaced, so a hung reader never stalls the batch;
+a reader that crashes its process becomes an error row too (documents that were in flight beside it
+are read again, one at a time, so the crash is pinned on the right file). A progress bar is drawn on
+stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from checker.errors import DocumentTimeout, UnusableInput
+from checker.inputs.records import ProductRecord
+
+log = logging.getLogger(__name__)
+
+Outcome = ProductRecord | str  # a record, or the one-line reason the document gave none
+IN_FLIGHT = 2  # documents queued a worker
+
+
+def read_one(path: str, category: str | None) -> Outcome:
+    """Read one PDF into a record; any failure is returned as a one-line reason, never raised."""
+    from checker.inputs.document_records import pdf_record
+    from checker.inputs.guard import guard_file
+
+    try:
+        guard_file(Path(path))  # refuse what must not reach a parser, in the worker as in the parent
+        return pdf_record(Path(path), category)
+    except UnusableInput as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - a reader bug is an error row, never a lost batch
+        return _failure(Path(path), exc)
+
+
+def _failure(path: Path, exc: BaseException) -> str:
+    """A one-line error for a reader that raised."""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{path}: cannot read the document ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+def read_within(reader: Reader, path: str, category: str | None, seconds: float | None) -> Outcome:
+    """In a worker process: ``reader(path, category)`` stopped by an alarm after ``seconds``."""
+    try:
+        with alarm(seconds):
+            return reader(path, category)
+    except DocumentTimeout:
+        return _timed_out(Path(path), seconds or 0)
+
+
+def _warm() -> int:
+    """Import the reader in a fresh worker before the clock of any document starts."""
+
+    return 0
+
+
+Reader = Callable[[str, "str | None"], Outcome]
+
+
+def read_documents(paths: Sequence[Path], category: str | None, workers: int = 1, seconds: float | None = None,
+                   progress: bool | None = None, reader: Reader = read_one) -> dict[Path, Outcome]:
+    """Every PDF of ``paths`` as a record or an error text, keyed by path (each path accounted for).
+
+    ``reader`` (a module-level function, so that it pickles) reads one document; tests swap it.
+    """
+    unique = list(dict.fromkeys(paths))
+    if not unique:
+        return {}
+    show = sys.stderr.isatty() if progress is None else progress
+    with _progress(len(unique), show) as advance:
+        if workers <= 1 and (not seconds or _timer_usable()):
+            results = _in_process(unique, category, seconds, advance, reader)
+        else:
+            results = _pooled(unique, category, workers, seconds, advance, reader)
+    return {path: results[path] for path in unique}  # input order, every path
+
+
+@contextmanager
+def _progress(total: int, show: bool) -> Iterator[Callable[[], None]]:
+    if not show:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("documents", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _in_process(paths: list[Path], category: str | None, seconds: float | None,
+                advance: Callable[[], None], reader: Reader) -> dict[Path, Outcome]:
+    results: dict[Path, Outcome] = {}
+    for path in paths:
+        try:
+            with alarm(seconds):
+                results[path] = reader(str(path), category)
+        except DocumentTimeout:
+            results[path] = _timed_out(path, seconds or 0)
+        except Exception as exc:  # noqa: BLE001 - whatever the reader raised is this document's error
+            results[path] = _failure(path, exc)
+        advance()
+    return results
+
+
+def _timer_usable() -> bool:
+    """A SIGALRM timer can interrupt a read here: the platform has one and this is the main thread (a
+    Streamlit session runs in another thread, where the limit needs a worker process)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def alarm(seconds: float | None) -> Iterator[None]:
+    """Interrupt the body after ``seconds`` (main thread on a POSIX system; otherwise no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def ring(signum: int, frame: Any) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_out(path: Path, seconds: float) -> str:
+    return f"{path}: timed out after {seconds:g} s"
+
+
+def _context() -> Any:
+    """forkserver where there is one (cheap, thread-safe restarts; the reader preloaded), else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(
+            ["checker.inputs.parallel", "checker.inputs.documents", "checker.inputs.document_records"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """A warmed-up pool, or None when worker processes cannot start here (then read in-process)."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    try:
+        for future in [pool.submit(_warm) for _ in range(workers)]:
+            future.result(timeout=120)
+    except Exception as exc:  # noqa: BLE001 - no pool (e.g. run from stdin): the caller reads in-process
+        log.warning("document workers cannot start (%s); reading in this process", type(exc).__name__)
+        _kill(pool)
+        return None
+    return pool
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, hung workers included."""
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14+
+    if kill is not None:
+        kill()
+    else:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pooled(paths: list[Path], category: str | None, workers: int, seconds: float | None,
+            advance: Callable[[], None], reader: Reader) -> dict[Path, Outcome]:
+    """Read with a pool, at most ``workers`` documents in flight (each one's clock starts at submit)."""
+    results: dict[Path, Outcome] = {}
+    queue: deque[Path] = deque(paths)
+    solo: deque[Path] = deque()  # in flight when a process crashed: read again one at a time
+    running: dict[Future[Outcome], tuple[Path, float, bool]] = {}
+    pool = _start_pool(workers)
+    fruitless = 0  # restarts in a row that finished no document
+    # each worker stops its own document at ``seconds`` (an alarm in its main thread); the parent kills the pool
+    # only for a reader stuck where no alarm reaches (inside a C library): after the documents queued ahead of it
+    backstop = seconds * (IN_FLIGHT + 1) if seconds else None
+
+    def finish(path: Path, outcome: Outcome) -> None:
+        results[path] = outcome
+        advance()
+
+    try:
+        while pool is not None and (queue or solo or running):
+            broken = _submit(pool, reader, category, queue, solo, running, workers, seconds)
+            done: set[Future[Outcome]] = set()
+            if not broken:
+                deadline = min(start for _, start, _ in running.values()) + backstop if backstop else None
+                done, _ = wait(running, return_when=FIRST_COMPLETED,
+                               timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
+            for future in done:
+                path, _, alone = running.pop(future)
+                try:
+                    finish(path, future.result())
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        finish(path, f"{path}: the document reader crashed (its process died)")
+                    else:
+                        solo.append(path)
+                except Exception as exc:  # noqa: BLE001 - whatever the reader raised is this document's error
+                    finish(path, _failure(path, exc))
+            now = time.monotonic()
+            expired = [f for f, (_, start, _) in running.items() if backstop and now - start >= backstop]
+            for future in expired:
+                path = running.pop(future)[0]
+                log.warning("%s: timed out after %g s", path, seconds)
+                finish(path, _timed_out(path, seconds or 0))
+            if expired or broken:
+                for path, _, _ in running.values():  # innocent bystanders: read them again
+                    (solo if broken else queue).appendleft(path)
+                running.clear()
+                _kill(pool)
+                fruitless = 0 if done or expired else fruitless + 1
+                pool = _start_pool(workers) if fruitless < 3 else None  # a pool that keeps breaking: give up
+    finally:
+        if pool is not None:
+            _kill(pool)
+    left = [path for path in paths if path not in results]  # only when no pool could start
+    results.update(_in_process(left, category, seconds, advance, reader) if left else {})
+    return results
+
+
+def _submit(pool: ProcessPoolExecutor, reader: Reader, category: str | None, queue: deque[Path],
+            solo: deque[Path], running: dict[Future[Outcome], tuple[Path, float, bool]], workers: int,
+            seconds: float | None) -> bool:
+    """Fill the pool up to ``IN_FLIGHT`` documents a worker (one suspect alone after a crash), so a worker never
+    waits for the parent between two documents; True if the pool broke."""
+    while (solo and not running) or (not solo and queue and len(running) < workers * IN_FLIGHT):
+        alone = bool(solo)
+        path = (solo if alone else queue).popleft()
+        try:
+            running[pool.submit(read_within, reader, str(path), category, seconds)] = (path, time.monotonic(), alone)
+        except (BrokenProcessPool, RuntimeError):
+            (solo if alone else queue).appendleft(path)
+            return True
+        if alone:
+            break
+    return False

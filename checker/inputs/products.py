@@ -1,0 +1,132 @@
+"""Files of one product: a ``check`` call or an audit sub-folder becomes one product, never one pooled
+from several; the audit's inputs become batches in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from checker.catalog.clauses import Catalog
+from checker.engine.frame import Batch
+from checker.errors import UnusableInput
+from checker.inputs.files import TABLE_TYPES, InputProblem, load_batch, read_records, records_batch
+from checker.inputs.guard import guard_file
+from checker.inputs.parallel import Outcome
+from checker.inputs.records import ProductRecord
+from checker.models import InputError, InputWarning
+
+
+class SeveralProducts(InputProblem):
+    """A file given as one product's evidence that holds several products."""
+
+
+
+def merge_records(records: list[ProductRecord], sources: list[str]) -> ProductRecord:
+    """All records given to ``check`` describe one product: their facts are pooled.
+
+    Records that name different products (ids, models or categories that differ) are an
+    InputProblem naming both: pooling them would judge one product on another's data.
+    """
+    same_product(records)
+    named = next((r.declared_id for r in records if r.declared_id), None)
+    model = next((r.model for r in records if r.model), None)
+    return ProductRecord(id=named or model or records[0].id, category=records[0].category, sources=sources,
+                         facts=[fact for r in records for fact in r.facts], declared_id=named, model=model,
+                         warnings=[text for r in records for text in r.warnings])
+
+
+
+def same_product(records: Sequence[ProductRecord]) -> None:
+    """Raise InputProblem when the records name two products (different category, id or model)."""
+    for what, name_of in (("categories", lambda r: r.category), ("ids", lambda r: r.declared_id),
+                          ("models", lambda r: r.model)):
+        named = [(record, name_of(record)) for record in records if name_of(record)]
+        first = named[0] if named else None
+        other = next(((r, n) for r, n in named if first and name_key(n) != name_key(first[1])), None)
+        if first and other:
+            shown = " and ".join(f"{r.id} ({r.category}, {r.sources[0] if r.sources else '?'})"
+                                 for r in (first[0], other[0]))
+            raise InputProblem(f"the files describe different products ({what} differ): {shown}; "
+                               "`checker check` is for one product, use `checker audit` for several")
+
+
+
+def name_key(name: str | None) -> str:
+    """A product name folded for comparison: case, spaces and punctuation do not count."""
+    return re.sub(r"[\W_]+", "", str(name)).casefold()
+
+
+
+def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
+                  errors: list[InputError], documents: Mapping[Path, Outcome] | None = None,
+                  warnings: list[InputWarning] | None = None) -> Batch | None:
+    """The files of ONE product (a ``check`` call or an audit sub-folder) as a one-row batch.
+
+    A file holding several products, or files naming different products, is an error, never a
+    product pooled from several.
+    """
+    records: list[ProductRecord] = []
+    several = False
+    for path in paths:
+        try:
+            records.extend(one_product_records(path, category, documents))
+        except UnusableInput as exc:
+            errors.append(InputError(source=str(path), error=str(exc)))
+            several = several or isinstance(exc, SeveralProducts)
+    if not records or several:
+        return None
+    try:
+        return records_batch([merge_records(records, [str(p) for p in paths])], catalog, warnings)
+    except InputProblem as exc:
+        errors.append(InputError(source=", ".join(str(p) for p in paths), error=str(exc)))
+    return None
+
+
+
+def one_product_records(path: Path, category: str | None, documents: Mapping[Path, Outcome] | None
+                        ) -> list[ProductRecord]:
+    """The records of one file given as evidence for one product; a file of several products is an InputProblem."""
+    if path.suffix.lower() in TABLE_TYPES:
+        raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
+    if not path.exists() and not path.is_symlink():
+        raise InputProblem(f"{path}: no such file")
+    guard_file(path)
+    found = read_records(path, category, documents)
+    if len(found) > 1:
+        ids = ", ".join(record.id for record in found[:5]) + (", ..." if len(found) > 5 else "")
+        raise SeveralProducts(f"{path}: holds {len(found)} products ({ids}); the files of one product may hold "
+                           "only that product, use `checker audit` for several")
+    return found
+
+
+
+def input_batches(inputs: Sequence[Path | list[Path]], catalog: Catalog, category: str | None,
+                  errors: list[InputError], documents: Mapping[Path, Outcome],
+                  warnings: list[InputWarning] | None = None) -> list[Batch]:
+    """The audit inputs as batches, in order; consecutive PDFs already read make one batch.
+
+    What the readers left out on purpose is added to ``warnings``."""
+    batches: list[Batch] = []
+    read_ahead: list[ProductRecord] = []
+    for item in inputs:
+        if isinstance(item, Path) and item in documents:
+            outcome = documents[item]
+            if isinstance(outcome, str):
+                errors.append(InputError(source=str(item), error=outcome))
+            else:
+                read_ahead.append(outcome)
+            continue
+        if read_ahead:
+            batches.append(records_batch(read_ahead, catalog, warnings))
+            read_ahead = []
+        if isinstance(item, list):
+            batch = product_batch(item, catalog, category, errors, documents, warnings)
+        else:
+            batch = load_batch(item, catalog, category, errors, documents, warnings)
+        if batch is not None:
+            batches.append(batch)
+    if read_ahead:
+        batches.append(records_batch(read_ahead, catalog, warnings))
+    return batches

@@ -1,0 +1,180 @@
+"""Parse a value as written in a record file or a catalog cell: number, unit, non-detect marks, bounds.
+
+The comparison words that make a value a bound ("≤ 96 %", "max. 96 %", "96 % 以下", "at least 33")
+and the words of an estimate ("约 94 %") are data, in ``catalogs/comparisons.yaml``: one table for
+records, catalogs and documents alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import cast
+
+from checker.errors import CheckerError
+from checker.models import Qualifier
+
+NON_DETECT = {"nd", "n.d.", "n.d", "未检出", "not detected", "<mdl", "<loq", "<rl"}
+BLANK_WORDS = frozenset({"nan"})  # what a spreadsheet or a script writes for an empty cell
+_NUMBER = re.compile(r"^\s*(?P<num>[-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+,\d+|\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+                     r"\s*(?P<unit>.*?)\s*$")
+_THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d{1,2}$|^[-+]?0,\d+$|^[-+]?\d+,\d{4,}$")
+_EU_GROUPED = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$")  # 1.250,5
+BOUND_SYMBOLS: dict[Qualifier, str] = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    """The comparison and estimate words of ``catalogs/comparisons.yaml``, folded, longest first."""
+
+    before: tuple[tuple[str, Qualifier], ...]
+    after: tuple[tuple[str, Qualifier], ...]
+    approximate: tuple[str, ...]
+    approximate_after: tuple[str, ...]
+
+
+def _fold_word(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def comparisons() -> Comparisons:
+    """The comparison words, loaded once from the catalog folder."""
+    from checker.catalog.files import read_yaml
+
+    data = read_yaml("comparisons.yaml")
+
+    def table(side: str) -> tuple[tuple[str, Qualifier], ...]:
+        pairs = [(_fold_word(word), cast(Qualifier, op)) for op, words in data[side].items() for word in words]
+        return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+    words = sorted({_fold_word(word) for word in data["approximate"]}, key=len, reverse=True)
+    after = sorted({_fold_word(word) for word in data["approximate_after"]}, key=len, reverse=True)
+    return Comparisons(table("before"), table("after"), tuple(words), tuple(after))
+
+
+def _starts_with_word(text: str, word: str) -> bool:
+    """``text`` starts with ``word``, not inside a longer word ("max 96", not "maximal")."""
+    if not text.startswith(word):
+        return False
+    rest = text[len(word):]
+    return not (word[-1].isascii() and word[-1].isalpha() and rest[:1].isascii() and rest[:1].isalpha())
+
+
+def split_bound(text: str) -> tuple[str, Qualifier, str]:
+    """Take a comparison word off folded ``text``: (the rest, its qualifier, the word as found).
+
+    "≤ 96 %" → ("96 %", "le", "≤"); "96 % max" → ("96 %", "le", "max"); "96 %" → ("96 %", "", "").
+    Raises :class:`ValueTextError` for an estimate ("约 94 %", "approx. 94 %").
+    """
+    lowered = text.lower()
+    words = comparisons()
+    for word in words.approximate:
+        if _starts_with_word(lowered, word):
+            raise ValueTextError(f"an estimate ({word!r}), not a measurement: {text!r}")
+    for word in words.approximate_after:
+        if lowered.endswith(word) and re.search(r"\d", lowered[:-len(word)]):
+            raise ValueTextError(f"an estimate ({word!r}), not a measurement: {text!r}")
+    for word, qualifier in words.before:
+        if _starts_with_word(lowered, word) and re.match(r"\s*[-+]?[.\d]", lowered[len(word):]):
+            return text[len(word):].strip(), qualifier, word
+    for word, qualifier in words.after:
+        if lowered.endswith(word):
+            head = text[:len(text) - len(word)].rstrip(" .,")
+            joined = not word[0].isascii() or text[len(head):len(head) + 1] == " " or not head[-1:].isalpha()
+            if joined and re.search(r"\d", head):
+                return head, qualifier, word
+    return text, "", ""
+
+
+class ValueTextError(CheckerError, ValueError):
+    """The text holds no usable value."""
+
+
+class BlankValue(ValueTextError):
+    """The text holds nothing at all: the value is missing, not unreadable."""
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """A number (None for a bare non-detect), the unit text after it, and a non-detect mark."""
+
+    number: float | None
+    unit: str
+    qualifier: Qualifier = ""
+
+
+def parse_number(text: str) -> float:
+    """The one reading of a number as printed, for every path (records, catalogs, documents, calculators).
+
+    "1,250" and "1,250.5" (thousands), "105,8" and "0,236" (decimal comma), "1.250,5" (grouped with
+    dots, decimal comma), "９４.２" (full width). A dot is always a decimal point unless a decimal comma
+    follows. Raises :class:`ValueTextError` for anything else ("1,5,0", "1,2.5", an infinity).
+    """
+    folded = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    if _THOUSANDS.match(folded):
+        folded = folded.replace(",", "")
+    elif _EU_GROUPED.match(folded):
+        folded = folded.replace(".", "").replace(",", ".")
+    elif _DECIMAL_COMMA.match(folded):
+        folded = folded.replace(",", ".")
+    elif "," in folded:
+        raise ValueTextError(f"ambiguous number {text!r}")
+    try:
+        number = float(folded)
+    except ValueError:
+        raise ValueTextError(f"not a number: {text!r}") from None
+    if not math.isfinite(number):
+        raise ValueTextError(f"not a finite number: {text!r}")
+    return number
+
+
+def is_blank_text(text: str) -> bool:
+    """The one blank rule of records and catalogs: empty, white space, or the word "nan" in any case.
+
+    "nan" is what pandas or a script writes for an empty cell; a person who typed it gave no value,
+    so the value is missing (never a pass). "-", "N/A", "None" are not blank: they are unreadable.
+    """
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return not folded or folded.lower() in BLANK_WORDS
+
+
+def parse_value_text(text: str) -> ParsedValue:
+    """Split value text into number, unit and qualifier: "94.2 %", "ND", "<0.2 mg/kg", "≤ 96 %", "7,6 B".
+
+    A comparison word makes the value a bound (qualifier ``lt``/``le``/``gt``/``ge``, the number is the
+    bound); whether a bound or a non-detect means anything for the field is the frame's rule
+    (:func:`checker.engine.frame.quantity_cell`). Raises :class:`BlankValue` for blank text
+    (:func:`is_blank_text`), :class:`ValueTextError` for junk and estimates.
+    """
+    if is_blank_text(text):
+        raise BlankValue(f"blank value {text.strip()!r}" if text.strip() else "empty value")
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if folded.lower() in NON_DETECT or folded.lower().startswith(("nd ", "n.d. ")):
+        return ParsedValue(None, "", "nd")
+    rest, qualifier, _ = split_bound(folded)
+    match = _NUMBER.match(rest)
+    if not match:
+        raise ValueTextError(f"no number in {text!r}")
+    number = parse_number(match.group("num"))
+    return ParsedValue(number, _without_method(match.group("unit")), qualifier)
+
+
+@lru_cache(maxsize=1)
+def _method_in_brackets() -> re.Pattern[str]:
+    """A bracketed standard or test-method number at the end of a value ("5 mg/kg (IEC 62321-5)"); the
+    pattern of a standard's number is ``standard_reference`` of catalogs/vocabulary.yaml."""
+    from checker.catalog.files import read_yaml
+
+    reference = read_yaml("vocabulary.yaml")["standard_reference"]
+    return re.compile(r"\s*[(\[]\s*(?:" + reference + r")(?:\s*[,;&/+]\s*(?:" + reference + r"))*\s*[)\]]\s*$",
+                      re.IGNORECASE)
+
+
+def _without_method(unit: str) -> str:
+    """The unit text without a bracketed method reference after it (a method names how, not how much)."""
+    return _method_in_brackets().sub("", unit) if "(" in unit or "[" in unit else unit

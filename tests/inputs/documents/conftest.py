@@ -1,0 +1,50 @@
+"""PDF builders for the document-reader tests (reportlab, CJK via STSong-Light)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+REPO = Path(__file__).resolve().parents[3]
+REAL = (REPO / ".." / "shared" / "realdata").resolve()
+
+pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+# A page is a list of rows; a row is a string (one line) or a sequence of cells (a table row,
+# cells 130 pt apart, first cell at x=50).
+Page = Sequence[str | Sequence[str]]
+
+
+def build_pdf(path: Path, pages: Sequence[Page], *, font_size: int = 10, col_width: float = 130.0,
+              encrypt: str | None = None) -> Path:
+    """Write ``pages`` to ``path`` and return it."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
+    for page in pages:
+        y = 800.0
+        for row in page:
+            cells = [row] if isinstance(row, str) else list(row)
+            for i, cell in enumerate(cells):
+                c.setFont("STSong-Light", font_size)
+                c.drawString(50 + i * col_width, y, cell)
+            y -= font_size * 1.8
+        c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture
+def make_pdf(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: make_pdf(pages, name="doc.pdf", **kw) → path of a new PDF."""
+    counter = {"n": 0}
+
+    def _make(pages: Sequence[Page], name: str | None = None, **kw: object) -> Path:
+        counter["n"] += 1
+        return build_pdf(tmp_path / (name or f"doc{counter['n']}.pdf"), pages, **kw)  # type: ignore[arg-type]
+
+    return _make

@@ -1,0 +1,93 @@
+"""Numbers that are names are not values (issue #11 item 5): test-method and standard numbers (also as
+OCR mangles them), clause, table and page references, report numbers, dates, directives, footnote
+markers after a label, refrigerant names, counts in labels. The value printed next to them is
+still read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker.inputs.documents import read_pdf
+from checker.inputs.documents.numbers import fold
+
+MakePdf = Callable[..., Path]
+
+
+def readings(path: Path, category: str, field: str) -> list[tuple[object, str]]:
+    return [(f.value, f.qualifier) for f in read_pdf(path, category).facts if f.field == field]
+
+
+@pytest.mark.parametrize(("row", "field", "expected"), [
+    ("Mercury (Hg): EPA 3052", "hg", []),
+    (("Hg", "EPA 3052 & IEC 62321", "ICP-AES", "禁止"), "hg", []),
+    (("Hg", "EPA3050A & IEC62321", "5 mg/kg"), "hg", [(5.0, "")]),
+    (("Lead (Pb)", "1EC 62321-5", "ND"), "pb", [(None, "nd")]),
+    (("Lead (Pb)", "lEC62321", "12 mg/kg"), "pb", [(12.0, "")]),
+    ("Cadmium (Cd) by GB/T 26572: 2 mg/kg", "cd", [(2.0, "")]),
+    ("铅(Pb), EN 62321-5：10 mg/kg", "pb", [(10.0, "")]),  # a colon without a year ends the number
+    ("镉(Cd), GB/T 39560.4：10 mg/kg", "cd", [(10.0, "")]),
+    ("Mercury (Hg) IEC 62321-4:2013+A1:2017 5 mg/kg", "hg", [(5.0, "")]),  # the amendment's year is no value
+    ("Mercury (Hg) IEC 62321-4:2013/AMD1:2017 5 mg/kg", "hg", [(5.0, "")]),
+    ("Mercury (Hg) per 2011/65/EU and (EU) 2015/863: 5 mg/kg", "hg", [(5.0, "")]),
+    ("Mercury (Hg) tested 30 Jul 2022: 5 mg/kg", "hg", [(5.0, "")]),
+    ("Mercury (Hg) tested July 21, 2011: 5 mg/kg", "hg", [(5.0, "")]),
+    ("Test Report No. RT13R-U0530  Mercury (Hg) 12 mg/kg", "hg", [(12.0, "")]),
+    ("汞（Hg）见表2：5 mg/kg", "hg", [(5.0, "")]),
+    ("Mercury (Hg), see Table 3: 5 mg/kg", "hg", [(5.0, "")]),
+    ("Mercury (Hg), clause 6.1.11: 5 mg/kg", "hg", [(5.0, "")]),
+    ("Mercury (Hg) 5 mg/kg   Page 2 of 4", "hg", [(5.0, "")]),
+    ("汞(Hg) 5 mg/kg  第 3 页 共 4 页", "hg", [(5.0, "")]),
+    (("Mercury¹", "5 mg/kg"), "hg", [(5.0, "")]),
+    (("Hg (1)", "5 mg/kg"), "hg", [(5.0, "")]),
+    (("汞(1)", "5 mg/kg"), "hg", [(5.0, "")]),
+    (("Pb*", "5 mg/kg"), "pb", [(5.0, "")]),
+    ("15种多环芳烃总和：1.2 mg/kg", "pah15_sum", [(1.2, "")]),
+    ("Sum of the 15 PAHs: 1.2 mg/kg", "pah15_sum", [(1.2, "")]),
+])
+def test_substance_names_are_not_values(make_pdf: MakePdf, row: object, field: str,
+                                        expected: list[tuple[object, str]]) -> None:
+    # 六价铬 makes the page relevant (single-character labels such as 汞 alone do not)
+    path = make_pdf([["Desktop computer test report", row, ("六价铬", "未检出")]], col_width=140)
+    assert readings(path, "desktop", field) == expected
+
+
+@pytest.mark.parametrize("line", ["PSU efficiency at 50% load (see 6.3.2): 94.5%",
+                                  "5.2 电源效率（50%负载）：94.5%",
+                                  "PSU efficiency at 50% load (Table 3, Annex B.1): 94.5%",
+                                  "电源效率（表2，第5.2条）50%负载：94.5%"])
+def test_references_are_not_efficiencies(make_pdf: MakePdf, line: str) -> None:
+    assert readings(make_pdf([["Rack server", line]]), "server", "psu_efficiency_50") == [(94.5, "")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Refrigerant R410A, ODP 0", [(0.0, "")]),
+    ("ODP of R-410A: 0", [(0.0, "")]),
+    ("ODP (R123): 0.02", [(0.02, "")]),
+    ("ODP: R123", []),
+    ("ODP  HCFC-22", []),
+])
+def test_refrigerant_names_are_not_an_odp(make_pdf: MakePdf, line: str, expected: list[tuple[object, str]]) -> None:
+    assert readings(make_pdf([["Water-cooled chiller", line]]), "cooling", "odp") == expected
+
+
+def test_refrigerant_text_stops_at_a_full_width_comma(make_pdf: MakePdf) -> None:
+    facts = read_pdf(make_pdf([["冷水机组", "制冷剂R-32，ODP：0"]]), "cooling").facts
+    assert [f.value for f in facts if f.field == "refrigerant"] == ["R-32"]
+
+
+@pytest.mark.parametrize(("text", "folded"), [("Mercury¹", "Mercury"), ("汞²", "汞"), ("dm³", "dm3"),
+                                              ("Cr⁶⁺", "Cr6+"), ("m²", "m2")])
+def test_superscript_footnote_markers_are_dropped(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize("head", ["Position (1 m) Sound pressure dB(A)", "测点位置（1 m） 声压级 dB(A)"])
+def test_a_distance_in_brackets_is_not_a_value(make_pdf: MakePdf, head: str) -> None:
+    """Issue 13 (unseen lab report, seed 4711): "(1 m)" in a column header hid the header's unit."""
+    path = make_pdf([["Diesel generator set 柴油发电机组", head, ("Front 正前方", "94.0"), ("Rear 正后方", "97.3")]],
+                    col_width=150)
+    assert readings(path, "generator", "noise_front") == [(94.0, "")]
+    assert readings(path, "generator", "noise_back") == [(97.3, "")]

@@ -1,0 +1,85 @@
+"""numbers.py: every number format of issue 3."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.inputs.documents.numbers import find_values, fold, match_unit, parse_number, unit_of
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("94.2", 94.2), ("0.942", 0.942), ("105,8", 105.8), ("1,250", 1250.0), ("3,200,000", 3200000.0),
+    ("0,236", 0.236), ("26.,4", 26.4), ("1.250,5", 1250.5), ("９４．２", 94.2), ("-3.5", -3.5),
+    ("abc", None), ("", None),
+])
+def test_parse_number(text: str, expected: float | None) -> None:
+    assert parse_number(text) == expected
+
+
+def _values(text: str) -> list[tuple[float | None, str, str]]:
+    return [(v.value, v.unit, v.qualifier) for v in find_values(fold(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("94.2 %", [(94.2, "%", "")]),
+    ("９４．２％", [(94.2, "%", "")]),
+    ("0.95", [(0.95, "", "")]),
+    ("105,8 dB(A)", [(105.8, "dB(A)", "")]),
+    ("1,250 kW", [(1250.0, "kW", "")]),
+    ("5.6 B", [(5.6, "B", "")]),
+    ("7.6 Bels", [(7.6, "B", "")]),
+    ("63.4 dBA", [(63.4, "dBA", "")]),
+    ("28000 Mbps", [(28000.0, "Mbps", "")]),
+    ("12.0 Gbps", [(12.0, "Gbps", "")]),
+    ("252 g/kWh", [(252.0, "g/kWh", "")]),
+    ("252 g/kW·h", [(252.0, "g/kWh", "")]),
+    ("0,236 kg/kWh", [(0.236, "kg/kWh", "")]),
+    ("184 L/hr", [(184.0, "L/hr", "")]),
+    ("12.0 mg/kg", [(12.0, "mg/kg", "")]),
+    ("２.１ ㎎/㎏", [(2.1, "mg/kg", "")]),
+    ("17.20 in", [(17.2, "in", "")]),
+    ("440 mm", [(440.0, "mm", "")]),
+    ("ND", [(None, "", "nd")]),
+    ("N.D.", [(None, "", "nd")]),
+    ("未检出", [(None, "", "nd")]),
+    ("<0.2", [(0.2, "", "lt")]),
+    ("≤7.6 Bels", [(7.6, "B", "le")]),
+    ("N.A.", [(None, "", "na")]),
+    ("200W的功耗", [(200.0, "W", "")]),
+    ("C1000 D5", []),
+])
+def test_find_values(text: str, expected: list[tuple[float | None, str, str]]) -> None:
+    assert _values(text) == expected
+
+
+def test_masked_spans_are_skipped() -> None:
+    text = fold("RFC 2544 64 bytes 10 Gbps")
+    start = text.index("10")
+    values = find_values(text, masked=[(0, start)])
+    assert [(v.value, v.unit) for v in values] == [(10.0, "Gbps")]
+
+
+@pytest.mark.parametrize(("label", "unit"), [
+    ("效率(%)", "%"), ("L/hr", "L/hr"), ("Fuel, L/hr", "L/hr"), ("噪声 dB(A)", "dB(A)"),
+    ("检测结果(mg/kg)", "mg/kg"), ("Efficiency", None),
+])
+def test_unit_of(label: str, unit: str | None) -> None:
+    assert unit_of(label) == unit
+
+
+def test_match_unit_does_not_jump_cells() -> None:
+    assert match_unit("1000  kW", 4) is None
+    assert match_unit("1000 kW", 4) == ("kW", 7)
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_thousands_round_trip(n: int) -> None:
+    assert parse_number(f"{n:,}") == float(n)
+
+
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=0, max_value=99))
+def test_decimal_comma_round_trip(whole: int, frac: int) -> None:
+    text = f"{whole},{frac:02d}"
+    assert parse_number(text) == pytest.approx(whole + frac / 100)

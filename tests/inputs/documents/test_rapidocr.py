@@ -1,0 +1,78 @@
+"""RapidOCR on scanned pages: models from the wheel (never downloaded), Tesseract as fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pytest
+
+from checker.inputs.documents import ocr
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "documents"
+rapidocr = pytest.importorskip("rapidocr")
+
+
+@pytest.fixture()
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any download attempt by RapidOCR fails the test; the engine is built afresh."""
+    from rapidocr.utils import download_file
+
+    def refuse(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("RapidOCR tried to download a model")
+
+    monkeypatch.setattr(download_file.DownloadFile, "run", refuse)
+    ocr.rapid_engine.cache_clear()
+    yield
+    ocr.rapid_engine.cache_clear()
+
+
+def _page_text(name: str, index: int) -> str:
+    document = pdfium.PdfDocument(str(SAMPLES / name))
+    try:
+        return "\n".join(r.text for r in ocr.ocr_page(document, index))
+    finally:
+        document.close()
+
+
+def test_models_ship_in_the_wheel_and_nothing_is_downloaded(offline: None) -> None:
+    assert ocr.rapid_engine() is not None
+    text = _page_text("pdu-rp36-kv-scan.pdf", 0)
+    assert "Model: RP36-C19" in text
+    assert "14.4 W" in text
+
+
+def test_table_cells_stay_apart(offline: None) -> None:
+    """Serial number, label and result of a report row are separate cells (word boxes, not lines)."""
+    document = pdfium.PdfDocument(str(SAMPLES / "ups-mu200-report-scan.pdf"))
+    try:
+        rows = ocr.ocr_page(document, 4)
+    finally:
+        document.close()
+    cells = {tuple(c.text for c in r.cells) for r in rows}
+    assert ("4", "含电池", "磷酸铁锂电池柜") in cells
+    assert all(r.ocr for r in rows)
+    assert all(0 <= c.confidence <= 100 for r in rows for c in r.cells)
+
+
+def test_tesseract_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    if ocr.tesseract_path() is None:
+        pytest.skip("tesseract is not installed")
+
+    class Broken:
+        def __call__(self, *_args: Any, **_kwargs: Any) -> None:
+            raise RuntimeError("engine failure")
+
+    monkeypatch.setattr(ocr, "rapid_engine", lambda: Broken())
+    assert "RP36-C19" in _page_text("pdu-rp36-kv-scan.pdf", 0)
+
+
+def test_missing_models_mean_no_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A wheel without its models is not fetched from the network: RapidOCR is simply not used."""
+    monkeypatch.setattr(rapidocr, "__file__", str(tmp_path / "__init__.py"))
+    ocr.rapid_engine.cache_clear()
+    try:
+        assert ocr.rapid_engine() is None
+    finally:
+        ocr.rapid_engine.cache_clear()

@@ -1,0 +1,44 @@
+"""A table of several models side by side ("Model | A | B") gives no product a value of its own, and a
+number inside a label cell ("噪声（1 m，正前方）") does not hide the label (issue #11, harness classes
+two_products and requirement_column)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker.inputs.documents import read_pdf
+
+MakePdf = Callable[..., Path]
+
+
+@pytest.mark.parametrize(("head", "label", "cells"), [
+    (("Model", "S5735-L24T4S", "S5735-L48T4S"), "Declared sound power LWAd", ("5.6 B", "7.9 B")),
+    (("型号", "MUT-A-100", "MUT-B-200"), "声功率级LWAd", ("5.6 B", "")),  # the other model's cell blank
+    (("Model No.", "CE6881-48S6CQ", "CE6881-48T6CQ"), "Declared sound power LWAd", ("", "5.6 B")),
+])
+def test_models_side_by_side_give_no_value(make_pdf: MakePdf, head: tuple[str, ...], label: str,
+                                           cells: tuple[str, str]) -> None:
+    path = make_pdf([["Ethernet switch specification", head, (label, *cells)]], col_width=150)
+    facts = [f for f in read_pdf(path, "switch").facts if f.field == "noise_lwad"]
+    assert facts, "the row is reported, not dropped"
+    assert all(f.value is None and f.note.startswith("unreadable") for f in facts)
+    assert head[1] in facts[0].note and head[2] in facts[0].note
+
+
+def test_quantity_columns_after_model_are_a_header(make_pdf: MakePdf) -> None:
+    """"Model | 50 Hz kVA (ekW) | 60 Hz kVA (ekW)" names quantities, not models (the CAT DE33GC layout)."""
+    path = make_pdf([["Ethernet switch specification", ("Model", "50 Hz kVA", "60 Hz kVA"),
+                      ("Declared sound power LWAd", "5.6 B", "")]], col_width=150)
+    facts = [f for f in read_pdf(path, "switch").facts if f.field == "noise_lwad"]
+    assert [f.value for f in facts] == [5.6]
+
+
+@pytest.mark.parametrize(("label", "value"), [("噪声（1 m，正前方）", 99.5), ("Noise (7 m, front)", 99.5)])
+def test_number_inside_the_label_cell(make_pdf: MakePdf, label: str, value: float) -> None:
+    path = make_pdf([["柴油发电机组检验报告", ("序号", "检验项目", "标准要求", "检验结果", "单项判定"),
+                      ("1", label, "≤110.0 dB(A)", f"{value} dB(A)", "合格")]], col_width=110)
+    facts = [f for f in read_pdf(path, "generator").facts if f.field == "noise_front"]
+    assert [(f.value, f.unit) for f in facts] == [(value, "dB(A)")]

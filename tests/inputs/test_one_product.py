@@ -1,0 +1,130 @@
+"""Issue #11 (6): ``check`` is for ONE product; ``audit`` gives every product of a file its own report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.pipeline import audit, check
+
+AS_OF = date(2026, 11, 20)
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "samples" / "documents"
+GOOD = "{id: GOOD, category: server, psu_efficiency_50: 96}"
+BAD = "{id: BAD, category: server, psu_efficiency_50: 91}"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]]:
+    code = main(list(argv))
+    return code, capsys.readouterr().err.strip().splitlines()
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("list.yaml", f"- {GOOD}\n- {BAD}\n"),
+    ("wrapped.yaml", f"products: [{GOOD}, {BAD}]\n"),
+    ("list.json", '[{"id": "GOOD", "category": "server"}, {"id": "BAD", "category": "server"}]'),
+])
+def test_check_refuses_a_file_of_several_products(tmp_path: Path, name: str, text: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, name, text)
+    evaluated = check([path], AS_OF)
+    assert len(evaluated.batch.frame) == 0
+    assert len(evaluated.errors) == 1 and "GOOD" in evaluated.errors[0].error and "BAD" in evaluated.errors[0].error
+    for fmt in ("json", "text"):
+        code, err = _cli(capsys, "check", str(path), "--format", fmt)
+        assert code == 2 and len(err) == 1 and "holds 2 products (GOOD, BAD)" in err[0]
+
+
+def test_check_refuses_a_multi_product_file_even_beside_a_good_one(tmp_path: Path) -> None:
+    several = _write(tmp_path, "list.yaml", f"- {GOOD}\n- {BAD}\n")
+    one = _write(tmp_path, "one.yaml", GOOD + "\n")
+    evaluated = check([one, several], AS_OF)
+    assert len(evaluated.batch.frame) == 0 and "holds 2 products" in evaluated.errors[0].error
+
+
+@pytest.mark.parametrize(("first", "second", "what"), [
+    ("{id: A1, category: server, psu_efficiency_50: 96}", "{id: B2, category: server, psu_efficiency_20: 96}", "ids"),
+    ("{model: M-1, category: server, psu_efficiency_50: 96}", "{model: M-2, category: server}", "models"),
+    ("{id: A1, model: M-1, category: server}", "{id: A1, model: M-9, category: server}", "models"),
+    ("{id: A1, category: server, psu_efficiency_50: 96}", "{id: A1, category: storage}", "categories"),
+])
+def test_check_refuses_files_of_different_products(tmp_path: Path, first: str, second: str, what: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _write(tmp_path, "a.yaml", first + "\n"), _write(tmp_path, "b.yaml", second + "\n")
+    evaluated = check([a, b], AS_OF)
+    assert len(evaluated.batch.frame) == 0
+    assert len(evaluated.errors) == 1 and f"({what} differ)" in evaluated.errors[0].error
+    assert str(a) in evaluated.errors[0].error and str(b) in evaluated.errors[0].error
+    code, err = _cli(capsys, "check", str(a), str(b), "--format", "json")
+    assert code == 2 and len(err) == 1
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("{id: A1, category: server, psu_efficiency_50: 96}", "{id: A1, category: server, psu_efficiency_20: 96}"),
+    ("{model: SR-2U X8, category: server, psu_efficiency_50: 96}", "{model: sr2u-x8, category: server}"),
+    ("{id: A1, category: server, psu_efficiency_50: 96}", "{model: SR-2U, category: server}"),
+    ("{id: A1, category: server, psu_efficiency_50: 96}", "{category: server, psu_efficiency_20: 96}"),
+])
+def test_check_pools_files_of_one_product(tmp_path: Path, first: str, second: str) -> None:
+    a, b = _write(tmp_path, "a.yaml", first + "\n"), _write(tmp_path, "b.yaml", second + "\n")
+    evaluated = check([a, b], AS_OF)
+    assert evaluated.errors == [] and len(evaluated.batch.frame) == 1
+    product = evaluated.report().products[0]
+    assert product.sources == [str(a), str(b)]
+    assert {c.id: c.status for c in product.clauses}["6.2.1/psu-eff-50"] == "pass"
+
+
+def test_check_of_a_pass_record_and_another_products_pdf_is_refused() -> None:
+    record = ROOT / "samples" / "records" / "server-SR2U.yaml"
+    evaluated = check([record, DOCS / "server-sr2288-datasheet.pdf"], AS_OF)
+    assert len(evaluated.batch.frame) == 0 and "SR-2U-X8" in evaluated.errors[0].error
+    assert "SR2288-V7" in evaluated.errors[0].error
+
+
+def test_check_of_two_documents_of_one_product_still_works() -> None:
+    paths = [DOCS / "server-sr2288-datasheet.pdf", DOCS / "server-sr2288-report-20p.pdf"]
+    evaluated = check(paths, AS_OF)
+    assert evaluated.errors == [] and len(evaluated.batch.frame) == 1
+    product = evaluated.report().products[0]
+    assert product.id == "SR2288-V7" and product.sources == [str(p) for p in paths]
+
+
+def test_check_of_two_documents_of_different_products_is_refused() -> None:
+    evaluated = check([DOCS / "server-sr2288-datasheet.pdf", DOCS / "server-ht4100-kv.pdf"], AS_OF)
+    assert len(evaluated.batch.frame) == 0
+    assert "SR2288-V7" in evaluated.errors[0].error and "HT4100-G3" in evaluated.errors[0].error
+
+
+def test_audit_gives_each_product_of_a_file_its_own_report(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    listed = _write(tmp_path, "list.yaml", f"- {GOOD}\n- {BAD}\n")
+    wrapped = _write(tmp_path, "wrapped.json", '{"products": [{"id": "W1", "category": "server"}, '
+                                                '{"id": "W2", "category": "switch"}, {"id": "W3", "category": "ups"}]}')
+    evaluated = audit([listed, wrapped], AS_OF)
+    products = evaluated.report().products
+    assert [(p.id, p.category) for p in products] == [("GOOD", "server"), ("BAD", "server"), ("W1", "server"),
+                                                      ("W2", "switch"), ("W3", "ups")]
+    assert evaluated.errors == []
+    assert {p.id: p.verdict for p in products}["BAD"] == "fail"
+    code, _ = _cli(capsys, "audit", str(listed), str(wrapped), "--format", "json")
+    assert code == 1
+
+
+def test_audit_subfolder_of_two_products_is_an_error_not_a_pooled_product(tmp_path: Path) -> None:
+    folder = tmp_path / "batch" / "one-product"
+    folder.mkdir(parents=True)
+    _write(folder, "a.yaml", "{id: A1, category: server, psu_efficiency_50: 96}\n")
+    _write(folder, "b.yaml", "{id: B2, category: server, psu_efficiency_20: 96}\n")
+    _write(tmp_path / "batch", "c.yaml", "{id: C3, category: server}\n")
+    evaluated = audit([tmp_path / "batch"], AS_OF)
+    assert [p.id for p in evaluated.report().products] == ["C3"]
+    assert len(evaluated.errors) == 1 and "A1" in evaluated.errors[0].error and "B2" in evaluated.errors[0].error
