@@ -4,7 +4,7 @@
   - :class:`UnusableInput`: an input (record, table, document, limits) that cannot be used; the
     pipeline turns it into an error line of the report and goes on with the other inputs.
     Subclasses live with the code that raises them: ``inputs.records.RecordError``,
-    ``inputs.product_tables.TableError``, ``inputs.guard.LimitError``, ``inputs.files.InputProblem``,
+    ``inputs.table_files.TableError``, ``inputs.guard.LimitError``, ``inputs.files.InputProblem``,
     ``inputs.documents.DocumentError``, ``dc.record.DataCentreRecordError``.
   - :class:`UsageError`: a command line that cannot be carried out (exit code 2): ``inputs.mapping.MappingError``
     (a column mapping that cannot be used), ``compare.CompareError`` (no bidder folders).

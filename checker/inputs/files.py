@@ -17,8 +17,9 @@ from checker.engine.frame import Batch, records_to_batch
 from checker.errors import DocumentTimeout, UnusableInput
 from checker.inputs.guard import ENV_PREFIX, get_limits, guard_file
 from checker.inputs.parallel import Outcome
-from checker.inputs.product_tables import TableError, table_to_batch
+from checker.inputs.product_tables import table_to_batch
 from checker.inputs.records import ProductRecord, RecordError, load_record_file, read_record_file
+from checker.inputs.table_files import TableError
 from checker.models import InputError, InputWarning
 
 T = TypeVar("T")

@@ -26,7 +26,9 @@ from checker.engine.frame import Batch, normalise_choice
 from checker.engine.run import Evaluated, evaluate_batches
 from checker.errors import UsageError
 from checker.inputs.files import TABLE_TYPES, audit_inputs, load_batch
-from checker.inputs.product_tables import TableError, _frame_batch, read_table, unique_labels
+from checker.inputs.product_tables import frame_batch
+from checker.inputs.table_files import TableError, read_table
+from checker.inputs.table_headers import unique_labels
 from checker.models import InputError, Strict
 from checker.units import conversion_factor
 
@@ -145,7 +147,7 @@ def _fixed_text(value: object) -> str:
 def mapped_batch(path: Path, mapping: ColumnMapping, catalog: Catalog, category: str | None) -> Batch:
     """One catalog file read through ``mapping`` as a batch (first sheet of a workbook)."""
     frame, shown = mapped_frame(read_table(path), mapping, category, str(path))
-    batch, _ = _frame_batch(path, frame, catalog, category)
+    batch, _ = frame_batch(path, frame, catalog, category)
     written: dict[str, str] = getattr(batch.evidence, "written", {})
     written.update(shown)
     return batch

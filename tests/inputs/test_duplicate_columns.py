@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from checker.engine.run import Evaluated
-from checker.inputs.product_tables import unique_labels, written_headers
+from checker.inputs.table_headers import unique_labels, written_headers
 from checker.models import ClauseResult
 from checker.pipeline import audit
 

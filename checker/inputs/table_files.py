@@ -1,0 +1,126 @@
+"""Catalog files read as text cells, never type-guessed: CSV (pyarrow, else pandas' parser: the same cells),
+every worksheet of an XLSX (saved values, formulas never evaluated), Parquet.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+from checker.errors import UnusableInput
+
+
+class TableError(UnusableInput, ValueError):
+    """A catalog file that cannot be used, with a one-line reason."""
+
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read a catalog file as text cells (no type guessing), by its extension."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            return _read_csv(path)
+        if suffix in (".xlsx", ".xlsm"):
+            sheets = read_sheets(path)
+            return sheets[0].frame if sheets else pd.DataFrame()
+        if suffix == ".parquet":
+            with pq.ParquetFile(path) as handle:  # not pq.read_table: it refuses a repeated column name
+                return arrow_frame(handle.read())
+    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError, ImportError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise TableError(f"{path}: cannot read as {suffix.lstrip('.').upper()} ({first})") from None
+    except Exception as exc:  # noqa: BLE001 - third-party readers raise many kinds on damaged files
+        raise TableError(f"{path}: damaged {suffix.lstrip('.').upper()} file ({type(exc).__name__})") from None
+    raise TableError(f"{path}: unsupported catalog type {suffix or '(none)'}")
+
+
+
+@dataclass
+class Sheet:
+    """One worksheet's table: its name, the cells as text under the header row, each row's number."""
+
+    name: str
+    frame: pd.DataFrame
+    row_numbers: list[int]
+
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """Every worksheet of a workbook that holds a table: the first non-blank row is the header; blank
+    rows are skipped (a stray cell far below is one row, not a million). Formulas are read as their
+    saved values, never evaluated; a formula without a saved value is a blank cell."""
+    import openpyxl  # only catalogs in XLSX need it
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [sheet for sheet in (_sheet(ws.title, ws.iter_rows(values_only=True)) for ws in workbook.worksheets)
+                if sheet is not None]
+    finally:
+        workbook.close()
+
+
+
+def _sheet(name: str, rows: Any) -> Sheet | None:
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    for number, row in enumerate(rows, start=1):
+        cells = ["" if cell is None else str(cell) for cell in row]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        body.append(cells)
+        numbers.append(number)
+    if header is None:
+        return None
+    width = max([len(header), *(len(row) for row in body)])
+    while width > 0 and not header[width - 1].strip() and not any(len(r) >= width and r[width - 1].strip()
+                                                                  for r in body):
+        width -= 1
+    labels = [cell if cell.strip() else f"Unnamed: {index}" for index, cell in enumerate(header[:width])]
+    labels += [f"Unnamed: {index}" for index in range(len(labels), width)]
+    frame = pd.DataFrame([(row + [""] * width)[:width] for row in body], columns=labels, dtype=str)
+    return Sheet(name, frame, numbers)
+
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Every cell as text: pyarrow when the file is regular, else pandas' parser (same cells)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if header and len(set(header)) == len(header) and all(header):
+            types = pa_csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False)
+            table = pa_csv.read_csv(path, parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+                                    convert_options=types)
+            if table.column_names == header:
+                return arrow_frame(table)
+    except (UnicodeDecodeError, csv.Error, pa.ArrowException, OSError):
+        pass
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+
+def arrow_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table as a frame: text columns stay Arrow-backed (no Python string per cell)."""
+    mapping = {pa.string(): pd.ArrowDtype(pa.string()), pa.large_string(): pd.ArrowDtype(pa.large_string())}
+    return table.to_pandas(types_mapper=mapping.get, self_destruct=True)
+
+
+
+def arrow_text(raw: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow array behind an Arrow-backed text column (None for any other column)."""
+    kind = raw.dtype.pyarrow_dtype if isinstance(raw.dtype, pd.ArrowDtype) else None
+    if kind is not None and (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        return raw.array.__arrow_array__()
+    return None
