@@ -203,6 +203,25 @@ def run_template(args: argparse.Namespace) -> int:
 CORE_COMMANDS = ("check", "audit", "compare", "clauses", "template")
 
 
+def _add_audit(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """``checker audit``: its paths, formats, workers, time limit, engine and column mapping."""
+    p_audit = sub.add_parser("audit", parents=[common], help="each record, PDF, catalog row is one product")
+    p_audit.add_argument("paths", nargs="+")
+    p_audit.add_argument("--format", choices=["text", "json", "ndjson", "xlsx", "html", "csv", "parquet"])
+    p_audit.add_argument("--workers", type=int, default=1, help="PDFs read in parallel by N processes")
+    p_audit.add_argument("--timeout", type=seconds, metavar="SECONDS",
+                         help="time limit per document (default: GDC_DOCUMENT_SECONDS or catalogs/limits.yaml)")
+    p_audit.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="dask: evaluate on a Dask distributed cluster")
+    p_audit.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler (tcp://host:8786); default: a local cluster for this run")
+    p_audit.add_argument("--detail", action="store_true",
+                         help="text, html, xlsx: every product in full (else the 500 / 2000 worst in html / xlsx)")
+    p_audit.add_argument("--columns", metavar="MAP.yaml",
+                         help="read catalogs through a column mapping (header -> field, unit; fixed values)")
+    p_audit.set_defaults(func=run_audit)
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; for one of :data:`CORE_COMMANDS` the calc and dc sub-commands (whose
     modules import the calculators and the T/CA305 catalog) are left out."""
@@ -219,21 +238,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p_check.add_argument("files", nargs="+")
     p_check.add_argument("--format", choices=["text", "json", "xlsx", "html"])
     p_check.set_defaults(func=run_check)
-    p_audit = sub.add_parser("audit", parents=[common], help="each record, PDF, catalog row is one product")
-    p_audit.add_argument("paths", nargs="+")
-    p_audit.add_argument("--format", choices=["text", "json", "ndjson", "xlsx", "html", "csv", "parquet"])
-    p_audit.add_argument("--workers", type=int, default=1, help="PDFs read in parallel by N processes")
-    p_audit.add_argument("--timeout", type=seconds, metavar="SECONDS",
-                         help="time limit per document (default: GDC_DOCUMENT_SECONDS or catalogs/limits.yaml)")
-    p_audit.add_argument("--engine", choices=["local", "dask"], default="local",
-                         help="dask: evaluate on a Dask distributed cluster")
-    p_audit.add_argument("--scheduler", metavar="ADDRESS",
-                         help="Dask scheduler (tcp://host:8786); default: a local cluster for this run")
-    p_audit.add_argument("--detail", action="store_true",
-                         help="text, html, xlsx: every product in full (else the 500 / 2000 worst in html / xlsx)")
-    p_audit.add_argument("--columns", metavar="MAP.yaml",
-                         help="read catalogs through a column mapping (header -> field, unit; fixed values)")
-    p_audit.set_defaults(func=run_audit)
+    _add_audit(sub, common)
     p_compare = sub.add_parser("compare", parents=[common],
                                help="bids side by side: DIR holds one sub-folder per bidder (PDFs, records)")
     p_compare.add_argument("folder")

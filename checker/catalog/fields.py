@@ -85,6 +85,14 @@ def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
 
 
 @cache
+def flag_words(root: Path) -> dict[str, float]:
+    """A flag written as a word → 1.0 (true) or 0.0 (false) (``flag_words`` in fields.yaml)."""
+    with (root / "fields.yaml").open(encoding="utf-8") as handle:
+        data = safe_yaml(handle)["flag_words"]
+    return {str(word): value for key, value in (("false", 0.0), ("true", 1.0)) for word in data[key]}
+
+
+@cache
 def category_words(root: Path) -> dict[str, str]:
     """A category written in Chinese in a catalog cell → the category id (``category_words`` in fields.yaml)."""
     with (root / "fields.yaml").open(encoding="utf-8") as handle:

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from checker.catalog.clauses import Catalog
-from checker.catalog.fields import FieldSpec
+from checker.catalog.fields import FieldSpec, flag_words
+from checker.catalog.files import catalog_dir
 from checker.inputs.records import ProductRecord
 from checker.inputs.values import BOUND_SYMBOLS
 from checker.models import DOUBT_PREFIXES, Evidence, Fact
@@ -28,8 +29,6 @@ from checker.units import clean, conversion_factor
 
 ISSUE, ND, LO, HI, RL, NOTE = "__issue", "__nd", "__lo", "__hi", "__rl", "__note"
 AGREE_TOLERANCE = 1e-9  # relative and absolute: two readings closer than this are the same number
-TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "含", "single"}
-FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "不含"}
 
 
 class EvidenceStore(Protocol):
@@ -284,7 +283,7 @@ def normalise_choice(spec: FieldSpec, raw: Any) -> Any:
     if spec.kind == "flag":
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
-        return 1.0 if text in TRUE_WORDS else 0.0 if text in FALSE_WORDS else None
+        return flag_words(catalog_dir()).get(text)
     return text if text in spec.choices else None
 
 

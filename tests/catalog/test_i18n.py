@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from language_checks import HAN, QUOTED, english_words
 
 from checker.catalog.clauses import load_catalog
 from checker.catalog.messages import message, note, strings
@@ -35,36 +36,11 @@ ROOT = Path(__file__).resolve().parents[2]
 RECORDS = sorted((ROOT / "samples" / "records").glob("*.yaml"))
 DC_RECORDS = sorted((ROOT / "samples" / "datacenter").glob("*.yaml"))
 AS_OF = date(2026, 11, 20)
-# allowed in zh output: clause ids, field ids (snake_case), units, standard numbers, CAS/ND marks
-UNITS = {"mg", "kg", "g", "kW", "kWh", "W", "Gbps", "Mbps", "dB", "A", "tce", "L", "h", "dm", "mm", "GB", "T",
-         "ND", "CCC", "PSU", "PAH", "TEER", "UPS", "PDU", "Pb", "Hg", "Cd", "Cr", "VI", "IPv", "PUE", "WUE", "M",
-         "H", "G", "Td", "m", "Cl", "Br", "PBB", "PBDE", "PCB", "COP", "IPLV", "APF", "SEER", "EER", "CO", "tCO",
-         "CAS", "IEC", "ISO", "YD", "JB", "QB", "CQC", "SJ", "DC", "AC", "IT", "RoHS", "ppm", "DEHP", "DBP", "BBP",
-         "DIBP", "HBCDD", "SCCP", "PFOS", "PFOA", "ODP", "PAHs",
-         "CER", "CCER", "CCUS", "III",
-         "TCEP", "TCPP", "TDCP", "CA", "kgCO", "GWP",
-         "LWAd"}  # acronyms, symbols and numerals the standards print in their Chinese text
-WORD = re.compile(r"[A-Za-z][A-Za-z]+")
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _text(path: Path, lang: str) -> str:
     report = check([path], AS_OF).report()
     return to_text(report, load_catalog(), lang)
-
-
-FIELD_IDS = set(load_catalog().fields)
-
-
-def _english_words(line: str) -> list[str]:
-    """Words of English in a zh line, after ids (``a/b-c``, snake_case, field ids), file names and units are
-    removed."""
-    line = re.sub(r"\S+\.(yaml|json|pdf|csv|xlsx)\b", " ", line)
-    line = re.sub(r"\b\d[\w.]*(/[\w.\-]+)+", " ", line)  # clause ids 6.1.6/phthalates
-    line = re.sub(r"\b[a-z0-9]+(_[a-z0-9]+)+\b", " ", line)  # field ids
-    line = re.sub(r"\[[a-z_]+\]", " ", line)  # category
-    line = re.sub(r"\b[A-Z]_[A-Za-z]+\b", " ", line)  # symbols of T/CA305: C_yw, C_p, S_DC
-    return [w for w in WORD.findall(line) if w not in UNITS and w not in FIELD_IDS]
 
 
 @pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.stem)
@@ -73,7 +49,7 @@ def test_zh_text_has_no_english(path: Path) -> None:
     ids = {p.id for p in report.products}
     lines = [line for line in _text(path, "zh").splitlines()
              if not line.strip().startswith("↳") and line.split("  ")[0] not in ids]
-    found = {w for line in lines for w in _english_words(line)}
+    found = {w for line in lines for w in english_words(line)}
     assert not found, f"English words in zh output: {sorted(found)}"
 
 
@@ -98,15 +74,15 @@ def _dc_words(path: Path, lang: str) -> list[str]:
 
 @pytest.mark.parametrize("path", DC_RECORDS, ids=lambda p: p.stem)
 def test_data_centre_report_in_each_language(path: Path) -> None:
-    found = {w for line in _dc_words(path, "zh") for w in _english_words(line)}
+    found = {w for line in _dc_words(path, "zh") for w in english_words(line)}
     assert not found, f"English words in the zh data-centre report: {sorted(found)}"
     chinese = [line for line in _dc_words(path, "en") if HAN.search(line)]
     assert not chinese, f"Chinese in the en data-centre report: {chinese[:3]}"
 
 
 def test_allow_list_does_not_hide_words() -> None:
-    assert _english_words("不适用：has_battery 不为“是”") == []
-    assert _english_words("需人工核查：the test report") == ["the", "test", "report"]
+    assert english_words("不适用：has_battery 不为“是”") == []
+    assert english_words("需人工核查：the test report") == ["the", "test", "report"]
 
 
 def test_both_languages_have_the_same_keys() -> None:
@@ -160,7 +136,6 @@ def test_input_errors_in_the_reader_s_language() -> None:
 
 
 GOLDEN = sorted((ROOT / "samples" / "documents" / "golden").glob("*.json"))
-QUOTED = re.compile(r"“[^”]*”")  # evidence a report quotes as it was written
 
 
 def _scrub(text: str, report: Report) -> str:
@@ -187,7 +162,7 @@ def _xlsx_lines(data: bytes) -> list[str]:
 def _wrong_language(lines: list[str], lang: str) -> list[str]:
     """English words in zh lines, or lines holding Chinese in en (ids, units and quoted evidence aside)."""
     if lang == "zh":
-        return sorted({w for line in lines for w in _english_words(line)})
+        return sorted({w for line in lines for w in english_words(line)})
     return [line.strip()[:80] for line in lines if HAN.search(line)]
 
 
@@ -304,7 +279,7 @@ def test_command_line_errors_in_the_reader_s_language(argv: list[str], capsys: p
         assert said[lang].count("\n") == 0 and said[lang].startswith("checker")
     flags = re.compile(r"--[\w-]+(?: (?:xlsx|html|json|text))?|YYYY-MM-DD|'[^']*'|\S+\.(?:pdf|yaml)\b"
                        r"|no-such-\w+|checker( dc)?:")  # the options, the names given and the program's name
-    assert not _english_words(flags.sub(" ", said["zh"])), said["zh"]
+    assert not english_words(flags.sub(" ", said["zh"])), said["zh"]
     assert not HAN.search(said["en"]) and said["zh"] != said["en"]
 
 

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 pytest.importorskip("streamlit")
+from language_checks import HAN, QUOTED, english_words
 from streamlit.testing.v1 import AppTest
-from test_i18n import HAN, QUOTED, _english_words
 
 from checker.catalog.messages import strings
 from checker.ui.i18n import t
@@ -107,7 +107,7 @@ def wrong_language(texts: list[str], lang: str) -> list[str]:
     for name in filter(None, SAMPLE_NAMES):
         texts = [text.replace(name, " ") for text in texts]
     if lang == "zh":
-        return sorted({word for text in texts for word in _english_words(text) if word not in DATA})
+        return sorted({word for text in texts for word in english_words(text) if word not in DATA})
     return sorted({text[:80] for text in texts if HAN.search(text)})
 
 

@@ -260,12 +260,8 @@ def _plausible_range(name: str, spec: dict[str, Any], fields_doc: dict[str, Any]
     return low, high
 
 
-@lru_cache(maxsize=4)
-def load_vocabulary(path: str | None = None) -> Vocabulary:
-    """Load and compile the vocabulary (cached)."""
-    doc = read_yaml(Path(path) if path else "vocabulary.yaml")
-    substances = read_yaml("substances.yaml")
-    fields_doc = read_yaml("fields.yaml")
+def _label_rules(doc: dict[str, Any], fields_doc: dict[str, Any]) -> list[LabelRule]:
+    """The rules of ``load_quantities`` and ``fields``: what each label means."""
     rules: list[LabelRule] = []
     for kind, section in (("load", "load_quantities"), ("field", "fields")):
         for name, spec in doc[section].items():
@@ -276,13 +272,20 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
                 {int(k): v for k, v in spec.get("fields", {}).items()}, spec.get("default_load"),
                 _plausible_range(name, spec, fields_doc) if spec.get("plausible") else None,
                 str(spec.get("also_rule", "")), bool(spec.get("positive", False))))
-    pah_rules = _pah_rules(substances)
-    rules.extend(pah_rules)
-    enums = [Enum(name, _labels(spec["labels"] + spec.get("cell_labels", [])),
-                  [(compile_label(word), value) for value, words in spec["values"].items() for word in words],
-                  frozenset(spec["categories"]) if "categories" in spec else None,
-                  frozenset(fold_key(w) for w in spec.get("cell_labels", [])))
-             for name, spec in doc["enums"].items()]
+    return rules
+
+
+def _enums(doc: dict[str, Any]) -> list[Enum]:
+    """The enum rows (a label and a value word: device class, PSU type, rating type...)."""
+    return [Enum(name, _labels(spec["labels"] + spec.get("cell_labels", [])),
+                 [(compile_label(word), value) for value, words in spec["values"].items() for word in words],
+                 frozenset(spec["categories"]) if "categories" in spec else None,
+                 frozenset(fold_key(w) for w in spec.get("cell_labels", [])))
+            for name, spec in doc["enums"].items()]
+
+
+def _all_labels(doc: dict[str, Any], rules: list[LabelRule], enums: list[Enum]) -> list[Label]:
+    """Every label the reader knows, longest first (a cell that is one of them is a label, not a value)."""
     everything = sorted({lab.text for r in rules for lab in r.labels if len(lab.text) > 1}
                         | {lab.text for e in enums for lab in e.labels}
                         | {fold_key(w) for key in ("labels", "without_ears", "exclude_with_ears")
@@ -290,7 +293,19 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
                         | {fold_key(w) for ws in doc["dimensions"]["axes"].values() for w in ws if len(w) > 1}
                         | {fold_key(w) for sec in ("flags", "texts") for spec in doc.get(sec, {}).values()
                            for w in spec["labels"]}, key=len, reverse=True)
-    all_labels = [compile_label(t) for t in everything]
+    return [compile_label(t) for t in everything]
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """Load and compile the vocabulary (cached)."""
+    doc = read_yaml(Path(path) if path else "vocabulary.yaml")
+    substances = read_yaml("substances.yaml")
+    fields_doc = read_yaml("fields.yaml")
+    pah_rules = _pah_rules(substances)
+    rules = [*_label_rules(doc, fields_doc), *pah_rules]
+    enums = _enums(doc)
+    all_labels = _all_labels(doc, rules, enums)
     return Vocabulary(
         rules=rules, enums=enums,
         categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},

@@ -54,6 +54,18 @@ def page(lang: str, as_of: date) -> None:
     if batch.table.empty:
         st.error(t("no_products", lang))
         return
+    show_summary(batch, lang)
+    show_products(batch, lang)
+    st.subheader(t("detail_pick", lang))
+    number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",
+                          format_func=lambda i: f"{batch.details[i].id} — "
+                                                f"{verdict_label(batch.details[i].verdict, lang)}")
+    if number is not None:
+        show_product(batch.details[number], {u.name: u.data for u in safe}, lang, "batch_detail")
+
+
+def show_summary(batch: results.BatchAudit, lang: str) -> None:
+    """Counts per verdict, each clause's pass rate as a chart, the products failing most clauses."""
     st.subheader(t("summary", lang))
     counts = results.batch_verdict_counts(batch)
     cols = st.columns(4)
@@ -67,6 +79,10 @@ def page(lang: str, as_of: date) -> None:
     if not worst.empty:
         st.markdown(f"**{t('most_failing', lang)}**")
         st.dataframe(results.batch_frame(worst, lang), hide_index=True, width="stretch")
+
+
+def show_products(batch: results.BatchAudit, lang: str) -> None:
+    """Every product, filtered by verdict, category and text, and the downloads."""
     st.subheader(t("table", lang))
     table = batch.table
     left, middle, right = st.columns(3)
@@ -85,9 +101,3 @@ def page(lang: str, as_of: date) -> None:
     data = results.styled_words(shown, lang) if shown.size <= STYLE_LIMIT else shown
     st.dataframe(data, hide_index=True, width="stretch", height=height, column_config=widths)
     show_downloads(batch.files, results.batch_stem(batch), lang, "batch")
-    st.subheader(t("detail_pick", lang))
-    number = st.selectbox(t("detail_pick", lang), range(len(batch.details)), key="batch_detail",
-                          format_func=lambda i: f"{batch.details[i].id} — "
-                                                f"{verdict_label(batch.details[i].verdict, lang)}")
-    if number is not None:
-        show_product(batch.details[number], {u.name: u.data for u in safe}, lang, "batch_detail")

@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from checker.catalog.clauses import Catalog
 from checker.outputs.safe_text import markdown as md
 from checker.ui import results
 from checker.ui.i18n import t
@@ -34,27 +35,7 @@ def page(lang: str, as_of: date) -> None:
     source = st.radio(t("input_source", lang), ("upload", "sample", "form"), key="check_source", horizontal=True,
                       format_func=lambda s: t(f"src_{s}", lang))
     if source == "form":
-        category = st.selectbox(t("category", lang), [c for c in catalog.categories if c != "datacenter"],
-                                key="form_category", format_func=lambda c: category_label(c, lang))
-        st.caption(t("form_hint", lang))
-        specs = results.form_fields(catalog, category)
-        main = {n: s for n, s in specs.items() if not n.startswith("pah_")}
-        extra = {n: s for n, s in specs.items() if n.startswith("pah_")}
-        with st.form(key=f"form_{category}"):
-            columns = st.columns(2)
-            values: dict[str, Any] = {}
-            for number, (name, spec) in enumerate(main.items()):
-                with columns[number % 2]:
-                    values[name] = form_widget(name, spec, lang, f"f_{category}_{name}")
-            if extra:
-                with st.expander(t("form_more", lang)):
-                    for name, spec in extra.items():
-                        values[name] = form_widget(name, spec, lang, f"f_{category}_{name}")
-            if st.form_submit_button(t("form_submit", lang)):
-                st.session_state["form_result"] = (category, {k: v for k, v in values.items() if v is not None})
-        stored = st.session_state.get("form_result")
-        if stored and stored[0] == category:
-            show_report(run_form(stored[0], stored[1], as_of, lang), {}, lang, "form")
+        form_check(lang, as_of, catalog)
         return
     override = st.selectbox(t("category", lang), [None, *catalog.categories], key="check_category",
                             format_func=lambda c: t("category_auto", lang) if c is None else category_label(c, lang))
@@ -78,3 +59,28 @@ def page(lang: str, as_of: date) -> None:
     with st.spinner(md(reading)):
         report = run_check(tuple((u.name, u.data) for u in safe), as_of, override)
     show_report(report, {u.name: u.data for u in safe}, lang, "check")
+
+
+def form_check(lang: str, as_of: date, catalog: Catalog) -> None:
+    """One product typed into a form of its category's fields (the PAHs folded away)."""
+    category = st.selectbox(t("category", lang), [c for c in catalog.categories if c != "datacenter"],
+                            key="form_category", format_func=lambda c: category_label(c, lang))
+    st.caption(t("form_hint", lang))
+    specs = results.form_fields(catalog, category)
+    main = {n: s for n, s in specs.items() if not n.startswith("pah_")}
+    extra = {n: s for n, s in specs.items() if n.startswith("pah_")}
+    with st.form(key=f"form_{category}"):
+        columns = st.columns(2)
+        values: dict[str, Any] = {}
+        for number, (name, spec) in enumerate(main.items()):
+            with columns[number % 2]:
+                values[name] = form_widget(name, spec, lang, f"f_{category}_{name}")
+        if extra:
+            with st.expander(t("form_more", lang)):
+                for name, spec in extra.items():
+                    values[name] = form_widget(name, spec, lang, f"f_{category}_{name}")
+        if st.form_submit_button(t("form_submit", lang)):
+            st.session_state["form_result"] = (category, {k: v for k, v in values.items() if v is not None})
+    stored = st.session_state.get("form_result")
+    if stored and stored[0] == category:
+        show_report(run_form(stored[0], stored[1], as_of, lang), {}, lang, "form")
