@@ -137,7 +137,7 @@ def _pc_noise(cat: str, v: dict[str, Any]) -> list[Item]:
     ]
 
 
-def _backlight_hg(hg: Value) -> Item:
+def _backlight_hg(hg: Any) -> Item:
     """Mercury in the backlight: a non-detect (LED) or a number in mg."""
     if hg == "ND":
         return txt(

@@ -77,8 +77,10 @@ def _datasheet_psu(p: Product, st: NumStyle) -> list[Row]:
 
 
 def _datasheet_switch(p: Product, st: NumStyle) -> list[Row]:
+    if not p.sw_power:
+        return []
     rows: list[Row] = []
-    for load, fid in switch_loads(p) if p.sw_power else ():
+    for load, fid in switch_loads(p):
         t = st.num(p.sw_power[load], 1) + " W"
         rows.append((f"Power consumption at {load} % traffic load", t, [switch_power_record(p, load, fid, t)]))
     return rows
@@ -276,9 +278,11 @@ def _kv_psu(p: Product, st: NumStyle, lang: str) -> list[Line]:
 
 
 def _kv_switch(p: Product, st: NumStyle, lang: str) -> list[Line]:
+    if not p.sw_power:
+        return []
     zh, sep = lang == "zh", _sep(lang)
     lines: list[Line] = []
-    for load, fid in switch_loads(p) if p.sw_power else ():
+    for load, fid in switch_loads(p):
         t = st.num(p.sw_power[load], 1) + " W"
         text = f"{load}%流量负载功耗{sep}{t}" if zh else f"Power at {load}% traffic load{sep}{t}"
         lines.append((text, [switch_power_record(p, load, fid, t)]))
