@@ -47,6 +47,8 @@ CATEGORIES = [
 
 
 def _load_generator() -> ModuleType:
+    if str(SAMPLES) not in sys.path:  # the script imports its package, samples/documents_gen
+        sys.path.insert(0, str(SAMPLES))
     spec = importlib.util.spec_from_file_location("make_documents", SAMPLES / "make_documents.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
