@@ -6,7 +6,7 @@ from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, ValidationError, model_serializer
 
 Status = Literal["pass", "fail", "not_applicable", "missing_evidence", "manual_review"]
 Verdict = Literal["pass", "incomplete", "fail"]  # in order of severity: the verdict codes index this
@@ -124,3 +124,9 @@ def verdict_index(any_fail: npt.ArrayLike, any_missing: npt.ArrayLike) -> npt.ND
 def verdict_of(statuses: list[str]) -> Verdict:
     """The verdict of one product from its clause statuses (the rule of :func:`verdict_index`)."""
     return VERDICTS[int(verdict_index("fail" in statuses, "missing_evidence" in statuses))]
+
+
+def first_problem(exc: ValidationError, default_place: str = "") -> tuple[str, str]:
+    """(where, what) of the first problem pydantic found: ``a.b.0`` and its message, for a one-line error."""
+    first = exc.errors()[0]
+    return ".".join(str(part) for part in first["loc"]) or default_place, str(first["msg"])

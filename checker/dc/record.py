@@ -18,7 +18,7 @@ from checker.dc.catalog import ClimateZone, load_tca305
 from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, Years, amount_in
 from checker.errors import UnusableInput
 from checker.inputs.record_text import parse_yaml, single_values
-from checker.models import Strict
+from checker.models import Strict, first_problem
 
 _ZONES = {"严寒": "severe_cold", "严寒地区": "severe_cold", "寒冷": "cold", "寒冷地区": "cold",
           "其他": "other", "其他地区": "other", "其它": "other"}
@@ -212,9 +212,8 @@ def parse_record(data: Any) -> DataCentreRecord:
     try:
         return DataCentreRecord.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "record"
-        raise DataCentreRecordError(f"{where}: {first['msg']} ({exc.error_count()} error(s))") from None
+        where, what = first_problem(exc, "record")
+        raise DataCentreRecordError(f"{where}: {what} ({exc.error_count()} error(s))") from None
 
 
 def load_record(path: str | Path) -> DataCentreRecord:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.catalog.files import catalog_dir, read_yaml
 from checker.errors import UnusableInput
 from checker.inputs.pdfstreams import InflateBudgetExceeded, inflated_size
+from checker.models import first_problem
 
 MB = 1_000_000
 ENV_PREFIX = "GDC_"
@@ -102,9 +103,8 @@ def get_limits(environ: dict[str, str] | None = None) -> Limits:
     try:
         return Limits.model_validate(values)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(part) for part in first["loc"])
-        raise LimitError(f"limits: {place}: {first['msg']}") from None
+        place, what = first_problem(exc)
+        raise LimitError(f"limits: {place}: {what}") from None
 
 
 def document_seconds() -> float:

@@ -22,7 +22,7 @@ from checker.catalog.fields import FieldSpec
 from checker.errors import UnusableInput
 from checker.inputs.record_text import Repeated, distinct, parse_json, parse_yaml, single_values
 from checker.inputs.values import BlankValue, ValueTextError, parse_value_text
-from checker.models import Evidence, Fact, Qualifier, Strict
+from checker.models import Evidence, Fact, Qualifier, Strict, first_problem
 
 
 class RecordError(UnusableInput, ValueError):
@@ -149,9 +149,8 @@ def _validate(model: type[BaseModel], data: dict[str, Any], where: str) -> BaseM
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(part) for part in first["loc"])
-        raise RecordError(f"{where}: {place}: {first['msg']}") from None
+        place, what = first_problem(exc)
+        raise RecordError(f"{where}: {place}: {what}") from None
 
 
 IDENTITY_KEYS = ("id", "category", "model", "manufacturer", "sources")

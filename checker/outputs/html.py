@@ -17,7 +17,7 @@ from checker.catalog.clauses import Catalog
 from checker.catalog.messages import has, message, note
 from checker.engine.evaluate import STATUSES, VERDICTS
 from checker.engine.run import Evaluated
-from checker.models import ProductReport
+from checker.models import InputError, InputWarning, ProductReport
 from checker.outputs.display import num, quantity
 from checker.outputs.report import STATUS_COLOURS, status_arrow
 from checker.outputs.safe_text import printable
@@ -92,6 +92,18 @@ def _category(category: str, lang: str) -> str:
     return esc(message(key, lang) if has(key) else category)
 
 
+def problems_html(errors: list[InputError], warnings: list[InputWarning], lang: str) -> str:
+    """The unusable inputs and what the readers left out, each a list under its heading (none: nothing)."""
+    parts = []
+    if errors:
+        parts.append(f"<h2>{_m('sheet_errors', lang)}</h2><ul>" + "".join(
+            f"<li>{esc(e.source)}: {esc(note(e.error, lang))}</li>" for e in errors) + "</ul>")
+    if warnings:
+        parts.append(f"<h2>{_m('sheet_warnings', lang)}</h2><ul>" + "".join(
+            f"<li>{esc(w.source)}: {esc(note(w.warning, lang))}</li>" for w in warnings) + "</ul>")
+    return "".join(parts)
+
+
 def _product(product: ProductReport, row: int, titles: dict[str, str], open_: bool, lang: str = "en") -> str:
     from checker.outputs.text import headline, unit_label
 
@@ -151,10 +163,4 @@ def write_html(evaluated: Evaluated, stream: TextIO, lang: str = "en", detail: b
         stream.write(_product(product, int(row), titles, open_=summary.products == 1, lang=lang))
     if not everyone:
         _all_products_table(evaluated, summary, stream, lang)
-    if evaluated.errors:
-        stream.write(f"<h2>{_m('sheet_errors', lang)}</h2><ul>" + "".join(
-            f"<li>{esc(e.source)}: {esc(note(e.error, lang))}</li>" for e in evaluated.errors) + "</ul>")
-    if evaluated.warnings:
-        stream.write(f"<h2>{_m('sheet_warnings', lang)}</h2><ul>" + "".join(
-            f"<li>{esc(w.source)}: {esc(note(w.warning, lang))}</li>" for w in evaluated.warnings) + "</ul>")
-    stream.write("</html>\n")
+    stream.write(problems_html(evaluated.errors, evaluated.warnings, lang) + "</html>\n")

@@ -182,7 +182,7 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     def esc(text: str) -> str:
         return html.escape(printable(text))
 
-    from checker.outputs.html import _product
+    from checker.outputs.html import _product, problems_html
 
     standard = esc(message("txt.standard", lang))
     parts = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><title>{standard}</title>",
@@ -193,12 +193,7 @@ def to_html(report: Report, catalog: Catalog, lang: str = "en") -> str:
     titles = {c.id: _title(catalog, c.id, lang) for c in catalog.clauses}
     for row, product in enumerate(report.products):
         parts.append(_product(product, row, titles, open_=True, lang=lang))
-    if report.errors:
-        parts.append(f"<h2>{esc(message('xl.sheet_errors', lang))}</h2><ul>" + "".join(
-            f"<li>{esc(e.source)}: {esc(note(e.error, lang))}</li>" for e in report.errors) + "</ul>")
-    if report.warnings:
-        parts.append(f"<h2>{esc(message('xl.sheet_warnings', lang))}</h2><ul>" + "".join(
-            f"<li>{esc(w.source)}: {esc(note(w.warning, lang))}</li>" for w in report.warnings) + "</ul>")
+    parts.append(problems_html(report.errors, report.warnings, lang))
     return "".join(parts) + "</html>\n"
 
 
