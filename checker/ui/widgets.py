@@ -20,7 +20,7 @@ from checker.models import ProductReport, Report
 from checker.outputs.report import STATUS_COLOURS
 from checker.outputs.safe_text import markdown as md
 from checker.outputs.text import todo_groups
-from checker.ui import calcs, datacentre, results
+from checker.ui import calcs, datacentre, frames, results
 from checker.ui.evidence import evidence_image
 from checker.ui.i18n import STRINGS, VERDICT_ICONS, status_label, t
 from checker.ui.uploads import Upload, read_sample
@@ -99,37 +99,37 @@ def show_downloads(files: dict[str, tuple[bytes, str, str]], stem: str, lang: st
 def show_table(frame: pd.DataFrame, codes: list[str] | None = None, column: str | None = None) -> None:
     """A dataframe, its status column coloured when ``codes`` are given."""
     if len(frame) <= TABLE_ROWS:  # a static table: every row and the whole text of every cell shown
-        styler = results.styled(frame, codes, column) if codes is not None and column is not None else frame.style
+        styler = frames.styled(frame, codes, column) if codes is not None and column is not None else frame.style
         st.table(styler.hide(axis="index"))
         return
     height = 35 * (len(frame) + 1) + 3  # every row shown, no scrolling box
     if codes is not None and column is not None and frame.size <= STYLE_LIMIT:
-        st.dataframe(results.styled(frame, codes, column), hide_index=True, width="stretch", height=height)
+        st.dataframe(frames.styled(frame, codes, column), hide_index=True, width="stretch", height=height)
     else:
         st.dataframe(frame, hide_index=True, width="stretch", height=height)
 
 
 def show_clauses(product: ProductReport, lang: str) -> None:
     """The clause results grouped by section, status cells coloured."""
-    frame = results.clause_frame(product, get_catalog(), lang)
-    for title, part in results.grouped(frame, lang):
+    frame = frames.clause_frame(product, get_catalog(), lang)
+    for title, part in frames.grouped(frame, lang):
         st.markdown(f"**{title}**")
-        show_table(results.display_columns(part, lang), part["status_code"].tolist(), t("col_status", lang))
+        show_table(frames.display_columns(part, lang), part["status_code"].tolist(), t("col_status", lang))
 
 
 def show_evidence(product: ProductReport, files: dict[str, bytes], lang: str, key: str) -> None:
     """A clause picker; the chosen clause's evidence as text and as the page region, value highlighted."""
-    first = results.with_evidence(product)
+    first = frames.with_evidence(product)
     options = first + [c.id for c in product.clauses if c.id not in first]
     if not options:
         return
     st.markdown(f"#### {t('evidence', lang)}")
     chosen = st.selectbox(t("evidence_pick", lang), options, key=f"{key}_evidence",
-                          format_func=lambda cid: f"{cid} — {results.clause_title(get_catalog(), cid, lang)}")
+                          format_func=lambda cid: f"{cid} — {frames.clause_title(get_catalog(), cid, lang)}")
     result = next(c for c in product.clauses if c.id == chosen)
     colour = STATUS_COLOURS[result.status]
     st.markdown(f"<span style='background:#{colour};padding:2px 6px'>{status_label(result.status, lang)}</span> "
-                f"{results.fmt_number(result.value)} {result.unit} {results.limit_text(result)}",
+                f"{frames.fmt_number(result.value)} {result.unit} {frames.limit_text(result)}",
                 unsafe_allow_html=True)
     if result.note:
         st.caption(md(note(result.note, lang)))
@@ -156,17 +156,17 @@ def show_product(product: ProductReport, files: dict[str, bytes], lang: str, key
     category = md(category_label(product.category, lang))
     st.subheader(f"{t('product', lang)}{t('colon', lang)}{md(product.id)} \\[{category}\\]")
     colour = VERDICT_ICONS.get(product.verdict, "gray")
-    st.markdown(f"### :{colour}[{results.verdict_line(product, lang)}]")
+    st.markdown(f"### :{colour}[{frames.verdict_line(product, lang)}]")
     if product.sources:
         st.caption(f"{t('sources', lang)}{t('colon', lang)}{md(', '.join(product.sources))}")
     show_clauses(product, lang)
     show_evidence(product, files, lang, key)
     st.markdown(f"#### {t('todo', lang)}")
     groups = todo_groups(product, get_catalog(), lang)
-    measured = [c for c in results.todo(product) if not any(c.id in ids for ids in groups.values())]
+    measured = [c for c in frames.todo(product) if not any(c.id in ids for ids in groups.values())]
     if groups or measured:
         lines = [f"- **{md(name)}**{t('colon', lang)}{', '.join(ids)}" for name, ids in groups.items()]
-        lines += [f"- **{c.id}** {results.clause_title(get_catalog(), c.id, lang)} — {md(note(c.note, lang))}"
+        lines += [f"- **{c.id}** {frames.clause_title(get_catalog(), c.id, lang)} — {md(note(c.note, lang))}"
                   for c in measured]
         st.markdown("\n".join(lines))
     else:
@@ -245,7 +245,7 @@ def calc_clauses(result: calcs.CalcResult, name: str, lang: str, as_of: date) ->
         return
     report = results.clauses_report(f"calculator-{name}", result.category, result.clauses, as_of)
     product = report.products[0]
-    st.markdown(f"**:{VERDICT_ICONS.get(product.verdict, 'gray')}[{results.verdict_line(product, lang)}]**")
-    frame = results.clause_frame(product, get_catalog(), lang)
-    show_table(results.display_columns(frame, lang), frame["status_code"].tolist(), t("col_status", lang))
+    st.markdown(f"**:{VERDICT_ICONS.get(product.verdict, 'gray')}[{frames.verdict_line(product, lang)}]**")
+    frame = frames.clause_frame(product, get_catalog(), lang)
+    show_table(frames.display_columns(frame, lang), frame["status_code"].tolist(), t("col_status", lang))
     show_downloads(report_files(report, lang), f"calculator-{name}", lang, f"calc_{name}")

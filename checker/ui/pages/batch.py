@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from checker.models import Report
-from checker.ui import results
+from checker.ui import frames, results
 from checker.ui.i18n import t, verdict_label
 from checker.ui.uploads import safe_uploads, sample_files
 from checker.ui.widgets import (
@@ -74,11 +74,11 @@ def show_summary(batch: results.BatchAudit, lang: str) -> None:
         column.metric(verdict_label(verdict, lang), count)
     if not batch.clauses.empty:
         st.markdown(f"**{t('pass_rate_chart', lang)}**")
-        st.altair_chart(results.pass_rate_chart(batch.clauses, lang), width="stretch")
+        st.altair_chart(frames.pass_rate_chart(batch.clauses, lang), width="stretch")
     worst = results.batch_most_failing(batch)
     if not worst.empty:
         st.markdown(f"**{t('most_failing', lang)}**")
-        st.dataframe(results.batch_frame(worst, lang), hide_index=True, width="stretch")
+        st.dataframe(frames.batch_frame(worst, lang), hide_index=True, width="stretch")
 
 
 def show_products(batch: results.BatchAudit, lang: str) -> None:
@@ -93,11 +93,11 @@ def show_products(batch: results.BatchAudit, lang: str) -> None:
                                     placeholder=t("choose", lang),
                                     key="batch_f_category", format_func=lambda c: category_label(c, lang))
     text = right.text_input(t("filter_text", lang), key="batch_f_text")
-    shown = results.filter_summary(table, verdicts, categories, text)
-    shown = results.batch_frame(shown, lang)
+    shown = frames.filter_summary(table, verdicts, categories, text)
+    shown = frames.batch_frame(shown, lang)
     height = min(35 * (len(shown) + 1) + 3, 35 * 25)  # up to 25 rows without scrolling; more: filter or scroll
     widths = {t("failed_clauses", lang): st.column_config.TextColumn(width="large"),  # the clause ids in full
               t("sources", lang): st.column_config.TextColumn(width="medium")}
-    data = results.styled_words(shown, lang) if shown.size <= STYLE_LIMIT else shown
+    data = frames.styled_words(shown, lang) if shown.size <= STYLE_LIMIT else shown
     st.dataframe(data, hide_index=True, width="stretch", height=height, column_config=widths)
     show_downloads(batch.files, results.batch_stem(batch), lang, "batch")

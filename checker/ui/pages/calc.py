@@ -11,7 +11,7 @@ from checker.calc import api as calc_api
 from checker.catalog.clauses import Catalog
 from checker.catalog.messages import note
 from checker.outputs.display import num
-from checker.ui import calcs, results
+from checker.ui import calcs, frames
 from checker.ui.i18n import NOISE_LABELS, t
 from checker.ui.widgets import (
     calc_clauses,
@@ -82,8 +82,8 @@ def plastic_tab(lang: str, as_of: date) -> None:
     result = guarded(lang, lambda: calcs.recycled_plastic(parts, category, as_of))
     if result:
         cols = st.columns(3)
-        cols[0].metric(t("plastic_total", lang), results.fmt_number(result.figures["plastic_g"]))
-        cols[1].metric(t("recycled_total", lang), results.fmt_number(result.figures["recycled_g"]))
+        cols[0].metric(t("plastic_total", lang), frames.fmt_number(result.figures["plastic_g"]))
+        cols[1].metric(t("recycled_total", lang), frames.fmt_number(result.figures["recycled_g"]))
         share = result.figures["share"]
         cols[2].metric(t("share", lang), "—" if share is None else f"{share:.3f}")
         calc_clauses(result, "recycled-plastic", lang, as_of)
@@ -111,8 +111,8 @@ def recyclability_tab(lang: str, as_of: date) -> None:
     result = guarded(lang, lambda: calcs.recyclability(materials, mass, category, as_of))
     if result:
         cols = st.columns(3)
-        cols[0].metric(t("col_recyclable_g", lang), results.fmt_number(result.figures["recyclable_g"]))
-        cols[1].metric(t("product_mass", lang), results.fmt_number(result.figures["product_g"]))
+        cols[0].metric(t("col_recyclable_g", lang), frames.fmt_number(result.figures["recyclable_g"]))
+        cols[1].metric(t("product_mass", lang), frames.fmt_number(result.figures["product_g"]))
         cols[2].metric(t("recyc_rate", lang), f"{result.figures['rate']:.3f}")
         calc_clauses(result, "recyclability", lang, as_of)
 
@@ -130,8 +130,8 @@ def firewall_tab(lang: str, as_of: date) -> None:
         cols = st.columns(3)
         cols[0].metric(t("tier", lang), note(result.figures["tier"], lang) if result.figures["tier"]
                        else t("band_none", lang))
-        cols[1].metric(t("volume", lang), results.fmt_number(result.figures["volume_dm3"]) or "—")
-        cols[2].metric(t("w_per_gbps", lang), results.fmt_number(result.figures["w_per_gbps"]) or "—")
+        cols[1].metric(t("volume", lang), frames.fmt_number(result.figures["volume_dm3"]) or "—")
+        cols[2].metric(t("w_per_gbps", lang), frames.fmt_number(result.figures["w_per_gbps"]) or "—")
         calc_clauses(result, "firewall", lang, as_of)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from checker.outputs.safe_text import markdown as md
-from checker.ui import results
+from checker.ui import frames
 from checker.ui.i18n import t
 from checker.ui.widgets import (
     category_label,
@@ -26,7 +26,7 @@ def page(lang: str, as_of: date) -> None:
                                  format_func=lambda c: t("category_all", lang) if c is None
                                  else category_label(c, lang))
     text = cols[1].text_input(t("search", lang), key="catalog_search")
-    frame = results.catalog_frame(catalog, lang, category, text)
+    frame = frames.catalog_frame(catalog, lang, category, text)
     for column in ("title", "requirement_zh", "limit", "verification_zh"):  # st.table reads markdown: "长*高*深"
         # and "> 0 %" kept as written
         frame[column] = frame[column].map(md)
@@ -36,7 +36,7 @@ def page(lang: str, as_of: date) -> None:
         "verification_zh": t("col_verification", lang), "categories": t("col_categories", lang),
     }).style.hide(axis="index"))
     with st.expander(t("band_tables", lang)):
-        for title, table in results.band_table_frames(catalog, lang):
+        for title, table in frames.band_table_frames(catalog, lang):
             st.markdown(f"**{title}**")
             show_table(table)
     with st.expander(t("device_classes", lang)):
