@@ -270,9 +270,9 @@ def generator(rated_power: Quantity, fuel: Quantity | None = None, fuel_flow: Qu
 def _pah_fields() -> dict[str, str]:
     """Each Appendix A compound's field, by field name and by each alias (name, CAS number), lower case."""
     names: dict[str, str] = {}
-    for field, spec in load_catalog().fields.items():
-        if field.startswith("pah_"):
-            names.update({field: field, **{alias.lower(): field for alias in spec.aliases}})
+    catalog = load_catalog()
+    for field in catalog.pah_fields:
+        names.update({field: field, **{alias.lower(): field for alias in catalog.fields[field].aliases}})
     return names
 
 

@@ -188,6 +188,11 @@ class Catalog(Strict):
     categories: list[str]
     category_defaults: dict[str, dict[str, float | str | bool]] = Field(default_factory=dict)
 
+    @property
+    def pah_fields(self) -> list[str]:
+        """The fields of the 15 Appendix A PAHs, in the order of catalogs/substances.yaml."""
+        return [name for name, spec in self.fields.items() if spec.pah]
+
     @model_validator(mode="after")
     def _cross_check(self) -> Catalog:
         seen: set[str] = set()

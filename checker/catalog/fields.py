@@ -28,6 +28,7 @@ class FieldSpec(Strict):
     label_en: str
     aliases: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)
+    pah: bool = False  # one of the 15 PAHs of Appendix A (catalogs/substances.yaml)
 
     @model_validator(mode="after")
     def _unit_parses(self) -> FieldSpec:
@@ -47,14 +48,15 @@ def pah_field(slug: str) -> str:
 
 def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
     with (root / "substances.yaml").open(encoding="utf-8") as handle:
-        pahs = safe_yaml(handle)["pahs"]
+        data = safe_yaml(handle)
+    shared = data["pah_field"]
     return {
         pah_field(item["slug"]): {
-            "kind": "quantity", "unit": "mg/kg", "range": [0, 1.0e6], "non_detect": True,
+            "kind": "quantity", "unit": shared["unit"], "range": shared["range"], "non_detect": True, "pah": True,
             "label_zh": item["zh"], "label_en": item["en"],
             "aliases": [item["zh"], item["en"], item["cas"], *item.get("zh_variants", [])],
         }
-        for item in pahs
+        for item in data["pahs"]
     }
 
 

@@ -205,7 +205,7 @@ def apply_category_defaults(frame: pd.DataFrame, catalog: Catalog) -> None:
 
 
 def _pah_fields(catalog: Catalog) -> list[str]:
-    return [name for name in catalog.fields if name.startswith("pah_")]
+    return catalog.pah_fields
 
 
 @derivation("pah15_sum", _pah_fields)

@@ -97,11 +97,11 @@ def recyclability(materials: pd.DataFrame, product_mass: str | None, category: s
 def pah_rows(catalog: Catalog, lang: str) -> pd.DataFrame:
     """The 15 Appendix A compounds as an editable table (field, compound, CAS, value blank)."""
     rows = []
-    for name, spec in catalog.fields.items():
-        if name.startswith("pah_"):
-            cas = next((a for a in spec.aliases if a[:1].isdigit() and "-" in a), "")
-            rows.append({"field": name, "compound": spec.label_zh if lang == "zh" else spec.label_en, "cas": cas,
-                         "value": ""})
+    for name in catalog.pah_fields:
+        spec = catalog.fields[name]
+        cas = next((a for a in spec.aliases if a[:1].isdigit() and "-" in a), "")
+        rows.append({"field": name, "compound": spec.label_zh if lang == "zh" else spec.label_en, "cas": cas,
+                     "value": ""})
     return pd.DataFrame(rows, columns=["field", "compound", "cas", "value"])
 
 

@@ -67,8 +67,8 @@ def form_check(lang: str, as_of: date, catalog: Catalog) -> None:
                             key="form_category", format_func=lambda c: category_label(c, lang))
     st.caption(t("form_hint", lang))
     specs = results.form_fields(catalog, category)
-    main = {n: s for n, s in specs.items() if not n.startswith("pah_")}
-    extra = {n: s for n, s in specs.items() if n.startswith("pah_")}
+    main = {n: s for n, s in specs.items() if not s.pah}
+    extra = {n: s for n, s in specs.items() if s.pah}
     with st.form(key=f"form_{category}"):
         columns = st.columns(2)
         values: dict[str, Any] = {}
