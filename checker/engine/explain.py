@@ -66,12 +66,12 @@ def _evidence(cells: Cells, catalog: Catalog, row: int, name: str | None) -> lis
 def _holds_none(store: Any, names: list[str]) -> bool:
     """Whether an evidence store certainly holds nothing for these fields: catalog evidence (stacked or
     not) without a header for any of them. False when unsure."""
-    from checker.inputs.product_tables import CatalogEvidence
+    from checker.inputs.product_tables import TableEvidence
 
     parts = getattr(store, "parts", None)
     if isinstance(parts, list):
         return all(_holds_none(part, names) for _, part in parts)
-    return isinstance(store, CatalogEvidence) and not any(store.headers.get(name) for name in names)
+    return isinstance(store, TableEvidence) and not any(store.headers.get(name) for name in names)
 
 
 _INPUTS: dict[int, tuple[Catalog, dict[str, list[str]]]] = {}

@@ -1,4 +1,4 @@
-"""Equipment catalogs (CSV, XLSX, Parquet) → the engine's frame, converted once per column.
+"""A vendor's product list (CSV, XLSX, Parquet; a "catalog" in INTERFACE.md) → the engine's frame.
 
 Headers are matched to fields by id or alias (Chinese or English); a unit in brackets
 (``psu_efficiency_50 [%]``, ``rated_power (kW)``) is honoured through pint. Cells that are not
@@ -39,7 +39,7 @@ from checker.models import Evidence
 
 
 @dataclass
-class CatalogEvidence:
+class TableEvidence:
     """Evidence of a catalog cell: file, row number as a person counts it, header and raw text."""
 
     source: str
@@ -156,7 +156,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     _identity(columns, len(raw), path, category, first_row, row_numbers)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
     source = f"{path} [{sheet}]" if sheet else str(path)
-    evidence = CatalogEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
+    evidence = TableEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
                                row_numbers=row_numbers)
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[source]] * len(frame)), unknown
 
