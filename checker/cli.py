@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -118,11 +119,27 @@ def run_audit(args: argparse.Namespace) -> int:
         except DistributedError as exc:
             raise UsageError(str(exc)) from None
     else:
+        if args.workers > 1 and _any_pdf(paths):
+            from checker.inputs.parallel import prestart
+
+            prestart(args.workers)  # the workers import the reader while this process imports the engine
         from checker.pipeline import audit
 
         evaluated = audit(paths, _as_of(args.as_of), args.category, workers=args.workers, seconds=args.timeout)
     detail = args.detail or len(evaluated.batch.frame) <= 50
     return _emit(evaluated, args, detail=detail)
+
+
+def _any_pdf(paths: list[Path]) -> bool:
+    """Whether a PDF is among ``paths`` or in their folders (stops at the first one found)."""
+    for path in paths:
+        if path.suffix.lower() == ".pdf":
+            return True
+        if path.is_dir():
+            for _, _, names in os.walk(path):
+                if any(name.lower().endswith(".pdf") for name in names):
+                    return True
+    return False
 
 
 def _audit_with_mapping(paths: list[Path], args: argparse.Namespace) -> Evaluated:

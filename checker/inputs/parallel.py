@@ -13,6 +13,7 @@ stderr when it is a terminal.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing
 import signal
@@ -25,14 +26,16 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from checker.errors import DocumentTimeout, UnusableInput
-from checker.inputs.records import ProductRecord
+
+if TYPE_CHECKING:
+    from checker.inputs.records import ProductRecord
 
 log = logging.getLogger(__name__)
 
-Outcome = ProductRecord | str  # a record, or the one-line reason the document gave none
+Outcome: TypeAlias = "ProductRecord | str"  # a record, or the one-line reason the document gave none
 IN_FLIGHT = 2  # documents queued a worker
 
 
@@ -67,6 +70,7 @@ def read_within(reader: Reader, path: str, category: str | None, seconds: float 
 
 def _warm() -> int:
     """Import the reader in a fresh worker before the clock of any document starts."""
+    import checker.inputs.warm_reader  # noqa: F401
 
     return 0
 
@@ -155,17 +159,68 @@ def _context() -> Any:
     """forkserver where there is one (cheap, thread-safe restarts; the reader preloaded), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(
-            ["checker.inputs.parallel", "checker.inputs.documents", "checker.inputs.document_records"])
+        context.set_forkserver_preload(["checker.inputs.parallel", "checker.inputs.warm_reader"])
         return context
     return multiprocessing.get_context("spawn")
 
 
+class _Early:
+    """A pool started ahead of need by :func:`prestart`, from a thread (starting forkserver workers blocks)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.warming: list[Future[int]] = []
+        self.thread = threading.Thread(target=self._start, name="document-workers", daemon=True)
+        self.thread.start()
+
+    def _start(self) -> None:
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context())
+            self.warming = [self.pool.submit(_warm) for _ in range(self.workers)]
+        except Exception as exc:  # noqa: BLE001 - _start_pool reports it and reads in-process
+            log.debug("early document workers did not start (%s)", type(exc).__name__)
+
+    def take(self) -> tuple[ProcessPoolExecutor | None, list[Future[int]]]:
+        self.thread.join()
+        return self.pool, self.warming
+
+
+_early: _Early | None = None
+
+
+def prestart(workers: int) -> None:
+    """Start ``workers`` document workers now, without waiting: they import the reader (on the other core)
+    while this process loads the rest; the next :func:`read_documents` with as many workers uses them."""
+    global _early
+    if workers > 1 and _early is None:
+        _early = _Early(workers)
+        atexit.register(_drop_early)
+
+
+def _drop_early() -> None:
+    """Stop a prestarted pool nobody took (no PDF after all, or an error before the read)."""
+    global _early
+    if _early is not None:
+        pool, _ = _early.take()
+        _early = None
+        if pool is not None:
+            _kill(pool)
+
+
 def _start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """A warmed-up pool, or None when worker processes cannot start here (then read in-process)."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    """A warmed-up pool (the prestarted one when it has as many workers), or None when worker processes
+    cannot start here (then read in-process)."""
+    global _early
+    early, _early = _early, None
+    pool, warming = early.take() if early is not None else (None, [])
+    if pool is None or early is None or early.workers != workers:
+        if pool is not None:
+            _kill(pool)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        warming = [pool.submit(_warm) for _ in range(workers)]
     try:
-        for future in [pool.submit(_warm) for _ in range(workers)]:
+        for future in warming:
             future.result(timeout=120)
     except Exception as exc:  # noqa: BLE001 - no pool (e.g. run from stdin): the caller reads in-process
         log.warning("document workers cannot start (%s); reading in this process", type(exc).__name__)
