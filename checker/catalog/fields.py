@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from checker.catalog.files import safe_yaml
+from checker.catalog.files import read_yaml, safe_yaml  # noqa: F401 - safe_yaml re-exported
 from checker.models import Strict
 from checker.units import parse_unit
 
@@ -47,8 +47,7 @@ def pah_field(slug: str) -> str:
 
 
 def _pah_specs(root: Path) -> dict[str, dict[str, Any]]:
-    with (root / "substances.yaml").open(encoding="utf-8") as handle:
-        data = safe_yaml(handle)
+    data = read_yaml(root / "substances.yaml")
     shared = data["pah_field"]
     return {
         pah_field(item["slug"]): {
@@ -67,8 +66,7 @@ def flatten_fields(names: list[Any]) -> list[str]:
 
 def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
     """Read fields.yaml and substances.yaml into specs, with each field's categories filled in."""
-    with (root / "fields.yaml").open(encoding="utf-8") as handle:
-        data = safe_yaml(handle)
+    data = read_yaml(root / "fields.yaml")
     raw: dict[str, dict[str, Any]] = dict(data["fields"])
     pahs = _pah_specs(root)
     raw.update(pahs)
@@ -89,16 +87,14 @@ def load_fields(root: Path) -> tuple[dict[str, FieldSpec], list[str]]:
 @cache
 def flag_words(root: Path) -> dict[str, float]:
     """A flag written as a word → 1.0 (true) or 0.0 (false) (``flag_words`` in fields.yaml)."""
-    with (root / "fields.yaml").open(encoding="utf-8") as handle:
-        data = safe_yaml(handle)["flag_words"]
+    data = read_yaml(root / "fields.yaml")["flag_words"]
     return {str(word): value for key, value in (("false", 0.0), ("true", 1.0)) for word in data[key]}
 
 
 @cache
 def category_words(root: Path) -> dict[str, str]:
     """A category written in Chinese in a catalog cell → the category id (``category_words`` in fields.yaml)."""
-    with (root / "fields.yaml").open(encoding="utf-8") as handle:
-        data = safe_yaml(handle)
+    data = read_yaml(root / "fields.yaml")
     words = {str(word): str(category) for word, category in (data.get("category_words") or {}).items()}
     unknown = sorted(set(words.values()) - set(data["categories"]))
     if unknown:
@@ -108,14 +104,12 @@ def category_words(root: Path) -> dict[str, str]:
 
 def category_defaults(root: Path) -> dict[str, dict[str, Any]]:
     """Values a category implies when a record is silent (``category_defaults`` in fields.yaml)."""
-    with (root / "fields.yaml").open(encoding="utf-8") as handle:
-        return dict(safe_yaml(handle).get("category_defaults", {}))
+    return dict(read_yaml(root / "fields.yaml").get("category_defaults", {}))
 
 
 def contract_headers(root: Path) -> list[str]:
     """The catalog columns INTERFACE.md §5 names, printed without a unit (``contract_headers`` in fields.yaml)."""
-    with (root / "fields.yaml").open(encoding="utf-8") as handle:
-        return list(safe_yaml(handle).get("contract_headers", []))
+    return list(read_yaml(root / "fields.yaml").get("contract_headers", []))
 
 
 def header_key(text: str) -> str:

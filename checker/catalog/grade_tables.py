@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from checker.catalog.clauses import Catalog, Confidence, load_catalog
-from checker.catalog.files import catalog_dir, safe_yaml
+from checker.catalog.files import catalog_dir, read_yaml
 from checker.models import Strict
 from checker.units import parse_unit
 
@@ -208,11 +208,10 @@ def _finite(edition: GradeEdition) -> None:
 def load_grade_editions(folder: str | None = None) -> tuple[GradeEdition, ...]:
     """Every ``grades/*.yaml`` of the catalog folder, validated and checked against ``fields.yaml``."""
     root = Path(folder) if folder else catalog_dir()
-    catalog = load_catalog(folder)
+    catalog = load_catalog(folder) if folder else load_catalog()  # one cache entry for the default catalog
     editions = []
     for path in sorted((root / "grades").glob("*.yaml")):
-        with path.open(encoding="utf-8") as handle:
-            edition = GradeEdition.model_validate(safe_yaml(handle))
+        edition = GradeEdition.model_validate(read_yaml(path))
         _cross_check(edition, catalog)
         _finite(edition)
         editions.append(edition)

@@ -92,7 +92,8 @@ def one_product_records(path: Path, category: str | None, documents: Mapping[Pat
         raise InputProblem(f"{path}: a catalog holds many products; use `checker audit`")
     if not path.exists() and not path.is_symlink():
         raise InputProblem(f"{path}: no such file")
-    guard_file(path)
+    if documents is None or path not in documents:  # a PDF read ahead was guarded by its reader (read_one)
+        guard_file(path)
     found = read_records(path, category, documents)
     if len(found) > 1:
         ids = ", ".join(record.id for record in found[:5]) + (", ..." if len(found) > 5 else "")
