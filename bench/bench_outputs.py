@@ -7,10 +7,12 @@ wall time, the ratio to the Parquet run and the peak resident memory (``getrusag
 printed. Targets: XLSX of 100 000 products < 30 s; JSON, HTML, XLSX within 3× Parquet; every format
 under 2 GiB at a million rows.
 
-``--root`` runs another checkout (say the main branch, for the figures before a change); ``--formats``
-and ``--timeout`` limit a run (a format over the time limit is reported as such, not waited for).
+Each format's run is paired with a Parquet run just before it (``--runs N`` pairs, medians), so the ratio
+is taken against Parquet at the same moment on a shared machine. ``--root`` runs another checkout (say the
+main branch, for the figures before a change); ``--formats`` and ``--timeout`` limit a run (a format over
+the time limit is reported as such, not waited for).
 
-    python bench/bench_outputs.py [--rows 100000 1000000] [--formats parquet json ...] [--root PATH]
+    python bench/bench_outputs.py [--rows 100000 1000000] [--formats parquet json ...] [--runs 3] [--root PATH]
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -62,18 +65,35 @@ def catalog(rows: int) -> Path:
     return path
 
 
-def measure(rows: int, formats: list[str], root: Path, timeout: float) -> dict[str, dict[str, float | str]]:
-    """Each format's figures for one catalog size, Parquet first (the reference)."""
+def measure(rows: int, formats: list[str], root: Path, timeout: float, runs: int) -> dict[str, dict[str, float | str]]:
+    """Each format's figures for one catalog size: each run of a format follows a run of Parquet (the reference),
+    so a busy moment falls on both; medians of ``runs`` runs, the ratio to Parquet's median of the same pairs."""
     source = catalog(rows)
     results: dict[str, dict[str, float | str]] = {}
-    for fmt in ["parquet", *(f for f in formats if f != "parquet")]:
+
+    def once(fmt: str) -> dict[str, float | str]:
         out = OUT / str(rows) / f"report.{fmt}"
-        command = [sys.executable, "-m", "checker", "audit", str(source), "--format", fmt, "--out", str(out)]
-        results[fmt] = run(command, root, timeout)
-        if "seconds" in results[fmt] and "seconds" in results["parquet"]:
-            results[fmt]["ratio"] = float(results[fmt]["seconds"]) / float(results["parquet"]["seconds"])
-        print(f"{rows:>9} {fmt:<8} {_line(results[fmt])}", flush=True)
+        return run([sys.executable, "-m", "checker", "audit", str(source), "--format", fmt, "--out", str(out)],
+                   root, timeout)
+
+    for fmt in [f for f in formats if f != "parquet"] or ["parquet"]:
+        pairs = [(once("parquet"), once(fmt)) for _ in range(runs)]
+        reference = _median([p for p, _ in pairs])
+        results[fmt] = _median([f for _, f in pairs])
+        if "seconds" in results[fmt] and "seconds" in reference:
+            results[fmt]["ratio"] = float(results[fmt]["seconds"]) / float(reference["seconds"])
+            results[fmt]["parquet_seconds"] = reference["seconds"]
+        print(f"{rows:>9} {fmt:<8} {_line(results[fmt])}   parquet {_line(reference)[:9].strip()}", flush=True)
     return results
+
+
+def _median(items: list[dict[str, float | str]]) -> dict[str, float | str]:
+    """The median time and the highest peak of some runs (the first error, if any run failed)."""
+    failed = [item for item in items if "error" in item]
+    if failed:
+        return failed[0]
+    return {"seconds": statistics.median(float(item["seconds"]) for item in items),
+            "peak_bytes": max(float(item["peak_bytes"]) for item in items)}
 
 
 def _line(item: dict[str, float | str]) -> str:
@@ -90,10 +110,12 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to run (default: this one)")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds a format may take")
+    parser.add_argument("--runs", type=int, default=1, help="Parquet/format pairs per format (medians)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"{'rows':>9} {'format':<8} {'time':>9} {'ratio':>6} {'peak RSS':>9}   (ratio: to Parquet in this run)")
-    results = {str(rows): measure(rows, args.formats, args.root.resolve(), args.timeout) for rows in args.rows}
+    root = args.root.resolve()
+    results = {str(rows): measure(rows, args.formats, root, args.timeout, args.runs) for rows in args.rows}
     target = OUT / f"results-{args.root.resolve().name}.json"
     target.write_text(json.dumps({"root": str(args.root), "cpus": os.cpu_count(), "results": results}, indent=2)
                       + "\n", encoding="utf-8")

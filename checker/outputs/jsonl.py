@@ -7,9 +7,11 @@ the skeleton is that of an empty report, each product is serialised alone and in
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO, cast
 
 from pydantic_core import to_json
 
@@ -38,38 +40,57 @@ def _safe_json(model: Report | InputError | InputWarning | dict[str, Any], inden
 
 
 class _ProductText:
-    """Products as JSON text, the clause objects products share (:class:`checker.engine.explain.Explainer`) serialised
-    once: each stands in the product as a marker string (a random nonce: no input text can hold it) that is
-    replaced by the clause's text, indented as pydantic would have indented it there."""
+    """Products as JSON bytes, the clause objects products share (:class:`checker.engine.explain.Explainer`)
+    serialised once: each stands in the product as a marker string (a random nonce: no input text can hold it)
+    that is replaced by the clause's text, indented as pydantic would have indented it there. ``margin`` indents every
+    line but the first (a product inside the report's list); shared texts are kept indented to their place, so
+    only a product's own text is re-indented."""
 
-    def __init__(self, shared: set[int], indent: int | None) -> None:
+    def __init__(self, shared: set[int], indent: int | None, margin: str = "") -> None:
         self.shared = shared
         self.indent = indent
+        self.margin = ("\n" + margin).encode() if margin else b""
         self.nonce = uuid.uuid4().hex
-        self.pattern = re.compile(f'"@{self.nonce}@(\\d+)"')
+        self.pattern = re.compile(f'"@{self.nonce}@(\\d+)"'.encode())
         self.marks: dict[int, str] = {}
-        self.texts: list[str] = []
+        self.texts: list[bytes] = []
 
-    def __call__(self, product: dict[str, Any]) -> str:
+    def __call__(self, product: dict[str, Any]) -> bytes:
         clauses = product["clauses"]
         if not any(id(c) in self.shared for c in clauses):
-            return _safe_json(product, self.indent)
+            return self._indented(_safe_json(product, self.indent).encode("utf-8"))
         marked = {**product, "clauses": [self._mark(c) if id(c) in self.shared else c for c in clauses]}
         try:
-            text = to_json(marked, indent=self.indent).decode("utf-8")
+            data = to_json(marked, indent=self.indent)
         except (ValueError, UnicodeError):
-            return _safe_json(product, self.indent)
-        return self.pattern.sub(lambda found: self.texts[int(found[1])], text)
+            return self._indented(_safe_json(product, self.indent).encode("utf-8"))
+        return self.pattern.sub(self._text, self._indented(data))
+
+    def _indented(self, data: bytes) -> bytes:
+        return data.replace(b"\n", self.margin) if self.margin else data
+
+    def _text(self, found: re.Match[bytes]) -> bytes:
+        return self.texts[int(found[1])]
 
     def _mark(self, clause: dict[str, Any]) -> str:
         mark = self.marks.get(id(clause))
         if mark is None:
-            text = _safe_json(clause, self.indent)
+            text = _safe_json(clause, self.indent).encode("utf-8")
             if self.indent:  # a clause object sits two levels into a product
-                text = text.replace("\n", "\n" + " " * (2 * self.indent))
-            self.texts.append(text)
+                text = text.replace(b"\n", b"\n" + b" " * (2 * self.indent))
+            self.texts.append(self._indented(text))
             mark = self.marks[id(clause)] = f"@{self.nonce}@{len(self.texts) - 1}"
         return mark
+
+
+def _writer(stream: TextIO) -> Callable[[bytes], object]:
+    """Write UTF-8 bytes to ``stream``: to its byte buffer where it has one (no decoding and encoding again of
+    a report that may run to gigabytes; no newline translation on this platform), else as text."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or os.linesep != "\n":
+        return lambda data: stream.write(data.decode("utf-8"))
+    stream.flush()
+    return cast(Callable[[bytes], object], buffer.write)
 
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:
@@ -80,15 +101,17 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
     if not len(evaluated.batch.frame):
         stream.write(skeleton + "\n")
         return
-    stream.write(head + '"products": [\n')
-    first = True
+    write = _writer(stream)
+    write((head + '"products": [\n').encode("utf-8"))
+    separator = b""
     explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
-    as_text = _ProductText(explainer.shared_ids, 2)
+    as_text = _ProductText(explainer.shared_ids, 2, _INDENT)
+    indent = _INDENT.encode()
     for product in product_dicts(evaluated, explainer=explainer):
-        text = as_text(product).replace("\n", "\n" + _INDENT)
-        stream.write(("" if first else ",\n") + _INDENT + text)
-        first = False
-    stream.write("\n  ]" + tail + "\n")
+        write(separator + indent + as_text(product))
+        separator = b",\n"
+    write(("\n  ]" + tail + "\n").encode("utf-8"))
+    _flush(stream)
 
 
 def write_ndjson(evaluated: Evaluated, stream: TextIO) -> None:
@@ -96,9 +119,18 @@ def write_ndjson(evaluated: Evaluated, stream: TextIO) -> None:
     ``{"source": ..., "error": ...}`` and each warning as ``{"source": ..., "warning": ...}``."""
     explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     as_text = _ProductText(explainer.shared_ids, None)
+    write = _writer(stream)
     for product in product_dicts(evaluated, explainer=explainer):
-        stream.write(as_text(product) + "\n")
+        write(as_text(product) + b"\n")
     for error in evaluated.errors:
-        stream.write(_safe_json(error, None) + "\n")
+        write((_safe_json(error, None) + "\n").encode("utf-8"))
     for warning in evaluated.warnings:
-        stream.write(_safe_json(warning, None) + "\n")
+        write((_safe_json(warning, None) + "\n").encode("utf-8"))
+    _flush(stream)
+
+
+def _flush(stream: TextIO) -> None:
+    """Flush what went to the byte buffer, so text written to ``stream`` afterwards comes after it."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.flush()
