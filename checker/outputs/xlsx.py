@@ -171,19 +171,52 @@ def _clauses_sheet(book: Any, evaluated: Evaluated, summary: Summary, catalog: C
     statuses = _words("status", STATUSES, lang)
     units = {key.removeprefix("unit."): text for key, text in strings(lang).items() if key.startswith("unit.")}
     titles = {c.id: (c.title_zh if lang == "zh" else c.title_en) for c in catalog.clauses}
-    written = 0
+    table = _ClauseRows()
     for product in product_reports(evaluated, rows):
         for r in product.clauses:
-            if written >= MAX_ROWS:
-                return
+            if table.written + len(table) >= MAX_ROWS:
+                table.flush(sheet)
+                return  # the sheet is full (as before: no filter or colours over a full sheet)
             ev = r.evidence[0] if r.evidence else None
-            sheet.append(_row([product.id, r.id, titles.get(r.id, ""), statuses[r.status], r.value,
-                               units.get(r.unit, r.unit), r.op,
-                               r.limit, r.margin, ev.source if ev else "", ev.page if ev else None,
-                               ev.text if ev else "", note(r.note, lang)]))
-            written += 1
+            table.add([product.id, r.id, titles.get(r.id, ""), statuses[r.status]],
+                      [r.value, units.get(r.unit, r.unit), r.op, r.limit, r.margin, ev.source if ev else "",
+                       ev.page if ev else None, ev.text if ev else "", note(r.note, lang)])
+        if len(table) >= _CLAUSE_BLOCK:
+            table.flush(sheet)
+    table.flush(sheet)
+    written = table.written
     sheet.auto_filter.ref = f"A1:M{written + 1}"
     _colour(sheet, f"D2:D{written + 1}", {statuses[k]: v for k, v in STATUS_COLOURS.items()})
+
+
+_CLAUSE_BLOCK = 20_000  # Clauses rows put into the sheet at a time, column by column
+_NUMBERS = {4: pa.float64(), 7: pa.float64(), 8: pa.float64(), 10: pa.int64()}  # value, limit, margin, page
+
+
+class _ClauseRows:
+    """Rows of the Clauses sheet gathered column by column and put into it a block at a time with
+    :meth:`FastSheet.append_columns` (Arrow's string kernels build the XML, not a cell at a time); text is
+    :func:`spreadsheet` data as :func:`_row` makes it."""
+
+    def __init__(self) -> None:
+        self.columns: list[list[Any]] = [[] for _ in CLAUSE_HEADER]
+        self.written = 0
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def add(self, *parts: list[Any]) -> None:
+        for column, value in zip(self.columns, (v for part in parts for v in part), strict=True):
+            column.append(value)
+
+    def flush(self, sheet: Any) -> None:
+        if not len(self):
+            return
+        arrays = [pa.array(values, _NUMBERS[i]) if i in _NUMBERS else
+                  pa.array([spreadsheet(v) for v in values], pa.string()) for i, values in enumerate(self.columns)]
+        sheet.append_columns(arrays)
+        self.written += len(self)
+        self.columns = [[] for _ in CLAUSE_HEADER]
 
 
 def write_xlsx(evaluated: Evaluated, sink: BinaryIO, lang: str = "en", detail: bool = False) -> None:
