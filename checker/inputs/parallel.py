@@ -2,8 +2,9 @@
 
 ``read_documents`` turns PDFs into product records (the frame is built later, in the parent).
 With one worker the documents are read in this process, one after another, under a ``SIGALRM``
-time limit where the platform has one. With more, a process pool reads them, two documents queued a
-worker so none waits for the parent between documents: each worker stops a document at its time limit
+time limit where the platform has one. With more, a process pool reads them in tasks of up to four
+documents (one at the end of the batch), two tasks queued a worker so none waits for the parent between
+tasks: each worker stops a document at its time limit
 (an alarm in the worker's main thread: the error "timed out after N s"), and a reader stuck where no
 alarm reaches has the pool's processes killed and replaced, so a hung reader never stalls the batch;
 a reader that crashes its process becomes an error row too (documents that were in flight beside it
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Outcome: TypeAlias = "ProductRecord | str"  # a record, or the one-line reason the document gave none
-IN_FLIGHT = 2  # documents queued a worker
+IN_FLIGHT = 2  # tasks queued a worker
+CHUNK = 4  # documents a task at most (fewer trips between the parent and a worker)
 
 
 def read_one(path: str, category: str | None) -> Outcome:
@@ -242,16 +244,14 @@ def _kill(pool: ProcessPoolExecutor) -> None:
 
 def _pooled(paths: list[Path], category: str | None, workers: int, seconds: float | None,
             advance: Callable[[], None], reader: Reader) -> dict[Path, Outcome]:
-    """Read with a pool, at most ``workers`` documents in flight (each one's clock starts at submit)."""
+    """Read with a pool: tasks of up to :data:`CHUNK` documents, :data:`IN_FLIGHT` tasks a worker (each task's
+    clock starts at submit)."""
     results: dict[Path, Outcome] = {}
     queue: deque[Path] = deque(paths)
-    solo: deque[Path] = deque()  # in flight when a process crashed: read again one at a time
-    running: dict[Future[Outcome], tuple[Path, float, bool]] = {}
+    solo: deque[Path] = deque()  # in flight when a process crashed or a task hung: read again one at a time
+    running: dict[Future[list[Outcome]], _Task] = {}
     pool = _start_pool(workers)
     fruitless = 0  # restarts in a row that finished no document
-    # each worker stops its own document at ``seconds`` (an alarm in its main thread); the parent kills the pool
-    # only for a reader stuck where no alarm reaches (inside a C library): after the documents queued ahead of it
-    backstop = seconds * (IN_FLIGHT + 1) if seconds else None
 
     def finish(path: Path, outcome: Outcome) -> None:
         results[path] = outcome
@@ -260,32 +260,17 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
     try:
         while pool is not None and (queue or solo or running):
             broken = _submit(pool, reader, category, queue, solo, running, workers, seconds)
-            done: set[Future[Outcome]] = set()
+            done: set[Future[list[Outcome]]] = set()
             if not broken:
-                deadline = min(start for _, start, _ in running.values()) + backstop if backstop else None
+                deadline = min((t.deadline for t in running.values() if t.deadline is not None), default=None)
                 done, _ = wait(running, return_when=FIRST_COMPLETED,
                                timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))
-            for future in done:
-                path, _, alone = running.pop(future)
-                try:
-                    finish(path, future.result())
-                except BrokenProcessPool:
-                    broken = True
-                    if alone:
-                        finish(path, f"{path}: the document reader crashed (its process died)")
-                    else:
-                        solo.append(path)
-                except Exception as exc:  # noqa: BLE001 - whatever the reader raised is this document's error
-                    finish(path, _failure(path, exc))
-            now = time.monotonic()
-            expired = [f for f, (_, start, _) in running.items() if backstop and now - start >= backstop]
-            for future in expired:
-                path = running.pop(future)[0]
-                log.warning("%s: timed out after %g s", path, seconds)
-                finish(path, _timed_out(path, seconds or 0))
+            broken = _collect(done, running, finish, solo) or broken
+            expired = _expired(running, seconds, finish, solo)
             if expired or broken:
-                for path, _, _ in running.values():  # innocent bystanders: read them again
-                    (solo if broken else queue).appendleft(path)
+                for task in running.values():  # innocent bystanders: read them again
+                    for path in reversed(task.paths):
+                        (solo if broken else queue).appendleft(path)
                 running.clear()
                 _kill(pool)
                 fruitless = 0 if done or expired else fruitless + 1
@@ -298,19 +283,83 @@ def _pooled(paths: list[Path], category: str | None, workers: int, seconds: floa
     return results
 
 
+def _collect(done: set[Future[list[Outcome]]], running: dict[Future[list[Outcome]], _Task],
+             finish: Callable[[Path, Outcome], None], solo: deque[Path]) -> bool:
+    """The outcomes of the finished tasks; True if the pool broke (the documents of a task that was not alone
+    are then read again one at a time, so a crash is pinned on the right file)."""
+    broken = False
+    for future in done:
+        task = running.pop(future)
+        try:
+            for path, outcome in zip(task.paths, future.result(), strict=True):
+                finish(path, outcome)
+        except BrokenProcessPool:
+            broken = True
+            if task.alone:
+                finish(task.paths[0], f"{task.paths[0]}: the document reader crashed (its process died)")
+            else:
+                solo.extend(task.paths)
+        except Exception as exc:  # noqa: BLE001 - whatever the reader raised is these documents' error
+            for path in task.paths:
+                finish(path, _failure(path, exc))
+    return broken
+
+
+class _Task:
+    """Documents one worker reads in one go, when they were submitted and when the parent stops waiting."""
+
+    __slots__ = ("alone", "deadline", "paths")
+
+    def __init__(self, paths: list[Path], seconds: float | None, alone: bool) -> None:
+        self.paths = paths
+        self.alone = alone
+        # each worker stops its own document at ``seconds`` (an alarm in its main thread); the parent kills the
+        # pool only for a reader stuck where no alarm reaches (inside a C library): after the documents that may
+        # be queued ahead of it in its worker and its own
+        self.deadline = time.monotonic() + seconds * (CHUNK * (IN_FLIGHT - 1) + len(paths) + 1) if seconds else None
+
+
+def _expired(running: dict[Future[list[Outcome]], _Task], seconds: float | None,
+             finish: Callable[[Path, Outcome], None], solo: deque[Path]) -> bool:
+    """Take out the tasks past their deadline: a lone document timed out, several read again one at a time."""
+    now = time.monotonic()
+    late = [future for future, task in running.items() if task.deadline is not None and now >= task.deadline]
+    for future in late:
+        task = running.pop(future)
+        if len(task.paths) == 1:
+            log.warning("%s: timed out after %g s", task.paths[0], seconds)
+            finish(task.paths[0], _timed_out(task.paths[0], seconds or 0))
+        else:
+            solo.extend(task.paths)
+    return bool(late)
+
+
+def read_chunk(reader: Reader, paths: list[str], category: str | None, seconds: float | None) -> list[Outcome]:
+    """In a worker process: each document of ``paths`` read by :func:`read_within` (its own time limit)."""
+    return [read_within(reader, path, category, seconds) for path in paths]
+
+
+def _chunk_size(left: int, workers: int) -> int:
+    """Documents for the next task: up to :data:`CHUNK` (fewer trips to the parent) while many are left, down
+    to one at the end (so the last tasks spread over the workers)."""
+    return max(1, min(CHUNK, left // (2 * workers * IN_FLIGHT)))
+
+
 def _submit(pool: ProcessPoolExecutor, reader: Reader, category: str | None, queue: deque[Path],
-            solo: deque[Path], running: dict[Future[Outcome], tuple[Path, float, bool]], workers: int,
+            solo: deque[Path], running: dict[Future[list[Outcome]], _Task], workers: int,
             seconds: float | None) -> bool:
-    """Fill the pool up to ``IN_FLIGHT`` documents a worker (one suspect alone after a crash), so a worker never
-    waits for the parent between two documents; True if the pool broke."""
+    """Fill the pool up to ``IN_FLIGHT`` tasks a worker (one suspect alone after a crash), so a worker never
+    waits for the parent between two tasks; True if the pool broke."""
     while (solo and not running) or (not solo and queue and len(running) < workers * IN_FLIGHT):
         alone = bool(solo)
-        path = (solo if alone else queue).popleft()
+        source = solo if alone else queue
+        paths = [source.popleft() for _ in range(1 if alone else min(len(queue), _chunk_size(len(queue), workers)))]
         try:
-            running[pool.submit(read_within, reader, str(path), category, seconds)] = (path, time.monotonic(), alone)
+            future = pool.submit(read_chunk, reader, [str(path) for path in paths], category, seconds)
         except (BrokenProcessPool, RuntimeError):
-            (solo if alone else queue).appendleft(path)
+            source.extendleft(reversed(paths))
             return True
+        running[future] = _Task(paths, seconds, alone)
         if alone:
             break
     return False

@@ -37,6 +37,23 @@ def test_pool_turns_hang_crash_and_failure_into_error_rows() -> None:
     assert {results[p].id for p in _paths("a.pdf", "b.pdf", "c.pdf", "d.pdf")} == {"a", "b", "c", "d"}
 
 
+@pytest.mark.slow
+def test_documents_read_in_tasks_of_several_keep_every_outcome_in_place() -> None:
+    # 40 documents: tasks of several; a hang and a crash inside such tasks, the crash pinned on its own file
+    names = [f"doc{n:02d}.pdf" for n in range(40)]
+    names[9], names[22], names[30] = "hang.pdf", "crash.pdf", "bad.pdf"
+    paths = _paths(*names)
+    started = time.monotonic()
+    results = read_documents(paths, None, workers=2, seconds=3, progress=False, reader=fake_reader)
+    assert time.monotonic() - started < 90
+    assert list(results) == paths
+    assert results[paths[9]] == "/nowhere/hang.pdf: timed out after 3 s"
+    assert "crashed" in str(results[paths[22]])
+    assert results[paths[30]] == "/nowhere/bad.pdf: cannot read the document (ValueError: the reader broke)"
+    others = [p for n, p in enumerate(paths) if n not in (9, 22, 30)]
+    assert [results[p].id for p in others] == [p.stem for p in others]  # each record under its own path
+
+
 def test_one_worker_has_the_time_limit_too() -> None:
     paths = _paths("a.pdf", "hang.pdf", "b.pdf")
     results = read_documents(paths, None, workers=1, seconds=1, progress=False, reader=fake_reader)
