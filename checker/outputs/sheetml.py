@@ -93,6 +93,8 @@ def row_xml(number: int, values: Iterable[Any]) -> str:
 def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
     """Each row's cell XML of one column ("" for a blank)."""
     kind = column.type
+    if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type) and not _needs_care(column.dictionary):
+        return _coded_xml(letter, column, numbers)
     if pa.types.is_dictionary(kind):
         column, kind = column.cast(kind.value_type), kind.value_type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind):
@@ -108,6 +110,18 @@ def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
     cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped,
                                         "</t></is></c>", "")
     blank = pc.fill_null(pc.equal(column, ""), True)
+    return pc.if_else(blank, "", cells)
+
+
+def _coded_xml(letter: str, column: pa.DictionaryArray, numbers: pa.Array) -> pa.Array:
+    """:func:`_column_xml` of a dictionary column of text (statuses, verdicts): each word escaped once, in the
+    dictionary, then taken for every row."""
+    words = column.dictionary
+    escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(words, "&", "&amp;"), "<", "&lt;"),
+                                   ">", "&gt;")
+    tails = pc.binary_join_element_wise('" t="inlineStr"><is><t>', escaped, "</t></is></c>", "")
+    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, tails.take(column.indices), "")
+    blank = pc.fill_null(pc.equal(words, "").take(column.indices), True)
     return pc.if_else(blank, "", cells)
 
 
