@@ -17,9 +17,7 @@ from checker.engine.frame import Batch, records_to_batch
 from checker.errors import DocumentTimeout, UnusableInput
 from checker.inputs.guard import ENV_PREFIX, get_limits, guard_file
 from checker.inputs.parallel import Outcome
-from checker.inputs.product_tables import table_to_batch
 from checker.inputs.records import ProductRecord, RecordError, load_record_file, read_record_file
-from checker.inputs.table_files import TableError
 from checker.models import InputError, InputWarning
 
 T = TypeVar("T")
@@ -106,6 +104,9 @@ def _in_time(path: Path, read: Callable[[Path], T]) -> T:
 def _table_batch(path: Path, catalog: Catalog, category: str | None,
                  errors: list[InputError]) -> tuple[Batch, list[str]]:
     """A catalog as a batch; a CSV row with too many fields is an error naming its line, the rest are read."""
+    from checker.inputs.product_tables import table_to_batch  # here: a record or a PDF needs no table reader
+    from checker.inputs.table_files import TableError
+
     try:
         sheet_errors: list[str] = []
         found = table_to_batch(path, catalog, category, sheet_errors)

@@ -13,7 +13,6 @@ from typing import Any, TextIO
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from checker.catalog.clauses import Catalog
 from checker.catalog.messages import message, note
@@ -205,6 +204,8 @@ def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, de
     if fmt == "parquet":
         if out is None:
             raise ValueError("--format parquet needs --out")
+        import pyarrow.parquet as pq  # here: only this format writes Parquet
+
         pq.write_table(status_arrow(evaluated), out)
         return None
     if single and fmt in ("html", "xlsx"):

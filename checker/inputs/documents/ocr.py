@@ -28,7 +28,6 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from checker.inputs.documents.ruled_lines import remove_rules
 from checker.inputs.documents.text import Glyph, Row, rows_from_glyphs
 
 log = logging.getLogger(__name__)
@@ -147,6 +146,8 @@ def tesseract_rows(document: pdfium.PdfDocument, index: int, *, dpi: int = 300, 
     page = document[index]
     try:
         bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        from checker.inputs.documents.ruled_lines import remove_rules  # here: only a scan needs Pillow
+
         image = remove_rules(bitmap.to_pil(), dpi)
     finally:
         page.close()

@@ -6,8 +6,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-
 from checker.inputs.documents.text import Cell, Row
 from checker.inputs.documents.visibility import HiddenText
 
@@ -30,6 +28,8 @@ class TableReader:
         one, the page's tables are not read (a warning in ``warnings``).
         """
         if self._pdf is None:
+            import pdfplumber  # here: most documents need no table of pdfplumber's, and it takes 60 ms to import
+
             self._pdf = pdfplumber.open(self.path)
         page = self._pdf.pages[index]
         if hidden is not None:
