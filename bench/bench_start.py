@@ -2,9 +2,10 @@
 
 Runs ``python -m checker check RECORD --format json`` and the import floor
 ``python -c "import pandas, pyarrow, pydantic, pint"`` alternately, each in a fresh process, and
-prints the median wall time of each and their ratio (target: the checker within 1.2x the floor). The
-package is byte-compiled first (``compileall``), as an installed package is: the floor's libraries are,
-and a run under ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every checker module each time.
+prints the median wall and CPU time of each and their ratios (target: the checker within 1.2x the floor;
+the CPU ratio is the steadier one on a shared machine). The package is byte-compiled first
+(``compileall``), as an installed package is: the floor's libraries are, and a run under
+``PYTHONDONTWRITEBYTECODE`` would otherwise compile every checker module each time.
 
     python bench/bench_start.py [--runs 15] [--record samples/records/server-SR2U.yaml]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -28,12 +30,19 @@ log = logging.getLogger("bench_start")
 
 def wall(command: list[str]) -> float:
     """Wall seconds of one command in a fresh process (exit 0 or 1 accepted: a verdict, not a failure)."""
+    return timed(command)[0]
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the child's) of one command in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, env=ENV, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -45,15 +54,17 @@ def main() -> None:
     checker = [sys.executable, "-m", "checker", "check", args.record, "--format", "json"]
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=True)
     wall(checker), wall(FLOOR)  # warm the file cache once
-    ours: list[float] = []
-    floor: list[float] = []
+    ours: list[tuple[float, float]] = []
+    floor: list[tuple[float, float]] = []
     for _ in range(args.runs):  # alternated, so that load on the machine falls on both alike
-        ours.append(wall(checker))
-        floor.append(wall(FLOOR))
-    mine, bare = statistics.median(ours), statistics.median(floor)
-    log.info("checker check %s: %.3f s (median of %d)", args.record, mine, args.runs)
-    log.info("import pandas, pyarrow, pydantic, pint: %.3f s", bare)
-    log.info("ratio %.2f (target <= 1.2)", mine / bare)
+        ours.append(timed(checker))
+        floor.append(timed(FLOOR))
+    mine, bare = statistics.median(w for w, _ in ours), statistics.median(w for w, _ in floor)
+    mine_cpu, bare_cpu = statistics.median(c for _, c in ours), statistics.median(c for _, c in floor)
+    log.info("checker check %s: %.3f s wall, %.3f s CPU (medians of %d)", args.record, mine, mine_cpu, args.runs)
+    log.info("import pandas, pyarrow, pydantic, pint: %.3f s wall, %.3f s CPU", bare, bare_cpu)
+    log.info("ratio %.2f wall, %.2f CPU (target <= 1.2); load average %.1f", mine / bare, mine_cpu / bare_cpu,
+             os.getloadavg()[0])
 
 
 if __name__ == "__main__":
