@@ -197,7 +197,6 @@ def prestart(workers: int) -> None:
     global _early
     if workers > 1 and _early is None:
         _early = _Early(workers)
-        atexit.register(_drop_early)
 
 
 def _drop_early() -> None:
@@ -208,6 +207,9 @@ def _drop_early() -> None:
         _early = None
         if pool is not None:
             _kill(pool)
+
+
+atexit.register(_drop_early)
 
 
 def _start_pool(workers: int) -> ProcessPoolExecutor | None:
