@@ -7,7 +7,7 @@ the CPU ratio is the steadier one on a shared machine). The package is byte-comp
 (``compileall``), as an installed package is: the floor's libraries are, and a run under
 ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every checker module each time.
 
-    python bench/bench_start.py [--runs 15] [--record samples/records/server-SR2U.yaml]
+    python bench/bench_start.py [--runs 15] [--record samples/records/server-SR2U.yaml] [--root PATH]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+CHECKOUT = [ROOT]  # the checkout whose checker runs (--root)
 FLOOR = [sys.executable, "-c", "import pandas, pyarrow, pydantic, pint"]
 log = logging.getLogger("bench_start")
 
@@ -37,7 +37,8 @@ def timed(command: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds (user + system, the child's) of one command in a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(command, env=ENV, cwd=ROOT, capture_output=True, text=True)
+    environment = {**os.environ, "PYTHONPATH": str(CHECKOUT[0])}
+    done = subprocess.run(command, env=environment, cwd=CHECKOUT[0], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -49,10 +50,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--record", default="samples/records/server-SR2U.yaml")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to run (main: figures before)")
     args = parser.parse_args()
+    CHECKOUT[0] = args.root.resolve()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     checker = [sys.executable, "-m", "checker", "check", args.record, "--format", "json"]
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(CHECKOUT[0] / "checker")], check=True)
     wall(checker), wall(FLOOR)  # warm the file cache once
     ours: list[tuple[float, float]] = []
     floor: list[tuple[float, float]] = []

@@ -7,7 +7,7 @@ Cummins generator sheets and RoHS declarations, several pages each). For each, t
 ``--workers 2``, alternated so a busy moment falls on both, and the median wall times and their
 ratio are printed with the load average (target: two workers at least 1.7x one).
 
-    python bench/bench_workers.py [--docs 200] [--runs 5] [--corpus samples real]
+    python bench/bench_workers.py [--docs 200] [--runs 5] [--corpus samples real] [--root PATH]
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUT = BENCH / "out"
 REAL = ROOT.parent / "shared" / "realdata"
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+CHECKOUT = [ROOT]  # the checkout whose checker runs (--root)
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(CHECKOUT[0])}
 
 
 def sources(corpus: str) -> list[Path]:
@@ -54,7 +58,7 @@ def folder(corpus: str, count: int) -> Path:
 def wall(command: list[str]) -> float:
     """Wall seconds of one whole process (exit 0 or 1 is a verdict, not a failure)."""
     started = time.perf_counter()
-    done = subprocess.run(command, env=ENV, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(command, env=environment(), cwd=CHECKOUT[0], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr[-2000:]}")
@@ -81,7 +85,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", nargs="+", default=["samples", "real"], choices=["samples", "real"])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to run (main: figures before)")
     args = parser.parse_args()
+    CHECKOUT[0] = args.root.resolve()
     print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at the start")
     for corpus in args.corpus:
         bench(corpus, args.docs, args.runs)
