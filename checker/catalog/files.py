@@ -2,18 +2,19 @@
 
 ``catalog_dir()`` honours ``$GDC_CATALOGS`` (a folder laid out like ``catalogs/``); ``read_yaml``
 parses a file in it with the safe loader (libyaml when present) and keeps what it parsed, keyed by
-the file's bytes: in this process, and pickled in the cache folder (``GDC_CACHE_DIR``, else the user's
-cache folder; ``off`` for none) so the next run skips the parse. The clause catalog, the field
-vocabulary, the document vocabulary, the comparison words, the grade tables, the input limits and
-the T/CA305 catalog all find their files here.
+the file's bytes, as JSON (dates and non-text keys tagged; data only): in this process, and in the
+cache folder (``GDC_CACHE_DIR``, else the user's cache folder; ``off`` for none) so the next run skips
+the parse. The clause catalog, the field vocabulary, the document vocabulary, the comparison words,
+the grade tables, the input limits and the T/CA305 catalog all find their files here.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import json
 import logging
 import os
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,9 @@ from typing import Any
 import yaml
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the catalog loads 10× faster
-_CACHE_KEY = f"yaml {yaml.__version__} {_SAFE_LOADER.__name__} pickle {pickle.HIGHEST_PROTOCOL}".encode()
-_parsed: dict[str, bytes] = {}  # content key -> the parsed document, pickled (each caller gets its own copy)
+_CACHE_KEY = f"yaml {yaml.__version__} {_SAFE_LOADER.__name__} json 1".encode()
+_DATE, _ITEMS = "\u0000date", "\u0000items"  # tags no YAML key of a catalog holds
+_parsed: dict[str, str] = {}  # content key -> the parsed document as JSON (each caller gets its own copy)
 log = logging.getLogger(__name__)
 
 
@@ -49,14 +51,42 @@ def read_yaml(path: str | Path) -> Any:
         path = catalog_dir() / path
     data = path.read_bytes()
     key = hashlib.sha256(_CACHE_KEY + b"\0" + data).hexdigest()
-    pickled = _parsed.get(key)
-    if pickled is None:
-        pickled = _from_disk(key)
-        if pickled is None:
-            pickled = pickle.dumps(safe_yaml(data.decode("utf-8")), protocol=pickle.HIGHEST_PROTOCOL)
-            _to_disk(key, pickled)
-        _parsed[key] = pickled
-    return pickle.loads(pickled)  # written by this module; on disk, checked against its own hash first
+    text = _parsed.get(key)
+    if text is None:
+        text = _from_disk(key)
+        if text is None:
+            document = safe_yaml(data.decode("utf-8"))
+            try:
+                text = json.dumps(_tagged(document), ensure_ascii=False)
+            except (TypeError, ValueError):  # a value JSON cannot hold (a time of day, binary): not kept
+                return document
+            _to_disk(key, text)
+        _parsed[key] = text
+    return json.loads(text, object_hook=_untagged)
+
+
+def _tagged(value: Any) -> Any:
+    """A parsed YAML document as JSON can hold it: dates and mappings with keys other than text tagged."""
+    if isinstance(value, dict):
+        if all(isinstance(k, str) for k in value):
+            return {k: _tagged(v) for k, v in value.items()}
+        return {_ITEMS: [[_tagged(k), _tagged(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [_tagged(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        raise TypeError("a time of day is not kept")  # never cached as a plain date
+    if isinstance(value, datetime.date):
+        return {_DATE: value.isoformat()}
+    return value
+
+
+def _untagged(mapping: dict[str, Any]) -> Any:
+    if len(mapping) == 1:
+        if _DATE in mapping:
+            return datetime.date.fromisoformat(mapping[_DATE])
+        if _ITEMS in mapping:
+            return {k: v for k, v in mapping[_ITEMS]}
+    return mapping
 
 
 def cache_root() -> Path | None:
@@ -70,31 +100,32 @@ def cache_root() -> Path | None:
 
 def _cache_file(key: str) -> Path | None:
     root = cache_root()
-    return None if root is None else root / "yaml" / f"{key}.pickle"
+    return None if root is None else root / "yaml" / f"{key}.json"
 
 
-def _from_disk(key: str) -> bytes | None:
-    """The pickled document cached under ``key``, or None (no cache, unreadable, or not what it claims)."""
+def _from_disk(key: str) -> str | None:
+    """The JSON cached under ``key``, or None (no cache, unreadable, or not what it claims to be)."""
     where = _cache_file(key)
     try:
-        stored = where.read_bytes() if where is not None else None
-    except OSError:
+        stored = where.read_text(encoding="utf-8") if where is not None else None
+    except (OSError, UnicodeError):
         return None
-    head, _, pickled = (stored or b"").partition(b"\n")
-    if head != f"{key} {hashlib.sha256(pickled).hexdigest()}".encode():
-        return None  # absent, torn or altered: parse the text again
-    return pickled
+    head, _, text = (stored or "").partition("\n")
+    if head != f"{key} {hashlib.sha256(text.encode()).hexdigest()}":
+        return None  # absent, torn or altered: parse the YAML again
+    return text
 
 
-def _to_disk(key: str, pickled: bytes) -> None:
+def _to_disk(key: str, text: str) -> None:
     """Keep a parsed document for the next run; a folder that cannot be written is no error."""
     where = _cache_file(key)
     if where is None:
         return
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=where.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(f"{key} {hashlib.sha256(pickled).hexdigest()}\n".encode() + pickled)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=where.parent, delete=False,
+                                         suffix=".tmp") as handle:
+            handle.write(f"{key} {hashlib.sha256(text.encode()).hexdigest()}\n{text}")
         os.replace(handle.name, where)  # whole or not at all: a reader never sees half a file
     except OSError as exc:
         log.debug("YAML cache not written in %s (%s)", where.parent, exc)
