@@ -161,6 +161,8 @@ class Extractor:
     def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
         """A row without values: its unit and its one quantity (and load) apply to the rows that follow."""
         state.pending_unit = parsed.label_unit() or state.pending_unit
+        if state.header is not None and not state.header_fresh and _new_columns(state.header, parsed):
+            state.header, state.header_rule = None, None  # the header of the next table, in columns of its own
         if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
             load = parsed.loads[-1].value if parsed.loads else None  # (a merged header) names no value
             state.context, state.context_age = (parsed.hits[-1].rule, load), 0
@@ -384,6 +386,17 @@ def _merged_header(above: list[Column], below: list[Column]) -> list[Column] | N
     if any(min(col.x1, other.x1) - max(col.x0, other.x0) > 0 for col in below for other in above):
         return None
     return sorted([*above, *(col for col in below if col.meaningful)], key=lambda col: col.x0)
+
+
+def _new_columns(header: list[Column], parsed: Parsed) -> bool:
+    """True when ``parsed`` (a row without values) is the column titles of a table of its own ("Position (1 m) |
+    Sound pressure dB(A)" under a report's "No. | Test item | Requirement | Result" table): two cells or more,
+    no row number, and a cell that lies over two columns of ``header`` (a cell of the table lies within its
+    column, and a value centred over its column, "P2490B" under "50 Hz", over that one only)."""
+    cells = parsed.row.cells
+    if len(cells) < 2 or re.fullmatch(r"\d{1,3}", parsed.cell_key(0).strip()):
+        return False
+    return any(sum(_overlap(cell, Cell("", col.x0, col.x1)) > _OVERLAP for col in header) >= 2 for cell in cells)
 
 
 def _prose_clauses(parsed: Parsed) -> list[tuple[int, int]]:

@@ -30,6 +30,7 @@ class Cell:
     x0: float
     x1: float
     confidence: float = 100.0  # OCR: the lowest word confidence of the cell (0–100)
+    glyphs: list[Glyph] = field(default_factory=list, repr=False, compare=False)  # its words, left to right
 
     @property
     def center(self) -> float:
@@ -117,7 +118,7 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
                 cells.append([g])
             else:
                 cells[-1].append(g)
-        row_cells = [Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c))
+        row_cells = [Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c), c)
                      for c in cells]
         rows.append(Row(row_cells, page, ocr=ocr, top=min(g.top for g in line), height=height))
     return rows

@@ -1,0 +1,75 @@
+"""Cells the line reader merged across a table's columns, split where the table's other rows start a column.
+
+The line reader splits a line into cells at gaps wider than its text height. Tables printed with little
+padding (HTML tables printed by a browser, narrow grids) leave gaps narrower than that between columns, so
+a header comes out as one cell ("Input power (W) Output power (W) Efficiency (%)"), and a long label takes
+the next column's value with it ("Hexavalent chromium (Cr(VI)) 1000"). The rows around such a line show
+where the columns start: a cell is split before a word that starts where at least two neighbouring rows
+start a cell (or a word after such a gap), when the gap before that word is wider than a space between
+words. Only left edges count (left-aligned columns, as most tables print text); a centred or right-aligned
+column is left as it is.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from checker.inputs.documents.text import Cell, Glyph, Row, join_words
+
+_WINDOW = 4  # rows either side that show the columns
+_SUPPORT = 2  # rows starting a cell at an edge for it to be a column's edge
+_GAP = 0.4  # × text height: a gap between columns, wider than a space between words (0.1–0.25)
+_TOLERANCE = 0.2  # × text height: how near an edge a word starts to start the column
+
+
+def split_merged_cells(rows: list[Row]) -> list[Row]:
+    """``rows`` with every cell that spans a column edge of its neighbouring rows split at that edge (in
+    place: the same rows, new cells); rows with no neighbour of two cells or more are left as they are."""
+    edges = [_left_edges(rows, i) for i in range(len(rows))]
+    for row, row_edges in zip(rows, edges, strict=True):
+        if row_edges and row.origin == "line":
+            tolerance = _TOLERANCE * row.height
+            row.cells = [part for cell in row.cells for part in _split(cell, row_edges, row.height, tolerance)]
+    return rows
+
+
+def _left_edges(rows: list[Row], index: int) -> list[float]:
+    """Where columns start in at least :data:`_SUPPORT` of the table-like rows near row ``index`` (not
+    counting the row itself): a row starts a column where a cell starts, or a word after a column gap
+    (every row of a tight table may have merged the same two columns)."""
+    row = rows[index]
+    near = [_starts(r) for r in rows[max(0, index - _WINDOW):index] + rows[index + 1:index + 1 + _WINDOW]
+            if r.page == row.page]
+    near = [starts for starts in near if len(starts) >= 2]
+    tolerance = _TOLERANCE * row.height
+    candidates = sorted({x for starts in near for x in starts})
+    return [edge for edge in candidates
+            if sum(any(abs(x - edge) <= tolerance for x in starts) for starts in near) >= _SUPPORT]
+
+
+def _starts(row: Row) -> list[float]:
+    """Where the row's cells start, and the words inside a cell that follow a gap wider than a word space."""
+    starts = []
+    for cell in row.cells:
+        starts.append(cell.x0)
+        starts.extend(word.x0 for before, word in pairwise(cell.glyphs)
+                      if word.x0 - before.x1 >= _GAP * row.height)
+    return starts
+
+
+def _split(cell: Cell, edges: list[float], height: float, tolerance: float) -> list[Cell]:
+    """``cell`` cut before each word that starts at an edge after a gap wider than a word space."""
+    words = cell.glyphs
+    if len(words) < 2:
+        return [cell]
+    parts: list[list[Glyph]] = [[words[0]]]
+    for before, word in pairwise(words):
+        at_edge = any(abs(word.x0 - edge) <= tolerance for edge in edges)
+        if at_edge and word.x0 - before.x1 >= _GAP * height:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    if len(parts) == 1:
+        return [cell]
+    return [Cell(join_words(part).strip(), part[0].x0, max(g.x1 for g in part),
+                 min(g.confidence for g in part), part) for part in parts]

@@ -1,0 +1,144 @@
+"""Tables printed with narrow gaps between columns (HTML tables printed by a browser, tight grids): the line
+reader merges a header's cells ("Input power (W) Output power (W) Efficiency (%)") and a long label with the
+next column's value ("Hexavalent chromium (Cr(VI)) 1000"); the rows around show where the columns start
+(:mod:`checker.inputs.documents.columns`). And a second small table under a report's result table ("Position (1 m) |
+Sound pressure dB(A)") has columns of its own: the report's header no longer applies (issue #13 classes a, b)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas
+
+from checker.inputs.documents import read_pdf
+from checker.inputs.documents.columns import split_merged_cells
+from checker.inputs.documents.text import Cell, Glyph, Row
+from checker.models import Fact
+
+_FONT = "STSong-Light"  # registered by conftest
+_SIZE = 10
+
+
+def tight_pdf(path: Path, tables: Sequence[Sequence[Sequence[str]]], gap: float = 6.0) -> Path:
+    """Each table's columns left-aligned, ``gap`` points between a column's widest text and the next column
+    (narrower than the text height, so the line reader alone would merge neighbouring cells)."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont(_FONT, _SIZE)
+    y = 800.0
+    for table in tables:
+        widths = [max(pdfmetrics.stringWidth(row[i], _FONT, _SIZE) for row in table if i < len(row))
+                  for i in range(max(len(row) for row in table))]
+        for row in table:
+            x = 50.0
+            for i, text in enumerate(row):
+                c.drawString(x, y, text)
+                x += widths[i] + gap
+            y -= _SIZE * 1.8
+        y -= _SIZE * 2
+    c.showPage()
+    c.save()
+    return path
+
+
+def facts_of(path: Path, category: str) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = {}
+    for fact in read_pdf(path, category).facts:
+        out.setdefault(fact.field, []).append(fact)
+    return out
+
+
+def values(facts: dict[str, list[Fact]], field: str) -> list[tuple[object, str]]:
+    return [(f.value, f.qualifier) for f in facts.get(field, [])]
+
+
+_LOADS = [["Load", "Input power (W)", "Output power (W)", "Efficiency (%)", "Power factor"],
+          ["20%", "182.2", "160.0", "87.8", "0.971"],
+          ["50%", "442.5", "400.0", "90.4", "0.949"],
+          ["100%", "898.9", "800.0", "89.0", "0.950"]]
+
+
+def test_merged_header_of_a_load_table_is_split(tmp_path: Path) -> None:
+    facts = facts_of(tight_pdf(tmp_path / "a.pdf", [_LOADS]), "server")
+    assert values(facts, "psu_efficiency_50") == [(90.4, "")]
+    assert values(facts, "psu_power_factor_100") == [(0.95, "")]
+    assert values(facts, "psu_efficiency_20") == [(87.8, "")]
+
+
+def test_wide_gaps_read_the_same(tmp_path: Path) -> None:
+    facts = facts_of(tight_pdf(tmp_path / "a.pdf", [_LOADS], gap=30.0), "server")
+    assert values(facts, "psu_efficiency_50") == [(90.4, "")]
+
+
+_ROHS = ["Substance", "Limit (mg/kg)", "MDL (mg/kg)", "Result (mg/kg)", "Conclusion"]
+
+
+def test_limit_merged_into_a_long_label_is_not_the_result(tmp_path: Path) -> None:
+    table = [_ROHS, ["Lead (Pb)", "1000", "8", "ND", "Pass"],
+             ["Hexavalent chromium (Cr(VI))", "1000", "2", "1100", "Fail"]]
+    facts = facts_of(tight_pdf(tmp_path / "a.pdf", [table]), "server")
+    assert values(facts, "cr6") == [(1100.0, "")]
+    assert values(facts, "pb") == [(None, "nd")]
+
+
+def test_limit_merged_into_a_label_without_a_result_gives_no_value(tmp_path: Path) -> None:
+    table = [_ROHS, ["Lead (Pb)", "1000", "8", "ND", "Pass"], ["Mercury (Hg)", "1000", "2", "ND", "Pass"],
+             ["Hexavalent chromium (Cr(VI))", "1000", "2", "/", "/"]]
+    facts = facts_of(tight_pdf(tmp_path / "a.pdf", [table]), "server")
+    assert all(f.value != 1000.0 for f in facts.get("cr6", []))  # the limit (1000 ≤ 1000) would pass
+
+
+_REPORT = ["No.", "Test item", "Requirement", "Result", "Verdict"]
+
+
+def test_second_table_under_a_report_header_has_its_own_columns(tmp_path: Path) -> None:
+    report = [_REPORT, ["1", "Rated power", "/", "200.0 kW", "—"], ["2", "Rating", "/", "Standby", "/"]]
+    noise = [["Position (1 m)", "Sound pressure dB(A)"], ["Front", "100.7"], ["Rear", "97.7"],
+             ["Left", "98.3"], ["Right", "98.7"]]
+    facts = facts_of(tight_pdf(tmp_path / "a.pdf", [report, noise]), "generator")
+    assert values(facts, "noise_front") == [(100.7, "")]
+    assert values(facts, "noise_right") == [(98.7, "")]
+    assert values(facts, "rated_power") == [(200.0, "")]
+
+
+def test_a_row_of_words_inside_the_report_keeps_its_header(tmp_path: Path) -> None:
+    """An enum row without numbers lies under the report's columns: the requirement column below it is
+    still the document's limit, never the value (94 would pass, the result 92 fails)."""
+    report = [_REPORT, ["1", "PSU output", "/", "single-output", "/"],
+              ["2", "Efficiency at 50% load", "94 %", "92 %", "Fail"]]
+    facts = facts_of(tight_pdf(tmp_path / "a.pdf", [report]), "server")
+    assert values(facts, "psu_efficiency_50") == [(92.0, "")]
+
+
+def _line(words: Sequence[tuple[str, float, float]], top: float) -> Row:
+    glyphs = [Glyph(text, x0, x1, top, top + 10.0) for text, x0, x1 in words]
+    return Row([Cell(" ".join(g.text for g in glyphs), glyphs[0].x0, glyphs[-1].x1, glyphs=glyphs)], 1,
+               top=top, height=10.0)
+
+
+def _table() -> list[Row]:
+    return [Row([Cell("20%", 50, 68), Cell("87.8", 120, 144)], 1, top=100.0 + 18 * i) for i in range(3)]
+
+
+def test_prose_with_word_spaces_is_not_split() -> None:
+    """A sentence next to a table keeps its one cell where a word starts at a column edge: the space
+    before it is a word space (2.5 pt at 10 pt text), not a gap between columns."""
+    prose = _line([("The", 50, 68), ("unit", 70.5, 90), ("only", 92.5, 117.5), ("draws", 120, 150)], 160.0)
+    split_merged_cells([*_table(), prose])
+    assert len(prose.cells) == 1
+
+
+@pytest.mark.parametrize(("gap", "cells"), [(6.0, 2), (2.0, 1)])
+def test_split_needs_a_column_gap(gap: float, cells: int) -> None:
+    merged = _line([("Load", 50, 120 - gap), ("Efficiency", 120, 170)], 80.0)
+    split_merged_cells([merged, *_table()])
+    assert len(merged.cells) == cells
+
+
+def test_split_needs_two_rows_starting_the_column() -> None:
+    merged = _line([("Load", 50, 110), ("Efficiency", 120, 170)], 80.0)
+    split_merged_cells([merged, _table()[0]])
+    assert len(merged.cells) == 1
