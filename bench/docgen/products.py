@@ -104,7 +104,7 @@ def switch(rng: random.Random) -> Product:
     p.items.append(Item("device_class", klass, "", zh_class, en_class))
     p.items.append(Item("port_type", "fixed", "", "固定端口", "fixed-port"))
     p.items.append(Item("max_throughput", float(gbps), "Gbps", "最大吞吐量", "Maximum throughput"))
-    u2 = "10%" if klass == "access" else "30%"
+    u2 = "30%" if klass == "data_center" else "10%"  # Appendix E: access and distribution 0;10;100
     p.switch_loads = [("0%", idle), (u2, mid), ("100%", full)]
     p.items += [
         Item("power_u1", idle, "W", "0%负载功率", "Power at 0% load"),

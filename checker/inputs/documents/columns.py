@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from checker.inputs.documents.text import Cell, Glyph, Row, join_words
+from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk, join_words
 
 _WINDOW = 4  # rows either side that show the columns
 _SUPPORT = 2  # rows starting a cell at an edge for it to be a column's edge
@@ -73,3 +73,57 @@ def _split(cell: Cell, edges: list[float], height: float, tolerance: float) -> l
         return [cell]
     return [Cell(join_words(part).strip(), part[0].x0, max(g.x1 for g in part),
                  min(g.confidence for g in part), part) for part in parts]
+
+
+_BAND = 0.75  # × text height: lines closer than this are the wrapped lines of one table row (a line pitch is ≥ 1.1)
+_SAME_SIZE = 0.25  # a subscript or superscript line (smaller text) is not a wrapped line
+
+
+def merge_wrapped_lines(rows: list[Row]) -> list[Row]:
+    """``rows`` with the lines of one table row put back together: where a cell's text wraps over two lines and
+    the row's other cells are centred on it ("Output power" above and "(W)" below "Load | Input power (W) |
+    Efficiency (%)"), the three lines lie closer than a line pitch. Their cells are joined column by column
+    (cells that overlap across the lines are one cell, read top to bottom)."""
+    out: list[Row] = []
+    line: Row | None = None  # the last line as printed (before joining)
+    for row in rows:
+        if out and line is not None and _same_band(line, row):
+            out[-1] = _joined(out[-1], row)
+        else:
+            out.append(row)
+        line = row
+    return out
+
+
+def _same_band(above: Row, below: Row) -> bool:
+    height = min(above.height, below.height)
+    return (above.page == below.page and above.origin == below.origin == "line" and not above.consumed
+            and not below.consumed and 0 <= below.top - above.top < _BAND * height
+            and abs(above.height - below.height) <= _SAME_SIZE * max(above.height, below.height))
+
+
+def _joined(above: Row, below: Row) -> Row:
+    """One row of the cells of ``above`` and ``below``: cells that overlap are one cell, ``above`` first."""
+    cells = sorted([(cell.x0, 0, cell) for cell in above.cells] + [(cell.x0, 1, cell) for cell in below.cells],
+                   key=lambda item: item[0])
+    groups: list[list[tuple[float, int, Cell]]] = []
+    for item in cells:
+        if groups and item[0] < max(c.x1 for _, _, c in groups[-1]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    joined = [_one_cell([cell for _, _, cell in sorted(group, key=lambda item: (item[1], item[0]))])
+              for group in groups]
+    return Row(joined, above.page, ocr=above.ocr or below.ocr, origin=above.origin, top=above.top,
+               height=max(above.height, below.height))
+
+
+def _one_cell(cells: list[Cell]) -> Cell:
+    if len(cells) == 1:
+        return cells[0]
+    text = cells[0].text
+    for cell in cells[1:]:
+        cjk = is_cjk(text[-1:]) and is_cjk(cell.text[:1])
+        text += ("" if cjk else " ") + cell.text
+    return Cell(text, min(c.x0 for c in cells), max(c.x1 for c in cells), min(c.confidence for c in cells),
+                [g for c in cells for g in c.glyphs])

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.inputs.documents import declarations
 from checker.inputs.documents.candidates import Candidate, Emitter, finalize
-from checker.inputs.documents.columns import split_merged_cells
+from checker.inputs.documents.columns import merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
@@ -170,7 +170,7 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
     emitter = Emitter(vocab, source, category)
     cands: list[Candidate] = []
     for i in pages.relevant:
-        page_rows = split_merged_cells(pages.rows.get(i, []))
+        page_rows = split_merged_cells(merge_wrapped_lines(pages.rows.get(i, [])))
         found: list[Candidate] = []
         if category in (None, "generator"):
             found.extend(generator_candidates(vocab, page_rows, emitter))

@@ -70,7 +70,7 @@ class Glyph:
     confidence: float = 100.0
 
 
-def _is_cjk(char: str) -> bool:
+def is_cjk(char: str) -> bool:
     """A CJK character or full-width form (U+3000–U+9FFF, U+FF00–U+FFEF); False for ""."""
     return bool(char) and ("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef")
 
@@ -83,7 +83,7 @@ def join_words(words: list[Glyph]) -> str:
         if prev is not None:
             height = max(prev.bottom - prev.top, g.bottom - g.top, 1.0)
             gap = g.x0 - prev.x1
-            both_cjk = _is_cjk(prev.text[-1:]) and _is_cjk(g.text[:1])
+            both_cjk = is_cjk(prev.text[-1:]) and is_cjk(g.text[:1])
             latin_gap = (g.space_before or gap > 0.25 * height) and not both_cjk and gap > -0.5 * height
             if latin_gap or (both_cjk and gap > 0.9 * height):
                 out += " "

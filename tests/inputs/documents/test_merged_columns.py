@@ -7,6 +7,7 @@ Sound pressure dB(A)") has columns of its own: the report's header no longer app
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from checker.inputs.documents import read_pdf
 from checker.inputs.documents.columns import split_merged_cells
 from checker.inputs.documents.text import Cell, Glyph, Row
 from checker.models import Fact
+from checker.pipeline import check
 
 _FONT = "STSong-Light"  # registered by conftest
 _SIZE = 10
@@ -142,3 +144,68 @@ def test_split_needs_two_rows_starting_the_column() -> None:
     merged = _line([("Load", 50, 110), ("Efficiency", 120, 170)], 80.0)
     split_merged_cells([merged, _table()[0]])
     assert len(merged.cells) == 1
+
+
+def wrapped_pdf(path: Path, lines: Sequence[tuple[float, float, str, float]]) -> Path:
+    """Text drawn at (x, y from the top, text, font size): a table row whose cells wrap over lines."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for x, y, text, size in lines:
+        c.setFont(_FONT, size)
+        c.drawString(x, 800.0 - y, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _wrapped_header(y: float) -> list[tuple[float, float, str, float]]:
+    """A load table's header whose "Output power (W)" wraps over two lines, the other cells centred on it."""
+    return [(50, y, "Load", 10), (100, y, "Input power (W)", 10), (200, y - 6, "Output power", 10),
+            (200, y + 6, "(W)", 10), (290, y, "Efficiency (%)", 10), (380, y, "Power factor", 10)]
+
+
+def test_header_cell_wrapped_over_two_lines(tmp_path: Path) -> None:
+    rows = [(50, 40 + 18 * i, load, 10) for i, load in enumerate(["20%", "50%", "100%"])]
+    rows += [(x, 40 + 18 * i, text, 10) for i, cells in enumerate([("182.2", "160.0", "87.8", "0.971"),
+                                                                     ("442.5", "400.0", "90.4", "0.949"),
+                                                                     ("898.9", "800.0", "89.0", "0.950")])
+             for x, text in zip((100, 200, 290, 380), cells, strict=True)]
+    facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", _wrapped_header(15) + rows), "server")
+    assert values(facts, "psu_power_factor_50") == [(0.949, "")]  # "(W)" alone no longer gives the row a unit
+    assert values(facts, "psu_efficiency_100") == [(89.0, "")]
+
+
+def test_label_wrapped_around_its_value(tmp_path: Path) -> None:
+    lines = [(50, 20, "Item", 10), (250, 20, "Result", 10),
+             (50, 40, "Power factor at", 10), (50, 52, "50% load", 10), (250, 46, "0.949", 10),
+             (50, 72, "Efficiency at 50% load", 10), (250, 72, "92.1 %", 10)]
+    facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_power_factor_50") == [(0.949, "")]
+    assert values(facts, "psu_efficiency_50") == [(92.1, "")]
+
+
+def test_two_figures_stacked_in_one_cell_give_no_value(tmp_path: Path) -> None:
+    """A cell holding two figures on two lines beside a centred label (two models, or typical and maximum):
+    neither figure is the value; 96 % would pass where 91 % fails."""
+    lines = [(50, 20, "Item", 10), (250, 20, "Result", 10),
+             (50, 46, "Efficiency at 50% load", 10), (250, 40, "96 %", 10), (250, 52, "91 %", 10)]
+    path = wrapped_pdf(tmp_path / "a.pdf", lines)
+    report = check([path], date(2026, 1, 1), category="server").report()
+    status = next(c.status for p in report.products for c in p.clauses if c.id == "6.2.1/psu-eff-50")
+    assert status == "manual_review"
+
+
+def test_a_subscript_is_not_a_wrapped_line(tmp_path: Path) -> None:
+    """"H₂O" with the 2 printed small and low: not a line of the row, not a number of its label."""
+    lines = [(50, 20, "Item", 10), (250, 20, "Result", 10),
+             (50, 40, "Efficiency at 50% load (H O)", 10), (205, 44, "2", 6), (250, 40, "92.1 %", 10)]
+    facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_efficiency_50") == [(92.1, "")]
+
+
+@pytest.mark.parametrize("leading", [11.0, 14.0])
+def test_lines_of_text_are_not_one_row(tmp_path: Path, leading: float) -> None:
+    """Lines set solid (leading 1.1 × the size) stay lines: each value keeps its own label."""
+    lines = [(50, 20, "Efficiency at 50% load: 92.1 %", 10), (50, 20 + leading, "Efficiency at 100% load: 96.0 %", 10)]
+    facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_efficiency_50") == [(92.1, "")]
+    assert values(facts, "psu_efficiency_100") == [(96.0, "")]
