@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from checker.inputs.documents.numbers import fold, fold_key
 from checker.inputs.documents.text import Row
@@ -30,16 +31,19 @@ def _keyword_patterns(vocab: Vocabulary) -> dict[str, list[tuple[str, re.Pattern
     return cached
 
 
-def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None = None) -> str | None:
+def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None = None,
+                    maker: str | None = None) -> str | None:
     """The category whose keywords score highest in ``text`` (title and 样品名称 lines count
-    three times), or None when nothing scores at least 3."""
-    key = fold_key(text)
+    three times), or None when nothing scores at least 3. The ``maker``'s name is not counted: a
+    company called "Sanyuan Cable" or "… Power Supply Co." makes switches and servers too."""
+    unnamed = _without(maker)
+    key = unnamed(fold_key(text))
     boost = ""
     for row in title_rows or []:
-        rkey = fold_key(row.text)
+        rkey = unnamed(fold_key(row.text))
         if any(lab.pattern.search(rkey) for lab in vocab.identity["sample"]):
             boost += " " + rkey
-    boost += " " + " ".join(fold_key(r.text) for r in (title_rows or [])[:3])
+    boost += " " + " ".join(unnamed(fold_key(r.text)) for r in (title_rows or [])[:3])
     scores: dict[str, float] = {}
     for category, words in _keyword_patterns(vocab).items():
         score = 0.0
@@ -51,6 +55,14 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
         scores[category] = score
     best = max(scores, key=lambda c: scores[c]) if scores else None
     return best if best is not None and scores[best] >= _MIN_SCORE else None
+
+
+def _without(maker: str | None) -> Callable[[str], str]:
+    """A function that blanks the folded ``maker`` name out of a folded text (none: the text as it is)."""
+    name = fold_key(maker or "").strip()
+    if len(name) < 3:
+        return lambda key: key
+    return lambda key: key.replace(name, " ")
 
 
 def _labelled(rows: list[Row], labels: list[Label]) -> str | None:

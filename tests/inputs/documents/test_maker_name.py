@@ -1,0 +1,32 @@
+"""A company's name is not the product's category: "Sanyuan Cable" makes switches, "… Power Supply Co." servers
+(issue #13: a switch datasheet by a maker called "… Cable" was read as a cable, and none of its values)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from checker.inputs.documents import read_pdf
+
+MakePdf = Callable[..., Path]
+
+
+@pytest.mark.parametrize(("maker", "title", "category"), [
+    ("Sanyuan Cable", "NX-4027G2 Switch", "switch"),
+    ("Sanyuan Cable Co., Ltd.", "NX-4027G2 Ethernet Switch", "switch"),
+    ("三元电缆有限公司", "NX-4027G2 交换机", "switch"),
+])
+def test_the_makers_name_does_not_set_the_category(make_pdf: MakePdf, maker: str, title: str, category: str) -> None:
+    path = make_pdf([[maker, title, "Model: NX-4027G2", f"Manufacturer: {maker}", "Port type: fixed-port",
+                      ("Maximum throughput", "56 Gbit/s")]])
+    doc = read_pdf(path)
+    assert doc.category == category
+    assert [f.value for f in doc.facts if f.field == "max_throughput"] == [56.0]
+
+
+def test_a_cable_by_a_cable_maker_is_still_a_cable(make_pdf: MakePdf) -> None:
+    path = make_pdf([["Sanyuan Cable", "ZC-YJV 3x50 Power cable", "Model: ZC-YJV 3x50", "Manufacturer: Sanyuan Cable",
+                      ("Fluorine content", "0.05 %")]])
+    assert read_pdf(path).category == "cable"
