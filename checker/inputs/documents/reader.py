@@ -22,6 +22,7 @@ from checker.inputs.documents.columns import merge_wrapped_lines, split_merged_c
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
+from checker.inputs.documents.flow import carry_unfinished_sentences
 from checker.inputs.documents.generator import generator_candidates
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
@@ -170,7 +171,7 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
     emitter = Emitter(vocab, source, category)
     cands: list[Candidate] = []
     for i in pages.relevant:
-        page_rows = split_merged_cells(merge_wrapped_lines(pages.rows.get(i, [])))
+        page_rows = carry_unfinished_sentences(split_merged_cells(merge_wrapped_lines(pages.rows.get(i, []))))
         found: list[Candidate] = []
         if category in (None, "generator"):
             found.extend(generator_candidates(vocab, page_rows, emitter))
@@ -195,7 +196,9 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     _ocr_scanned(text, vocab, pages, count, ocr, warnings)
     page_texts, rows, scanned, ocr_used = pages.texts, pages.rows, pages.scanned, pages.ocr_used
     head_rows = [r for i in range(min(2, count)) for r in rows.get(i, [])]
-    detected = detect_category(vocab, "\n".join(page_texts[:_DETECT_PAGES]), head_rows)
+    head_text = "\n".join(page_texts[:_DETECT_PAGES])
+    maker = detect_manufacturer(vocab, head_rows, head_text)
+    detected = detect_category(vocab, head_text, head_rows, maker)
     if category is None:
         category = detected
     extractor = Extractor(vocab, source, category)
@@ -211,7 +214,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     if not facts:
         warnings.append("no facts found")
     return DocumentRead(source=source, category=category, model=detect_model(vocab, head_rows),
-                        manufacturer=detect_manufacturer(vocab, head_rows, "\n".join(page_texts[:_DETECT_PAGES])),
+                        manufacturer=maker,
                         pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
 
 

@@ -1,0 +1,86 @@
+"""Prose that flows over line ends: the unfinished sentence at the end of a full line goes on the next line.
+
+A brochure or a narrow column breaks its sentences wherever the line is full: "…功率因数为0.9230。50%" then
+"负载效率为95.4%。", or "Mercury (Hg) is" then "252ppm.". Read line by line, the load or the label stays on one
+line and the value on the other. Where a line holds a finished sentence and then the start of another, is
+full (the next line's first word would not have fitted), and the next line continues the same column of text
+(one cell, same left edge, the next line down), the start of the sentence is moved to the next line, so the
+sentence is read whole there. A line of its own ("Model: X") or a line that ends its sentence is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from checker.inputs.documents.text import Cell, Row, is_cjk
+
+_SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s))\s*")
+_PITCH = 1.8  # × text height: the next line of the same paragraph is at most this far down
+_EDGE = 0.3  # × text height: lines of one column start this close to each other
+
+
+def carry_unfinished_sentences(rows: list[Row]) -> list[Row]:
+    """``rows`` with the unfinished sentence at the end of each full prose line moved to the start of the next
+    line of its paragraph (in place: the same rows, new cells)."""
+    margins = _right_margins(rows)
+    for line, following in pairwise(rows):
+        if not (_prose(line) and _prose(following) and _next_line(line, following)):
+            continue
+        margin = max((right for left, right in margins if abs(left - line.cells[0].x0) <= _EDGE * line.height),
+                     default=line.cells[0].x1)
+        if _full(line, following, margin):
+            _carry(line, following)
+    return rows
+
+
+def _carry(line: Row, following: Row) -> None:
+    """Move the text after the last sentence end of ``line`` to the start of ``following`` (if there is any)."""
+    cell, nxt = line.cells[0], following.cells[0]
+    ends = list(_SENTENCE_END.finditer(cell.text))
+    if not ends or ends[-1].end() >= len(cell.text.rstrip()):
+        return
+    head, tail = cell.text[:ends[-1].end()].rstrip(), cell.text[ends[-1].end():].strip()
+    space = "" if is_cjk(tail[-1:]) or is_cjk(nxt.text[:1]) else " "  # Chinese is written without spaces
+    line.cells = [Cell(head, cell.x0, cell.x1, cell.confidence)]
+    following.cells = [Cell(tail + space + nxt.text, nxt.x0, nxt.x1, nxt.confidence)]
+
+
+def _prose(row: Row) -> bool:
+    return row.origin == "line" and len(row.cells) == 1 and not row.consumed
+
+
+def _next_line(line: Row, following: Row) -> bool:
+    height = max(line.height, following.height)
+    return (line.page == following.page and 0 < following.top - line.top <= _PITCH * height
+            and abs(line.cells[0].x0 - following.cells[0].x0) <= _EDGE * height)
+
+
+def _right_margins(rows: list[Row]) -> list[tuple[float, float]]:
+    """(left edge, furthest right end) of the prose lines of each left edge: a column of text's margins."""
+    margins: list[tuple[float, float]] = []
+    for row in rows:
+        if not _prose(row):
+            continue
+        cell = row.cells[0]
+        for i, (left, right) in enumerate(margins):
+            if abs(left - cell.x0) <= _EDGE * row.height:
+                margins[i] = (left, max(right, cell.x1))
+                break
+        else:
+            margins.append((cell.x0, cell.x1))
+    return margins
+
+
+def _full(line: Row, following: Row, margin: float) -> bool:
+    """True when the first word of ``following`` would not have fitted at the end of ``line``: the line was
+    broken because it was full, not because its text ended there."""
+    first = following.cells[0]
+    if is_cjk(first.text[:1]):
+        width = following.height * 0.8  # one CJK character: the line breaks between any two
+    elif first.glyphs:
+        width = first.glyphs[0].x1 - first.glyphs[0].x0
+    else:
+        word = first.text.split(" ", 1)[0]
+        width = (first.x1 - first.x0) * len(word) / max(len(first.text), 1)
+    return line.cells[0].x1 + 0.25 * line.height + width >= margin

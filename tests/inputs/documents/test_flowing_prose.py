@@ -1,0 +1,78 @@
+"""Prose that flows over line ends (brochures, narrow columns): the unfinished sentence at the end of a full line
+is read with the next line ("…。50%" ⏎ "负载效率为95.4%。", "Mercury (Hg) is" ⏎ "252ppm."), issue #13."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from checker.inputs.documents import read_pdf
+from checker.models import Fact
+from checker.pipeline import check
+
+_FONT = "STSong-Light"  # registered by conftest
+
+
+def paragraph_pdf(path: Path, lines: Sequence[str], leading: float = 13.0) -> Path:
+    """``lines`` as a paragraph set at 10 pt on ``leading``, each line from x = 50."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont(_FONT, 10)
+    for i, line in enumerate(lines):
+        c.drawString(50, 780 - i * leading, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+def facts_of(path: Path, category: str) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = {}
+    for fact in read_pdf(path, category).facts:
+        out.setdefault(fact.field, []).append(fact)
+    return out
+
+
+def values(facts: dict[str, list[Fact]], field: str) -> list[object]:
+    return [f.value for f in facts.get(field, [])]
+
+
+def test_a_load_at_the_end_of_a_chinese_line(tmp_path: Path) -> None:
+    lines = ["HS-819E服务器。20%负载效率为92.90%。20%负载功率因数为0.9230。50%", "负载效率为95.4%。"]
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_efficiency_50") == [95.4]
+    assert values(facts, "psu_power_factor_20") == [0.923]  # not also "50 %"
+
+
+def test_a_word_broken_between_lines(tmp_path: Path) -> None:
+    lines = ["HS-7321Pro服务器。20%负载功率因数为0.973。50%负载功率因", "数为0.911。"]
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_power_factor_50") == [0.911]
+
+
+def test_an_english_label_at_the_end_of_a_line(tmp_path: Path) -> None:
+    lines = ["PSU output: single-output. Lead (Pb) is N.D.. Mercury (Hg) is", "252ppm. Cadmium (Cd) is ND."]
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", lines), "switch")
+    assert values(facts, "hg") == [252.0]
+
+
+def _status(path: Path, clause: str) -> str:
+    report = check([path], date(2026, 1, 1), category="server").report()
+    return next(c.status for p in report.products for c in p.clauses if c.id == clause)
+
+
+def test_a_bound_broken_over_two_lines_stays_a_bound(tmp_path: Path) -> None:
+    """"up" ⏎ "to 96 %": read whole, a bound, which does not prove ≥ 94 %."""
+    lines = ["Server SR-1. Power factor at 50% load is 0.95. PSU efficiency at 50% load is up", "to 96 %."]
+    assert _status(paragraph_pdf(tmp_path / "a.pdf", lines), "6.2.1/psu-eff-50") != "pass"
+
+
+def test_a_short_line_is_not_carried(tmp_path: Path) -> None:
+    """A line that ends well before the column's margin ends there on purpose: its last words stay."""
+    lines = ["Server SR-1 is built for data centres and delivers 20% load efficiency of 92.9 %.",
+             "Rated. Efficiency at 50% load", "Efficiency at 100% load is 96 %."]
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_efficiency_100") == [96.0]
+    assert values(facts, "psu_efficiency_50") == []
