@@ -12,6 +12,7 @@ column is left as it is.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk, join_words
@@ -127,3 +128,55 @@ def _one_cell(cells: list[Cell]) -> Cell:
         text += ("" if cjk else " ") + cell.text
     return Cell(text, min(c.x0 for c in cells), max(c.x1 for c in cells), min(c.confidence for c in cells),
                 [g for c in cells for g in c.glyphs])
+
+
+_FRAGMENT_PITCH = 0.8  # × the table's row pitch: a line this close to a row is a wrapped line of one of its cells
+
+
+def attach_wrapped_fragments(rows: list[Row]) -> list[Row]:
+    """``rows`` with the lines of a cell wrapped over three lines or more put back in their row: a line of one
+    cell ("Hexavalent", "(Cr(VI))") that lies over one cell of the nearest table row ("chromium | 1000 | 2 |
+    58.9"), closer to it than the table's rows are to each other, is part of that cell (read top to bottom).
+    Only lines of words: a line holding a number stays a line of its own."""
+    pitch = _row_pitch(rows)
+    if pitch is None:
+        return rows
+    out = list(rows)
+    for row in rows:
+        if len(row.cells) != 1 or row.origin != "line" or row.consumed or re.search(r"\d", row.cells[0].text):
+            continue  # a line with a number ("Note 1", "Table 2") is never made part of a cell
+        target = _nearest_row(out, row, _FRAGMENT_PITCH * pitch)
+        if target is not None and _join_into(target, row.cells[0], above=row.top < target.top):
+            out.remove(row)
+    return out
+
+
+def _join_into(target: Row, line: Cell, *, above: bool) -> bool:
+    """Join ``line`` to the one cell of ``target`` it lies over (before it when ``above``); False when it lies
+    over none or over several (a line across the table is not part of a cell)."""
+    over = [i for i, cell in enumerate(target.cells) if min(cell.x1, line.x1) > max(cell.x0, line.x0)]
+    if len(over) != 1:
+        return False
+    i = over[0]
+    parts = [line, target.cells[i]] if above else [target.cells[i], line]
+    target.cells = [*target.cells[:i], _one_cell(parts), *target.cells[i + 1:]]
+    return True
+
+
+def _row_pitch(rows: list[Row]) -> float | None:
+    """The median distance between consecutive table rows (two cells or more) of a page, None without two."""
+    table = [r for r in rows if len(r.cells) >= 2 and r.origin == "line"]
+    gaps = sorted(b.top - a.top for a, b in pairwise(table)
+                  if a.page == b.page and 0 < b.top - a.top < 3 * max(a.height, b.height))
+    return gaps[len(gaps) // 2] if len(gaps) >= 2 else None
+
+
+def _nearest_row(rows: list[Row], row: Row, reach: float) -> Row | None:
+    """The table row (two cells or more) nearest ``row`` vertically, within ``reach``; None when there is none
+    or when a row of one cell lies nearer (the line belongs to text, not to the table)."""
+    near = [r for r in rows if r is not row and r.page == row.page and abs(r.top - row.top) < reach
+            and abs(r.height - row.height) <= _SAME_SIZE * max(r.height, row.height)]
+    if not near:
+        return None
+    best = min(near, key=lambda r: abs(r.top - row.top))
+    return best if len(best.cells) >= 2 else None

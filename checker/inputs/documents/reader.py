@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.inputs.documents import declarations
 from checker.inputs.documents.candidates import Candidate, Emitter, finalize
-from checker.inputs.documents.columns import merge_wrapped_lines, split_merged_cells
+from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
@@ -171,7 +171,7 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
     emitter = Emitter(vocab, source, category)
     cands: list[Candidate] = []
     for i in pages.relevant:
-        page_rows = carry_unfinished_sentences(split_merged_cells(merge_wrapped_lines(pages.rows.get(i, []))))
+        page_rows = _rebuilt(pages.rows.get(i, []))
         found: list[Candidate] = []
         if category in (None, "generator"):
             found.extend(generator_candidates(vocab, page_rows, emitter))
@@ -180,6 +180,13 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
             found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
         cands.extend(found)
     return cands
+
+
+def _rebuilt(rows: list[Row]) -> list[Row]:
+    """A page's lines rebuilt into table rows and sentences (:mod:`checker.inputs.documents.columns`, ``flow``): a
+    wrapped cell's lines joined to their row, cells merged across columns split, sentences carried over line ends."""
+    rows = attach_wrapped_fragments(split_merged_cells(merge_wrapped_lines(rows)))
+    return carry_unfinished_sentences(rows)
 
 
 def _read(text: PdfText, tables: TableReader, source: str, category: str | None, *, ocr: bool,

@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from checker.inputs.documents import read_pdf
-from checker.inputs.documents.columns import split_merged_cells
+from checker.inputs.documents.columns import attach_wrapped_fragments, split_merged_cells
 from checker.inputs.documents.text import Cell, Glyph, Row
 from checker.models import Fact
 from checker.pipeline import check
@@ -209,3 +209,42 @@ def test_lines_of_text_are_not_one_row(tmp_path: Path, leading: float) -> None:
     facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", lines), "server")
     assert values(facts, "psu_efficiency_50") == [(92.1, "")]
     assert values(facts, "psu_efficiency_100") == [(96.0, "")]
+
+
+def _rohs_rows(label_lines: Sequence[str], result: str, below: Sequence[tuple[float, str]] = ()) -> list:
+    """A RoHS table at 20 pt a row whose last label wraps over ``label_lines`` (13 pt apart, the row's other
+    cells centred on the middle line), then ``below`` (x, text) lines 11 pt under the table."""
+    lines = [(50, 20, "Substance", 10), (170, 20, "Limit (mg/kg)", 10), (260, 20, "Result (mg/kg)", 10),
+             (350, 20, "Conclusion", 10)]
+    for i, (name, limit, value, verdict) in enumerate([("Lead (Pb)", "1000", "770", "Pass"),
+                                                       ("Cadmium (Cd)", "100", "ND", "Pass")]):
+        lines += [(x, 40 + 20 * i, text, 10) for x, text in zip((50, 170, 260, 350), (name, limit, value, verdict),
+                                                                  strict=True)]
+    middle = 80 + 13 * (len(label_lines) // 2)
+    lines += [(50, 80 + 13 * i, text, 10) for i, text in enumerate(label_lines)]
+    lines += [(170, middle, "1000", 10), (260, middle, result, 10), (350, middle, "Pass", 10)]
+    last = 80 + 13 * (len(label_lines) - 1)
+    lines += [(x, last + 11, text, 10) for x, text in below]
+    return lines
+
+
+def test_label_wrapped_over_three_lines(tmp_path: Path) -> None:
+    path = wrapped_pdf(tmp_path / "a.pdf", _rohs_rows(["Hexavalent", "chromium", "(Cr(VI))"], "58.9"))
+    assert values(facts_of(path, "server"), "cr6") == [(58.9, "")]
+
+
+@pytest.mark.parametrize(("text", "attached"), [("(Cr(VI))", True), ("Note 1", False)])
+def test_only_a_line_of_words_joins_the_cell_above(text: str, attached: bool) -> None:
+    """A line under the last row's label joins it when it is words; "Note 1" would put the number 1 in that label."""
+    rows = [Row([Cell(name, 50, 100), Cell("1000", 170, 190), Cell("ND", 260, 275)], 1, top=40.0 + 20 * i)
+            for i, name in enumerate(["Lead (Pb)", "Cadmium (Cd)", "Mercury (Hg)"])]
+    line = Row([Cell(text, 50, 90)], 1, top=91.0)
+    out = attach_wrapped_fragments([*rows, line])
+    assert (line not in out) is attached
+    assert rows[-1].cells[0].text == ("Mercury (Hg) (Cr(VI))" if attached else "Mercury (Hg)")
+
+
+def test_prose_under_a_table_stays_prose(tmp_path: Path) -> None:
+    path = wrapped_pdf(tmp_path / "a.pdf", _rohs_rows(
+        ["Mercury (Hg)"], "ND", below=[(50, "Values below the detection limit are reported as not detected, ND.")]))
+    assert values(facts_of(path, "server"), "hg") == [(None, "nd")]
