@@ -32,12 +32,14 @@ def _keyword_patterns(vocab: Vocabulary) -> dict[str, list[tuple[str, re.Pattern
 
 
 def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None = None,
-                    maker: str | None = None) -> str | None:
-    """The category whose keywords score highest in ``text`` (title and 样品名称 lines count
-    three times), or None when nothing scores at least 3. The ``maker``'s name is not counted: a
-    company called "Sanyuan Cable" or "… Power Supply Co." makes switches and servers too."""
+                    maker: str | None = None, model: str | None = None) -> str | None:
+    """The category named right after the ``model``'s name ("CE8069A switch", "HS-819E服务器") when one is;
+    else the category whose keywords score highest in ``text`` (title and 样品名称 lines count three times),
+    or None when nothing scores at least 3. The ``maker``'s name is not counted: a company called "Sanyuan
+    Cable" or "… Power Supply Co." makes switches and servers too."""
     unnamed = _without(maker)
     key = unnamed(fold_key(text))
+    named = _after_model(key, model)
     boost = ""
     for row in title_rows or []:
         rkey = unnamed(fold_key(row.text))
@@ -53,8 +55,23 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
             if word in boost:
                 score += 2 * weight * min(len(pattern.findall(boost)), 2)
         scores[category] = score
+    nouns = {category for category, words in _keyword_patterns(vocab).items()
+             if any(word in named and pattern.search(named) for word, pattern, _ in words)}
+    if len(nouns) == 1:  # the document says what the model is: "CE8069A switch", "HS-819E服务器"
+        return nouns.pop()
     best = max(scores, key=lambda c: scores[c]) if scores else None
     return best if best is not None and scores[best] >= _MIN_SCORE else None
+
+
+_AFTER_MODEL = 16  # characters after a model's name that say what it is
+
+
+def _after_model(key: str, model: str | None) -> str:
+    """The words that follow each mention of ``model`` in the folded ``key`` ("ce8069a switch from …")."""
+    name = fold_key(model or "").strip()
+    if len(name) < 3:
+        return ""
+    return " ".join(key[m.end():m.end() + _AFTER_MODEL] for m in re.finditer(re.escape(name), key))
 
 
 def _without(maker: str | None) -> Callable[[str], str]:

@@ -205,7 +205,8 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     head_rows = [r for i in range(min(2, count)) for r in rows.get(i, [])]
     head_text = "\n".join(page_texts[:_DETECT_PAGES])
     maker = detect_manufacturer(vocab, head_rows, head_text)
-    detected = detect_category(vocab, head_text, head_rows, maker)
+    model = detect_model(vocab, head_rows)
+    detected = detect_category(vocab, head_text, head_rows, maker, model)
     if category is None:
         category = detected
     extractor = Extractor(vocab, source, category)
@@ -220,7 +221,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     warnings.extend(more)
     if not facts:
         warnings.append("no facts found")
-    return DocumentRead(source=source, category=category, model=detect_model(vocab, head_rows),
+    return DocumentRead(source=source, category=category, model=model,
                         manufacturer=maker,
                         pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
 

@@ -30,3 +30,20 @@ def test_a_cable_by_a_cable_maker_is_still_a_cable(make_pdf: MakePdf) -> None:
     path = make_pdf([["Sanyuan Cable", "ZC-YJV 3x50 Power cable", "Model: ZC-YJV 3x50", "Manufacturer: Sanyuan Cable",
                       ("Fluorine content", "0.05 %")]])
     assert read_pdf(path).category == "cable"
+
+
+def test_the_noun_after_the_model_names_the_category(make_pdf: MakePdf) -> None:
+    """No "Manufacturer:" line to tell the maker's name from the product: "CE8069A switch" says what it is."""
+    path = make_pdf([["Sanyuan Cable", "Sanyuan Cable CE8069A",
+                      "The CE8069A switch from Sanyuan Cable is built for data centres.",
+                      "Maximum throughput is 56 Gb/s. Port type: fixed-port."]])
+    doc = read_pdf(path)
+    assert doc.category == "switch"
+    assert [f.value for f in doc.facts if f.field == "max_throughput"] == [56.0]
+
+
+def test_two_nouns_after_the_model_decide_nothing(make_pdf: MakePdf) -> None:
+    """"UX-100 switch cable": the words after the model name two categories; the document's words decide."""
+    path = make_pdf([["UX-100 switch cable", "Power cable for data centres, flame retardant (阻燃) cable.",
+                      "Fluorine content: 0.05 %"]])
+    assert read_pdf(path).category == "cable"
