@@ -22,6 +22,7 @@ from checker.inputs.documents.text import Cell, Row
 from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary
 
 _CONTEXT_ROWS = 4
+_LOOKAHEAD = 3  # rows after a header-like row that show its columns
 _HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
 
 
@@ -73,6 +74,7 @@ class _BlockState:
     side_by_side: list[Cell] = field(default_factory=list)  # the model cells of a "Model | A | B" header
     wrapped: tuple[LabelRule, int | None] | None = None  # a prose line ending on a label without its value
     header_fresh: bool = False  # no row of values since the header: a next header row continues it
+    following: list[Row] = field(default_factory=list)  # the next rows of the block (a new table's columns)
 
 
 class Extractor:
@@ -90,9 +92,10 @@ class Extractor:
         out: list[Candidate] = []
         self.unresolved = 0
         state = _BlockState()
-        for row in rows:
+        for i, row in enumerate(rows):
             if row.consumed or not row.cells:
                 continue
+            state.following = rows[i + 1:i + 1 + _LOOKAHEAD]
             parsed = parse_row(self.vocab, row, self.category)
             out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
             out.extend(flag_text_candidates(self.vocab, parsed, self.emitter))
@@ -161,7 +164,7 @@ class Extractor:
     def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
         """A row without values: its unit and its one quantity (and load) apply to the rows that follow."""
         state.pending_unit = parsed.label_unit() or state.pending_unit
-        if state.header is not None and not state.header_fresh and _new_columns(state.header, parsed):
+        if state.header is not None and not state.header_fresh and _new_columns(state.header, parsed, state.following):
             state.header, state.header_rule = None, None  # the header of the next table, in columns of its own
         if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
             load = parsed.loads[-1].value if parsed.loads else None  # (a merged header) names no value
@@ -388,15 +391,21 @@ def _merged_header(above: list[Column], below: list[Column]) -> list[Column] | N
     return sorted([*above, *(col for col in below if col.meaningful)], key=lambda col: col.x0)
 
 
-def _new_columns(header: list[Column], parsed: Parsed) -> bool:
+def _new_columns(header: list[Column], parsed: Parsed, following: list[Row]) -> bool:
     """True when ``parsed`` (a row without values) is the column titles of a table of its own ("Position (1 m) |
     Sound pressure dB(A)" under a report's "No. | Test item | Requirement | Result" table): two cells or more,
     no row number, and a cell that lies over two columns of ``header`` (a cell of the table lies within its
-    column, and a value centred over its column, "P2490B" under "50 Hz", over that one only)."""
+    column, and a value centred over its column, "P2490B" under "50 Hz", over that one only), or a cell that
+    starts where no column of ``header`` starts but where the next rows start theirs."""
     cells = parsed.row.cells
     if len(cells) < 2 or re.fullmatch(r"\d{1,3}", parsed.cell_key(0).strip()):
         return False
-    return any(sum(_overlap(cell, Cell("", col.x0, col.x1)) > _OVERLAP for col in header) >= 2 for cell in cells)
+    if any(sum(_overlap(cell, Cell("", col.x0, col.x1)) > _OVERLAP for col in header) >= 2 for cell in cells):
+        return True
+    tolerance = _OVERLAP
+    return any(all(abs(cell.x0 - col.x0) > tolerance for col in header)
+               and sum(any(abs(c.x0 - cell.x0) <= tolerance for c in row.cells[1:]) for row in following) >= 2
+               for cell in cells[1:])
 
 
 def _prose_clauses(parsed: Parsed) -> list[tuple[int, int]]:

@@ -106,6 +106,32 @@ def test_second_table_under_a_report_header_has_its_own_columns(tmp_path: Path) 
     assert values(facts, "rated_power") == [(200.0, "")]
 
 
+def test_second_table_starting_its_own_columns(tmp_path: Path) -> None:
+    """The second table's titles lie each within one column of the report's header ("声压级 dB(A)" between the
+    requirement and the result columns), but start where the rows below start theirs, not where the header's do."""
+    lines = [(50, 20, "序号", 10), (100, 20, "检验项目", 10), (200, 20, "标准要求", 10), (290, 20, "检验结果", 10),
+             (380, 20, "单项结论", 10), (50, 40, "1", 10), (100, 40, "额定功率", 10), (200, 40, "/", 10),
+             (290, 40, "400kW", 10), (380, 40, "/", 10), (50, 70, "测点位置", 10), (240, 70, "声压级 dB(A)", 10)]
+    lines += [(x, 90 + 20 * i, text, 10) for i, (where, level) in enumerate(
+        [("正前方", "99.9"), ("正后方", "100.9"), ("左侧", "101.8"), ("右侧", "102.1")])
+        for x, text in ((50, where), (240, level))]
+    facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", lines), "generator")
+    assert values(facts, "noise_front") == [(99.9, "")]
+    assert values(facts, "noise_right") == [(102.1, "")]
+
+
+def test_a_row_of_words_off_the_columns_keeps_the_header(tmp_path: Path) -> None:
+    """A row of words in the report whose cells start off the header's columns, with no rows below starting
+    there: still the report's table, so its requirement column stays the limit (94 passes, the result 92 fails)."""
+    lines = [(50, 20, "No.", 10), (100, 20, "Test item", 10), (200, 20, "Requirement", 10), (290, 20, "Result", 10),
+             (380, 20, "Verdict", 10), (50, 40, "PSU", 10), (240, 40, "single-output", 10),
+             (50, 60, "2", 10), (100, 60, "Efficiency at 50% load", 10), (200, 60, "94 %", 10), (290, 60, "92 %", 10),
+             (380, 60, "Fail", 10), (50, 80, "3", 10), (100, 80, "Power factor at 50% load", 10), (200, 80, "0.9", 10),
+             (290, 80, "0.95", 10), (380, 80, "Pass", 10)]
+    facts = facts_of(wrapped_pdf(tmp_path / "a.pdf", lines), "server")
+    assert values(facts, "psu_efficiency_50") == [(92.0, "")]
+
+
 def test_a_row_of_words_inside_the_report_keeps_its_header(tmp_path: Path) -> None:
     """An enum row without numbers lies under the report's columns: the requirement column below it is
     still the document's limit, never the value (94 would pass, the result 92 fails)."""
