@@ -69,8 +69,8 @@ class Parsed:
         False when it is a result word ("检测结果", "Result | 5 | ND"), None without one. The word
         counts in the value's own cell or in a label cell (a cell without values)."""
         clause = next((a for a, b in self.clauses() if a <= value.start < b), 0)
-        last = [(start, limit) for start, end, limit in self.marks
-                if clause <= start and end <= value.start and not self._enclosed(start, end, value.start)]
+        last = [(start, limit) for start, end, limit in self.marks  # a mark may end inside the value's bound
+                if clause <= start < value.start and not self._enclosed(start, end, value.start)]  # ("不得超过")
         if not last:
             return None
         cell = self.cell_of(last[-1][0])

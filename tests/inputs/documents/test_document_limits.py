@@ -158,3 +158,13 @@ def test_a_next_tables_header_right_under_a_header_replaces_it(make_pdf: MakePdf
     facts = facts_of(path, "server")
     assert readings(facts, "psu_efficiency_20") == [(90.2, "")]
     assert readings(facts, "psu_power_factor_50") == [(0.891, "")]
+
+
+@pytest.mark.parametrize("line", ["包装材料含镉、铅、汞、六价铬等重金属合计不得超过100ppm。",
+                                  "包裝材料含镉、鉛、汞、六價鉻等重金屬合計不可超過100ppm，其中塑膠鎘含量不可超過5ppm",
+                                  "Packaging: lead, mercury, cadmium and hexavalent chromium must not exceed 100 ppm."])
+def test_a_requirement_sentence_is_the_documents_limit(make_pdf: MakePdf, line: str) -> None:
+    """A procedure's "must not exceed 100 ppm" (simplified, traditional, English) is a limit it sets, never a
+    product's mercury content (which would pass ≤ 1000 ppm): the scanned zh_TW procedure of ../shared."""
+    facts = facts_of(make_pdf([["Environmental procedure", line]]), "server")
+    assert all(f.value is None for name in ("pb", "hg", "cd", "cr6") for f in facts.get(name, []))
