@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from checker.inputs.documents.bounds import APPROX
+from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.rowparse import row_key
 from checker.inputs.documents.text import Row
@@ -69,11 +70,13 @@ class Emitter:
         return Evidence(source=self.source, page=row.page, text=row.text, ocr=row.ocr)
 
     def fact(self, field_id: str, value: float | str | bool | None, unit: str, row: Row, *,
-             qualifier: str = "", note: str = "", load: int | None = None, at: int | None = None) -> Candidate:
-        """A candidate for ``field_id`` read from ``row`` (``at``: where in the row's folded text the
-        value starts, so an OCR value is judged by its own cell's confidence, else the row's)."""
+             qualifier: str = "", note: str = "", load: int | None = None,
+             spans: list[tuple[int, int]] | None = None) -> Candidate:
+        """A candidate for ``field_id`` read from ``row`` (``spans``: where in the row's folded text the
+        value — and a word value's label — was read, so an OCR value is judged by the confidence of its own
+        words, else by the row's least sure cell)."""
         if row.ocr:
-            note = _ocr_doubt(row, at) or note
+            note = ocr_doubt(row, spans) or note
         fact = Fact(field=field_id, value=value, unit=unit, qualifier=qualifier,  # type: ignore[arg-type]
                     evidence=[self.evidence(row)], note=note)
         return Candidate(field_id, fact, load)
@@ -93,7 +96,7 @@ class Emitter:
                 return self.emit(sibling, load, value, unit_hint, row, note)
         notes = [note] if note else []
         if value.qualifier == "nd":
-            return self._non_detect(rule, field_id, unit, row, notes, load)
+            return self._non_detect(rule, field_id, unit, row, notes, load, (value.start, value.end))
         if value.value is None:
             return None
         if value.qualifier == "several":
@@ -106,7 +109,7 @@ class Emitter:
         if not self._unit_fits(rule, unit, notes):
             return None
         if value.qualifier == APPROX:
-            return self.fact(field_id, None, unit, row, load=load, at=value.start,
+            return self.fact(field_id, None, unit, row, load=load, spans=[(value.start, value.end)],
                              note=f"doubtful: an estimate ({value.text}), not a measurement")
         return self._reading(rule, field_id, value, unit, row, notes, load)
 
@@ -119,7 +122,7 @@ class Emitter:
         return (rule.fields.get(load) if load is not None else None), load
 
     def _non_detect(self, rule: LabelRule, field_id: str, unit: str, row: Row, notes: list[str],
-                    load: int | None) -> Candidate | None:
+                    load: int | None, span: tuple[int, int]) -> Candidate | None:
         """A non-detect: a reading only for a concentration, then below the method's limit where printed."""
         if rule.unit not in ("mg/kg", "mg"):
             return None
@@ -128,7 +131,8 @@ class Emitter:
             notes.append(f"not detected; detection limit {limit.group('num')} {limit.group('unit')}")
             return self.fact(field_id, float(limit.group("num")), limit.group("unit"), row, qualifier="lt",
                              note="; ".join(notes), load=load)
-        return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load)
+        return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load,
+                         spans=[span])
 
     def _reading(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row, notes: list[str],
                  load: int | None) -> Candidate:
@@ -147,7 +151,7 @@ class Emitter:
         if unit == "dB_LW_from_dBA":
             unit = "dB_LW"
         return self.fact(field_id, value.value, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
-                         at=value.start)
+                         spans=[(value.start, value.end)])
 
     def _several(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
                  load: int | None) -> Candidate | None:
@@ -159,7 +163,7 @@ class Emitter:
             return None
         note = f"unreadable: several values where one is expected ({value.text}); which one applies cannot be told"
         return self.fact(field_id, None, unit, row, note=note, load=load,
-                         at=value.start)
+                         spans=[(value.start, value.end)])
 
     def _bare(self, rule: LabelRule, number: float, notes: list[str]) -> str | None:
         if rule.bare == "efficiency":
@@ -199,20 +203,6 @@ class Emitter:
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit)
-
-
-def _ocr_doubt(row: Row, at: int | None) -> str:
-    """A "doubtful" note when tesseract's confidence in the value's cell (or, without a position,
-    in the row's least sure cell) is under ``ocr_min_confidence`` of catalogs/limits.yaml."""
-    confidence = min((c.confidence for c in row.cells), default=100.0)
-    if at is not None:
-        _, spans = row_key(row)
-        confidence = next((cell.confidence for cell, (_, end) in zip(row.cells, spans, strict=True)
-                           if at < end + 2), confidence)
-    floor = get_limits().ocr_min_confidence
-    if confidence >= floor:
-        return ""
-    return f"doubtful OCR reading (confidence {confidence:.0f} %, under {floor:g} %): confirm on the page image"
 
 
 def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,

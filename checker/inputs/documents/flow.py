@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from checker.inputs.documents.text import Cell, Row, is_cjk
+from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk
 
 _SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s))\s*")
 _PITCH = 1.8  # × text height: the next line of the same paragraph is at most this far down
@@ -40,10 +40,30 @@ def _carry(line: Row, following: Row) -> None:
     ends = list(_SENTENCE_END.finditer(cell.text))
     if not ends or ends[-1].end() >= len(cell.text.rstrip()):
         return
-    head, tail = cell.text[:ends[-1].end()].rstrip(), cell.text[ends[-1].end():].strip()
+    cut = ends[-1].end()
+    head, tail = cell.text[:cut].rstrip(), cell.text[cut:].strip()
     space = "" if is_cjk(tail[-1:]) or is_cjk(nxt.text[:1]) else " "  # Chinese is written without spaces
-    line.cells = [Cell(head, cell.x0, cell.x1, cell.confidence)]
-    following.cells = [Cell(tail + space + nxt.text, nxt.x0, nxt.x1, nxt.confidence)]
+    before, after = _glyphs_at(cell, cut)
+    line.cells = [Cell(head, cell.x0, cell.x1, _lowest(before, cell.confidence), before)]
+    following.cells = [Cell(tail + space + nxt.text, nxt.x0, nxt.x1, _lowest(after, nxt.confidence, nxt.glyphs),
+                            after + nxt.glyphs)]
+
+
+def _glyphs_at(cell: Cell, cut: int) -> tuple[list[Glyph], list[Glyph]]:
+    """The cell's words before and after position ``cut`` of its text (a word is placed by its text)."""
+    before: list[Glyph] = []
+    after: list[Glyph] = []
+    pos = 0
+    for glyph in cell.glyphs:
+        at = cell.text.find(glyph.text.strip(), pos)
+        (before if 0 <= at < cut else after).append(glyph)
+        pos = max(pos, at + len(glyph.text.strip()))
+    return before, after
+
+
+def _lowest(glyphs: list[Glyph], default: float, more: list[Glyph] | None = None) -> float:
+    scores = [g.confidence for g in [*glyphs, *(more or [])]]
+    return min(scores) if scores else default
 
 
 def _prose(row: Row) -> bool:

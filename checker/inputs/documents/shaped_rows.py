@@ -103,13 +103,13 @@ def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emi
             if label.text in enum.cell_labels and parsed.cell_key(parsed.cell_of(m.start())).strip(" :") != label.text:
                 continue  # a bare word like "rating" counts only as a whole label cell
             rest = parsed.key[m.end():]
-            best: tuple[int, str] | None = None
+            best: tuple[int, str, tuple[int, int]] | None = None
             for word, value in enum.values:
                 wm = word.pattern.search(rest) if word.probe in rest else None
                 if wm and (best is None or len(word.text) > best[0]):
-                    best = (len(word.text), value)
-            if best:
-                out.append(emitter.fact(enum.name, best[1], "", parsed.row))
+                    best = (len(word.text), value, (m.end() + wm.start(), m.end() + wm.end()))
+            if best:  # judged by the OCR confidence of the label and the value word (not of a "/" beside)
+                out.append(emitter.fact(enum.name, best[1], "", parsed.row, spans=[(m.start(), m.end()), best[2]]))
             break
     return out
 
@@ -128,7 +128,8 @@ def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) ->
             if m and rule.pattern is not None:
                 found = rule.pattern.search(key, m.end())
                 if found:
-                    out.append(emitter.fact(rule.name, _original(parsed, found.start()), "", parsed.row))
+                    out.append(emitter.fact(rule.name, _original(parsed, found.start()), "", parsed.row,
+                                            spans=[(m.start(), m.end()), (found.start(), found.end())]))
                 break
     for rule in vocab.flags:
         for label in rule.labels:
@@ -152,9 +153,21 @@ def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) ->
                 break
             value = _flag_value(rule, rest)
             if value is not None:
-                out.append(emitter.fact(rule.name, value, "", parsed.row))
+                spans = _answer_spans(parsed, m.start(), m.end())
+                out.append(emitter.fact(rule.name, value, "", parsed.row, spans=spans))
             break
     return out
+
+
+def _answer_spans(parsed: Parsed, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a flag's label and its answer were read: the label, the rest of its cell and the cells after it
+    that hold words (not the "/" of an empty column, which OCR reads as "1" or "一" at a low score), for the
+    OCR confidence of those words only."""
+    cell = parsed.cell_of(start)
+    spans = [(start, max(end, parsed.cell_spans[cell][1]))]
+    spans += [(a, b) for i, (a, b) in enumerate(parsed.cell_spans)
+              if i > cell and len(re.findall(r"[a-z\u3400-\u9fff]", parsed.cell_key(i))) >= 2]
+    return spans
 
 
 def _flag_value(rule: TextRule, rest: str) -> bool | None:
