@@ -400,9 +400,9 @@ def _new_columns(header: list[Column], parsed: Parsed, following: list[Row]) -> 
     cells = parsed.row.cells
     if len(cells) < 2 or re.fullmatch(r"\d{1,3}", parsed.cell_key(0).strip()):
         return False
-    if any(sum(_overlap(cell, Cell("", col.x0, col.x1)) > _OVERLAP for col in header) >= 2 for cell in cells):
+    tolerance = max(_OVERLAP, 0.3 * parsed.row.height)  # points, or pixels of a scan
+    if any(sum(_overlap(cell, Cell("", col.x0, col.x1)) > tolerance for col in header) >= 2 for cell in cells):
         return True
-    tolerance = _OVERLAP
     return any(all(abs(cell.x0 - col.x0) > tolerance for col in header)
                and sum(any(abs(c.x0 - cell.x0) <= tolerance for c in row.cells[1:]) for row in following) >= 2
                for cell in cells[1:])

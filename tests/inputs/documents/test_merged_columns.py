@@ -274,3 +274,24 @@ def test_prose_under_a_table_stays_prose(tmp_path: Path) -> None:
     path = wrapped_pdf(tmp_path / "a.pdf", _rohs_rows(
         ["Mercury (Hg)"], "ND", below=[(50, "Values below the detection limit are reported as not detected, ND.")]))
     assert values(facts_of(path, "server"), "hg") == [(None, "nd")]
+
+
+def _ocr_row(cells: Sequence[tuple[str, float, float]], top: float) -> Row:
+    return Row([Cell(text, x0, x1) for text, x0, x1 in cells], 2, ocr=True, top=top, height=40.0)
+
+
+@pytest.mark.parametrize("shift", [10.0, 0.0])
+def test_second_table_on_a_scan(shift: float) -> None:
+    """The same on a page read by OCR (pixels; a scan's columns start a few pixels apart from row to row)."""
+    from checker.documents.extract import Extractor
+    from checker.documents.vocabulary import load_vocabulary
+
+    rows = [_ocr_row([("序号", 249, 293), ("检验项目", 483, 589), ("标准要求", 760, 859), ("检验结果", 998, 1095),
+                      ("单项结论", 1234, 1330)], 153),
+            _ocr_row([("1", 236, 258), ("额定功率", 476, 588), ("/", 749, 769), ("60kW", 988, 1050)], 213),
+            _ocr_row([("测点位置", 245, 343), ("声压级dB(A)", 856, 1008)], 451),
+            _ocr_row([("正前方", 246, 316), ("92.4", 856 - shift, 906 - shift)], 508),
+            _ocr_row([("正后方", 238, 318), ("91.10", 858 - shift, 920 - shift)], 561),
+            _ocr_row([("左侧", 235, 294), ("92.10", 855 - shift, 913 - shift)], 614)]
+    cands = Extractor(load_vocabulary(), "scan.pdf", "generator").block(rows)
+    assert [(c.fact.value, c.fact.qualifier) for c in cands if c.field == "noise_front"] == [(92.4, "")]
