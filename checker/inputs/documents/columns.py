@@ -20,6 +20,7 @@ from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk, join_words
 _WINDOW = 4  # rows either side that show the columns
 _SUPPORT = 2  # rows starting a cell at an edge for it to be a column's edge
 _GAP = 0.4  # × text height: a gap between columns, wider than a space between words (0.1–0.25)
+_WIDE_GAP = 1.0  # × text height: a gap no line of prose has (a column's edge may lie anywhere in it)
 _TOLERANCE = 0.2  # × text height: how near an edge a word starts to start the column
 
 
@@ -59,14 +60,17 @@ def _starts(row: Row) -> list[float]:
 
 
 def _split(cell: Cell, edges: list[float], height: float, tolerance: float) -> list[Cell]:
-    """``cell`` cut before each word that starts at an edge after a gap wider than a word space."""
+    """``cell`` cut before each word that starts at an edge after a gap wider than a word space, and in each
+    gap as wide as the text is high that an edge lies in (a scan's columns start a few pixels off the edge)."""
     words = cell.glyphs
     if len(words) < 2:
         return [cell]
     parts: list[list[Glyph]] = [[words[0]]]
     for before, word in pairwise(words):
-        at_edge = any(abs(word.x0 - edge) <= tolerance for edge in edges)
-        if at_edge and word.x0 - before.x1 >= _GAP * height:
+        gap = word.x0 - before.x1
+        at_edge = gap >= _GAP * height and any(abs(word.x0 - edge) <= tolerance for edge in edges)
+        in_gap = gap >= _WIDE_GAP * height and any(before.x1 < edge <= word.x0 + tolerance for edge in edges)
+        if at_edge or in_gap:
             parts.append([word])
         else:
             parts[-1].append(word)

@@ -11,7 +11,7 @@ from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, Vocabulary
 
 _MIN_SCORE = 3.0
-_MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Z0-9-]*(?![A-Za-z0-9])")
+_MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Za-z0-9-]*(?![A-Za-z0-9])")  # NX4839Pro
 _VALUE_RE = re.compile(r"^[\s:：]*([A-Za-z0-9][A-Za-z0-9 ._/+\-()]{1,40})")
 
 

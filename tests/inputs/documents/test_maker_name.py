@@ -32,13 +32,14 @@ def test_a_cable_by_a_cable_maker_is_still_a_cable(make_pdf: MakePdf) -> None:
     assert read_pdf(path).category == "cable"
 
 
-def test_the_noun_after_the_model_names_the_category(make_pdf: MakePdf) -> None:
+@pytest.mark.parametrize("model", ["CE8069A", "NX4839Pro"])
+def test_the_noun_after_the_model_names_the_category(make_pdf: MakePdf, model: str) -> None:
     """No "Manufacturer:" line to tell the maker's name from the product: "CE8069A switch" says what it is."""
-    path = make_pdf([["Sanyuan Cable", "Sanyuan Cable CE8069A",
-                      "The CE8069A switch from Sanyuan Cable is built for data centres.",
+    path = make_pdf([["Sanyuan Cable", f"Sanyuan Cable {model}",
+                      f"The {model} switch from Sanyuan Cable is built for data centres.",
                       "Maximum throughput is 56 Gb/s. Port type: fixed-port."]])
     doc = read_pdf(path)
-    assert doc.category == "switch"
+    assert (doc.category, doc.model) == ("switch", model)
     assert [f.value for f in doc.facts if f.field == "max_throughput"] == [56.0]
 
 

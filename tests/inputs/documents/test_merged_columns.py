@@ -295,3 +295,12 @@ def test_second_table_on_a_scan(shift: float) -> None:
             _ocr_row([("左侧", 235, 294), ("92.10", 855 - shift, 913 - shift)], 614)]
     cands = Extractor(load_vocabulary(), "scan.pdf", "generator").block(rows)
     assert [(c.fact.value, c.fact.qualifier) for c in cands if c.field == "noise_front"] == [(92.4, "")]
+
+
+@pytest.mark.parametrize(("load_end", "cells"), [(99.0, 2), (119.0, 1)])
+def test_a_wide_gap_holding_a_column_edge_splits(load_end: float, cells: int) -> None:
+    """A scan's title may start a few pixels off its column's edge (126 for 120): a gap as wide as the text
+    is high with the edge in it splits; a narrower gap splits only where a word starts at the edge."""
+    merged = _line([("Load", 50, load_end), ("Efficiency", 126, 170)], 80.0)
+    split_merged_cells([merged, *_table()])
+    assert len(merged.cells) == cells
