@@ -4,18 +4,19 @@ A brochure or a narrow column breaks its sentences wherever the line is full: "�
 "负载效率为95.4%。", or "Mercury (Hg) is" then "252ppm.". Read line by line, the load or the label stays on one
 line and the value on the other. Where a line holds a finished sentence and then the start of another, is
 full (the next line's first word would not have fitted), and the next line continues the same column of text
-(one cell, same left edge, the next line down), the start of the sentence is moved to the next line, so the
-sentence is read whole there. A line of its own ("Model: X") or a line that ends its sentence is left as it is.
+(one cell, same left edge, the next line down; or, on a page set in two columns, the top line of the column
+to its right), the start of the sentence is moved to that line, so the sentence is read whole there. A line
+of its own ("Model: X") or a line that ends its sentence is left as it is.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import takewhile
 
 from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk
 
-_SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s))\s*")
+_SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s|$))\s*")
 _PITCH = 1.8  # × text height: the next line of the same paragraph is at most this far down
 _EDGE = 0.3  # × text height: lines of one column start this close to each other
 
@@ -24,14 +25,33 @@ def carry_unfinished_sentences(rows: list[Row]) -> list[Row]:
     """``rows`` with the unfinished sentence at the end of each full prose line moved to the start of the next
     line of its paragraph (in place: the same rows, new cells)."""
     margins = _right_margins(rows)
-    for line, following in pairwise(rows):
-        if not (_prose(line) and _prose(following) and _next_line(line, following)):
+    for i, line in enumerate(rows):
+        if not _prose(line):
             continue
         margin = max((right for left, right in margins if abs(left - line.cells[0].x0) <= _EDGE * line.height),
                      default=line.cells[0].x1)
-        if _full(line, following, margin):
+        following = rows[i + 1] if i + 1 < len(rows) and _prose(rows[i + 1]) else None
+        if following is None or not _next_line(line, following):
+            following = _next_column(rows, i, margin)  # the paragraph goes on at the top of the next column
+        if following is not None and _full(line, following, margin):
             _carry(line, following)
     return rows
+
+
+def _next_column(rows: list[Row], index: int, margin: float) -> Row | None:
+    """The first line of the column to the right of row ``index``'s paragraph (a page set in two columns: the
+    paragraph's last line in the left column goes on at the top of the right one), else None."""
+    line = rows[index]
+    first = index
+    while first > 0 and _prose(rows[first - 1]) and _next_line(rows[first - 1], rows[first]):
+        first -= 1
+    reach = _PITCH * line.height
+    right = [r for r in rows if _prose(r) and r.page == line.page and r.cells[0].x0 >= margin
+             and rows[first].top - reach <= r.top < line.top]
+    if not right:
+        return None
+    top = min(right, key=lambda r: r.top)
+    return top if all(abs(r.cells[0].x0 - top.cells[0].x0) <= _EDGE * r.height for r in right) else None
 
 
 def _carry(line: Row, following: Row) -> None:
@@ -98,8 +118,9 @@ def _full(line: Row, following: Row, margin: float) -> bool:
     first = following.cells[0]
     if is_cjk(first.text[:1]):
         width = following.height * 0.8  # one CJK character: the line breaks between any two
-    elif first.glyphs:
-        width = first.glyphs[0].x1 - first.glyphs[0].x0
+    elif first.glyphs:  # the first word: its glyphs up to the next space
+        glyphs = [first.glyphs[0], *takewhile(lambda g: not g.space_before, first.glyphs[1:])]
+        width = glyphs[-1].x1 - glyphs[0].x0
     else:
         word = first.text.split(" ", 1)[0]
         width = (first.x1 - first.x0) * len(word) / max(len(first.text), 1)

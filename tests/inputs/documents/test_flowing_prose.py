@@ -76,3 +76,32 @@ def test_a_short_line_is_not_carried(tmp_path: Path) -> None:
     facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", lines), "server")
     assert values(facts, "psu_efficiency_100") == [96.0]
     assert values(facts, "psu_efficiency_50") == []
+
+
+def two_column_pdf(path: Path, left: Sequence[str], right: Sequence[str], right_x: float = 320.0) -> Path:
+    """A paragraph set in two columns: ``left`` lines from x = 50, ``right`` lines from ``right_x``, the right
+    column starting 10 pt higher (a browser printing ``column-count: 2`` keeps the paragraph's top margin in the
+    first column only). Lines of both columns on one baseline are one row to the line reader: not handled."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont(_FONT, 10)
+    for x, top, lines in ((50, 780, left), (right_x, 790, right)):
+        for i, line in enumerate(lines):
+            c.drawString(x, top - i * 13, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_sentence_going_on_in_the_next_column(tmp_path: Path) -> None:
+    left = ["Application: power distribution cable. Installation: laid",
+            "in concealed ventilated spaces of halls. Fluorine content is"]
+    facts = facts_of(two_column_pdf(tmp_path / "a.pdf", left, ["0.14 %. Smoke: see report."]), "cable")
+    assert values(facts, "cable_fluorine") == [0.14]
+
+
+def test_a_finished_column_takes_nothing_from_the_next(tmp_path: Path) -> None:
+    """The left column ends its sentence: the right column's first figure belongs to no label of the left."""
+    left = ["Application: power distribution cable. Installation: laid",
+            "in concealed ventilated spaces of halls. Fluorine content is low."]
+    facts = facts_of(two_column_pdf(tmp_path / "a.pdf", left, ["0.14 %. Smoke: see report."]), "cable")
+    assert values(facts, "cable_fluorine") == []
