@@ -19,7 +19,7 @@ from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk, join_words
 
 _WINDOW = 4  # rows either side that show the columns
 _SUPPORT = 2  # rows starting a cell at an edge for it to be a column's edge
-_GAP = 0.4  # × text height: a gap between columns, wider than a space between words (0.1–0.25)
+_GAP = 0.35  # × text height: a gap between columns, wider than a space between words (0.1–0.25; an OCR box is tall)
 _WIDE_GAP = 1.0  # × text height: a gap no line of prose has (a column's edge may lie anywhere in it)
 _TOLERANCE = 0.2  # × text height: how near an edge a word starts to start the column
 

@@ -304,3 +304,16 @@ def test_a_wide_gap_holding_a_column_edge_splits(load_end: float, cells: int) ->
     merged = _line([("Load", 50, load_end), ("Efficiency", 126, 170)], 80.0)
     split_merged_cells([merged, *_table()])
     assert len(merged.cells) == cells
+
+
+def test_a_scans_header_splits_at_its_columns() -> None:
+    """RapidOCR's word boxes are taller than the text: the gap before "Efficiency" is 0.39 of the box height."""
+    words = [("Output", 542, 661), ("power", 674, 775), ("(W)", 780, 856), ("Efficiency", 877, 1048),
+             ("(%)", 1055, 1119)]
+    glyphs = [Glyph(t, a, b, 309, 363, space_before=True) for t, a, b in words]
+    header = Row([Cell("Output power (W) Efficiency (%)", 542, 1119, glyphs=glyphs)], 1, ocr=True, top=309,
+                 height=54.0)
+    rows = [Row([Cell("400.0", 537, 620), Cell("93.1", 876, 945)], 1, ocr=True, top=374.0 + 60 * i, height=51.0)
+            for i in range(3)]
+    split_merged_cells([header, *rows])
+    assert [c.text for c in header.cells] == ["Output power (W)", "Efficiency (%)"]
