@@ -23,10 +23,8 @@ from dataclasses import field as dc_field
 from checker.inputs.documents.bounds import APPROX
 from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.numbers import Value, fold_key
-from checker.inputs.documents.rowparse import row_key
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import LabelRule, Vocabulary
-from checker.inputs.guard import get_limits
 from checker.models import Evidence, Fact
 from checker.units import same_kind
 

@@ -283,8 +283,8 @@ def _ocr_row(cells: Sequence[tuple[str, float, float]], top: float) -> Row:
 @pytest.mark.parametrize("shift", [10.0, 0.0])
 def test_second_table_on_a_scan(shift: float) -> None:
     """The same on a page read by OCR (pixels; a scan's columns start a few pixels apart from row to row)."""
-    from checker.documents.extract import Extractor
-    from checker.documents.vocabulary import load_vocabulary
+    from checker.inputs.documents.extract import Extractor
+    from checker.inputs.documents.vocabulary import load_vocabulary
 
     rows = [_ocr_row([("序号", 249, 293), ("检验项目", 483, 589), ("标准要求", 760, 859), ("检验结果", 998, 1095),
                       ("单项结论", 1234, 1330)], 153),
