@@ -100,8 +100,8 @@ def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emi
             m = label.pattern.search(parsed.key) if label.probe in parsed.key else None
             if not m:
                 continue
-            if label.text in enum.cell_labels and parsed.cell_key(parsed.cell_of(m.start())).strip(" :") != label.text:
-                continue  # a bare word like "rating" counts only as a whole label cell
+            if label.text in enum.cell_labels and not _whole_label(parsed, m.start(), label.text):
+                continue  # a bare word like "rating" counts only as a whole label cell or a "Rating : …" line
             rest = parsed.key[m.end():]
             best: tuple[int, str, tuple[int, int]] | None = None
             for word, value in enum.values:
@@ -112,6 +112,12 @@ def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emi
                 out.append(emitter.fact(enum.name, best[1], "", parsed.row, spans=[(m.start(), m.end()), best[2]]))
             break
     return out
+
+
+def _whole_label(parsed: Parsed, start: int, label: str) -> bool:
+    """True when ``label`` at ``start`` is its cell's whole text, or starts its cell followed by a colon."""
+    cell = parsed.cell_key(parsed.cell_of(start))
+    return cell.strip(" :") == label or re.match(re.escape(label) + r"\s*:", cell.lstrip()) is not None
 
 
 # A cell of dashes only means "not applicable" (printed ——, --; OCR reads it as 一一 or - -).

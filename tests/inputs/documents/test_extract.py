@@ -174,6 +174,14 @@ def test_generator_zh(make_pdf: MakePdf) -> None:
     assert "noise_lwad" not in facts
 
 
+@pytest.mark.parametrize(("line", "rating"), [("Rating : Prime", ["prime"]), ("Rating: Standby", ["standby"]),
+                                              ("Rating checked with the set in standby mode", [])])
+def test_generator_rating_line(make_pdf: MakePdf, line: str, rating: list[str]) -> None:
+    """"Rating" names the rating type as a whole label or a "Rating : …" line, not as a word of a sentence."""
+    facts = facts_of(make_pdf([["Diesel generator set DG-4034A", "Model : DG-4034A", line]]))
+    assert values(facts, "rating_type") == rating
+
+
 def test_generator_rating_table(make_pdf: MakePdf) -> None:
     path = make_pdf([["Generator set data sheet", "Model: C1000 D5", ("", "Standby", "", "", "", "Prime"),
                       ("", "kW (kVA)", "", "", "", "kW (kVA)"), ("Ratings", "833 (1041)", "", "", "", "751 (939)"),
