@@ -369,3 +369,11 @@ def test_psu_output_type_words(make_pdf: MakePdf, line: str, expected: str) -> N
     facts = {f.field: f.value for f in read_pdf(make_pdf([["Ethernet switch 以太网交换机", line]], col_width=300),
                                                     "switch").facts}
     assert facts.get("psu_type") == expected
+
+
+@pytest.mark.parametrize(("printed", "read"), [("1906.0", [1906.0]), ("2000.0", [2000.0]), ("2021.06", [])])
+def test_a_power_that_looks_like_a_year(make_pdf: MakePdf, printed: str, read: list[float]) -> None:
+    """"1906.0 W" is no date (there is no month 0): read; "2021.06" may be June 2021: not a value."""
+    path = make_pdf([["Switch SW-1 data sheet", "Device class: access switch", ("Traffic load", "Power (W)"),
+                      ("0%", "1819.6"), ("10%", printed), ("100%", "2168.2")]])
+    assert values(facts_of(path, "switch"), "power_u2") == read
