@@ -27,22 +27,23 @@ _TOLERANCE = 0.2  # × text height: how near an edge a word starts to start the 
 def split_merged_cells(rows: list[Row]) -> list[Row]:
     """``rows`` with every cell that spans a column edge of its neighbouring rows split at that edge (in
     place: the same rows, new cells); rows with no neighbour of two cells or more are left as they are."""
-    edges = [_left_edges(rows, i) for i in range(len(rows))]
+    starts = [_starts(row) for row in rows]  # of every row as read, before any is split
+    splittable = [row.origin == "line" and any(len(cell.glyphs) >= 2 for cell in row.cells) for row in rows]
+    edges = [_left_edges(rows, starts, i) if splittable[i] else [] for i in range(len(rows))]
     for row, row_edges in zip(rows, edges, strict=True):
-        if row_edges and row.origin == "line":
+        if row_edges:
             tolerance = _TOLERANCE * row.height
             row.cells = [part for cell in row.cells for part in _split(cell, row_edges, row.height, tolerance)]
     return rows
 
 
-def _left_edges(rows: list[Row], index: int) -> list[float]:
+def _left_edges(rows: list[Row], starts: list[list[float]], index: int) -> list[float]:
     """Where columns start in at least :data:`_SUPPORT` of the table-like rows near row ``index`` (not
     counting the row itself): a row starts a column where a cell starts, or a word after a column gap
-    (every row of a tight table may have merged the same two columns)."""
+    (every row of a tight table may have merged the same two columns). ``starts`` holds each row's starts."""
     row = rows[index]
-    near = [_starts(r) for r in rows[max(0, index - _WINDOW):index] + rows[index + 1:index + 1 + _WINDOW]
-            if r.page == row.page]
-    near = [starts for starts in near if len(starts) >= 2]
+    window = [*range(max(0, index - _WINDOW), index), *range(index + 1, min(len(rows), index + 1 + _WINDOW))]
+    near = [starts[i] for i in window if rows[i].page == row.page and len(starts[i]) >= 2]
     tolerance = _TOLERANCE * row.height
     candidates = sorted({x for starts in near for x in starts})
     return [edge for edge in candidates

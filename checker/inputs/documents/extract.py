@@ -175,6 +175,8 @@ class Extractor:
 
     # ---------------------------------------------------------------- header rows
     def _header(self, parsed: Parsed) -> list[Column] | None:
+        if len(parsed.row.cells) < 2:  # a header names two columns at least
+            return None
         cols = [self._header_cell(parsed, i) for i in range(len(parsed.row.cells))]
         unknown_numeric = sum(1 for i, c in enumerate(cols) if c.result and _has_values(parsed, i))
         meaningful = [c for c in cols[1:] if c.meaningful]
