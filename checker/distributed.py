@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -115,6 +115,37 @@ def connect(scheduler: str | None) -> tuple[Any, Any]:
         raise DistributedError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
 
 
+def gather_in_time(client: Any, submit_all: Callable[[], list[Any]]) -> list[Any]:
+    """The results of the tasks ``submit_all`` submits, within ``cluster_seconds``: a cluster that does not
+    finish in time (a lost or stuck worker the scheduler still counts on) has its workers restarted and gets
+    the tasks once more; a second miss is a one-line :class:`DistributedError`, never a wait without end."""
+    from dask.distributed import wait
+
+    from checker.inputs.guard import ENV_PREFIX, get_limits
+
+    seconds = get_limits().cluster_seconds
+    for attempt in (1, 2):
+        futures = submit_all()
+        try:
+            wait(futures, timeout=seconds)
+            return list(client.gather(futures))
+        except TimeoutError:
+            log.warning("the cluster did not finish in %g s (attempt %d): restarting its workers", seconds, attempt)
+            client.cancel(futures)
+            if attempt == 1:
+                _restart(client)
+    raise DistributedError(f"the Dask cluster did not finish the audit within {seconds:g} s, twice "
+                           f"({ENV_PREFIX}CLUSTER_SECONDS)")
+
+
+def _restart(client: Any) -> None:
+    """Restart the cluster's workers (a stuck task goes with its worker)."""
+    try:
+        client.restart()
+    except Exception as exc:  # noqa: BLE001 - a cluster that cannot restart is the audit's one-line error
+        raise DistributedError(f"the Dask cluster could not restart its workers ({type(exc).__name__})") from None
+
+
 def read_chunk(paths: list[str], category: str | None, seconds: float | None) -> dict[str, Outcome]:
     """One task: a chunk of PDFs read on a worker, each within ``seconds`` (the local engine's reader: a
     worker process of its own where the Dask worker may start one, as the app's threads do)."""
@@ -133,15 +164,32 @@ def read_documents_on(client: Any, paths: list[Path], category: str | None,
     chunks = [paths[i::count] for i in range(count)]
     futures = [client.submit(read_chunk, [str(p) for p in chunk], category, seconds, pure=False, retries=1)
                for chunk in chunks]
+    _wait_for_documents(futures, max(len(chunk) for chunk in chunks), seconds)
     results: dict[Path, Outcome] = {}
     for chunk, future in zip(chunks, futures, strict=True):
         try:
+            if not future.done():
+                future.cancel()
+                raise TimeoutError
             found = future.result()
         except Exception as exc:  # noqa: BLE001 - a lost worker or task is its documents' error rows
             found = {str(path): f"{path}: the document task failed on the cluster ({type(exc).__name__})"
                      for path in chunk}
         results.update({path: found.get(str(path), f"{path}: not read on the cluster") for path in chunk})
     return {path: results[path] for path in paths}
+
+
+def _wait_for_documents(futures: list[Any], chunk: int, seconds: float | None) -> None:
+    """Wait for the document tasks as long as two chunks a worker thread take at the time limit (a task
+    still running then, on a stuck or lost worker, gives its documents error rows)."""
+    from dask.distributed import wait
+
+    from checker.inputs.guard import document_seconds
+
+    try:
+        wait(futures, timeout=2 * chunk * (seconds or document_seconds()) + 120)
+    except TimeoutError:
+        log.warning("document tasks still running on the cluster after the time limit")
 
 
 def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None = None,
@@ -166,10 +214,12 @@ def audit_distributed(paths: Sequence[Path], as_of: date, category: str | None =
         batch = drop_unknown_categories(stack(batches, catalog), catalog, errors)
         clauses = clauses_for(set(batch.frame["category"].dropna().unique()), catalog)
         ids = [clause.id for clause in clauses]
-        with warnings_about_large_graphs_off():
-            futures = [client.submit(evaluate_partition, batch.frame.iloc[part], ids, as_of, pure=False, retries=2)
-                       for part in partitions(len(batch.frame), partition_rows)]
-        frame, columns = _join(client.gather(futures), clauses, catalog)
+        def submit_all() -> list[Any]:
+            with warnings_about_large_graphs_off():
+                return [client.submit(evaluate_partition, batch.frame.iloc[part], ids, as_of, pure=False, retries=2)
+                        for part in partitions(len(batch.frame), partition_rows)]
+
+        frame, columns = _join(gather_in_time(client, submit_all), clauses, catalog)
     finally:
         client.close()
         if cluster is not None:

@@ -87,3 +87,36 @@ def test_the_document_time_limit_holds_on_the_cluster(scheduler: str) -> None:
     assert [e.error for e in timed.errors] and "timed out after 0.001 s" in timed.errors[0].error
     read = audit_distributed([pdf], AS_OF, scheduler=scheduler, seconds=60)
     assert len(read.batch.frame) == 1 and not read.errors
+
+
+def _sleep_then(seconds: float, value: int) -> int:
+    import time
+
+    time.sleep(seconds)
+    return value
+
+
+@pytest.mark.slow
+def test_a_cluster_that_does_not_finish_is_restarted_then_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17 item 7: a stuck task never makes the audit wait without end (seen once in CI: a gather that
+    never returned). The first miss restarts the workers and sends the tasks again; a second is an error."""
+    from dask.distributed import Client
+
+    from checker.distributed import gather_in_time
+    from checker.errors import DistributedError
+    from checker.inputs.guard import get_limits
+
+    monkeypatch.setenv("GDC_CLUSTER_SECONDS", "2")
+    assert get_limits().cluster_seconds == 2
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, memory_limit="1GiB",
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        calls: list[int] = []
+
+        def stuck_once() -> list[object]:
+            calls.append(1)
+            return [client.submit(_sleep_then, 60 if len(calls) == 1 else 0, 7, pure=False)]
+
+        assert gather_in_time(client, stuck_once) == [7]
+        assert len(calls) == 2
+        with pytest.raises(DistributedError, match="within 2 s, twice"):
+            gather_in_time(client, lambda: [client.submit(_sleep_then, 60, 1, pure=False)])

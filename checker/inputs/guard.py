@@ -64,6 +64,7 @@ class Limits(BaseModel):
     max_pages: int = Field(gt=0)
     document_seconds: float = Field(gt=0)
     record_seconds: float = Field(gt=0)
+    cluster_seconds: float = Field(gt=0)
     max_page_side_pt: float = Field(gt=0)
     max_pdf_objects: int = Field(gt=0)
     max_pdf_inflated_mb: float = Field(gt=0)
