@@ -22,6 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 20)
 
 
+@pytest.fixture(autouse=True)
+def _cluster_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample audits here take seconds: a stuck cluster is restarted after 2 minutes, not 10."""
+    monkeypatch.setenv("GDC_CLUSTER_SECONDS", "120")
+
+
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     with LocalCluster(n_workers=2, processes=False, threads_per_worker=1, memory_limit="1GiB",
