@@ -11,6 +11,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from checker.inputs.documents import read_pdf
+from checker.models import Fact
+
 REPO = Path(__file__).resolve().parents[3]
 REAL = (REPO / ".." / "shared" / "realdata").resolve()
 
@@ -48,3 +51,11 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
         return build_pdf(tmp_path / (name or f"doc{counter['n']}.pdf"), pages, **kw)  # type: ignore[arg-type]
 
     return _make
+
+
+def facts_of(path: Path, category: str | None = None) -> dict[str, list[Fact]]:
+    """The facts the reader finds in ``path``, by field."""
+    out: dict[str, list[Fact]] = {}
+    for fact in read_pdf(path, category).facts:
+        out.setdefault(fact.field, []).append(fact)
+    return out

@@ -10,14 +10,10 @@ import pytest
 from checker.inputs.documents import read_pdf
 from checker.models import Fact
 
+from .conftest import facts_of
+
 MakePdf = Callable[..., Path]
 
-
-def facts_of(path: Path, category: str | None = None) -> dict[str, list[Fact]]:
-    out: dict[str, list[Fact]] = {}
-    for fact in read_pdf(path, category).facts:
-        out.setdefault(fact.field, []).append(fact)
-    return out
 
 
 def values(facts: dict[str, list[Fact]], field: str) -> list[object]:

@@ -10,9 +10,10 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from checker.inputs.documents import read_pdf
 from checker.models import Fact
 from checker.pipeline import check
+
+from .conftest import facts_of
 
 _FONT = "STSong-Light"  # registered by conftest
 
@@ -27,12 +28,6 @@ def paragraph_pdf(path: Path, lines: Sequence[str], leading: float = 13.0) -> Pa
     c.save()
     return path
 
-
-def facts_of(path: Path, category: str) -> dict[str, list[Fact]]:
-    out: dict[str, list[Fact]] = {}
-    for fact in read_pdf(path, category).facts:
-        out.setdefault(fact.field, []).append(fact)
-    return out
 
 
 def values(facts: dict[str, list[Fact]], field: str) -> list[object]:

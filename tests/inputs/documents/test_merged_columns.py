@@ -15,11 +15,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
-from checker.inputs.documents import read_pdf
 from checker.inputs.documents.columns import attach_wrapped_fragments, split_merged_cells
 from checker.inputs.documents.text import Cell, Glyph, Row
 from checker.models import Fact
 from checker.pipeline import check
+
+from .conftest import facts_of
 
 _FONT = "STSong-Light"  # registered by conftest
 _SIZE = 10
@@ -45,12 +46,6 @@ def tight_pdf(path: Path, tables: Sequence[Sequence[Sequence[str]]], gap: float 
     c.save()
     return path
 
-
-def facts_of(path: Path, category: str) -> dict[str, list[Fact]]:
-    out: dict[str, list[Fact]] = {}
-    for fact in read_pdf(path, category).facts:
-        out.setdefault(fact.field, []).append(fact)
-    return out
 
 
 def values(facts: dict[str, list[Fact]], field: str) -> list[tuple[object, str]]:
