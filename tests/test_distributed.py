@@ -30,8 +30,12 @@ def _cluster_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    with LocalCluster(n_workers=2, processes=False, threads_per_worker=1, memory_limit="1GiB",
-                      dashboard_address=":0") as cluster:
+    """Workers in processes of their own, with nannies, as a real cluster has them (and as `connect` starts
+    them): in-process workers once left a gather waiting in CI, and cannot be restarted."""
+    import dask
+
+    with dask.config.set({"distributed.worker.daemon": False}), LocalCluster(  # a worker starts a reader process
+            n_workers=2, processes=True, threads_per_worker=1, memory_limit="1GiB", dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
 
 
