@@ -19,7 +19,8 @@ from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk, join_words
 
 _WINDOW = 4  # rows either side that show the columns
 _SUPPORT = 2  # rows starting a cell at an edge for it to be a column's edge
-_GAP = 0.35  # × text height: a gap between columns, wider than a space between words (0.1–0.25; an OCR box is tall)
+_GAP = 0.35  # × text height: a gap between columns, wider than a space between words (0.1–0.25)
+_OCR_GAP = 0.3  # the same for OCR rows: their word boxes are taller than the text, so gaps are a smaller share
 _WIDE_GAP = 1.0  # × text height: a gap no line of prose has (a column's edge may lie anywhere in it)
 _TOLERANCE = 0.2  # × text height: how near an edge a word starts to start the column
 
@@ -33,7 +34,8 @@ def split_merged_cells(rows: list[Row]) -> list[Row]:
     for row, row_edges in zip(rows, edges, strict=True):
         if row_edges:
             tolerance = _TOLERANCE * row.height
-            row.cells = [part for cell in row.cells for part in _split(cell, row_edges, row.height, tolerance)]
+            gap = (_OCR_GAP if row.ocr else _GAP) * row.height
+            row.cells = [part for cell in row.cells for part in _split(cell, row_edges, row.height, tolerance, gap)]
     return rows
 
 
@@ -60,7 +62,7 @@ def _starts(row: Row) -> list[float]:
     return starts
 
 
-def _split(cell: Cell, edges: list[float], height: float, tolerance: float) -> list[Cell]:
+def _split(cell: Cell, edges: list[float], height: float, tolerance: float, min_gap: float) -> list[Cell]:
     """``cell`` cut before each word that starts at an edge after a gap wider than a word space, and in each
     gap as wide as the text is high that an edge lies in (a scan's columns start a few pixels off the edge)."""
     words = cell.glyphs
@@ -69,7 +71,7 @@ def _split(cell: Cell, edges: list[float], height: float, tolerance: float) -> l
     parts: list[list[Glyph]] = [[words[0]]]
     for before, word in pairwise(words):
         gap = word.x0 - before.x1
-        at_edge = gap >= _GAP * height and any(abs(word.x0 - edge) <= tolerance for edge in edges)
+        at_edge = gap >= min_gap and any(abs(word.x0 - edge) <= tolerance for edge in edges)
         in_gap = gap >= _WIDE_GAP * height and any(before.x1 < edge <= word.x0 + tolerance for edge in edges)
         if at_edge or in_gap:
             parts.append([word])
@@ -110,7 +112,9 @@ def _same_band(above: Row, below: Row) -> bool:
 
 def _joined(above: Row, below: Row) -> Row:
     """One row of the cells of ``above`` and ``below``: cells that overlap are one cell, ``above`` first."""
-    cells = sorted([(cell.x0, 0, cell) for cell in above.cells] + [(cell.x0, 1, cell) for cell in below.cells],
+    above_cells = [part for cell in above.cells for part in _split_over(cell, below.cells)]
+    below_cells = [part for cell in below.cells for part in _split_over(cell, above.cells)]
+    cells = sorted([(cell.x0, 0, cell) for cell in above_cells] + [(cell.x0, 1, cell) for cell in below_cells],
                    key=lambda item: item[0])
     groups: list[list[tuple[float, int, Cell]]] = []
     for item in cells:
@@ -122,6 +126,36 @@ def _joined(above: Row, below: Row) -> Row:
               for group in groups]
     return Row(joined, above.page, ocr=above.ocr or below.ocr, origin=above.origin, top=above.top,
                height=max(above.height, below.height))
+
+
+def _split_over(cell: Cell, others: list[Cell]) -> list[Cell]:
+    """``cell`` cut into the parts that lie under (or over) different cells of the other line: a header's
+    wrapped second line read as one cell across its columns ("(mg/kg)  (mg/kg)  (mg/kg)" under "Limit | MDL |
+    Result", as OCR returns a line of words). Each word goes with the cell it overlaps most; the cut is made
+    only between whole words with a gap between them, and only when the words stay in the cells' order."""
+    if len(cell.glyphs) < 2:
+        return [cell]
+    spanned = [i for i, other in enumerate(others) if min(cell.x1, other.x1) > max(cell.x0, other.x0)]
+    if len(spanned) < 2:
+        return [cell]
+    owners = [_most_overlapped(glyph, others, spanned) for glyph in cell.glyphs]
+    if owners != sorted(owners) or len(set(owners)) < 2:
+        return [cell]
+    parts: list[list[Glyph]] = [[cell.glyphs[0]]]
+    for (before, word), (owner_before, owner) in zip(pairwise(cell.glyphs), pairwise(owners), strict=True):
+        if owner != owner_before:
+            if word.x0 <= before.x1:
+                return [cell]
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [Cell(join_words(part).strip(), part[0].x0, max(g.x1 for g in part), min(g.confidence for g in part),
+                 part) for part in parts]
+
+
+def _most_overlapped(glyph: Glyph, others: list[Cell], indices: list[int]) -> int:
+    """The index (of ``indices``) of the cell of ``others`` that ``glyph`` overlaps most."""
+    return max(indices, key=lambda i: min(glyph.x1, others[i].x1) - max(glyph.x0, others[i].x0))
 
 
 def _one_cell(cells: list[Cell]) -> Cell:

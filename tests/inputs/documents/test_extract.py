@@ -367,9 +367,11 @@ def test_psu_output_type_words(make_pdf: MakePdf, line: str, expected: str) -> N
     assert facts.get("psu_type") == expected
 
 
-@pytest.mark.parametrize(("printed", "read"), [("1906.0", [1906.0]), ("2000.0", [2000.0]), ("2021.06", [])])
+@pytest.mark.parametrize(("printed", "read"), [("1906.0", [1906.0]), ("2000.0", [2000.0]), ("2085.8", [2085.8]),
+                                              ("2021.5 W", [2021.5]), ("2021.06", []), ("2023.6", [])])
 def test_a_power_that_looks_like_a_year(make_pdf: MakePdf, printed: str, read: list[float]) -> None:
-    """"1906.0 W" is no date (there is no month 0): read; "2021.06" may be June 2021: not a value."""
+    """"1906.0 W" is no date (there is no month 0), nor "2085.8" (no year a document is dated) nor "2021.5 W" (a
+    unit follows): read; "2021.06" and "2023.6" may be June 2021 and June 2023: not a value (seed 919191)."""
     path = make_pdf([["Switch SW-1 data sheet", "Device class: access switch", ("Traffic load", "Power (W)"),
                       ("0%", "1819.6"), ("10%", printed), ("100%", "2168.2")]])
     assert values(facts_of(path, "switch"), "power_u2") == read

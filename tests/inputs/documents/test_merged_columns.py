@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
-from checker.inputs.documents.columns import attach_wrapped_fragments, split_merged_cells
+from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.text import Cell, Glyph, Row
 from checker.models import Fact
 from checker.pipeline import check
@@ -312,3 +312,45 @@ def test_a_scans_header_splits_at_its_columns() -> None:
             for i in range(3)]
     split_merged_cells([header, *rows])
     assert [c.text for c in header.cells] == ["Output power (W)", "Efficiency (%)"]
+
+
+def _ocr_header(words: Sequence[tuple[str, float, float]], top: float = 309.0, height: float = 63.0) -> Row:
+    glyphs = [Glyph(t, a, b, top, top + height, space_before=True) for t, a, b in words]
+    return Row([Cell(" ".join(t for t, _, _ in words), glyphs[0].x0, glyphs[-1].x1, glyphs=glyphs)], 1, ocr=True,
+               top=top, height=height)
+
+
+def _ocr_values(top: float = 380.0) -> list[Row]:
+    return [Row([Cell("88.8", 889, 967), Cell("0.894", 1158, 1251)], 1, ocr=True, top=top + 60 * i, height=63.0)
+            for i in range(3)]
+
+
+@pytest.mark.parametrize(("power_x0", "cells"), [(1165.0, 2), (1152.0, 1)])
+def test_a_scans_header_with_a_narrow_gap_splits_at_its_columns(power_x0: float, cells: int) -> None:
+    """Seed 919191: "Efficiency (%)" and "Power factor" 21 px apart under boxes 63 px high (0.33 of the box): a
+    column's edge on a scan; 8 px apart (0.13, a word space) they stay one cell."""
+    header = _ocr_header([("Efficiency", 895, 1060), ("(%)", 1071, 1144), ("Power", power_x0, power_x0 + 104),
+                          ("factor", power_x0 + 115, power_x0 + 220)])
+    split_merged_cells([header, *_ocr_values()])
+    assert len(header.cells) == cells
+
+
+def test_a_wrapped_header_line_across_its_columns_is_split() -> None:
+    """Seed 919191: the header's second line "(mg/kg) (mg/kg) (mg/kg)" read by OCR as one line under "Limit | MDL
+    | Result": each unit joins the title it lies under, and the columns keep their order."""
+    top = Row([Cell("Substance", 114, 298), Cell("Limit", 614, 717), Cell("MDL", 883, 966),
+               Cell("Result", 1127, 1244)], 1, ocr=True, top=588.0, height=68.0)
+    units = _ocr_header([("(mg/kg)", 604, 768), ("(mg/kg)", 867, 1022), ("(mg/kg)", 1116, 1277)], top=620.0,
+                        height=72.0)
+    units.cells.append(Cell("Conclusion", 1403, 1600))
+    [joined] = merge_wrapped_lines([top, units])
+    assert [c.text for c in joined.cells] == ["Substance", "Limit (mg/kg)", "MDL (mg/kg)", "Result (mg/kg)",
+                                              "Conclusion"]
+
+
+def test_words_under_one_column_are_not_split() -> None:
+    """A second line whose words all lie under one title stays one cell ("(mg/kg) dry" under "Result")."""
+    top = Row([Cell("Limit", 614, 717), Cell("Result", 1127, 1244)], 1, ocr=True, top=588.0, height=68.0)
+    units = _ocr_header([("(mg/kg)", 1110, 1230), ("dry", 1240, 1300)], top=620.0, height=72.0)
+    [joined] = merge_wrapped_lines([top, units])
+    assert [c.text for c in joined.cells] == ["Limit", "Result (mg/kg) dry"]
