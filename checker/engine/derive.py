@@ -114,10 +114,22 @@ def derive_all(frame: pd.DataFrame, catalog: Catalog, as_of: date | None = None)
     when = as_of or date.today()
     for item in DERIVATIONS.values():
         item.compute(frame, catalog, when)
+        _defragment(frame)
     for name in DERIVATIONS:
         _implausible_derived(frame, catalog, name)
         _unusable_inputs(frame, catalog, name)
+        _defragment(frame)
     return frame
+
+
+_MAX_BLOCKS = 48  # pandas warns (and slows) past 100 column blocks; each new column is a block of its own
+
+
+def _defragment(frame: pd.DataFrame) -> None:
+    """Join ``frame``'s columns into one block per dtype, in place, once derived columns have piled up: the
+    frame is extended in place (the caller holds it), so ``frame.copy()`` would not do."""
+    if frame._mgr.nblocks > _MAX_BLOCKS:
+        frame._consolidate_inplace()
 
 
 def _tolerance(catalog: Catalog) -> float:
