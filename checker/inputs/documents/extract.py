@@ -162,7 +162,11 @@ class Extractor:
         return found
 
     def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
-        """A row without values: its unit and its one quantity (and load) apply to the rows that follow."""
+        """A row without values: its unit and its one quantity (and load) apply to the rows that follow; a row
+        answered with marks ("Switchable outlets | Y | Y", a feature matrix) says all it has to say."""
+        if _answered_with_marks(parsed):
+            state.context = None
+            return
         state.pending_unit = parsed.label_unit() or state.pending_unit
         if state.header is not None and not state.header_fresh and _new_columns(state.header, parsed, state.following):
             state.header, state.header_rule = None, None  # the header of the next table, in columns of its own
@@ -482,3 +486,12 @@ def _looks_like_reading(parsed: Parsed, numbers: list[Value]) -> bool:
             if not value.unit and hit.rule.bare:
                 return True
     return False
+
+
+_MARK = re.compile(r"(?:y|n|yes|no|x|[✓✔✗✘●○◯√-]|是|否|有|无|支持|不支持)", re.IGNORECASE)
+
+
+def _answered_with_marks(parsed: Parsed) -> bool:
+    """Every cell after the first of ``parsed`` (two at least) is a yes/no mark: a row of a feature matrix."""
+    cells = [cell.text.strip() for cell in parsed.row.cells[1:]]
+    return bool(cells) and all(_MARK.fullmatch(text) for text in cells)

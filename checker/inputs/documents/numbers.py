@@ -17,7 +17,8 @@ from checker.units import parse_unit
 
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
                            "–": "-", "—": "-", "‐": "-", "−": "-", "\u00a0": " ", "\u3000": " ", "×": "x",
-                           "•": " ", "·": "·"})
+                           "•": " ", "·": "·", "\u00ad": ""})  # a soft hyphen is never printed
+_DASH_RUN = re.compile(r"-{2,}(?=\d)")  # "110V-\u00ad‐240V" as Word exports it: one dash
 
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -40,6 +41,8 @@ def fold(text: str) -> str:
     if any(c in _SUPERSCRIPTS for c in text):
         text = _FOOTNOTE.sub(_footnote, text)
     folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    if "--" in folded:
+        folded = _DASH_RUN.sub("-", folded)
     return _SPACES.sub(" ", folded).strip()
 
 

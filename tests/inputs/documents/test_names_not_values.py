@@ -91,3 +91,35 @@ def test_a_distance_in_brackets_is_not_a_value(make_pdf: MakePdf, head: str) -> 
                     col_width=150)
     assert readings(path, "generator", "noise_front") == [(94.0, "")]
     assert readings(path, "generator", "noise_back") == [(97.3, "")]
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    (("Outlets", "24"), [(24.0, "")]),
+    (("Outlets", "100~240 VAC"), []),
+    (("Outlets", "110 - 240 V"), []),
+    (("Outlets", "110V-\u00ad\u2010240V"), []),  # soft hyphen and U+2010 as Word exports a dash
+    (("Outlets", "200-240 VAC 50/60 Hz"), []),
+])
+def test_an_electrical_range_is_not_a_count(make_pdf: MakePdf, row: tuple[str, str],
+                                            expected: list[tuple[object, str]]) -> None:
+    """Racktivity's comparison sheet: no field is a voltage, current or frequency, so a range of them is no value
+    (read as outlets, 110 outlets would have divided the PDU's power by 110: a false pass)."""
+    path = make_pdf([["Rack PDU 机架式配电单元", row]], col_width=160)
+    assert readings(path, "pdu", "outlet_count") == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([("Switchable outlets", "Y", "Y"), ("1x Inlet C20", "Y", "Y")], []),
+    ([("Switchable outlets", "✓", "✗"), ("16 A max", "Y", "Y")], []),
+    ([("Outlets",), ("24 x C13",)], [(24.0, "")]),
+])
+def test_a_feature_matrix_row_names_nothing_below_it(make_pdf: MakePdf, rows: list[tuple[str, ...]],
+                                                     expected: list[tuple[object, str]]) -> None:
+    """"Switchable outlets | Y | Y" answers its own line; the next line's "1x Inlet C20" is no outlet count. A
+    label row with no answer ("Outlets" over its value) still names the row below."""
+    path = make_pdf([["Rack PDU 机架式配电单元", *rows]], col_width=160)
+    assert readings(path, "pdu", "outlet_count") == expected
+
+
+def test_a_soft_hyphen_is_not_printed() -> None:
+    assert fold("110V-\u00ad\u2010240V non-\u00advolatile") == "110V-240V non-volatile"
