@@ -54,7 +54,8 @@ def fold_key(text: str) -> str:
 
 # Units recognised right after a number (after folding), longest first. Values: unit text to emit.
 _UNIT_PATTERNS: list[tuple[str, str]] = [
-    (r"g/kw[·.]?h", "g/kWh"), (r"kg/kw[·.]?h", "kg/kWh"), (r"l/kw[·.]?h", "L/kWh"),
+    (r"g\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "g/kWh"), (r"kg\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "kg/kWh"),
+    (r"l\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "L/kWh"),  # g/kWh, g/kW·h, g/(kW·h), g/(kW.h)
     (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"),
     (r"l/hr", "L/hr"), (r"l/h", "L/h"), (r"升/小时", "L/h"),
     (r"db\s?\(a\)", "dB(A)"), (r"dba", "dBA"), (r"分贝", "dB(A)"),

@@ -27,6 +27,7 @@ from checker.inputs.documents.generator import generator_candidates
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.inputs.documents.pdf_tables import TableReader
+from checker.inputs.documents.ratings import one_rating
 from checker.inputs.documents.text import PdfText, Row
 from checker.inputs.documents.visibility import HiddenText
 from checker.inputs.documents.vocabulary import Vocabulary, load_vocabulary
@@ -213,7 +214,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     cands = _candidates(text, tables, vocab, pages, source, category, extractor)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
-    cands = declarations.settle(cands, declared, vocab, category, source)
+    cands = one_rating(declarations.settle(cands, declared, vocab, category, source), vocab)
     facts, more = finalize(cands, vocab, category, device_class)
     warnings.extend(hidden_warnings(text.hidden, scanned))
     warnings.extend(tables.warnings)
