@@ -24,7 +24,7 @@ from checker.inputs.documents.bounds import APPROX
 from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.text import Row
-from checker.inputs.documents.vocabulary import LabelRule, Vocabulary
+from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
 from checker.models import Evidence, Fact
 from checker.units import same_kind
 
@@ -100,11 +100,11 @@ class Emitter:
         if value.qualifier == "several":
             return self._several(rule, field_id, value, unit, row, load)
         if not unit:
-            resolved = self._bare(rule, value.value, notes)
+            resolved = self._bare(rule, value.value, notes, row)
             if resolved is None:
                 return None
             unit = resolved
-        if not self._unit_fits(rule, unit, notes):
+        if not self._unit_fits(rule, unit, notes, row):
             return None
         if value.qualifier == APPROX:
             return self.fact(field_id, None, unit, row, load=load, spans=[(value.start, value.end)],
@@ -156,14 +156,15 @@ class Emitter:
         """An unreadable candidate for several numbers printed where one is expected ("96%/90%")."""
         notes: list[str] = []
         if not unit:
-            unit = self._bare(rule, value.value or 0.0, notes) or ""
-        if not self._unit_fits(rule, unit, notes):
+            unit = self._bare(rule, value.value or 0.0, notes, row) or ""
+        if not self._unit_fits(rule, unit, notes, row):
             return None
         note = f"unreadable: several values where one is expected ({value.text}); which one applies cannot be told"
         return self.fact(field_id, None, unit, row, note=note, load=load,
                          spans=[(value.start, value.end)])
 
-    def _bare(self, rule: LabelRule, number: float, notes: list[str]) -> str | None:
+    def _bare(self, rule: LabelRule, number: float, notes: list[str], row: Row) -> str | None:
+        """The unit a number printed without one is read in, or None when it cannot be told."""
         if rule.bare == "efficiency":
             if number <= 1.0:
                 notes.append("printed as a fraction without unit")
@@ -178,6 +179,8 @@ class Emitter:
             notes.append("printed without unit; read as percent")
             return "%"
         if rule.bare in ("mg/kg", "mg"):
+            if _prose(row):
+                return None  # "Catalyst 9300 Series … Cisco's lead stackable …": a number in a sentence is no content
             notes.append(f"unit not printed next to the value; {rule.bare} assumed")
             return rule.bare
         if rule.bare == "count":
@@ -186,7 +189,7 @@ class Emitter:
             return "grade"
         return None
 
-    def _unit_fits(self, rule: LabelRule, unit: str, notes: list[str]) -> bool:
+    def _unit_fits(self, rule: LabelRule, unit: str, notes: list[str], row: Row) -> bool:
         if rule.unit in ("kW", "W") and "va" in unit.lower():
             return False  # apparent power (kVA) is not a rating in kW
         if rule.kind == "substance" or rule.unit == "mg/kg":
@@ -196,11 +199,27 @@ class Emitter:
         if rule.unit == "" and rule.bare in ("fraction", "efficiency"):
             return unit in ("", "%")
         if rule.name == "noise_lwad" and unit in ("dB(A)", "dBA", "dB"):
+            if not _names(rule.also_unit_words, row):
+                return False  # "acoustic noise: 55 dBA": perhaps a sound pressure, another quantity
             notes.append(f"sound power printed in {unit}; emitted as decibels of sound power (dB_LW)")
             return True
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit)
+
+
+def _names(words: list[Label], row: Row) -> bool:
+    """True when ``row``'s text holds one of ``words``."""
+    key = fold_key(row.text)
+    return any(word.pattern.search(key) for word in words)
+
+
+_PROSE_WORDS = 8  # a line of one cell with more words than this is a sentence, not a label and its value
+
+
+def _prose(row: Row) -> bool:
+    """True for a sentence: one cell of many words (a table row or a short "Label: value" line is not)."""
+    return len(row.cells) == 1 and len(row.cells[0].text.split()) > _PROSE_WORDS
 
 
 def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,

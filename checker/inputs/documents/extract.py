@@ -164,7 +164,7 @@ class Extractor:
     def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
         """A row without values: its unit and its one quantity (and load) apply to the rows that follow; a row
         answered with marks ("Switchable outlets | Y | Y", a feature matrix) says all it has to say."""
-        if _answered_with_marks(parsed):
+        if _answered_with_marks(parsed) or _words_only(parsed):
             state.context = None
             return
         state.pending_unit = parsed.label_unit() or state.pending_unit
@@ -358,6 +358,8 @@ class Extractor:
                     out.append(self._conformity(options[0], parsed))
                     continue
                 for rule in options:  # the nearest label whose unit fits
+                    if _renamed(parsed.key, rule, hits, start, value):
+                        continue
                     cand = self.emitter.emit(rule, load, value, row_unit or pending_unit, parsed.row)
                     if cand is None and pending_unit and not row_unit:
                         cand = self.emitter.emit(rule, load, value, None, parsed.row)
@@ -365,6 +367,14 @@ class Extractor:
                         out.append(_tagged(cand, parsed.named_by(value) is False))
                         break
         return out
+
+
+def _renamed(key: str, rule: LabelRule, hits: list[Hit], start: int, value: Value) -> bool:
+    """True when a word ``rule`` excludes stands between the label and ``value`` ("LwA: 5.6B typical … ● LpA: 44dB":
+    44 dB is a sound pressure, not the sound power the LwA label names)."""
+    named = [h.end for h in hits if h.rule is rule and h.end <= value.start]
+    between = key[named[-1] if named else start:value.start]
+    return any(label.pattern.search(between) for label in rule.exclude)
 
 
 # a model identifier: one or two tokens, the first mixing letters and digits ("S5735-L24T4S", "DE33 GC");
@@ -489,6 +499,16 @@ def _looks_like_reading(parsed: Parsed, numbers: list[Value]) -> bool:
 
 
 _MARK = re.compile(r"(?:y|n|yes|no|x|[✓✔✗✘●○◯√-]|是|否|有|无|支持|不支持)", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[a-z]{2,}|[\u4e00-\u9fff]{2,}")
+
+
+def _words_only(parsed: Parsed) -> bool:
+    """A row of words naming no quantity, load or unit ("Free circuit packs" under "ATIS-0600020.2010 Pb"): text,
+    after which a label above names nothing more."""
+    return (not parsed.hits and not parsed.loads and parsed.label_unit() is None
+            and len(_WORD.findall(parsed.key)) >= 2)
 
 
 def _answered_with_marks(parsed: Parsed) -> bool:

@@ -16,9 +16,9 @@ _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _CN_GRADE = re.compile(r"([一二三四五])级")
 _LOAD_LEVELS = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100}
-# clauses end at ; 。 a comma that is not a thousands separator, a cell bar, and a full stop before the
-# next sentence ("load is 0.927. Efficiency at 50%": a value never takes the label of the next sentence)
-_CLAUSE_SPLIT = re.compile(r"[;。]|,(?!\d)|(?<!\d),|\s\|\s|(?<=[a-z0-9%)])\.\s+(?=[a-z\u4e00-\u9fff])")
+# clauses end at ; 。 a list bullet (● ▪ ■ ◆), a comma that is not a thousands separator, a cell bar, and a full
+# stop before the next sentence ("load is 0.927. Efficiency at 50%": a value never takes the label of the next sentence)
+_CLAUSE_SPLIT = re.compile(r"[;。●▪■◆]|,(?!\d)|(?<!\d),|\s\|\s|(?<=[a-z0-9%)])\.\s+(?=[a-z\u4e00-\u9fff])")
 
 
 @dataclass

@@ -44,6 +44,7 @@ class LabelRule:
     range: tuple[float, float] | None = None  # the field's plausible range, where the vocabulary asks for it
     also_rule: str = ""
     positive: bool = False  # a value of zero or less is noted as impossible
+    also_unit_words: list[Label] = field(default_factory=list)  # also_unit only on a line naming one of these
 
     def allowed(self, category: str | None) -> bool:
         """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
@@ -271,7 +272,8 @@ def _label_rules(doc: dict[str, Any], fields_doc: dict[str, Any]) -> list[LabelR
                 str(spec.get("unit", "")), str(spec.get("also_unit", "")), str(spec.get("bare", "")),
                 {int(k): v for k, v in spec.get("fields", {}).items()}, spec.get("default_load"),
                 _plausible_range(name, spec, fields_doc) if spec.get("plausible") else None,
-                str(spec.get("also_rule", "")), bool(spec.get("positive", False))))
+                str(spec.get("also_rule", "")), bool(spec.get("positive", False)),
+                _labels(spec.get("also_unit_words", []))))
     return rules
 
 

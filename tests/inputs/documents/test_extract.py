@@ -134,6 +134,22 @@ def test_sound_pressure_is_never_noise_lwad(make_pdf: MakePdf) -> None:
     assert "noise_lwad" not in facts_of(path, "switch")
 
 
+@pytest.mark.parametrize(("row", "read"), [
+    (("Acoustic noise", "LwA: 5.6B typical ● LpA: 44dB typical, 47 dB max"), [(5.6, "B")]),
+    (("Acoustic noise", "peak operation maximum 55 dBA"), []),
+    (("噪声", "55 dB(A)"), []),
+    (("Sound power level", "72 dB(A)"), [(72.0, "dB(A)")]),  # noted as decibels of sound power
+    (("噪声（声功率级）", "72 dB(A)"), [(72.0, "dB(A)")]),
+    (("Acoustic noise", "6.1 B"), [(6.1, "B")]),
+])
+def test_decibels_are_sound_power_only_where_said(make_pdf: MakePdf, row: tuple[str, str],
+                                                  read: list[tuple[float, str]]) -> None:
+    """Cisco's C9300 and ASR 920 datasheets: "LpA: 44dB" after an LwA label, and "Acoustic noise … 55 dBA" (a
+    sound pressure, perhaps) were read as sound power; decibels are sound power only on a line that says so."""
+    path = make_pdf([["Ethernet switch data sheet", row]], col_width=160)
+    assert [(f.value, f.unit) for f in facts_of(path, "switch").get("noise_lwad", [])] == read
+
+
 def test_firewall(make_pdf: MakePdf) -> None:
     path = make_pdf([["Next-generation firewall SG3600", ("Firewall throughput (1518 bytes)", "40.0 Gbps"),
                       ("IPv4 throughput (64 bytes, RFC 2544)", "12.0 Gbps"),

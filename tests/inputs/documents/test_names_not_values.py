@@ -123,3 +123,27 @@ def test_a_feature_matrix_row_names_nothing_below_it(make_pdf: MakePdf, rows: li
 
 def test_a_soft_hyphen_is_not_printed() -> None:
     assert fold("110V-\u00ad\u2010240V non-\u00advolatile") == "110V-240V non-volatile"
+
+
+def test_a_sentence_about_a_product_line_has_no_lead_content(make_pdf: MakePdf) -> None:
+    """Cisco's C9300 datasheet: "Catalyst 9300 Series switches are Cisco's lead stackable … the Catalyst 9000
+    family" gave lead contents of 9300 and 9000 mg/kg (a wrong fail); a number in a sentence with no unit is no
+    content, nor a number naming a series. A table row with a bare number is still read."""
+    path = make_pdf([["Ethernet switch data sheet",
+                      "Cisco Catalyst 9300 Series switches are Cisco's lead stackable enterprise access switching "
+                      "platform, part of the Catalyst 9000 family",
+                      ("Lead (Pb)", "12")]], col_width=160)
+    assert readings(path, "switch", "pb") == [(12.0, "")]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([("ATIS Pb free", "0600020.2010 Pb"), ("", "Free circuit packs"), ("", "2009 General")], []),
+    ([("Lead (Pb)",), ("15",)], [(15.0, "")]),
+])
+def test_a_label_names_nothing_after_a_line_of_words(make_pdf: MakePdf, rows: list[tuple[str, ...]],
+                                                     expected: list[tuple[object, str]]) -> None:
+    """Cisco's C6504-E: a narrow cell "ATIS-0600020.2010 Pb Free circuit packs ATIS-0600015-2009 General …"
+    wrapped over lines gave a lead content of 2009 mg/kg: an identifier with leading zeros is no value, "Pb free"
+    names no content, and a line of words ends what a label line above names."""
+    path = make_pdf([["Ethernet switch data sheet", *rows]], col_width=160)
+    assert readings(path, "switch", "pb") == expected
