@@ -10,16 +10,21 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO, cast
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic_core import to_json
 
 from checker.engine.explain import Explainer
 from checker.engine.run import Evaluated
 from checker.models import InputError, InputWarning, Report
+from checker.outputs.json_columns import BLOCK, ProductColumns
 from checker.outputs.safe_text import printable_tree
-from checker.outputs.summary import product_dicts
+from checker.outputs.sheetml import _joined
+from checker.outputs.summary import Shown, chunks, product_dicts
 
 _SLOT = '"products": []'
 _INDENT = "    "
@@ -83,14 +88,14 @@ class _ProductText:
         return mark
 
 
-def _writer(stream: TextIO) -> Callable[[bytes], object]:
+def _writer(stream: TextIO) -> Callable[[bytes | memoryview], object]:
     """Write UTF-8 bytes to ``stream``: to its byte buffer where it has one (no decoding and encoding again of
     a report that may run to gigabytes; no newline translation on this platform), else as text."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None or os.linesep != "\n":
-        return lambda data: stream.write(data.decode("utf-8"))
+        return lambda data: stream.write(bytes(data).decode("utf-8"))
     stream.flush()
-    return cast(Callable[[bytes], object], buffer.write)
+    return cast(Callable[[bytes | memoryview], object], buffer.write)
 
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:
@@ -103,13 +108,10 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
         return
     write = _writer(stream)
     write((head + '"products": [\n').encode("utf-8"))
-    separator = b""
-    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
-    as_text = _ProductText(explainer.shared_ids, 2, _INDENT)
-    indent = _INDENT.encode()
-    for product in product_dicts(evaluated, explainer=explainer):
-        write(separator + indent + as_text(product))
-        separator = b",\n"
+    first = True
+    for texts in _products(evaluated, 2, _INDENT, ",\n" + _INDENT, ""):
+        write(_joined(texts)[2:] if first else _joined(texts))  # the first product has no comma before it
+        first = False
     write(("\n  ]" + tail + "\n").encode("utf-8"))
     _flush(stream)
 
@@ -117,16 +119,39 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
 def write_ndjson(evaluated: Evaluated, stream: TextIO) -> None:
     """One JSON object a line: each product (its §4 object), then each unusable input as
     ``{"source": ..., "error": ...}`` and each warning as ``{"source": ..., "warning": ...}``."""
-    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
-    as_text = _ProductText(explainer.shared_ids, None)
     write = _writer(stream)
-    for product in product_dicts(evaluated, explainer=explainer):
-        write(as_text(product) + b"\n")
+    for texts in _products(evaluated, None, "", "", "\n"):
+        write(_joined(texts))
     for error in evaluated.errors:
         write((_safe_json(error, None) + "\n").encode("utf-8"))
     for warning in evaluated.warnings:
         write((_safe_json(warning, None) + "\n").encode("utf-8"))
     _flush(stream)
+
+
+def _products(evaluated: Evaluated, indent: int | None, margin: str, before: str, after: str
+              ) -> Iterator[pa.Array]:
+    """The products' texts (each line after the first led by ``margin``), each between ``before`` and ``after``,
+    a block at a time: built column-wise
+    (:class:`checker.outputs.json_columns.ProductColumns`), the rows it leaves and a batch shown without its
+    folder (the app) one product at a time (:class:`_ProductText`); the same bytes either way."""
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
+    as_text = _ProductText(explainer.shared_ids, indent, margin)
+    rows = len(evaluated.batch.frame)
+    if isinstance(evaluated, Shown) or not ProductColumns.usable(explainer):
+        for block in chunks(rows, BLOCK):
+            yield pa.array([before + as_text(p).decode("utf-8") + after
+                            for p in product_dicts(evaluated, block, explainer)], pa.string())
+        return
+    columns = ProductColumns(explainer, indent, margin, before, after)
+    for block in chunks(rows, BLOCK):
+        texts, left = columns.block(block)
+        if left:
+            mask = np.zeros(len(block), dtype=bool)
+            mask[left] = True
+            done = [before + as_text(explainer.product(block.start + at)).decode("utf-8") + after for at in left]
+            texts = pc.replace_with_mask(texts, pa.array(mask), pa.array(done, pa.string()))
+        yield texts
 
 
 def _flush(stream: TextIO) -> None:
