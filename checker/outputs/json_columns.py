@@ -80,13 +80,7 @@ class ProductColumns:
         categories = _cell_strings(frame["category"], local)
         ids = _escaped_strings(_cell_strings(frame["id"], local), slow)
         shown = _escaped_strings(categories, slow)
-        sources = self.cells.batch.sources[rows.start:rows.stop]
-        keys: dict[Group, int] = {}
-        by_object: dict[int, tuple[str, ...]] = {}
-        group = np.fromiter((keys.setdefault((self._columns(category)[0],
-                                              by_object.setdefault(id(source), tuple(source))), len(keys))
-                             for category, source in zip(categories, sources, strict=True)),
-                            dtype=np.intp, count=len(rows))
+        group, keys = self._groups(categories, self.cells.batch.sources[rows.start:rows.stop])
         if len(keys) == 1:
             key = next(iter(keys))
             texts = self._group(key, categories[0], local, ids, shown, slow)
@@ -103,6 +97,20 @@ class ProductColumns:
         back = np.empty(len(rows), dtype=np.intp)
         back[order] = np.arange(len(rows), dtype=np.intp)
         return pa.concat_arrays(parts).take(pa.array(back)), np.flatnonzero(slow).tolist()
+
+    def _groups(self, categories: list[str], sources: list[list[str]]) -> tuple[npt.NDArray[np.intp], dict[Group, int]]:
+        """Per row, the number of its group (clauses concerned, sources), and the groups."""
+        category_codes, distinct_categories = pd.factorize(np.asarray(categories, dtype=object))
+        source_codes, objects = pd.factorize(np.fromiter(map(id, sources), dtype=np.int64, count=len(sources)))
+        first = np.zeros(len(objects), dtype=np.intp)
+        first[source_codes[::-1]] = np.arange(len(sources) - 1, -1, -1)
+        source_keys = [tuple(sources[at]) for at in first.tolist()]
+        keys: dict[Group, int] = {}
+        pairs = category_codes.astype(np.int64) * len(objects) + source_codes
+        distinct_pairs, group = np.unique(pairs, return_inverse=True)
+        numbers = [keys.setdefault((self._columns(str(distinct_categories[pair // len(objects)]))[0],
+                                    source_keys[pair % len(objects)]), len(keys)) for pair in distinct_pairs.tolist()]
+        return np.asarray(numbers, dtype=np.intp)[group.reshape(-1)], keys
 
     def _columns(self, category: str) -> tuple[tuple[int, ...], list[ClauseColumn]]:
         """The clause columns that concern ``category``, and their identity."""
@@ -140,8 +148,8 @@ class ProductColumns:
                 if place:
                     args.append(separator)
                 args.extend(self._column(col, rows, slow))
-        args.extend((pieces[5] + self.after, ""))
-        return pc.binary_join_element_wise(*args)
+        args.append(pieces[5] + self.after)
+        return pc.binary_join_element_wise(*_coalesced(args), "")
 
     def _runs(self, columns: list[ClauseColumn]) -> list[tuple[bool, list[ClauseColumn]]]:
         """The columns in runs of clauses that read no cell (True) and of the others (False)."""
@@ -173,7 +181,7 @@ class ProductColumns:
             self._products[sources] = [before, after_id, after_category, first[:-1], separator[1:-1], after[1:]]
         return self._products[sources]
 
-    def _fixed(self, run: list[ClauseColumn], rows: Rows, separator: str) -> pa.Array | str:
+    def _fixed(self, run: list[ClauseColumn], rows: Rows, separator: str) -> Taken | str:
         """A run of clauses that read no cell: one text per distinct status, reason, value and limit of each,
         joined by ``separator``; a plain string where every row has the same."""
         codes = np.zeros(len(rows), dtype=np.int64)
@@ -188,7 +196,7 @@ class ProductColumns:
         texts = [separator.join(self._fixed_text(col, int(rows[at])) for col in run) for at in first.tolist()]
         if count == 1:
             return texts[0]
-        return pa.array(texts, pa.string()).take(pa.array(codes))
+        return Taken(texts, codes)
 
     def _fixed_text(self, col: ClauseColumn, row: int) -> str:
         key = (id(col), int(col.reason[row]), *_value_key(col, row))
@@ -198,14 +206,14 @@ class ProductColumns:
                                                  fallback=True)
         return text
 
-    def _column(self, col: ClauseColumn, rows: Rows, slow: npt.NDArray[np.bool_]) -> list[pa.Array]:
+    def _column(self, col: ClauseColumn, rows: Rows, slow: npt.NDArray[np.bool_]) -> list[pa.Array | Taken]:
         """One clause's text for each of ``rows``, as arrays to join; a row whose text cannot be encoded is
         marked in ``slow``."""
         if id(col) in self.explainer._plain:
             return self._measured(col, rows, slow)
         return [self._each(col, rows, np.ones(len(rows), dtype=bool), slow)]
 
-    def _measured(self, col: ClauseColumn, rows: Rows, slow: npt.NDArray[np.bool_]) -> list[pa.Array]:
+    def _measured(self, col: ClauseColumn, rows: Rows, slow: npt.NDArray[np.bool_]) -> list[pa.Array | Taken]:
         """A plain measured clause: rows with a reading from a template per status, value and limit around
         the evidence text (the others one by one, whole in the first of the three arrays)."""
         fast = (col.reason[rows] == Reason.NONE) & ~np.isnan(col.value[rows])
@@ -232,12 +240,12 @@ class ProductColumns:
                 return [self._each(col, rows, np.ones(len(rows), dtype=bool), slow)]
             befores.append(split[0])
             afters.append(split[1])
-        where = pa.array(inverse.reshape(-1))
-        head = pa.array(befores, pa.string()).take(where)
+        where = inverse.reshape(-1)
+        head: pa.Array | Taken = Taken(befores, where)
         if not fast.all():
-            head = pc.replace_with_mask(head, pa.array(~fast), self._each(col, rows, ~fast, slow).filter(~fast))
+            head = pc.replace_with_mask(head.array(), pa.array(~fast), self._each(col, rows, ~fast, slow).filter(~fast))
             escaped = pc.if_else(pa.array(fast), escaped, "")
-        return [head, escaped, pa.array(afters, pa.string()).take(where)]
+        return [head, escaped, Taken(afters, where)]
 
     def _template(self, col: ClauseColumn, row: int, cell_text: str, key: tuple[Any, ...]) -> tuple[str, str] | None:
         """The text of a plain clause result of this status, value and limit, split where its evidence text
@@ -308,6 +316,37 @@ class ProductColumns:
         if found is None:
             found = self._numbers[id(table)] = np.asarray(table.row_numbers, dtype=np.int64)
         return found
+
+
+class Taken:
+    """An array to join, not yet made: ``texts`` taken by ``codes``; text before or after it is joined into the
+    (few) texts, not into every row."""
+
+    __slots__ = ("codes", "texts")
+
+    def __init__(self, texts: list[str], codes: npt.NDArray[np.intp]) -> None:
+        self.texts = texts
+        self.codes = codes
+
+    def array(self) -> pa.Array:
+        return pa.array(self.texts, pa.string()).take(pa.array(self.codes))
+
+
+def _coalesced(args: list[Any]) -> list[Any]:
+    """Arguments of a join with neighbouring plain strings joined together and into the texts of a :class:`Taken`
+    beside them, then every :class:`Taken` made."""
+    merged: list[Any] = []
+    for arg in args:
+        last = merged[-1] if merged else None
+        if isinstance(arg, str) and isinstance(last, str):
+            merged[-1] = last + arg
+        elif isinstance(arg, str) and isinstance(last, Taken):
+            merged[-1] = Taken([text + arg for text in last.texts], last.codes)
+        elif isinstance(arg, Taken) and isinstance(last, str):
+            merged[-1] = Taken([last + text for text in arg.texts], arg.codes)
+        else:
+            merged.append(arg)
+    return [arg.array() if isinstance(arg, Taken) else arg for arg in merged]
 
 
 def _key_parts(col: ClauseColumn, rows: Rows) -> tuple[npt.NDArray[np.int64], ...]:
