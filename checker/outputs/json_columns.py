@@ -32,11 +32,11 @@ from pydantic_core import to_json
 
 from checker.engine.evaluate import FAIL, MISSING, VERDICTS, ClauseColumn, Reason, verdict_index
 from checker.engine.explain import Explainer, clause_dict
-from checker.engine.frame import StackedEvidence
+from checker.engine.frame import HI, LO, StackedEvidence
 from checker.inputs.product_tables import TableEvidence
 from checker.inputs.table_files import arrow_text
 
-BLOCK = 8192  # products built at a time: some tens of MB of text
+BLOCK = 2048  # products built at a time: some tens of MB of text (a larger block is no faster)
 _NEEDS_ESCAPE = r'[\x00-\x1f"\\]'  # what JSON escapes in a string (pydantic writes the rest as it is)
 
 Rows = npt.NDArray[np.intp]
@@ -65,6 +65,7 @@ class ProductColumns:
         self._split: dict[tuple[Any, ...], tuple[str, str] | None] = {}
         self._products: dict[tuple[Any, ...], list[str] | None] = {}
         self._numbers: dict[int, npt.NDArray[np.int64]] = {}
+        self._float_columns: dict[str, npt.NDArray[np.float64]] = {}
         self._concern: dict[str, tuple[tuple[int, ...], list[ClauseColumn]]] = {}
 
     @staticmethod
@@ -199,7 +200,7 @@ class ProductColumns:
         return Taken(texts, codes)
 
     def _fixed_text(self, col: ClauseColumn, row: int) -> str:
-        key = (id(col), int(col.reason[row]), *_value_key(col, row))
+        key = (id(col), *(int(part[0]) for part in _key_parts(col, np.array([row]))))
         text = self._texts.get(key)
         if text is None:
             text = self._texts[key] = self._text(clause_dict(col, self.cells, self.explainer.catalog, row),
@@ -214,15 +215,20 @@ class ProductColumns:
         return [self._each(col, rows, np.ones(len(rows), dtype=bool), slow)]
 
     def _measured(self, col: ClauseColumn, rows: Rows, slow: npt.NDArray[np.bool_]) -> list[pa.Array | Taken]:
-        """A plain measured clause: rows with a reading from a template per status, value and limit around
-        the evidence text (the others one by one, whole in the first of the three arrays)."""
-        fast = (col.reason[rows] == Reason.NONE) & ~np.isnan(col.value[rows])
-        cells = self._cell_texts(col.clause.quantity or "", rows) if fast.any() else None
+        """A plain measured clause: rows with a reading, or with none and no bound, from a template per status,
+        reason, value and limit around the evidence text (the others one by one, whole in the first of the
+        three arrays)."""
+        name = col.clause.quantity or ""
+        reason, value = col.reason[rows], col.value[rows]
+        fast = ((reason == Reason.NONE) & ~np.isnan(value)) | ((reason == Reason.VALUE_MISSING)
+                                                              & self._unbounded(name, rows))
+        cells = self._cell_texts(name, rows) if fast.any() else None
         if cells is None:
             return [self._each(col, rows, np.ones(len(rows), dtype=bool), slow)]
         numbers, raw, escaped, written, source = cells
+        parts = (col.status[rows].astype(np.int64), reason.astype(np.int64), _bits(value), _bits(col.limit[rows]))
         codes = np.zeros(len(rows), dtype=np.int64)
-        for part in (col.status[rows].astype(np.int64), _bits(col.value[rows]), _bits(col.limit[rows])):
+        for part in parts:
             found, distinct = pd.factorize(part)
             codes = pd.factorize(codes * len(distinct) + found)[0]
         codes[~fast] = -1
@@ -230,22 +236,34 @@ class ProductColumns:
         befores: list[str] = []
         afters: list[str] = []
         for kind, at in zip(kinds.tolist(), first.tolist(), strict=True):
-            if kind < 0:
-                befores.append("")
-                afters.append("")
-                continue
-            plain = f"row {numbers[at]}: {written} = {raw[at].as_py()}"
-            split = self._template(col, int(rows[at]), plain, (id(col), source, *_value_key(col, int(rows[at]))))
-            if split is None:
-                return [self._each(col, rows, np.ones(len(rows), dtype=bool), slow)]
-            befores.append(split[0])
-            afters.append(split[1])
+            split = None
+            if kind >= 0:
+                plain = f"row {numbers[at]}: {written} = {raw[at].as_py()}"
+                split = self._template(col, int(rows[at]), plain, (id(col), source, *(int(p[at]) for p in parts)))
+                if split is None:
+                    fast[codes == kind] = False
+            befores.append(split[0] if split else "")
+            afters.append(split[1] if split else "")
         where = inverse.reshape(-1)
         head: pa.Array | Taken = Taken(befores, where)
         if not fast.all():
             head = pc.replace_with_mask(head.array(), pa.array(~fast), self._each(col, rows, ~fast, slow).filter(~fast))
             escaped = pc.if_else(pa.array(fast), escaped, "")
         return [head, escaped, Taken(afters, where)]
+
+    def _unbounded(self, name: str, rows: Rows) -> npt.NDArray[np.bool_]:
+        """Rows with no bound of ``name`` (a missing value then shows no value)."""
+        free = np.ones(len(rows), dtype=bool)
+        for bound in (name + LO, name + HI):
+            if bound in self.cells.names:
+                free &= np.isnan(self._floats(bound)[rows])
+        return free
+
+    def _floats(self, name: str) -> npt.NDArray[np.float64]:
+        found = self._float_columns.get(name)
+        if found is None:
+            found = self._float_columns[name] = self.cells.batch.frame[name].to_numpy(dtype=float, na_value=np.nan)
+        return found
 
     def _template(self, col: ClauseColumn, row: int, cell_text: str, key: tuple[Any, ...]) -> tuple[str, str] | None:
         """The text of a plain clause result of this status, value and limit, split where its evidence text
@@ -353,10 +371,6 @@ def _key_parts(col: ClauseColumn, rows: Rows) -> tuple[npt.NDArray[np.int64], ..
     """What a clause that reads no cell depends on, per row: status, reason, value and limit."""
     return (col.status[rows].astype(np.int64), col.reason[rows].astype(np.int64), _bits(col.value[rows]),
             _bits(col.limit[rows]))
-
-
-def _value_key(col: ClauseColumn, row: int) -> tuple[int, int, int]:
-    return (int(col.status[row]), int(_bits(col.value[row:row + 1])[0]), int(_bits(col.limit[row:row + 1])[0]))
 
 
 def _table_part(store: Any, rows: Rows) -> tuple[TableEvidence, Rows] | None:

@@ -36,6 +36,8 @@ ROWS = [
     ["SR-7", "B", "server", "94.1 %", "ND", "n/a", "0.95", "82"],
     ["SR-8", "C", "服务器", "90", "94", "91", "0.95", "80"],
     ["SR\x07bell", "C", "server", "90.0", "-0.0", "91", "0.950", "80.0"],
+    ["SR-9", "C", "server", "", "≥ 94.5", "91", "", "80"],  # a bound: the column has bounds, a blank beside
+    ["SR-10", "C", "storage", "90.5", "", "91", "0.96", ""],
 ]
 
 
@@ -106,6 +108,8 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
 
 def test_json_by_columns_is_the_plain_report(mixed: Evaluated, small_blocks: list[list[int]]) -> None:
     assert len(mixed.batch.frame) == len(ROWS) * 2 - 3 + 5
+    statuses = {c.status for p in _reference(mixed).products for c in p.clauses if c.evidence}
+    assert {"pass", "fail", "missing_evidence", "manual_review"} <= statuses
     assert _written(mixed, "json") == to_json(_reference(mixed))
     assert small_blocks == [[]] * -(-len(mixed.batch.frame) // 4)  # no product left to the slow path
 
