@@ -39,6 +39,7 @@ from checker.inputs.table_files import arrow_text
 BLOCK = 2048  # products built at a time: some tens of MB of text (a larger block is no faster)
 _NEEDS_ESCAPE = r'[\x00-\x1f"\\]'  # what JSON escapes in a string (pydantic writes the rest as it is)
 
+_UNKNOWN = ("", "")  # a template not made yet
 Rows = npt.NDArray[np.intp]
 Group = tuple[tuple[int, ...], tuple[str, ...]]  # the clause columns concerned, the sources
 
@@ -66,6 +67,7 @@ class ProductColumns:
         self._products: dict[tuple[Any, ...], list[str] | None] = {}
         self._numbers: dict[int, npt.NDArray[np.int64]] = {}
         self._float_columns: dict[str, npt.NDArray[np.float64]] = {}
+        self._raw: dict[tuple[int, str], pa.Array | npt.NDArray[np.object_]] = {}
         self._concern: dict[str, tuple[tuple[int, ...], list[ClauseColumn]]] = {}
 
     @staticmethod
@@ -235,11 +237,15 @@ class ProductColumns:
         kinds, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
         befores: list[str] = []
         afters: list[str] = []
-        for kind, at in zip(kinds.tolist(), first.tolist(), strict=True):
+        known = np.stack(parts, axis=1)[first].tolist()
+        for kind, at, values in zip(kinds.tolist(), first.tolist(), known, strict=True):
             split = None
             if kind >= 0:
-                plain = f"row {numbers[at]}: {written} = {raw[at].as_py()}"
-                split = self._template(col, int(rows[at]), plain, (id(col), source, *(int(p[at]) for p in parts)))
+                key = (id(col), source, *values)
+                split = self._split.get(key, _UNKNOWN)
+                if split is _UNKNOWN:
+                    plain = f"row {numbers[at]}: {written} = {raw[at].as_py()}"
+                    split = self._template(col, int(rows[at]), plain, key)
                 if split is None:
                     fast[codes == kind] = False
             befores.append(split[0] if split else "")
@@ -321,13 +327,30 @@ class ProductColumns:
         written = table.written.get(labels[0], labels[0])
         try:
             escaped_written = to_json(written).decode("utf-8")[1:-1]
-            cells = _table_cells(table, labels[0], local)
+            cells = self._table_cells(table, labels[0], local)
         except (ValueError, UnicodeError):
             return None
         numbers = self._row_numbers(table)[local] if table.row_numbers else local + table.first_row
         escaped = pc.binary_join_element_wise("row ", pa.array(numbers).cast(pa.string()), f": {escaped_written} = ",
                                               _escaped(cells), "")
         return numbers, cells, escaped, written, id(table)
+
+    def _table_cells(self, table: TableEvidence, label: str, rows: Rows) -> pa.Array:
+        """The raw cells as :meth:`TableEvidence.get` spells them (a missing cell as ``<NA>``); each column taken
+        out of the table once."""
+        key = (id(table), label)
+        column = self._raw.get(key)
+        if column is None:
+            series = table.raw.iloc[:, table.raw.columns.get_loc(label)]
+            arrow = arrow_text(series)
+            if arrow is not None:
+                combined = arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
+                column = self._raw[key] = pc.fill_null(combined.cast(pa.string()), "<NA>")
+            else:
+                column = self._raw[key] = np.asarray(series.array, dtype=object)
+        if isinstance(column, pa.Array):
+            return column.take(pa.array(rows))
+        return pa.array([f"{'<NA>' if value is None else value}" for value in column[rows]], pa.string())
 
     def _row_numbers(self, table: TableEvidence) -> npt.NDArray[np.int64]:
         found = self._numbers.get(id(table))
@@ -385,16 +408,6 @@ def _table_part(store: Any, rows: Rows) -> tuple[TableEvidence, Rows] | None:
                     return None
                 return _table_part(part, rows - offset)
     return None
-
-
-def _table_cells(table: TableEvidence, label: str, rows: Rows) -> pa.Array:
-    """The raw cells as :meth:`TableEvidence.get` spells them (a missing cell as ``<NA>``)."""
-    series = table.raw.iloc[rows, table.raw.columns.get_loc(label)]
-    arrow = arrow_text(series)
-    if arrow is not None:
-        combined = arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
-        return pc.fill_null(combined.cast(pa.string()), "<NA>")
-    return pa.array([f"{'<NA>' if value is None else value}" for value in series.array], pa.string())
 
 
 def _bits(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
