@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, BinaryIO
 from xml.etree import ElementTree
@@ -150,13 +151,17 @@ class FastSheet:
     """A write-only openpyxl sheet whose :meth:`append` writes the row here; every other attribute
     (``column_dimensions``, ``freeze_panes``, ``auto_filter``, ``conditional_formatting``) is the sheet's."""
 
-    __slots__ = ("_count", "_pending", "_rows", "_sheet")
+    __slots__ = ("_count", "_crc", "_deflate", "_pending", "_rows", "_sheet", "_size")
 
     def __init__(self, sheet: Any) -> None:
         object.__setattr__(self, "_sheet", sheet)
         object.__setattr__(self, "_rows", tempfile.TemporaryFile())  # noqa: SIM115 - kept until the sheet is saved
         object.__setattr__(self, "_pending", [])
         object.__setattr__(self, "_count", 0)
+        # the rows are kept deflated (level 1, as every part): no gigabytes of XML written to disk and read back
+        object.__setattr__(self, "_deflate", zlib.compressobj(1, zlib.DEFLATED, -15))
+        object.__setattr__(self, "_crc", 0)
+        object.__setattr__(self, "_size", 0)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sheet, name)
@@ -189,24 +194,27 @@ class FastSheet:
         cells = [_column_xml(_LETTERS[i], column, numbers) for i, column in enumerate(columns)]
         rows = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "")
         self._flush()
-        self._rows.write(_joined(rows))
+        self._put(_joined(rows))
         object.__setattr__(self, "_count", self._count + len(columns[0]))
 
     def _flush(self) -> None:
         if self._pending:
-            self._rows.write("".join(self._pending).encode("utf-8"))
+            self._put("".join(self._pending).encode("utf-8"))
             self._pending.clear()
 
-    def rows(self) -> IO[bytes]:
-        """The rows written, as bytes from the start."""
-        self._flush()
-        self._rows.seek(0)
-        return self._rows  # type: ignore[no-any-return]
+    def _put(self, data: bytes | memoryview) -> None:
+        object.__setattr__(self, "_crc", zlib.crc32(data, self._crc))
+        object.__setattr__(self, "_size", self._size + len(data))
+        self._rows.write(self._deflate.compress(data))
 
-    def size(self) -> int:
-        """Bytes of the rows written."""
+    def deflated(self) -> tuple[IO[bytes], int, int]:
+        """The rows written as raw deflate data from the start, ending on a byte boundary with no final block
+        (more deflate data may follow), their CRC-32 and their size before compression."""
         self._flush()
-        return int(self._rows.seek(0, io.SEEK_END))
+        self._rows.write(self._deflate.flush(zlib.Z_SYNC_FLUSH))
+        object.__setattr__(self, "_deflate", zlib.compressobj(1, zlib.DEFLATED, -15))
+        self._rows.seek(0)
+        return self._rows, self._crc, self._size
 
     def close(self) -> None:
         """Drop the temporary file."""
@@ -269,14 +277,74 @@ def _fast_deflate(entry: zipfile.ZipInfo) -> None:
 
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, skeleton: bytes, sheet: FastSheet) -> None:
+    """The sheet's part: openpyxl's XML around its rows, deflated in three pieces (the rows were deflated as
+    they were written) that make one deflate stream; its CRC-32 put together from the pieces'."""
     head, found, tail = skeleton.partition(_EMPTY_DATA)
     if not found:
         raise ValueError(f"sheet {sheet.title!r}: openpyxl wrote rows of its own")
+    head, tail = head + b"<sheetData>", b"</sheetData>" + tail
+    rows, rows_crc, rows_size = sheet.deflated()
+    start = zlib.compressobj(1, zlib.DEFLATED, -15)
+    end = zlib.compressobj(1, zlib.DEFLATED, -15)
     entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
     entry.compress_type = zipfile.ZIP_DEFLATED
     _fast_deflate(entry)
-    entry.file_size = len(head) + len(tail) + len(_EMPTY_DATA) + sheet.size()  # zip64 when it needs it
+    entry.file_size = len(head) + rows_size + len(tail)  # zip64 when it needs it
+    crc = zlib.crc32(tail, crc32_combine(zlib.crc32(head), rows_crc, rows_size))
     with out.open(entry, "w") as stream:
-        stream.write(head + b"<sheetData>")
-        shutil.copyfileobj(sheet.rows(), stream, 1 << 20)
-        stream.write(b"</sheetData>" + tail)
+        writer: Any = stream
+        writer._compressor = _Deflated()  # what is written is deflate data already
+        writer.write(start.compress(head) + start.flush(zlib.Z_SYNC_FLUSH))
+        shutil.copyfileobj(rows, writer, 1 << 20)
+        writer.write(end.compress(tail) + end.flush(zlib.Z_FINISH))
+        writer._crc, writer._file_size = crc, entry.file_size  # of the data before compression
+
+
+class _Deflated:
+    """The compressor of a zip entry whose data is given deflated."""
+
+    @staticmethod
+    def compress(data: bytes) -> bytes:
+        return data
+
+    @staticmethod
+    def flush() -> bytes:
+        return b""
+
+
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    total, index = 0, 0
+    while vector:
+        if vector & 1:
+            total ^= matrix[index]
+        vector >>= 1
+        index += 1
+    return total
+
+
+def _gf2_square(matrix: list[int]) -> list[int]:
+    return [_gf2_times(matrix, row) for row in matrix]
+
+
+def crc32_combine(first: int, second: int, second_size: int) -> int:
+    """The CRC-32 of two byte strings one after the other, from the CRC-32 of each and the second's length
+    (zlib's ``crc32_combine``, which Python's zlib module does not offer)."""
+    if second_size <= 0:
+        return first
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator of one zero bit
+    even = _gf2_square(odd)  # two zero bits
+    odd = _gf2_square(even)  # four
+    while True:
+        even = _gf2_square(odd)
+        if second_size & 1:
+            first = _gf2_times(even, first)
+        second_size >>= 1
+        if not second_size:
+            break
+        odd = _gf2_square(even)
+        if second_size & 1:
+            first = _gf2_times(odd, first)
+        second_size >>= 1
+        if not second_size:
+            break
+    return first ^ second
