@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -167,3 +168,28 @@ def test_escaped_cells_stay_escaped(mixed: Evaluated) -> None:
     assert any("\t" in t for t in texts)
     assert "SR\x07bell" in {p["id"] for p in report["products"]}
     assert "\\u0007" in _written(mixed, "ndjson")
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+def test_a_file_gets_the_same_bytes(mixed: Evaluated, fmt: str, tmp_path: Path,
+                                    small_blocks: list[list[int]]) -> None:
+    """Written to a file (from the writer's own thread, blocks queued) as to a text stream."""
+    out = tmp_path / f"report.{fmt}"
+    write_stream(mixed, fmt, out, "en", False)
+    assert out.read_text(encoding="utf-8") == _written(mixed, fmt)
+    assert len(small_blocks) > 3
+
+
+def test_a_failed_write_is_raised(mixed: Evaluated, tmp_path: Path) -> None:
+    """An error in the writing thread (here: the file closed under it) reaches the caller."""
+
+    class Closing(io.TextIOWrapper):
+        def __init__(self) -> None:
+            super().__init__(io.BufferedWriter(io.FileIO(tmp_path / "x.json", "w")), encoding="utf-8")
+            self.buffer.close()
+
+        def flush(self) -> None:
+            pass
+
+    with pytest.raises(ValueError, match="closed"):
+        write_stream(mixed, "ndjson", None, "en", False, stdout=Closing())
