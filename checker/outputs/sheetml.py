@@ -14,9 +14,11 @@ from __future__ import annotations
 import io
 import math
 import posixpath
+import queue
 import re
 import shutil
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
@@ -151,17 +153,13 @@ class FastSheet:
     """A write-only openpyxl sheet whose :meth:`append` writes the row here; every other attribute
     (``column_dimensions``, ``freeze_panes``, ``auto_filter``, ``conditional_formatting``) is the sheet's."""
 
-    __slots__ = ("_count", "_crc", "_deflate", "_pending", "_rows", "_sheet", "_size")
+    __slots__ = ("_count", "_pending", "_rows", "_sheet")
 
     def __init__(self, sheet: Any) -> None:
         object.__setattr__(self, "_sheet", sheet)
-        object.__setattr__(self, "_rows", tempfile.TemporaryFile())  # noqa: SIM115 - kept until the sheet is saved
+        object.__setattr__(self, "_rows", DeflatedRows())
         object.__setattr__(self, "_pending", [])
         object.__setattr__(self, "_count", 0)
-        # the rows are kept deflated (level 1, as every part): no gigabytes of XML written to disk and read back
-        object.__setattr__(self, "_deflate", zlib.compressobj(1, zlib.DEFLATED, -15))
-        object.__setattr__(self, "_crc", 0)
-        object.__setattr__(self, "_size", 0)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sheet, name)
@@ -203,22 +201,82 @@ class FastSheet:
             self._pending.clear()
 
     def _put(self, data: bytes | memoryview) -> None:
-        object.__setattr__(self, "_crc", zlib.crc32(data, self._crc))
-        object.__setattr__(self, "_size", self._size + len(data))
-        self._rows.write(self._deflate.compress(data))
+        self._rows.put(data)
 
     def deflated(self) -> tuple[IO[bytes], int, int]:
         """The rows written as raw deflate data from the start, ending on a byte boundary with no final block
         (more deflate data may follow), their CRC-32 and their size before compression."""
         self._flush()
-        self._rows.write(self._deflate.flush(zlib.Z_SYNC_FLUSH))
-        object.__setattr__(self, "_deflate", zlib.compressobj(1, zlib.DEFLATED, -15))
-        self._rows.seek(0)
-        return self._rows, self._crc, self._size
+        return self._rows.finish()
 
     def close(self) -> None:
         """Drop the temporary file."""
         self._rows.close()
+
+
+class DeflatedRows:
+    """A sheet's rows kept deflated (level 1, as every part) in a temporary file: no gigabytes of XML written to
+    disk and read back at save. A large sheet's rows are deflated in a thread of their own (zlib lets go of the
+    interpreter) while the next rows are built, at most :data:`_QUEUED` blocks behind."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - kept until the workbook is saved
+        self.deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self.crc = 0
+        self.size = 0
+        self.queue: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=_QUEUED)
+        self.thread: threading.Thread | None = None
+        self.failed: BaseException | None = None
+
+    def put(self, data: bytes | memoryview) -> None:
+        """Rows after the others (deflated here if short, else in the thread)."""
+        if self.failed is not None:
+            raise self.failed
+        if len(data) < _IN_THREAD and self.thread is None:
+            self._deflated(data)
+            return
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="sheet-deflate", daemon=True)
+            self.thread.start()
+        self.queue.put(data)
+
+    def _deflated(self, data: bytes | memoryview) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        self.file.write(self.deflate.compress(data))
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.failed is None:
+                try:
+                    self._deflated(data)
+                except BaseException as exc:  # noqa: BLE001 - raised again where the rows are given
+                    self.failed = exc
+
+    def _wait(self) -> None:
+        if self.thread is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.thread = None
+
+    def finish(self) -> tuple[IO[bytes], int, int]:
+        """The deflate data from the start (no final block), the rows' CRC-32 and their size."""
+        self._wait()
+        if self.failed is not None:
+            raise self.failed
+        self.file.write(self.deflate.flush(zlib.Z_SYNC_FLUSH))
+        self.deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
+        self.file.seek(0)
+        return self.file, self.crc, self.size
+
+    def close(self) -> None:
+        """Stop the thread and drop the temporary file."""
+        self._wait()
+        self.file.close()
+
+
+_QUEUED = 2  # blocks of rows waiting to be deflated
+_IN_THREAD = 1 << 20  # rows of this many bytes or more start the thread
 
 
 class FastBook:

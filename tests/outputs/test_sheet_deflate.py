@@ -13,7 +13,7 @@ import openpyxl
 import pyarrow as pa
 import pytest
 
-from checker.outputs.sheetml import FastBook, crc32_combine
+from checker.outputs.sheetml import DeflatedRows, FastBook, crc32_combine
 
 
 @pytest.mark.parametrize(("first", "second"), [(b"", b"x"), (b"abc", b""), (b"x" * 7, b"\x00\xff"),
@@ -48,3 +48,25 @@ def test_a_sheet_of_deflated_rows_reads_back() -> None:
     assert rows[1] == ("P-0", 0.0)
     assert rows[count] == (f"P-{count - 1}", (count - 1) / 4)
     assert rows[-1] == ("last", 1.5)
+
+
+def test_rows_deflated_in_the_thread_are_the_rows_given() -> None:
+    rows = DeflatedRows()
+    parts = [b"<row>small</row>", os.urandom(3 << 20), b"<row>after</row>" * 10, os.urandom(2 << 20)]
+    for part in parts:
+        rows.put(part)
+    assert rows.thread is not None  # the large part started it
+    data, crc, size = rows.finish()
+    whole = b"".join(parts)
+    assert (crc, size) == (zlib.crc32(whole), len(whole))
+    assert zlib.decompressobj(-15).decompress(data.read()) == whole
+    rows.close()
+
+
+def test_an_error_while_deflating_is_raised() -> None:
+    rows = DeflatedRows()
+    rows.file.close()
+    rows.put(os.urandom(2 << 20))
+    with pytest.raises(ValueError, match="closed"):
+        rows.finish()
+    rows.close()
