@@ -103,8 +103,8 @@ def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
     if pa.types.is_integer(kind) or pa.types.is_floating(kind):
         text = column.cast(pa.string())
         cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="n"><v>', text, "</v></c>", "")
-        shown = pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column)
-        return pc.if_else(pc.fill_null(shown, False), cells, "")
+        shown = pc.fill_null(pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column), False)
+        return cells if pc.all(shown).as_py() else pc.if_else(shown, cells, "")
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or _needs_care(column):
         return pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
                                                                  strict=True)], pa.string())
@@ -124,8 +124,10 @@ def _coded_xml(letter: str, column: pa.DictionaryArray, numbers: pa.Array) -> pa
                                    ">", "&gt;")
     tails = pc.binary_join_element_wise('" t="inlineStr"><is><t>', escaped, "</t></is></c>", "")
     cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, tails.take(column.indices), "")
-    blank = pc.fill_null(pc.equal(words, "").take(column.indices), True)
-    return pc.if_else(blank, "", cells)
+    blank_words = pc.fill_null(pc.equal(words, ""), True)
+    if not column.null_count and not pc.any(blank_words).as_py():
+        return cells  # no blank word (statuses, verdicts): nothing to blank out
+    return pc.if_else(blank_words.take(column.indices), "", cells)
 
 
 def _needs_care(column: pa.Array) -> bool:
