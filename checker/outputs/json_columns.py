@@ -317,7 +317,7 @@ class ProductColumns:
         """The evidence of ``name`` on each row as the catalog gives it ("row 7: header = cell"): the row numbers,
         the cells, the whole text escaped for JSON, the header, and which table; None where the evidence is not
         one catalog cell."""
-        found = _table_part(self.cells.batch.evidence, rows)
+        found = table_part(self.cells.batch.evidence, rows)
         if found is None:
             return None
         table, local = found
@@ -396,7 +396,7 @@ def _key_parts(col: ClauseColumn, rows: Rows) -> tuple[npt.NDArray[np.int64], ..
             _bits(col.limit[rows]))
 
 
-def _table_part(store: Any, rows: Rows) -> tuple[TableEvidence, Rows] | None:
+def table_part(store: Any, rows: Rows) -> tuple[TableEvidence, Rows] | None:
     """The catalog table that holds the evidence of all of ``rows`` (with their rows in it), or None."""
     if isinstance(store, TableEvidence):
         return store, rows
@@ -406,7 +406,7 @@ def _table_part(store: Any, rows: Rows) -> tuple[TableEvidence, Rows] | None:
                 later = [o for o, _ in store.parts if o > offset]
                 if later and rows.max() >= min(later):
                     return None
-                return _table_part(part, rows - offset)
+                return table_part(part, rows - offset)
     return None
 
 

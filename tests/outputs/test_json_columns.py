@@ -12,16 +12,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pytest
 
 import checker.outputs.json_columns as json_columns
 import checker.outputs.jsonl as jsonl
-from checker.engine.explain import clause_result
+from checker.engine.explain import Explainer, clause_result
 from checker.engine.run import Evaluated
+from checker.inputs.product_tables import TableEvidence
 from checker.models import ProductReport, Report, verdict_of
 from checker.outputs import write_stream
 from checker.outputs.report import to_json
+from checker.outputs.summary import compact, product_reports
 from checker.pipeline import audit
 
 AS_OF = date(2026, 11, 20)
@@ -193,3 +196,16 @@ def test_a_failed_write_is_raised(mixed: Evaluated, tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="closed"):
         write_stream(mixed, "ndjson", None, "en", False, stdout=Closing())
+
+
+@pytest.mark.parametrize(("rows", "one_table"), [([1, 3, 6], True), ([0, 4, 12, 20], False),
+                                                ([len(ROWS) + 1, len(ROWS) + 3], True)])
+def test_scattered_products_are_reported_as_in_the_whole_batch(mixed: Evaluated, rows: list[int],
+                                                               one_table: bool) -> None:
+    """The worst products (HTML, XLSX) are reported from a batch of only them: the same reports, from one
+    catalog (its cells taken as a table of those rows) or several."""
+    explainer = Explainer(mixed.columns, mixed.batch, mixed.catalog)
+    chosen = np.array(rows, dtype=np.intp)
+    assert list(product_reports(mixed, chosen)) == [explainer.report(row) for row in rows]
+    kept = compact(mixed, chosen)
+    assert isinstance(kept.batch.evidence, TableEvidence) == one_table
