@@ -35,6 +35,7 @@ from checker.engine.explain import Explainer, clause_dict
 from checker.engine.frame import HI, LO, StackedEvidence
 from checker.inputs.product_tables import TableEvidence
 from checker.inputs.table_files import arrow_text
+from checker.outputs.joining import Taken, coalesced
 
 BLOCK = 2048  # products built at a time: some tens of MB of text (a larger block is no faster)
 _NEEDS_ESCAPE = r'[\x00-\x1f"\\]'  # what JSON escapes in a string (pydantic writes the rest as it is)
@@ -152,7 +153,7 @@ class ProductColumns:
                     args.append(separator)
                 args.extend(self._column(col, rows, slow))
         args.append(pieces[5] + self.after)
-        return pc.binary_join_element_wise(*_coalesced(args), "")
+        return pc.binary_join_element_wise(*coalesced(args), "")
 
     def _runs(self, columns: list[ClauseColumn]) -> list[tuple[bool, list[ClauseColumn]]]:
         """The columns in runs of clauses that read no cell (True) and of the others (False)."""
@@ -357,37 +358,6 @@ class ProductColumns:
         if found is None:
             found = self._numbers[id(table)] = np.asarray(table.row_numbers, dtype=np.int64)
         return found
-
-
-class Taken:
-    """An array to join, not yet made: ``texts`` taken by ``codes``; text before or after it is joined into the
-    (few) texts, not into every row."""
-
-    __slots__ = ("codes", "texts")
-
-    def __init__(self, texts: list[str], codes: npt.NDArray[np.intp]) -> None:
-        self.texts = texts
-        self.codes = codes
-
-    def array(self) -> pa.Array:
-        return pa.array(self.texts, pa.string()).take(pa.array(self.codes))
-
-
-def _coalesced(args: list[Any]) -> list[Any]:
-    """Arguments of a join with neighbouring plain strings joined together and into the texts of a :class:`Taken`
-    beside them, then every :class:`Taken` made."""
-    merged: list[Any] = []
-    for arg in args:
-        last = merged[-1] if merged else None
-        if isinstance(arg, str) and isinstance(last, str):
-            merged[-1] = last + arg
-        elif isinstance(arg, str) and isinstance(last, Taken):
-            merged[-1] = Taken([text + arg for text in last.texts], last.codes)
-        elif isinstance(arg, Taken) and isinstance(last, str):
-            merged[-1] = Taken([last + text for text in arg.texts], arg.codes)
-        else:
-            merged.append(arg)
-    return [arg.array() if isinstance(arg, Taken) else arg for arg in merged]
 
 
 def _key_parts(col: ClauseColumn, rows: Rows) -> tuple[npt.NDArray[np.int64], ...]:

@@ -29,6 +29,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.outputs.joining import Taken, coalesced
+
 _EMPTY_DATA = b"<sheetData></sheetData>"
 _MAX_TEXT = 32_767  # an Excel cell's characters (openpyxl cuts there too)
 _FLUSH = 2_000  # rows kept in memory before they go to the temporary file
@@ -93,41 +95,45 @@ def row_xml(number: int, values: Iterable[Any]) -> str:
     return f'<row r="{number}">{text}</row>'
 
 
-def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
-    """Each row's cell XML of one column ("" for a blank)."""
+def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> list[pa.Array | Taken | str]:
+    """Each row's cell XML of one column ("" for a blank), as pieces to join: plain strings, arrays, and
+    :class:`Taken` texts."""
     kind = column.type
     if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type) and not _needs_care(column.dictionary):
         return _coded_xml(letter, column, numbers)
     if pa.types.is_dictionary(kind):
         column, kind = column.cast(kind.value_type), kind.value_type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind):
-        text = column.cast(pa.string())
-        cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="n"><v>', text, "</v></c>", "")
+        parts: list[pa.Array | Taken | str] = [f'<c r="{letter}', numbers, '" t="n"><v>', column.cast(pa.string()),
+                                               "</v></c>"]
         shown = pc.fill_null(pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column), False)
-        return cells if pc.all(shown).as_py() else pc.if_else(shown, cells, "")
+        return parts if pc.all(shown).as_py() else [pc.if_else(shown, _join(parts), "")]
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or _needs_care(column):
-        return pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
-                                                                 strict=True)], pa.string())
+        return [pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
+                                                                  strict=True)], pa.string())]
     escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(column, "&", "&amp;"), "<", "&lt;"),
                                    ">", "&gt;")
-    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped,
-                                        "</t></is></c>", "")
+    parts = [f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped, "</t></is></c>"]
     blank = pc.fill_null(pc.equal(column, ""), True)
-    return pc.if_else(blank, "", cells)
+    return [pc.if_else(blank, "", _join(parts))] if pc.any(blank).as_py() else parts
 
 
-def _coded_xml(letter: str, column: pa.DictionaryArray, numbers: pa.Array) -> pa.Array:
+def _coded_xml(letter: str, column: pa.DictionaryArray, numbers: pa.Array) -> list[pa.Array | Taken | str]:
     """:func:`_column_xml` of a dictionary column of text (statuses, verdicts): each word escaped once, in the
     dictionary, then taken for every row."""
     words = column.dictionary
     escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(words, "&", "&amp;"), "<", "&lt;"),
                                    ">", "&gt;")
     tails = pc.binary_join_element_wise('" t="inlineStr"><is><t>', escaped, "</t></is></c>", "")
-    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, tails.take(column.indices), "")
     blank_words = pc.fill_null(pc.equal(words, ""), True)
-    if not column.null_count and not pc.any(blank_words).as_py():
-        return cells  # no blank word (statuses, verdicts): nothing to blank out
-    return pc.if_else(blank_words.take(column.indices), "", cells)
+    if not column.null_count and not pc.any(blank_words).as_py():  # no blank word (statuses, verdicts)
+        return [f'<c r="{letter}', numbers, Taken(tails.to_pylist(), column.indices.to_numpy())]
+    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, tails.take(column.indices), "")
+    return [pc.if_else(blank_words.take(column.indices), "", cells)]
+
+
+def _join(parts: list[pa.Array | Taken | str]) -> pa.Array:
+    return pc.binary_join_element_wise(*coalesced(parts), "")
 
 
 def _needs_care(column: pa.Array) -> bool:
@@ -191,8 +197,11 @@ class FastSheet:
         numbers = pa.array(np.arange(first, first + len(columns[0]), dtype=np.int64)).cast(pa.string())
         while len(_LETTERS) < len(columns):
             _LETTERS.append(column_letter(len(_LETTERS) + 1))
-        cells = [_column_xml(_LETTERS[i], column, numbers) for i, column in enumerate(columns)]
-        rows = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "")
+        parts: list[pa.Array | Taken | str] = ['<row r="', numbers, '">']
+        for index, column in enumerate(columns):
+            parts.extend(_column_xml(_LETTERS[index], column, numbers))
+        parts.append("</row>")
+        rows = _join(parts)
         self._flush()
         self._put(_joined(rows))
         object.__setattr__(self, "_count", self._count + len(columns[0]))
