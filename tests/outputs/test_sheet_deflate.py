@@ -13,6 +13,7 @@ import openpyxl
 import pyarrow as pa
 import pytest
 
+import checker.outputs.sheetml as sheetml
 from checker.outputs.sheetml import DeflatedRows, FastBook, crc32_combine
 
 
@@ -27,7 +28,17 @@ def test_crc32_combine_depends_on_the_order() -> None:
     assert crc32_combine(zlib.crc32(second), zlib.crc32(first), len(first)) != zlib.crc32(first + second)
 
 
-def test_a_sheet_of_deflated_rows_reads_back() -> None:
+@pytest.fixture(params=["isal", "zlib"])
+def deflater(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """ISA-L's deflate (the pinned dependency) and zlib's (without it)."""
+    if request.param == "zlib":
+        monkeypatch.setattr(sheetml, "_zlib", zlib)
+    else:
+        assert sheetml._zlib is not zlib
+    return str(request.param)
+
+
+def test_a_sheet_of_deflated_rows_reads_back(deflater: str) -> None:
     book = FastBook()
     sheet = book.create_sheet("S")
     sheet.append(["id", "value"])
@@ -50,7 +61,7 @@ def test_a_sheet_of_deflated_rows_reads_back() -> None:
     assert rows[-1] == ("last", 1.5)
 
 
-def test_rows_deflated_in_the_thread_are_the_rows_given() -> None:
+def test_rows_deflated_in_the_thread_are_the_rows_given(deflater: str) -> None:
     rows = DeflatedRows()
     parts = [b"<row>small</row>", os.urandom(3 << 20), b"<row>after</row>" * 10, os.urandom(2 << 20)]
     for part in parts:
