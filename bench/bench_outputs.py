@@ -3,8 +3,9 @@
 
 For each size (default 100 000 and 1 000 000 rows of bench/make_catalog.py's server catalog), each
 format is written by ``checker audit catalog.parquet --format F --out ...`` in its own process; the
-wall time, the ratio to the Parquet run and the peak resident memory (``getrusage`` of the child) are
-printed. Targets: XLSX of 100 000 products < 30 s; JSON, HTML, XLSX within 3× Parquet; every format
+wall and CPU seconds (user + system, threads included), their ratios to the Parquet run and the peak resident
+memory (``getrusage`` of the child) are printed, with Parquet's own figures beside them.
+Targets: XLSX of 100 000 products < 30 s; JSON, HTML, XLSX within 3× Parquet; every format
 under 2 GiB at a million rows.
 
 Each format's run is paired with a Parquet run just before it (``--runs N`` pairs, medians), so the ratio
