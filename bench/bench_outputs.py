@@ -3,8 +3,9 @@
 
 For each size (default 100 000 and 1 000 000 rows of bench/make_catalog.py's server catalog), each
 format is written by ``checker audit catalog.parquet --format F --out ...`` in its own process; the
-wall time, the ratio to the Parquet run and the peak resident memory (``getrusage`` of the child) are
-printed. Targets: XLSX of 100 000 products < 30 s; JSON, HTML, XLSX within 3× Parquet; every format
+wall and CPU seconds (user + system, threads included), their ratios to the Parquet run and the peak resident
+memory (``getrusage`` of the child) are printed, with Parquet's own figures beside them.
+Targets: XLSX of 100 000 products < 30 s; JSON, HTML, XLSX within 3× Parquet; every format
 under 2 GiB at a million rows.
 
 Each format's run is paired with a Parquet run just before it (``--runs N`` pairs, medians), so the ratio
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -32,7 +34,9 @@ OUT = BENCH / "out" / "outputs"
 GIB = 2**30
 FORMATS = ("parquet", "csv", "json", "ndjson", "html", "xlsx", "text")
 _PEAK = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(0 if code in (0, 1) else code)")
+         "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+         "print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss); "
+         "sys.exit(0 if code in (0, 1) else code)")
 
 
 def environment(root: Path) -> dict[str, str]:
@@ -51,8 +55,9 @@ def run(command: list[str], root: Path, timeout: float) -> dict[str, float | str
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1][:200]}
-    peak = int(done.stdout.strip().splitlines()[-1]) * (1 if sys.platform == "darwin" else 1024)
-    return {"seconds": seconds, "peak_bytes": peak}
+    cpu, peak = done.stdout.strip().splitlines()[-1].split()
+    return {"seconds": seconds, "cpu_seconds": float(cpu),
+            "peak_bytes": int(peak) * (1 if sys.platform == "darwin" else 1024)}
 
 
 def catalog(rows: int) -> Path:
@@ -82,8 +87,9 @@ def measure(rows: int, formats: list[str], root: Path, timeout: float, runs: int
         results[fmt] = _median([f for _, f in pairs])
         if "seconds" in results[fmt] and "seconds" in reference:
             results[fmt]["ratio"] = float(results[fmt]["seconds"]) / float(reference["seconds"])
-            results[fmt]["parquet_seconds"] = reference["seconds"]
-        print(f"{rows:>9} {fmt:<8} {_line(results[fmt])}   parquet {_line(reference)[:9].strip()}", flush=True)
+            results[fmt]["cpu_ratio"] = float(results[fmt]["cpu_seconds"]) / float(reference["cpu_seconds"])
+            results[fmt]["parquet"] = reference
+        print(f"{rows:>9} {fmt:<8} {_line(results[fmt])}   parquet {_line(reference, False)}", flush=True)
     return results
 
 
@@ -93,15 +99,20 @@ def _median(items: list[dict[str, float | str]]) -> dict[str, float | str]:
     if failed:
         return failed[0]
     return {"seconds": statistics.median(float(item["seconds"]) for item in items),
+            "cpu_seconds": statistics.median(float(item["cpu_seconds"]) for item in items),
             "peak_bytes": max(float(item["peak_bytes"]) for item in items)}
 
 
-def _line(item: dict[str, float | str]) -> str:
+def _line(item: dict[str, Any], ratios: bool = True) -> str:
+    """Wall and CPU seconds (and their ratios to Parquet), peak RSS."""
     if "error" in item:
-        return f"{'—':>9} {'—':>6} {'—':>9}  {item['error']}"
+        return f"{'—':>8} {'—':>6} {'—':>8} {'—':>6} {'—':>8}  {item['error']}"
     peak = float(item["peak_bytes"])
-    return (f"{float(item['seconds']):>8.1f}s {float(item.get('ratio', 1.0)):>5.1f}× {peak / 2**20:>8.0f}M"
-            f"{'' if peak < 2 * GIB else '  OVER 2 GiB'}")
+    wall, cpu = f"{float(item['seconds']):>7.1f}s", f"{float(item['cpu_seconds']):>7.1f}s"
+    if ratios:
+        wall += f" {float(item.get('ratio', 1.0)):>5.1f}×"
+        cpu += f" {float(item.get('cpu_ratio', 1.0)):>5.1f}×"
+    return f"{wall} {cpu} {peak / 2**20:>7.0f}M{'' if peak < 2 * GIB else '  OVER 2 GiB'}"
 
 
 def main() -> None:
@@ -113,7 +124,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="Parquet/format pairs per format (medians)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    print(f"{'rows':>9} {'format':<8} {'time':>9} {'ratio':>6} {'peak RSS':>9}   (ratio: to Parquet in this run)")
+    print(f"{'rows':>9} {'format':<8} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6} {'peak RSS':>8}   "
+          "parquet wall, CPU, peak RSS (ratios: to Parquet in this run)")
     root = args.root.resolve()
     results = {str(rows): measure(rows, args.formats, root, args.timeout, args.runs) for rows in args.rows}
     target = OUT / f"results-{args.root.resolve().name}.json"

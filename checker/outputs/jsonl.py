@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
+import threading
 import uuid
-from collections.abc import Callable
-from typing import Any, TextIO, cast
+from collections.abc import Iterator
+from typing import Any, BinaryIO, TextIO, cast
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic_core import to_json
 
 from checker.engine.explain import Explainer
 from checker.engine.run import Evaluated
 from checker.models import InputError, InputWarning, Report
+from checker.outputs.json_columns import BLOCK, ProductColumns
 from checker.outputs.safe_text import printable_tree
-from checker.outputs.summary import product_dicts
+from checker.outputs.sheetml import _joined
+from checker.outputs.summary import Shown, chunks, product_dicts
 
 _SLOT = '"products": []'
 _INDENT = "    "
@@ -83,14 +90,63 @@ class _ProductText:
         return mark
 
 
-def _writer(stream: TextIO) -> Callable[[bytes], object]:
-    """Write UTF-8 bytes to ``stream``: to its byte buffer where it has one (no decoding and encoding again of
-    a report that may run to gigabytes; no newline translation on this platform), else as text."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None or os.linesep != "\n":
-        return lambda data: stream.write(data.decode("utf-8"))
-    stream.flush()
-    return cast(Callable[[bytes], object], buffer.write)
+class _Writer:
+    """Writes UTF-8 bytes to ``stream``: to its byte buffer where it has one (no decoding and encoding again of
+    a report that may run to gigabytes; no newline translation on this platform), from a thread of its own
+    while the next block is built (the system's time to take gigabytes into a file is then not added to
+    ours), at most :data:`_QUEUED` blocks behind; else as text, here."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        buffer = getattr(stream, "buffer", None)
+        self.buffer = buffer if buffer is not None and os.linesep == "\n" else None
+        self.queue: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=_QUEUED)
+        self.failed: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if self.buffer is not None:
+            stream.flush()
+            self.thread = threading.Thread(target=self._run, name="report-writer", daemon=True)
+            self.thread.start()
+
+    def __call__(self, data: bytes | memoryview) -> None:
+        if self.thread is None:
+            self.stream.write(bytes(data).decode("utf-8"))
+            return
+        if self.failed is not None:
+            raise self.failed
+        self.queue.put(data)
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.failed is None:
+                try:
+                    cast(BinaryIO, self.buffer).write(data)
+                except BaseException as exc:  # noqa: BLE001 - raised again in the writing thread
+                    self.failed = exc
+
+    def close(self) -> None:
+        """Wait for what is queued to be written (raising what writing it raised), then flush."""
+        if self.thread is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.thread = None
+            if self.failed is not None:
+                raise self.failed
+        _flush(self.stream)
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is None:
+            self.close()
+        elif self.thread is not None:  # an error while building: stop the thread, keep the error
+            self.failed = self.failed or RuntimeError("stopped")
+            self.queue.put(None)
+            self.thread.join()
+
+
+_QUEUED = 2  # blocks waiting to be written: memory stays bounded
 
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:
@@ -101,32 +157,50 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
     if not len(evaluated.batch.frame):
         stream.write(skeleton + "\n")
         return
-    write = _writer(stream)
-    write((head + '"products": [\n').encode("utf-8"))
-    separator = b""
-    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
-    as_text = _ProductText(explainer.shared_ids, 2, _INDENT)
-    indent = _INDENT.encode()
-    for product in product_dicts(evaluated, explainer=explainer):
-        write(separator + indent + as_text(product))
-        separator = b",\n"
-    write(("\n  ]" + tail + "\n").encode("utf-8"))
-    _flush(stream)
+    with _Writer(stream) as write:
+        write((head + '"products": [\n').encode("utf-8"))
+        first = True
+        for texts in _products(evaluated, 2, _INDENT, ",\n" + _INDENT, ""):
+            write(_joined(texts)[2:] if first else _joined(texts))  # the first product has no comma before it
+            first = False
+        write(("\n  ]" + tail + "\n").encode("utf-8"))
 
 
 def write_ndjson(evaluated: Evaluated, stream: TextIO) -> None:
     """One JSON object a line: each product (its §4 object), then each unusable input as
     ``{"source": ..., "error": ...}`` and each warning as ``{"source": ..., "warning": ...}``."""
+    with _Writer(stream) as write:
+        for texts in _products(evaluated, None, "", "", "\n"):
+            write(_joined(texts))
+        for error in evaluated.errors:
+            write((_safe_json(error, None) + "\n").encode("utf-8"))
+        for warning in evaluated.warnings:
+            write((_safe_json(warning, None) + "\n").encode("utf-8"))
+
+
+def _products(evaluated: Evaluated, indent: int | None, margin: str, before: str, after: str
+              ) -> Iterator[pa.Array]:
+    """The products' texts (each line after the first led by ``margin``), each between ``before`` and ``after``,
+    a block at a time: built column-wise
+    (:class:`checker.outputs.json_columns.ProductColumns`), the rows it leaves and a batch shown without its
+    folder (the app) one product at a time (:class:`_ProductText`); the same bytes either way."""
     explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
-    as_text = _ProductText(explainer.shared_ids, None)
-    write = _writer(stream)
-    for product in product_dicts(evaluated, explainer=explainer):
-        write(as_text(product) + b"\n")
-    for error in evaluated.errors:
-        write((_safe_json(error, None) + "\n").encode("utf-8"))
-    for warning in evaluated.warnings:
-        write((_safe_json(warning, None) + "\n").encode("utf-8"))
-    _flush(stream)
+    as_text = _ProductText(explainer.shared_ids, indent, margin)
+    rows = len(evaluated.batch.frame)
+    if isinstance(evaluated, Shown) or not ProductColumns.usable(explainer):
+        for block in chunks(rows, BLOCK):
+            yield pa.array([before + as_text(p).decode("utf-8") + after
+                            for p in product_dicts(evaluated, block, explainer)], pa.string())
+        return
+    columns = ProductColumns(explainer, indent, margin, before, after)
+    for block in chunks(rows, BLOCK):
+        texts, left = columns.block(block)
+        if left:
+            mask = np.zeros(len(block), dtype=bool)
+            mask[left] = True
+            done = [before + as_text(explainer.product(block.start + at)).decode("utf-8") + after for at in left]
+            texts = pc.replace_with_mask(texts, pa.array(mask), pa.array(done, pa.string()))
+        yield texts
 
 
 def _flush(stream: TextIO) -> None:

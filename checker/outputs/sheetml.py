@@ -14,10 +14,13 @@ from __future__ import annotations
 import io
 import math
 import posixpath
+import queue
 import re
 import shutil
 import tempfile
+import threading
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, BinaryIO
 from xml.etree import ElementTree
@@ -25,6 +28,13 @@ from xml.etree import ElementTree
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from checker.outputs.joining import Taken, coalesced
+
+try:  # ISA-L's deflate: a stream any inflater reads, some four times faster than zlib's level 1 (and no larger)
+    from isal import isal_zlib as _zlib
+except ImportError:  # pragma: no cover - the pinned dependency is missing: zlib, slower
+    _zlib = zlib  # type: ignore[no-redef,misc]
 
 _EMPTY_DATA = b"<sheetData></sheetData>"
 _MAX_TEXT = 32_767  # an Excel cell's characters (openpyxl cuts there too)
@@ -90,39 +100,45 @@ def row_xml(number: int, values: Iterable[Any]) -> str:
     return f'<row r="{number}">{text}</row>'
 
 
-def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> pa.Array:
-    """Each row's cell XML of one column ("" for a blank)."""
+def _column_xml(letter: str, column: pa.Array, numbers: pa.Array) -> list[pa.Array | Taken | str]:
+    """Each row's cell XML of one column ("" for a blank), as pieces to join: plain strings, arrays, and
+    :class:`Taken` texts."""
     kind = column.type
     if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type) and not _needs_care(column.dictionary):
         return _coded_xml(letter, column, numbers)
     if pa.types.is_dictionary(kind):
         column, kind = column.cast(kind.value_type), kind.value_type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind):
-        text = column.cast(pa.string())
-        cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="n"><v>', text, "</v></c>", "")
-        shown = pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column)
-        return pc.if_else(pc.fill_null(shown, False), cells, "")
+        parts: list[pa.Array | Taken | str] = [f'<c r="{letter}', numbers, '" t="n"><v>', column.cast(pa.string()),
+                                               "</v></c>"]
+        shown = pc.fill_null(pc.is_finite(column) if pa.types.is_floating(kind) else pc.is_valid(column), False)
+        return parts if pc.all(shown).as_py() else [pc.if_else(shown, _join(parts), "")]
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)) or _needs_care(column):
-        return pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
-                                                                 strict=True)], pa.string())
+        return [pa.array([_cell(f"{letter}{n}", v) for n, v in zip(numbers.to_pylist(), column.to_pylist(),
+                                                                  strict=True)], pa.string())]
     escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(column, "&", "&amp;"), "<", "&lt;"),
                                    ">", "&gt;")
-    cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped,
-                                        "</t></is></c>", "")
+    parts = [f'<c r="{letter}', numbers, '" t="inlineStr"><is><t>', escaped, "</t></is></c>"]
     blank = pc.fill_null(pc.equal(column, ""), True)
-    return pc.if_else(blank, "", cells)
+    return [pc.if_else(blank, "", _join(parts))] if pc.any(blank).as_py() else parts
 
 
-def _coded_xml(letter: str, column: pa.DictionaryArray, numbers: pa.Array) -> pa.Array:
+def _coded_xml(letter: str, column: pa.DictionaryArray, numbers: pa.Array) -> list[pa.Array | Taken | str]:
     """:func:`_column_xml` of a dictionary column of text (statuses, verdicts): each word escaped once, in the
     dictionary, then taken for every row."""
     words = column.dictionary
     escaped = pc.replace_substring(pc.replace_substring(pc.replace_substring(words, "&", "&amp;"), "<", "&lt;"),
                                    ">", "&gt;")
     tails = pc.binary_join_element_wise('" t="inlineStr"><is><t>', escaped, "</t></is></c>", "")
+    blank_words = pc.fill_null(pc.equal(words, ""), True)
+    if not column.null_count and not pc.any(blank_words).as_py():  # no blank word (statuses, verdicts)
+        return [f'<c r="{letter}', numbers, Taken(tails.to_pylist(), column.indices.to_numpy())]
     cells = pc.binary_join_element_wise(f'<c r="{letter}', numbers, tails.take(column.indices), "")
-    blank = pc.fill_null(pc.equal(words, "").take(column.indices), True)
-    return pc.if_else(blank, "", cells)
+    return [pc.if_else(blank_words.take(column.indices), "", cells)]
+
+
+def _join(parts: list[pa.Array | Taken | str]) -> pa.Array:
+    return pc.binary_join_element_wise(*coalesced(parts), "")
 
 
 def _needs_care(column: pa.Array) -> bool:
@@ -154,7 +170,7 @@ class FastSheet:
 
     def __init__(self, sheet: Any) -> None:
         object.__setattr__(self, "_sheet", sheet)
-        object.__setattr__(self, "_rows", tempfile.TemporaryFile())  # noqa: SIM115 - kept until the sheet is saved
+        object.__setattr__(self, "_rows", DeflatedRows())
         object.__setattr__(self, "_pending", [])
         object.__setattr__(self, "_count", 0)
 
@@ -186,31 +202,102 @@ class FastSheet:
         numbers = pa.array(np.arange(first, first + len(columns[0]), dtype=np.int64)).cast(pa.string())
         while len(_LETTERS) < len(columns):
             _LETTERS.append(column_letter(len(_LETTERS) + 1))
-        cells = [_column_xml(_LETTERS[i], column, numbers) for i, column in enumerate(columns)]
-        rows = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "")
+        parts: list[pa.Array | Taken | str] = ['<row r="', numbers, '">']
+        for index, column in enumerate(columns):
+            parts.extend(_column_xml(_LETTERS[index], column, numbers))
+        parts.append("</row>")
+        rows = _join(parts)
         self._flush()
-        self._rows.write(_joined(rows))
+        self._put(_joined(rows))
         object.__setattr__(self, "_count", self._count + len(columns[0]))
 
     def _flush(self) -> None:
         if self._pending:
-            self._rows.write("".join(self._pending).encode("utf-8"))
+            self._put("".join(self._pending).encode("utf-8"))
             self._pending.clear()
 
-    def rows(self) -> IO[bytes]:
-        """The rows written, as bytes from the start."""
-        self._flush()
-        self._rows.seek(0)
-        return self._rows  # type: ignore[no-any-return]
+    def _put(self, data: bytes | memoryview) -> None:
+        self._rows.put(data)
 
-    def size(self) -> int:
-        """Bytes of the rows written."""
+    def deflated(self) -> tuple[IO[bytes], int, int]:
+        """The rows written as raw deflate data from the start, ending on a byte boundary with no final block
+        (more deflate data may follow), their CRC-32 and their size before compression."""
         self._flush()
-        return int(self._rows.seek(0, io.SEEK_END))
+        return self._rows.finish()
 
     def close(self) -> None:
         """Drop the temporary file."""
         self._rows.close()
+
+
+class DeflatedRows:
+    """A sheet's rows kept deflated (level 1, as every part) in a temporary file: no gigabytes of XML written to
+    disk and read back at save. A large sheet's rows are deflated in a thread of their own (zlib lets go of the
+    interpreter) while the next rows are built, at most :data:`_QUEUED` blocks behind."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - kept until the workbook is saved
+        self.deflate = _deflater()
+        self.crc = 0
+        self.size = 0
+        self.queue: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=_QUEUED)
+        self.thread: threading.Thread | None = None
+        self.failed: BaseException | None = None
+
+    def put(self, data: bytes | memoryview) -> None:
+        """Rows after the others (deflated here if short, else in the thread)."""
+        if self.failed is not None:
+            raise self.failed
+        if len(data) < _IN_THREAD and self.thread is None:
+            self._deflated(data)
+            return
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="sheet-deflate", daemon=True)
+            self.thread.start()
+        self.queue.put(data)
+
+    def _deflated(self, data: bytes | memoryview) -> None:
+        self.crc = _zlib.crc32(data, self.crc)
+        self.size += len(data)
+        self.file.write(self.deflate.compress(data))
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.failed is None:
+                try:
+                    self._deflated(data)
+                except BaseException as exc:  # noqa: BLE001 - raised again where the rows are given
+                    self.failed = exc
+
+    def _wait(self) -> None:
+        if self.thread is not None:
+            self.queue.put(None)
+            self.thread.join()
+            self.thread = None
+
+    def finish(self) -> tuple[IO[bytes], int, int]:
+        """The deflate data from the start (no final block), the rows' CRC-32 and their size."""
+        self._wait()
+        if self.failed is not None:
+            raise self.failed
+        self.file.write(self.deflate.flush(_zlib.Z_SYNC_FLUSH))
+        self.deflate = _deflater()
+        self.file.seek(0)
+        return self.file, self.crc, self.size
+
+    def close(self) -> None:
+        """Stop the thread and drop the temporary file."""
+        self._wait()
+        self.file.close()
+
+
+_QUEUED = 2  # blocks of rows waiting to be deflated
+
+
+def _deflater() -> Any:
+    """A raw deflate stream at level 1 (as every part of the package)."""
+    return _zlib.compressobj(1, zlib.DEFLATED, -15)
+_IN_THREAD = 1 << 20  # rows of this many bytes or more start the thread
 
 
 class FastBook:
@@ -269,14 +356,74 @@ def _fast_deflate(entry: zipfile.ZipInfo) -> None:
 
 
 def _write_sheet(out: zipfile.ZipFile, info: zipfile.ZipInfo, skeleton: bytes, sheet: FastSheet) -> None:
+    """The sheet's part: openpyxl's XML around its rows, deflated in three pieces (the rows were deflated as
+    they were written) that make one deflate stream; its CRC-32 put together from the pieces'."""
     head, found, tail = skeleton.partition(_EMPTY_DATA)
     if not found:
         raise ValueError(f"sheet {sheet.title!r}: openpyxl wrote rows of its own")
+    head, tail = head + b"<sheetData>", b"</sheetData>" + tail
+    rows, rows_crc, rows_size = sheet.deflated()
+    start = _deflater()
+    end = _deflater()
     entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
     entry.compress_type = zipfile.ZIP_DEFLATED
     _fast_deflate(entry)
-    entry.file_size = len(head) + len(tail) + len(_EMPTY_DATA) + sheet.size()  # zip64 when it needs it
+    entry.file_size = len(head) + rows_size + len(tail)  # zip64 when it needs it
+    crc = zlib.crc32(tail, crc32_combine(zlib.crc32(head), rows_crc, rows_size))
     with out.open(entry, "w") as stream:
-        stream.write(head + b"<sheetData>")
-        shutil.copyfileobj(sheet.rows(), stream, 1 << 20)
-        stream.write(b"</sheetData>" + tail)
+        writer: Any = stream
+        writer._compressor = _Deflated()  # what is written is deflate data already
+        writer.write(start.compress(head) + start.flush(_zlib.Z_SYNC_FLUSH))
+        shutil.copyfileobj(rows, writer, 1 << 20)
+        writer.write(end.compress(tail) + end.flush(_zlib.Z_FINISH))
+        writer._crc, writer._file_size = crc, entry.file_size  # of the data before compression
+
+
+class _Deflated:
+    """The compressor of a zip entry whose data is given deflated."""
+
+    @staticmethod
+    def compress(data: bytes) -> bytes:
+        return data
+
+    @staticmethod
+    def flush() -> bytes:
+        return b""
+
+
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    total, index = 0, 0
+    while vector:
+        if vector & 1:
+            total ^= matrix[index]
+        vector >>= 1
+        index += 1
+    return total
+
+
+def _gf2_square(matrix: list[int]) -> list[int]:
+    return [_gf2_times(matrix, row) for row in matrix]
+
+
+def crc32_combine(first: int, second: int, second_size: int) -> int:
+    """The CRC-32 of two byte strings one after the other, from the CRC-32 of each and the second's length
+    (zlib's ``crc32_combine``, which Python's zlib module does not offer)."""
+    if second_size <= 0:
+        return first
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator of one zero bit
+    even = _gf2_square(odd)  # two zero bits
+    odd = _gf2_square(even)  # four
+    while True:
+        even = _gf2_square(odd)
+        if second_size & 1:
+            first = _gf2_times(even, first)
+        second_size >>= 1
+        if not second_size:
+            break
+        odd = _gf2_square(even)
+        if second_size & 1:
+            first = _gf2_times(odd, first)
+        second_size >>= 1
+        if not second_size:
+            break
+    return first ^ second

@@ -85,11 +85,45 @@ def product_reports(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | N
     """Each product's full report, one at a time (never all of them in memory)."""
     from checker.engine.explain import Explainer
 
-    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     chosen = range(len(evaluated.batch.frame)) if rows is None else rows
+    if not isinstance(chosen, range) and not isinstance(evaluated, Shown) and len(chosen):
+        evaluated, chosen = compact(evaluated, np.asarray(chosen, dtype=np.intp)), range(len(chosen))
+    explainer = Explainer(evaluated.columns, evaluated.batch, evaluated.catalog)
     for row in chosen:
         product = explainer.report(int(row))
         yield evaluated.shown(product) if isinstance(evaluated, Shown) else product
+
+
+def compact(evaluated: Evaluated, rows: npt.NDArray[np.intp]) -> Evaluated:
+    """The batch of only ``rows`` (the worst products, scattered over a catalog), renumbered from 0: their
+    reports are those of the whole batch, made from cells next to each other (a block of a catalog's cells is
+    read for each row asked; scattered rows would read a block each)."""
+    from checker.engine.evaluate import ClauseColumn
+    from checker.engine.frame import Batch, KeptRowsEvidence
+
+    batch = evaluated.batch
+    evidence = _kept_table(batch.evidence, rows) or KeptRowsEvidence(batch.evidence, rows)
+    kept = Batch(frame=batch.frame.iloc[rows].reset_index(drop=True), evidence=evidence,
+                 sources=[batch.sources[int(row)] for row in rows])
+    columns = [ClauseColumn(c.clause, c.status[rows], c.reason[rows], c.value[rows], c.limit[rows], c.factor)
+               for c in evaluated.columns]
+    return Evaluated(batch=kept, columns=columns, errors=evaluated.errors, as_of=evaluated.as_of,
+                     catalog=evaluated.catalog, warnings=evaluated.warnings)
+
+
+def _kept_table(store: Any, rows: npt.NDArray[np.intp]) -> Any:
+    """The catalog evidence of ``rows`` as a table of only those rows, numbered as in the file (None where the
+    rows' evidence is not one catalog table)."""
+    from checker.inputs.product_tables import TableEvidence
+    from checker.outputs.json_columns import table_part
+
+    found = table_part(store, rows)
+    if found is None:
+        return None
+    table, local = found
+    numbers = [table.row_numbers[int(r)] for r in local] if table.row_numbers else (local + table.first_row).tolist()
+    return TableEvidence(source=table.source, raw=table.raw.iloc[local].reset_index(drop=True), headers=table.headers,
+                         written=table.written, first_row=table.first_row, row_numbers=numbers)
 
 
 def product_dicts(evaluated: Evaluated, rows: npt.NDArray[np.intp] | range | None = None,
