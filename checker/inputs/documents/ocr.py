@@ -80,20 +80,27 @@ def rapid_engine() -> Any | None:
         import rapidocr
     except ImportError:
         return None
-    models = Path(rapidocr.__file__).parent / "models"
-    params: dict[str, Any] = {name: str(models / file) for name, file in _RAPID_MODELS.items()}
-    if not all(Path(path).is_file() for path in params.values()):
-        log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
+    params = rapid_params(Path(rapidocr.__file__).parent / "models")
+    if params is None:
         return None
-    params |= {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
-               "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-               "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-               "EngineConfig.onnxruntime.enable_cpu_mem_arena": True}
     try:
         return rapidocr.RapidOCR(params=params)
     except Exception:  # a broken install falls back to Tesseract
         log.warning("RapidOCR could not start: using Tesseract", exc_info=True)
         return None
+
+
+def rapid_params(models: Path) -> dict[str, Any] | None:
+    """RapidOCR's settings: the models in ``models`` (None when one is missing), one thread, no angle
+    classifier (pages are rendered upright), the detector's limit, the memory arena."""
+    params: dict[str, Any] = {name: str(models / file) for name, file in _RAPID_MODELS.items()}
+    if not all(Path(path).is_file() for path in params.values()):
+        log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
+        return None
+    return params | {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
+                     "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                     "EngineConfig.onnxruntime.enable_cpu_mem_arena": True}
 
 
 def rapid_rows(document: pdfium.PdfDocument, index: int, engine: Any) -> list[Row]:
