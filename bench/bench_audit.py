@@ -58,7 +58,7 @@ def summary(samples: list[tuple[float, int, float]]) -> dict[str, Any]:
 
 
 def checker_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "checker.cli", *args]
+    return [sys.executable, "-m", "checker", *args]  # as the checker script runs it (checker.__main__)
 
 
 def source_folder(rows: int) -> Path:
