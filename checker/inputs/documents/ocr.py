@@ -3,10 +3,13 @@
 RapidOCR (``rapidocr`` 3.x on onnxruntime, PP-OCRv6 detection and recognition) is used when it is
 installed: its models ship inside the wheel and are given by path, so nothing is ever downloaded
 (a missing model file is an error, never a fetch). One thread, the page rendered at 200 dpi and
-the detector limited to 1280 px on the long side keep it near 2 s of CPU a page (about 3.5 s on a
-page dense with fine print: the recogniser's cost grows with the width of every text line scaled
-to 48 px high). onnxruntime's memory arena is on: the recogniser's inputs change width with every
-batch, and without the arena each run allocates afresh (about 10 % of the CPU, same text). Its text boxes
+the detector limited to 1280 px on the long side keep it under 2 s of CPU on a sparse page, about
+3.6 s on a page dense with fine print (``bench/bench_ocr.py``): the recogniser, four fifths of
+the time, costs in proportion to the width of every text line scaled to 48 px high. onnxruntime's
+memory arena is on: the recogniser's input changes width with every batch, and without the arena
+each run allocates afresh (about 12 % of the CPU, the same text). Recognising one line at a time
+(``Rec.rec_batch_num=1``, less padding) saves another 13 % but changes the spaces read in fine
+print (some words joined, others parted), so it is not used. Its text boxes
 become glyphs with the box score as confidence; it is confident even when wrong, so its numbers
 go through the same plausibility checks and doubt as any other reading.
 
