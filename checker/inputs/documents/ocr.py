@@ -3,7 +3,13 @@
 RapidOCR (``rapidocr`` 3.x on onnxruntime, PP-OCRv6 detection and recognition) is used when it is
 installed: its models ship inside the wheel and are given by path, so nothing is ever downloaded
 (a missing model file is an error, never a fetch). One thread, the page rendered at 200 dpi and
-the detector limited to 1280 px on the long side keep it near 2 s of CPU a page. Its text boxes
+the detector limited to 1280 px on the long side keep it under 2 s of CPU on a sparse page, about
+3.6 s on a page dense with fine print (``bench/bench_ocr.py``): the recogniser, four fifths of
+the time, costs in proportion to the width of every text line scaled to 48 px high. onnxruntime's
+memory arena is on: the recogniser's input changes width with every batch, and without the arena
+each run allocates afresh (about 12 % of the CPU, the same text). Recognising one line at a time
+(``Rec.rec_batch_num=1``, less padding) saves another 13 % but changes the spaces read in fine
+print (some words joined, others parted), so it is not used. Its text boxes
 become glyphs with the box score as confidence; it is confident even when wrong, so its numbers
 go through the same plausibility checks and doubt as any other reading.
 
@@ -77,19 +83,27 @@ def rapid_engine() -> Any | None:
         import rapidocr
     except ImportError:
         return None
-    models = Path(rapidocr.__file__).parent / "models"
-    params: dict[str, Any] = {name: str(models / file) for name, file in _RAPID_MODELS.items()}
-    if not all(Path(path).is_file() for path in params.values()):
-        log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
+    params = rapid_params(Path(rapidocr.__file__).parent / "models")
+    if params is None:
         return None
-    params |= {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
-               "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-               "EngineConfig.onnxruntime.inter_op_num_threads": 1}
     try:
         return rapidocr.RapidOCR(params=params)
     except Exception:  # a broken install falls back to Tesseract
         log.warning("RapidOCR could not start: using Tesseract", exc_info=True)
         return None
+
+
+def rapid_params(models: Path) -> dict[str, Any] | None:
+    """RapidOCR's settings: the models in ``models`` (None when one is missing), one thread, no angle
+    classifier (pages are rendered upright), the detector's limit, the memory arena."""
+    params: dict[str, Any] = {name: str(models / file) for name, file in _RAPID_MODELS.items()}
+    if not all(Path(path).is_file() for path in params.values()):
+        log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
+        return None
+    return params | {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
+                     "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                     "EngineConfig.onnxruntime.enable_cpu_mem_arena": True}
 
 
 def rapid_rows(document: pdfium.PdfDocument, index: int, engine: Any) -> list[Row]:
