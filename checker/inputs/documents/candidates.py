@@ -99,7 +99,8 @@ class Emitter:
             return None
         if value.qualifier == "several":
             return self._several(rule, field_id, value, unit, row, load)
-        if not unit:
+        assumed = not unit
+        if assumed:
             resolved = self._bare(rule, value.value, notes, row)
             if resolved is None:
                 return None
@@ -109,7 +110,9 @@ class Emitter:
         if value.qualifier == APPROX:
             return self.fact(field_id, None, unit, row, load=load, spans=[(value.start, value.end)],
                              note=f"doubtful: an estimate ({value.text}), not a measurement")
-        return self._reading(rule, field_id, value, unit, row, notes, load)
+        cand = self._reading(rule, field_id, value, unit, row, notes, load)
+        cand.tags |= {ASSUMED_CONTENT} if assumed and rule.bare == "mg/kg" else set()
+        return cand
 
     def _field(self, rule: LabelRule, load: int | None) -> tuple[str | None, int | None]:
         """The field ``rule`` names at ``load`` (a load rule's default load when none is printed)."""
@@ -233,8 +236,11 @@ def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
     u2_loads = {c.load for c in cands if c.field == "power_u2"}
     table_rating = any("rating_table" in c.tags for c in cands if c.field == "rating_type")
     pah_table = len({c.field for c in cands if c.field.startswith("pah_")}) >= 2
+    tables = _substance_pages(cands, vocab)
     out: list[Candidate] = []
     for cand in cands:
+        if ASSUMED_CONTENT in cand.tags and _page(cand) not in tables:
+            continue  # "PB 1 | Main output return" (a connector's pins): a bare content is read in tables only
         if cand.field == "rating_type" and table_rating and "rating_table" not in cand.tags:
             continue  # the rating of the rating table is the one rated power and fuel were read for
         if cand.field == "power_u2" and not _u2_kept(cand, u2_load, u2_loads):
@@ -248,6 +254,24 @@ def finalize(cands: list[Candidate], vocab: Vocabulary, category: str | None,
         warnings.append("switch power printed at 10 % and 30 % load but the device class is not stated; "
                         "power_u2 not read")
     return _once(out, vocab, category), warnings
+
+
+ASSUMED_CONTENT = "assumed_content"  # a tag: a concentration printed without its unit, read as mg/kg
+
+
+def _page(cand: Candidate) -> int | None:
+    return cand.fact.evidence[0].page if cand.fact.evidence else None
+
+
+def _substance_pages(cands: list[Candidate], vocab: Vocabulary) -> set[int | None]:
+    """Pages where two substances or more are read (a table of contents in mg/kg): only there a number printed
+    without a unit is taken as a content in mg/kg."""
+    fields: dict[int | None, set[str]] = {}
+    for cand in cands:
+        rule = vocab.rule(cand.field)
+        if rule is not None and rule.bare == "mg/kg":
+            fields.setdefault(_page(cand), set()).add(cand.field)
+    return {page for page, names in fields.items() if len(names) >= 2}
 
 
 def _u2_kept(cand: Candidate, u2_load: int | None, u2_loads: set[int | None]) -> bool:

@@ -58,9 +58,14 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
     nouns = {category for category, words in _keyword_patterns(vocab).items()
              if any(word in named and pattern.search(named) for word, pattern, _ in words)}
     if len(nouns) == 1:  # the document says what the model is: "CE8069A switch", "HS-819E服务器"
-        return nouns.pop()
+        return _covered(nouns.pop())
     best = max(scores, key=lambda c: scores[c]) if scores else None
-    return best if best is not None and scores[best] >= _MIN_SCORE else None
+    return _covered(best) if best is not None and scores[best] >= _MIN_SCORE else None
+
+
+def _covered(category: str) -> str | None:
+    """``category``, or None for the products the standard does not cover (the vocabulary's ``_not_covered``)."""
+    return None if category.startswith("_") else category
 
 
 _AFTER_MODEL = 16  # characters after a model's name that say what it is

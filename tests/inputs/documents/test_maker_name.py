@@ -48,3 +48,15 @@ def test_two_nouns_after_the_model_decide_nothing(make_pdf: MakePdf) -> None:
     path = make_pdf([["UX-100 switch cable", "Power cable for data centres, flame retardant (阻燃) cable.",
                       "Fluorine content: 0.05 %"]])
     assert read_pdf(path).category == "cable"
+
+
+@pytest.mark.parametrize(("title", "category"), [
+    ("Cisco ASR 920 Series Aggregation Services Router", None),
+    ("NE40E 路由器", None),
+    ("Cisco Catalyst 6500 Series Switch (with a router module)", "switch"),
+])
+def test_a_router_is_not_a_firewall(make_pdf: MakePdf, title: str, category: str | None) -> None:
+    """Cisco's ASR 920 router datasheet (routes L2VPN and L3VPN, "ips" and "vpn" weigh for a firewall) was read as a
+    firewall: a router is no product of the standard, so its category cannot be told (--category decides)."""
+    path = make_pdf([[title, "Model: RT-920", "Supports L2VPN, L3VPN, MPLS and IPsec VPN", "VPN scale: 4000"]])
+    assert read_pdf(path).category == category

@@ -132,13 +132,28 @@ def test_a_sentence_about_a_product_line_has_no_lead_content(make_pdf: MakePdf) 
     path = make_pdf([["Ethernet switch data sheet",
                       "Cisco Catalyst 9300 Series switches are Cisco's lead stackable enterprise access switching "
                       "platform, part of the Catalyst 9000 family",
-                      ("Lead (Pb)", "12")]], col_width=160)
+                      ("Lead (Pb)", "12"), ("Mercury (Hg)", "ND")]], col_width=160)
     assert readings(path, "switch", "pb") == [(12.0, "")]
 
 
 @pytest.mark.parametrize(("rows", "expected"), [
+    ([("Pin", "Signal"), ("PB 1", "Main output return"), ("PB 4", "+ Main output")], []),
+    ([("Lead (Pb)", "12")], []),
+    ([("Lead (Pb)", "12"), ("Cadmium (Cd)", "3")], [(12.0, "")]),
+    ([("Lead (Pb)", "12 mg/kg")], [(12.0, "")]),
+])
+def test_a_content_without_unit_only_in_a_table_of_substances(make_pdf: MakePdf, rows: list[tuple[str, str]],
+                                                               expected: list[tuple[object, str]]) -> None:
+    """Advanced Energy's DS1050 connector table "PB 1 | Main output return" … "PB 6" gave lead contents of 1 to 6
+    mg/kg: a number printed without a unit is a content in mg/kg only where two substances or more are read on
+    the page (a table of contents); with its unit it is read anywhere."""
+    path = make_pdf([["Server power supply DS1050 data sheet", *rows]], col_width=160)
+    assert readings(path, "server", "pb") == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
     ([("ATIS Pb free", "0600020.2010 Pb"), ("", "Free circuit packs"), ("", "2009 General")], []),
-    ([("Lead (Pb)",), ("15",)], [(15.0, "")]),
+    ([("Lead (Pb)",), ("15 mg/kg",)], [(15.0, "")]),
 ])
 def test_a_label_names_nothing_after_a_line_of_words(make_pdf: MakePdf, rows: list[tuple[str, ...]],
                                                      expected: list[tuple[object, str]]) -> None:
