@@ -26,6 +26,7 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 _SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE = re.compile(rf"([^\W\d_]+)([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
+_ANY_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
 
 
@@ -38,7 +39,7 @@ def fold(text: str) -> str:
     """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
     A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
     neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
-    if any(c in _SUPERSCRIPTS for c in text):
+    if _ANY_SUPERSCRIPT.search(text):
         text = _FOOTNOTE.sub(_footnote, text)
     folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
     if "--" in folded:
@@ -94,6 +95,12 @@ _OPS = {"<": "lt", "<=": "le", "=<": "le", "≤": "le", "≦": "le", "≯": "le"
         ">": "gt", ">=": "ge", "=>": "ge", "≥": "ge", "≧": "ge", "≮": "ge"}
 
 
+_DOT_COMMA = re.compile(r"[-+]?\d+\.,\d+")
+_DOTS_THEN_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+")
+
+
 def parse_number(text: str) -> float | None:
     """Parse one number as printed: "1,250" → 1250, "105,8" → 105.8, "26.,4" → 26.4, "９４.２" → 94.2.
 
@@ -103,14 +110,15 @@ def parse_number(text: str) -> float | None:
     s = fold(text).replace(" ", "")
     if not s:
         return None
-    if re.fullmatch(r"[-+]?\d+\.,\d+", s):
-        s = s.replace(".,", ".")
-    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+", s):  # 1.250,5
-        s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", s):
-        s = s.replace(",", "")
-    elif re.fullmatch(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+", s):
-        s = s.replace(",", ".")
+    if "," in s:  # a plain number ("94.2") has no comma: none of the forms below
+        if _DOT_COMMA.fullmatch(s):
+            s = s.replace(".,", ".")
+        elif _DOTS_THEN_COMMA.fullmatch(s):  # 1.250,5
+            s = s.replace(".", "").replace(",", ".")
+        elif _THOUSANDS.fullmatch(s):
+            s = s.replace(",", "")
+        elif _DECIMAL_COMMA.fullmatch(s):
+            s = s.replace(",", ".")
     try:
         return float(s)
     except ValueError:
@@ -200,6 +208,12 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
         out.append(Value(number, unit, op, start, unit_end, text[start:unit_end]))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def may_hold_words(text: str) -> bool:
+    """True when folded ``text`` holds a non-detect or not-applicable word (the values of a text without
+    a digit): :func:`find_values` finds nothing in a text with neither."""
+    return _ND_RE.search(text) is not None or _NA_RE.search(text) is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
