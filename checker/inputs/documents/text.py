@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
+from checker.inputs.documents import fonts
 from checker.inputs.documents.visibility import HiddenText, hidden_text, untyped
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,7 @@ class PdfText:
     def __init__(self, document: pdfium.PdfDocument) -> None:
         self.document = document
         self.hidden: dict[int, HiddenText] = {}
+        fonts.install()
 
     def __len__(self) -> int:
         return len(self.document)
@@ -254,6 +256,7 @@ class PdfText:
         page = self.document[index]
         textpage = page.get_textpage()
         try:
+            fonts.raise_pending()
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
             if not text.strip():
