@@ -29,7 +29,7 @@ from functools import lru_cache
 from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate
 from checker.inputs.documents.numbers import fold, fold_key
-from checker.inputs.documents.vocabulary import DeclarationWords, Label, Vocabulary
+from checker.inputs.documents.vocabulary import DeclarationWords, Label, Labels, Vocabulary, any_label
 from checker.models import Evidence, Fact
 from checker.units import convert
 
@@ -75,11 +75,11 @@ class Declared:
 def _probed(labels: list[Label], key: str) -> bool:
     """True when the probe of one of ``labels`` is in ``key``: none can be found in a text without its probe
     (a probe holds no space, so it lies within one line of a page's folded text)."""
-    return any(lab.probe in key for lab in labels)
+    return labels.may_occur(key) if isinstance(labels, Labels) else any(lab.probe in key for lab in labels)
 
 
 def _found(labels: list[Label], key: str) -> bool:
-    return any(lab.probe in key and lab.pattern.search(key) for lab in labels)
+    return any_label(labels, key)
 
 
 def sentences(page_text: str) -> list[str]:

@@ -72,8 +72,11 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
     (r"hours?(?![a-z])", "hour"),
 ]
-_UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
-_UNIT_COMPILED = [(re.compile(p, re.IGNORECASE), u) for p, u in _UNIT_PATTERNS]
+# the same alternatives, one group each: a match at a position is the first pattern of the list that matches there
+_UNIT_FIRST = re.compile("|".join(f"({p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
+_UNIT_OF_GROUP = {i + 1: u for i, (_, u) in enumerate(_UNIT_PATTERNS)}
+if _UNIT_FIRST.groups != len(_UNIT_PATTERNS):
+    raise RuntimeError("a unit pattern holds a group of its own: match_unit cannot tell which pattern matched")
 
 _ND_RE = re.compile(r"(?<![a-z])(?:n\.\s?d\.?|nd|未检出|not\s+detected|未检测到|<\s*mdl|<\s*rl|<\s*loq)(?![a-z])",
                     re.IGNORECASE)
@@ -152,16 +155,15 @@ def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:
     """The unit printed at ``text[pos:]`` (spaces allowed before it): (unit text to emit, end)."""
     m = _UNIT_LEAD.match(text, pos)
     start = m.end() if m else pos
-    for pattern, unit in _UNIT_COMPILED:
-        um = pattern.match(text, start)
-        if um:
-            end = um.end()
-            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
-                end += 1
-            elif "(" in text[pos:start]:
-                return None
-            return unit, end
-    return None
+    um = _UNIT_FIRST.match(text, start)
+    if um is None or um.lastindex is None:
+        return None
+    end = um.end()
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        end += 1
+    elif "(" in text[pos:start]:
+        return None
+    return _UNIT_OF_GROUP[um.lastindex], end
 
 
 @lru_cache(maxsize=16384)

@@ -10,7 +10,7 @@ from checker.inputs.documents.bounds import bound
 from checker.inputs.documents.groups import group_values
 from checker.inputs.documents.numbers import Value, find_values, fold_key, may_hold_words, unit_of
 from checker.inputs.documents.text import Row
-from checker.inputs.documents.vocabulary import Hit, Label, Vocabulary
+from checker.inputs.documents.vocabulary import Hit, Label, Labels, Vocabulary
 
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -230,6 +230,8 @@ def _values(vocab: Vocabulary, key: str, digits: bool, loads: list[Load], hits: 
 
 
 def _word_spans(labels: list[Label], key: str, flag: bool) -> list[tuple[int, int, bool]]:
+    if isinstance(labels, Labels) and not labels.may_occur(key):
+        return []
     return [(m.start(), m.end(), flag) for lab in labels if lab.probe in key for m in lab.pattern.finditer(key)]
 
 
