@@ -58,7 +58,8 @@ def bare_read(path: Path) -> tuple[list[Fact], int]:
             words = page.extract_words()
             glyphs = [Glyph(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in words]
             rows = rows_from_glyphs(glyphs, index + 1)
-            texts.append(page.extract_text() or "")
+            if index < 3:  # only the first pages' text is used (category detection)
+                texts.append(page.extract_text() or "")
             for table in page.extract_tables():
                 for cells in table:
                     texts_ = [" ".join(str(c).split()) for c in cells if c]
