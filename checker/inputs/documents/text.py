@@ -78,6 +78,8 @@ def is_cjk(char: str) -> bool:
 
 def join_words(words: list[Glyph]) -> str:
     """Join glyphs of one cell: no space between CJK characters or touching glyphs."""
+    if len(words) == 1:
+        return words[0].text
     out = ""
     prev: Glyph | None = None
     for g in words:
@@ -119,7 +121,8 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
                 cells.append([g])
             else:
                 cells[-1].append(g)
-        row_cells = [Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c), c)
+        row_cells = [Cell(c[0].text.strip(), c[0].x0, c[0].x1, c[0].confidence, c) if len(c) == 1 else
+                     Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c), c)
                      for c in cells]
         rows.append(Row(row_cells, page, ocr=ocr, top=min(g.top for g in line), height=height))
     return rows
