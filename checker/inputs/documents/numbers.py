@@ -22,6 +22,8 @@ _DASH_RUN = re.compile(r"-{2,}(?=\d)")  # "110V-\u00ad‐240V" as Word exports i
 
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_SPACES_TO_FOLD = re.compile(r"[\t\r\f\v]|  ")  # a text without these has only single spaces: nothing to fold
+_ANY_BRACKET = re.compile("[" + re.escape("".join(chr(code) for code in _BRACKETS)) + "]")
 
 
 _SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
@@ -41,10 +43,14 @@ def fold(text: str) -> str:
     neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
     if _ANY_SUPERSCRIPT.search(text):
         text = _FOOTNOTE.sub(_footnote, text)
-    folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    folded = unicodedata.normalize("NFKC", text)
+    if _ANY_BRACKET.search(folded):  # str.translate goes through a dict a character: only where it changes one
+        folded = folded.translate(_BRACKETS)
     if "--" in folded:
         folded = _DASH_RUN.sub("-", folded)
-    return _SPACES.sub(" ", folded).strip()
+    if _SPACES_TO_FOLD.search(folded):
+        folded = _SPACES.sub(" ", folded)
+    return folded.strip()
 
 
 @lru_cache(maxsize=65536)

@@ -133,6 +133,8 @@ _WORD = re.compile(r"[^\s\x00]+")
 # (see visibility.untyped); passed only the text page, an int index and a byref.
 _LOOSE_BOX = untyped(pdfium.raw.FPDFText_GetLooseCharBox)
 _CHAR_ANGLE = untyped(pdfium.raw.FPDFText_GetCharAngle, ctypes.c_float)
+_GET_OBJECT = untyped(pdfium.raw.FPDFPage_GetObject, pdfium.raw.FPDFPage_GetObject.restype)  # (page, int)
+_GET_TYPE = untyped(pdfium.raw.FPDFPageObj_GetType)  # (object)
 
 
 def blank_out(text: str, indices: Iterable[int]) -> str:
@@ -216,7 +218,7 @@ def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], a
 def _draws_image(page: pdfium.PdfPage) -> bool:
     """Whether the page draws an image, or a form XObject that may hold one (a scan does)."""
     raw = page.raw
-    get, get_type = pdfium.raw.FPDFPage_GetObject, pdfium.raw.FPDFPageObj_GetType
+    get, get_type = _GET_OBJECT, _GET_TYPE  # called for every object of the page: untyped (visibility.untyped)
     kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE, pdfium.raw.FPDF_PAGEOBJ_FORM)
     return any(get_type(get(raw, k)) in kinds for k in range(pdfium.raw.FPDFPage_CountObjects(raw)))
 
