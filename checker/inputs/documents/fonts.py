@@ -1,88 +1,76 @@
-"""Installed font files pdfium reads, kept in memory for the next document.
+"""Installed font collections pdfium lays text out with, loaded once a process instead of once a document.
 
 A PDF that names a font without embedding it (宋体 / STSong-Light in many Chinese documents) is laid
-out by pdfium with an installed substitute, often a CJK font collection of 20–30 MB. This pdfium
-reads the whole file for every document that needs it (it reads the collection before it looks
-in its own cache of faces): about 2 ms of copying from the page cache per document, a third of the
-time it takes to load such a document's first page. :func:`install` puts :class:`FontFiles` over
-pdfium's default system-font handler: the first read of a large font file goes to disk as before,
-later reads of the same file are copied from the bytes kept (the same bytes, so the same layout),
-at most :data:`BUDGET` bytes of them (the least recently used file is let go first).
+out by pdfium with an installed substitute, often a CJK font collection (.ttc) of 20–30 MB. pdfium
+keeps the fonts it loads in a cache, but it reads a whole collection before it looks in that cache,
+so every document that needs one copies 26 MB again: two thirds of the time it takes to load such a
+document's first page. A single font file it looks up first and reads only when it is not cached.
+
+:func:`install` puts :class:`FontFiles` over pdfium's default system-font handler. It presents a
+large collection to pdfium as one font file holding the collection's bytes (pdfium reads the first
+face of a collection either way, so the layout is the same), and after a page load that had to read
+one, :func:`keep_loaded` keeps a copy of that page open (a document of its own), so the cached font
+stays alive for the next documents: they find it without a read. At most :data:`KEPT_PAGES` pages
+are kept; beyond them fonts are read as before. Every read gives pdfium the whole file, so what is
+read never depends on pdfium's cache.
 
 The handler is called back by pdfium from inside a page load. An exception raised there (a time
 limit's alarm going off, Ctrl-C) cannot cross pdfium: it is kept and raised by :func:`raise_pending`
-once the page is loaded, and the font data is read from disk as if no copy were kept.
+once the page is loaded, and the font data is still read for pdfium.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
-from collections import OrderedDict
 from typing import Any
+
+import pypdfium2 as pdfium
 
 log = logging.getLogger(__name__)
 
-LARGE = 1 << 20  # bytes: smaller reads are left to pdfium (a Latin font file is a few hundred kB)
-BUDGET = 64 << 20  # bytes of font files kept in memory at most
+LARGE = 1 << 20  # bytes: a collection this large is presented as one font file (a Latin font is a few hundred kB)
+KEPT_PAGES = 4  # copies of pages kept open to keep their fonts cached
+TTCF = 0x74746366  # "ttcf": pdfium's table tag for a whole font collection
 
 try:
     from pypdfium2 import PdfSysfontBase
 except ImportError:  # pypdfium2 before 5: no handler, pdfium reads the files as it always did
     PdfSysfontBase = None
 
-
-class _Kept:
-    """Font files by (pdfium's font handle, table, size), least recently used first."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self.files: OrderedDict[tuple[int, int, int], bytes] = OrderedDict()
-        self.size = 0
-
-    def get(self, key: tuple[int, int, int]) -> bytes | None:
-        data = self.files.get(key)
-        if data is not None:
-            self.files.move_to_end(key)
-        return data
-
-    def keep(self, key: tuple[int, int, int], data: bytes) -> None:
-        if len(data) > self.budget:
-            return
-        while self.files and self.size + len(data) > self.budget:
-            _, dropped = self.files.popitem(last=False)
-            self.size -= len(dropped)
-        self.files[key] = data
-        self.size += len(data)
-
-
 _PENDING: list[BaseException] = []
-_KEPT = _Kept(BUDGET)
+_READ: list[int] = []  # handles whose collection was read since the last page load
+_KEPT: list[tuple[Any, Any]] = []  # (document, page) copies kept open
+READS = [0]  # collections read in this process (a measure for tests and benchmarks)
 _INSTALLED: list[Any] = []
 
 
 def _font_data(default: Any, handle: int | None, table: int, buffer: Any, size: int) -> int:
-    """pdfium's GetFontData: a large read of a file read before is copied from memory."""
+    """pdfium's GetFontData; an exception raised meanwhile is kept and the data given all the same."""
     try:
-        if handle and buffer and size >= LARGE:
-            key = (handle, table, size)
-            data = _KEPT.get(key)
-            if data is not None:
-                ctypes.memmove(buffer, data, size)
-                return size
-            written = int(default.GetFontData(default, handle, table, buffer, size))
-            if written == size:
-                _KEPT.keep(key, ctypes.string_at(buffer, size))
-            return written
+        return _answer(default, handle, table, buffer, size)
     except BaseException as exc:  # noqa: BLE001 - raised again after the page load (see the module doc)
         _PENDING.append(exc)
+        return _answer(default, handle, table, buffer, size)
+
+
+def _answer(default: Any, handle: int | None, table: int, buffer: Any, size: int) -> int:
+    """What pdfium asks for, a large collection presented as one font file (table 0) holding all its bytes."""
+    collection = int(default.GetFontData(default, handle, TTCF, None, 0)) if handle else 0
+    if collection >= LARGE and table in (0, TTCF):
+        if table == TTCF:
+            return 0
+        if buffer and size >= collection:
+            _READ.append(int(handle or 0))
+            READS[0] += 1
+            return int(default.GetFontData(default, handle, TTCF, buffer, collection))
+        return collection
     return int(default.GetFontData(default, handle, table, buffer, size))
 
 
 if PdfSysfontBase is not None:
 
     class FontFiles(PdfSysfontBase):  # type: ignore[misc, valid-type]
-        """pdfium's default system-font handler, with the large font files it reads kept (module doc)."""
+        """pdfium's default system-font handler, large collections presented as one file (module doc)."""
 
         def GetFontData(self, _: Any, handle: int | None, table: int, buffer: Any, size: int) -> int:
             """The font data pdfium asks for (the name and arguments are pdfium's)."""
@@ -99,10 +87,26 @@ def install() -> bool:
         handler = FontFiles()
         handler.setup()
     except Exception as exc:  # noqa: BLE001 - no platform handler: pdfium keeps its own
-        log.debug("font files not kept: %s", exc)
+        log.debug("font handler not installed: %s", exc)
         return False
     _INSTALLED.append(handler)
     return True
+
+
+def keep_loaded(document: pdfium.PdfDocument, index: int) -> None:
+    """After page ``index`` of ``document`` was loaded: when loading it read a font collection, keep a copy
+    of the page open (while the page is still loaded, the copy finds the font in pdfium's cache)."""
+    if not _READ:
+        return
+    _READ.clear()
+    if len(_KEPT) >= KEPT_PAGES:
+        return
+    try:
+        copy = pdfium.PdfDocument.new()
+        copy.import_pages(document, [index])
+        _KEPT.append((copy, copy[0]))
+    except Exception as exc:  # noqa: BLE001 - a page that cannot be copied: its fonts are read again next time
+        log.debug("page %d not kept for its fonts: %s", index + 1, exc)
 
 
 def raise_pending() -> None:
@@ -114,5 +118,6 @@ def raise_pending() -> None:
 
 
 def forget_pending() -> None:
-    """Drop exceptions caught inside pdfium and not raised (a document's read starts clean)."""
+    """Drop what the handler noted and nobody collected (a document's read starts clean)."""
     _PENDING.clear()
+    _READ.clear()

@@ -262,6 +262,7 @@ class PdfText:
         textpage = page.get_textpage()
         try:
             fonts.raise_pending()
+            fonts.keep_loaded(self.document, index)
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
             if not text.strip():

@@ -1,5 +1,6 @@
-"""Font files kept in memory for pdfium (checker.inputs.documents.fonts): the same bytes, the same reading,
-a bounded memory, and an exception raised inside pdfium's callback not lost."""
+"""Font collections presented to pdfium as one file (checker.inputs.documents.fonts): all their bytes on every
+read, small fonts left alone, an exception raised inside pdfium's callback not lost, and a document read the
+same whether its font comes from disk or from pdfium's cache."""
 
 from __future__ import annotations
 
@@ -14,75 +15,66 @@ from checker.inputs.documents import fonts, read_pdf
 
 
 class _Default:
-    """A stand-in for pdfium's default handler: serves ``data``; raises ``fail`` on its first call."""
+    """A stand-in for pdfium's default handler over one font file: a collection when ``collection``,
+    else a single font; raises ``fail`` on its first call."""
 
-    def __init__(self, data: bytes, fail: BaseException | None = None) -> None:
-        self.data, self.fail, self.calls = data, fail, 0
+    def __init__(self, data: bytes, *, collection: bool, fail: BaseException | None = None) -> None:
+        self.data, self.collection, self.fail, self.calls = data, collection, fail, 0
 
     def GetFontData(self, _: Any, handle: int, table: int, buffer: Any, size: int) -> int:
         self.calls += 1
         if self.fail is not None and self.calls == 1:
             raise self.fail
+        if (table == fonts.TTCF) != self.collection:
+            return 0  # a collection has no table 0 of its own; a single font is no collection
         if buffer and size >= len(self.data):
             ctypes.memmove(buffer, self.data, len(self.data))
         return len(self.data)
 
 
-@pytest.fixture
-def kept(monkeypatch: pytest.MonkeyPatch) -> fonts._Kept:
-    store = fonts._Kept(3 * fonts.LARGE)
-    monkeypatch.setattr(fonts, "_KEPT", store)
-    return store
+def _ask(default: _Default, table: int, size: int) -> tuple[int, bytes]:
+    buffer = (ctypes.c_ubyte * size)() if size else None
+    answer = fonts._font_data(default, 7, table, buffer, size)
+    return answer, bytes(buffer) if buffer is not None else b""
 
 
-def _read(default: _Default, handle: int, size: int) -> bytes:
-    buffer = (ctypes.c_ubyte * size)()
-    assert fonts._font_data(default, handle, 0x74746366, buffer, size) == size
-    return bytes(buffer)
-
-
-def test_second_read_is_served_from_memory_with_the_same_bytes(kept: fonts._Kept) -> None:
+def test_a_large_collection_is_one_font_file_with_all_its_bytes() -> None:
     data = bytes(range(256)) * (fonts.LARGE // 256)
-    default = _Default(data)
-    assert _read(default, 7, len(data)) == data
-    assert _read(default, 7, len(data)) == data
-    assert default.calls == 1  # the second read did not reach pdfium's handler
-    assert _read(default, 8, len(data)) == data and default.calls == 2  # another file is read from disk
+    default = _Default(data, collection=True)
+    assert _ask(default, fonts.TTCF, 0)[0] == 0  # no collection: pdfium looks in its cache before reading
+    assert _ask(default, 0, 0)[0] == len(data)
+    before = fonts.READS[0]
+    assert _ask(default, 0, len(data)) == (len(data), data)
+    assert fonts.READS[0] == before + 1
 
 
-def test_small_reads_are_left_to_pdfium(kept: fonts._Kept) -> None:
-    default = _Default(b"x" * 1000)
-    _read(default, 7, 1000)
-    _read(default, 7, 1000)
-    assert default.calls == 2 and not kept.files
+def test_small_collections_and_single_fonts_are_left_to_pdfium() -> None:
+    small = _Default(b"s" * 1000, collection=True)
+    assert _ask(small, fonts.TTCF, 0)[0] == 1000 and _ask(small, 0, 0)[0] == 0
+    single = _Default(b"f" * fonts.LARGE, collection=False)
+    assert _ask(single, fonts.TTCF, 0)[0] == 0 and _ask(single, 0, fonts.LARGE)[1] == single.data
 
 
-def test_memory_is_bounded_least_recently_used_first(kept: fonts._Kept) -> None:
-    data = b"f" * fonts.LARGE
-    for handle in (1, 2, 3):
-        _read(_Default(data), handle, len(data))
-    kept.get((1, 0x74746366, len(data)))  # file 1 used again: file 2 is the oldest now
-    _read(_Default(data), 4, len(data))
-    assert sorted(key[0] for key in kept.files) == [1, 3, 4]
-    assert kept.size <= kept.budget
-
-
-def test_an_alarm_inside_pdfium_is_raised_after_the_page_load(kept: fonts._Kept) -> None:
+def test_an_alarm_inside_pdfium_is_raised_after_the_page_load() -> None:
     data = b"d" * fonts.LARGE
-    default = _Default(data, fail=KeyboardInterrupt())
-    assert _read(default, 5, len(data)) == data  # the data is still given to pdfium
+    default = _Default(data, collection=True, fail=KeyboardInterrupt())
+    assert _ask(default, 0, len(data)) == (len(data), data)  # pdfium still gets the font
     with pytest.raises(KeyboardInterrupt):
         fonts.raise_pending()
     fonts.raise_pending()  # raised once only
 
 
-def test_a_cjk_document_reads_the_same_from_kept_font_files(make_pdf: Callable[..., Path],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cjk_document_reads_the_same_from_disk_and_from_the_cache(make_pdf: Callable[..., Path],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     path = make_pdf([["产品型号：RS-9000", "额定功率：450 W"], ["50%负载时效率：94.5%"]])
-    monkeypatch.setattr(fonts, "_KEPT", fonts._Kept(fonts.BUDGET))
+    monkeypatch.setattr(fonts, "_KEPT", [])  # no page kept: the collection is read from disk
+    before = fonts.READS[0]
     from_disk = read_pdf(path)
-    if not fonts._KEPT.files:
-        pytest.skip("no large font file installed for STSong-Light (nothing to keep)")
-    from_memory = read_pdf(path)
-    assert [f.model_dump() for f in from_disk.facts] == [f.model_dump() for f in from_memory.facts]
-    assert 94.5 in [f.value for f in from_memory.facts]
+    if fonts.READS[0] == before:
+        pytest.skip("no large font collection installed for STSong-Light (nothing to cache)")
+    assert len(fonts._KEPT) == 1
+    read = fonts.READS[0]
+    from_cache = read_pdf(path)
+    assert fonts.READS[0] == read  # found in pdfium's cache, kept alive by the page copy
+    assert [f.model_dump() for f in from_disk.facts] == [f.model_dump() for f in from_cache.facts]
+    assert 94.5 in [f.value for f in from_cache.facts]
