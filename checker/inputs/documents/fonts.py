@@ -8,7 +8,8 @@ document's first page. A single font file it looks up first and reads only when 
 
 :func:`install` puts :class:`FontFiles` over pdfium's default system-font handler. It presents a
 large collection to pdfium as one font file holding the collection's bytes (pdfium reads the first
-face of a collection either way, so the layout is the same), and after a page load that had to read
+face of a collection either way, so the layout is the same; it then caches the font by face name,
+weight and slant, as it caches every installed single font file), and after a page load that had to read
 one, :func:`keep_loaded` keeps a copy of that page open (a document of its own), so the cached font
 stays alive for the next documents: they find it without a read. At most :data:`KEPT_PAGES` pages
 are kept; beyond them fonts are read as before. Every read gives pdfium the whole file, so what is
