@@ -46,8 +46,9 @@ def _left_edges(rows: list[Row], starts: list[list[float]], index: int) -> list[
     Only edges that could cut the row are counted: near a word of it after a gap (:func:`_split`)."""
     row = rows[index]
     tolerance = _TOLERANCE * row.height
+    min_gap = (_OCR_GAP if row.ocr else _GAP) * row.height  # as split_merged_cells cuts
     gaps = [(before.x1, word.x0) for cell in row.cells for before, word in pairwise(cell.glyphs)
-            if word.x0 - before.x1 >= _GAP * row.height]
+            if word.x0 - before.x1 >= min_gap]
     if not gaps:
         return []
     window = [*range(max(0, index - _WINDOW), index), *range(index + 1, min(len(rows), index + 1 + _WINDOW))]
