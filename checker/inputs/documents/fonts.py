@@ -110,6 +110,14 @@ def keep_loaded(document: pdfium.PdfDocument, index: int) -> None:
         log.debug("page %d not kept for its fonts: %s", index + 1, exc)
 
 
+def release() -> None:
+    """Close the page copies kept for their fonts (pdfium lets a font go once no loaded page uses it)."""
+    while _KEPT:
+        copy, page = _KEPT.pop()
+        page.close()
+        copy.close()
+
+
 def raise_pending() -> None:
     """Raise the exception the handler caught inside pdfium, if one was (the first of them)."""
     if _PENDING:

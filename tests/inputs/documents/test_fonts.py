@@ -64,10 +64,9 @@ def test_an_alarm_inside_pdfium_is_raised_after_the_page_load() -> None:
     fonts.raise_pending()  # raised once only
 
 
-def test_a_cjk_document_reads_the_same_from_disk_and_from_the_cache(make_pdf: Callable[..., Path],
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cjk_document_reads_the_same_from_disk_and_from_the_cache(make_pdf: Callable[..., Path]) -> None:
     path = make_pdf([["产品型号：RS-9000", "额定功率：450 W"], ["50%负载时效率：94.5%"]])
-    monkeypatch.setattr(fonts, "_KEPT", [])  # no page kept: the collection is read from disk
+    fonts.release()  # no page kept: the collection is read from disk
     before = fonts.READS[0]
     from_disk = read_pdf(path)
     if fonts.READS[0] == before:
