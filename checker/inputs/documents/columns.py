@@ -42,14 +42,27 @@ def split_merged_cells(rows: list[Row]) -> list[Row]:
 def _left_edges(rows: list[Row], starts: list[list[float]], index: int) -> list[float]:
     """Where columns start in at least :data:`_SUPPORT` of the table-like rows near row ``index`` (not
     counting the row itself): a row starts a column where a cell starts, or a word after a column gap
-    (every row of a tight table may have merged the same two columns). ``starts`` holds each row's starts."""
+    (every row of a tight table may have merged the same two columns). ``starts`` holds each row's starts.
+    Only edges that could cut the row are counted: near a word of it after a gap (:func:`_split`)."""
     row = rows[index]
+    tolerance = _TOLERANCE * row.height
+    min_gap = (_OCR_GAP if row.ocr else _GAP) * row.height  # as split_merged_cells cuts
+    gaps = [(before.x1, word.x0) for cell in row.cells for before, word in pairwise(cell.glyphs)
+            if word.x0 - before.x1 >= min_gap]
+    if not gaps:
+        return []
     window = [*range(max(0, index - _WINDOW), index), *range(index + 1, min(len(rows), index + 1 + _WINDOW))]
     near = [starts[i] for i in window if rows[i].page == row.page and len(starts[i]) >= 2]
-    tolerance = _TOLERANCE * row.height
     candidates = sorted({x for starts in near for x in starts})
-    return [edge for edge in candidates
-            if sum(any(abs(x - edge) <= tolerance for x in starts) for starts in near) >= _SUPPORT]
+    return [edge for edge in candidates if _may_cut(edge, gaps, row.height, tolerance)
+            and sum(any(abs(x - edge) <= tolerance for x in starts) for starts in near) >= _SUPPORT]
+
+
+def _may_cut(edge: float, gaps: list[tuple[float, float]], height: float, tolerance: float) -> bool:
+    """True when :func:`_split` could cut a cell at ``edge``: a word after a gap starts there, or the edge lies in
+    a gap as wide as the text is high."""
+    return any(abs(start - edge) <= tolerance or (start - end >= _WIDE_GAP * height and end < edge <= start + tolerance)
+               for end, start in gaps)
 
 
 def _starts(row: Row) -> list[float]:

@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate
-from checker.inputs.documents.numbers import fold
-from checker.inputs.documents.vocabulary import DeclarationWords, Label, Vocabulary
+from checker.inputs.documents.numbers import fold, fold_key
+from checker.inputs.documents.vocabulary import DeclarationWords, Label, Labels, Vocabulary, any_label
 from checker.models import Evidence, Fact
 from checker.units import convert
 
@@ -72,8 +72,14 @@ class Declared:
         return "; the document mentions exemptions" if self.mentions_exemptions else ""
 
 
+def _probed(labels: list[Label], key: str) -> bool:
+    """True when the probe of one of ``labels`` is in ``key``: none can be found in a text without its probe
+    (a probe holds no space, so it lies within one line of a page's folded text)."""
+    return labels.may_occur(key) if isinstance(labels, Labels) else any(lab.probe in key for lab in labels)
+
+
 def _found(labels: list[Label], key: str) -> bool:
-    return any(lab.probe in key and lab.pattern.search(key) for lab in labels)
+    return any_label(labels, key)
 
 
 def sentences(page_text: str) -> list[str]:
@@ -96,12 +102,17 @@ def find(vocab: Vocabulary, page_texts: list[str], ocr_pages: set[int] | None = 
     """Declaration sentences and cited exemptions of a document (``page_texts``: one per page)."""
     words = vocab.declarations
     declared = Declared()
+    keys = [fold_key(text) for text in page_texts]
     for index, text in enumerate(page_texts):
+        if not (_probed(words.phrases, keys[index]) and _probed(words.subjects, keys[index])):
+            continue  # a declaration sentence holds a declaring phrase and a subject: this page has no sentence of one
         for sentence in sentences(text):
             named, covered, at = _covers(vocab, words, sentence)
             if covered:
                 declared.sentences.append(Declaration(index + 1, _quote(sentence, at), covered, named,
                                                       index in (ocr_pages or set())))
+    if not any(_probed(words.exemption_words, key) for key in keys):
+        return declared  # no page names an exemption
     everything = fold("\n".join(page_texts))
     declared.mentions_exemptions = _found(words.exemption_words, everything.lower())
     if declared.mentions_exemptions:

@@ -19,7 +19,7 @@ from checker.inputs.documents.numbers import Value, unit_of
 from checker.inputs.documents.rowparse import Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
-from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary
+from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary, any_label
 
 _CONTEXT_ROWS = 4
 _LOOKAHEAD = 3  # rows after a header-like row that show its columns
@@ -31,7 +31,7 @@ _OVERLAP = 3.0  # points: a cell reaching this far into a column lies over it
 
 
 def _names(labels: list[Label], key: str) -> bool:
-    return any(lab.probe in key and lab.pattern.search(key) for lab in labels)
+    return any_label(labels, key)
 
 
 def _has_values(parsed: Parsed, i: int) -> bool:

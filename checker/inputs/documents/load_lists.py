@@ -41,11 +41,22 @@ class ListReading:
     unread: list[str]
 
 
+_AFTER: dict[int, tuple[Vocabulary, re.Pattern[str]]] = {}
+
+
+def _after_markers(vocab: Vocabulary) -> re.Pattern[str]:
+    """A load marker right after a list of loads ("… 负载", "… load"), compiled once a vocabulary."""
+    cached = _AFTER.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        markers = "|".join(re.escape(m) for m in vocab.load_markers)
+        cached = _AFTER[id(vocab)] = (vocab, re.compile(rf"^\s*(?:的|额定)?\s*(?:{markers})"))
+    return cached[1]
+
+
 def load_lists(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) -> ListReading:
     """Read every sentence of ``parsed`` that lists two or more loads."""
     reading = ListReading([], [], [])
-    markers = "|".join(re.escape(m) for m in vocab.load_markers)
-    after = re.compile(rf"^\s*(?:的|额定)?\s*(?:{markers})")
+    after = _after_markers(vocab)
     for start, end in _sentences(parsed.key):
         sentence = parsed.key[start:end]
         loads_match = next((m for m in _LOAD_LIST.finditer(sentence)

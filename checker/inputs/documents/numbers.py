@@ -22,10 +22,13 @@ _DASH_RUN = re.compile(r"-{2,}(?=\d)")  # "110V-\u00ad‐240V" as Word exports i
 
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_SPACES_TO_FOLD = re.compile(r"[\t\r\f\v]|  ")  # a text without these has only single spaces: nothing to fold
+_ANY_BRACKET = re.compile("[" + re.escape("".join(chr(code) for code in _BRACKETS)) + "]")
 
 
 _SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
 _FOOTNOTE = re.compile(rf"([^\W\d_]+)([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
+_ANY_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
 
 
@@ -38,12 +41,16 @@ def fold(text: str) -> str:
     """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
     A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
     neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
-    if any(c in _SUPERSCRIPTS for c in text):
+    if _ANY_SUPERSCRIPT.search(text):
         text = _FOOTNOTE.sub(_footnote, text)
-    folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    folded = unicodedata.normalize("NFKC", text)
+    if _ANY_BRACKET.search(folded):  # str.translate goes through a dict a character: only where it changes one
+        folded = folded.translate(_BRACKETS)
     if "--" in folded:
         folded = _DASH_RUN.sub("-", folded)
-    return _SPACES.sub(" ", folded).strip()
+    if _SPACES_TO_FOLD.search(folded):
+        folded = _SPACES.sub(" ", folded)
+    return folded.strip()
 
 
 @lru_cache(maxsize=65536)
@@ -71,8 +78,11 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
     (r"hours?(?![a-z])", "hour"),
 ]
-_UNIT_RE = re.compile("|".join(f"(?:{p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
-_UNIT_COMPILED = [(re.compile(p, re.IGNORECASE), u) for p, u in _UNIT_PATTERNS]
+# the same alternatives, one group each: a match at a position is the first pattern of the list that matches there
+_UNIT_FIRST = re.compile("|".join(f"({p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
+_UNIT_OF_GROUP = {i + 1: u for i, (_, u) in enumerate(_UNIT_PATTERNS)}
+if _UNIT_FIRST.groups != len(_UNIT_PATTERNS):
+    raise RuntimeError("a unit pattern holds a group of its own: match_unit cannot tell which pattern matched")
 
 _ND_RE = re.compile(r"(?<![a-z])(?:n\.\s?d\.?|nd|未检出|not\s+detected|未检测到|<\s*mdl|<\s*rl|<\s*loq)(?![a-z])",
                     re.IGNORECASE)
@@ -94,6 +104,12 @@ _OPS = {"<": "lt", "<=": "le", "=<": "le", "≤": "le", "≦": "le", "≯": "le"
         ">": "gt", ">=": "ge", "=>": "ge", "≥": "ge", "≧": "ge", "≮": "ge"}
 
 
+_DOT_COMMA = re.compile(r"[-+]?\d+\.,\d+")
+_DOTS_THEN_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+")
+
+
 def parse_number(text: str) -> float | None:
     """Parse one number as printed: "1,250" → 1250, "105,8" → 105.8, "26.,4" → 26.4, "９４.２" → 94.2.
 
@@ -103,14 +119,15 @@ def parse_number(text: str) -> float | None:
     s = fold(text).replace(" ", "")
     if not s:
         return None
-    if re.fullmatch(r"[-+]?\d+\.,\d+", s):
-        s = s.replace(".,", ".")
-    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+", s):  # 1.250,5
-        s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", s):
-        s = s.replace(",", "")
-    elif re.fullmatch(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+", s):
-        s = s.replace(",", ".")
+    if "," in s:  # a plain number ("94.2") has no comma: none of the forms below
+        if _DOT_COMMA.fullmatch(s):
+            s = s.replace(".,", ".")
+        elif _DOTS_THEN_COMMA.fullmatch(s):  # 1.250,5
+            s = s.replace(".", "").replace(",", ".")
+        elif _THOUSANDS.fullmatch(s):
+            s = s.replace(",", "")
+        elif _DECIMAL_COMMA.fullmatch(s):
+            s = s.replace(",", ".")
     try:
         return float(s)
     except ValueError:
@@ -144,16 +161,15 @@ def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:
     """The unit printed at ``text[pos:]`` (spaces allowed before it): (unit text to emit, end)."""
     m = _UNIT_LEAD.match(text, pos)
     start = m.end() if m else pos
-    for pattern, unit in _UNIT_COMPILED:
-        um = pattern.match(text, start)
-        if um:
-            end = um.end()
-            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
-                end += 1
-            elif "(" in text[pos:start]:
-                return None
-            return unit, end
-    return None
+    um = _UNIT_FIRST.match(text, start)
+    if um is None or um.lastindex is None:
+        return None
+    end = um.end()
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        end += 1
+    elif "(" in text[pos:start]:
+        return None
+    return _UNIT_OF_GROUP[um.lastindex], end
 
 
 @lru_cache(maxsize=16384)
@@ -200,6 +216,12 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
         out.append(Value(number, unit, op, start, unit_end, text[start:unit_end]))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def may_hold_words(text: str) -> bool:
+    """True when folded ``text`` holds a non-detect or not-applicable word (the values of a text without
+    a digit): :func:`find_values` finds nothing in a text with neither."""
+    return _ND_RE.search(text) is not None or _NA_RE.search(text) is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

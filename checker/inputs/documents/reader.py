@@ -16,7 +16,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.inputs.documents import declarations
+from checker.inputs.documents import declarations, fonts
 from checker.inputs.documents.candidates import Candidate, Emitter, finalize
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
@@ -85,6 +85,7 @@ def read_pdf(path: str | Path, category: str | None = None, *, ocr: bool = True,
     """
     source = str(path)
     file = Path(path)
+    fonts.forget_pending()
     document = _open(file)
     text = PdfText(document)
     tables = TableReader(file)

@@ -8,13 +8,15 @@ from functools import lru_cache
 
 from checker.inputs.documents.bounds import bound
 from checker.inputs.documents.groups import group_values
-from checker.inputs.documents.numbers import Value, find_values, fold_key, unit_of
+from checker.inputs.documents.numbers import Value, find_values, fold_key, may_hold_words, unit_of
 from checker.inputs.documents.text import Row
-from checker.inputs.documents.vocabulary import Hit, Label, Vocabulary
+from checker.inputs.documents.vocabulary import Hit, Label, Labels, Vocabulary
 
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _CN_GRADE = re.compile(r"([一二三四五])级")
+_DIGIT = re.compile(r"\d")
+_BARE_LOAD = re.compile(r"(\d{1,3})\s*%\s*(?:负载|负荷|load)?")
 _LOAD_LEVELS = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100}
 # clauses end at ; 。 a list bullet (● ▪ ■ ◆), a comma that is not a thousands separator, a cell bar, and a full
 # stop before the next sentence ("load is 0.927. Efficiency at 50%": a value never takes the label of the next sentence)
@@ -180,8 +182,7 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     key, spans = row_key(row)
     raw_hits = vocab.hits(key, category)
     clause_spans = _clause_spans(key)
-    masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
-    first_number = re.search(r"\d", key)
+    first_number = _DIGIT.search(key)
     head = key[:first_number.start()] if first_number else key
     hits = [h for h in raw_hits if not _excluded(h, key, clause_spans, head)]
     loads = find_loads(vocab, key)
@@ -190,9 +191,9 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     numeric_cells = 0
     for i, (a, b) in enumerate(spans):
         cell_text = key[a:b]
-        if re.search(r"\d", cell_text):
+        if _DIGIT.search(cell_text):
             numeric_cells += 1
-        m = re.fullmatch(r"(\d{1,3})\s*%\s*(?:负载|负荷|load)?", cell_text)
+        m = _BARE_LOAD.fullmatch(cell_text) if "%" in cell_text else None
         if m and int(m.group(1)) in _LOAD_LEVELS:
             bare_pcts[i] = int(m.group(1))
         else:
@@ -207,9 +208,7 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
             a, b = spans[i]
             if all(ld.start != a for ld in loads):
                 loads.append(Load(value, a, b))
-    masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
-    values = group_values(key, _drop_alternates(key, find_values(key, masked)), masked)
-    values = bound(values, key, vocab.comparisons, [(h.start, h.end) for h in raw_hits])
+    values = _values(vocab, key, first_number is not None, loads, hits, raw_hits)
     limit_marks = _word_spans(vocab.limit_words, key, True)
     result_marks = [m for m in _word_spans(vocab.result_columns, key, False)
                     if not any(a < m[1] and m[0] < b for a, b, _ in limit_marks)]  # "limit value" is a limit
@@ -217,7 +216,22 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits, marks)
 
 
+def _values(vocab: Vocabulary, key: str, digits: bool, loads: list[Load], hits: list[Hit],
+            raw_hits: list[Hit]) -> list[Value]:
+    """The values of folded ``key``: numbers and non-detects outside the masked spans (standard numbers,
+    dates, report numbers...), its loads and its labels, grouped and bounded. A row without a digit or a
+    non-detect word holds none, and its masks are not searched."""
+    if not digits and not may_hold_words(key):
+        return []
+    masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
+    masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
+    values = group_values(key, _drop_alternates(key, find_values(key, masked)), masked)
+    return bound(values, key, vocab.comparisons, [(h.start, h.end) for h in raw_hits])
+
+
 def _word_spans(labels: list[Label], key: str, flag: bool) -> list[tuple[int, int, bool]]:
+    if isinstance(labels, Labels) and not labels.may_occur(key):
+        return []
     return [(m.start(), m.end(), flag) for lab in labels if lab.probe in key for m in lab.pattern.finditer(key)]
 
 

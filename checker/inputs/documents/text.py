@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
+from checker.inputs.documents import fonts
 from checker.inputs.documents.visibility import HiddenText, hidden_text, untyped
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ def is_cjk(char: str) -> bool:
 
 def join_words(words: list[Glyph]) -> str:
     """Join glyphs of one cell: no space between CJK characters or touching glyphs."""
+    if len(words) == 1:
+        return words[0].text
     out = ""
     prev: Glyph | None = None
     for g in words:
@@ -118,7 +121,8 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
                 cells.append([g])
             else:
                 cells[-1].append(g)
-        row_cells = [Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c), c)
+        row_cells = [Cell(c[0].text.strip(), c[0].x0, c[0].x1, c[0].confidence, c) if len(c) == 1 else
+                     Cell(join_words(c).strip(), c[0].x0, max(x.x1 for x in c), min(x.confidence for x in c), c)
                      for c in cells]
         rows.append(Row(row_cells, page, ocr=ocr, top=min(g.top for g in line), height=height))
     return rows
@@ -129,6 +133,8 @@ _WORD = re.compile(r"[^\s\x00]+")
 # (see visibility.untyped); passed only the text page, an int index and a byref.
 _LOOSE_BOX = untyped(pdfium.raw.FPDFText_GetLooseCharBox)
 _CHAR_ANGLE = untyped(pdfium.raw.FPDFText_GetCharAngle, ctypes.c_float)
+_GET_OBJECT = untyped(pdfium.raw.FPDFPage_GetObject, pdfium.raw.FPDFPage_GetObject.restype)  # (page, int)
+_GET_TYPE = untyped(pdfium.raw.FPDFPageObj_GetType)  # (object)
 
 
 def blank_out(text: str, indices: Iterable[int]) -> str:
@@ -212,7 +218,7 @@ def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], a
 def _draws_image(page: pdfium.PdfPage) -> bool:
     """Whether the page draws an image, or a form XObject that may hold one (a scan does)."""
     raw = page.raw
-    get, get_type = pdfium.raw.FPDFPage_GetObject, pdfium.raw.FPDFPageObj_GetType
+    get, get_type = _GET_OBJECT, _GET_TYPE  # called for every object of the page: untyped (visibility.untyped)
     kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE, pdfium.raw.FPDF_PAGEOBJ_FORM)
     return any(get_type(get(raw, k)) in kinds for k in range(pdfium.raw.FPDFPage_CountObjects(raw)))
 
@@ -228,6 +234,7 @@ class PdfText:
     def __init__(self, document: pdfium.PdfDocument) -> None:
         self.document = document
         self.hidden: dict[int, HiddenText] = {}
+        fonts.install()
 
     def __len__(self) -> int:
         return len(self.document)
@@ -254,6 +261,8 @@ class PdfText:
         page = self.document[index]
         textpage = page.get_textpage()
         try:
+            fonts.raise_pending()
+            fonts.keep_loaded(self.document, index)
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
             if not text.strip():

@@ -27,6 +27,28 @@ class Label:
     probe: str = ""  # a piece of the label that must occur verbatim (fast pre-test)
 
 
+class Labels(list[Label]):
+    """Compiled synonyms, with one search for all their probes: a text that holds none of the probes
+    names none of the labels, and is passed over without a test of each label."""
+
+    _probes: re.Pattern[str] | None = None
+    _count = -1
+
+    def may_occur(self, key: str) -> bool:
+        """False when no label's probe is in ``key`` (then none of the labels is found in it)."""
+        if self._probes is None or self._count != len(self):
+            probes = sorted({lab.probe for lab in self}, key=len, reverse=True)
+            self._probes, self._count = re.compile("|".join(re.escape(probe) for probe in probes)), len(self)
+        return self._probes.search(key) is not None
+
+
+def any_label(labels: list[Label], key: str) -> bool:
+    """True when one of ``labels`` is found in folded ``key``."""
+    if isinstance(labels, Labels) and not labels.may_occur(key):
+        return False
+    return any(lab.probe in key and lab.pattern.search(key) for lab in labels)
+
+
 @dataclass
 class LabelRule:
     """What a label means: a simple field, a load-dependent quantity, or a substance."""
@@ -135,7 +157,7 @@ class Vocabulary:
         found: list[Hit] = []
         by_initial = self._by_initial(category)
         candidates = [c for initial in {"", *key}.intersection(by_initial) for c in by_initial[initial]]
-        candidates.sort(key=lambda c: c[0])  # catalogue order, so ties resolve as they always did
+        candidates.sort()  # catalogue order (by index, unique), so ties resolve as they always did
         for _, label, rule in candidates:
             if label.probe not in key:
                 continue
@@ -170,7 +192,7 @@ class Vocabulary:
 
     def relevant(self, key: str) -> bool:
         """Fast test: does folded page text mention any field label at all?"""
-        return any(lab.probe in key and lab.pattern.search(key) for lab in self.all_labels)
+        return any_label(self.all_labels, key)
 
     def field_allowed(self, field_id: str, category: str | None) -> bool:
         """True when ``field_id`` belongs to ``category`` in catalogs/fields.yaml (any, if unknown)."""
@@ -191,8 +213,8 @@ def compile_label(text: str) -> Label:
     return Label(key, pattern, max(key.split(" "), key=len))
 
 
-def _labels(items: list[Any]) -> list[Label]:
-    return [compile_label(str(item)) for item in items]
+def _labels(items: list[Any]) -> Labels:
+    return Labels(compile_label(str(item)) for item in items)
 
 
 def _category_fields(fields_doc: dict[str, Any], pah_fields: list[str]) -> dict[str, set[str]]:
@@ -295,7 +317,7 @@ def _all_labels(doc: dict[str, Any], rules: list[LabelRule], enums: list[Enum]) 
                         | {fold_key(w) for ws in doc["dimensions"]["axes"].values() for w in ws if len(w) > 1}
                         | {fold_key(w) for sec in ("flags", "texts") for spec in doc.get(sec, {}).values()
                            for w in spec["labels"]}, key=len, reverse=True)
-    return [compile_label(t) for t in everything]
+    return Labels(compile_label(t) for t in everything)
 
 
 @lru_cache(maxsize=4)
