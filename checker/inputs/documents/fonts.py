@@ -22,6 +22,7 @@ once the page is loaded, and the font data is still read for pdfium.
 
 from __future__ import annotations
 
+import atexit
 import logging
 from typing import Any
 
@@ -91,6 +92,7 @@ def install() -> bool:
         log.debug("font handler not installed: %s", exc)
         return False
     _INSTALLED.append(handler)
+    atexit.register(release)  # runs before pypdfium2's exit handler (registered earlier), which warns of open pages
     return True
 
 
