@@ -12,6 +12,11 @@ from checker.inputs.documents.vocabulary import Label, Vocabulary
 
 _MIN_SCORE = 3.0
 _MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Za-z0-9-]*(?![A-Za-z0-9])")  # NX4839Pro
+# without a labelled model, tokens of the first lines that may name one ("CE-5055", "S5735"), to read the noun after
+# them ("the CE-5055 switch from …"): "Sanyuan Cable CE-5055" is named by "switch", not by an "RS232 cable" further on
+_MODEL_LIKE = re.compile(r"(?<![a-z0-9./-])[a-z]{1,5}-?\d{3,5}[a-z0-9-]*(?![a-z0-9])")
+_MODEL_LIKE_MAX = 6
+_MODEL_LIKE_ROWS = 5
 _VALUE_RE = re.compile(r"^[\s:：]*([A-Za-z0-9][A-Za-z0-9 ._/+\-()]{1,40})")
 
 
@@ -39,7 +44,9 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
     Cable" or "… Power Supply Co." makes switches and servers too."""
     unnamed = _without(maker)
     key = unnamed(fold_key(text))
-    named = _after_model(key, model)
+    title = " ".join(fold_key(r.text) for r in (title_rows or [])[:_MODEL_LIKE_ROWS])
+    named = _after_model(key, model) if model else " ".join(
+        _after_model(key, token) for token in dict.fromkeys(_MODEL_LIKE.findall(title)[:_MODEL_LIKE_MAX]))
     boost = ""
     for row in title_rows or []:
         rkey = unnamed(fold_key(row.text))

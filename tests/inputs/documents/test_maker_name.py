@@ -60,3 +60,16 @@ def test_a_router_is_not_a_firewall(make_pdf: MakePdf, title: str, category: str
     firewall: a router is no product of the standard, so its category cannot be told (--category decides)."""
     path = make_pdf([[title, "Model: RT-920", "Supports L2VPN, L3VPN, MPLS and IPsec VPN", "VPN scale: 4000"]])
     assert read_pdf(path).category == category
+
+
+@pytest.mark.parametrize(("lines", "category"), [
+    (["Sanyuan Cable", "Sanyuan Cable CE-5055", "The CE-5055 switch from Sanyuan Cable is built for data centres."],
+     "switch"),
+    (["Sanyuan Cable", "Sanyuan Cable CE-5055", "Power cable for data centres, 3 x 50 mm²."], "cable"),
+])
+def test_the_noun_after_an_unlabelled_model(make_pdf: MakePdf, lines: list[str], category: str) -> None:
+    """Seed 20261207: a brochure naming its model only in the title and "The CE-5055 switch from Sanyuan Cable …"
+    was read as a cable (the maker's name) and gave no value; the noun after a model-like token of the first lines
+    names the product."""
+    path = make_pdf([[*lines, "Maximum throughput is 56.0Gbit/s."]])
+    assert read_pdf(path).category == category
