@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
-import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any, BinaryIO, TextIO, cast
@@ -23,9 +21,10 @@ from pydantic_core import to_json
 from checker.engine.explain import Explainer
 from checker.engine.run import Evaluated
 from checker.models import InputError, InputWarning, Report
+from checker.outputs.background import Background
+from checker.outputs.joining import joined_bytes
 from checker.outputs.json_columns import BLOCK, ProductColumns
 from checker.outputs.safe_text import printable_tree
-from checker.outputs.sheetml import _joined
 from checker.outputs.summary import Shown, chunks, product_dicts
 
 _SLOT = '"products": []'
@@ -93,45 +92,28 @@ class _ProductText:
 class _Writer:
     """Writes UTF-8 bytes to ``stream``: to its byte buffer where it has one (no decoding and encoding again of
     a report that may run to gigabytes; no newline translation on this platform), from a thread of its own
-    while the next block is built (the system's time to take gigabytes into a file is then not added to
-    ours), at most :data:`_QUEUED` blocks behind; else as text, here."""
+    while the next block is built (:class:`~checker.outputs.background.Background`, at most :data:`_QUEUED`
+    blocks behind); else as text, here."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         buffer = getattr(stream, "buffer", None)
-        self.buffer = buffer if buffer is not None and os.linesep == "\n" else None
-        self.queue: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=_QUEUED)
-        self.failed: BaseException | None = None
-        self.thread: threading.Thread | None = None
-        if self.buffer is not None:
+        self.background: Background | None = None
+        if buffer is not None and os.linesep == "\n":
             stream.flush()
-            self.thread = threading.Thread(target=self._run, name="report-writer", daemon=True)
-            self.thread.start()
+            self.background = Background(cast(BinaryIO, buffer).write, "report-writer", _QUEUED)
 
     def __call__(self, data: bytes | memoryview) -> None:
-        if self.thread is None:
+        if self.background is None:
             self.stream.write(bytes(data).decode("utf-8"))
-            return
-        if self.failed is not None:
-            raise self.failed
-        self.queue.put(data)
-
-    def _run(self) -> None:
-        while (data := self.queue.get()) is not None:
-            if self.failed is None:
-                try:
-                    cast(BinaryIO, self.buffer).write(data)
-                except BaseException as exc:  # noqa: BLE001 - raised again in the writing thread
-                    self.failed = exc
+        else:
+            self.background.put(data)
 
     def close(self) -> None:
         """Wait for what is queued to be written (raising what writing it raised), then flush."""
-        if self.thread is not None:
-            self.queue.put(None)
-            self.thread.join()
-            self.thread = None
-            if self.failed is not None:
-                raise self.failed
+        if self.background is not None:
+            background, self.background = self.background, None
+            background.join()
         _flush(self.stream)
 
     def __enter__(self) -> _Writer:
@@ -140,10 +122,8 @@ class _Writer:
     def __exit__(self, kind: object, *_: object) -> None:
         if kind is None:
             self.close()
-        elif self.thread is not None:  # an error while building: stop the thread, keep the error
-            self.failed = self.failed or RuntimeError("stopped")
-            self.queue.put(None)
-            self.thread.join()
+        elif self.background is not None:  # an error while building: stop the thread, keep the error
+            self.background.stop(abandon=True)
 
 
 _QUEUED = 2  # blocks waiting to be written: memory stays bounded
@@ -161,7 +141,7 @@ def write_json(evaluated: Evaluated, stream: TextIO) -> None:
         write((head + '"products": [\n').encode("utf-8"))
         first = True
         for texts in _products(evaluated, 2, _INDENT, ",\n" + _INDENT, ""):
-            write(_joined(texts)[2:] if first else _joined(texts))  # the first product has no comma before it
+            write(joined_bytes(texts)[2:] if first else joined_bytes(texts))  # the first product has no comma before it
             first = False
         write(("\n  ]" + tail + "\n").encode("utf-8"))
 
@@ -171,7 +151,7 @@ def write_ndjson(evaluated: Evaluated, stream: TextIO) -> None:
     ``{"source": ..., "error": ...}`` and each warning as ``{"source": ..., "warning": ...}``."""
     with _Writer(stream) as write:
         for texts in _products(evaluated, None, "", "", "\n"):
-            write(_joined(texts))
+            write(joined_bytes(texts))
         for error in evaluated.errors:
             write((_safe_json(error, None) + "\n").encode("utf-8"))
         for warning in evaluated.warnings:

@@ -14,11 +14,9 @@ from __future__ import annotations
 import io
 import math
 import posixpath
-import queue
 import re
 import shutil
 import tempfile
-import threading
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
@@ -29,7 +27,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from checker.outputs.joining import Taken, coalesced
+from checker.outputs.background import Background
+from checker.outputs.joining import Taken, coalesced, joined_bytes
 
 try:  # ISA-L's deflate: a stream any inflater reads, some four times faster than zlib's level 1 (and no larger)
     from isal import isal_zlib as _zlib
@@ -151,17 +150,6 @@ def _needs_care(column: pa.Array) -> bool:
     return bool(pc.any(pc.match_substring_regex(column, _CARE)).as_py())
 
 
-def _joined(texts: pa.Array) -> memoryview:
-    """The UTF-8 bytes of every string of ``texts`` one after another (what ``"".join`` would encode), straight
-    from Arrow's data buffer: no Python string per row. Nulls are empty."""
-    texts = pc.fill_null(texts, "")
-    if not pa.types.is_string(texts.type):
-        texts = texts.cast(pa.string())
-    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int32)[texts.offset: texts.offset + len(texts) + 1]
-    data = texts.buffers()[2]
-    return memoryview(data if data is not None else b"")[int(offsets[0]):int(offsets[-1])]
-
-
 class FastSheet:
     """A write-only openpyxl sheet whose :meth:`append` writes the row here; every other attribute
     (``column_dimensions``, ``freeze_panes``, ``auto_filter``, ``conditional_formatting``) is the sheet's."""
@@ -208,7 +196,7 @@ class FastSheet:
         parts.append("</row>")
         rows = _join(parts)
         self._flush()
-        self._put(_joined(rows))
+        self._put(joined_bytes(rows))
         object.__setattr__(self, "_count", self._count + len(columns[0]))
 
     def _flush(self) -> None:
@@ -240,46 +228,28 @@ class DeflatedRows:
         self.deflate = _deflater()
         self.crc = 0
         self.size = 0
-        self.queue: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=_QUEUED)
-        self.thread: threading.Thread | None = None
-        self.failed: BaseException | None = None
+        self.background: Background | None = None
 
     def put(self, data: bytes | memoryview) -> None:
         """Rows after the others (deflated here if short, else in the thread)."""
-        if self.failed is not None:
-            raise self.failed
-        if len(data) < _IN_THREAD and self.thread is None:
+        if self.background is not None:
+            self.background.put(data)
+        elif len(data) < _IN_THREAD:
             self._deflated(data)
-            return
-        if self.thread is None:
-            self.thread = threading.Thread(target=self._run, name="sheet-deflate", daemon=True)
-            self.thread.start()
-        self.queue.put(data)
+        else:
+            self.background = Background(self._deflated, "sheet-deflate", _QUEUED)
+            self.background.put(data)
 
     def _deflated(self, data: bytes | memoryview) -> None:
         self.crc = _zlib.crc32(data, self.crc)
         self.size += len(data)
         self.file.write(self.deflate.compress(data))
 
-    def _run(self) -> None:
-        while (data := self.queue.get()) is not None:
-            if self.failed is None:
-                try:
-                    self._deflated(data)
-                except BaseException as exc:  # noqa: BLE001 - raised again where the rows are given
-                    self.failed = exc
-
-    def _wait(self) -> None:
-        if self.thread is not None:
-            self.queue.put(None)
-            self.thread.join()
-            self.thread = None
-
     def finish(self) -> tuple[IO[bytes], int, int]:
         """The deflate data from the start (no final block), the rows' CRC-32 and their size."""
-        self._wait()
-        if self.failed is not None:
-            raise self.failed
+        if self.background is not None:
+            background, self.background = self.background, None
+            background.join()
         self.file.write(self.deflate.flush(_zlib.Z_SYNC_FLUSH))
         self.deflate = _deflater()
         self.file.seek(0)
@@ -287,7 +257,8 @@ class DeflatedRows:
 
     def close(self) -> None:
         """Stop the thread and drop the temporary file."""
-        self._wait()
+        if self.background is not None:
+            self.background.stop()
         self.file.close()
 
 
@@ -410,20 +381,14 @@ def crc32_combine(first: int, second: int, second_size: int) -> int:
     (zlib's ``crc32_combine``, which Python's zlib module does not offer)."""
     if second_size <= 0:
         return first
-    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator of one zero bit
-    even = _gf2_square(odd)  # two zero bits
-    odd = _gf2_square(even)  # four
-    while True:
-        even = _gf2_square(odd)
+    operator = [0xEDB88320] + [1 << n for n in range(31)]  # the operator of one zero bit
+    for _ in range(3):
+        operator = _gf2_square(operator)  # of 2, 4, then 8 zero bits: one zero byte
+    while True:  # apply the operator of 2**k zero bytes for each bit k of the second's length
         if second_size & 1:
-            first = _gf2_times(even, first)
+            first = _gf2_times(operator, first)
         second_size >>= 1
         if not second_size:
             break
-        odd = _gf2_square(even)
-        if second_size & 1:
-            first = _gf2_times(odd, first)
-        second_size >>= 1
-        if not second_size:
-            break
+        operator = _gf2_square(operator)
     return first ^ second

@@ -15,13 +15,13 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pytest
+from plain_report import plain_report
 
 import checker.outputs.json_columns as json_columns
 import checker.outputs.jsonl as jsonl
-from checker.engine.explain import Explainer, clause_result
+from checker.engine.explain import Explainer
 from checker.engine.run import Evaluated
 from checker.inputs.product_tables import TableEvidence
-from checker.models import ProductReport, Report, verdict_of
 from checker.outputs import write_stream
 from checker.outputs.report import to_json
 from checker.outputs.summary import compact, product_reports
@@ -43,21 +43,6 @@ ROWS = [
     ["SR-9", "C", "server", "", "≥ 94.5", "91", "", "80"],  # a bound: the column has bounds, a blank beside
     ["SR-10", "C", "storage", "90.5", "", "91", "0.96", ""],
 ]
-
-
-def _reference(evaluated: Evaluated) -> Report:
-    """The report built the plain way: every clause of every product on its own."""
-    frame = evaluated.batch.frame
-    products = []
-    for row in range(len(frame)):
-        category = str(frame.at[row, "category"])
-        clauses = [clause_result(col, evaluated.batch, evaluated.catalog, row) for col in evaluated.columns
-                   if category in col.clause.categories]
-        products.append(ProductReport(id=str(frame.at[row, "id"]), category=category,
-                                      sources=evaluated.batch.sources[row],
-                                      verdict=verdict_of([c.status for c in clauses]), clauses=clauses))
-    return Report(as_of=evaluated.as_of.isoformat(), products=products, errors=evaluated.errors,
-                  warnings=evaluated.warnings)
 
 
 @pytest.fixture(scope="module")
@@ -112,9 +97,9 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
 
 def test_json_by_columns_is_the_plain_report(mixed: Evaluated, small_blocks: list[list[int]]) -> None:
     assert len(mixed.batch.frame) == len(ROWS) * 2 - 3 + 5
-    statuses = {c.status for p in _reference(mixed).products for c in p.clauses if c.evidence}
+    statuses = {c.status for p in plain_report(mixed).products for c in p.clauses if c.evidence}
     assert {"pass", "fail", "missing_evidence", "manual_review"} <= statuses
-    assert _written(mixed, "json") == to_json(_reference(mixed))
+    assert _written(mixed, "json") == to_json(plain_report(mixed))
     assert small_blocks == [[]] * -(-len(mixed.batch.frame) // 4)  # no product left to the slow path
 
 
@@ -131,7 +116,7 @@ def test_a_product_that_cannot_be_encoded_is_written_as_before(strange: Evaluate
 
 
 def test_ndjson_by_columns_is_the_plain_products(mixed: Evaluated, small_blocks: list[list[int]]) -> None:
-    reference = _reference(mixed)
+    reference = plain_report(mixed)
     lines = _written(mixed, "ndjson").splitlines()
     assert lines[: len(reference.products)] == [p.model_dump_json() for p in reference.products]
     assert small_blocks
@@ -139,7 +124,7 @@ def test_ndjson_by_columns_is_the_plain_products(mixed: Evaluated, small_blocks:
 
 def test_one_block_gives_the_same_bytes(mixed: Evaluated) -> None:
     """The default block (every product at once, several groups in it) is the same text."""
-    assert _written(mixed, "json") == to_json(_reference(mixed))
+    assert _written(mixed, "json") == to_json(plain_report(mixed))
 
 
 def test_measured_clauses_come_from_templates(mixed: Evaluated, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,7 +143,7 @@ def test_measured_clauses_come_from_templates(mixed: Evaluated, monkeypatch: pyt
 
 def test_a_different_cell_shows(mixed: Evaluated) -> None:
     """The comparison can fail: one evidence text changed in the reference."""
-    reference = _reference(mixed)
+    reference = plain_report(mixed)
     product = next(p for p in reference.products if p.id == "SR-8")
     clause = next(c for c in product.clauses if c.evidence)
     clause.evidence[0] = clause.evidence[0].model_copy(update={"text": clause.evidence[0].text + " "})

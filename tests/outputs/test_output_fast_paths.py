@@ -20,10 +20,9 @@ import numpy as np
 import openpyxl
 import pyarrow as pa
 import pytest
+from plain_report import plain_report
 
-from checker.engine.explain import clause_result
 from checker.engine.run import Evaluated
-from checker.models import ProductReport, Report, verdict_of
 from checker.outputs import write_stream
 from checker.outputs.report import to_json
 from checker.outputs.sheetml import FastBook
@@ -60,21 +59,6 @@ def samples() -> Evaluated:
                  AS_OF)
 
 
-def _reference(evaluated: Evaluated) -> Report:
-    """The report built the plain way: every clause of every product on its own."""
-    frame = evaluated.batch.frame
-    products = []
-    for row in range(len(frame)):
-        category = str(frame.at[row, "category"])
-        clauses = [clause_result(col, evaluated.batch, evaluated.catalog, row) for col in evaluated.columns
-                   if category in col.clause.categories]
-        products.append(ProductReport(id=str(frame.at[row, "id"]), category=category,
-                                      sources=evaluated.batch.sources[row],
-                                      verdict=verdict_of([c.status for c in clauses]), clauses=clauses))
-    return Report(as_of=evaluated.as_of.isoformat(), products=products, errors=evaluated.errors,
-                  warnings=evaluated.warnings)
-
-
 def _first_difference(got: str, expected: str) -> tuple[int, str, str] | None:
     """The first line that differs (pytest's own diff of megabytes of text would take minutes)."""
     if got == expected:
@@ -95,7 +79,7 @@ def _written(evaluated: Evaluated, fmt: str) -> str:
 @pytest.mark.parametrize("which", ["generated", "samples"])
 def test_json_is_the_plain_report_byte_for_byte(which: str, request: pytest.FixtureRequest) -> None:
     evaluated: Evaluated = request.getfixturevalue(which)
-    expected = to_json(_reference(evaluated))
+    expected = to_json(plain_report(evaluated))
     assert len(evaluated.batch.frame) > 20
     assert _first_difference(_written(evaluated, "json"), expected) is None
 
@@ -103,7 +87,7 @@ def test_json_is_the_plain_report_byte_for_byte(which: str, request: pytest.Fixt
 @pytest.mark.parametrize("which", ["generated", "samples"])
 def test_ndjson_lines_are_the_plain_products(which: str, request: pytest.FixtureRequest) -> None:
     evaluated: Evaluated = request.getfixturevalue(which)
-    reference = _reference(evaluated)
+    reference = plain_report(evaluated)
     lines = _written(evaluated, "ndjson").splitlines()
     products = lines[: len(reference.products)]
     assert _first_difference("\n".join(products), "\n".join(p.model_dump_json() for p in reference.products)) is None
@@ -123,7 +107,7 @@ def test_generated_catalog_exercises_the_shared_and_plain_paths(generated: Evalu
 
 def test_a_changed_clause_shows(generated: Evaluated) -> None:
     """The reference differs when one product's clause differs (the comparison can fail)."""
-    reference = _reference(generated)
+    reference = plain_report(generated)
     reference.products[1500].clauses[-1].note = "changed"
     assert _first_difference(_written(generated, "json"), to_json(reference)) is not None
 

@@ -66,7 +66,7 @@ def test_rows_deflated_in_the_thread_are_the_rows_given(deflater: str) -> None:
     parts = [b"<row>small</row>", os.urandom(3 << 20), b"<row>after</row>" * 10, os.urandom(2 << 20)]
     for part in parts:
         rows.put(part)
-    assert rows.thread is not None  # the large part started it
+    assert rows.background is not None  # the large part started the thread
     data, crc, size = rows.finish()
     whole = b"".join(parts)
     assert (crc, size) == (zlib.crc32(whole), len(whole))

@@ -23,8 +23,10 @@ _BAND_TABLE = "generator_bands"
 
 def one_rating(cands: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
     """``cands`` with the rated powers of a second rating folded into the note of the first (see the module)."""
-    powers = [c for c in cands if c.field == "rated_power" and "rating_table" not in c.tags]
-    if len({c.fact.value for c in powers}) < 2 or any("rating_table" in c.tags for c in cands):
+    if any("rating_table" in c.tags for c in cands):
+        return cands  # a rating table chose its rating already (checker.inputs.documents.generator)
+    powers = [c for c in cands if c.field == "rated_power"]
+    if len({c.fact.value for c in powers}) < 2:
         return cands
     by_rating: dict[str | None, list[Candidate]] = {}
     for cand in powers:
