@@ -50,8 +50,9 @@ class Unencodable(Exception):
 
 
 class ProductColumns:
-    """The §4 product objects of a batch as JSON text (pydantic's layout, ``indent`` and each line after the
-    first led by ``margin``), each between ``before`` and ``after``, a block of rows at a time."""
+    """The §4 product objects of a batch as JSON text (the product's own fields in pydantic's layout, ``indent``,
+    each clause result compact on a line of its own, each line after the first led by ``margin``), each between
+    ``before`` and ``after``, a block of rows at a time."""
 
     def __init__(self, explainer: Explainer, indent: int | None, margin: str = "", before: str = "",
                  after: str = "") -> None:
@@ -62,7 +63,6 @@ class ProductColumns:
         self.before = before
         self.after = after
         self.mark = f"@{uuid.uuid4().hex}@"  # a random nonce: no input text can hold it
-        self._clause_newline = "\n" + " " * (2 * indent) + margin if indent else ""
         self._texts: dict[tuple[Any, ...], str] = {}
         self._split: dict[tuple[Any, ...], tuple[str, str] | None] = {}
         self._products: dict[tuple[Any, ...], list[str] | None] = {}
@@ -302,17 +302,16 @@ class ProductColumns:
         return pa.array(texts, pa.string())
 
     def _text(self, clause: dict[str, Any], fallback: bool = False) -> str:
-        """A clause object as it stands in a product; :class:`Unencodable` if JSON cannot hold its text
-        (``fallback``: written escaped, as the caller writes a clause object shared by products)."""
+        """A clause object as it stands in a product, on one line; :class:`Unencodable` if JSON cannot hold its
+        text (``fallback``: written escaped, as the caller writes a clause object shared by products)."""
         try:
-            text = to_json(clause, indent=self.indent).decode("utf-8")
+            return to_json(clause).decode("utf-8")
         except (ValueError, UnicodeError):
             if not fallback:
                 raise Unencodable from None
             from checker.outputs.jsonl import _safe_json
 
-            text = _safe_json(clause, self.indent)
-        return text.replace("\n", self._clause_newline) if self.indent else text
+            return _safe_json(clause, None)
 
     def _cell_texts(self, name: str, rows: Rows) -> tuple[npt.NDArray[np.int64], pa.Array, pa.Array, str, int] | None:
         """The evidence of ``name`` on each row as the catalog gives it ("row 7: header = cell"): the row numbers,

@@ -46,45 +46,41 @@ def _safe_json(model: Report | InputError | InputWarning | dict[str, Any], inden
 
 
 class _ProductText:
-    """Products as JSON bytes, the clause objects products share (:class:`checker.engine.explain.Explainer`)
-    serialised once: each stands in the product as a marker string (a random nonce: no input text can hold it)
-    that is replaced by the clause's text, indented as pydantic would have indented it there. ``margin`` indents every
-    line but the first (a product inside the report's list); shared texts are kept indented to their place, so
-    only a product's own text is re-indented."""
+    """Products as JSON bytes in the report's layout: the product's own fields indented (pydantic's ``indent``),
+    each clause object on one line of its own, compact (§4's example; a line to grep, ``"status":"fail"``).
+    Each clause stands in the product as a marker string (a random nonce: no input text can hold it) that
+    is replaced by the clause's text; the clause objects products share
+    (:class:`checker.engine.explain.Explainer`) are serialised once. ``margin`` indents every line but the
+    first (a product inside the report's list)."""
 
     def __init__(self, shared: set[int], indent: int | None, margin: str = "") -> None:
         self.shared = shared
         self.indent = indent
         self.margin = ("\n" + margin).encode() if margin else b""
         self.nonce = uuid.uuid4().hex
-        self.pattern = re.compile(f'"@{self.nonce}@(\\d+)"'.encode())
+        self.pattern = re.compile(f'"@{self.nonce}@(o?)(\\d+)"'.encode())
         self.marks: dict[int, str] = {}
         self.texts: list[bytes] = []
 
     def __call__(self, product: dict[str, Any]) -> bytes:
-        clauses = product["clauses"]
-        if not any(id(c) in self.shared for c in clauses):
-            return self._indented(_safe_json(product, self.indent).encode("utf-8"))
-        marked = {**product, "clauses": [self._mark(c) if id(c) in self.shared else c for c in clauses]}
+        own: list[bytes] = []
+        clauses = [self._mark(c) if id(c) in self.shared else self._own(c, own) for c in product["clauses"]]
+        marked = {**product, "clauses": clauses}
         try:
             data = to_json(marked, indent=self.indent)
-        except (ValueError, UnicodeError):
-            return self._indented(_safe_json(product, self.indent).encode("utf-8"))
-        return self.pattern.sub(self._text, self._indented(data))
+        except (ValueError, UnicodeError):  # a product field that cannot be encoded: shown escaped
+            data = to_json(printable_tree(marked), indent=self.indent)
+        data = data.replace(b"\n", self.margin) if self.margin else data
+        return self.pattern.sub(lambda found: (own if found[1] else self.texts)[int(found[2])], data)
 
-    def _indented(self, data: bytes) -> bytes:
-        return data.replace(b"\n", self.margin) if self.margin else data
-
-    def _text(self, found: re.Match[bytes]) -> bytes:
-        return self.texts[int(found[1])]
+    def _own(self, clause: dict[str, Any], own: list[bytes]) -> str:
+        own.append(_safe_json(clause, None).encode("utf-8"))
+        return f"@{self.nonce}@o{len(own) - 1}"
 
     def _mark(self, clause: dict[str, Any]) -> str:
         mark = self.marks.get(id(clause))
         if mark is None:
-            text = _safe_json(clause, self.indent).encode("utf-8")
-            if self.indent:  # a clause object sits two levels into a product
-                text = text.replace(b"\n", b"\n" + b" " * (2 * self.indent))
-            self.texts.append(self._indented(text))
+            self.texts.append(_safe_json(clause, None).encode("utf-8"))
             mark = self.marks[id(clause)] = f"@{self.nonce}@{len(self.texts) - 1}"
         return mark
 
@@ -127,6 +123,17 @@ class _Writer:
 
 
 _QUEUED = 2  # blocks waiting to be written: memory stays bounded
+
+
+def report_json(report: Report) -> str:
+    """The §4 report as :func:`write_json` streams it, from a report in memory (a product, the app's download)."""
+    skeleton = _safe_json(report.model_copy(update={"products": []}), 2)
+    if not report.products:
+        return skeleton + "\n"
+    head, _, tail = skeleton.partition(_SLOT)
+    as_text = _ProductText(set(), 2, _INDENT)
+    body = ",\n".join(_INDENT + as_text(product.model_dump()).decode("utf-8") for product in report.products)
+    return head + '"products": [\n' + body + "\n  ]" + tail + "\n"
 
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,7 +18,7 @@ from checker.catalog.messages import message, note
 from checker.engine.evaluate import verdict_codes, verdicts
 from checker.engine.run import Evaluated
 from checker.models import STATUSES, VERDICTS, ProductReport, Report
-from checker.outputs.safe_text import printable, printable_tree, spreadsheet, terminal
+from checker.outputs.safe_text import printable, spreadsheet, terminal
 from checker.outputs.text import product_lines, unit_label
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
@@ -67,13 +66,12 @@ def status_arrow(evaluated: Evaluated) -> pa.Table:
 
 
 def to_json(report: Report) -> str:
-    """The JSON report (INTERFACE §4); text that cannot be encoded (a file name that is not UTF-8, control
-    characters) is written as visible escapes instead of failing the whole report."""
-    try:
-        return report.model_dump_json(indent=2) + "\n"
-    except (ValueError, UnicodeError):
-        data = printable_tree(report.model_dump(mode="python"))
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The JSON report (INTERFACE §4), each clause result on a line of its own; text that cannot be encoded (a
+    file name that is not UTF-8, control characters) is written as visible escapes instead of failing the whole
+    report."""
+    from checker.outputs.jsonl import report_json
+
+    return report_json(report)
 
 
 

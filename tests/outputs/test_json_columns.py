@@ -194,3 +194,18 @@ def test_scattered_products_are_reported_as_in_the_whole_batch(mixed: Evaluated,
     assert list(product_reports(mixed, chosen)) == [explainer.report(row) for row in rows]
     kept = compact(mixed, chosen)
     assert isinstance(kept.batch.evidence, TableEvidence) == one_table
+
+
+@pytest.mark.parametrize("source", ["mixed", "strange"])
+def test_each_clause_result_is_one_line(source: str, request: pytest.FixtureRequest) -> None:
+    """§4's layout: a product's own fields indented, each clause result whole on a line of its own (one line to
+    grep per clause), and the text is the report's data."""
+    evaluated: Evaluated = request.getfixturevalue(source)
+    text = _written(evaluated, "json")
+    data = json.loads(text)
+    clauses = [c for p in data["products"] for c in p["clauses"]]
+    lines = [line.strip().rstrip(",") for line in text.splitlines() if line.lstrip().startswith('{"id":')]
+    assert [json.loads(line) for line in lines] == clauses
+    assert len(text.splitlines()) < len(clauses) + 13 * len(data["products"]) + 20
+    if source == "mixed":
+        assert data == json.loads(plain_report(evaluated).model_dump_json())
