@@ -20,10 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from checker.catalog.clauses import Catalog
 from checker.engine.frame import (
@@ -50,6 +53,9 @@ class TableEvidence:
     row_numbers: list[int] | None = None  # a spreadsheet's own row numbers, where blank rows were skipped
     # cells taken out of ``raw`` a block of rows at a time (``raw.iat`` per cell costs tens of microseconds)
     _blocks: dict[str, dict[int, list[Any]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _reads: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _loads: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _arrow: dict[str, pa.ChunkedArray | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, row: int, name: str) -> list[Evidence]:
         """The cell the field was read from; of several columns for one field, the non-blank cells."""
@@ -63,11 +69,19 @@ class TableEvidence:
                 for label, cell in cells]
 
     def _cell(self, row: int, label: str) -> Any:
-        """``raw.iat[row, <label's column>]``, read from a cached block of that column."""
+        """``raw.iat[row, <label's column>]``, read from a cached block of that column; once the column's cells
+        are read few to a block (the odd blank or junk cell of a million rows), one by one from its Arrow text."""
         blocks = self._blocks.setdefault(label, {})
         start = row - row % _BLOCK
         block = blocks.get(start)
+        if block is None and self._sparse(label):
+            column = self._arrow.get(label)
+            if column is not None:
+                value = column[row].as_py()
+                return pd.NA if value is None else value
+        self._reads[label] = self._reads.get(label, 0) + 1
         if block is None:
+            self._loads[label] = self._loads.get(label, 0) + 1
             if len(blocks) >= _BLOCKS_KEPT:
                 blocks.clear()
             # raw's labels are made unique in table_to_batch, so get_loc gives an int
@@ -77,8 +91,20 @@ class TableEvidence:
                                      else list(series.array))
         return block[row - start]
 
+    def _sparse(self, label: str) -> bool:
+        """Whether the blocks of ``label`` read so far gave fewer than :data:`_DENSE` cells each (and its Arrow
+        text is then kept, where it has one)."""
+        loads = self._loads.get(label, 0)
+        if loads < _DENSE or self._reads.get(label, 0) >= _DENSE * loads:
+            return False
+        if label not in self._arrow:
+            series = self.raw.iloc[:, cast(int, self.raw.columns.get_loc(label))]
+            self._arrow[label] = arrow_text(series)
+        return True
+
 
 _BLOCK = 1024
+_DENSE = 8  # cells a block must give, on average, for a column to be read a block at a time
 
 
 _BLOCKS_KEPT = 64  # per column: memory stays bounded when products are visited out of order
