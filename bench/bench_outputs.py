@@ -4,7 +4,8 @@
 For each size (default 100 000 and 1 000 000 rows of bench/make_catalog.py's server catalog), each
 format is written by ``checker audit catalog.parquet --format F --out ...`` in its own process; the
 wall and CPU seconds (user + system, threads included), their ratios to the Parquet run and the peak resident
-memory (``getrusage`` of the child) are printed, with Parquet's own figures beside them.
+memory (``getrusage`` of the child) are printed, with Parquet's own figures beside them, and the wall seconds
+this disk takes to write as many bytes as the report alone (plain 8 MiB writes, right after the report).
 Targets: XLSX of 100 000 products < 30 s; JSON, HTML, XLSX within 3× Parquet; every format
 under 2 GiB at a million rows.
 
@@ -60,6 +61,21 @@ def run(command: list[str], root: Path, timeout: float) -> dict[str, float | str
             "peak_bytes": int(peak) * (1 if sys.platform == "darwin" else 1024)}
 
 
+def write_floor(size: int, folder: Path) -> float:
+    """Wall seconds to write ``size`` bytes (8 MiB at a time) into a new file in ``folder`` and close it: what
+    this disk alone costs a report of that size, right after the report was written (so a busy moment of the
+    disk falls on both)."""
+    block = b"0" * (8 << 20)
+    path = folder / "floor.bin"
+    started = time.perf_counter()
+    with path.open("wb", buffering=0) as sink:
+        for start in range(0, size, len(block)):
+            sink.write(block[: min(len(block), size - start)])
+    seconds = time.perf_counter() - started
+    path.unlink()
+    return seconds
+
+
 def catalog(rows: int) -> Path:
     """The server catalog of ``rows`` rows (made once, kept in bench/out/outputs/ROWS/)."""
     folder = OUT / str(rows)
@@ -78,13 +94,19 @@ def measure(rows: int, formats: list[str], root: Path, timeout: float, runs: int
 
     def once(fmt: str) -> dict[str, float | str]:
         out = OUT / str(rows) / f"report.{fmt}"
-        return run([sys.executable, "-m", "checker", "audit", str(source), "--format", fmt, "--out", str(out)],
+        done = run([sys.executable, "-m", "checker", "audit", str(source), "--format", fmt, "--out", str(out)],
                    root, timeout)
+        if "seconds" in done and fmt != "parquet":
+            done["floor"] = write_floor(out.stat().st_size, out.parent)
+        return done
 
     for fmt in [f for f in formats if f != "parquet"] or ["parquet"]:
         pairs = [(once("parquet"), once(fmt)) for _ in range(runs)]
         reference = _median([p for p, _ in pairs])
         results[fmt] = _median([f for _, f in pairs])
+        floors = [float(f["floor"]) for _, f in pairs if "floor" in f]
+        if floors:
+            results[fmt]["floor"] = statistics.median(floors)
         if "seconds" in results[fmt] and "seconds" in reference:
             results[fmt]["ratio"] = float(results[fmt]["seconds"]) / float(reference["seconds"])
             results[fmt]["cpu_ratio"] = float(results[fmt]["cpu_seconds"]) / float(reference["cpu_seconds"])
@@ -112,7 +134,8 @@ def _line(item: dict[str, Any], ratios: bool = True) -> str:
     if ratios:
         wall += f" {float(item.get('ratio', 1.0)):>5.1f}×"
         cpu += f" {float(item.get('cpu_ratio', 1.0)):>5.1f}×"
-    return f"{wall} {cpu} {peak / 2**20:>7.0f}M{'' if peak < 2 * GIB else '  OVER 2 GiB'}"
+    floor = f"  (writing as many bytes alone: {float(item['floor']):.1f}s)" if "floor" in item else ""
+    return f"{wall} {cpu} {peak / 2**20:>7.0f}M{'' if peak < 2 * GIB else '  OVER 2 GiB'}{floor}"
 
 
 def main() -> None:
