@@ -39,6 +39,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's checker, installed or not
 SAMPLES = ROOT / "samples"
 AS_OF = date(2026, 11, 20)
 
