@@ -27,7 +27,7 @@ def test_sparse_and_dense_reads_give_the_same_evidence(arrow: bool) -> None:
     dense = _table(arrow)
     every = [dense.get(row, "psu_efficiency_50")[0].text for row in range(ROWS)]
     sparse = _table(arrow)
-    picked = list(range(3, ROWS, 211)) + [0, 97, ROWS - 1, 6999, 7000, 7001]
+    picked = [*range(3, ROWS, 211), 0, 97, ROWS - 1, 6999, 7000, 7001]
     assert [sparse.get(row, "psu_efficiency_50")[0].text for row in picked] == [every[row] for row in picked]
     assert every[97] == "row 99: PSU Eff 50 = <NA>" and every[1] == "row 3: PSU Eff 50 = 91.1 %"
     assert sparse._sparse("PSU Eff 50")  # read a cell or two a block: then cell by cell
