@@ -19,6 +19,7 @@ from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk
 _SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s|$))\s*")
 _PITCH = 1.8  # × text height: the next line of the same paragraph is at most this far down
 _EDGE = 0.3  # × text height: lines of one column start this close to each other
+_NO_LINE_START = "。，、；：？！）」』】〕》〉”’．,.;:?!)]}%％"  # marks a line may not begin with (CJK line breaking)
 
 
 def carry_unfinished_sentences(rows: list[Row]) -> list[Row]:
@@ -117,7 +118,10 @@ def _full(line: Row, following: Row, margin: float) -> bool:
     broken because it was full, not because its text ended there."""
     first = following.cells[0]
     if is_cjk(first.text[:1]):
-        width = following.height * 0.8  # one CJK character: the line breaks between any two
+        # one CJK character (the line breaks between any two), with the punctuation that may not begin a line
+        # and so went down with it ("…为未检" ⏎ "出。")
+        closing = len(first.text[1:]) - len(first.text[1:].lstrip(_NO_LINE_START))
+        width = following.height * 0.8 * (1 + closing)
     elif first.glyphs:  # the first word: its glyphs up to the next space
         glyphs = [first.glyphs[0], *takewhile(lambda g: not g.space_before, first.glyphs[1:])]
         width = glyphs[-1].x1 - glyphs[0].x0

@@ -100,3 +100,22 @@ def test_a_finished_column_takes_nothing_from_the_next(tmp_path: Path) -> None:
             "in concealed ventilated spaces of halls. Fluorine content is low."]
     facts = facts_of(two_column_pdf(tmp_path / "a.pdf", left, ["0.14 %. Smoke: see report."]), "cable")
     assert values(facts, "cable_fluorine") == []
+
+
+
+_WIDEST = "本产品适用于各类数据中心与企业机房，型号为SR-5519，支持机架安装。"  # the column's margin
+_SHORT = "铅（Pb）为168.4 ppm。汞（Hg）为40.70 mg/kg。另外镉（Cd）为未检"  # 18.7 pt short of it: under 2 characters
+
+
+def test_a_word_whose_end_went_down_with_the_full_stop(tmp_path: Path) -> None:
+    """CJK line breaking keeps "。" off the start of a line: the browser takes the word's last character down
+    with it ("…镉（Cd）为未检" ⏎ "出。"), so the line ends short of the margin by more than a character; it is full."""
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", [_WIDEST, _SHORT, "出。"]), "server")
+    assert [(f.value, f.qualifier) for f in facts["cd"]] == [(None, "nd")]
+    assert values(facts, "hg") == [40.7]
+
+
+def test_a_line_short_of_more_than_the_next_word_is_not_carried(tmp_path: Path) -> None:
+    """The same line before a line whose first character could have stood alone at its end: it ended there."""
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", [_WIDEST, _SHORT, "出厂检验合格。"]), "server")
+    assert "cd" not in facts
