@@ -16,6 +16,7 @@ _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _CN_GRADE = re.compile(r"([一二三四五])级")
 _DIGIT = re.compile(r"\d")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _BARE_LOAD = re.compile(r"(\d{1,3})\s*%\s*(?:负载|负荷|load)?")
 _LOAD_LEVELS = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100}
 # clauses end at ; 。 a list bullet (● ▪ ■ ◆), a comma that is not a thousands separator, a cell bar, and a full
@@ -208,7 +209,8 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
             a, b = spans[i]
             if all(ld.start != a for ld in loads):
                 loads.append(Load(value, a, b))
-    values = _values(vocab, key, first_number is not None, loads, hits, raw_hits)
+    readings = [spans[i] for i in range(len(spans)) if i not in load_cells] if load_cells else []
+    values = _values(vocab, key, first_number is not None, loads, hits, raw_hits, readings)
     limit_marks = _word_spans(vocab.limit_words, key, True)
     result_marks = [m for m in _word_spans(vocab.result_columns, key, False)
                     if not any(a < m[1] and m[0] < b for a, b, _ in limit_marks)]  # "limit value" is a limit
@@ -217,13 +219,16 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
 
 
 def _values(vocab: Vocabulary, key: str, digits: bool, loads: list[Load], hits: list[Hit],
-            raw_hits: list[Hit]) -> list[Value]:
+            raw_hits: list[Hit], readings: list[tuple[int, int]]) -> list[Value]:
     """The values of folded ``key``: numbers and non-detects outside the masked spans (standard numbers,
     dates, report numbers...), its loads and its labels, grouped and bounded. A row without a digit or a
-    non-detect word holds none, and its masks are not searched."""
+    non-detect word holds none, and its masks are not searched. A cell of ``readings`` (the other cells of a
+    row a load heads) that is a plain number is a reading, whatever a mask says ("10% | 2039.5" is no date)."""
     if not digits and not may_hold_words(key):
         return []
     masked = [(m.start(), m.end()) for pattern in vocab.masks for m in pattern.finditer(key)]
+    plain = {span for span in readings if _PLAIN_NUMBER.fullmatch(key[span[0]:span[1]])}
+    masked = [span for span in masked if span not in plain]
     masked += [(ld.start, ld.end) for ld in loads] + [(h.start, h.end) for h in hits]
     values = group_values(key, _drop_alternates(key, find_values(key, masked)), masked)
     return bound(values, key, vocab.comparisons, [(h.start, h.end) for h in raw_hits])

@@ -384,10 +384,19 @@ def test_psu_output_type_words(make_pdf: MakePdf, line: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(("printed", "read"), [("1906.0", [1906.0]), ("2000.0", [2000.0]), ("2085.8", [2085.8]),
-                                              ("2021.5 W", [2021.5]), ("2021.06", []), ("2023.6", [])])
+                                              ("2021.5 W", [2021.5]), ("2021.06", [2021.06]), ("2023.6", [2023.6]),
+                                              ("2039.5", [2039.5])])
 def test_a_power_that_looks_like_a_year(make_pdf: MakePdf, printed: str, read: list[float]) -> None:
-    """"1906.0 W" is no date (there is no month 0), nor "2085.8" (no year a document is dated) nor "2021.5 W" (a
-    unit follows): read; "2021.06" and "2023.6" may be June 2021 and June 2023: not a value (seed 919191)."""
+    """A number alone in its cell of a row a load heads is a reading ("10% | 2039.5" under "Power (W)"), even where
+    it could be a year and a month elsewhere (seeds 919191, 8128)."""
     path = make_pdf([["Switch SW-1 data sheet", "Device class: access switch", ("Traffic load", "Power (W)"),
                       ("0%", "1819.6"), ("10%", printed), ("100%", "2168.2")]])
     assert values(facts_of(path, "switch"), "power_u2") == read
+
+
+@pytest.mark.parametrize("printed", ["2021.06", "2023.6"])
+def test_a_year_and_month_in_a_sentence_is_no_value(make_pdf: MakePdf, printed: str) -> None:
+    """Outside a load row's cells "2023.6" may be June 2023: never a second reading beside the value."""
+    path = make_pdf([["Server SR-1 data sheet", f"PSU efficiency at 50% load: 94.5 %, tested {printed}"]],
+                    col_width=400)
+    assert values(facts_of(path, "server"), "psu_efficiency_50") == [94.5]
