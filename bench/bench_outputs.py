@@ -33,7 +33,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUT = BENCH / "out" / "outputs"
 GIB = 2**30
-FORMATS = ("parquet", "csv", "json", "ndjson", "html", "xlsx", "text")
+FORMATS = ("parquet", "csv", "json", "ndjson", "html", "xlsx", "text", "json.gz", "ndjson.gz")  # .gz: --out NAME.gz
 _PEAK = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
          "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
          "print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss); "
@@ -94,8 +94,8 @@ def measure(rows: int, formats: list[str], root: Path, timeout: float, runs: int
 
     def once(fmt: str) -> dict[str, float | str]:
         out = OUT / str(rows) / f"report.{fmt}"
-        done = run([sys.executable, "-m", "checker", "audit", str(source), "--format", fmt, "--out", str(out)],
-                   root, timeout)
+        done = run([sys.executable, "-m", "checker", "audit", str(source), "--format", fmt.removesuffix(".gz"),
+                    "--out", str(out)], root, timeout)
         if "seconds" in done and fmt != "parquet":
             done["floor"] = write_floor(out.stat().st_size, out.parent)
         return done

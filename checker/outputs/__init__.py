@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from checker.engine.run import Evaluated
+from checker.outputs.sink import open_binary, open_text
 
 STREAMED = ("json", "ndjson", "csv", "xlsx", "html")
 
 
 def write_stream(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, detail: bool,
                  stdout: TextIO | None = None) -> None:
-    """Write ``evaluated`` in ``fmt`` (one of :data:`STREAMED`) to ``out``, or to ``stdout``."""
+    """Write ``evaluated`` in ``fmt`` (one of :data:`STREAMED`) to ``out`` (gzip-compressed when its name ends in
+    ``.gz``, :mod:`checker.outputs.sink`), or to ``stdout``."""
     if fmt in ("csv", "xlsx"):
         if out is not None:
-            with out.open("wb") as sink:
+            with open_binary(out) as sink:
                 _write_bytes(evaluated, fmt, sink, lang, detail)
             return
         if fmt == "xlsx":
@@ -36,7 +38,7 @@ def write_stream(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, de
             target.write(data.getvalue().decode("utf-8"))
         return
     if out is not None:
-        with out.open("w", encoding="utf-8", newline="\n") as stream:
+        with open_text(out) as stream:
             _write_text(evaluated, fmt, stream, lang, detail)
         return
     _write_text(evaluated, fmt, stdout or sys.stdout, lang, detail)

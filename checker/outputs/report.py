@@ -19,6 +19,7 @@ from checker.engine.evaluate import verdict_codes, verdicts
 from checker.engine.run import Evaluated
 from checker.models import STATUSES, VERDICTS, ProductReport, Report
 from checker.outputs.safe_text import printable, spreadsheet, terminal
+from checker.outputs.sink import check_compressible, open_text
 from checker.outputs.text import product_lines, unit_label
 
 STATUS_COLOURS = {"pass": "C6EFCE", "fail": "FFC7CE", "not_applicable": "EDEDED",
@@ -199,6 +200,7 @@ def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, de
     """Render ``evaluated`` in ``fmt``; write to ``out``, else to ``stdout`` when given (batch formats are
     streamed, :mod:`checker.outputs`), else return the text. ``single``: one product's report (``check``),
     whose HTML and Excel are the one-product layouts of :func:`to_html` and :func:`to_xlsx`."""
+    check_compressible(fmt, out)
     if fmt == "parquet":
         if out is None:
             raise ValueError("--format parquet needs --out")
@@ -230,7 +232,8 @@ def write_output(evaluated: Evaluated, fmt: str, out: Path | None, lang: str, de
 def _text_to(text: str, out: Path | None) -> str | None:
     if out is None:
         return text
-    out.write_text(text, encoding="utf-8")
+    with open_text(out) as sink:
+        sink.write(text)
     return None
 
 
