@@ -30,6 +30,8 @@ def coalesced(args: list[Any]) -> list[Any]:
     beside them, then every :class:`Taken` made."""
     merged: list[Any] = []
     for arg in args:
+        if isinstance(arg, Taken) and len(set(arg.texts)) == 1:
+            arg = arg.texts[0]  # one text for every row: a string, joined into its neighbours
         last = merged[-1] if merged else None
         if isinstance(arg, str) and isinstance(last, str):
             merged[-1] = last + arg
