@@ -7,9 +7,10 @@ process and its threads for RapidOCR, the tesseract child for Tesseract, OMP_THR
 seconds per page, the same for the two dense real scans alone, and how many of the document's key
 numbers appear in the OCR text (the truth's values for generated and sample documents, a fixed
 list for the real ones). ``--variant KEY=VALUE ...`` adds RapidOCR with those settings changed
-(rapidocr's parameter names, e.g. ``Rec.rec_batch_num=1``), to measure a setting against the
-chosen ones in the same run. Run: ``python bench/bench_ocr.py [--docgen DIR] [--engines rapidocr]
-[--variant Rec.rec_batch_num=1]``.
+(rapidocr's parameter names, e.g. ``Rec.rec_batch_num=1``) and ``--variant-backend onnxruntime``
+runs the variant on that backend, to measure a setting against the chosen ones in the same run
+(the previous choice: ``--variant-backend onnxruntime --variant Rec.rec_batch_num=6``). Run:
+``python bench/bench_ocr.py [--docgen DIR] [--engines rapidocr] [--variant Rec.rec_batch_num=1]``.
 """
 
 from __future__ import annotations
@@ -79,23 +80,30 @@ def _squash(text: str) -> str:
 
 def _setting(text: str) -> tuple[str, Any]:
     key, _, value = text.partition("=")
+    if key.endswith(".engine_type"):  # rapidocr takes its enum there, not the name
+        from rapidocr import EngineType
+
+        return key, EngineType(value)
     try:
         return key, ast.literal_eval(value)
     except (ValueError, SyntaxError):
         return key, value
 
 
-def _engines(names: list[str], variant: list[str]) -> dict[str, Callable[[pdfium.PdfDocument, int], list[Any]]]:
+Reader = Callable[[pdfium.PdfDocument, int], list[Any]]
+
+
+def _engines(names: list[str], variant: list[str], backend: str) -> dict[str, Reader]:
     engine = ocr.rapid_engine()
     if engine is None:
         sys.exit("RapidOCR is not installed")
-    engines: dict[str, Callable[[pdfium.PdfDocument, int], list[Any]]] = {}
+    engines: dict[str, Reader] = {}
     if "rapidocr" in names:
         engines["rapidocr"] = lambda d, i: ocr.rapid_rows(d, i, engine)
-    if variant:
+    if variant or backend != ocr.rapid_backends()[0]:
         import rapidocr
 
-        params = ocr.rapid_params(Path(rapidocr.__file__).parent / "models") or {}
+        params = ocr.rapid_params(Path(rapidocr.__file__).parent / "models", backend) or {}
         other = rapidocr.RapidOCR(params=params | dict(_setting(item) for item in variant))
         engines["variant"] = lambda d, i: ocr.rapid_rows(d, i, other)
     if "tesseract" in names:
@@ -109,8 +117,10 @@ def main() -> None:
     parser.add_argument("--docgen", type=Path, default=None)
     parser.add_argument("--engines", nargs="+", choices=("rapidocr", "tesseract"), default=["rapidocr", "tesseract"])
     parser.add_argument("--variant", nargs="*", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--variant-backend", choices=("openvino", "onnxruntime"), default=None,
+                        help="the variant's inference backend (default: the chosen one)")
     args = parser.parse_args()
-    engines = _engines(args.engines, args.variant)
+    engines = _engines(args.engines, args.variant, args.variant_backend or ocr.rapid_backends()[0])
     totals = {name: {"keys": 0, "found": 0, "cpu": 0.0, "pages": 0, "wall": 0.0, "dense_cpu": 0.0,
                      "dense_wall": 0.0, "dense_pages": 0} for name in engines}
     for path, keys in _documents(args.docgen):

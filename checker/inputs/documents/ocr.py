@@ -22,6 +22,7 @@ installed) with a timeout and ``OMP_THREAD_LIMIT=1``. Either way the words becom
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import logging
 import os
@@ -44,6 +45,13 @@ _PAGE_SEGMENTATION = "6"
 
 _RAPID_DPI = 200
 _RAPID_DETECT_SIDE = 1280
+_RAPID_REC_BATCH = 3
+# One thread each; onnxruntime's memory arena on (see the module docstring).
+_RAPID_BACKEND: dict[str, dict[str, Any]] = {
+    "openvino": {"EngineConfig.openvino.inference_num_threads": 1},
+    "onnxruntime": {"EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                    "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                    "EngineConfig.onnxruntime.enable_cpu_mem_arena": True}}
 _RAPID_MODELS = {"Det.model_path": "PP-OCRv6_det_small.onnx", "Rec.model_path": "PP-OCRv6_rec_small.onnx",
                  "Cls.model_path": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
 
@@ -78,32 +86,56 @@ def languages() -> str:
 
 @lru_cache(maxsize=1)
 def rapid_engine() -> Any | None:
-    """The RapidOCR engine on the models inside its wheel, or None when it is not installed."""
+    """The RapidOCR engine on the models inside its wheel, or None when it is not installed: on
+    OpenVINO when that is installed and starts, else on onnxruntime."""
     try:
         import rapidocr
     except ImportError:
         return None
-    params = rapid_params(Path(rapidocr.__file__).parent / "models")
-    if params is None:
-        return None
-    try:
-        return rapidocr.RapidOCR(params=params)
-    except Exception:  # a broken install falls back to Tesseract
-        log.warning("RapidOCR could not start: using Tesseract", exc_info=True)
-        return None
+    models = Path(rapidocr.__file__).parent / "models"
+    for backend in rapid_backends():
+        params = rapid_params(models, backend)
+        if params is None:
+            return None
+        try:
+            return _started(rapidocr.RapidOCR(params=params))
+        except Exception:  # a broken install falls back to the next backend, then to Tesseract
+            log.warning("RapidOCR could not start on %s", backend, exc_info=True)
+    return None
 
 
-def rapid_params(models: Path) -> dict[str, Any] | None:
-    """RapidOCR's settings: the models in ``models`` (None when one is missing), one thread, no angle
-    classifier (pages are rendered upright), the detector's limit, the memory arena."""
+def rapid_backends() -> list[str]:
+    """The inference backends installed for RapidOCR, the faster first."""
+    return [name for name in ("openvino", "onnxruntime") if importlib.util.find_spec(name) is not None]
+
+
+def _started(engine: Any) -> Any:
+    """``engine`` with its detector and recogniser loaded (RapidOCR loads them on first use), so a
+    backend that cannot run them fails here rather than on the first page. RapidOCR keeps the steps
+    chosen by a call for the calls after it: :func:`rapid_rows` names them every time."""
+    import numpy as np
+
+    blank = np.full((48, 96, 3), 255, dtype=np.uint8)
+    engine(blank, use_det=True, use_cls=False, use_rec=False)
+    engine(blank, use_det=False, use_cls=False, use_rec=True)
+    return engine
+
+
+def rapid_params(models: Path, backend: str = "openvino") -> dict[str, Any] | None:
+    """RapidOCR's settings: the models in ``models`` (None when one is missing), the ``backend``
+    (``openvino`` or ``onnxruntime``) on one thread, no angle classifier (pages are rendered
+    upright), the detector's limit, the recogniser's batch."""
+    from rapidocr import EngineType
+
     params: dict[str, Any] = {name: str(models / file) for name, file in _RAPID_MODELS.items()}
     if not all(Path(path).is_file() for path in params.values()):
         log.warning("RapidOCR installed without its models in %s: using Tesseract", models)
         return None
-    return params | {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
-                     "Det.limit_side_len": _RAPID_DETECT_SIDE, "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-                     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-                     "EngineConfig.onnxruntime.enable_cpu_mem_arena": True}
+    engine_type = EngineType(backend)
+    return params | _RAPID_BACKEND[backend] | {
+        "Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
+        "Det.limit_side_len": _RAPID_DETECT_SIDE, "Rec.rec_batch_num": _RAPID_REC_BATCH,
+        "Det.engine_type": engine_type, "Rec.engine_type": engine_type, "Cls.engine_type": engine_type}
 
 
 def rapid_rows(document: pdfium.PdfDocument, index: int, engine: Any) -> list[Row]:
@@ -120,7 +152,8 @@ def rapid_rows(document: pdfium.PdfDocument, index: int, engine: Any) -> list[Ro
         image = page.render(scale=_RAPID_DPI / 72.0, grayscale=True).to_pil().convert("RGB")
     finally:
         page.close()
-    result = engine(np.asarray(image), return_word_box=True)
+    # the steps are named on every call: RapidOCR keeps the last call's choice (see _started)
+    result = engine(np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True)
     glyphs: list[Glyph] = []
     for line, words in zip(result.txts or (), result.word_results or (), strict=False):
         at = 0
