@@ -1,17 +1,26 @@
 """OCR of scanned pages: pypdfium2 renders the page; RapidOCR reads it, Tesseract as fallback.
 
-RapidOCR (``rapidocr`` 3.x on onnxruntime, PP-OCRv6 detection and recognition) is used when it is
-installed: its models ship inside the wheel and are given by path, so nothing is ever downloaded
-(a missing model file is an error, never a fetch). One thread, the page rendered at 200 dpi and
-the detector limited to 1280 px on the long side keep it under 2 s of CPU on a sparse page, about
-3.6 s on a page dense with fine print (``bench/bench_ocr.py``): the recogniser, four fifths of
-the time, costs in proportion to the width of every text line scaled to 48 px high. onnxruntime's
-memory arena is on: the recogniser's input changes width with every batch, and without the arena
-each run allocates afresh (about 12 % of the CPU, the same text). Recognising one line at a time
-(``Rec.rec_batch_num=1``, less padding) saves another 13 % but changes the spaces read in fine
-print (some words joined, others parted), so it is not used. Its text boxes
-become glyphs with the box score as confidence; it is confident even when wrong, so its numbers
-go through the same plausibility checks and doubt as any other reading.
+RapidOCR (``rapidocr`` 3.x, PP-OCRv6 detection and recognition) is used when it is installed: its
+models ship inside the wheel and are given by path, so nothing is ever downloaded (a missing model
+file is an error, never a fetch). It runs on OpenVINO when that is installed (it reads the same
+onnx files), else on onnxruntime; a backend that cannot load the models is found when the engine
+starts and the next one is used. One thread, the page rendered at 200 dpi, the detector limited
+to 1280 px on the long side (1152 saves 0.1 s a page but lost verdicts in ``bench_reader``). The
+recogniser, four fifths of the time, costs in proportion to the width of every text line scaled
+to 48 px high. On OpenVINO a page costs about 0.7 s of CPU (onnxruntime: 1.2 s), 2.1 s on the
+two dense real scans (3.4 s), in ``bench/bench_ocr.py`` on an AMD EPYC with AVX-512 BF16, medians
+of three runs. The saving is OpenVINO's bf16 arithmetic, its default on a CPU with native bf16
+(AVX-512 BF16 or AMX): forced to f32 it costs what onnxruntime does, so a CPU without bf16 reads
+at about onnxruntime's speed. bf16 reads a little differently (on two 200-document
+``bench_reader`` seeds, 3 verdict misses against onnxruntime's 4, one field each, no false
+pass; "throughputt" once, "削減" right where onnxruntime read "削减"). Batches of 3 lines:
+each new input width costs OpenVINO about 10 ms of preparation and a batch of 6 pads its shorter
+lines to the longest (batch 3 saves 10 % of the page); one line at a time, widths padded to a
+multiple of 64 px, saved another 0.1 s but lost verdicts. onnxruntime keeps its memory arena on:
+the recogniser's input changes width with every batch, and without the arena each run allocates
+afresh (about 12 % of the CPU). RapidOCR's text boxes become glyphs with the box score as confidence; it
+is confident even when wrong, so its numbers go through the same plausibility checks and doubt
+as any other reading.
 
 Tesseract (the fallback) sees the page at 300 dpi after its ruled lines are removed
 (:mod:`checker.inputs.documents.ruled_lines`); it is called through subprocess (TSV output, eng+chi_sim when
