@@ -18,9 +18,9 @@ each new input width costs OpenVINO about 10 ms of preparation and a batch of 6 
 lines to the longest (batch 3 saves 10 % of the page); one line at a time, widths padded to a
 multiple of 64 px, saved another 0.1 s but lost verdicts. onnxruntime keeps its memory arena on:
 the recogniser's input changes width with every batch, and without the arena each run allocates
-afresh (about 12 % of the CPU). RapidOCR's text boxes become glyphs with the box score as confidence; it
-is confident even when wrong, so its numbers go through the same plausibility checks and doubt
-as any other reading.
+afresh (about 12 % of the CPU). RapidOCR's text boxes become glyphs with the box score as
+confidence; it is confident even when wrong, so its numbers go through the same plausibility
+checks and doubt as any other reading.
 
 Tesseract (the fallback) sees the page at 300 dpi after its ruled lines are removed
 (:mod:`checker.inputs.documents.ruled_lines`); it is called through subprocess (TSV output, eng+chi_sim when
