@@ -42,11 +42,25 @@ def drop_unknown_categories(batch: Batch, catalog: Catalog, errors: list[InputEr
     known = batch.frame["category"].isin(catalog.categories).to_numpy()
     if known.all():
         return batch
-    for row in np.flatnonzero(~known):
+    unknown: dict[tuple[str, str], list[str]] = {}
+    for row in np.flatnonzero(~known).tolist():
         source = batch.sources[row][0] if batch.sources[row] else "?"
-        errors.append(InputError(source=source, error=f"product {batch.frame.at[row, 'id']!s}: unknown category "
-                                                      f"{batch.frame.at[row, 'category']!r}"))
+        unknown.setdefault((source, str(batch.frame.at[row, "category"])), []).append(str(batch.frame.at[row, "id"]))
+    for (source, category), ids in unknown.items():
+        errors.append(InputError(source=source, error=_unknown_category(category, ids, catalog)))
     return keep_rows(batch, np.flatnonzero(known))
+
+
+_NAMED = 20  # products named in the error of an unknown category; the others counted
+
+
+def _unknown_category(category: str, ids: list[str], catalog: Catalog) -> str:
+    """One line for the products of one file with one unknown category: which, how many, what to do."""
+    if len(ids) == 1:
+        return f"product {ids[0]}: unknown category {category!r}"
+    named = ", ".join(ids[:_NAMED]) + (f" and {len(ids) - _NAMED} more" if len(ids) > _NAMED else "")
+    return (f"{len(ids)} products ({named}): unknown category {category!r}; give --category "
+            f"(one of {', '.join(catalog.categories)}) or a column mapping")
 
 
 def evaluate_batches(batches: Iterable[Batch], errors: list[InputError], as_of: date,

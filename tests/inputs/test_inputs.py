@@ -63,6 +63,19 @@ def test_unknown_category_row_is_an_error_not_a_pass(tmp_path: Path) -> None:
     assert any("toaster" in e.error for e in evaluated.errors)
 
 
+def test_many_rows_of_one_unknown_category_are_one_error_naming_them(tmp_path: Path) -> None:
+    """A catalog whose category column is no category the standard knows ("Online 2", "AC-output UPS"): one
+    line per file and value, counting and naming the products (the first 20), not a line per row."""
+    rows = "".join(f"T-{n},toaster,95\n" for n in range(25))
+    path = _write(tmp_path, "c.csv", "model,category,psu_efficiency_50\n" + rows + "Y,server,95\nK,kettle,95\n")
+    evaluated = audit([path], AS_OF)
+    assert [p.id for p in evaluated.report().products] == ["Y"]
+    toaster = [e.error for e in evaluated.errors if "toaster" in e.error]
+    assert len(toaster) == 1 and toaster[0].startswith("25 products (T-0, T-1,") and "T-19 and 5 more" in toaster[0]
+    assert "give --category" in toaster[0]
+    assert [e.error for e in evaluated.errors if "kettle" in e.error] == ["product K: unknown category 'kettle'"]
+
+
 def test_chinese_category_words(tmp_path: Path) -> None:
     path = _write(tmp_path, "c.csv", "型号,类别,psu_efficiency_50\nX,服务器,95\n")
     assert evaluated_category(audit([path], AS_OF)) == "server"
