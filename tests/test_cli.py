@@ -131,3 +131,16 @@ def test_closed_stderr_keeps_errors_out_of_the_json() -> None:
                       f"--format json 2>&-")
     report = json.loads(done.stdout)  # still valid JSON: no error line mixed into it
     assert report["errors"]
+
+
+def test_an_error_names_its_file_once_in_the_text_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"error: a.csv: a.csv: no category column" read twice the file's name: once, whether or not the error
+    text begins with it."""
+    nameless = tmp_path / "a.csv"
+    nameless.write_text("model,psu_efficiency_50\nX,95\n", encoding="utf-8")
+    good = tmp_path / "b.csv"
+    good.write_text("model,category,psu_efficiency_50\nY,server,95\n", encoding="utf-8")
+    code, out, _ = run(capsys, "audit", str(nameless), str(good), "--format", "text")
+    errors = [line for line in out.splitlines() if line.startswith("error")]
+    assert errors and all(line.count(str(nameless)) == 1 for line in errors)
+    assert any("no category column" in line for line in errors)

@@ -17,7 +17,7 @@ from checker.catalog.clauses import Catalog
 from checker.catalog.messages import message, note
 from checker.engine.evaluate import verdict_codes, verdicts
 from checker.engine.run import Evaluated
-from checker.models import STATUSES, VERDICTS, ProductReport, Report
+from checker.models import STATUSES, VERDICTS, InputError, ProductReport, Report
 from checker.outputs.safe_text import printable, spreadsheet, terminal
 from checker.outputs.sink import check_compressible, open_text
 from checker.outputs.text import product_lines, unit_label
@@ -81,6 +81,13 @@ def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
     return clause.title_zh if lang == "zh" else clause.title_en
 
 
+def error_line(error: InputError, lang: str) -> str:
+    """An unusable input as a line of the text report: the source once (an error may begin with it already)."""
+    colon = message("colon", lang)
+    where = "" if error.error.startswith(error.source) else f"{error.source}{colon}"
+    return f"{message('txt.error', lang)}{colon}{where}{note(error.error, lang)}"
+
+
 def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
     """A product as lines of text: the decision first (:mod:`checker.outputs.text`)."""
     return product_lines(product, catalog, lang)
@@ -97,7 +104,7 @@ def to_text(report: Report, catalog: Catalog, lang: str = "en", detail: bool = T
     counts = Counter(p.verdict for p in report.products)
     lines.append(message("txt.products", lang, n=len(report.products)) + "  "
                  + "  ".join(f"{message('verdict.' + k, lang)}{colon}{v}" for k, v in sorted(counts.items())))
-    lines.extend(f"{message('txt.error', lang)}{colon}{e.source}{colon}{note(e.error, lang)}" for e in report.errors)
+    lines.extend(error_line(e, lang) for e in report.errors)
     lines.extend(f"{message('txt.warning', lang)}{colon}{w.source}{colon}{note(w.warning, lang)}"
                  for w in report.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
@@ -117,7 +124,7 @@ def summary_text(evaluated: Evaluated, lang: str = "en") -> str:
         if counts[:2].sum() + counts[3:].sum():
             lines.append(f"  {col.clause.id:<30} {counts[0]:>8} {counts[1]:>8} {counts[3]:>8} {counts[4]:>8}")
     colon = message("colon", lang)
-    lines.extend(f"{message('txt.error', lang)}{colon}{e.source}{colon}{note(e.error, lang)}" for e in evaluated.errors)
+    lines.extend(error_line(e, lang) for e in evaluated.errors)
     lines.extend(f"{message('txt.warning', lang)}{colon}{w.source}{colon}{note(w.warning, lang)}"
                  for w in evaluated.warnings)
     return "\n".join(terminal(line) for line in lines) + "\n"
