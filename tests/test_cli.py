@@ -142,5 +142,5 @@ def test_an_error_names_its_file_once_in_the_text_report(tmp_path: Path, capsys:
     good.write_text("model,category,psu_efficiency_50\nY,server,95\n", encoding="utf-8")
     code, out, _ = run(capsys, "audit", str(nameless), str(good), "--format", "text")
     errors = [line for line in out.splitlines() if line.startswith("error")]
-    assert errors and all(line.count(str(nameless)) == 1 for line in errors)
+    assert code == 1 and errors and all(line.count(str(nameless)) == 1 for line in errors)
     assert any("no category column" in line for line in errors)
