@@ -107,10 +107,20 @@ def rapid_engine() -> Any | None:
         if params is None:
             return None
         try:
-            return _started(rapidocr.RapidOCR(params=params))
+            engine = _started(rapidocr.RapidOCR(params=params))
+            _KEPT.append(engine)
+            return engine
         except Exception:  # a broken install falls back to the next backend, then to Tesseract
             log.warning("RapidOCR could not start on %s", backend, exc_info=True)
     return None
+
+
+# Every engine started, kept for the life of the process. OpenVINO's CPU plugin gives the thread that compiles a
+# model an alternate signal stack of its own and puts the previous one back when the model goes; the detector's
+# and the recogniser's models dropped in another order than they were made leave a freed stack in place, and the
+# next signal (the document time limit's SIGALRM) crashes the process. In use there is one engine a process; a
+# test that builds one afresh must not drop the one before.
+_KEPT: list[Any] = []
 
 
 def rapid_backends() -> list[str]:
