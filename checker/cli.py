@@ -85,8 +85,7 @@ def _emit(evaluated: Evaluated, args: argparse.Namespace, detail: bool, single: 
         assert sys.stdout is not None
         sys.stdout.write(text)
     for error in evaluated.errors:
-        where = "" if error.error.startswith(error.source) else f"{error.source}: "
-        say_error(f"checker: {note(f'{where}{error.error}', args.lang)}")
+        say_error(f"checker: {note(f'{error.where()}{error.error}', args.lang)}")
     return exit_code(evaluated)
 
 

@@ -89,6 +89,10 @@ class InputError(Strict):
     source: str
     error: str
 
+    def where(self, colon: str = ": ") -> str:
+        """The source and ``colon`` to write before the error, or nothing where the error begins with its source."""
+        return "" if self.error.startswith(self.source) else f"{self.source}{colon}"
+
 
 class InputWarning(Strict):
     """Something an input's reader left out on purpose (invisible text, pages over the limit), one line."""

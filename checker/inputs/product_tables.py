@@ -75,7 +75,7 @@ class TableEvidence:
         start = row - row % _BLOCK
         block = blocks.get(start)
         if block is None and self._sparse(label):
-            column = self._arrow.get(label)
+            column = self.column_text(label)
             if column is not None:
                 value = column[row].as_py()
                 return pd.NA if value is None else value
@@ -84,23 +84,27 @@ class TableEvidence:
             self._loads[label] = self._loads.get(label, 0) + 1
             if len(blocks) >= _BLOCKS_KEPT:
                 blocks.clear()
-            # raw's labels are made unique in table_to_batch, so get_loc gives an int
-            series = self.raw.iloc[start:start + _BLOCK, cast(int, self.raw.columns.get_loc(label))]
+            series = self.column(label).iloc[start:start + _BLOCK]
             arrow = arrow_text(series)
             block = blocks[start] = ([pd.NA if v is None else v for v in arrow.to_pylist()] if arrow is not None
                                      else list(series.array))
         return block[row - start]
 
     def _sparse(self, label: str) -> bool:
-        """Whether the blocks of ``label`` read so far gave fewer than :data:`_DENSE` cells each (and its Arrow
-        text is then kept, where it has one)."""
+        """Whether the blocks of ``label`` read so far gave fewer than :data:`_DENSE` cells each."""
         loads = self._loads.get(label, 0)
-        if loads < _DENSE or self._reads.get(label, 0) >= _DENSE * loads:
-            return False
+        return loads >= _DENSE and self._reads.get(label, 0) < _DENSE * loads
+
+    def column(self, label: str) -> pd.Series:
+        """The raw column headed ``label``."""
+        # raw's labels are made unique in table_to_batch, so get_loc gives an int
+        return self.raw.iloc[:, cast(int, self.raw.columns.get_loc(label))]
+
+    def column_text(self, label: str) -> pa.ChunkedArray | None:
+        """The Arrow text behind the raw column ``label`` (None for a column that is not Arrow text), kept."""
         if label not in self._arrow:
-            series = self.raw.iloc[:, cast(int, self.raw.columns.get_loc(label))]
-            self._arrow[label] = arrow_text(series)
-        return True
+            self._arrow[label] = arrow_text(self.column(label))
+        return self._arrow[label]
 
 
 _BLOCK = 1024

@@ -354,15 +354,14 @@ class ProductColumns:
         key = (id(table), label)
         column = self._raw.get(key)
         if column is None:
-            series = table.raw.iloc[:, table.raw.columns.get_loc(label)]
-            arrow = arrow_text(series)
+            arrow = table.column_text(label)
             if arrow is not None:
                 combined = arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
                 column = self._raw[key] = pc.fill_null(combined.cast(pa.string()), "<NA>")
                 # no cell of the column needs a JSON escape (as usual): no block is searched for one
                 self._plain_cells[key] = not pc.any(pc.match_substring_regex(column, _NEEDS_ESCAPE)).as_py()
             else:
-                column = self._raw[key] = np.asarray(series.array, dtype=object)
+                column = self._raw[key] = np.asarray(table.column(label).array, dtype=object)
         if isinstance(column, pa.Array):
             return column.take(pa.array(rows))
         return pa.array([f"{'<NA>' if value is None else value}" for value in column[rows]], pa.string())

@@ -125,12 +125,18 @@ class _Writer:
 _QUEUED = 2  # blocks waiting to be written: memory stays bounded
 
 
+def _around(report: Report) -> tuple[str, str, str]:
+    """The JSON of ``report`` without its products (an empty report), and its text before and after the products."""
+    skeleton = _safe_json(report.model_copy(update={"products": []}), 2)
+    head, _, tail = skeleton.partition(_SLOT)
+    return skeleton, head, tail
+
+
 def report_json(report: Report) -> str:
     """The §4 report as :func:`write_json` streams it, from a report in memory (a product, the app's download)."""
-    skeleton = _safe_json(report.model_copy(update={"products": []}), 2)
+    skeleton, head, tail = _around(report)
     if not report.products:
         return skeleton + "\n"
-    head, _, tail = skeleton.partition(_SLOT)
     as_text = _ProductText(set(), 2, _INDENT)
     body = ",\n".join(_INDENT + as_text(product.model_dump()).decode("utf-8") for product in report.products)
     return head + '"products": [\n' + body + "\n  ]" + tail + "\n"
@@ -138,9 +144,8 @@ def report_json(report: Report) -> str:
 
 def write_json(evaluated: Evaluated, stream: TextIO) -> None:
     """The §4 report on ``stream``, products streamed."""
-    skeleton = _safe_json(Report(as_of=evaluated.as_of.isoformat(), errors=evaluated.errors,
-                                 warnings=evaluated.warnings), 2)
-    head, _, tail = skeleton.partition(_SLOT)
+    skeleton, head, tail = _around(Report(as_of=evaluated.as_of.isoformat(), errors=evaluated.errors,
+                                          warnings=evaluated.warnings))
     if not len(evaluated.batch.frame):
         stream.write(skeleton + "\n")
         return

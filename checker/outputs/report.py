@@ -84,8 +84,7 @@ def _title(catalog: Catalog, clause_id: str, lang: str) -> str:
 def error_line(error: InputError, lang: str) -> str:
     """An unusable input as a line of the text report: the source once (an error may begin with it already)."""
     colon = message("colon", lang)
-    where = "" if error.error.startswith(error.source) else f"{error.source}{colon}"
-    return f"{message('txt.error', lang)}{colon}{where}{note(error.error, lang)}"
+    return f"{message('txt.error', lang)}{colon}{error.where(colon)}{note(error.error, lang)}"
 
 
 def product_text(product: ProductReport, catalog: Catalog, lang: str) -> list[str]:
