@@ -131,9 +131,13 @@ def rapid_backends() -> list[str]:
 def _started(engine: Any) -> Any:
     """``engine`` with its detector and recogniser loaded (RapidOCR loads them on first use), so a
     backend that cannot run them fails here rather than on the first page. RapidOCR keeps the steps
-    chosen by a call for the calls after it: :func:`rapid_rows` names them every time."""
+    chosen by a call for the calls after it: :func:`rapid_rows` names them every time. Its word boxes are
+    mapped onto the page by :class:`~checker.inputs.documents.rapid_boxes.WordBoxes`."""
     import numpy as np
 
+    from checker.inputs.documents.rapid_boxes import WordBoxes
+
+    engine.cal_rec_boxes = WordBoxes()
     blank = np.full((48, 96, 3), 255, dtype=np.uint8)
     engine(blank, use_det=True, use_cls=False, use_rec=False)
     engine(blank, use_det=False, use_cls=False, use_rec=True)
