@@ -25,6 +25,7 @@ from checker.models import ClauseResult, ProductReport
 from checker.outputs.display import pad, quantity
 from checker.outputs.report import STATUS_COLOURS
 from checker.outputs.safe_text import printable, printable_tree, spreadsheet, terminal
+from checker.outputs.sink import check_compressible, write_whole
 from checker.pipeline import check
 
 
@@ -291,15 +292,19 @@ def _row(sheet: Any, values: list[object]) -> None:
 
 def write(comparison: Comparison, fmt: str, out: Path | None, lang: str) -> str | None:
     """Render in ``fmt`` (text, json, html, xlsx); write to ``out`` or return the text."""
+    try:
+        check_compressible(fmt, out)
+    except ValueError as exc:
+        raise CompareError(str(exc)) from None
     catalog = load_catalog()
     if fmt == "xlsx":
         if out is None:
             raise CompareError("--format xlsx needs --out")
-        out.write_bytes(to_xlsx(comparison, catalog, lang))
+        write_whole(out, to_xlsx(comparison, catalog, lang))
         return None
     text = {"json": to_json, "text": lambda c: to_text(c, lang),
             "html": lambda c: to_html(c, catalog, lang)}[fmt](comparison)
     if out is None:
         return text
-    out.write_text(text, encoding="utf-8")
+    write_whole(out, text)
     return None

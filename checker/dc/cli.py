@@ -18,6 +18,7 @@ from checker.dc.record import DataCentreRecordError, load_record
 from checker.dc.render import to_html, to_json, to_text, write_xlsx
 from checker.dc.report import build_report
 from checker.outputs.safe_text import terminal
+from checker.outputs.sink import check_compressible, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,10 @@ def run_dc(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.out:
         return _fail(message("err.xlsx_out", args.lang))
     try:
+        check_compressible(args.format, Path(args.out) if args.out else None)
+    except ValueError as exc:
+        return _fail(str(exc), args.lang)
+    try:
         assessment = evaluate(load_record(args.record), as_of)
     except (DataCentreRecordError, ValueError) as exc:
         return _fail(str(exc).splitlines()[0], args.lang)
@@ -66,7 +71,7 @@ def _write(report: dict, fmt: str, out: str | None, lang: str = "en") -> None:  
         return
     text = to_json(report) if fmt == "json" else {"text": to_text, "html": to_html}[fmt](report, lang)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        write_whole(Path(out), text)
     else:
         sys.stdout.write(text)
 

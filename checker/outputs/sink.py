@@ -46,3 +46,13 @@ def open_text(path: Path) -> TextIO:
     if not compressed(path):
         return path.open("w", encoding="utf-8", newline="\n")
     return io.TextIOWrapper(open_binary(path), encoding="utf-8", newline="\n")
+
+
+def write_whole(path: Path, content: str | bytes) -> None:
+    """A report made whole in memory written to ``path`` (text as UTF-8); gzip-compressed when it ends in ``.gz``."""
+    if isinstance(content, bytes):
+        with open_binary(path) as binary:
+            binary.write(content)
+        return
+    with open_text(path) as text:
+        text.write(content)

@@ -56,3 +56,25 @@ def test_formats_compressed_already_are_refused(catalog: Path, fmt: str, tmp_pat
 def test_only_a_gz_suffix_compresses() -> None:
     assert sink.compressed(Path("a.json.GZ")) and not sink.compressed(Path("a.gzip.json"))
     assert not sink.compressed(None)
+
+
+@pytest.mark.parametrize(("command", "fmt"), [
+    (["compare", str(SAMPLES / "tender")], "json"), (["compare", str(SAMPLES / "tender")], "html"),
+    (["dc", str(SAMPLES / "datacenter" / "dc-excellent.yaml")], "json"),
+    (["dc", str(SAMPLES / "datacenter" / "dc-excellent.yaml")], "text")])
+def test_compare_and_dc_reports_too(command: list[str], fmt: str, tmp_path: Path) -> None:
+    plain, packed = tmp_path / f"r.{fmt}", tmp_path / f"r.{fmt}.gz"
+    args = [*command, "--format", fmt, "--as-of", "2026-11-20"]
+    assert main([*args, "--out", str(plain)]) == main([*args, "--out", str(packed)])
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes() != b""
+
+
+@pytest.mark.parametrize("command", [["compare", str(SAMPLES / "tender")],
+                                     ["dc", str(SAMPLES / "datacenter" / "dc-excellent.yaml")]])
+def test_compare_and_dc_refuse_a_compressed_workbook(command: list[str], tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.xlsx.gz"
+    assert main([*command, "--format", "xlsx", "--out", str(out)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "compressed already" in error
+    assert not out.exists()
