@@ -101,7 +101,8 @@ class BlankValue(ValueTextError):
 
 @dataclass(frozen=True)
 class ParsedValue:
-    """A number (None for a bare non-detect), the unit text after it, and a non-detect mark."""
+    """A number (None for a bare non-detect, the detection limit of one that prints it), the unit text after it,
+    and a non-detect or comparison mark."""
 
     number: float | None
     unit: str
@@ -154,14 +155,55 @@ def parse_value_text(text: str) -> ParsedValue:
     if is_blank_text(text):
         raise BlankValue(f"blank value {text.strip()!r}" if text.strip() else "empty value")
     folded = unicodedata.normalize("NFKC", text).strip()
-    if folded.lower() in NON_DETECT or folded.lower().startswith(("nd ", "n.d. ")):
+    if folded.lower() in NON_DETECT:
         return ParsedValue(None, "", "nd")
+    after = _after_non_detect(folded)
+    if after is not None:
+        return _non_detect(after, text)
     rest, qualifier, _ = split_bound(folded)
     match = _NUMBER.match(rest)
     if not match:
         raise ValueTextError(f"no number in {text!r}")
     number = parse_number(match.group("num"))
     return ParsedValue(number, _without_method(match.group("unit")), qualifier)
+
+
+_NON_DETECT_START = re.compile(r"^(?:n\.\s?d\.?|nd|not\s+detected|未检出|未检测到)(?![a-z\d.])", re.IGNORECASE)
+_ASIDE = " \t,;:/()[]（）"
+
+
+def _after_non_detect(folded: str) -> str | None:
+    """The text after a leading non-detect mark ("ND (MDL 2 mg/kg)" → "(MDL 2 mg/kg)"), None without one."""
+    match = _NON_DETECT_START.match(folded)
+    return folded[match.end():] if match else None
+
+
+def _non_detect(after: str, text: str) -> ParsedValue:
+    """A non-detect and what is printed after it: nothing or a method → a non-detect; a detection or
+    reporting limit, named or after "<" ("ND (MDL 2 mg/kg)", "未检出（检出限 2 mg/kg）", "ND (<2 mg/kg)") → a
+    non-detect with that limit as its number (known only as below it; still no value where a concentration is
+    not due); anything else ("ND 2", "ND (see note 3)") → :class:`ValueTextError`."""
+    rest = _without_method(after.rstrip()).strip(_ASIDE)
+    if not rest:
+        return ParsedValue(None, "", "nd")
+    lowered = rest.lower()
+    named = next((word for word in _detection_limit_words() if _starts_with_word(lowered, word)), "")
+    rest = rest[len(named):].lstrip(" :：=为")
+    signed = rest[:1] in ("<", "≤")
+    match = _NUMBER.match(rest[1:] if signed else rest)
+    if not (named or signed) or not match or match.group("unit").strip(_ASIDE) != match.group("unit"):
+        raise ValueTextError(f"a non-detect with more after it than its detection limit: {text!r}")
+    return ParsedValue(parse_number(match.group("num")), match.group("unit"), "nd")
+
+
+@lru_cache(maxsize=1)
+def _detection_limit_words() -> tuple[str, ...]:
+    """A test method's detection and reporting limit words (``detection_limit_words`` of
+    catalogs/vocabulary.yaml), folded, longest first."""
+    from checker.catalog.files import read_yaml
+
+    words = {_fold_word(word) for word in read_yaml("vocabulary.yaml")["detection_limit_words"]}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

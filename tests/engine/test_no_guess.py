@@ -79,6 +79,22 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("server", "hg", "5 mg/kg (IEC 62321-4:2013+A1:2017)", "6.1.11/hg", "pass"),
     ("server", "hg", "1200 mg/kg (EPA 3052 & IEC 62321)", "6.1.11/hg", "fail"),
     ("server", "hg", "EPA 3052", "6.1.11/hg", "manual_review"),
+    # method numbers with a letter before or after their digits (EPA 7196A, ASTM D2863)
+    ("server", "cr6", "10 mg/kg (EPA 7196A)", "6.1.11/cr6", "pass"),
+    ("server", "cr6", "1100 mg/kg (EPA 3060A)", "6.1.11/cr6", "fail"),
+    ("server", "pb", "20 mg/kg (ASTM D8064)", "6.1.11/pb", "pass"),
+    ("server", "cr6", "EPA 7196A", "6.1.11/cr6", "manual_review"),
+    ("server", "cr6", "ND (EPA 7196A)", "6.1.11/cr6", "pass"),  # a non-detect of a concentration, as "ND"
+    # a non-detect is known only as below the detection limit printed with it
+    ("server", "cr6", "ND (MDL 2000 mg/kg)", "6.1.11/cr6", "manual_review"),
+    ("server", "cr6", "N.D. (<2000 mg/kg)", "6.1.11/cr6", "manual_review"),
+    ("server", "cr6", "未检出（检出限 2000 mg/kg）", "6.1.11/cr6", "manual_review"),
+    ("server", "pb", "nd (RL 1500)", "6.1.11/pb", "manual_review"),
+    ("server", "cr6", "ND (MDL 5 mg/kg)", "6.1.11/cr6", "pass"),
+    ("server", "cr6", "not detected (LOQ: 2 mg/kg) (EPA 7196A)", "6.1.11/cr6", "pass"),
+    ("server", "cr6", "ND (see note 3)", "6.1.11/cr6", "manual_review"),
+    ("server", "cr6", "ND 2000", "6.1.11/cr6", "manual_review"),
+    ("server", "psu_efficiency_50", "ND (MDL 5 %)", "6.2.1/psu-eff-50", "manual_review"),
     ("server", "hg", "5 mg/kg (see note 3)", "6.1.11/hg", "manual_review"),
     # several values in one cell are not one value
     ("server", "psu_efficiency_50", "96%/90%", "6.2.1/psu-eff-50", "manual_review"),
