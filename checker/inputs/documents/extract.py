@@ -238,8 +238,9 @@ class Extractor:
         label_end = min((parsed.cell_of(v.start) for v in readings), default=0)
         value_cells = {i for i in (parsed.cell_of(v.start) for v in readings)
                        if not self._label_cell(header, parsed, i)}
-        row_hits = [h for h in parsed.hits if parsed.cell_of(h.start) not in value_cells
-                    or parsed.cell_of(h.start) == 0]
+        row_hits = [h for h in parsed.hits if (parsed.cell_of(h.start) not in value_cells
+                                               or parsed.cell_of(h.start) == 0)
+                    and not cell_excluded(h, parsed.cell_key(parsed.cell_of(h.start)))]
         row_rule = row_hits[0].rule if row_hits else fallback
         row_load = next((ld.value for ld in parsed.loads if parsed.cell_of(ld.start) <= label_end), None)
         if label_end == 0 and 0 in parsed.load_cells:

@@ -42,3 +42,18 @@ def test_number_inside_the_label_cell(make_pdf: MakePdf, label: str, value: floa
                       ("1", label, "≤110.0 dB(A)", f"{value} dB(A)", "合格")]], col_width=110)
     facts = [f for f in read_pdf(path, "generator").facts if f.field == "noise_front"]
     assert [(f.value, f.unit) for f in facts] == [(value, "dB(A)")]
+
+
+@pytest.mark.parametrize("head", [("Test item", "Limit", "Measured"), ("Item", "Requirement", "Result", "Verdict"),
+                                  ("检验项目", "标准要求", "检验结果")])
+@pytest.mark.parametrize(("label", "field"), [("Noise at 1 m, front", "noise_front"),
+                                              ("Noise at 1 m, rear", "noise_back"),
+                                              ("Sound pressure at 1 m, left", "noise_left")])
+def test_a_label_cell_is_one_label_across_its_commas(make_pdf: MakePdf, head: tuple[str, ...], label: str,
+                                                      field: str) -> None:
+    """"Noise at 1 m, front" in a table's label cell is the front reading: the direction after the comma rules
+    out the undirected "noise at 1 m" (its exclude words count over the whole cell, as in a header cell)."""
+    row = (label, "110.0 dB(A)", "99.5 dB(A)", "Pass")[:len(head)]
+    path = make_pdf([["Diesel generator set - test report", head, row]], col_width=130)
+    facts = read_pdf(path, "generator").facts
+    assert [(f.field, f.value) for f in facts if f.field.startswith("noise")] == [(field, 99.5)]
