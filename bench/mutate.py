@@ -1021,7 +1021,7 @@ class Gen:
         label = target.zh if lang == "zh" else target.en
         bad = shown(target, target.bad, lang)
         good = shown(target, target.good, lang)
-        options = ["after", "before", "table", "table_method_last", "no_result", "record"]
+        options = ["after", "before", "table", "table_method_last", "no_result", "record", "record_nd_mdl"]
         if target.limit < 50:
             options.append("nd_mdl_above")
         variant = self.pick(options)
@@ -1034,6 +1034,16 @@ class Gen:
             control, _ = self.carrier_files(fmt, target, pid + "-ctl", f"{num(target.good, target.decimals)} "
                                             f"{target.unit} ({method})")
             return Case("method_number", "record_string", fmt, target.category, files, [target.clause], snippet,
+                        control=control, target=target.field)
+
+        if variant == "record_nd_mdl":  # a record's or catalog's non-detect proves the limit only under its MDL
+            fmt = self.pick(["yaml", "json", "csv"])
+            form = self.pick(["ND (MDL {} {})", "N.D. (<{} {})", "未检出（检出限 {} {}）",
+                              "ND (RL: {} {}) (" + method + ")", "not detected (LOQ {} {})"])
+            above, under = (form.format(f"{mdl:g}", target.unit) for mdl in (target.limit * 5, target.limit / 5))
+            files, snippet = self.carrier_files(fmt, target, pid, above)
+            control, _ = self.carrier_files(fmt, target, pid + "-ctl", under)
+            return Case("method_number", variant, fmt, target.category, files, [target.clause], snippet,
                         control=control, target=target.field)
 
         def sheet_for(value: str, name: str, mdl: float) -> Sheet:
