@@ -65,20 +65,25 @@ def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
     """The files of ONE product (a ``check`` call or an audit sub-folder) as a one-row batch.
 
     A file holding several products, or files naming different products, is an error, never a
-    product pooled from several.
+    product pooled from several. The product's sources are the files it was read from: a file that
+    could not be read is in ``errors`` only.
     """
     records: list[ProductRecord] = []
+    read: list[str] = []
     several = False
     for path in paths:
         try:
-            records.extend(one_product_records(path, category, documents))
+            found = one_product_records(path, category, documents)
         except UnusableInput as exc:
             errors.append(InputError(source=str(path), error=str(exc)))
             several = several or isinstance(exc, SeveralProducts)
+            continue
+        records.extend(found)
+        read.extend([str(path)] if found else [])
     if not records or several:
         return None
     try:
-        return records_batch([merge_records(records, [str(p) for p in paths])], catalog, warnings)
+        return records_batch([merge_records(records, read)], catalog, warnings)
     except InputProblem as exc:
         errors.append(InputError(source=", ".join(str(p) for p in paths), error=str(exc)))
     return None

@@ -128,3 +128,17 @@ def test_audit_subfolder_of_two_products_is_an_error_not_a_pooled_product(tmp_pa
     evaluated = audit([tmp_path / "batch"], AS_OF)
     assert [p.id for p in evaluated.report().products] == ["C3"]
     assert len(evaluated.errors) == 1 and "A1" in evaluated.errors[0].error and "B2" in evaluated.errors[0].error
+
+
+@pytest.mark.parametrize(("bad_name", "bad_text"), [("notes.md", "# notes\n"), ("broken.pdf", "%PDF-1.7 broken"),
+                                                    ("empty.yaml", "")])
+def test_a_product_lists_only_the_files_it_was_read_from(tmp_path: Path, bad_name: str, bad_text: str) -> None:
+    """A sub-folder's unreadable file is in the errors alone, not among the sources of the product beside it."""
+    folder = tmp_path / "bid"
+    folder.mkdir()
+    good = _write(folder, "a.yaml", GOOD + "\n")
+    bad = _write(folder, bad_name, bad_text)
+    for evaluated in (audit([folder], AS_OF), check([good, bad], AS_OF)):
+        report = evaluated.report()
+        assert [p.sources for p in report.products] == [[str(good)]]
+        assert [e.source for e in report.errors] == [str(bad)]
