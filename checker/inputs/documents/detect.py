@@ -14,6 +14,8 @@ _MIN_SCORE = 3.0
 _MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Za-z0-9-]*(?![A-Za-z0-9])")  # NX4839Pro
 # without a labelled model, tokens of the first lines that may name one ("CE-5055", "S5735"), to read the noun after
 # them ("the CE-5055 switch from …"): "Sanyuan Cable CE-5055" is named by "switch", not by an "RS232 cable" further on
+# a signing service's envelope or a document's id ("DocuSign Envelope ID: CE6CFC3B-581B-4D54-83DD-78FDF6B88F4D")
+_GUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)
 _MODEL_LIKE = re.compile(r"(?<![a-z0-9./-])[a-z]{1,5}-?\d{3,5}[a-z0-9-]*(?![a-z0-9])")
 _MODEL_LIKE_MAX = 6
 _MODEL_LIKE_ROWS = 5
@@ -120,9 +122,9 @@ def detect_model(vocab: Vocabulary, rows: list[Row]) -> str | None:
         if re.search(r"\d", value) and not re.search(r"\d\s*hz\b", value, re.IGNORECASE):
             return value
     for row in rows[:10]:
-        m = _MODEL_TOKEN.search(fold(row.text))
-        if m:
-            return m.group(0)
+        for m in _MODEL_TOKEN.finditer(fold(row.text)):
+            if not _GUID.fullmatch(m.group(0)):
+                return m.group(0)
     return None
 
 

@@ -400,3 +400,14 @@ def test_a_year_and_month_in_a_sentence_is_no_value(make_pdf: MakePdf, printed: 
     path = make_pdf([["Server SR-1 data sheet", f"PSU efficiency at 50% load: 94.5 %, tested {printed}"]],
                     col_width=400)
     assert values(facts_of(path, "server"), "psu_efficiency_50") == [94.5]
+
+
+@pytest.mark.parametrize(("first_lines", "model"), [
+    (["DocuSign Envelope ID: CE6CFC3B-581B-4D54-83DD-78FDF6B88F4D", "Statement of compliance"], None),
+    (["DocuSign Envelope ID: 0A1B2C3D-581B-4D54-83DD-78FDF6B88F4D", "Rack server NX4839Pro"], "NX4839Pro"),
+])
+def test_a_signing_envelope_id_is_not_the_model(make_pdf: MakePdf, first_lines: list[str], model: str | None
+                                                ) -> None:
+    """The id a signing service stamps on every page (the TI RoHS statement) names no product."""
+    path = make_pdf([[*first_lines, "50%负载电源效率：94.5%"]])
+    assert read_pdf(path, "server").model == model
