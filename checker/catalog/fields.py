@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from checker.catalog.files import read_yaml, safe_yaml  # noqa: F401 - safe_yaml re-exported
 from checker.models import Strict
-from checker.units import parse_unit
+from checker.units import conversion_factor, parse_unit
 
 PAH_MARK = "+pah"
 class FieldSpec(Strict):
@@ -39,6 +39,17 @@ class FieldSpec(Strict):
         if self.kind == "enum" and not self.choices:
             raise ValueError("an enum field needs choices")
         return self
+
+    def plausible(self, number: float, unit: str) -> bool:
+        """Whether ``number`` in ``unit`` (the field's own unit when empty) lies in the plausible range; False
+        for a unit that does not convert, True for a field without a range."""
+        if self.range is None:
+            return True
+        try:
+            converted = number * conversion_factor(unit or self.unit, self.unit)
+        except ValueError:
+            return False
+        return self.range[0] <= converted <= self.range[1]
 
 
 def pah_field(slug: str) -> str:

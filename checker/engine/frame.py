@@ -244,7 +244,8 @@ def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
         return Cell(value=combined.low)
     shown = "; ".join(describe(r.fact) for r in readings)
     kind = "a bound, not a measurement" if fact.qualifier else "an interval"
-    return Cell(low=combined.low, high=combined.high, note=f"printed as {kind}: {shown}")
+    said = "; ".join(dict.fromkeys(r.fact.note for r in readings if r.fact.note))  # why a reading is a range
+    return Cell(low=combined.low, high=combined.high, note=said or f"printed as {kind}: {shown}")
 
 
 def _implausible(spec: FieldSpec, reading: _Reading) -> str | None:

@@ -110,7 +110,20 @@ def text_fact(name: str, spec: FieldSpec, text: str, evidence: Evidence, explici
     except ValueTextError as exc:
         return Fact(field=name, value=text, unit="", evidence=[evidence], note=f"unreadable value: {exc}")
     unit = parsed.unit or (explicit_unit if explicit_unit is not None else spec.unit)
+    if parsed.grouped is not None and parsed.number is not None and spec.plausible(parsed.grouped, unit):
+        return _dot_grouped(name, parsed.number, parsed.grouped, unit, text, parsed.qualifier, evidence)
     return Fact(field=name, value=parsed.number, unit=unit, qualifier=parsed.qualifier, evidence=[evidence])
+
+
+def _dot_grouped(name: str, decimal: float, grouped: float, unit: str, text: str, qualifier: str,
+                 evidence: Evidence) -> Fact:
+    """"1.500 mg/kg", where 1.5 and 1500 are both plausible: known only as between the two readings (a verdict
+    stands where both give it); printed as a bound, unreadable."""
+    how = (f"{text.strip()!r} reads as {decimal:g} (a decimal point) or {grouped:g} (dots grouping thousands)")
+    if qualifier:
+        return Fact(field=name, value=text, unit="", evidence=[evidence], note=f"unreadable value: {how}")
+    return Fact(field=name, low=decimal, high=grouped, unit=unit, evidence=[evidence],
+                note=f"{how}: known only as between the two")
 
 
 def record_from_mapping(data: dict[str, Any], source: str, index: int = 0) -> ProductRecord:

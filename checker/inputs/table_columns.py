@@ -33,6 +33,7 @@ from checker.engine.frame import (
 )
 from checker.inputs.records import text_fact
 from checker.inputs.table_files import TableError, arrow_text
+from checker.inputs.values import DOT_GROUPED
 from checker.models import Evidence, Fact
 from checker.units import clean_array, conversion_factor
 
@@ -61,6 +62,7 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
     else:
         numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         slow, text = np.zeros(0, dtype=np.int64), None
+    slow = _with_dot_grouped(slow, text, spec, factor)
     numbers = clean_array(numbers * factor) if factor != 1.0 else numbers
     done: dict[str, Cell] = {}
     bounds: Bounds = {}
@@ -83,6 +85,26 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
         numbers[bad] = np.nan
     return numbers, issues, nd, limits, bounds
 
+
+
+def _with_dot_grouped(slow: np.ndarray, text: pa.ChunkedArray | pd.Series | None, spec: FieldSpec, factor: float
+                      ) -> np.ndarray:
+    """``slow`` and the rows of plain numbers such as "1.500" that read as plausible values both with the dot as a
+    decimal point and with it grouping thousands (1500): the record rule decides those
+    (:func:`checker.inputs.records.text_fact`)."""
+    if text is None or not len(text):
+        return slow
+    if isinstance(text, pd.Series):
+        text = pa.chunked_array([pa.array(text.astype(object).where(text.notna(), None), pa.string())])
+    grouped = pc.fill_null(pc.match_substring_regex(text, DOT_GROUPED), False)
+    if not pc.any(grouped).as_py():
+        return slow
+    rows = np.flatnonzero(grouped.to_numpy(zero_copy_only=False))
+    numbers = pc.cast(pc.replace_substring(text.take(pa.array(rows, pa.int64())), ".", ""), pa.float64())
+    values = numbers.to_numpy() * factor
+    low, high = spec.range or (-np.inf, np.inf)
+    plausible = rows[(values >= low) & (values <= high)]
+    return np.union1d(slow, plausible).astype(np.int64) if len(plausible) else slow
 
 
 def _arrow_numbers(arrow: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, pa.ChunkedArray]:

@@ -24,6 +24,8 @@ _NUMBER = re.compile(r"^\s*(?P<num>[-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+,\d+|\d[\d,]*
 _THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d{1,2}$|^[-+]?0,\d+$|^[-+]?\d+,\d{4,}$")
 _EU_GROUPED = re.compile(r"^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$")  # 1.250,5
+# "1.500": a decimal point (1.5) or dots grouping thousands (1500), as a European catalog writes it
+DOT_GROUPED = r"^[+]?[1-9]\d{0,2}(?:\.\d{3})+$"
 BOUND_SYMBOLS: dict[Qualifier, str] = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 
@@ -107,6 +109,7 @@ class ParsedValue:
     number: float | None
     unit: str
     qualifier: Qualifier = ""
+    grouped: float | None = None  # the number read with its dots as thousands separators, where it could be
 
 
 def parse_number(text: str) -> float:
@@ -165,7 +168,8 @@ def parse_value_text(text: str) -> ParsedValue:
     if not match:
         raise ValueTextError(f"no number in {text!r}")
     number = parse_number(match.group("num"))
-    return ParsedValue(number, _without_method(match.group("unit")), qualifier)
+    grouped = float(match.group("num").replace(".", "")) if re.match(DOT_GROUPED, match.group("num")) else None
+    return ParsedValue(number, _without_method(match.group("unit")), qualifier, grouped)
 
 
 _NON_DETECT_START = re.compile(r"^(?:n\.\s?d\.?|nd|not\s+detected|未检出|未检测到)(?![a-z\d.])", re.IGNORECASE)

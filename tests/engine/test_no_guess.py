@@ -96,6 +96,14 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("server", "cr6", "ND 2000", "6.1.11/cr6", "manual_review"),
     ("server", "psu_efficiency_50", "ND (MDL 5 %)", "6.2.1/psu-eff-50", "manual_review"),
     ("server", "hg", "5 mg/kg (see note 3)", "6.1.11/hg", "manual_review"),
+    # "1.500": a decimal point or dots grouping thousands (1500); a verdict only where both readings give it
+    ("server", "pb", "1.500 mg/kg", "6.1.11/pb", "manual_review"),
+    ("server", "pb", "1.500", "6.1.11/pb", "manual_review"),
+    ("server", "cd", "<1.500 mg/kg", "6.1.11/cd", "manual_review"),
+    ("server", "pb", "1.000 mg/kg", "6.1.11/pb", "pass"),  # 1 or 1000: both meet <= 1000
+    ("server", "cd", "0.500 mg/kg", "6.1.11/cd", "pass"),  # a leading 0 groups nothing
+    ("server", "psu_efficiency_50", "94.500 %", "6.2.1/psu-eff-50", "pass"),  # 94 500 % is impossible
+    ("server", "psu_efficiency_50", "94.500", "6.2.1/psu-eff-50", "pass"),
     # several values in one cell are not one value
     ("server", "psu_efficiency_50", "96%/90%", "6.2.1/psu-eff-50", "manual_review"),
     ("cooling", "energy_grade", "1级/3级", "6.3.1.1/chiller-grade", "manual_review"),

@@ -17,14 +17,17 @@ Unit policy (explicit and consistent):
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
+from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.bounds import APPROX
 from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
+from checker.inputs.values import DOT_GROUPED
 from checker.models import Evidence, Fact
 from checker.units import same_kind
 
@@ -145,6 +148,11 @@ class Emitter:
             notes.append("an efficiency over 100 % is impossible")
         elif rule.positive and number <= 0:
             notes.append("not a positive number")
+        grouped = _dot_grouped(value)
+        spec = load_catalog().fields.get(field_id)
+        if grouped is not None and spec is not None and spec.plausible(grouped, unit):
+            notes.insert(0, f"doubtful: {value.text} reads as {number:g} (a decimal point) or {grouped:g} (dots "
+                            "grouping thousands); which cannot be told")
         qualifier = value.qualifier if value.qualifier in _BOUNDS else ""
         if qualifier and rule.unit == "grade":  # "2级及以上": better grades are smaller numbers
             notes.insert(0, f"unreadable: a grade printed with a comparison ({value.text}); "
@@ -308,3 +316,14 @@ def _once(out: list[Candidate], vocab: Vocabulary, category: str | None) -> list
         seen.add(key)
         facts.append(fact)
     return facts
+
+
+_NUMBER_TEXT = re.compile(r"\d[\d.,]*")
+
+
+def _dot_grouped(value: Value) -> float | None:
+    """The number of ``value`` read with its dots grouping thousands, where it is printed so ("1.500"), else None."""
+    found = _NUMBER_TEXT.search(value.text)
+    if found is None or value.value is None or not re.match(DOT_GROUPED, found.group(0)):
+        return None
+    return float(found.group(0).replace(".", ""))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.inputs.documents import read_pdf
 from checker.inputs.documents.numbers import find_values, fold, match_unit, parse_number, unit_of
 
 
@@ -83,3 +87,19 @@ def test_thousands_round_trip(n: int) -> None:
 def test_decimal_comma_round_trip(whole: int, frac: int) -> None:
     text = f"{whole},{frac:02d}"
     assert parse_number(text) == pytest.approx(whole + frac / 100)
+
+
+@pytest.mark.parametrize(("line", "field", "doubtful"), [
+    ("Lead (Pb): 1.500 mg/kg", "pb", True),  # 1.5 or 1500 mg/kg: both plausible
+    ("铅(Pb)：2.000 mg/kg", "pb", True),
+    ("Lead (Pb): 1.5 mg/kg", "pb", False),
+    ("Lead (Pb): 0.500 mg/kg", "pb", False),  # a leading 0 groups nothing
+    ("PSU efficiency at 50% load: 94.500 %", "psu_efficiency_50", False),  # 94 500 % is impossible
+])
+def test_dots_that_may_group_thousands_are_doubtful(make_pdf: Callable[..., Path], line: str, field: str,
+                                                    doubtful: bool) -> None:
+    path = make_pdf([["Server test report", "Model: NX4839Pro", line]])
+    facts = [f for f in read_pdf(path, "server").facts if f.field == field]
+    assert len(facts) == 1
+    assert facts[0].note.startswith("doubtful") is doubtful
+    assert ("1500" in facts[0].note or "2000" in facts[0].note) is doubtful
