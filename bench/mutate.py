@@ -1220,10 +1220,11 @@ class Gen:
         if self.rng.random() < 0.15:
             return self.datacentre_comma()
         variant = self.pick(["comma3_both_plausible", "comma3_both_plausible", "comma3_thousands_impossible",
-                             "efficiency_1,500"])
-        if variant == "comma3_both_plausible":
+                             "efficiency_1,500", "dot3_both_plausible"])
+        if variant in ("comma3_both_plausible", "dot3_both_plausible"):  # "1.200": 1.2 or 1200 (a European catalog)
             target = self.pick([t for t in TARGETS if t.field in self.COMMA_BOTH_PLAUSIBLE])
             text = self.COMMA_BOTH_PLAUSIBLE[target.field]
+            text = text.replace(",", ".") if variant.startswith("dot") else text
         elif variant == "comma3_thousands_impossible":  # "95,100 %": 95.1 or 95 100 % (impossible)
             # (not TEER: 420 and 420 000 Mbps/W both pass, so the comma changes nothing there)
             target = self.pick([t for t in self.targets(("measure",)) if t.good >= 1 and t.field != "teer"])
