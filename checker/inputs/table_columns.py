@@ -92,7 +92,8 @@ def _with_dot_grouped(slow: np.ndarray, text: pa.ChunkedArray | pd.Series | None
     """``slow`` and the rows of plain numbers such as "1.500" that read as plausible values both with the dot as a
     decimal point and with it grouping thousands (1500): the record rule decides those
     (:func:`checker.inputs.records.text_fact`)."""
-    if text is None or not len(text):
+    low, high = spec.range or (-np.inf, np.inf)
+    if text is None or not len(text) or 1000 * factor > high:  # "1.000" groups to 1000 at least
         return slow
     if isinstance(text, pd.Series):
         text = pa.chunked_array([pa.array(text.astype(object).where(text.notna(), None), pa.string())])
@@ -102,7 +103,6 @@ def _with_dot_grouped(slow: np.ndarray, text: pa.ChunkedArray | pd.Series | None
     rows = np.flatnonzero(grouped.to_numpy(zero_copy_only=False))
     numbers = pc.cast(pc.replace_substring(text.take(pa.array(rows, pa.int64())), ".", ""), pa.float64())
     values = numbers.to_numpy() * factor
-    low, high = spec.range or (-np.inf, np.inf)
     plausible = rows[(values >= low) & (values <= high)]
     return np.union1d(slow, plausible).astype(np.int64) if len(plausible) else slow
 
