@@ -166,8 +166,6 @@ def normalise_unit_text(text: str) -> str:
     key = compact.lower()
     if key in _SPELLINGS:
         return _SPELLINGS[key]
-    if key.startswith("db(a)") or key.startswith("dba"):
-        return "dBA"
     return compact.replace("·", "*").replace("³", "**3")
 
 
