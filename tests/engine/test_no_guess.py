@@ -184,6 +184,9 @@ GENERATOR = {"category": "generator", "id": "G", "rated_power": "400 kW", "ratin
     ("> 99 dB(A)", "manual_review"),
     ("ND", "manual_review"),  # a non-detect is no noise reading: for a person, not a missing direction
     ("junk", "manual_review"),
+    # words after the unit are not the unit: a reading at another distance, a typical one, one with its tolerance
+    ("99 dB(A) @ 7 m", "manual_review"), ("99 dB(A) at 7 m", "manual_review"), ("99 dBA (7m)", "manual_review"),
+    ("99 dB(A) typical", "manual_review"), ("109 dB(A) ±2", "manual_review"),
 ])
 def test_generator_noise_direction_as_a_range(clauses: Callable[..., dict[str, ClauseResult]], front: Any,
                                               expected: str) -> None:

@@ -148,6 +148,11 @@ class Emitter:
             notes.append("an efficiency over 100 % is impossible")
         elif rule.positive and number <= 0:
             notes.append("not a positive number")
+        distance = self.vocab.measuring_distance
+        elsewhere = distance.other(fold_key(row.text)) if distance and field_id in distance.fields else None
+        if distance is not None and elsewhere is not None:
+            notes.insert(0, f"doubtful: measured at {elsewhere:g} m, not at the {distance.metres:g} m the standard "
+                            "measures at")
         grouped = _dot_grouped(value)
         spec = load_catalog().fields.get(field_id)
         if grouped is not None and spec is not None and spec.plausible(grouped, unit):

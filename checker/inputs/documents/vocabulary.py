@@ -117,6 +117,27 @@ class Hit:
     end: int
 
 
+@dataclass(frozen=True)
+class MeasuringDistance:
+    """The distance the standard reads some fields at (``measuring_distance`` of catalogs/vocabulary.yaml)."""
+
+    metres: float
+    fields: frozenset[str]
+    distance: re.Pattern[str]
+    height: re.Pattern[str]
+
+    _NEAR = 14  # characters around a distance in which a height word makes it a height
+
+    def other(self, key: str) -> float | None:
+        """A distance in folded ``key`` other than the standard's (a height above the ground aside), else None."""
+        for found in self.distance.finditer(key):
+            metres = float(found.group("num"))
+            around = key[max(0, found.start() - self._NEAR):found.end() + self._NEAR]
+            if metres != self.metres and not self.height.search(around):
+                return metres
+        return None
+
+
 @dataclass
 class Vocabulary:
     """The compiled vocabulary."""
@@ -142,6 +163,7 @@ class Vocabulary:
     all_labels: list[Label]
     comparisons: Comparisons
     declarations: DeclarationWords
+    measuring_distance: MeasuringDistance | None = None
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -273,6 +295,11 @@ def _detection_limit(words: list[str]) -> re.Pattern[str]:
                       r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])")
 
 
+def _measuring_distance(spec: dict[str, Any]) -> MeasuringDistance:
+    return MeasuringDistance(float(spec["metres"]), frozenset(spec["fields"]),
+                             re.compile(spec["distance"], re.IGNORECASE), re.compile(spec["height"], re.IGNORECASE))
+
+
 def _plausible_range(name: str, spec: dict[str, Any], fields_doc: dict[str, Any]) -> tuple[float, float]:
     """The plausible range fields.yaml gives the rule's field(s) (one range, shared by all of them)."""
     ranges = {tuple(float(end) for end in fields_doc["fields"][field_id]["range"])
@@ -349,6 +376,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         all_labels=all_labels,
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
+        measuring_distance=_measuring_distance(doc["measuring_distance"]),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
                         true_words=_labels(spec.get("true_words", [])))
                for name, spec in doc.get("flags", {}).items()],

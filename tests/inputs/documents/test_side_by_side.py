@@ -57,3 +57,20 @@ def test_a_label_cell_is_one_label_across_its_commas(make_pdf: MakePdf, head: tu
     path = make_pdf([["Diesel generator set - test report", head, row]], col_width=130)
     facts = read_pdf(path, "generator").facts
     assert [(f.field, f.value) for f in facts if f.field.startswith("noise")] == [(field, 99.5)]
+
+
+@pytest.mark.parametrize(("line", "doubtful"), [
+    ("Noise at 7 m, front: 99.0 dB(A)", True),
+    ("Noise (front): 99.0 dB(A) @ 7 m", True),
+    ("噪声（7 m，正前方）：99.0 dB(A)", True),
+    ("Noise at 1 m, front: 99.0 dB(A)", False),
+    ("Noise at 1 m, front (1.5 m above ground): 99.0 dB(A)", False),
+    ("距离1米、距地面1.5米处正前方噪声：99.0 dB(A)", False),
+])
+def test_a_generator_noise_read_at_another_distance_is_doubtful(make_pdf: MakePdf, line: str, doubtful: bool
+                                                                 ) -> None:
+    """Appendix H measures 1 m from the set: "at 7 m" is a lower reading, not the one the limit is for."""
+    path = make_pdf([["Diesel generator set specification", "Prime power (PRP): 400 kW", line]])
+    facts = [f for f in read_pdf(path, "generator").facts if f.field == "noise_front"]
+    assert [f.value for f in facts] == [99.0]
+    assert facts[0].note.startswith("doubtful: measured at 7 m") is doubtful
