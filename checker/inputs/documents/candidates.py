@@ -28,7 +28,7 @@ from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
 from checker.inputs.values import DOT_GROUPED
-from checker.models import Evidence, Fact
+from checker.models import DOUBT_PREFIXES, Evidence, Fact
 from checker.units import same_kind
 
 log = logging.getLogger(__name__)
@@ -151,8 +151,7 @@ class Emitter:
         distance = self.vocab.measuring_distance
         elsewhere = distance.other(fold_key(row.text)) if distance and field_id in distance.fields else None
         if distance is not None and elsewhere is not None:
-            notes.insert(0, f"doubtful: measured at {elsewhere:g} m, not at the {distance.metres:g} m the standard "
-                            "measures at")
+            notes.insert(0, distance_doubt(elsewhere, distance.metres))
         grouped = _dot_grouped(value)
         spec = load_catalog().fields.get(field_id)
         if grouped is not None and spec is not None and spec.plausible(grouped, unit):
@@ -332,3 +331,26 @@ def _dot_grouped(value: Value) -> float | None:
     if found is None or value.value is None or not re.match(DOT_GROUPED, found.group(0)):
         return None
     return float(found.group(0).replace(".", ""))
+
+
+def distance_doubt(elsewhere: float, metres: float) -> str:
+    """The note of a reading taken at another distance than the standard's."""
+    return f"doubtful: measured at {elsewhere:g} m, not at the {metres:g} m the standard measures at"
+
+
+def at_page_distance(vocab: Vocabulary, rows: list[Row], found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the readings of a page whose lines about the subject name another distance than the
+    standard's ("Sound pressure level @ 7 m" over a table) made doubtful, unless their own row states the standard's."""
+    distance = vocab.measuring_distance
+    if distance is None or not any(c.field in distance.fields for c in found):
+        return found
+    elsewhere = distance.on_page([fold_key(row.text) for row in rows])
+    if elsewhere is None:
+        return found
+    for cand in found:
+        row_text = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
+        if cand.field in distance.fields and not cand.fact.note.startswith(DOUBT_PREFIXES) \
+                and not distance.states(row_text):
+            note = "; ".join(filter(None, [distance_doubt(elsewhere, distance.metres), cand.fact.note]))
+            cand.fact = cand.fact.model_copy(update={"note": note})
+    return found

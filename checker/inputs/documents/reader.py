@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.inputs.documents import declarations, fonts
-from checker.inputs.documents.candidates import Candidate, Emitter, finalize
+from checker.inputs.documents.candidates import Candidate, Emitter, at_page_distance, finalize
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.errors import DocumentError
@@ -180,7 +180,7 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
         found.extend(extractor.block(page_rows))
         if not found and extractor.unresolved and i not in pages.scanned:
             found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
-        cands.extend(found)
+        cands.extend(at_page_distance(vocab, page_rows, found))
     return cands
 
 

@@ -125,6 +125,7 @@ class MeasuringDistance:
     fields: frozenset[str]
     distance: re.Pattern[str]
     height: re.Pattern[str]
+    subjects: tuple[str, ...]  # folded words of a line about what is measured ("sound pressure level @ 7 m")
 
     _NEAR = 14  # characters around a distance in which a height word makes it a height
 
@@ -135,6 +136,19 @@ class MeasuringDistance:
             around = key[max(0, found.start() - self._NEAR):found.end() + self._NEAR]
             if metres != self.metres and not self.height.search(around):
                 return metres
+        return None
+
+    def states(self, key: str) -> bool:
+        """Whether folded ``key`` names the standard's own distance ("Noise at 1 m, front")."""
+        return any(float(found.group("num")) == self.metres for found in self.distance.finditer(key))
+
+    def on_page(self, keys: list[str]) -> float | None:
+        """Another distance named by a line of the page about the subject, else None."""
+        for key in keys:
+            if any(word in key for word in self.subjects):
+                metres = self.other(key)
+                if metres is not None:
+                    return metres
         return None
 
 
@@ -297,7 +311,8 @@ def _detection_limit(words: list[str]) -> re.Pattern[str]:
 
 def _measuring_distance(spec: dict[str, Any]) -> MeasuringDistance:
     return MeasuringDistance(float(spec["metres"]), frozenset(spec["fields"]),
-                             re.compile(spec["distance"], re.IGNORECASE), re.compile(spec["height"], re.IGNORECASE))
+                             re.compile(spec["distance"], re.IGNORECASE), re.compile(spec["height"], re.IGNORECASE),
+                             tuple(fold_key(word) for word in spec["subjects"]))
 
 
 def _plausible_range(name: str, spec: dict[str, Any], fields_doc: dict[str, Any]) -> tuple[float, float]:

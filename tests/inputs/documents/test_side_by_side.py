@@ -74,3 +74,23 @@ def test_a_generator_noise_read_at_another_distance_is_doubtful(make_pdf: MakePd
     facts = [f for f in read_pdf(path, "generator").facts if f.field == "noise_front"]
     assert [f.value for f in facts] == [99.0]
     assert facts[0].note.startswith("doubtful: measured at 7 m") is doubtful
+
+
+@pytest.mark.parametrize(("page", "doubtful"), [
+    (["Sound pressure level @ 7 m, dB(A)", ("Position", "Front", "Back", "Left", "Right"),
+      ("Level", "99", "99", "98", "97")], True),
+    ([("Noise, dB(A) at 7 m", "Value"), ("Front", "99"), ("Back", "99"), ("Left", "98"), ("Right", "97")], True),
+    (["Sound data (measured at 7 m)", "Noise front: 99 dB(A)", "Noise back: 99 dB(A)", "Noise left: 98 dB(A)",
+      "Noise right: 97 dB(A)"], True),
+    (["Sound data (measured at 1 m, 1.5 m above ground)", "Noise front: 99 dB(A)", "Noise back: 99 dB(A)",
+      "Noise left: 98 dB(A)", "Noise right: 97 dB(A)"], False),
+    (["Enclosure: 4.2 m × 1.6 m × 2.3 m", "Noise front: 99 dB(A)", "Noise back: 99 dB(A)", "Noise left: 98 dB(A)",
+      "Noise right: 97 dB(A)"], False),
+])
+def test_a_page_that_names_another_distance_makes_its_noise_readings_doubtful(
+        make_pdf: MakePdf, page: list[object], doubtful: bool) -> None:
+    """"Sound pressure level @ 7 m" over a table or a list: the readings under it are not Appendix H's 1 m ones."""
+    path = make_pdf([["Diesel generator set specification", "Prime power (PRP): 400 kW", *page]], col_width=110)
+    facts = {f.field: f for f in read_pdf(path, "generator").facts if f.field.startswith("noise")}
+    assert sorted(facts) == ["noise_back", "noise_front", "noise_left", "noise_right"]
+    assert {f.note.startswith("doubtful: measured at 7 m") for f in facts.values()} == {doubtful}
