@@ -127,8 +127,10 @@ class Emitter:
 
     def _non_detect(self, rule: LabelRule, field_id: str, unit: str, row: Row, notes: list[str],
                     load: int | None, span: tuple[int, int]) -> Candidate | None:
-        """A non-detect: a reading only for a concentration, then below the method's limit where printed."""
-        if rule.unit not in ("mg/kg", "mg"):
+        """A non-detect: a reading only for a concentration (``non_detect`` in fields.yaml: substances, PAHs, battery
+        metals, a cable's fluorine), then below the method's limit where printed."""
+        spec = load_catalog().fields.get(field_id)
+        if spec is None or not spec.non_detect:
             return None
         limit = self.vocab.detection_limit.search(fold_key(row.text))
         if limit:  # "未检出（检出限 100 mg/kg）": known only as below the method's limit

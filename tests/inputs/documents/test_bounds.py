@@ -193,3 +193,15 @@ def test_an_estimate_after_the_number_in_a_record(text: str) -> None:
 
     with pytest.raises(ValueTextError, match="estimate"):
         split_bound(text)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("氟含量：未检出（检出限 0.02 %）", "pass"),  # a concentration: below a detection limit under 0.1 %
+    ("Fluorine content (IEC 60684-2): ND (MDL 0.02 %, EPA 7196A)", "pass"),
+    ("Fluorine content: ND (MDL 0.5 %)", "manual_review"),  # below 0.5 % does not show <= 0.1 %
+    ("Fluorine content: 0.05 %", "pass"),
+])
+def test_a_cables_fluorine_non_detect_is_a_concentrations(make_pdf: MakePdf, line: str, expected: str) -> None:
+    """Fluorine content is a concentration (non_detect in fields.yaml): read as the substances' non-detects are."""
+    path = make_pdf([["Low-smoke halogen-free power cable", "Model: NX4839Pro", line]])
+    assert _status(path, "cable", "6.1.5/cable-fluorine") == expected
