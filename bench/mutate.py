@@ -541,10 +541,17 @@ def _draw(pdf: Any, x: float, y: float, text: str, size: float, hidden: str | No
     pdf.setFillColorRGB(0, 0, 0)
 
 
+def _widths(rows: list[list[str]], total: float, size: float) -> list[float]:
+    """Column widths in proportion to each column's widest text, so a long label never runs into the next cell."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    needed = [max(stringWidth(str(row[i]), _font(str(row[i])), size) for row in rows) + 10 for i in range(len(rows[0]))]
+    return [total * n / sum(needed) for n in needed]
+
+
 def _table(pdf: Any, y: float, rows: list[list[str]], hidden_rows: dict[int, str], page_width: float) -> float:
     """A ruled table; row ``i`` in ``hidden_rows`` is drawn in that invisible mode (without rules)."""
-    columns = len(rows[0])
-    widths = [483.0 / columns] * columns
+    widths = _widths(rows, 483.0, 9)
     for index, row in enumerate(rows):
         x = 56.0
         hidden = hidden_rows.get(index)
