@@ -162,3 +162,22 @@ def test_a_label_names_nothing_after_a_line_of_words(make_pdf: MakePdf, rows: li
     names no content, and a line of words ends what a label line above names."""
     path = make_pdf([["Ethernet switch data sheet", *rows]], col_width=160)
     assert readings(path, "switch", "pb") == expected
+
+
+@pytest.mark.parametrize(("category", "line", "field", "read"), [
+    ("server", "Fan efficiency at 50% load: 95 %", "psu_efficiency_50", False),
+    ("server", "Motor efficiency at 50% load: 95 %", "psu_efficiency_50", False),
+    ("server", "CPU VR efficiency at 50% load: 95%", "psu_efficiency_50", False),
+    ("server", "风扇效率（50%负载）：95%", "psu_efficiency_50", False),
+    ("server", "PSU efficiency at 50% load: 95 %", "psu_efficiency_50", True),
+    ("desktop", "Recycled plastic content of packaging: 30 %", "recycled_plastic_share", False),
+    ("desktop", "Recycled plastic content: 30 % (by weight of packaging)", "recycled_plastic_share", False),
+    ("desktop", "Recycled plastic in the keyboard: 30 %", "recycled_plastic_share", False),
+    ("desktop", "Recycled plastic content: 30 %", "recycled_plastic_share", True),
+])
+def test_another_parts_figure_is_not_the_products(make_pdf: Callable[..., Path], category: str, line: str,
+                                                  field: str, read: bool) -> None:
+    """A fan's or a VRM's efficiency is not the power supply's; the packaging's recycled plastic is not the
+    product's: those labels name another thing, and give no value."""
+    path = make_pdf([["Product specification", "Model: NX4839Pro", line]])
+    assert any(f.field == field for f in read_pdf(path, category).facts) is read
