@@ -241,11 +241,16 @@ def _is_ascii_word(text: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9 .+\-/()&,'#]+", text))
 
 
+_FOOTNOTE_AFTER = r"(?![a-z0-9])|(?=[1-9](?![\w.,]))"  # "Maximum throughput1": a footnote mark glued to the label
+
+
 def compile_label(text: str) -> Label:
-    """Compile one synonym: ASCII at word boundaries, CJK as a substring."""
+    """Compile one synonym: ASCII at word boundaries (a label of a long word may carry a footnote digit glued
+    to it, as a superscript's text reads: "Typical power consumption1"), CJK as a substring."""
     key = fold_key(text)
     escaped = re.escape(key).replace(r"\ ", r"\s*")
-    pattern = re.compile(r"(?<![a-z0-9])" + escaped + r"(?![a-z0-9])" if _is_ascii_word(key) else escaped)
+    after = f"(?:{_FOOTNOTE_AFTER})" if len(max(key.split(" "), key=len)) >= 5 else r"(?![a-z0-9])"
+    pattern = re.compile(r"(?<![a-z0-9])" + escaped + after if _is_ascii_word(key) else escaped)
     return Label(key, pattern, max(key.split(" "), key=len))
 
 

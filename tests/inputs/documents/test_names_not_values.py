@@ -181,3 +181,22 @@ def test_another_parts_figure_is_not_the_products(make_pdf: Callable[..., Path],
     product's: those labels name another thing, and give no value."""
     path = make_pdf([["Product specification", "Model: NX4839Pro", line]])
     assert any(f.field == field for f in read_pdf(path, category).facts) is read
+
+
+@pytest.mark.parametrize("page", [
+    [("No.", "Test item", "Result", "Verdict"), ("1", "Maximum throughput1", "2.56 Tbps", "—")],
+    ["Maximum throughput1: 2.56 Tbps"],
+    ["Maximum throughput2 2.56 Tbps"],
+])
+def test_a_footnote_digit_glued_to_a_label(make_pdf: Callable[..., Path], page: list[object]) -> None:
+    """A superscript footnote mark reads as a digit glued to the label ("throughput1"): the label still names the
+    quantity, and the mark is no value."""
+    path = make_pdf([["Ethernet switch test report", *page]], col_width=120)
+    assert [(f.field, f.value) for f in read_pdf(path, "switch").facts] == [("max_throughput", 2.56)]
+
+
+@pytest.mark.parametrize("line", ["PF1: 0.99", "Model S5735 throughput: 2.56 Tbps"])
+def test_a_short_label_or_a_model_is_not_a_footnoted_label(make_pdf: Callable[..., Path], line: str) -> None:
+    """Short labels ("pf") keep their strict word boundary: "PF1" may name a part; a model's digits stay its own."""
+    facts = read_pdf(make_pdf([["Rack server specification", line]]), "server").facts
+    assert not any(f.field.startswith("psu_power_factor") for f in facts)
