@@ -77,10 +77,10 @@ def split_bound(text: str) -> tuple[str, Qualifier, str]:
     words = comparisons()
     for word in words.approximate:
         if _starts_with_word(lowered, word):
-            raise ValueTextError(f"an estimate ({word!r}), not a measurement: {text!r}")
+            raise ValueTextError(f"an estimate or a target ({word!r}), not a measurement: {text!r}")
     for word in words.approximate_after:
         if lowered.endswith(word) and re.search(r"\d", lowered[:-len(word)]):
-            raise ValueTextError(f"an estimate ({word!r}), not a measurement: {text!r}")
+            raise ValueTextError(f"an estimate or a target ({word!r}), not a measurement: {text!r}")
     for word, qualifier in words.before:
         if _starts_with_word(lowered, word) and re.match(r"\s*[-+]?[.\d]", lowered[len(word):]):
             return text[len(word):].strip(), qualifier, word

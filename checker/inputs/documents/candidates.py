@@ -112,7 +112,7 @@ class Emitter:
             return None
         if value.qualifier == APPROX:
             return self.fact(field_id, None, unit, row, load=load, spans=[(value.start, value.end)],
-                             note=f"doubtful: an estimate ({value.text}), not a measurement")
+                             note=f"doubtful: an estimate or a target ({value.text}), not a measurement")
         cand = self._reading(rule, field_id, value, unit, row, notes, load)
         cand.tags |= {ASSUMED_CONTENT} if assumed and rule.bare == "mg/kg" else set()
         return cand

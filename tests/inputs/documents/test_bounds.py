@@ -205,3 +205,24 @@ def test_a_cables_fluorine_non_detect_is_a_concentrations(make_pdf: MakePdf, lin
     """Fluorine content is a concentration (non_detect in fields.yaml): read as the substances' non-detects are."""
     path = make_pdf([["Low-smoke halogen-free power cable", "Model: NX4839Pro", line]])
     assert _status(path, "cable", "6.1.5/cable-fluorine") == expected
+
+
+@pytest.mark.parametrize("line", [
+    "PSU efficiency at 50% load: 96% (target)", "PSU efficiency at 50% load: 96% (design goal)",
+    "50%负载电源效率：96%（设计值）", "50%负载电源效率：96%（目标值）", "50%负载电源效率：96%（理论值）",
+    "PSU efficiency at 50% load: 96% (estimated)", "PSU efficiency at 50% load: 96% (simulated)",
+    "PSU efficiency at 50% load: TBD (96% expected)", "50%负载电源效率：96%（待测）", "50%负载电源效率：预计96%",
+])
+def test_a_target_or_a_predicted_value_is_no_measurement(make_pdf: MakePdf, line: str) -> None:
+    assert _status(make_pdf([[HEADS["server"], line]]), "server", "6.2.1/psu-eff-50") == "manual_review"
+
+
+@pytest.mark.parametrize("line", ["Minimum PSU efficiency at 50% load required: 96%",
+                                  "PSU efficiency at 50% load should be 96%", "50%负载电源效率应不低于96%"])
+def test_a_requirements_wording_gives_the_documents_limit(make_pdf: MakePdf, line: str) -> None:
+    assert _status(make_pdf([[HEADS["server"], line]]), "server", "6.2.1/psu-eff-50") != "pass"
+
+
+def test_a_measured_value_still_passes(make_pdf: MakePdf) -> None:
+    assert _status(make_pdf([[HEADS["server"], "PSU efficiency at 50% load: 96% (measured)"]]), "server",
+                   "6.2.1/psu-eff-50") == "pass"
