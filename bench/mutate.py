@@ -727,6 +727,11 @@ class Gen:
     LOWER_ZH: ClassVar[list[str]] = [
         "大于{v}", "不小于{v}", "不低于{v}", "超过{v}", "最小{v}", "{v}以上", "≥{v}", ">{v}", "至少{v}"]
 
+    # a target, design or predicted value proves nothing either way (the same oracle: it must not pass)
+    UNMEASURED_EN: ClassVar[list[str]] = ["{v} (target)", "{v} (design value)", "{v} (estimated)", "{v} (simulated)",
+                                          "TBD ({v} expected)", "predicted {v}"]
+    UNMEASURED_ZH: ClassVar[list[str]] = ["{v}（设计值）", "{v}（目标值）", "预计{v}", "{v}（理论值）", "{v}（待测）"]
+
     def bound(self) -> Case:
         target = self.pick(self.targets(("measure", "concentration")))
         lower_side = target.lower_is_better  # a lower bound never proves "<= L"; an upper bound never proves ">= L"
@@ -735,6 +740,7 @@ class Gen:
         lang = "zh" if carrier == "pdf-zh" or (carrier == "pdf-table" and self.rng.random() < 0.5) else "en"
         phrases = (self.LOWER_ZH if lang == "zh" else self.LOWER_EN) if lower_side else (
             self.UPPER_ZH if lang == "zh" else self.UPPER_EN)
+        phrases = phrases + (self.UNMEASURED_ZH if lang == "zh" else self.UNMEASURED_EN)
         if carrier in ("yaml", "json", "csv"):
             phrases = phrases + (self.LOWER_ZH if lower_side else self.UPPER_ZH)
         phrase = self.pick(phrases)
