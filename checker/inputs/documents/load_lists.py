@@ -2,6 +2,7 @@
 
     在20%、50%和100%负载下，电源效率分别为91.2%、94.5%和92.0%
     PSU efficiency at 20%/50%/100% load: 90.1%/94.1%/91.9% respectively
+    PSU efficiency, 20/50/100% load: 92/96/93 %
     Power factor at 20%, 50% and 100% load is 0.951, 0.981 and 0.991
 
 A sentence (up to 。 ; or the end of the row) with a list of two or more load percentages is read
@@ -25,7 +26,8 @@ _SEP = r"\s*(?:/|、|,|;|和|及|与|以及|and|or|&)\s*"
 _PCT_ITEM = r"\d{1,3}(?:\.\d+)?\s*%"
 _UNIT_PART = r"(?:\s*(?!and\b|or\b)(?:%|[a-z(][a-z()·]*(?:/[a-z][a-z·]*)?))?"
 _NUM_ITEM = r"(?<![a-z0-9.])\d+(?:[.,]\d+)?" + _UNIT_PART
-_LOAD_LIST = re.compile(rf"{_PCT_ITEM}(?:{_SEP}{_PCT_ITEM})+")
+# "20%/50%/100%", and "20/50/100%" with one percent sign for the list (slashes only: "20, 50 and 100%" may be prose)
+_LOAD_LIST = re.compile(rf"{_PCT_ITEM}(?:{_SEP}{_PCT_ITEM})+|(?<![\d./])\d{{1,3}}(?:\s*/\s*\d{{1,3}})+\s*%")
 _VALUE_LIST = re.compile(rf"{_NUM_ITEM}(?:{_SEP}{_NUM_ITEM})+")
 _ITEM = re.compile(r"\d+(?:[.,]\d+)?")
 _SENTENCE_END = re.compile(r"[。;]|\.(?!\d)\s|\.$")

@@ -145,20 +145,29 @@ def _load_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
 
 
 def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
-    """Load levels mentioned in folded ``key``."""
+    """Load levels mentioned in folded ``key``: the load words first ("half load" is 50 %, and the "load: 96%"
+    after it is no load of 96 %), then percents a load marker or "at" goes with, unless the percent is of
+    something else ("at 50% rated voltage")."""
     loads: list[Load] = []
+    words = [(label, value) for label, value in vocab.load_words if label.probe in key]
+    _word_loads(key, [w for w in words if not _DIGIT.search(w[0].probe)], loads)  # "half load", "满载"
     if "%" in key:
+        not_load = vocab.not_load_after
         for pattern in _load_patterns(vocab):
             for m in pattern.finditer(key):
-                if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
+                if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads) \
+                        and not (not_load and not_load.match(key, m.end())):
                     loads.append(Load(round(float(m.group(1))), m.start(), m.end()))
-    for label, value in vocab.load_words:
-        if label.probe not in key:
-            continue
+    _word_loads(key, [w for w in words if _DIGIT.search(w[0].probe)], loads)  # "1/2", "100%负载" after "50%负载"
+    return sorted(loads, key=lambda ld: ld.start)
+
+
+def _word_loads(key: str, words: list[tuple[Label, int]], loads: list[Load]) -> None:
+    """Add to ``loads`` the load words of ``key`` that overlap none found before."""
+    for label, value in words:
         for m in label.pattern.finditer(key):
             if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads):
                 loads.append(Load(value, m.start(), m.end()))
-    return sorted(loads, key=lambda ld: ld.start)
 
 
 @lru_cache(maxsize=65536)

@@ -178,6 +178,7 @@ class Vocabulary:
     comparisons: Comparisons
     declarations: DeclarationWords
     measuring_distance: MeasuringDistance | None = None
+    not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -397,6 +398,8 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
+        not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
+            re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
                         true_words=_labels(spec.get("true_words", [])))
                for name, spec in doc.get("flags", {}).items()],

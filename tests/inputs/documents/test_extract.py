@@ -411,3 +411,19 @@ def test_a_signing_envelope_id_is_not_the_model(make_pdf: MakePdf, first_lines: 
     """The id a signing service stamps on every page (the TI RoHS statement) names no product."""
     path = make_pdf([[*first_lines, "50%负载电源效率：94.5%"]])
     assert read_pdf(path, "server").model == model
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("PSU efficiency at 50% rated voltage: 96%", {}),  # a percent of the voltage is no load
+    ("PSU efficiency at 50% humidity: 96%", {}),
+    ("PSU efficiency at 50% duty cycle: 96%", {}),
+    ("Efficiency at half load: 96%", {"psu_efficiency_50": 96.0}),  # not "load: 96%" as a load of 96 %
+    ("Efficiency at full load: 93%", {"psu_efficiency_100": 93.0}),
+    ("PSU efficiency at 50% load, 50 Hz: 96%", {"psu_efficiency_50": 96.0}),
+    ("PSU efficiency, 20/50/100% load: 92/96/93 %",  # one percent sign for the list of loads
+     {"psu_efficiency_20": 92.0, "psu_efficiency_50": 96.0, "psu_efficiency_100": 93.0}),
+])
+def test_what_a_percent_is_of(make_pdf: MakePdf, line: str, expected: dict[str, float]) -> None:
+    path = make_pdf([["Rack server specification", "Model: NX4839Pro", line]])
+    got = {f.field: f.value for f in read_pdf(path, "server").facts if f.field.startswith("psu_eff")}
+    assert got == expected
