@@ -93,7 +93,9 @@ class Emitter:
         unit = value.unit or unit_hint or ""
         if rule.also_rule and unit and not kind_ok(unit, rule.unit):
             sibling = self.vocab.rule(rule.also_rule)
-            if sibling is not None and kind_ok(unit, sibling.unit):
+            row_key = fold_key(row.text)
+            if sibling is not None and kind_ok(unit, sibling.unit) \
+                    and not any(lab.pattern.search(row_key) for lab in sibling.exclude):
                 return self.emit(sibling, load, value, unit_hint, row, note)
         notes = [note] if note else []
         if value.qualifier == "nd":

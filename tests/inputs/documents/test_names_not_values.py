@@ -200,3 +200,17 @@ def test_a_short_label_or_a_model_is_not_a_footnoted_label(make_pdf: Callable[..
     """Short labels ("pf") keep their strict word boundary: "PF1" may name a part; a model's digits stay its own."""
     facts = read_pdf(make_pdf([["Rack server specification", line]]), "server").facts
     assert not any(f.field.startswith("psu_power_factor") for f in facts)
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("Fuel consumption at 100% load: 205 g/kWh", True),
+    ("Engine specific fuel consumption (BSFC): 198 g/kWh", False),
+    ("Engine fuel consumption at 100% load: 198 g/kWh", False),
+    ("发动机燃油消耗率：198 g/kWh", False),
+    ("柴油机燃油消耗率（100%负载）：198 g/kWh", False),
+    ("Fuel consumption at 100% load: 198 g/kWh (engine)", False),
+])
+def test_the_engines_fuel_rate_is_not_the_sets(make_pdf: Callable[..., Path], line: str, read: bool) -> None:
+    """Table 6 limits the set's fuel per kWh of electricity; the engine's rate (per kW at its shaft) is lower."""
+    path = make_pdf([["Diesel generator set specification", "Prime power (PRP): 400 kW", line]])
+    assert any(f.field == "fuel_rate" for f in read_pdf(path, "generator").facts) is read
