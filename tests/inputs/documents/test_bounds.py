@@ -226,3 +226,16 @@ def test_a_requirements_wording_gives_the_documents_limit(make_pdf: MakePdf, lin
 def test_a_measured_value_still_passes(make_pdf: MakePdf) -> None:
     assert _status(make_pdf([[HEADS["server"], "PSU efficiency at 50% load: 96% (measured)"]]), "server",
                    "6.2.1/psu-eff-50") == "pass"
+
+
+@pytest.mark.parametrize(("category", "lines", "clause", "expected"), [
+    ("motor", ["三相异步电动机", "能效等级：1级（GB 18613-2012）"], "6.3.3/motor-grade", "manual_review"),  # ≈ 2020's 2
+    ("motor", ["三相异步电动机", "能效等级：1级（GB 18613-2020）"], "6.3.3/motor-grade", "pass"),
+    ("motor", ["三相异步电动机", "能效等级：1级"], "6.3.3/motor-grade", "pass"),
+    ("transformer", ["电力变压器", "能效等级：1级（GB 20052-2013）"], "6.3.3/transformer-grade", "manual_review"),
+    ("ups", ["不间断电源", "能效等级：1级（目标）"], "6.3.2/ups-grade", "manual_review"),
+])
+def test_a_grade_under_another_edition_or_as_a_target(make_pdf: MakePdf, category: str, lines: list[str],
+                                                      clause: str, expected: str) -> None:
+    """A grade is a grade of one edition of its standard: grade 1 of GB 18613-2012 is grade 2 of the 2020 tables."""
+    assert _status(make_pdf([lines]), category, clause) == expected
