@@ -158,6 +158,9 @@ class Emitter:
         elsewhere = distance.other(fold_key(row.text)) if distance and field_id in distance.fields else None
         if distance is not None and elsewhere is not None:
             notes.insert(0, distance_doubt(elsewhere, distance.metres))
+        tolerance = self._tolerance(value, row)
+        if tolerance:
+            notes.insert(0, f"doubtful: {tolerance}")
         superseded = _superseded_edition(row) if rule.unit == "grade" else None
         if superseded:
             notes.insert(0, f"doubtful: {superseded}")
@@ -174,6 +177,21 @@ class Emitter:
             unit = "dB_LW"
         return self.fact(field_id, value.value, unit, row, qualifier=qualifier, note="; ".join(notes), load=load,
                          spans=[(value.start, value.end)])
+
+    def _tolerance(self, value: Value, row: Row) -> str | None:
+        """Why ``value`` is not one number: a tolerance printed right after it ("230 g/kWh (+5% tolerance)")."""
+        pattern = self.vocab.tolerance
+        key = fold_key(row.text)
+        at = key.find(value.text) if pattern is not None and value.text else -1
+        found = pattern.match(key, at + len(value.text)) if pattern is not None and at >= 0 else None
+        if found is None or value.value is None:
+            return None
+        printed = f"printed with a tolerance ({found.group('sign')}{found.group('pct')} %)"
+        if value.unit in ("%", ""):  # percentage points or a share of the value: which cannot be told
+            return printed
+        share = float(found.group("pct")) / 100
+        low = value.value * (1 - share) if found.group("sign") != "+" else value.value
+        return f"{printed}: the value may lie anywhere from {low:g} to {value.value * (1 + share):g} {value.unit}"
 
     def _several(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
                  load: int | None) -> Candidate | None:

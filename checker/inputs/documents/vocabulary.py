@@ -179,6 +179,7 @@ class Vocabulary:
     declarations: DeclarationWords
     measuring_distance: MeasuringDistance | None = None
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
+    tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -315,6 +316,12 @@ def _detection_limit(words: list[str]) -> re.Pattern[str]:
                       r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])")
 
 
+def _tolerance(words: list[str]) -> re.Pattern[str]:
+    """A tolerance printed right after a value, in folded text: its percent in group ``pct``, its sign in ``sign``."""
+    names = "|".join(re.escape(fold_key(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\s*\(?\s*(?:(?:" + names + r")\s*[:：]?\s*)?(?P<sign>\+/-|±|\+)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
+
+
 def _measuring_distance(spec: dict[str, Any]) -> MeasuringDistance:
     return MeasuringDistance(float(spec["metres"]), frozenset(spec["fields"]),
                              re.compile(spec["distance"], re.IGNORECASE), re.compile(spec["height"], re.IGNORECASE),
@@ -398,6 +405,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
+        tolerance=_tolerance(doc["tolerance_words"]),
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
