@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.inputs import values
 from checker.units import parse_unit
 
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
@@ -104,33 +105,20 @@ _OPS = {"<": "lt", "<=": "le", "=<": "le", "≤": "le", "≦": "le", "≯": "le"
         ">": "gt", ">=": "ge", "=>": "ge", "≥": "ge", "≧": "ge", "≮": "ge"}
 
 
-_DOT_COMMA = re.compile(r"[-+]?\d+\.,\d+")
-_DOTS_THEN_COMMA = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+")
-_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
-_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}|[-+]?0,\d+")
+_DOT_COMMA = re.compile(r"[-+]?\d+\.,\d+")  # "26.,4": a decimal point and a comma where OCR saw one mark
 
 
 def parse_number(text: str) -> float | None:
-    """Parse one number as printed: "1,250" → 1250, "105,8" → 105.8, "26.,4" → 26.4, "９４.２" → 94.2.
-
-    Returns None when ``text`` is not a number. A comma followed by exactly three digits is a
-    thousands separator; followed by one or two digits it is a decimal comma.
+    """One number as printed in a document, by the one reading of numbers of every path
+    (:func:`checker.inputs.values.parse_number`: "1,250" → 1250, "105,8" → 105.8, "９４.２" → 94.2), plus the
+    odd "26.,4" that text extraction and OCR make of one decimal mark. None when ``text`` is not a number.
     """
     s = fold(text).replace(" ", "")
-    if not s:
-        return None
-    if "," in s:  # a plain number ("94.2") has no comma: none of the forms below
-        if _DOT_COMMA.fullmatch(s):
-            s = s.replace(".,", ".")
-        elif _DOTS_THEN_COMMA.fullmatch(s):  # 1.250,5
-            s = s.replace(".", "").replace(",", ".")
-        elif _THOUSANDS.fullmatch(s):
-            s = s.replace(",", "")
-        elif _DECIMAL_COMMA.fullmatch(s):
-            s = s.replace(",", ".")
+    if _DOT_COMMA.fullmatch(s):
+        s = s.replace(".,", ".")
     try:
-        return float(s)
-    except ValueError:
+        return values.parse_number(s)
+    except values.ValueTextError:
         return None
 
 
