@@ -1273,6 +1273,46 @@ class Gen:
                     f"it_energy: {it_energy}, water: 23000 m3, electricity 10.5 GWh",
                     control={f"{pid}-ctl.{fmt}": dc("8.5 GWh", "12000 m3")}, target="it_energy")
 
+    # -- 13. a reading under a test condition the document does not state ---------------------------------
+
+    # Appendix F measures a firewall's IPv4 throughput with 64-byte frames. A throughput printed with no frame size
+    # (vendors' headline figures are for 1518-byte frames, several times the 64-byte one) puts the firewall in a
+    # higher tier, with more volume and fewer W per Gbps allowed: 280 W at 60 Gbps is 4.7 W/Gbps (≤ 5 above 40G)
+    # and 440 × 500 × 88 mm is 19.4 dm³ (≤ 36 above 40G); the control prints the same figure as a 64-byte one.
+    UNSTATED_LABELS: ClassVar[dict[str, list[str]]] = {
+        "en": ["Firewall throughput", "Throughput", "IPv4 throughput", "Maximum throughput",
+               "Firewall throughput (UDP)", "Throughput (RFC 2544)"],
+        "zh": ["防火墙吞吐量", "吞吐量", "IPv4吞吐量", "最大吞吐量", "防火墙吞吐量（UDP）"]}
+    OTHER_FRAME_LINES: ClassVar[dict[str, list[str]]] = {
+        "en": ["Test traffic: 1518-byte UDP frames", "Throughput measured with 1518-byte packets",
+               "Frame sizes tested: 64, 512 and 1518 bytes", "Traffic mix: IMIX"],
+        "zh": ["测试流量：1518字节UDP报文", "测试包长：64、512、1518字节", "流量模型：IMIX混合流量"]}
+    FIREWALL_SIZE: ClassVar[dict[str, str]] = {"fw_power": "280.0 W", "length": "440.0 mm", "height": "88.0 mm",
+                                               "depth": "500.0 mm"}
+
+    def unstated_condition(self) -> Case:
+        lang = self.pick(["en", "zh"])
+        label = self.pick(self.UNSTATED_LABELS[lang])
+        variant = self.pick(["no_frame_size", "other_frame_size_in_document"])
+        extra = [self.pick(self.OTHER_FRAME_LINES[lang])] if variant != "no_frame_size" else []
+        stated = INPUTS["fw_throughput"][3 if lang == "zh" else 2]
+        pid = self.pid("cond")
+        files = {f"{pid}.pdf": self._firewall_sheet(pid, lang, label, extra)}
+        control = {f"{pid}-ctl.pdf": self._firewall_sheet(pid + "-ctl", lang, stated, extra)}
+        return Case("unstated_condition", f"{variant}_{lang}", f"pdf-{lang}", "firewall", files,
+                    ["6.2.4/power-per-throughput", "6.2.4/volume"], f"{label}: 60.0 Gbps / {' '.join(extra)}",
+                    control=control, target="fw_throughput")
+
+    def _firewall_sheet(self, pid: str, lang: str, throughput_label: str, extra: list[str]) -> bytes:
+        sheet = Sheet("firewall", lang, pid, context=False)
+        sheet.line("Deployment: Attended (office)" if lang == "en" else "使用环境：有人值守")
+        for line in extra:
+            sheet.line(line)
+        sheet.kv(throughput_label, "60.0 Gbps")
+        for name, value in self.FIREWALL_SIZE.items():
+            sheet.kv(INPUTS[name][3 if lang == "zh" else 2], value)
+        return sheet.render()
+
     # -- 12. the limit itself printed as a declaration ----------------------------------------------------
 
     def declaration(self) -> Case:
@@ -1345,7 +1385,7 @@ class Gen:
 
 CLASSES = ["bound", "nd_non_concentration", "zero_denominator", "duplicate_key", "requirement_column",
            "invisible_text", "method_number", "two_products", "interval", "near_limit", "decimal_comma",
-           "declaration"]
+           "declaration", "unstated_condition"]
 
 
 def generate(count: int, seed: int, classes: list[str] | None = None) -> list[Case]:

@@ -383,6 +383,22 @@ def at_page_distance(vocab: Vocabulary, rows: list[Row], found: list[Candidate])
     return found
 
 
+def unstated_conditions(vocab: Vocabulary, page_texts: list[str], found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the readings taken under a test condition the document does not state (a firewall's throughput
+    with no frame size, ``stated_conditions`` of the vocabulary) made doubtful."""
+    if not any(c.field in vocab.conditions for c in found):
+        return found
+    document_key = fold_key("\n".join(page_texts))
+    for cand in found:
+        condition = vocab.conditions.get(cand.field)
+        row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
+        if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES) \
+                and condition.unstated(row_key, document_key):
+            note = "; ".join(filter(None, [f"doubtful: {condition.note}", cand.fact.note]))
+            cand.fact = cand.fact.model_copy(update={"note": note})
+    return found
+
+
 def _superseded_edition(row: Row) -> str | None:
     """Why a grade read from ``row`` may not be the one the tables mean: the row names an edition of a grading
     standard other than the newest in catalogs/grades ("能效等级：1级（GB 18613-2012）": grade 1 of 2012 is grade 2

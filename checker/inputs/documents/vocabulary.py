@@ -152,6 +152,23 @@ class MeasuringDistance:
         return None
 
 
+@dataclass(frozen=True)
+class StatedCondition:
+    """A test condition the standard reads a field under, which a document must state (``stated_conditions``)."""
+
+    field: str
+    states: re.Pattern[str]  # the condition, in folded text ("64 bytes", "64字节")
+    other: re.Pattern[str]  # another condition of the same kind ("1518 bytes", "IMIX")
+    note: str
+
+    def unstated(self, row_key: str, document_key: str) -> bool:
+        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition: neither
+        its row nor the document (stating no other condition) states it."""
+        if self.states.search(row_key):
+            return False
+        return self.other.search(document_key) is not None or self.states.search(document_key) is None
+
+
 @dataclass
 class Vocabulary:
     """The compiled vocabulary."""
@@ -180,6 +197,7 @@ class Vocabulary:
     measuring_distance: MeasuringDistance | None = None
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
+    conditions: dict[str, StatedCondition] = field(default_factory=dict)  # by field
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -406,6 +424,9 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         declarations=_declaration_words(doc["declarations"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
         tolerance=_tolerance(doc["tolerance_words"]),
+        conditions={name: StatedCondition(name, re.compile(spec["states"], re.IGNORECASE),
+                                          re.compile(spec["other"], re.IGNORECASE), spec["note"])
+                    for name, spec in doc["stated_conditions"].items()},
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),

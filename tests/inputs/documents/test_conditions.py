@@ -1,0 +1,59 @@
+"""Readings the standard takes under a stated test condition (``stated_conditions`` of catalogs/vocabulary.yaml).
+
+Appendix F measures a firewall's IPv4 throughput with 64-byte frames; vendors' headline throughput is for 1518-byte
+frames, several times higher, which puts a firewall in a higher tier of Table 5 (more volume, fewer W per Gbps).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import check
+
+MakePdf = Callable[..., Path]
+FIREWALL = ["Next-generation firewall NGF-3000", "Max power consumption: 280 W",
+            "Dimensions (W x D x H): 440 x 500 x 88 mm"]  # 4.7 W/Gbps and 19.4 dm³: pass only above 40 Gbps
+
+
+def _statuses(path: Path) -> tuple[str, str]:
+    report = check([path], date(2026, 1, 1), category="firewall").report()
+    assert not report.errors, report.errors
+    by_id = {c.id: c for c in report.products[0].clauses}
+    return by_id["6.2.4/power-per-throughput"].status, by_id["6.2.4/volume"].status
+
+
+@pytest.mark.parametrize("lines", [
+    ["Firewall throughput: 60 Gbps"],
+    ["IPv4 throughput: 60 Gbps"],
+    ["Throughput (RFC 2544): 60 Gbps"],
+    ["防火墙吞吐量：60 Gbps"],
+    ["Frame sizes tested: 64, 512 and 1518 bytes", "IPv4 throughput: 60 Gbps"],
+    ["Test method: RFC 2544, 64-byte frames", "Also tested with 1518-byte frames", "IPv4 throughput: 60 Gbps"],
+    ["测试流量：IMIX混合流量", "吞吐量：60 Gbps"],
+], ids=["en", "ipv4", "rfc2544", "zh", "sizes-listed", "64-and-1518", "imix-zh"])
+def test_a_throughput_without_its_frame_size_passes_nothing(make_pdf: MakePdf, lines: list[str]) -> None:
+    assert _statuses(make_pdf([[*FIREWALL, *lines]])) == ("manual_review", "manual_review")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Firewall throughput (1518-byte UDP): 60 Gbps"],
+    ["Firewall throughput (large packets): 60 Gbps"],
+    ["防火墙吞吐量（1518字节）：60 Gbps"],
+], ids=["1518", "large-packets", "1518-zh"])
+def test_a_throughput_of_other_frames_gives_no_value(make_pdf: MakePdf, lines: list[str]) -> None:
+    assert _statuses(make_pdf([[*FIREWALL, *lines]])) == ("missing_evidence", "missing_evidence")
+
+
+@pytest.mark.parametrize("lines", [
+    ["IPv4 throughput, 64-byte frames (RFC 2544): 60 Gbps"],
+    ["Firewall throughput (64 byte UDP): 60 Gbps", "Firewall throughput (1518 byte UDP): 80 Gbps"],
+    ["防火墙吞吐量（64字节）：60 Gbps"],
+    ["Test method: RFC 2544 with 64-byte frames", "IPv4 throughput: 60 Gbps"],
+    ["测试方法：RFC 2544，64字节小包", "吞吐量：60 Gbps"],
+], ids=["row", "row-beside-1518", "row-zh", "document", "document-zh"])
+def test_a_64_byte_throughput_passes(make_pdf: MakePdf, lines: list[str]) -> None:
+    assert _statuses(make_pdf([[*FIREWALL, *lines]])) == ("pass", "pass")
