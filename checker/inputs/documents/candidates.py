@@ -384,18 +384,24 @@ def at_page_distance(vocab: Vocabulary, rows: list[Row], found: list[Candidate])
 
 
 def unstated_conditions(vocab: Vocabulary, page_texts: list[str], found: list[Candidate]) -> list[Candidate]:
-    """``found`` with the readings taken under a test condition the document does not state (a firewall's throughput
-    with no frame size, ``stated_conditions`` of the vocabulary) made doubtful."""
+    """``found`` with the readings not known to be taken under the standard's test condition (``stated_conditions``
+    of the vocabulary: a firewall's throughput with no frame size, a PC's sound pressure for its noise) made doubtful,
+    or known only as at least their number."""
     if not any(c.field in vocab.conditions for c in found):
         return found
     document_key = fold_key("\n".join(page_texts))
     for cand in found:
         condition = vocab.conditions.get(cand.field)
         row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
-        if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES) \
-                and condition.unstated(row_key, document_key):
-            note = "; ".join(filter(None, [f"doubtful: {condition.note}", cand.fact.note]))
-            cand.fact = cand.fact.model_copy(update={"note": note})
+        if condition is None or cand.fact.note.startswith(DOUBT_PREFIXES) \
+                or not condition.unstated(row_key, document_key):
+            continue
+        at_least = condition.at_least and cand.fact.qualifier in ("", "ge", "gt") and cand.fact.value is not None
+        said = f"known only as at least this: {condition.note}" if at_least else f"doubtful: {condition.note}"
+        note = "; ".join(filter(None, [said, cand.fact.note]))
+        update: dict[str, object] = {"note": note, "qualifier": cand.fact.qualifier or "ge"} if at_least \
+            else {"note": note}
+        cand.fact = cand.fact.model_copy(update=update)
     return found
 
 

@@ -156,17 +156,20 @@ class MeasuringDistance:
 class StatedCondition:
     """A test condition the standard reads a field under, which a document must state (``stated_conditions``)."""
 
-    field: str
     states: re.Pattern[str]  # the condition, in folded text ("64 bytes", "64字节")
     other: re.Pattern[str]  # another condition of the same kind ("1518 bytes", "IMIX")
+    required: bool  # a reading that states no condition is doubtful, even where nothing names another
+    at_least: bool  # an unstated reading is known only as at least its number (else it is doubtful)
     note: str
 
     def unstated(self, row_key: str, document_key: str) -> bool:
-        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition: neither
-        its row nor the document (stating no other condition) states it."""
+        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition: its row
+        does not state it and names another, or the document names another, or (``required``) states it nowhere."""
         if self.states.search(row_key):
             return False
-        return self.other.search(document_key) is not None or self.states.search(document_key) is None
+        if self.other.search(row_key) or self.other.search(document_key):
+            return True
+        return self.required and self.states.search(document_key) is None
 
 
 @dataclass
@@ -340,6 +343,13 @@ def _tolerance(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\s*\(?\s*(?:(?:" + names + r")\s*[:：]?\s*)?(?P<sign>\+/-|±|\+)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
 
 
+def _stated_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, StatedCondition]:
+    """Each field's test condition (``stated_conditions`` of catalogs/vocabulary.yaml)."""
+    return {name: StatedCondition(re.compile(spec["states"], re.IGNORECASE), re.compile(spec["other"], re.IGNORECASE),
+                                  bool(spec["required"]), bool(spec["at_least"]), spec["note"])
+            for spec in specs.values() for name in spec["fields"]}
+
+
 def _measuring_distance(spec: dict[str, Any]) -> MeasuringDistance:
     return MeasuringDistance(float(spec["metres"]), frozenset(spec["fields"]),
                              re.compile(spec["distance"], re.IGNORECASE), re.compile(spec["height"], re.IGNORECASE),
@@ -424,9 +434,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         declarations=_declaration_words(doc["declarations"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
         tolerance=_tolerance(doc["tolerance_words"]),
-        conditions={name: StatedCondition(name, re.compile(spec["states"], re.IGNORECASE),
-                                          re.compile(spec["other"], re.IGNORECASE), spec["note"])
-                    for name, spec in doc["stated_conditions"].items()},
+        conditions=_stated_conditions(doc["stated_conditions"]),
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),

@@ -57,3 +57,31 @@ def test_a_throughput_of_other_frames_gives_no_value(make_pdf: MakePdf, lines: l
 ], ids=["row", "row-beside-1518", "row-zh", "document", "document-zh"])
 def test_a_64_byte_throughput_passes(make_pdf: MakePdf, lines: list[str]) -> None:
     assert _statuses(make_pdf([[*FIREWALL, *lines]])) == ("pass", "pass")
+
+
+PC = ["台式微型计算机 Desktop PC D-100"]
+
+
+def _noise(path: Path) -> tuple[str, str]:
+    report = check([path], date(2026, 1, 1), category="desktop").report()
+    assert not report.errors, report.errors
+    by_id = {c.id: c for c in report.products[0].clauses}
+    return by_id["6.2.2/desktop-noise-idle"].status, by_id["6.2.2/desktop-noise-work"].status
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a sound pressure is at most the machine's sound power: it can fail the limit, never pass it
+    (["Sound pressure level LpAm, idle: 22 dB(A)", "Sound pressure level LpAm, operating: 30 dB(A)"],
+     ("manual_review", "manual_review")),
+    (["空闲状态声压级：22 dB(A)", "工作状态声压级：30 dB(A)"], ("manual_review", "manual_review")),
+    (["Idle noise: 22 dB(A)", "Operating noise: 30 dB(A)", "Measured at the bystander position (ISO 7779)"],
+     ("manual_review", "manual_review")),
+    (["空闲状态噪声：42 dB(A)", "工作状态声压级：50 dB(A)"], ("fail", "fail")),
+    # the standard's own wording, or a sound power level, is read as printed
+    (["空闲状态噪声：22 dB(A)", "工作状态噪声：30 dB(A)"], ("pass", "pass")),
+    (["Sound power level LWA, idle: 32 dB(A)", "Sound power level LWA, operating: 38 dB(A)"], ("pass", "pass")),
+    (["空闲状态噪声：42 dB(A)", "工作状态噪声：46 dB(A)"], ("fail", "fail")),
+], ids=["lpam", "lpa-zh", "bystander", "pressure-over", "plain", "lwa", "plain-over"])
+def test_a_pcs_sound_pressure_is_at_least_its_noise(make_pdf: MakePdf, lines: list[str],
+                                                    expected: tuple[str, str]) -> None:
+    assert _noise(make_pdf([[*PC, *lines]])) == expected
