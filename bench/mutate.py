@@ -1299,9 +1299,37 @@ class Gen:
         "zh": [("空闲状态声压级", "空闲状态声功率级"),
                ("空闲状态噪声（声压级，旁站位置）", "空闲状态噪声（声功率级）")]}
 
+    # A data centre's PUE is the year's (3.2, GB 40879); a month's, a season's, the best, a partial, an instantaneous
+    # or a design PUE is lower than the year's and is no reading of it.
+    PERIOD_PUE: ClassVar[dict[str, list[str]]] = {
+        "en": ["PUE (January {y})", "PUE, best month", "Minimum PUE", "Winter PUE", "Partial PUE (IT room)",
+               "pPUE (cooling)", "Instantaneous PUE", "Design PUE", "PUE (Q1 {y})", "Monthly PUE, February {y}"],
+        "zh": ["{y}年1月PUE", "冬季PUE", "最低PUE", "局部PUE（制冷）", "设计PUE", "月度PUE（{y}年2月）", "实时PUE"]}
+    ANNUAL_PUE: ClassVar[dict[str, list[str]]] = {
+        "en": ["Annual PUE ({y})", "PUE (12 months to December {y})", "PUE, calendar year {y}"],
+        "zh": ["{y}年年均PUE", "全年PUE（{y}年1月至12月）", "年度PUE"]}
+
+    def period_pue(self) -> Case:
+        lang = self.pick(["en", "zh"])
+        year = self.pick(["2024", "2025"])
+        label = self.pick(self.PERIOD_PUE[lang]).format(y=year)
+        annual = self.pick(self.ANNUAL_PUE[lang]).format(y=year)
+        value = self.pick(["1.18", "1.21", "1.12", "1.26"])
+        pid = self.pid("cond")
+
+        def sheet(name: str, text: str) -> bytes:
+            return Sheet("datacenter", lang, name).kv(text, value).render()
+
+        return Case("unstated_condition", f"period_pue_{lang}", f"pdf-{lang}", "datacenter",
+                    {f"{pid}.pdf": sheet(pid, label)}, ["5.1/pue"], f"{label}: {value}",
+                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", annual)}, target="pue")
+
     def unstated_condition(self) -> Case:
-        if self.rng.random() < 0.3:
+        draw = self.rng.random()
+        if draw < 0.25:
             return self.sound_pressure()
+        if draw < 0.5:
+            return self.period_pue()
         lang = self.pick(["en", "zh"])
         label = self.pick(self.UNSTATED_LABELS[lang])
         variant = self.pick(["no_frame_size", "other_frame_size_in_document"])

@@ -157,19 +157,23 @@ class StatedCondition:
     """A test condition the standard reads a field under, which a document must state (``stated_conditions``)."""
 
     states: re.Pattern[str]  # the condition, in folded text ("64 bytes", "64字节")
-    other: re.Pattern[str]  # another condition of the same kind ("1518 bytes", "IMIX")
+    other: re.Pattern[str]  # another condition of the same kind ("1518 bytes", "IMIX"), in the row or the document
+    other_row: re.Pattern[str] | None  # a row of another condition gives no reading ("PUE (January)", "设计PUE")
     required: bool  # a reading that states no condition is doubtful, even where nothing names another
     at_least: bool  # an unstated reading is known only as at least its number (else it is doubtful)
     note: str
 
-    def unstated(self, row_key: str, document_key: str) -> bool:
-        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition: its row
-        does not state it and names another, or the document names another, or (``required``) states it nowhere."""
+    def judge(self, row_key: str, document_key: str) -> str:
+        """What a reading from the folded row ``row_key`` is: "" (taken under the condition: its row states it, or
+        nothing says otherwise), "other" (its row is of another condition, ``other_row``: no reading of the field) or
+        "unstated" (its row or document names another condition, or, ``required``, nothing states it)."""
         if self.states.search(row_key):
-            return False
+            return ""
+        if self.other_row is not None and self.other_row.search(row_key):
+            return "other"
         if self.other.search(row_key) or self.other.search(document_key):
-            return True
-        return self.required and self.states.search(document_key) is None
+            return "unstated"
+        return "unstated" if self.required and self.states.search(document_key) is None else ""
 
 
 @dataclass
@@ -345,8 +349,12 @@ def _tolerance(words: list[str]) -> re.Pattern[str]:
 
 def _stated_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, StatedCondition]:
     """Each field's test condition (``stated_conditions`` of catalogs/vocabulary.yaml)."""
+    def pattern(text: str | None) -> re.Pattern[str] | None:
+        return re.compile(text, re.IGNORECASE) if text else None
+
     return {name: StatedCondition(re.compile(spec["states"], re.IGNORECASE), re.compile(spec["other"], re.IGNORECASE),
-                                  bool(spec["required"]), bool(spec["at_least"]), spec["note"])
+                                  pattern(spec.get("other_row")), bool(spec["required"]), bool(spec["at_least"]),
+                                  spec["note"])
             for spec in specs.values() for name in spec["fields"]}
 
 

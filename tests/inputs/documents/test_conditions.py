@@ -85,3 +85,35 @@ def _noise(path: Path) -> tuple[str, str]:
 def test_a_pcs_sound_pressure_is_at_least_its_noise(make_pdf: MakePdf, lines: list[str],
                                                     expected: tuple[str, str]) -> None:
     assert _noise(make_pdf([[*PC, *lines]])) == expected
+
+
+DATACENTRE = ["数据中心运行报告 Data centre operation report", "Data centre: DC-East"]
+
+
+def _pue(path: Path) -> str:
+    report = check([path], date(2026, 1, 1), category="datacenter").report()
+    assert not report.errors, report.errors
+    return next(c.status for c in report.products[0].clauses if c.id == "5.1/pue")
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a month's, a season's, the lowest, a partial, instantaneous or design PUE is not the year's
+    (["PUE (January 2025): 1.18"], "missing_evidence"),
+    (["冬季PUE：1.15"], "missing_evidence"),
+    (["最低PUE：1.15"], "missing_evidence"),
+    (["Partial PUE (cooling): 1.10"], "missing_evidence"),
+    (["Instantaneous PUE: 1.15"], "missing_evidence"),
+    (["Design PUE: 1.25"], "missing_evidence"),
+    ([("Month", "PUE"), ("January", "1.18"), ("February", "1.20")], "missing_evidence"),
+    (["Design PUE: 1.20", "PUE: 1.25"], "manual_review"),  # which one the plain "PUE" is, a person sees
+    # the year's PUE, also beside the months', with its period printed in its label
+    (["年均PUE：1.25", "设计PUE：1.20"], "pass"),
+    (["PUE (January): 1.18", "PUE (July): 1.45", "Annual PUE: 1.32"], "fail"),
+    (["Annual PUE (2025): 1.25"], "pass"),
+    (["全年PUE（2025年1月至12月）：1.25"], "pass"),
+    (["PUE (12 months to June 2025): 1.25"], "pass"),
+    (["统计期：2025年1月1日至12月31日", "PUE：1.25"], "pass"),
+], ids=["month", "winter-zh", "lowest-zh", "partial", "instantaneous", "design", "monthly-table", "design-and-plain",
+        "annual-zh-beside-design", "annual-beside-months", "annual-year", "year-zh", "trailing-12", "period-zh"])
+def test_only_the_years_pue_is_the_pue(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
+    assert _pue(make_pdf([[*DATACENTRE, *lines]])) == expected
