@@ -1324,12 +1324,46 @@ class Gen:
                     {f"{pid}.pdf": sheet(pid, label)}, ["5.1/pue"], f"{label}: {value}",
                     control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", annual)}, target="pue")
 
+    # Another quantity than the limit's, printed under a label that names it: (category, clause, value, the label of
+    # the mutated row, the label of the control's), by language. An average transmittance is at least the minimum; a
+    # recycled share that is pre-consumer, combined or unstated is no post-consumer share; 8 PAHs sum to less than 15.
+    OTHER_QUANTITY: ClassVar[list[tuple[str, str, str, dict[str, list[tuple[str, str]]]]]] = [
+        ("cable", "6.3.6/smoke-transmittance", "75%", {
+            "en": [("Light transmittance (average)", "Minimum light transmittance"),
+                   ("Maximum light transmittance", "Minimum light transmittance")],
+            "zh": [("平均透光率", "烟气最小透光率"), ("烟气透光率（最大值）", "烟气最小透光率")]}),
+        ("desktop", "6.2.2/recycled-plastic", "5%", {
+            "en": [("Recycled plastic content (pre-consumer)", "Post-consumer recycled plastic share"),
+                   ("Recycled plastic (pre- and post-consumer combined)", "Post-consumer recycled plastic share"),
+                   ("Recycled plastic content", "Post-consumer recycled plastic content"),
+                   ("Post-industrial recycled plastic", "PCR plastic share")],
+            "zh": [("消费前再生塑料比例", "消费后再生塑料使用比例"), ("再生塑料比例", "消费后再生塑料比例")]}),
+        ("desktop", "6.2.2/pah15", "3 mg/kg", {
+            "en": [("Sum of PAHs (8 PAHs, REACH)", "Sum of 15 PAHs")],
+            "zh": [("8种多环芳烃总和", "15项多环芳烃总和"), ("8项多环芳烃总量", "多环芳烃总和")]}),
+    ]
+
+    def other_quantity(self) -> Case:
+        lang = self.pick(["en", "zh"])
+        category, clause, value, labels = self.pick(self.OTHER_QUANTITY)
+        label, honest = self.pick(labels[lang])
+        pid = self.pid("cond")
+
+        def sheet(name: str, text: str) -> bytes:
+            return Sheet(category, lang, name).kv(text, value).render()
+
+        return Case("unstated_condition", f"other_quantity_{category}_{lang}", f"pdf-{lang}", category,
+                    {f"{pid}.pdf": sheet(pid, label)}, [clause], f"{label}: {value}",
+                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", honest)}, target=clause)
+
     def unstated_condition(self) -> Case:
         draw = self.rng.random()
-        if draw < 0.25:
+        if draw < 0.2:
             return self.sound_pressure()
-        if draw < 0.5:
+        if draw < 0.4:
             return self.period_pue()
+        if draw < 0.6:
+            return self.other_quantity()
         lang = self.pick(["en", "zh"])
         label = self.pick(self.UNSTATED_LABELS[lang])
         variant = self.pick(["no_frame_size", "other_frame_size_in_document"])

@@ -28,7 +28,7 @@ from checker.inputs.documents.bounds import APPROX
 from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.text import Row
-from checker.inputs.documents.vocabulary import Label, LabelRule, StatedCondition, Vocabulary
+from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
 from checker.inputs.values import DOT_GROUPED
 from checker.models import DOUBT_PREFIXES, Evidence, Fact
 from checker.units import same_kind
@@ -381,36 +381,6 @@ def at_page_distance(vocab: Vocabulary, rows: list[Row], found: list[Candidate])
             note = "; ".join(filter(None, [distance_doubt(elsewhere, distance.metres), cand.fact.note]))
             cand.fact = cand.fact.model_copy(update={"note": note})
     return found
-
-
-def unstated_conditions(vocab: Vocabulary, page_texts: list[str], found: list[Candidate]) -> list[Candidate]:
-    """``found`` without the readings of another test condition (a month's PUE) and with those not known to be taken
-    under the standard's (``stated_conditions`` of the vocabulary: a firewall's throughput with no frame size, a PC's
-    sound pressure for its noise) made doubtful, or known only as at least their number."""
-    if not any(c.field in vocab.conditions for c in found):
-        return found
-    document_key = fold_key("\n".join(page_texts))
-    kept: list[Candidate] = []
-    for cand in found:
-        condition = vocab.conditions.get(cand.field)
-        row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
-        judged = condition.judge(row_key, document_key) if condition is not None else ""
-        if judged == "other":
-            continue
-        if condition is not None and judged and not cand.fact.note.startswith(DOUBT_PREFIXES):
-            cand.fact = _under_condition(condition, cand.fact)
-        kept.append(cand)
-    return kept
-
-
-def _under_condition(condition: StatedCondition, fact: Fact) -> Fact:
-    """``fact``, not known to be taken under ``condition``: doubtful, or known only as at least its number."""
-    at_least = condition.at_least and fact.qualifier in ("", "ge", "gt") and fact.value is not None
-    said = f"known only as at least this: {condition.note}" if at_least else f"doubtful: {condition.note}"
-    note = "; ".join(filter(None, [said, fact.note]))
-    if at_least:
-        return fact.model_copy(update={"note": note, "qualifier": fact.qualifier or "ge"})
-    return fact.model_copy(update={"note": note})
 
 
 def _superseded_edition(row: Row) -> str | None:

@@ -17,8 +17,9 @@ import pypdfium2 as pdfium
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.inputs.documents import declarations, fonts
-from checker.inputs.documents.candidates import Candidate, Emitter, at_page_distance, finalize, unstated_conditions
+from checker.inputs.documents.candidates import Candidate, Emitter, at_page_distance, finalize
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
+from checker.inputs.documents.conditions import apply_conditions
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
@@ -212,7 +213,8 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     if category is None:
         category = detected
     extractor = Extractor(vocab, source, category)
-    cands = unstated_conditions(vocab, page_texts, _candidates(text, tables, vocab, pages, source, category, extractor))
+    cands = apply_conditions(vocab.conditions, page_texts,
+                             _candidates(text, tables, vocab, pages, source, category, extractor))
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
     cands = one_rating(declarations.settle(cands, declared, vocab, category, source), vocab)

@@ -15,6 +15,7 @@ from typing import Any
 from checker.catalog.fields import flatten_fields
 from checker.catalog.files import read_yaml
 from checker.inputs.documents.bounds import Comparisons, compile_comparisons
+from checker.inputs.documents.conditions import StatedCondition, load_conditions
 from checker.inputs.documents.numbers import fold_key
 
 
@@ -152,30 +153,6 @@ class MeasuringDistance:
         return None
 
 
-@dataclass(frozen=True)
-class StatedCondition:
-    """A test condition the standard reads a field under, which a document must state (``stated_conditions``)."""
-
-    states: re.Pattern[str]  # the condition, in folded text ("64 bytes", "64字节")
-    other: re.Pattern[str]  # another condition of the same kind ("1518 bytes", "IMIX"), in the row or the document
-    other_row: re.Pattern[str] | None  # a row of another condition gives no reading ("PUE (January)", "设计PUE")
-    required: bool  # a reading that states no condition is doubtful, even where nothing names another
-    at_least: bool  # an unstated reading is known only as at least its number (else it is doubtful)
-    note: str
-
-    def judge(self, row_key: str, document_key: str) -> str:
-        """What a reading from the folded row ``row_key`` is: "" (taken under the condition: its row states it, or
-        nothing says otherwise), "other" (its row is of another condition, ``other_row``: no reading of the field) or
-        "unstated" (its row or document names another condition, or, ``required``, nothing states it)."""
-        if self.states.search(row_key):
-            return ""
-        if self.other_row is not None and self.other_row.search(row_key):
-            return "other"
-        if self.other.search(row_key) or self.other.search(document_key):
-            return "unstated"
-        return "unstated" if self.required and self.states.search(document_key) is None else ""
-
-
 @dataclass
 class Vocabulary:
     """The compiled vocabulary."""
@@ -204,7 +181,7 @@ class Vocabulary:
     measuring_distance: MeasuringDistance | None = None
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
-    conditions: dict[str, StatedCondition] = field(default_factory=dict)  # by field
+    conditions: dict[str, list[StatedCondition]] = field(default_factory=dict)  # by field, in order
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -347,17 +324,6 @@ def _tolerance(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\s*\(?\s*(?:(?:" + names + r")\s*[:：]?\s*)?(?P<sign>\+/-|±|\+)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
 
 
-def _stated_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, StatedCondition]:
-    """Each field's test condition (``stated_conditions`` of catalogs/vocabulary.yaml)."""
-    def pattern(text: str | None) -> re.Pattern[str] | None:
-        return re.compile(text, re.IGNORECASE) if text else None
-
-    return {name: StatedCondition(re.compile(spec["states"], re.IGNORECASE), re.compile(spec["other"], re.IGNORECASE),
-                                  pattern(spec.get("other_row")), bool(spec["required"]), bool(spec["at_least"]),
-                                  spec["note"])
-            for spec in specs.values() for name in spec["fields"]}
-
-
 def _measuring_distance(spec: dict[str, Any]) -> MeasuringDistance:
     return MeasuringDistance(float(spec["metres"]), frozenset(spec["fields"]),
                              re.compile(spec["distance"], re.IGNORECASE), re.compile(spec["height"], re.IGNORECASE),
@@ -442,7 +408,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         declarations=_declaration_words(doc["declarations"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
         tolerance=_tolerance(doc["tolerance_words"]),
-        conditions=_stated_conditions(doc["stated_conditions"]),
+        conditions=load_conditions(doc["stated_conditions"]),
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),

@@ -19,6 +19,12 @@ FIREWALL = ["Next-generation firewall NGF-3000", "Max power consumption: 280 W",
             "Dimensions (W x D x H): 440 x 500 x 88 mm"]  # 4.7 W/Gbps and 19.4 dm³: pass only above 40 Gbps
 
 
+def _status(path: Path, category: str, clause: str) -> str:
+    report = check([path], date(2026, 1, 1), category=category).report()
+    assert not report.errors, report.errors
+    return next(c.status for c in report.products[0].clauses if c.id == clause)
+
+
 def _statuses(path: Path) -> tuple[str, str]:
     report = check([path], date(2026, 1, 1), category="firewall").report()
     assert not report.errors, report.errors
@@ -90,12 +96,6 @@ def test_a_pcs_sound_pressure_is_at_least_its_noise(make_pdf: MakePdf, lines: li
 DATACENTRE = ["数据中心运行报告 Data centre operation report", "Data centre: DC-East"]
 
 
-def _pue(path: Path) -> str:
-    report = check([path], date(2026, 1, 1), category="datacenter").report()
-    assert not report.errors, report.errors
-    return next(c.status for c in report.products[0].clauses if c.id == "5.1/pue")
-
-
 @pytest.mark.parametrize(("lines", "expected"), [
     # a month's, a season's, the lowest, a partial, instantaneous or design PUE is not the year's
     (["PUE (January 2025): 1.18"], "missing_evidence"),
@@ -116,4 +116,57 @@ def _pue(path: Path) -> str:
 ], ids=["month", "winter-zh", "lowest-zh", "partial", "instantaneous", "design", "monthly-table", "design-and-plain",
         "annual-zh-beside-design", "annual-beside-months", "annual-year", "year-zh", "trailing-12", "period-zh"])
 def test_only_the_years_pue_is_the_pue(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
-    assert _pue(make_pdf([[*DATACENTRE, *lines]])) == expected
+    assert _status(make_pdf([[*DATACENTRE, *lines]]), "datacenter", "5.1/pue") == expected
+
+
+
+CABLE = ["低烟无卤阻燃电力电缆 WDZ-YJY 4x95"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # an average or maximum transmittance is at least the minimum the limit is for: it can fail, never pass
+    ("Light transmittance (average): 75%", "manual_review"),
+    ("平均透光率：75%", "manual_review"),
+    ("烟气透光率（最大值）：75%", "manual_review"),
+    ("平均透光率：55%", "fail"),
+    ("烟气最小透光率：75%", "pass"),
+    ("Minimum light transmittance: 75%", "pass"),
+    ("透光率：75%", "pass"),
+], ids=["average", "average-zh", "maximum-zh", "average-under", "minimum-zh", "minimum", "plain-zh"])
+def test_only_the_minimum_transmittance_passes(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*CABLE, line]]), "cable", "6.3.6/smoke-transmittance") == expected
+
+
+PC_PLASTIC = ["台式微型计算机 D-100"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Recycled plastic content (pre-consumer): 5%"], "missing_evidence"),
+    (["Post-industrial recycled plastic: 5%"], "missing_evidence"),
+    (["消费前再生塑料比例：5%"], "missing_evidence"),
+    (["Recycled plastic (pre- and post-consumer combined): 5%"], "manual_review"),
+    (["Recycled plastic content: 5%"], "manual_review"),
+    (["Recycled plastic content: 1.5%"], "fail"),  # at most 1.5 % post-consumer: under 2 % either way
+    (["Post-consumer recycled plastic share: 5%"], "pass"),
+    (["消费后再生塑料使用比例：5%"], "pass"),
+    (["Recycled plastic content: 5%", "All recycled plastic is post-consumer (PCR) plastic."], "pass"),
+    (["Bio-based plastic share: 5%"], "pass"),
+], ids=["pre", "post-industrial", "pre-zh", "combined", "unstated", "unstated-under", "post", "post-zh",
+        "document-says-pcr", "bio-based"])
+def test_only_post_consumer_plastic_counts(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
+    assert _status(make_pdf([[*PC_PLASTIC, *lines]]), "desktop", "6.2.2/recycled-plastic") == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a sum over fewer PAHs than Appendix A's 15 is at most their sum: it can fail, never pass
+    (["8种多环芳烃总和：3 mg/kg"], "manual_review"),
+    (["8种多环芳烃总和：60 mg/kg"], "fail"),
+    (["REACH Annex XVII entry 50: 8 PAHs tested", "Sum of PAHs: 3 mg/kg"], "manual_review"),
+    # a sum over more is at least their sum: it can pass, never fail
+    (["18种多环芳烃总和：60 mg/kg"], "manual_review"),
+    (["18种多环芳烃总和：3 mg/kg"], "pass"),
+    (["15项多环芳烃总和：3 mg/kg"], "pass"),
+    (["多环芳烃总和：3 mg/kg"], "pass"),
+], ids=["8-under", "8-over", "8-in-document", "18-over", "18-under", "15", "plain"])
+def test_a_sum_over_other_pahs(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
+    assert _status(make_pdf([[*PC_PLASTIC, *lines]]), "desktop", "6.2.2/pah15") == expected

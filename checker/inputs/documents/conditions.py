@@ -1,0 +1,89 @@
+"""Readings the standard takes under one test condition, or of one quantity (``stated_conditions`` of
+catalogs/vocabulary.yaml): a firewall's throughput with 64-byte frames, a PC's noise, the year's PUE, the minimum
+smoke transmittance, the post-consumer share of recycled plastic, the sum of the 15 PAHs.
+
+Each condition has the words that state it (``states``) and those of another condition (``other``), looked for in the
+reading's row, or also anywhere in the document (``scope: document``). A reading whose row states the condition is
+taken as printed. Otherwise, where another is named (or, ``required``, the condition is stated nowhere), the reading
+is, by the condition's ``outcome``: dropped (a row of another quantity gives no reading of the field), doubtful (for a
+person), or known only as at least or at most its number (a bound: it can still fail, or still pass, the limit).
+The conditions of a field are tried in their order; the first that applies decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from checker.inputs.documents.numbers import fold_key
+from checker.models import DOUBT_PREFIXES, Fact
+
+Outcome = Literal["drop", "doubtful", "at_least", "at_most"]
+_BOUND = {"at_least": ("ge", ("", "ge", "gt"), "at least"), "at_most": ("le", ("", "le", "lt"), "at most")}
+
+
+@dataclass(frozen=True)
+class StatedCondition:
+    """One condition of ``stated_conditions``."""
+
+    states: re.Pattern[str] | None  # the condition, in folded text ("64 bytes", "年均")
+    other: re.Pattern[str] | None  # another condition of the same kind ("1518 bytes", "January")
+    in_document: bool  # ``other`` counts anywhere in the document, not only in the reading's row
+    required: bool  # a reading is under another condition unless its row or the document states this one
+    outcome: Outcome
+    note: str
+
+    def applies(self, row_key: str, document_key: str) -> bool:
+        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition."""
+        if self.states is not None and self.states.search(row_key):
+            return False
+        if self.other is not None and (self.other.search(row_key)
+                                       or (self.in_document and self.other.search(document_key))):
+            return True
+        return self.required and (self.states is None or self.states.search(document_key) is None)
+
+    def mark(self, fact: Fact) -> Fact:
+        """``fact``, not known to be taken under the condition: doubtful, or known only as a bound of its number."""
+        bound = _BOUND.get(self.outcome)
+        if bound is not None and fact.qualifier in bound[1] and fact.value is not None:
+            note = "; ".join(filter(None, [f"known only as {bound[2]} this: {self.note}", fact.note]))
+            return fact.model_copy(update={"note": note, "qualifier": fact.qualifier or bound[0]})
+        return fact.model_copy(update={"note": "; ".join(filter(None, [f"doubtful: {self.note}", fact.note]))})
+
+
+def load_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, list[StatedCondition]]:
+    """Each field's conditions, in the order of ``stated_conditions``."""
+    def pattern(text: str | None) -> re.Pattern[str] | None:
+        return re.compile(text, re.IGNORECASE) if text else None
+
+    out: dict[str, list[StatedCondition]] = {}
+    for spec in specs.values():
+        outcome = spec["outcome"]
+        if outcome not in ("drop", "doubtful", "at_least", "at_most"):
+            raise ValueError(f"stated_conditions: unknown outcome {outcome!r}")
+        condition = StatedCondition(pattern(spec.get("states")), pattern(spec.get("other")),
+                                    spec.get("scope", "row") == "document", bool(spec.get("required", False)),
+                                    outcome, spec["note"])
+        for name in spec["fields"]:
+            out.setdefault(name, []).append(condition)
+    return out
+
+
+def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: list[str],
+                     found: list[Any]) -> list[Any]:
+    """The candidates ``found`` (each with ``field`` and ``fact``), those of another condition dropped and those not
+    known to be taken under the standard's marked (:meth:`StatedCondition.mark`)."""
+    if not any(c.field in conditions for c in found):
+        return found
+    document_key = fold_key("\n".join(page_texts))
+    kept = []
+    for cand in found:
+        row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
+        condition = next((c for c in conditions.get(cand.field, []) if c.applies(row_key, document_key)), None)
+        if condition is not None and condition.outcome == "drop":
+            continue
+        if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
+            cand.fact = condition.mark(cand.fact)
+        kept.append(cand)
+    return kept
