@@ -77,7 +77,8 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"dm3|dm\^3|dm³", "dm3"), (r"kg(?![a-z])", "kg"), (r"g(?![a-z])", "g"), (r"mg(?![a-z])", "mg"), (r"级", "grade"),
     # units of no field: a number followed by one is never a bare value of another quantity ("90 nm")
     (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
-    (r"hours?(?![a-z])", "hour"),
+    (r"hours?(?![a-z])", "hour"), (r"v(?:ac|dc|rms)?(?![a-z])", "V"), (r"伏", "V"), (r"hz(?![a-z])", "Hz"),
+    (r"赫兹", "Hz"), (r"°\s*c(?![a-z])|℃|摄氏度", "degC"),
 ]
 # the same alternatives, one group each: a match at a position is the first pattern of the list that matches there
 _UNIT_FIRST = re.compile("|".join(f"({p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)

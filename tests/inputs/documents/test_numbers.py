@@ -103,3 +103,18 @@ def test_dots_that_may_group_thousands_are_doubtful(make_pdf: Callable[..., Path
     assert len(facts) == 1
     assert facts[0].note.startswith("doubtful") is doubtful
     assert ("1500" in facts[0].note or "2000" in facts[0].note) is doubtful
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("-48 VDC", "V"), ("230 Vac", "V"), ("230 V", "V"), ("220伏", "V"), ("50 Hz", "Hz"), ("25 ℃", "degC"),
+    ("40 °C", "degC"),
+])
+def test_a_test_conditions_unit_is_read(text: str, unit: str) -> None:
+    """A voltage, frequency or temperature in a label is no bare value of the field ("PSU efficiency at 50 % load
+    (-48 VDC): 96 %" conflicted -48 with 96)."""
+    assert _values(text)[0][1] == unit
+
+
+def test_a_voltage_beside_an_efficiency(make_pdf: Callable[..., Path]) -> None:
+    facts = read_pdf(make_pdf([["2U rack server R-200", "PSU efficiency at 50% load (-48 VDC): 96%"]]), "server").facts
+    assert [(f.field, f.value) for f in facts if f.field == "psu_efficiency_50"] == [("psu_efficiency_50", 96.0)]
