@@ -60,3 +60,14 @@ def test_partial_pah_sum_over_the_range_is_implausible_alone_and_in_a_batch() ->
     batch = evaluate_mappings([{"category": "desktop", "id": "D", "pah15_sum": 0.0}, record], AS_OF).report()
     assert _status(type("R", (), {"products": [alone]})(), "6.2.2/pah15") == "manual_review"
     assert next(c.status for c in batch.products[1].clauses if c.id == "6.2.2/pah15") == "manual_review"
+
+
+@pytest.mark.parametrize(("cell", "status"), [("3.8", "manual_review"), ("0", "manual_review"), ("38", "pass"),
+                                              ("44", "fail")])
+def test_a_noise_in_bels_in_a_decibel_column_is_no_pass(tmp_path: Path, cell: str, status: str) -> None:
+    """Bug: a PC's idle noise of 3.8 (its sound power in bels, typed into the dB(A) column) passed ≤ 40 dB(A)."""
+    path = tmp_path / "c.csv"
+    path.write_text(f"model,category,noise_idle\nX,desktop,{cell}\n", encoding="utf-8")
+    table = audit([path], AS_OF).report()
+    record = evaluate_mappings([{"category": "desktop", "noise_idle": float(cell)}], AS_OF).report()
+    assert _status(table, "6.2.2/desktop-noise-idle") == _status(record, "6.2.2/desktop-noise-idle") == status
