@@ -1326,7 +1326,8 @@ class Gen:
 
     # Another quantity than the limit's, printed under a label that names it: (category, clause, value, the label of
     # the mutated row, the label of the control's), by language. An average transmittance is at least the minimum; a
-    # recycled share that is pre-consumer, combined or unstated is no post-consumer share; 8 PAHs sum to less than 15.
+    # recycled share that is pre-consumer, combined or unstated is no post-consumer share; a typical efficiency is no
+    # measured or guaranteed one; 8 PAHs sum to less than 15.
     OTHER_QUANTITY: ClassVar[list[tuple[str, str, str, dict[str, list[tuple[str, str]]]]]] = [
         ("cable", "6.3.6/smoke-transmittance", "75%", {
             "en": [("Light transmittance (average)", "Minimum light transmittance"),
@@ -1338,6 +1339,12 @@ class Gen:
                    ("Recycled plastic content", "Post-consumer recycled plastic content"),
                    ("Post-industrial recycled plastic", "PCR plastic share")],
             "zh": [("消费前再生塑料比例", "消费后再生塑料使用比例"), ("再生塑料比例", "消费后再生塑料比例")]}),
+        ("server", "6.2.1/psu-eff-50", "96.0%", {
+            "en": [("Typical PSU efficiency at 50% load", "PSU efficiency at 50% load"),
+                   ("PSU efficiency at 50% load (typical)", "PSU efficiency at 50% load (measured)"),
+                   ("PSU efficiency at 50% load, nominal", "PSU efficiency at 50% load")],
+            "zh": [("50%负载电源效率（典型值）", "50%负载电源效率（实测值）"),
+                   ("50%负载典型电源效率", "50%负载电源效率")]}),
         ("desktop", "6.2.2/pah15", "3 mg/kg", {
             "en": [("Sum of PAHs (8 PAHs, REACH)", "Sum of 15 PAHs")],
             "zh": [("8种多环芳烃总和", "15项多环芳烃总和"), ("8项多环芳烃总量", "多环芳烃总和")]}),

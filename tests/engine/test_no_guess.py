@@ -75,6 +75,10 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("server", "psu_efficiency_50", "approx. 95 %", "6.2.1/psu-eff-50", "manual_review"),
     ("server", "psu_efficiency_50", "95 %左右", "6.2.1/psu-eff-50", "manual_review"),
     ("server", "psu_efficiency_50", "95 % or so", "6.2.1/psu-eff-50", "manual_review"),
+    # a typical value is what a typical unit reads, not this product's measured or guaranteed one
+    ("server", "psu_efficiency_50", "95 % typ.", "6.2.1/psu-eff-50", "manual_review"),
+    ("server", "psu_efficiency_50", "typical 95 %", "6.2.1/psu-eff-50", "manual_review"),
+    ("server", "psu_efficiency_50", "95%（典型值）", "6.2.1/psu-eff-50", "manual_review"),
     # 10. a method named after the value is not part of it; a method alone is no value
     ("server", "hg", "5 mg/kg (IEC 62321-4:2013+A1:2017)", "6.1.11/hg", "pass"),
     ("server", "hg", "1200 mg/kg (EPA 3052 & IEC 62321)", "6.1.11/hg", "fail"),

@@ -70,20 +70,48 @@ def load_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, list[StatedCo
     return out
 
 
+ANY_FIELD = "*"  # ``fields: ["*"]``: a condition of every numeric reading
+
+
 def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: list[str],
                      found: list[Any]) -> list[Any]:
     """The candidates ``found`` (each with ``field`` and ``fact``), those of another condition dropped and those not
     known to be taken under the standard's marked (:meth:`StatedCondition.mark`)."""
-    if not any(c.field in conditions for c in found):
+    general = conditions.get(ANY_FIELD, [])
+    if not general and not any(c.field in conditions for c in found):
         return found
     document_key = fold_key("\n".join(page_texts))
     kept = []
     for cand in found:
         row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
-        condition = next((c for c in conditions.get(cand.field, []) if c.applies(row_key, document_key)), None)
+        numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
+        tried = conditions.get(cand.field, []) + (general if numeric else [])
+        condition = next((c for c in tried if c.applies(row_key, document_key)), None)
         if condition is not None and condition.outcome == "drop":
             continue
         if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
             cand.fact = condition.mark(cand.fact)
         kept.append(cand)
     return kept
+
+
+STATISTICS = ("at_least", "at_most", "typical")
+
+
+def load_statistics(spec: dict[str, list[str]]) -> dict[str, str]:
+    """The header words of a spec table's Min / Typ / Max columns (``statistic_columns``), folded, to their kind."""
+    if set(spec) - set(STATISTICS):
+        raise ValueError(f"statistic_columns: unknown kinds {sorted(set(spec) - set(STATISTICS))}")
+    return {fold_key(word).strip(): kind for kind, words in spec.items() for word in words}
+
+
+def under_statistic(fact: Fact, kind: str, column: str) -> Fact:
+    """``fact``, read under a Min (a guaranteed minimum: at least it), Max (at most it) or Typ column (doubtful)."""
+    if kind == "typical":
+        note = f"doubtful: a typical value (the “{column.strip()}” column), not a measured or guaranteed one"
+        return fact.model_copy(update={"note": "; ".join(filter(None, [note, fact.note]))})
+    qualifier = "ge" if kind == "at_least" else "le"
+    if fact.qualifier not in ("", qualifier) or fact.value is None:
+        return fact
+    note = f"the “{column.strip()}” column: known only as {'at least' if qualifier == 'ge' else 'at most'} this"
+    return fact.model_copy(update={"qualifier": qualifier, "note": "; ".join(filter(None, [note, fact.note]))})

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
+from checker.inputs.documents.conditions import under_statistic
 from checker.inputs.documents.declarations import NOTE as DECLARATION
 from checker.inputs.documents.load_lists import load_lists
 from checker.inputs.documents.numbers import Value, unit_of
@@ -53,6 +54,7 @@ class Column:
     load_key: bool = False
     unit: str | None = None
     name: str = ""  # the header cell as printed
+    statistic: str = ""  # a Min / Max / Typ column: "at_least", "at_most", "typical" (``statistic_columns``)
 
     @property
     def meaningful(self) -> bool:
@@ -182,6 +184,8 @@ class Extractor:
         if len(parsed.row.cells) < 2:  # a header names two columns at least
             return None
         cols = [self._header_cell(parsed, i) for i in range(len(parsed.row.cells))]
+        if sum(1 for c in cols if c.statistic) == 1:  # Min / Typ / Max come two at least ("Max" alone: the largest)
+            cols = [self._header_cell(parsed, i, statistics=False) for i in range(len(parsed.row.cells))]
         unknown_numeric = sum(1 for i, c in enumerate(cols) if c.result and _has_values(parsed, i))
         meaningful = [c for c in cols[1:] if c.meaningful]
         descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key
@@ -194,7 +198,7 @@ class Extractor:
             col.unit = unit_of(cell.text)
         return cols
 
-    def _header_cell(self, parsed: Parsed, i: int) -> Column:
+    def _header_cell(self, parsed: Parsed, i: int, statistics: bool = True) -> Column:
         """What header cell ``i`` names: a load, a quantity, the document's limit, a result, a column
         to ignore; a cell holding a number is an unknown result column."""
         cell = parsed.row.cells[i]
@@ -207,6 +211,8 @@ class Extractor:
             col.load = parsed.load_cells[i]
         elif has_values:
             col.result = True
+        elif statistics and key.strip() in self.vocab.statistics:
+            col.result, col.statistic = True, self.vocab.statistics[key.strip()]
         elif cell_hits and len(key) <= _HEADER_CELL:
             col.rule = cell_hits[0].rule
         elif len(key) <= _HEADER_CELL and _names(self.vocab.limit_words, key):
@@ -247,6 +253,7 @@ class Extractor:
             row_load = parsed.load_cells[0]
         row_unit = parsed.label_unit() or pending_unit
         out: list[Candidate] = []
+        typical: list[Candidate] = []
         aligned = False
         limits = parsed.limits()
         roles = any(c.result or c.limit for c in header)
@@ -277,8 +284,13 @@ class Extractor:
                 continue
             cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
+            if cand and col.statistic:
+                cand.fact = under_statistic(cand.fact, col.statistic, col.name)
+                typical.extend([cand] if col.statistic == "typical" else [])
             if cand:
                 out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
+        guaranteed = {c.field for c in out if c.fact.note.startswith("the “")} if typical else set()
+        out = [c for c in out if not (c in typical and c.field in guaranteed)]  # a Min or Max beside it says more
         return out if aligned else None
 
     def _side_by_side(self, parsed: Parsed, models: list[Cell]) -> list[Candidate] | None:

@@ -15,7 +15,7 @@ from typing import Any
 from checker.catalog.fields import flatten_fields
 from checker.catalog.files import read_yaml
 from checker.inputs.documents.bounds import Comparisons, compile_comparisons
-from checker.inputs.documents.conditions import StatedCondition, load_conditions
+from checker.inputs.documents.conditions import StatedCondition, load_conditions, load_statistics
 from checker.inputs.documents.numbers import fold_key
 
 
@@ -182,6 +182,7 @@ class Vocabulary:
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
     conditions: dict[str, list[StatedCondition]] = field(default_factory=dict)  # by field, in order
+    statistics: dict[str, str] = field(default_factory=dict)  # a Min / Typ / Max header word → its kind
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -409,6 +410,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
         tolerance=_tolerance(doc["tolerance_words"]),
         conditions=load_conditions(doc["stated_conditions"]),
+        statistics=load_statistics(doc["statistic_columns"]),
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,3 +171,27 @@ def test_only_post_consumer_plastic_counts(make_pdf: MakePdf, lines: list[str], 
 ], ids=["8-under", "8-over", "8-in-document", "18-over", "18-under", "15", "plain"])
 def test_a_sum_over_other_pahs(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
     assert _status(make_pdf([[*PC_PLASTIC, *lines]]), "desktop", "6.2.2/pah15") == expected
+
+
+SERVER = ["2U rack server R-200"]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # a typical value is neither measured nor guaranteed
+    ([("Parameter", "Condition", "Min", "Typ", "Max"), ("Efficiency, 50% load", "230 VAC", "", "96", "")],
+     "manual_review"),
+    ([("Parameter", "Min", "Nom", "Max"), ("Efficiency at 50% load", "", "96", "")], "manual_review"),
+    ([("Load", "20%", "50%", "100%"), ("Efficiency (typical)", "92", "96", "93")], "manual_review"),
+    (["Typical PSU efficiency at 50% load: 96%"], "manual_review"),
+    (["PSU efficiency at 50% load: 96% typ."], "manual_review"),
+    (["50%负载电源效率：96%（典型值）"], "manual_review"),
+    # a guaranteed minimum proves a minimum requirement; beside it the typical value says nothing more
+    ([("Parameter", "Condition", "Min", "Typ", "Max"), ("Efficiency, 50% load", "230 VAC", "95", "96", "")], "pass"),
+    ([("Parameter", "Min", "Nom", "Max"), ("Efficiency at 50% load", "93.5", "96", "")], "manual_review"),
+    ([("Parameter", "Min", "Typ", "Max"), ("Efficiency at 50% load", "", "", "93")], "fail"),  # at most 93 %
+    ([("Load", "20%", "50%", "100%"), ("Efficiency", "92", "96", "93")], "pass"),
+    (["PSU efficiency at 50% load: 96%"], "pass"),
+], ids=["typ-column", "nom-column", "typical-row", "typical-label", "typ-after", "typical-zh", "min-column",
+        "min-under-limit", "max-column-under", "measured-columns", "measured"])
+def test_typical_and_guaranteed_values(make_pdf: MakePdf, rows: list[Any], expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, *rows]]), "server", "6.2.1/psu-eff-50") == expected
