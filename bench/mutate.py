@@ -1327,7 +1327,8 @@ class Gen:
     # Another quantity than the limit's, printed under a label that names it: (category, clause, value, the label of
     # the mutated row, the label of the control's), by language. An average transmittance is at least the minimum; a
     # recycled share that is pre-consumer, combined or unstated is no post-consumer share; a typical efficiency is no
-    # measured or guaranteed one; 8 PAHs sum to less than 15.
+    # measured or guaranteed one; a recoverability rate counts energy recovery; a monitor's or an adapter's grade, or
+    # a grade under the monitors' standard, is not a PC's; 8 PAHs sum to less than 15.
     OTHER_QUANTITY: ClassVar[list[tuple[str, str, str, dict[str, list[tuple[str, str]]]]]] = [
         ("cable", "6.3.6/smoke-transmittance", "75%", {
             "en": [("Light transmittance (average)", "Minimum light transmittance"),
@@ -1345,6 +1346,16 @@ class Gen:
                    ("PSU efficiency at 50% load, nominal", "PSU efficiency at 50% load")],
             "zh": [("50%负载电源效率（典型值）", "50%负载电源效率（实测值）"),
                    ("50%负载典型电源效率", "50%负载电源效率")]}),
+        ("server", "6.2.1/recyclability", "92%", {
+            "en": [("Recyclability (incl. energy recovery)", "Recyclability rate"),
+                   ("Recoverability rate (recyclability)", "Recyclability rate")],
+            "zh": [("可再生利用率（含能量回收）", "产品可再生利用率")]}),
+        ("desktop", "6.2.2/pc-energy-grade", "1", {
+            "en": [("Monitor energy efficiency grade", "Energy efficiency grade (GB 28380)"),
+                   ("Energy efficiency grade (GB 21520)", "Energy efficiency grade (GB 28380)"),
+                   ("Power adapter energy efficiency grade", "Energy efficiency grade")],
+            "zh": [("显示器能效等级", "能效等级（GB 28380）"), ("电源适配器能效等级", "整机能效等级"),
+                   ("能效等级（GB 21520-2015）", "能效等级（GB 28380-2012）")]}),
         ("desktop", "6.2.2/pah15", "3 mg/kg", {
             "en": [("Sum of PAHs (8 PAHs, REACH)", "Sum of 15 PAHs")],
             "zh": [("8种多环芳烃总和", "15项多环芳烃总和"), ("8项多环芳烃总量", "多环芳烃总和")]}),

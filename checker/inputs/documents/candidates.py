@@ -20,12 +20,11 @@ import logging
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from functools import lru_cache
 
 from checker.catalog.clauses import load_catalog
-from checker.catalog.grade_tables import load_grade_editions
 from checker.inputs.documents.bounds import APPROX
 from checker.inputs.documents.confidence import ocr_doubt
+from checker.inputs.documents.grades import grade_doubt
 from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
@@ -161,9 +160,9 @@ class Emitter:
         tolerance = self._tolerance(value, row)
         if tolerance:
             notes.insert(0, f"doubtful: {tolerance}")
-        superseded = _superseded_edition(row) if rule.unit == "grade" else None
-        if superseded:
-            notes.insert(0, f"doubtful: {superseded}")
+        other_grade = grade_doubt(self.vocab, row.text, self.category) if rule.unit == "grade" else None
+        if other_grade:
+            notes.insert(0, f"doubtful: {other_grade}")
         grouped = _dot_grouped(value)
         spec = load_catalog().fields.get(field_id)
         if grouped is not None and spec is not None and spec.plausible(grouped, unit):
@@ -381,26 +380,3 @@ def at_page_distance(vocab: Vocabulary, rows: list[Row], found: list[Candidate])
             note = "; ".join(filter(None, [distance_doubt(elsewhere, distance.metres), cand.fact.note]))
             cand.fact = cand.fact.model_copy(update={"note": note})
     return found
-
-
-def _superseded_edition(row: Row) -> str | None:
-    """Why a grade read from ``row`` may not be the one the tables mean: the row names an edition of a grading
-    standard other than the newest in catalogs/grades ("能效等级：1级（GB 18613-2012）": grade 1 of 2012 is grade 2
-    of 2020), else None."""
-    key = fold_key(row.text)
-    for standard, newest in _newest_editions().items():
-        number = re.escape(fold_key(standard)).replace(r"\ ", r"\s*")
-        for found in re.finditer(number + r"\s*[-‐—–]\s*((?:19|20)\d{2})(?!\d)", key):
-            if found.group(1) != newest:
-                return (f"graded under {standard}-{found.group(1)}; the grade tables are {standard}-{newest}, "
-                        "whose grades differ")
-    return None
-
-
-@lru_cache(maxsize=1)
-def _newest_editions() -> dict[str, str]:
-    """The newest edition of each grading standard in catalogs/grades ("GB 18613" → "2020")."""
-    newest: dict[str, str] = {}
-    for edition in load_grade_editions():
-        newest[edition.standard] = max(newest.get(edition.standard, ""), edition.edition)
-    return newest

@@ -195,3 +195,40 @@ SERVER = ["2U rack server R-200"]
         "min-under-limit", "max-column-under", "measured-columns", "measured"])
 def test_typical_and_guaranteed_values(make_pdf: MakePdf, rows: list[Any], expected: str) -> None:
     assert _status(make_pdf([[*SERVER, *rows]]), "server", "6.2.1/psu-eff-50") == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Recyclability (incl. energy recovery): 92%", "manual_review"),  # a recoverability rate: at least it
+    ("可再生利用率（含能量回收）：92%", "manual_review"),
+    ("Recyclability (incl. energy recovery): 75%", "fail"),
+    ("Recyclability of packaging: 92%", "missing_evidence"),
+    ("Recyclability (excluding energy recovery): 92%", "pass"),
+    ("可再生利用率（不含能量回收）：92%", "pass"),
+    ("产品可再生利用率：82%", "pass"),
+], ids=["with-energy", "with-energy-zh", "with-energy-under", "packaging", "without-energy", "without-energy-zh",
+        "plain"])
+def test_recyclability_counts_no_energy_recovery(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/recyclability") == expected
+
+
+@pytest.mark.parametrize(("category", "lines", "clause", "expected"), [
+    # another product's grading standard (the clauses of catalogs/clauses name each category's own)
+    ("desktop", ["台式微型计算机 D-100", "能效等级：1级（GB 21520-2015）"], "6.2.2/pc-energy-grade", "manual_review"),
+    ("monitor", ["液晶显示器 M-27", "能效等级：1级（GB 28380-2012）"], "6.2.2/monitor-energy-grade", "manual_review"),
+    ("motor", ["三相异步电动机 Y2-132", "能效等级：1级（GB 19761-2020）"], "6.3.3/motor-grade", "manual_review"),
+    # another part's grade on the product's sheet
+    ("desktop", ["台式微型计算机 D-100", "显示器能效等级：1级"], "6.2.2/pc-energy-grade", "manual_review"),
+    ("desktop", ["Desktop PC D-100", "Monitor energy efficiency grade: 1"], "6.2.2/pc-energy-grade", "manual_review"),
+    ("laptop", ["便携式计算机 L-14", "电源适配器能效等级：1级"], "6.2.2/pc-energy-grade", "manual_review"),
+    ("pump", ["小型潜水电泵 QJ-50", "配套电机能效等级：1级"], "6.3.3/pump-grade", "manual_review"),
+    # the product's own grade, under its own standard
+    ("desktop", ["台式微型计算机 D-100", "能效等级：1级（GB 28380-2012）"], "6.2.2/pc-energy-grade", "pass"),
+    ("monitor", ["液晶显示器 M-27", "显示器能效等级：1级"], "6.2.2/monitor-energy-grade", "pass"),
+    ("motor", ["三相异步电动机 Y2-132", "电动机能效等级：1级（GB 18613-2020）"], "6.3.3/motor-grade", "pass"),
+    ("pump", ["小型潜水电泵 QJ-50", "能效等级：1级（GB 32030-2015）"], "6.3.3/pump-grade", "pass"),
+], ids=["pc-under-monitor-std", "monitor-under-pc-std", "motor-under-fan-std", "pc-monitor-grade",
+        "pc-monitor-grade-en", "laptop-adapter-grade", "pump-motor-grade", "pc-own", "monitor-own", "motor-own",
+        "pump-own"])
+def test_a_grade_of_another_product_or_part(make_pdf: MakePdf, category: str, lines: list[str], clause: str,
+                                            expected: str) -> None:
+    assert _status(make_pdf([lines]), category, clause) == expected

@@ -1,0 +1,86 @@
+"""Why an energy grade read from a row may not be the grade a clause of the product's category means.
+
+A grade is a grade of one edition of one product's standard, of one product:
+
+- an edition other than the newest in catalogs/grades ("能效等级：1级（GB 18613-2012）": grade 1 of 2012 is about
+  grade 2 of 2020);
+- another product's grading standard ("能效等级：1级（GB 21520）" on a desktop: the monitors' standard; the clauses of
+  catalogs/clauses name each category's own);
+- another part's grade (``grade_of_other_parts`` of catalogs/vocabulary.yaml: "显示器能效等级" on a desktop, the
+  motor's grade on a pump's sheet).
+
+Each makes the reading doubtful, for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.catalog.clauses import load_catalog
+from checker.catalog.grade_tables import load_grade_editions
+from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.vocabulary import Vocabulary, any_label
+
+_STANDARD = re.compile(r"\bgb\s*(?:/\s*t\s*)?(\d{4,5})(?![\d.])")
+
+
+def grade_doubt(vocab: Vocabulary, row_text: str, category: str | None) -> str | None:
+    """Why the grade in ``row_text`` may not be the product's grade under its standard, else None."""
+    key = fold_key(row_text)
+    return _superseded_edition(key) or _other_standard(key, category) or _other_part(vocab, key, category)
+
+
+def _superseded_edition(key: str) -> str | None:
+    for standard, newest in _newest_editions().items():
+        number = re.escape(fold_key(standard)).replace(r"\ ", r"\s*")
+        for found in re.finditer(number + r"\s*[-‐—–]\s*((?:19|20)\d{2})(?!\d)", key):
+            if found.group(1) != newest:
+                return (f"graded under {standard}-{found.group(1)}; the grade tables are {standard}-{newest}, "
+                        "whose grades differ")
+    return None
+
+
+def _other_standard(key: str, category: str | None) -> str | None:
+    own, every = _grading_standards().get(category or "", frozenset()), _all_grading_standards()
+    for found in _STANDARD.finditer(key):
+        number = found.group(1)
+        if number in every and number not in own:
+            owners = sorted(c for c, numbers in _grading_standards().items() if number in numbers)
+            mine = ", ".join(f"GB {n}" for n in sorted(own)) or "another standard"
+            return (f"graded under GB {number}, the standard of another product ({', '.join(owners)}); "
+                    f"a {category}'s grade is under {mine}")
+    return None
+
+
+def _other_part(vocab: Vocabulary, key: str, category: str | None) -> str | None:
+    part = next((label for label in vocab.grade_of_other_parts.get(category or "", []) if any_label([label], key)),
+                None)
+    return f"the grade of another part ({part.text}), not the {category}'s own" if part else None
+
+
+@lru_cache(maxsize=1)
+def _grading_standards() -> dict[str, frozenset[str]]:
+    """Each category's grading standards, by number ("desktop" → {"28380"}), from its grade clauses."""
+    out: dict[str, set[str]] = {}
+    for clause in load_catalog().clauses:
+        if clause.quantity != "energy_grade":
+            continue
+        numbers = set(_STANDARD.findall(fold_key(" ".join((clause.method_zh, clause.title_en, clause.title_zh)))))
+        for category in clause.categories:
+            out.setdefault(category, set()).update(numbers)
+    return {category: frozenset(numbers) for category, numbers in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _all_grading_standards() -> frozenset[str]:
+    return frozenset(number for numbers in _grading_standards().values() for number in numbers)
+
+
+@lru_cache(maxsize=1)
+def _newest_editions() -> dict[str, str]:
+    """The newest edition of each grading standard in catalogs/grades ("GB 18613" → "2020")."""
+    newest: dict[str, str] = {}
+    for edition in load_grade_editions():
+        newest[edition.standard] = max(newest.get(edition.standard, ""), edition.edition)
+    return newest
