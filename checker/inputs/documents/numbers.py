@@ -71,7 +71,7 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
     (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),
     (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),
-    (r"w(?![a-z])", "W"), (r"瓦", "W"), (r"%", "%"),
+    (r"w(?![a-z])", "W"), (r"瓦", "W"), (r"%", "%"), (r"wt\.?\s*%", "%"), (r"(?:质量|重量)\s*%", "%"),
     (r"mm(?![a-z])", "mm"), (r"毫米", "mm"), (r"cm(?![a-z])", "cm"), (r"厘米", "cm"), (r"inches(?![a-z])", "inch"),
     (r"inch(?![a-z])", "inch"), (r"in\.?(?![a-z])", "in"), (r"\"", "in"), (r"英寸", "inch"),
     (r"dm3|dm\^3|dm³", "dm3"), (r"kg(?![a-z])", "kg"), (r"g(?![a-z])", "g"), (r"mg(?![a-z])", "mg"), (r"级", "grade"),

@@ -232,3 +232,18 @@ def test_recyclability_counts_no_energy_recovery(make_pdf: MakePdf, line: str, e
 def test_a_grade_of_another_product_or_part(make_pdf: MakePdf, category: str, lines: list[str], clause: str,
                                             expected: str) -> None:
     assert _status(make_pdf([lines]), category, clause) == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # 6.1.11 holds "除附录 B 规定的豁免情况外": a reading claiming an exemption may lawfully exceed the limit
+    (["Lead (Pb): 8000 mg/kg (exemption 7(a))"], "manual_review"),
+    (["铅（Pb）：8000 mg/kg（豁免）"], "manual_review"),
+    ([("Test item", "Unit", "MDL", "Result", "Limit", "Remark"), ("Lead (Pb)", "mg/kg", "2", "12000", "1000",
+                                                                   "Exempt 7(c)-I")], "manual_review"),
+    (["Lead (Pb): 8000 mg/kg"], "fail"),
+    (["Lead (Pb): 800 mg/kg"], "pass"),
+    (["Lead (Pb): 0.08 wt%"], "pass"),  # a mass share: 800 mg/kg
+], ids=["exemption", "exemption-zh", "remark-column", "no-exemption", "under", "wt-percent"])
+def test_a_substance_reading_under_an_exemption(make_pdf: MakePdf, rows: list[Any], expected: str) -> None:
+    path = make_pdf([[*SERVER, "Test report (RoHS)", *rows]], col_width=85)
+    assert _status(path, "server", "6.1.11/pb") == expected
