@@ -112,6 +112,8 @@ _SPELLINGS: dict[str, str] = {
     "tce": "tce",
     "kgce": "kgce",
     "%": "percent",
+    "wt%": "percent",  # a mass share, as a laboratory prints it
+    "wt.%": "percent",
     "ppm": "ppm",
     "mg": "mg",
     "g": "g",

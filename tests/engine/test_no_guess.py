@@ -89,6 +89,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("server", "pb", "20 mg/kg (ASTM D8064)", "6.1.11/pb", "pass"),
     ("server", "cr6", "EPA 7196A", "6.1.11/cr6", "manual_review"),
     ("server", "cr6", "ND (EPA 7196A)", "6.1.11/cr6", "pass"),  # a non-detect of a concentration, as "ND"
+    ("server", "pb", "0.08 wt%", "6.1.11/pb", "pass"),  # a mass share as a laboratory prints it: 800 mg/kg
+    ("server", "pb", "0.12 wt.%", "6.1.11/pb", "fail"),
     # a non-detect is known only as below the detection limit printed with it
     ("server", "cr6", "ND (MDL 2000 mg/kg)", "6.1.11/cr6", "manual_review"),
     ("server", "cr6", "N.D. (<2000 mg/kg)", "6.1.11/cr6", "manual_review"),
