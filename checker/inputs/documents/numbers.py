@@ -33,6 +33,18 @@ _ANY_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
 
 
+# A power of ten after a number: "1.2×10³", "1.2 x 10^3", "1.2*10**-2" → "1.2e3", "1.2e-2" (the exponent marked by a
+# superscript, ^ or **: "440 x 10 x 44" is a size)
+_POWER_OF_TEN = re.compile(r"(\d)\s*[×xX*·]\s*10\s*(?:(?:\^|\*\*)\s*([-+−]?)\s*(\d{1,3})|([⁻⁺]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+                           r"(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_EXPONENT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--", "+⁺")
+
+
+def _power_of_ten(m: re.Match[str]) -> str:
+    sign, digits = (m.group(2), m.group(3)) if m.group(3) else (m.group(4), m.group(5))
+    return f"{m.group(1)}e{(sign + digits).translate(_EXPONENT)}"
+
+
 def _footnote(m: re.Match[str]) -> str:
     return m.group(0) if m.group(1).lower() in _POWERS else m.group(1) + " "
 
@@ -42,6 +54,8 @@ def fold(text: str) -> str:
     """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
     A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
     neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
+    if "10" in text and ("^" in text or "**" in text or _ANY_SUPERSCRIPT.search(text)):
+        text = _POWER_OF_TEN.sub(_power_of_ten, text)
     if _ANY_SUPERSCRIPT.search(text):
         text = _FOOTNOTE.sub(_footnote, text)
     folded = unicodedata.normalize("NFKC", text)
@@ -94,7 +108,7 @@ _NUMBER_CORE = (
     r"|[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,250 and 3,200,000
     r"|\d+\.,\d+"  # 26.,4
     r"|\d+,\d{1,2}(?![\d,])|0,\d+(?![\d,])"  # 105,8 and 0,236
-    r"|\d+(?:\.\d+)?|\.\d+)"
+    r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3}(?![\d.]))?)"  # 94.2, .5, 1.2E+03
 )
 _VALUE_RE = re.compile(
     r"(?P<op><=|>=|=<|=>|≤|≥|≦|≧|≯|≮|<|>)?\s*"

@@ -118,3 +118,23 @@ def test_a_test_conditions_unit_is_read(text: str, unit: str) -> None:
 def test_a_voltage_beside_an_efficiency(make_pdf: Callable[..., Path]) -> None:
     facts = read_pdf(make_pdf([["2U rack server R-200", "PSU efficiency at 50% load (-48 VDC): 96%"]]), "server").facts
     assert [(f.field, f.value) for f in facts if f.field == "psu_efficiency_50"] == [("psu_efficiency_50", 96.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1.2E+03 mg/kg", (1200.0, "mg/kg")), ("1.2e-2 %", (0.012, "%")), ("1.2×10³ mg/kg", (1200.0, "mg/kg")),
+    ("1.2 x 10^3 mg/kg", (1200.0, "mg/kg")), ("3.5×10⁻² %", (0.035, "%")), ("1.2*10**-2 %", (0.012, "%")),
+])
+def test_scientific_notation(text: str, expected: tuple[float, str]) -> None:
+    """A laboratory's "1.2E+03 mg/kg" was read as 3 mg/kg (the exponent as the number) and passed Pb ≤ 1000."""
+    value, unit, _ = _values(text)[0]
+    assert (pytest.approx(value), unit) == expected
+
+
+def test_a_size_is_no_power_of_ten() -> None:
+    assert [v for v, _, _ in _values("440 x 10 x 44 mm")] == [440.0, 10.0, 44.0]
+
+
+@pytest.mark.parametrize("line", ["Lead (Pb): 1.2E+03 mg/kg", "Lead (Pb): 1.2×10³ mg/kg", "铅（Pb）：1.2 x 10^3 mg/kg"])
+def test_a_lead_content_in_scientific_notation_fails(make_pdf: Callable[..., Path], line: str) -> None:
+    facts = read_pdf(make_pdf([["2U rack server R-200", line]]), "server").facts
+    assert [f.value for f in facts if f.field == "pb"] == [1200.0]
