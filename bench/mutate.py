@@ -1230,8 +1230,11 @@ class Gen:
                             "battery_pb": "12,000", "backlight_hg": "1,500"}
 
     def decimal_comma(self) -> Case:
-        if self.rng.random() < 0.15:
+        draw = self.rng.random()
+        if draw < 0.15:
             return self.datacentre_comma()
+        if draw < 0.3:
+            return self.scientific()
         variant = self.pick(["comma3_both_plausible", "comma3_both_plausible", "comma3_thousands_impossible",
                              "efficiency_1,500", "dot3_both_plausible"])
         if variant in ("comma3_both_plausible", "dot3_both_plausible"):  # "1.200": 1.2 or 1200 (a European catalog)
@@ -1255,6 +1258,31 @@ class Gen:
             return self.simple("decimal_comma", variant, carrier, target, with_unit(text, target.unit, lang),
                                shown(target, target.good, lang), lambda v: [self.kv_line(target, lang, v)])
         return self.simple("decimal_comma", variant, carrier, target, value, good)
+
+    def scientific(self) -> Case:
+        """A concentration over its limit in a laboratory's scientific notation ("1.2E+03 mg/kg", "1.2×10³"): the
+        exponent is no number of its own; the control prints the good value so."""
+        target = self.pick(self.targets(("concentration",)))
+        form = self.pick(["{m}E+{e:02d}", "{m}e{e}", "{m}×10^{e}", "{m} x 10^{e}", "{m}×10{sup}"])
+        carrier = self.carrier(["yaml", "json", "csv", "pdf-en", "pdf-zh"], target.pdf)
+        if "10" in form and not carrier.startswith("pdf"):  # a record's cell takes E notation only
+            form = "{m}E+{e:02d}"
+
+        def sci(value: float) -> str:
+            exponent = max(0, len(str(int(value))) - 1)
+            mantissa = f"{value / 10 ** exponent:.3g}"
+            sup = str(exponent).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+            return form.format(m=mantissa, e=exponent, sup=sup)
+
+        unit = record_unit(target)
+        if carrier.startswith("pdf"):
+            lang = carrier[-2:]
+            return self.simple("decimal_comma", "scientific", carrier, target, with_unit(sci(target.bad), target.unit,
+                                                                                         lang),
+                               with_unit(sci(target.good), target.unit, lang),
+                               lambda v: [self.kv_line(target, lang, v)])
+        return self.simple("decimal_comma", "scientific", carrier, target, f"{sci(target.bad)} {unit}".strip(),
+                           f"{sci(target.good)} {unit}".strip())
 
     def datacentre_comma(self) -> Case:
         """A T/CA305 data-centre record: "8,5 GWh" is 8.5 GWh (one digit after the comma cannot be thousands),
