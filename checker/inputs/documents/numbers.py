@@ -78,7 +78,8 @@ def fold_key(text: str) -> str:
 _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"g\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "g/kWh"), (r"kg\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "kg/kWh"),
     (r"l\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "L/kWh"),  # g/kWh, g/kW·h, g/(kW·h), g/(kW.h)
-    (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"),
+    (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"), (r"[µμu]g\s*/\s*g(?![a-z])", "ug/g"),
+    (r"g\s*/\s*kg", "g/kg"),
     (r"l/hr", "L/hr"), (r"l/h", "L/h"), (r"升/小时", "L/h"),
     (r"db\s?\(a\)", "dB(A)"), (r"dba", "dBA"), (r"分贝", "dB(A)"),
     (r"bels?(?![a-z])", "B"), (r"b(?![a-z/])", "B"), (r"贝尔", "B"), (r"db(?![a-z]|\s?\()", "dB"),

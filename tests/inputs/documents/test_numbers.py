@@ -138,3 +138,13 @@ def test_a_size_is_no_power_of_ten() -> None:
 def test_a_lead_content_in_scientific_notation_fails(make_pdf: Callable[..., Path], line: str) -> None:
     facts = read_pdf(make_pdf([["2U rack server R-200", line]]), "server").facts
     assert [f.value for f in facts if f.field == "pb"] == [1200.0]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Lead (Pb): 12 g/kg", (12.0, "g/kg")), ("Lead (Pb): 1200 µg/g", (1200.0, "ug/g")),
+    ("Lead (Pb): 0.5 g/kg", (0.5, "g/kg")),
+])
+def test_other_mass_fractions_are_read(make_pdf: Callable[..., Path], line: str, expected: tuple[float, str]) -> None:
+    """g/kg and µg/g were no unit the reader knew: the laboratory's value was lost (the engine converts them)."""
+    facts = read_pdf(make_pdf([["2U rack server R-200", line]]), "server").facts
+    assert [(f.value, f.unit) for f in facts if f.field == "pb"] == [expected]
