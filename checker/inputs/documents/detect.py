@@ -40,10 +40,11 @@ def _keyword_patterns(vocab: Vocabulary) -> dict[str, list[tuple[str, re.Pattern
 
 def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None = None,
                     maker: str | None = None, model: str | None = None) -> str | None:
-    """The category named right after the ``model``'s name ("CE8069A switch", "HS-819E服务器") when one is;
-    else the category whose keywords score highest in ``text`` (title and 样品名称 lines count three times),
-    or None when nothing scores at least 3. The ``maker``'s name is not counted: a company called "Sanyuan
-    Cable" or "… Power Supply Co." makes switches and servers too."""
+    """The category named right after the ``model``'s name ("CE8069A switch", "HS-819E服务器") when one is; else
+    the one whose product noun the first line holds alone; else the category whose keywords score highest in
+    ``text`` (title and 样品名称 lines count three times), or None when nothing scores at least 3. The
+    ``maker``'s name is not counted: a company called "Sanyuan Cable" or "… Power Supply Co." makes switches and
+    servers too."""
     unnamed = _without(maker)
     key = unnamed(fold_key(text))
     title = " ".join(fold_key(r.text) for r in (title_rows or [])[:_MODEL_LIKE_ROWS])
@@ -68,8 +69,22 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
              if any(word in named and pattern.search(named) for word, pattern, _ in words)}
     if len(nouns) == 1:  # the document says what the model is: "CE8069A switch", "HS-819E服务器"
         return _covered(nouns.pop())
+    titled = _title_noun(vocab, unnamed(fold_key(title_rows[0].text)) if title_rows else "")
+    if titled is not None:  # its title does: "NGF-3000 Next-Generation Firewall" over a switch module's words
+        return _covered(titled)
     best = max(scores, key=lambda c: scores[c]) if scores else None
     return _covered(best) if best is not None and scores[best] >= _MIN_SCORE else None
+
+
+_PRODUCT_NOUN = 5  # a keyword this heavy names a product ("firewall", "以太网交换机"), not a feature ("switch")
+
+
+def _title_noun(vocab: Vocabulary, title: str) -> str | None:
+    """The one category whose product noun the document's first line holds, else None."""
+    found = {category for category, words in _keyword_patterns(vocab).items()
+             if any(weight >= _PRODUCT_NOUN and word in title and pattern.search(title)
+                    for word, pattern, weight in words)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _covered(category: str) -> str | None:

@@ -428,3 +428,15 @@ def test_what_a_percent_is_of(make_pdf: MakePdf, line: str, expected: dict[str, 
     path = make_pdf([["Rack server specification", "Model: NX4839Pro", line]])
     got = {f.field: f.value for f in read_pdf(path, "server").facts if f.field.startswith("psu_eff")}
     assert got == expected
+
+
+@pytest.mark.parametrize(("lines", "category"), [
+    # the title's product noun over a feature's words: a firewall with a switch module is a firewall
+    (["NGF-3000 Next-Generation Firewall", "Integrated 24-port Ethernet switch module",
+      "Switching capacity: 128 Gbps", "IPv4 throughput (64-byte): 20 Gbps"], "firewall"),
+    (["S5735 Ethernet Switch", "Built-in firewall (ACL) features", "Maximum throughput: 176 Gbps"], "switch"),
+    (["R-200 2U rack server", "Storage: 12 x 3.5 in drive bays", "PSU efficiency at 50% load: 96%"], "server"),
+])
+def test_the_titles_product_noun_names_the_category(make_pdf: MakePdf, lines: list[str], category: str) -> None:
+    """Bug: the firewall's switch module (title rows count three times) made it a switch, so Table 5 went unchecked."""
+    assert read_pdf(make_pdf([lines])).category == category
