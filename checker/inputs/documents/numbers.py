@@ -81,7 +81,7 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"), (r"[µμu]g\s*/\s*g(?![a-z])", "ug/g"),
     (r"g\s*/\s*kg", "g/kg"),
     (r"l/hr", "L/hr"), (r"l/h", "L/h"), (r"升/小时", "L/h"),
-    (r"db\s?\(a\)", "dB(A)"), (r"dba", "dBA"), (r"分贝", "dB(A)"),
+    (r"db\s?\(a\)", "dB(A)"), (r"db\s?\((?:c|z|b|lin)\)", "dB(other weighting)"), (r"dba", "dBA"), (r"分贝", "dB(A)"),
     (r"bels?(?![a-z])", "B"), (r"b(?![a-z/])", "B"), (r"贝尔", "B"), (r"db(?![a-z]|\s?\()", "dB"),
     (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
     (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),

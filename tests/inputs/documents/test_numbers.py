@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -148,3 +149,16 @@ def test_other_mass_fractions_are_read(make_pdf: Callable[..., Path], line: str,
     """g/kg and µg/g were no unit the reader knew: the laboratory's value was lost (the engine converts them)."""
     facts = read_pdf(make_pdf([["2U rack server R-200", line]]), "server").facts
     assert [(f.value, f.unit) for f in facts if f.field == "pb"] == [expected]
+
+
+@pytest.mark.parametrize("rows", [
+    [("Position", "Front", "Back", "Left", "Right"), ("Noise at 1 m, dB(A)", "98 dB(C)", "98 dB(C)", "97 dB(C)",
+                                                     "97 dB(C)")],
+    ["Noise at 1 m, front (dB(A)): 98 dB(C)", "Noise at 1 m, back (dB(A)): 98 dB(C)",
+     "Noise at 1 m, left (dB(A)): 97 dB(C)", "Noise at 1 m, right (dB(A)): 97 dB(C)"],
+])
+def test_another_weighting_is_no_a_weighted_level(make_pdf: Callable[..., Path], rows: list[Any]) -> None:
+    """Bug: C-weighted levels printed under a dB(A) label were read as bare numbers in dB(A) and passed Table 6."""
+    path = make_pdf([["Diesel generator set", "Prime power (PRP): 400 kW", *rows]], col_width=100)
+    facts = read_pdf(path, "generator").facts
+    assert [f for f in facts if f.field.startswith("noise") and f.value is not None] == []
