@@ -94,6 +94,8 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"nm(?![a-z])", "nm"), (r"[µμu]m(?![a-z])", "um"), (r"years?(?![a-z])", "year"), (r"days?(?![a-z])", "day"),
     (r"hours?(?![a-z])", "hour"), (r"v(?:ac|dc|rms)?(?![a-z])", "V"), (r"伏", "V"), (r"hz(?![a-z])", "Hz"),
     (r"赫兹", "Hz"), (r"°\s*c(?![a-z])|℃|摄氏度", "degC"),
+    # a packet rate, an amount of data, a per-unit fraction: never a throughput or a percent under its label's unit
+    (r"[kmgt]?pps(?![a-z])", "pps"), (r"[kmgt]?bits?(?![a-z/])", "bit"), (r"p\.u\.|pu(?![a-z])", "p.u."),
 ]
 # the same alternatives, one group each: a match at a position is the first pattern of the list that matches there
 _UNIT_FIRST = re.compile("|".join(f"({p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)

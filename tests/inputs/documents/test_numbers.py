@@ -162,3 +162,18 @@ def test_another_weighting_is_no_a_weighted_level(make_pdf: Callable[..., Path],
     path = make_pdf([["Diesel generator set", "Prime power (PRP): 400 kW", *rows]], col_width=100)
     facts = read_pdf(path, "generator").facts
     assert [f for f in facts if f.field.startswith("noise") and f.value is not None] == []
+
+
+@pytest.mark.parametrize("line", ["IPv4 throughput (Gbps): 60 Mpps", "IPv4 throughput (Gbps): 60 Mbit",
+                                  "IPv4 throughput (Gbps): 60 kpps"])
+def test_a_packet_rate_or_an_amount_of_data_is_no_throughput(make_pdf: Callable[..., Path], line: str) -> None:
+    """Bug: "60 Mpps" and "60 Mbit" under a (Gbps) label were read as bare numbers in the label's Gbps."""
+    facts = read_pdf(make_pdf([["Next-generation firewall NGF-3000", "Test method: RFC 2544, 64-byte frames", line]]),
+                     "firewall").facts
+    assert [f.value for f in facts if f.field == "fw_throughput" and f.value is not None] == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [("60 Mpps", "pps"), ("60 Gbit", "bit"), ("0.96 p.u.", "p.u."),
+                                            ("60 Gbit/s", "Gbit/s"), ("64 bits", "bit")])
+def test_units_of_no_field(text: str, unit: str) -> None:
+    assert _values(text)[-1][1] == unit
