@@ -171,6 +171,7 @@ def test_app_helper_stages_each_bidder_apart_and_hides_the_temporary_folder() ->
     assert row["Differs"] == "●" and set(codes.iloc[int(row.name)]) == {"pass", "fail"}
 
 
+@pytest.mark.slow  # OCR / the app end to end: CI runs it (issue 17, a default run under 2 minutes)
 def test_app_compare_page_on_the_sample_tender() -> None:
     pytest.importorskip("streamlit")
     from streamlit.testing.v1 import AppTest

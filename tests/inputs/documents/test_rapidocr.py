@@ -56,6 +56,7 @@ def test_table_cells_stay_apart(offline: None) -> None:
     assert all(0 <= c.confidence <= 100 for r in rows for c in r.cells)
 
 
+@pytest.mark.slow  # OCR / the app end to end: CI runs it (issue 17, a default run under 2 minutes)
 def test_tesseract_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     if ocr.tesseract_path() is None:
         pytest.skip("tesseract is not installed")
@@ -136,6 +137,7 @@ except Rang:
 """
 
 
+@pytest.mark.slow  # OCR / the app end to end: CI runs it (issue 17, a default run under 2 minutes)
 def test_an_alarm_after_engines_were_let_go_does_not_crash() -> None:
     """OpenVINO leaves its models' signal stack behind them: an engine dropped while another was made once crashed
     the process at the next SIGALRM (the default test run died in test_parallel). Engines are kept."""
