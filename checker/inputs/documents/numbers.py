@@ -86,6 +86,7 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
     (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),
     (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),
+    (r"mw(?![a-z])", "mW"),
     (r"w(?![a-z])", "W"), (r"瓦", "W"), (r"%", "%"), (r"wt\.?\s*%", "%"), (r"(?:质量|重量)\s*%", "%"),
     (r"mm(?![a-z])", "mm"), (r"毫米", "mm"), (r"cm(?![a-z])", "cm"), (r"厘米", "cm"), (r"inches(?![a-z])", "inch"),
     (r"inch(?![a-z])", "inch"), (r"in\.?(?![a-z])", "in"), (r"\"", "in"), (r"英寸", "inch"),
@@ -214,7 +215,7 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
             continue
         unit_end = m.end()
         unit = ""
-        found = match_unit(text, m.end())
+        found = match_unit(text, m.end()) or _glued(text, m.end())
         if found:
             unit, unit_end = found
         op = _OPS.get(m.group("op") or "", "")
@@ -222,6 +223,19 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
         out.append(Value(number, unit, op, start, unit_end, text[start:unit_end]))
     out.sort(key=lambda v: v.start)
     return out
+
+
+_GLUED = re.compile(r"[a-z]{1,4}(?![a-z])", re.IGNORECASE)
+UNKNOWN_UNIT = "?"  # the mark of a unit the reader does not know, printed right after the number
+
+
+def _glued(text: str, pos: int) -> tuple[str, int] | None:
+    """Letters glued to a number that are no unit the reader knows ("176M", "40G", "2U"): an unknown unit, never
+    a bare number that takes its label's unit ("吞吐量（Gbps）：176M" is no 176 Gbps). "440x400" is a size."""
+    found = _GLUED.match(text, pos)
+    if found is None or found.group(0).lower() == "x":
+        return None
+    return UNKNOWN_UNIT + found.group(0), found.end()
 
 
 def may_hold_words(text: str) -> bool:

@@ -177,3 +177,20 @@ def test_a_packet_rate_or_an_amount_of_data_is_no_throughput(make_pdf: Callable[
                                             ("60 Gbit/s", "Gbit/s"), ("64 bits", "bit")])
 def test_units_of_no_field(text: str, unit: str) -> None:
     assert _values(text)[-1][1] == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [("176M", "?M"), ("2U", "?U"), ("94.5a", "?a"), ("61 mW", "mW"),
+                                            ("88mm", "mm"), ("5V", "V")])
+def test_letters_glued_to_a_number_are_its_unit(text: str, unit: str) -> None:
+    """An unknown unit, never a bare number: "最大吞吐量（Gbps）：176M" was read as 176 Gbps (TEER passed)."""
+    assert _values(text)[0][1] == unit
+
+
+def test_a_size_is_not_a_glued_unit() -> None:
+    assert _values("440x400x44 mm")[0][:2] == (440.0, "")
+
+
+@pytest.mark.parametrize("line", ["最大吞吐量（Gbps）：176M", "Maximum throughput (Gbps): 176M"])
+def test_a_glued_prefix_is_no_bare_number(make_pdf: Callable[..., Path], line: str) -> None:
+    facts = read_pdf(make_pdf([["以太网交换机 SW-48", line]]), "switch").facts
+    assert [f.value for f in facts if f.field == "max_throughput" and f.value is not None] == []
