@@ -191,6 +191,7 @@ def audited() -> Evaluated:
     return audit([ROOT / "samples" / "records", ROOT / "samples" / "catalogs"], AS_OF)
 
 
+@pytest.mark.slow  # every output format of a whole audit, twice: CI runs it (issue 17, a default run under 2 minutes)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_audit_in_every_format_speaks_one_language(audited: Evaluated, lang: str, tmp_path: Path) -> None:
     report = audited.report()

@@ -125,7 +125,8 @@ def open_page(page: str, lang: str) -> AppTest:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [pytest.param(page, marks=pytest.mark.slow) if page == "compare" else page
+                                  for page in PAGES])  # the compare page runs a whole tender: CI runs it
 def test_every_page_in_both_languages(page: str, lang: str) -> None:
     at = open_page(page, lang)
     texts = screen(at, lang)
