@@ -247,3 +247,9 @@ def test_a_grade_of_another_product_or_part(make_pdf: MakePdf, category: str, li
 def test_a_substance_reading_under_an_exemption(make_pdf: MakePdf, rows: list[Any], expected: str) -> None:
     path = make_pdf([[*SERVER, "Test report (RoHS)", *rows]], col_width=85)
     assert _status(path, "server", "6.1.11/pb") == expected
+
+
+def test_a_nominal_rating_is_no_typical_value(make_pdf: MakePdf) -> None:
+    """"标称功率" (the rated power) and IEC's "nominal efficiency" are ratings, not typical values."""
+    lines = ["柴油发电机组", "标称功率（常用功率 PRP）：400 kW", "燃油类型：柴油", "100%负载燃油消耗率：230 g/kWh"]
+    assert _status(make_pdf([lines]), "generator", "6.3.5/fuel-consumption") == "pass"
