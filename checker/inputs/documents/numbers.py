@@ -225,17 +225,18 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
     return out
 
 
-_GLUED = re.compile(r"[a-z]{1,4}(?![a-z])", re.IGNORECASE)
+_GLUED = re.compile(r"[a-z]{1,4}(?![a-z])|\s[kmt](?![a-z0-9])", re.IGNORECASE)  # "176M", "176 M" (a prefix alone)
 UNKNOWN_UNIT = "?"  # the mark of a unit the reader does not know, printed right after the number
 
 
 def _glued(text: str, pos: int) -> tuple[str, int] | None:
-    """Letters glued to a number that are no unit the reader knows ("176M", "40G", "2U"): an unknown unit, never
-    a bare number that takes its label's unit ("吞吐量（Gbps）：176M" is no 176 Gbps). "440x400" is a size."""
+    """Letters glued to a number that are no unit the reader knows ("176M", "2U"), or a prefix alone after it ("176 M"):
+    an unknown unit, never a bare number that takes its label's unit ("吞吐量（Gbps）：176M" is no 176 Gbps).
+    "440x400" is a size."""
     found = _GLUED.match(text, pos)
     if found is None or found.group(0).lower() == "x":
         return None
-    return UNKNOWN_UNIT + found.group(0), found.end()
+    return UNKNOWN_UNIT + found.group(0).strip(), found.end()
 
 
 def may_hold_words(text: str) -> bool:

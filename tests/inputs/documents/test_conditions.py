@@ -253,3 +253,8 @@ def test_a_nominal_rating_is_no_typical_value(make_pdf: MakePdf) -> None:
     """"标称功率" (the rated power) and IEC's "nominal efficiency" are ratings, not typical values."""
     lines = ["柴油发电机组", "标称功率（常用功率 PRP）：400 kW", "燃油类型：柴油", "100%负载燃油消耗率：230 g/kWh"]
     assert _status(make_pdf([lines]), "generator", "6.3.5/fuel-consumption") == "pass"
+
+
+@pytest.mark.parametrize("line", ["PSU efficiency at 50% load, nominal: 96%", "50%负载标称电源效率：96%"])
+def test_a_psus_nominal_efficiency_is_no_measurement(make_pdf: MakePdf, line: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == "manual_review"

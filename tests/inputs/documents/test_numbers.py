@@ -190,7 +190,8 @@ def test_a_size_is_not_a_glued_unit() -> None:
     assert _values("440x400x44 mm")[0][:2] == (440.0, "")
 
 
-@pytest.mark.parametrize("line", ["最大吞吐量（Gbps）：176M", "Maximum throughput (Gbps): 176M"])
+@pytest.mark.parametrize("line", ["最大吞吐量（Gbps）：176M", "Maximum throughput (Gbps): 176M",
+                                  "Maximum throughput (Gbps): 176 M", "最大吞吐量（Tbps）：2.56 T"])
 def test_a_glued_prefix_is_no_bare_number(make_pdf: Callable[..., Path], line: str) -> None:
     facts = read_pdf(make_pdf([["以太网交换机 SW-48", line]]), "switch").facts
     assert [f.value for f in facts if f.field == "max_throughput" and f.value is not None] == []
