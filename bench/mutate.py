@@ -1343,14 +1343,7 @@ class Gen:
         label = self.pick(self.PERIOD_PUE[lang]).format(y=year)
         annual = self.pick(self.ANNUAL_PUE[lang]).format(y=year)
         value = self.pick(["1.18", "1.21", "1.12", "1.26"])
-        pid = self.pid("cond")
-
-        def sheet(name: str, text: str) -> bytes:
-            return Sheet("datacenter", lang, name).kv(text, value).render()
-
-        return Case("unstated_condition", f"period_pue_{lang}", f"pdf-{lang}", "datacenter",
-                    {f"{pid}.pdf": sheet(pid, label)}, ["5.1/pue"], f"{label}: {value}",
-                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", annual)}, target="pue")
+        return self.label_case(f"period_pue_{lang}", "datacenter", lang, (label, annual), value, "5.1/pue", "pue")
 
     # Another quantity than the limit's, printed under a label that names it: (category, clause, value, the label of
     # the mutated row, the label of the control's), by language. An average transmittance is at least the minimum; a
@@ -1392,15 +1385,8 @@ class Gen:
     def other_quantity(self) -> Case:
         lang = self.pick(["en", "zh"])
         category, clause, value, labels = self.pick(self.OTHER_QUANTITY)
-        label, honest = self.pick(labels[lang])
-        pid = self.pid("cond")
-
-        def sheet(name: str, text: str) -> bytes:
-            return Sheet(category, lang, name).kv(text, value).render()
-
-        return Case("unstated_condition", f"other_quantity_{category}_{lang}", f"pdf-{lang}", category,
-                    {f"{pid}.pdf": sheet(pid, label)}, [clause], f"{label}: {value}",
-                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", honest)}, target=clause)
+        return self.label_case(f"other_quantity_{category}_{lang}", category, lang, self.pick(labels[lang]), value,
+                               clause, clause)
 
     def unstated_condition(self) -> Case:
         draw = self.rng.random()
@@ -1425,16 +1411,24 @@ class Gen:
     def sound_pressure(self) -> Case:
         lang = self.pick(["en", "zh"])
         category = self.pick(["desktop", "laptop"])
-        pressure, power = self.pick(self.PRESSURE_LABELS[lang])
+        labels = self.pick(self.PRESSURE_LABELS[lang])
         value = self.pick(["22.0 dB(A)", "28.5 dB(A)", "31.0 dB(A)"])
+        return self.label_case(f"sound_pressure_{lang}", category, lang, labels, value,
+                               f"6.2.2/{category}-noise-idle", "noise_idle", context=category != "desktop")
+
+    def label_case(self, variant: str, category: str, lang: str, labels: tuple[str, str], value: str,
+                   clause: str, target: str, context: bool = True) -> Case:
+        """A sheet of one line "label: value" under the mutated label (``labels[0]``), its control under the honest
+        one (``labels[1]``)."""
+        label, honest = labels
         pid = self.pid("cond")
 
-        def sheet(name: str, label: str) -> bytes:
-            return Sheet(category, lang, name, context=category != "desktop").kv(label, value).render()
+        def sheet(name: str, text: str) -> bytes:
+            return Sheet(category, lang, name, context=context).kv(text, value).render()
 
-        return Case("unstated_condition", f"sound_pressure_{lang}", f"pdf-{lang}", category,
-                    {f"{pid}.pdf": sheet(pid, pressure)}, [f"6.2.2/{category}-noise-idle"], f"{pressure}: {value}",
-                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", power)}, target="noise_idle")
+        return Case("unstated_condition", variant, f"pdf-{lang}", category, {f"{pid}.pdf": sheet(pid, label)},
+                    [clause], f"{label}: {value}", control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", honest)},
+                    target=target)
 
     def _firewall_sheet(self, pid: str, lang: str, throughput_label: str, extra: list[str]) -> bytes:
         sheet = Sheet("firewall", lang, pid, context=False)

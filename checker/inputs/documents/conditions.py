@@ -13,10 +13,11 @@ The conditions of a field are tried in their order; the first that applies decid
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.numbers import fold, fold_key
 from checker.models import DOUBT_PREFIXES, Fact
 
 Outcome = Literal["drop", "doubtful", "at_least", "at_most"]
@@ -34,22 +35,37 @@ class StatedCondition:
     outcome: Outcome
     note: str
 
-    def applies(self, row_key: str, document_key: str) -> bool:
-        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition."""
+    def applies(self, row_key: str, document_key: Callable[[], str]) -> bool:
+        """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition
+        (``document_key`` gives the folded document, computed only where a condition looks at it)."""
         if self.states is not None and self.states.search(row_key):
             return False
         if self.other is not None and (self.other.search(row_key)
-                                       or (self.in_document and self.other.search(document_key))):
+                                       or (self.in_document and self.other.search(document_key()))):
             return True
-        return self.required and (self.states is None or self.states.search(document_key) is None)
+        return self.required and (self.states is None or self.states.search(document_key()) is None)
 
     def mark(self, fact: Fact) -> Fact:
         """``fact``, not known to be taken under the condition: doubtful, or known only as a bound of its number."""
-        bound = _BOUND.get(self.outcome)
-        if bound is not None and fact.qualifier in bound[1] and fact.value is not None:
-            note = "; ".join(filter(None, [f"known only as {bound[2]} this: {self.note}", fact.note]))
-            return fact.model_copy(update={"note": note, "qualifier": fact.qualifier or bound[0]})
-        return fact.model_copy(update={"note": "; ".join(filter(None, [f"doubtful: {self.note}", fact.note]))})
+        if self.outcome in _BOUND:
+            bounded = _bounded(fact, self.outcome, f"known only as {_BOUND[self.outcome][2]} this: {self.note}")
+            if bounded is not None:
+                return bounded
+        return _noted(fact, f"doubtful: {self.note}")
+
+
+def _noted(fact: Fact, note: str, **update: object) -> Fact:
+    """``fact`` with ``note`` before its own note (and ``update`` applied)."""
+    return fact.model_copy(update={**update, "note": "; ".join(filter(None, [note, fact.note]))})
+
+
+def _bounded(fact: Fact, outcome: str, note: str) -> Fact | None:
+    """``fact`` known only as at least / at most its number (``outcome``), with ``note``; None where its printed
+    comparison or a missing number leaves no such bound."""
+    qualifier, allowed, _ = _BOUND[outcome]
+    if fact.qualifier not in allowed or fact.value is None:
+        return None
+    return _noted(fact, note, qualifier=fact.qualifier or qualifier)
 
 
 def load_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, list[StatedCondition]]:
@@ -80,7 +96,13 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     general = conditions.get(ANY_FIELD, [])
     if not general and not any(c.field in conditions for c in found):
         return found
-    document_key = fold_key("\n".join(page_texts))
+    folded: list[str] = []
+
+    def document_key() -> str:  # the whole document folded once, where a condition asks, and kept out of fold's cache
+        if not folded:
+            folded.append(fold.__wrapped__("\n".join(page_texts)).lower())
+        return folded[0]
+
     kept = []
     for cand in found:
         row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
@@ -107,11 +129,9 @@ def load_statistics(spec: dict[str, list[str]]) -> dict[str, str]:
 
 def under_statistic(fact: Fact, kind: str, column: str) -> Fact:
     """``fact``, read under a Min (a guaranteed minimum: at least it), Max (at most it) or Typ column (doubtful)."""
+    name = column.strip()
     if kind == "typical":
-        note = f"doubtful: a typical value (the “{column.strip()}” column), not a measured or guaranteed one"
-        return fact.model_copy(update={"note": "; ".join(filter(None, [note, fact.note]))})
-    qualifier = "ge" if kind == "at_least" else "le"
-    if fact.qualifier not in ("", qualifier) or fact.value is None:
+        return _noted(fact, f"doubtful: a typical value (the “{name}” column), not a measured or guaranteed one")
+    if fact.qualifier not in ("", _BOUND[kind][0]):  # a Min column's "< 95": the printed comparison stands
         return fact
-    note = f"the “{column.strip()}” column: known only as {'at least' if qualifier == 'ge' else 'at most'} this"
-    return fact.model_copy(update={"qualifier": qualifier, "note": "; ".join(filter(None, [note, fact.note]))})
+    return _bounded(fact, kind, f"the “{name}” column: known only as {_BOUND[kind][2]} this") or fact

@@ -254,6 +254,7 @@ class Extractor:
         row_unit = parsed.label_unit() or pending_unit
         out: list[Candidate] = []
         typical: list[Candidate] = []
+        guaranteed: list[Candidate] = []  # bounded by a Min or Max column
         aligned = False
         limits = parsed.limits()
         roles = any(c.result or c.limit for c in header)
@@ -285,12 +286,14 @@ class Extractor:
             cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
             if cand and col.statistic:
-                cand.fact = under_statistic(cand.fact, col.statistic, col.name)
-                typical.extend([cand] if col.statistic == "typical" else [])
+                marked = under_statistic(cand.fact, col.statistic, col.name)
+                if col.statistic == "typical" or marked is not cand.fact:  # a bound kept: its Min or Max stands
+                    (typical if col.statistic == "typical" else guaranteed).append(cand)
+                cand.fact = marked
             if cand:
                 out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
-        guaranteed = {c.field for c in out if c.fact.note.startswith("the “")} if typical else set()
-        out = [c for c in out if not (c in typical and c.field in guaranteed)]  # a Min or Max beside it says more
+        beside = {c.field for c in guaranteed}  # a Min or Max beside a typical value says more than it
+        out = [c for c in out if not (c in typical and c.field in beside)]
         return out if aligned else None
 
     def _side_by_side(self, parsed: Parsed, models: list[Cell]) -> list[Candidate] | None:
