@@ -1364,9 +1364,11 @@ class Gen:
         ("server", "6.2.1/psu-eff-50", "96.0%", {
             "en": [("Typical PSU efficiency at 50% load", "PSU efficiency at 50% load"),
                    ("PSU efficiency at 50% load (typical)", "PSU efficiency at 50% load (measured)"),
-                   ("PSU efficiency at 50% load, nominal", "PSU efficiency at 50% load")],
+                   ("PSU efficiency at 50% load, nominal", "PSU efficiency at 50% load"),
+                   ("PSU efficiency at 50% load (design goal)", "PSU efficiency at 50% load"),
+                   ("Simulated PSU efficiency at 50% load", "PSU efficiency at 50% load")],
             "zh": [("50%负载电源效率（典型值）", "50%负载电源效率（实测值）"),
-                   ("50%负载典型电源效率", "50%负载电源效率")]}),
+                   ("50%负载典型电源效率", "50%负载电源效率"), ("50%负载电源效率（目标值）", "50%负载电源效率")]}),
         ("server", "6.2.1/recyclability", "92%", {
             "en": [("Recyclability (incl. energy recovery)", "Recyclability rate"),
                    ("Recoverability rate (recyclability)", "Recyclability rate")],
@@ -1377,6 +1379,14 @@ class Gen:
                    ("Power adapter energy efficiency grade", "Energy efficiency grade")],
             "zh": [("显示器能效等级", "能效等级（GB 28380）"), ("电源适配器能效等级", "整机能效等级"),
                    ("能效等级（GB 21520-2015）", "能效等级（GB 28380-2012）")]}),
+        ("datacenter", "5.1/pue", "1.18", {
+            "en": [("Target PUE", "Annual PUE"), ("PUE (estimated)", "Annual PUE"),
+                   ("Expected annual PUE", "Annual PUE"), ("Planned PUE", "PUE")],
+            "zh": [("目标PUE", "年均PUE"), ("规划PUE", "年度PUE"), ("预计年均PUE", "年均PUE")]}),
+        ("server", "6.1.11/pb", "50 mg/kg", {
+            "en": [("Lead (Pb), whole product", "Lead (Pb)"),
+                   ("Lead (Pb) (of total product weight)", "Lead (Pb) in homogeneous materials")],
+            "zh": [("铅(Pb)整机含量", "铅(Pb)"), ("铅(Pb)（按产品总重）", "铅(Pb)（均质材料）")]}),
         ("desktop", "6.2.2/pah15", "3 mg/kg", {
             "en": [("Sum of PAHs (8 PAHs, REACH)", "Sum of 15 PAHs")],
             "zh": [("8种多环芳烃总和", "15项多环芳烃总和"), ("8项多环芳烃总量", "多环芳烃总和")]}),
@@ -1388,8 +1398,31 @@ class Gen:
         return self.label_case(f"other_quantity_{category}_{lang}", category, lang, self.pick(labels[lang]), value,
                                clause, clause)
 
+    # A document that says all its values are typical: every reading in it is a typical one, not measured or
+    # guaranteed; the control says nothing of the kind.
+    TYPICAL_DISCLAIMERS: ClassVar[dict[str, list[str]]] = {
+        "en": ["All values are typical unless otherwise noted.", "Specifications shown are typical values.",
+               "Note: data given are typical at 25 °C."],
+        "zh": ["注：以上数据均为典型值。", "表中参数为典型值，仅供参考。"]}
+    TYPICAL_READINGS: ClassVar[list[tuple[str, str, str, dict[str, str]]]] = [
+        ("server", "6.2.1/psu-eff-50", "96.0%", {"en": "PSU efficiency at 50% load", "zh": "50%负载电源效率"}),
+        ("switch", "6.2.3/noise-attended", "6.1 B", {"en": "Declared sound power LwAd", "zh": "声功率级"}),
+        ("generator", "6.3.5/fuel-consumption", "205 g/kWh",
+         {"en": "Fuel consumption rate at rated power", "zh": "额定功率燃油消耗率"}),
+    ]
+
+    def typical_disclaimer(self) -> Case:
+        lang = self.pick(["en", "zh"])
+        category, clause, value, labels = self.pick(self.TYPICAL_READINGS)
+        note = self.pick(self.TYPICAL_DISCLAIMERS[lang])
+        extra = ["Rated power: 400 kW" if lang == "en" else "额定功率：400 kW"] if category == "generator" else []
+        return self.label_case(f"typical_disclaimer_{lang}", category, lang, (labels[lang], labels[lang]), value,
+                               clause, clause, lines=([*extra, note], extra))
+
     def unstated_condition(self) -> Case:
         draw = self.rng.random()
+        if draw < 0.1:
+            return self.typical_disclaimer()
         if draw < 0.2:
             return self.sound_pressure()
         if draw < 0.4:
@@ -1417,18 +1450,23 @@ class Gen:
                                f"6.2.2/{category}-noise-idle", "noise_idle", context=category != "desktop")
 
     def label_case(self, variant: str, category: str, lang: str, labels: tuple[str, str], value: str,
-                   clause: str, target: str, context: bool = True) -> Case:
+                   clause: str, target: str, context: bool = True,
+                   lines: tuple[list[str], list[str]] = ([], [])) -> Case:
         """A sheet of one line "label: value" under the mutated label (``labels[0]``), its control under the honest
-        one (``labels[1]``)."""
+        one (``labels[1]``); ``lines`` are printed before it on each (the mutated sheet's, the control's)."""
         label, honest = labels
         pid = self.pid("cond")
 
-        def sheet(name: str, text: str) -> bytes:
-            return Sheet(category, lang, name, context=context).kv(text, value).render()
+        def sheet(name: str, text: str, before: list[str]) -> bytes:
+            page = Sheet(category, lang, name, context=context)
+            for line in before:
+                page.line(line)
+            return page.kv(text, value).render()
 
-        return Case("unstated_condition", variant, f"pdf-{lang}", category, {f"{pid}.pdf": sheet(pid, label)},
-                    [clause], f"{label}: {value}", control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", honest)},
-                    target=target)
+        snippet = " / ".join([*lines[0], f"{label}: {value}"])
+        return Case("unstated_condition", variant, f"pdf-{lang}", category,
+                    {f"{pid}.pdf": sheet(pid, label, lines[0])}, [clause], snippet,
+                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", honest, lines[1])}, target=target)
 
     def _firewall_sheet(self, pid: str, lang: str, throughput_label: str, extra: list[str]) -> bytes:
         sheet = Sheet("firewall", lang, pid, context=False)

@@ -144,7 +144,7 @@ def layout_columns(doc: Doc, p: Product, rng: random.Random, st: NumStyle) -> No
     _columns_fuel(doc, p, st)
     _columns_noise(doc, p, st)
     _substances_kv(doc, p, st)
-    doc.para("以上数据为典型值。" if zh else rng.choice(BOILER_EN), 8.5)
+    doc.para("以上数据在实验室条件下测得，实际使用中可能因配置和环境而异。" if zh else rng.choice(BOILER_EN), 8.5)
 
 
 def _load_columns(

@@ -250,21 +250,35 @@ def _word_spans(labels: list[Label], key: str, flag: bool) -> list[tuple[int, in
 
 
 def _clause_spans(key: str) -> list[tuple[int, int]]:
+    """The spans of ``key``'s clauses, split at separators outside brackets ("(engine, gross)" is one clause's)."""
     spans, start = [], 0
     for m in _CLAUSE_SPLIT.finditer(key):
+        if _in_brackets(key, m.start()):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(key)))
     return spans
 
 
+def _in_brackets(key: str, at: int) -> bool:
+    """True when position ``at`` of folded ``key`` lies inside an open bracket."""
+    before = key[:at]
+    return before.count("(") + before.count("[") > before.count(")") + before.count("]")
+
+
+_AFTER_NUMBER = re.compile(r"\d\s*$")
+
+
 def _excluded(hit: Hit, key: str, clauses: list[tuple[int, int]], head: str) -> bool:
-    """True when an exclude phrase of the hit's rule is in the hit's clause or in the row's
-    label part (the text before its first digit)."""
+    """True when an exclude phrase of the hit's rule is in the hit's clause or in the row's label part (the text
+    before its first digit), where the hit is in that part or is a unit right after a number ("... (engine) ...
+    200 g/kWh": a label that is a unit reads the row's label too)."""
     if not hit.rule.exclude:
         return False
     a, b = next(((a, b) for a, b in clauses if a <= hit.start < b), (0, len(key)))
-    scope = key[a:b] + " \n " + (head if hit.start < len(head) else "")
+    in_head = hit.start < len(head) or _AFTER_NUMBER.search(key, 0, hit.start) is not None
+    scope = key[a:b] + " \n " + (head if in_head else "")
     return any(lab.pattern.search(scope) for lab in hit.rule.exclude)
 
 

@@ -254,3 +254,73 @@ def test_a_nominal_rating_is_no_typical_value(make_pdf: MakePdf) -> None:
 @pytest.mark.parametrize("line", ["PSU efficiency at 50% load, nominal: 96%", "50%负载标称电源效率：96%"])
 def test_a_psus_nominal_efficiency_is_no_measurement(make_pdf: MakePdf, line: str) -> None:
     assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == "manual_review"
+
+
+@pytest.mark.parametrize(("category", "lines", "clause", "expected"), [
+    # a target, a plan, a forecast or a simulation in the label is not a measurement
+    ("datacenter", [*DATACENTRE, "目标PUE：1.20"], "5.1/pue", "manual_review"),
+    ("datacenter", [*DATACENTRE, "规划PUE：1.20"], "5.1/pue", "manual_review"),
+    ("datacenter", [*DATACENTRE, "预计年均PUE：1.20"], "5.1/pue", "manual_review"),
+    ("datacenter", [*DATACENTRE, "Target PUE: 1.20"], "5.1/pue", "manual_review"),
+    ("datacenter", [*DATACENTRE, "PUE (estimated): 1.20"], "5.1/pue", "manual_review"),
+    ("server", [*SERVER, "PSU efficiency at 50% load (design goal): 96%"], "6.2.1/psu-eff-50", "manual_review"),
+    ("server", [*SERVER, "Simulated PSU efficiency at 50% load: 96%"], "6.2.1/psu-eff-50", "manual_review"),
+    ("server", [*SERVER, "50%负载电源效率（目标值）：96%"], "6.2.1/psu-eff-50", "manual_review"),
+    # a measured value stays one, also where the row says so beside the word; TEER is calculated by definition
+    ("server", [*SERVER, "Measured PSU efficiency at 50% load (vs. design target): 96%"], "6.2.1/psu-eff-50", "pass"),
+    ("datacenter", [*DATACENTRE, "年均PUE：1.25"], "5.1/pue", "pass"),
+    ("server", [*SERVER, "PSU efficiency at 50% load (calculated from measured input and output power): 96%"],
+     "6.2.1/psu-eff-50", "pass"),
+], ids=["target-zh", "planned-zh", "expected-zh", "target", "estimated", "design-goal", "simulated", "target-value-zh",
+        "measured-beside-target", "annual-zh", "calculated"])
+def test_a_target_or_estimate_is_no_measurement(make_pdf: MakePdf, category: str, lines: list[str], clause: str,
+                                                expected: str) -> None:
+    assert _status(make_pdf([lines]), category, clause) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a document that says its values are typical: none of them is measured or guaranteed
+    (["All values are typical unless otherwise noted.", "PSU efficiency at 50% load: 96%"], "manual_review"),
+    (["Specifications shown are typical values.", "PSU efficiency at 50% load: 96%"], "manual_review"),
+    (["注：以上数据均为典型值。", "50%负载电源效率：96%"], "manual_review"),
+    (["表中参数为典型值，仅供参考。", "50%负载电源效率：96%"], "manual_review"),
+    # ... except a row that says measured or minimum; and "typical" of another reading says nothing of this one
+    (["All values are typical unless otherwise noted.", "PSU efficiency at 50% load (minimum): 95%"], "pass"),
+    (["Typical power consumption: 350 W", "PSU efficiency at 50% load: 96%"], "pass"),
+    (["典型功耗：350 W", "50%负载电源效率：96%"], "pass"),
+], ids=["unless-noted", "shown-typical", "zh", "table-zh", "row-minimum", "typical-power", "typical-power-zh"])
+def test_a_document_of_typical_values(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, *lines]]), "server", "6.2.1/psu-eff-50") == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # GB/T 26572 limits each homogeneous material; a whole product's average is at most the highest material's
+    (["Lead (Pb), whole product: 50 mg/kg"], "manual_review"),
+    (["Lead (Pb): 50 ppm (of total product weight)"], "manual_review"),
+    (["铅(Pb)整机含量：50 mg/kg"], "manual_review"),
+    (["Concentrations are given per unit (whole product weight).", "Lead (Pb): 50 mg/kg"], "manual_review"),
+    (["Lead (Pb), whole product: 2500 mg/kg"], "fail"),  # the average alone is above the limit
+    (["Lead (Pb) in homogeneous materials: 50 mg/kg"], "pass"),
+    (["铅(Pb)（均质材料）：50 mg/kg"], "pass"),
+    (["Lead (Pb): 50 mg/kg"], "pass"),
+], ids=["whole", "product-weight", "whole-zh", "document", "whole-over", "homogeneous", "homogeneous-zh", "plain"])
+def test_a_whole_products_concentration_is_at_most_its_materials(make_pdf: MakePdf, lines: list[str],
+                                                                 expected: str) -> None:
+    path = make_pdf([[*SERVER, "Test report (RoHS)", *lines]])
+    assert _status(path, "server", "6.1.11/pb") == expected
+
+
+GENERATOR = ["Diesel generator set C200", "Rated power: 200 kW", "Fuel: diesel"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the engine's own rate (per kW at its shaft) is below the set's per kW of electricity: no reading of it, also
+    # where the word sits in brackets beside another ("(engine, gross)") or before a clause break
+    ("Specific fuel consumption (engine, gross): 200 g/kWh", "missing_evidence"),
+    ("Specific fuel consumption - engine gross; 200 g/kWh", "missing_evidence"),
+    ("Specific fuel consumption (engine): 200 g/kWh", "missing_evidence"),
+    ("Fuel consumption at 100% load (genset, prime): 200 g/kWh", "pass"),
+    ("Fuel consumption at 100% load: 250 g/kWh", "fail"),
+], ids=["engine-in-brackets", "engine-before-break", "engine", "genset", "genset-over"])
+def test_an_engines_fuel_rate_is_not_the_sets(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*GENERATOR, line]]), "generator", "6.3.5/fuel-consumption") == expected
