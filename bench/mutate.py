@@ -1419,8 +1419,26 @@ class Gen:
         return self.label_case(f"typical_disclaimer_{lang}", category, lang, (labels[lang], labels[lang]), value,
                                clause, clause, lines=([*extra, note], extra))
 
+    # A footnote the reading's marker points to says what its row does not: typical, estimated, a design target; the
+    # control's note, under the same marker, says measured.
+    FOOTNOTES: ClassVar[dict[str, tuple[list[str], list[str]]]] = {
+        "en": (["Typical value", "Estimated", "Design target, not guaranteed", "Typical values at 25 °C"],
+               ["Measured by an accredited laboratory", "Tested at 25 °C ambient"]),
+        "zh": (["典型值", "估算值", "设计目标值"], ["第三方实验室实测值", "环境温度25 °C下测得"])}
+
+    def footnote(self) -> Case:
+        lang = self.pick(["en", "zh"])
+        category, clause, value, labels = self.pick(self.TYPICAL_READINGS)
+        marker = self.pick(["*", "¹", "†"])
+        bad, good = (self.pick(notes) for notes in self.FOOTNOTES[lang])
+        extra = ["Rated power: 400 kW" if lang == "en" else "额定功率：400 kW"] if category == "generator" else []
+        return self.label_case(f"footnote_{lang}", category, lang, (labels[lang], labels[lang]), value + marker,
+                               clause, clause, lines=([*extra, f"{marker} {bad}"], [*extra, f"{marker} {good}"]))
+
     def unstated_condition(self) -> Case:
         draw = self.rng.random()
+        if draw < 0.05:
+            return self.footnote()
         if draw < 0.1:
             return self.typical_disclaimer()
         if draw < 0.2:

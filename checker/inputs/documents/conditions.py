@@ -3,7 +3,8 @@ catalogs/vocabulary.yaml): a firewall's throughput with 64-byte frames, a PC's n
 smoke transmittance, the post-consumer share of recycled plastic, the sum of the 15 PAHs.
 
 Each condition has the words that state it (``states``) and those of another condition (``other``), looked for in the
-reading's row, or also anywhere in the document (``scope: document``). A reading whose row states the condition is
+reading's row and the footnotes its markers point to (:mod:`checker.inputs.documents.footnotes`), or also anywhere in
+the document (``scope: document``). A reading whose row states the condition is
 taken as printed. Otherwise, where another is named (or, ``required``, the condition is stated nowhere), the reading
 is, by the condition's ``outcome``: dropped (a row of another quantity gives no reading of the field), doubtful (for a
 person), or known only as at least or at most its number (a bound: it can still fail, or still pass, the limit).
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from checker.inputs.documents.footnotes import Notes
 from checker.inputs.documents.numbers import fold, fold_key
 from checker.models import DOUBT_PREFIXES, Fact
 
@@ -103,9 +105,12 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
             folded.append(fold.__wrapped__("\n".join(page_texts)).lower())
         return folded[0]
 
+    notes = Notes(page_texts)
     kept = []
     for cand in found:
-        row_key = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
+        evidence = cand.fact.evidence[0] if cand.fact.evidence else None
+        row_key = " \n ".join(fold_key(t) for t in [evidence.text, *notes.of(evidence.text, evidence.page)]) \
+            if evidence else ""
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
         tried = conditions.get(cand.field, []) + (general if numeric else [])
         condition = next((c for c in tried if c.applies(row_key, document_key)), None)

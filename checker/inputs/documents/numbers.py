@@ -28,7 +28,7 @@ _ANY_BRACKET = re.compile("[" + re.escape("".join(chr(code) for code in _BRACKET
 
 
 _SUPERSCRIPTS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
-_FOOTNOTE = re.compile(rf"([^\W\d_]+)([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
+_FOOTNOTE = re.compile(rf"([^\W\d_]+|[%)\]）])([{_SUPERSCRIPTS}]+)(?![⁺⁻])")
 _ANY_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _POWERS = {"m", "dm", "cm", "mm", "km", "ft", "in", "cr"}  # m², dm³, Cr⁶: not footnotes
 
@@ -52,8 +52,8 @@ def _footnote(m: re.Match[str]) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
-    A superscript digit after a word is a footnote marker ("Mercury¹") and is dropped, so it joins
-    neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
+    A superscript digit after a word, "%" or a bracket is a footnote marker ("Mercury¹", "96 %²") and is dropped, so
+    it joins neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
     if "10" in text and ("^" in text or "**" in text or _ANY_SUPERSCRIPT.search(text)):
         text = _POWER_OF_TEN.sub(_power_of_ten, text)
     if _ANY_SUPERSCRIPT.search(text):

@@ -324,3 +324,47 @@ GENERATOR = ["Diesel generator set C200", "Rated power: 200 kW", "Fuel: diesel"]
 ], ids=["engine-in-brackets", "engine-before-break", "engine", "genset", "genset-over"])
 def test_an_engines_fuel_rate_is_not_the_sets(make_pdf: MakePdf, line: str, expected: str) -> None:
     assert _status(make_pdf([[*GENERATOR, line]]), "generator", "6.3.5/fuel-consumption") == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a footnote a reading's marker points to counts as if printed in its row
+    (["PSU efficiency at 50% load: 96%*", "* Typical value"], "manual_review"),
+    (["PSU efficiency at 50% load: 96%*", "*典型值"], "manual_review"),
+    (["PSU efficiency at 50% load¹: 96%", "¹ Typical value, not guaranteed."], "manual_review"),
+    (["PSU efficiency at 50% load: 96%†", "† Design target"], "manual_review"),
+    (["PSU efficiency at 50% load: 96%²", "Note 2: simulated at 230 VAC"], "manual_review"),
+    # a footnote of another marker, or one that says nothing of the kind, changes nothing; the marker is no number
+    (["PSU efficiency at 50% load: 96%²", "² Measured at 230 VAC", "¹ Typical value"], "pass"),
+    (["PSU efficiency at 50% load: 93%¹"], "fail"),
+    (["PSU efficiency at 50% load: 96%", "* Typical power consumption depends on configuration"], "pass"),
+], ids=["asterisk", "asterisk-zh", "superscript-label", "dagger", "note-n", "other-marker", "marker-no-number",
+        "unmarked"])
+def test_a_footnote_counts_as_its_row(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, *lines]]), "server", "6.2.1/psu-eff-50") == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a reading of an optional part, or of one model of a family, holds only in that configuration
+    ("PSU efficiency at 50% load: 96% (optional Titanium PSU)", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (1200 W model only)", "manual_review"),
+    ("50%负载电源效率：96%（选配钛金电源）", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (standard PSU)", "pass"),
+], ids=["optional", "model-only", "optional-zh", "standard"])
+def test_an_optional_parts_reading_is_doubtful(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == expected
+
+
+FIREWALL_20G = ["Next-generation firewall NGF-300", "IPv4 throughput (64-byte frames): 20 Gbps",
+                "Dimensions (W x D x H): 440 x 300 x 44 mm"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # Appendix F divides the power at the maximum throughput: a power with no traffic is none of it
+    ("Power consumption (no traffic): 60 W", "missing_evidence"),
+    ("功耗（无流量）：60 W", "missing_evidence"),
+    ("Minimum power: 60 W", "missing_evidence"),
+    ("Power consumption at maximum throughput: 600 W", "fail"),
+    ("Max power consumption: 300 W", "pass"),
+], ids=["no-traffic", "no-traffic-zh", "minimum", "max-throughput-over", "max"])
+def test_a_firewalls_power_without_traffic_is_none(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*FIREWALL_20G, line]]), "firewall", "6.2.4/power-per-throughput") == expected

@@ -1,0 +1,70 @@
+"""Footnotes: a marker beside a reading ("96 %*", "Efficiency¹", "96 %†") and the note it points to ("* Typical value",
+"¹ Calculated, not measured"). A reading's conditions (:mod:`checker.inputs.documents.conditions`) are read in its row
+and in the notes its markers point to, so a note that says typical, estimated or another basis counts as if printed
+in the row.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+# A marker in a reading's row: asterisks after a word, a number or a unit, not between two ("kW*h", "1.2*10"); a
+# dagger or section sign; superscript digits after a letter, "%" or a closing bracket (not after a digit: "10³").
+_ROW_MARKER = re.compile(r"(?<=[^\s\d*])(\*{1,3})(?![\w*])|([†‡§])|(?<=[^\W\d_]|[%)\]）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+_UNIT_POWER = re.compile(r"(?<![^\W\d_])(?:m|dm|cm|mm|km|ft|in|cr)$", re.IGNORECASE)  # m², dm³, Cr⁶: powers
+
+# A note: a line that starts with a marker ("* Typical value", "¹ At 230 VAC", "1) Calculated", "Note 1: ...",
+# "注1：...").
+_NOTE_LINE = re.compile(
+    r"^[ \t]*(?:(\*{1,3})|([†‡§])|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[(（]?(\d{1,2})[)）]|(?:notes?|注)[ \t]*(\d{1,2}))[ \t]*[:：.]?[ \t]*"
+    r"(\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _marker(groups: tuple[str | None, ...]) -> str:
+    """One marker's key: the asterisks or dagger as printed, a number as its plain digits."""
+    found = next(g for g in groups if g)
+    return found.translate(_SUPERSCRIPT_DIGITS)
+
+
+def row_markers(text: str) -> set[str]:
+    """The footnote markers in the row ``text`` (as printed, before folding)."""
+    if not any(c in text for c in "*†‡§⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        return set()
+    return {_marker(m.groups()) for m in _ROW_MARKER.finditer(text)
+            if not (m.group(3) and _UNIT_POWER.search(text, 0, m.start()))}
+
+
+def page_notes(text: str) -> dict[str, str]:
+    """Each marker's notes on a page (every line that starts with it, joined)."""
+    notes: dict[str, list[str]] = {}
+    for m in _NOTE_LINE.finditer(text):
+        notes.setdefault(_marker(m.groups()[:5]), []).append(m.group(6))
+    return {marker: " ".join(lines) for marker, lines in notes.items()}
+
+
+class Notes:
+    """The notes of a document's pages, read once, where a reading's row holds a marker."""
+
+    def __init__(self, page_texts: list[str]) -> None:
+        self._texts = page_texts
+        self._pages: dict[int, dict[str, str]] = {}
+
+    def _on(self, page: int) -> dict[str, str]:
+        if page not in self._pages:
+            text = self._texts[page - 1] if 1 <= page <= len(self._texts) else ""
+            self._pages[page] = page_notes(text)
+        return self._pages[page]
+
+    def of(self, row_text: str, page: int | None) -> list[str]:
+        """The notes the markers of ``row_text`` point to: on its page, or, for a marker with no note there, on the
+        first page that has one."""
+        found = []
+        for marker in sorted(row_markers(row_text)):
+            pages = ([page] if page else []) + list(range(1, len(self._texts) + 1))
+            note = next((n[marker] for n in map(self._on, pages) if marker in n), None)
+            if note is not None:
+                found.append(note)
+        return found
