@@ -1435,9 +1435,40 @@ class Gen:
         return self.label_case(f"footnote_{lang}", category, lang, (labels[lang], labels[lang]), value + marker,
                                clause, clause, lines=([*extra, f"{marker} {bad}"], [*extra, f"{marker} {good}"]))
 
+    # A non-detect is known only as below the method's detection limit: under an MDL column, or a document's own
+    # definition ("ND = Not Detected (<1500 ppm)"), above the limit it proves nothing; the control's limit is 2 mg/kg.
+    def detection_limit(self) -> Case:
+        lang = self.pick(["en", "zh"])
+        category = self.pick(["server", "desktop", "switch", "firewall"])
+        high = self.pick(["1500", "2000", "5000"])
+        pid = self.pid("mdl")
+        names = ["Lead (Pb)", "Mercury (Hg)", "Hexavalent chromium (Cr(VI))"] if lang == "en" else \
+            ["铅(Pb)", "汞(Hg)", "六价铬(Cr(VI))"]
+        nd = self.pick(["ND", "N.D.", "Not detected"]) if lang == "en" else "未检出"
+        in_table = self.rng.random() < 0.6
+
+        def sheet(name: str, mdl: str) -> bytes:
+            page = Sheet(category, lang, name)
+            if in_table:
+                head = ["Test item", "Unit", self.pick(["MDL", "RL", "LOD"]), "Result"] if lang == "en" else \
+                    ["检测项目", "单位", self.pick(["方法检出限", "检出限", "报告限"]), "结果"]
+                page.table([head, *([n, "mg/kg", mdl, nd] for n in names)])
+            else:
+                page.line(f"ND = Not Detected (<{mdl} mg/kg)" if lang == "en" else f"注：未检出（<{mdl} mg/kg）")
+                for n in names:
+                    page.kv(n, nd)
+            return page.render()
+
+        clauses = ["6.1.11/pb", "6.1.11/hg", "6.1.11/cr6"]
+        return Case("unstated_condition", f"detection_limit_{'table' if in_table else 'note'}_{lang}", f"pdf-{lang}",
+                    category, {f"{pid}.pdf": sheet(pid, high)}, clauses, f"{names[0]}: {nd} (detection limit {high})",
+                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", "2")}, target="substances")
+
     def unstated_condition(self) -> Case:
         draw = self.rng.random()
-        if draw < 0.05:
+        if draw < 0.04:
+            return self.detection_limit()
+        if draw < 0.07:
             return self.footnote()
         if draw < 0.1:
             return self.typical_disclaimer()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
 from checker.inputs.documents.conditions import under_statistic
 from checker.inputs.documents.declarations import NOTE as DECLARATION
+from checker.inputs.documents.detection import below
 from checker.inputs.documents.load_lists import load_lists
 from checker.inputs.documents.numbers import Value, unit_of
 from checker.inputs.documents.rowparse import Parsed, cell_excluded, parse_row
@@ -50,6 +51,7 @@ class Column:
     rule: LabelRule | None = None
     ignore: bool = False
     limit: bool = False  # the document's own limit or requirement (also ignored)
+    detection: bool = False  # a limit column of the method's detection limits ("MDL", "检出限")
     result: bool = False
     load_key: bool = False
     unit: str | None = None
@@ -217,6 +219,7 @@ class Extractor:
             col.rule = cell_hits[0].rule
         elif len(key) <= _HEADER_CELL and _names(self.vocab.limit_words, key):
             col.ignore = col.limit = True
+            col.detection = _names(self.vocab.detection_words, key)
         elif len(key) <= 14 and _names(self.vocab.result_columns, key):
             col.result = True
         elif len(key) <= _IGNORE_CELL and _names(self.vocab.ignore_columns, key):
@@ -294,7 +297,23 @@ class Extractor:
                 out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
         beside = {c.field for c in guaranteed}  # a Min or Max beside a typical value says more than it
         out = [c for c in out if not (c in typical and c.field in beside)]
+        self._below_detection_limit(out, header, parsed)
         return out if aligned else None
+
+    def _below_detection_limit(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
+        """Each non-detect of ``out`` known only as below the number in its row's detection-limit column."""
+        if not any(c.fact.qualifier == "nd" for c in out) or not any(c.detection for c in header):
+            return
+        for value in parsed.values:
+            cell = parsed.row.cells[parsed.cell_of(value.start)]
+            col = _limit_column(header, cell)
+            if col is None or not col.detection or value.value is None:
+                continue
+            for cand in out:
+                if cand.fact.qualifier == "nd":
+                    unit = col.unit or parsed.label_unit() or value.unit or cand.fact.unit
+                    cand.fact = below(cand.fact, float(value.value), unit, f"the “{col.name.strip()}” column")
+            return
 
     def _side_by_side(self, parsed: Parsed, models: list[Cell]) -> list[Candidate] | None:
         """Under a "Model | A | B" header a value in a model's column belongs to that model alone: the

@@ -170,6 +170,7 @@ class Vocabulary:
     conformity_words: list[Label]  # "meets", "符合": a value after one is a declaration of conformity
     limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
     detection_limit: re.Pattern[str]  # "检出限 100 mg/kg", "MDL 2 ppm": the reporting limit of a non-detect
+    detection_words: list[Label]  # the same words alone: a column of detection limits ("MDL", "检出限")
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
@@ -401,6 +402,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         limit_words=_labels(doc["limit_words"] + doc["detection_limit_words"]),
         conformity_words=_labels(doc["conformity_words"]),
         detection_limit=_detection_limit(doc["detection_limit_words"]),
+        detection_words=_labels(doc["detection_limit_words"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},

@@ -180,7 +180,7 @@ def test_test_report_results_are_read_despite_its_conclusion(make_pdf: MakePdf) 
                       ("六价铬(Cr(VI))", "2", "未检出", "1000")]], col_width=110)
     facts = facts_of(path)
     assert [(f.value, f.note) for f in facts["pb"]] == [(12.0, "unit not printed next to the value; mg/kg assumed")]
-    assert [f.qualifier for f in facts["hg"]] == ["nd"]
+    assert [(f.qualifier, f.value) for f in facts["hg"]] == [("lt", 2.0)]  # below the 检出限 column's 2
     assert [f.value for f in facts["cd"]] == [3.0]
     results = clauses([path], "desktop")
     assert {c: results[c].status for c in SUBSTANCES} == dict.fromkeys(SUBSTANCES, "pass")

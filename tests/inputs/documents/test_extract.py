@@ -221,12 +221,12 @@ def test_pah_table_zh(make_pdf: MakePdf) -> None:
     rows += PAH_ROWS
     facts = facts_of(make_pdf([rows], col_width=120), "desktop")
     assert len([f for f in facts if f.startswith("pah_")]) == 15
-    assert facts["pah_naphthalene"][0].qualifier == "nd"
+    assert facts["pah_naphthalene"][0].qualifier == "lt"  # not detected: below its 检出限
     assert values(facts, "pah_phenanthrene") == [0.52]
     lt = facts["pah_benzo_a_anthracene"][0]
     assert (lt.value, lt.qualifier, lt.unit) == (0.2, "lt", "mg/kg")
     assert values(facts, "pah_benzo_ghi_perylene") == [0.9]  # the standard's misprint 苯并(g,h,i)芘
-    assert facts["bap"][0].qualifier == "nd" and facts["pah_benzo_a_pyrene"][0].qualifier == "nd"
+    assert facts["bap"][0].qualifier == "lt" and facts["pah_benzo_a_pyrene"][0].qualifier == "lt"
     assert all(f.value != 0.2 or f.qualifier == "lt" for fs in facts.values() for f in fs)  # never the MDL
 
 
@@ -235,7 +235,7 @@ def test_pah_rows_by_cas_and_english(make_pdf: MakePdf) -> None:
     rows += [("Benzo[a]pyrene", "50-32-8", "mg/kg", "0.2", "1.3"), ("", "191-24-2", "mg/kg", "0.2", "ND")]
     facts = facts_of(make_pdf([rows], col_width=100), "laptop")
     assert values(facts, "bap") == [1.3] and values(facts, "pah_benzo_a_pyrene") == [1.3]
-    assert facts["pah_benzo_ghi_perylene"][0].qualifier == "nd"
+    assert (facts["pah_benzo_ghi_perylene"][0].qualifier, facts["pah_benzo_ghi_perylene"][0].value) == ("lt", 0.2)
 
 
 def test_two_different_readings_give_two_facts(make_pdf: MakePdf) -> None:

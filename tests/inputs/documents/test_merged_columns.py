@@ -78,7 +78,7 @@ def test_limit_merged_into_a_long_label_is_not_the_result(tmp_path: Path) -> Non
              ["Hexavalent chromium (Cr(VI))", "1000", "2", "1100", "Fail"]]
     facts = facts_of(tight_pdf(tmp_path / "a.pdf", [table]), "server")
     assert values(facts, "cr6") == [(1100.0, "")]
-    assert values(facts, "pb") == [(None, "nd")]
+    assert values(facts, "pb") == [(8.0, "lt")]  # not detected: below the MDL column's 8
 
 
 def test_limit_merged_into_a_label_without_a_result_gives_no_value(tmp_path: Path) -> None:
