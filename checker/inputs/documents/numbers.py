@@ -74,6 +74,8 @@ def fold_key(text: str) -> str:
     return fold(text).lower()
 
 
+UNKNOWN_UNIT = "?"  # the mark of a unit the reader does not know, printed right after the number
+
 # Units recognised right after a number (after folding), longest first. Values: unit text to emit.
 _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"g\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "g/kWh"), (r"kg\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "kg/kWh"),
@@ -97,6 +99,15 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"赫兹", "Hz"), (r"°\s*c(?![a-z])|℃|摄氏度", "degC"),
     # a packet rate, an amount of data, a per-unit fraction: never a throughput or a percent under its label's unit
     (r"[kmgt]?pps(?![a-z])", "pps"), (r"[kmgt]?bits?(?![a-z/])", "bit"), (r"p\.u\.|pu(?![a-z])", "p.u."),
+    (r"[kmgt]?(?:packets?|frames?)(?:\s*/\s*s(?:ec)?)?(?![a-z])", "packet"),
+    # a current, a heat flow, a US fuel flow, an engine's horsepower: never a power, a fuel flow or a rating in W or L/h
+    (r"amps?(?![a-z])|amperes?(?![a-z])", "A"), (r"btu\s*/\s*h(?:r|our)?(?![a-z])|btu(?![a-z])", "BTU/h"),
+    (r"kcal\s*/\s*h(?:r|our)?(?![a-z])|kcal(?![a-z])", "kcal/h"),
+    # gallons: US or imperial (20 % more) as printed; a gallon that does not say which is no reading ("?gal")
+    (r"us\s*(?:gph|gal(?:lons?)?\s*/\s*h(?:r|our)?)(?![a-z])", "gal/h"),
+    (r"(?:imp\.?|imperial|uk)\s*(?:gph|gal(?:lons?)?\s*/\s*h(?:r|our)?)(?![a-z])", "imperial_gallon/h"),
+    (r"gph(?![a-z])|gal(?:lons?)?(?:\s*/\s*h(?:r|our)?)?(?![a-z])", UNKNOWN_UNIT + "gal"),
+    (r"b?hp(?![a-z])|horsepower(?![a-z])", "hp"),
 ]
 # the same alternatives, one group each: a match at a position is the first pattern of the list that matches there
 _UNIT_FIRST = re.compile("|".join(f"({p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
@@ -187,7 +198,7 @@ def unit_of(text: str) -> str | None:
         for m in pattern.finditer(folded):
             candidate = m.group(1).strip()
             found = match_unit(candidate)
-            if found and found[1] == len(candidate):
+            if found and found[1] == len(candidate) and not found[0].startswith(UNKNOWN_UNIT):
                 return found[0]
     return None
 
@@ -225,8 +236,8 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
     return out
 
 
-_GLUED = re.compile(r"[a-z]{1,4}(?![a-z])|\s[kmt](?![a-z0-9])", re.IGNORECASE)  # "176M", "176 M" (a prefix alone)
-UNKNOWN_UNIT = "?"  # the mark of a unit the reader does not know, printed right after the number
+# "176M", "176 M" (a prefix alone), "300 kJ/h" (letters over letters: a unit, also after a space)
+_GLUED = re.compile(r"\s?[a-z]{1,8}\s*/\s*[a-z]{1,4}(?![a-z])|[a-z]{1,4}(?![a-z])|\s[kmt](?![a-z0-9])", re.IGNORECASE)
 
 
 def _glued(text: str, pos: int) -> tuple[str, int] | None:

@@ -368,3 +368,18 @@ FIREWALL_20G = ["Next-generation firewall NGF-300", "IPv4 throughput (64-byte fr
 ], ids=["no-traffic", "no-traffic-zh", "minimum", "max-throughput-over", "max"])
 def test_a_firewalls_power_without_traffic_is_none(make_pdf: MakePdf, line: str, expected: str) -> None:
     assert _status(make_pdf([[*FIREWALL_20G, line]]), "firewall", "6.2.4/power-per-throughput") == expected
+
+
+@pytest.mark.parametrize(("line", "clause", "expected"), [
+    # a module's, slot's or card's size or power is of a part: the product's is at least it
+    ("Dimensions (W x H x D): 440 x 44 x 300 mm (per module)", "6.2.4/volume", "manual_review"),
+    ("Power consumption per module: 300 W", "6.2.4/power-per-throughput", "manual_review"),
+    ("单模块功耗：300 W", "6.2.4/power-per-throughput", "manual_review"),
+    ("Dimensions (W x H x D): 440 x 44 x 300 mm", "6.2.4/volume", "pass"),
+    ("Max power consumption: 300 W", "6.2.4/power-per-throughput", "pass"),
+], ids=["size-per-module", "power-per-module", "power-per-module-zh", "size", "power"])
+def test_a_modules_reading_is_at_most_the_products(make_pdf: MakePdf, line: str, clause: str, expected: str) -> None:
+    lines = ["Next-generation firewall NGF-300", "IPv4 throughput (64-byte frames): 20 Gbps"]
+    lines += [line] + (["Max power consumption: 300 W"] if "volume" in clause else
+                       ["Dimensions (W x H x D): 440 x 44 x 300 mm"])
+    assert _status(make_pdf([lines]), "firewall", clause) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from checker.inputs.documents import read_pdf
 from checker.inputs.documents.numbers import find_values, fold, match_unit, parse_number, unit_of
+from checker.pipeline import check
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -195,3 +197,27 @@ def test_a_size_is_not_a_glued_unit() -> None:
 def test_a_glued_prefix_is_no_bare_number(make_pdf: Callable[..., Path], line: str) -> None:
     facts = read_pdf(make_pdf([["以太网交换机 SW-48", line]]), "switch").facts
     assert [f.value for f in facts if f.field == "max_throughput" and f.value is not None] == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("60 Mpackets/s", "packet"), ("3 amps", "A"), ("1024 BTU/hr", "BTU/h"), ("300 kcal/h", "kcal/h"),
+    ("25 US gph", "gal/h"), ("25 Imp gal/hr", "imperial_gallon/h"), ("25 gph", "?gal"), ("25 gal/h", "?gal"),
+    ("400 HP", "hp"), ("300 kJ/h", "?kJ/h"),
+])
+def test_more_units_after_a_space_are_the_numbers(text: str, unit: str) -> None:
+    """A unit word after a space was dropped and the label's unit taken: "Max power (W): 300 kcal/h" read as 300 W,
+    "Fuel consumption (L/h): 25 gph" as 25 L/h (94.6 L/h). A gallon that does not say US or imperial is no reading."""
+    assert _values(text)[0][1] == unit
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Max power consumption (W): 300 kcal/h", "fail"),  # 349 W: 5.8 W/Gbps at 60 Gbps
+    ("Max power consumption (W): 3 amps", "missing_evidence"),
+    ("Max power consumption (W): 1000 BTU/hr", "pass"),  # 293 W
+    ("Max power consumption (W): 300", "pass"),
+], ids=["kcal", "amps", "btu", "watts"])
+def test_a_power_in_another_unit(make_pdf: Callable[..., Path], line: str, expected: str) -> None:
+    lines = ["Next-generation firewall NGF-300", "IPv4 throughput, 64-byte (Gbps): 60 Gbps",
+             "Dimensions (W x H x D): 440 x 44 x 300 mm", line]
+    report = check([make_pdf([lines])], date(2026, 1, 1), category="firewall").report()
+    assert next(c.status for c in report.products[0].clauses if c.id == "6.2.4/power-per-throughput") == expected
