@@ -1229,9 +1229,38 @@ class Gen:
                             "pah15_sum": "3,100", "battery_hg": "1,000", "battery_cd": "3,000",
                             "battery_pb": "12,000", "backlight_hg": "1,500"}
 
+    # A value in another unit under a label that names the field's ("Max power consumption (W): 280 kcal/h" is 326 W;
+    # "(L/h): 95 gph" is 360 L/h): its unit is the number's, never dropped for the label's. The control prints the
+    # number alone, in the label's unit, where it passes.
+    FOREIGN_UNITS: ClassVar[list[tuple[str, list[str], str, str, list[str]]]] = [
+        ("firewall", ["Next-generation firewall NGF-300", "IPv4 throughput, 64-byte frames (Gbps): 60",
+                      "Dimensions (W x H x D): 440 x 44 x 300 mm"], "Max power consumption (W)", "280",
+         ["kcal/h", "kcal/hr", "amps", "A", "VA·h"]),
+        ("generator", ["Diesel generator set C400", "Rated power: 400 kW", "Fuel: diesel"],
+         "Fuel consumption at 100% load (L/h)", "95", ["US gph", "gph", "gal/hr", "Imp gal/hr", "gallons/h"]),
+    ]
+
+    def foreign_unit(self) -> Case:
+        category, lines, label, number, units = self.pick(self.FOREIGN_UNITS)
+        unit = self.pick(units)
+        clause = "6.2.4/power-per-throughput" if category == "firewall" else "6.3.5/fuel-consumption"
+        pid = self.pid("unit")
+
+        def sheet(name: str, value: str) -> bytes:
+            page = Sheet(category, "en", name, context=False)
+            for line in lines[1:]:
+                page.line(line)
+            return page.kv(label, value).render()
+
+        return Case("decimal_comma", f"foreign_unit_{category}", "pdf-en", category,
+                    {f"{pid}.pdf": sheet(pid, f"{number} {unit}")}, [clause], f"{label}: {number} {unit}",
+                    control={f"{pid}-ctl.pdf": sheet(pid + "-ctl", number)}, target=clause)
+
     def decimal_comma(self) -> Case:
         draw = self.rng.random()
-        if draw < 0.15:
+        if draw < 0.1:
+            return self.foreign_unit()
+        if draw < 0.2:
             return self.datacentre_comma()
         if draw < 0.3:
             return self.scientific()

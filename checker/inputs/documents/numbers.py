@@ -108,6 +108,9 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"(?:imp\.?|imperial|uk)\s*(?:gph|gal(?:lons?)?\s*/\s*h(?:r|our)?)(?![a-z])", "imperial_gallon/h"),
     (r"gph(?![a-z])|gal(?:lons?)?(?:\s*/\s*h(?:r|our)?)?(?![a-z])", UNKNOWN_UNIT + "gal"),
     (r"b?hp(?![a-z])|horsepower(?![a-z])", "hp"),
+    # an apparent power and energies: never a power in W ("Max power (W): 280 VA", "280 Wh")
+    (r"va(?![a-z·*])", "VA"), (r"kwh(?![a-z])", "kWh"), (r"mwh(?![a-z])", "MWh"), (r"gwh(?![a-z])", "GWh"),
+    (r"wh(?![a-z])", "Wh"), (r"per\s?cent(?![a-z])", "%"),
 ]
 # the same alternatives, one group each: a match at a position is the first pattern of the list that matches there
 _UNIT_FIRST = re.compile("|".join(f"({p})" for p, _ in _UNIT_PATTERNS), re.IGNORECASE)
@@ -171,7 +174,7 @@ class Value:
 
 _UNIT_LEAD = re.compile(r" ?(?:\(\s*)?")
 _UNIT_NAMING = [re.compile(p, re.IGNORECASE) for p in (
-    r"\(([^()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
+    r"\(([^()]{1,12})\)", r"[,，;；]\s*([^,，;；()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
     r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})")]
 
 
@@ -236,8 +239,9 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
     return out
 
 
-# "176M", "176 M" (a prefix alone), "300 kJ/h" (letters over letters: a unit, also after a space)
-_GLUED = re.compile(r"\s?[a-z]{1,8}\s*/\s*[a-z]{1,4}(?![a-z])|[a-z]{1,4}(?![a-z])|\s[kmt](?![a-z0-9])", re.IGNORECASE)
+# "176M", "176 M" (a prefix alone), "300 kJ/h", "280 VA·h" (letters over or times letters: a unit, also after a space)
+_GLUED = re.compile(r"\s?[a-z]{1,8}\s*[/·*]\s*[a-z]{1,4}(?![a-z])|[a-z]{1,4}(?![a-z])|\s[kmt](?![a-z0-9])",
+                    re.IGNORECASE)
 
 
 def _glued(text: str, pos: int) -> tuple[str, int] | None:

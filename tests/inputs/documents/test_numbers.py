@@ -202,7 +202,8 @@ def test_a_glued_prefix_is_no_bare_number(make_pdf: Callable[..., Path], line: s
 @pytest.mark.parametrize(("text", "unit"), [
     ("60 Mpackets/s", "packet"), ("3 amps", "A"), ("1024 BTU/hr", "BTU/h"), ("300 kcal/h", "kcal/h"),
     ("25 US gph", "gal/h"), ("25 Imp gal/hr", "imperial_gallon/h"), ("25 gph", "?gal"), ("25 gal/h", "?gal"),
-    ("400 HP", "hp"), ("300 kJ/h", "?kJ/h"),
+    ("400 HP", "hp"), ("300 kJ/h", "?kJ/h"), ("280 VA", "VA"), ("280 VA·h", "?VA·h"), ("280 Wh", "Wh"),
+    ("10.5 GWh", "GWh"), ("94 percent", "%"),
 ])
 def test_more_units_after_a_space_are_the_numbers(text: str, unit: str) -> None:
     """A unit word after a space was dropped and the label's unit taken: "Max power (W): 300 kcal/h" read as 300 W,
@@ -213,11 +214,24 @@ def test_more_units_after_a_space_are_the_numbers(text: str, unit: str) -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("Max power consumption (W): 300 kcal/h", "fail"),  # 349 W: 5.8 W/Gbps at 60 Gbps
     ("Max power consumption (W): 3 amps", "missing_evidence"),
+    ("Max power consumption (W): 280 VA·h", "missing_evidence"),
+    ("Max power consumption (W): 280 VA", "missing_evidence"),  # an apparent power is no power in W
     ("Max power consumption (W): 1000 BTU/hr", "pass"),  # 293 W
     ("Max power consumption (W): 300", "pass"),
-], ids=["kcal", "amps", "btu", "watts"])
+], ids=["kcal", "amps", "va-h", "va", "btu", "watts"])
 def test_a_power_in_another_unit(make_pdf: Callable[..., Path], line: str, expected: str) -> None:
     lines = ["Next-generation firewall NGF-300", "IPv4 throughput, 64-byte (Gbps): 60 Gbps",
              "Dimensions (W x H x D): 440 x 44 x 300 mm", line]
     report = check([make_pdf([lines])], date(2026, 1, 1), category="firewall").report()
     assert next(c.status for c in report.products[0].clauses if c.id == "6.2.4/power-per-throughput") == expected
+
+
+@pytest.mark.parametrize("line", [
+    "IPv4 throughput, 64-byte frames (Gbps): 60", "IPv4 throughput (64-byte frames, Gbps): 60",
+    "IPv4 throughput (Gbps), 64-byte frames: 60", "IPv4吞吐量（64字节，Gbps）：60", "Throughput (64B UDP): 60 Gbps",
+])
+def test_a_frame_size_is_no_value_and_hides_no_unit(make_pdf: Callable[..., Path], line: str) -> None:
+    """Bug: "64-byte" was read as a number, so the label's "(Gbps)" after it named no unit (no throughput was read)
+    or 64 became a second throughput beside 60."""
+    facts = read_pdf(make_pdf([["Next-generation firewall NGF-300", line]]), "firewall").facts
+    assert [(f.value, f.unit) for f in facts if f.field == "fw_throughput"] == [(60.0, "Gbps")]
