@@ -228,6 +228,9 @@ class Emitter:
             return "" if float(number).is_integer() else None
         if rule.bare == "grade":
             return "grade"
+        if rule.bare == "defined_unit":  # a ratio defined in one unit ("WUE: 0.5" is in L/kWh)
+            notes.append(f"printed without unit; read in {rule.unit}, the unit it is defined in")
+            return rule.unit
         return None
 
     def _unit_fits(self, rule: LabelRule, unit: str, notes: list[str], row: Row) -> bool:

@@ -383,3 +383,42 @@ def test_a_modules_reading_is_at_most_the_products(make_pdf: MakePdf, line: str,
     lines += [line] + (["Max power consumption: 300 W"] if "volume" in clause else
                        ["Dimensions (W x H x D): 440 x 44 x 300 mm"])
     assert _status(make_pdf([lines]), "firewall", clause) == expected
+
+
+@pytest.mark.parametrize(("line", "clause", "expected"), [
+    # a data centre's WUE and renewable share are read from its report, the year's only
+    ("WUE: 0.5 L/kWh", "5.3/wue", "pass"),
+    ("全年水资源使用效率（WUE）：2.8 L/kWh", "5.3/wue", "fail"),
+    ("WUE: 0.5", "5.3/wue", "pass"),  # WUE is defined in L/kWh
+    ("Renewable energy share: 60 %", "5.2/renewable-share", "pass"),
+    ("可再生能源使用率：60%", "5.2/renewable-share", "pass"),
+    ("WUE (design): 0.5 L/kWh", "5.3/wue", "missing_evidence"),
+    ("WUE (January 2025): 0.5 L/kWh", "5.3/wue", "missing_evidence"),
+    ("Renewable energy share (Q1 2025): 60 %", "5.2/renewable-share", "missing_evidence"),
+    ("Peak renewable share: 60 %", "5.2/renewable-share", "missing_evidence"),
+    ("Renewable energy share (target): 60 %", "5.2/renewable-share", "manual_review"),
+    ("Renewable energy share increase year on year: 5 %", "5.2/renewable-share", "missing_evidence"),
+], ids=["wue", "wue-zh-over", "wue-bare", "renewable", "renewable-zh", "wue-design", "wue-month", "renewable-quarter",
+        "renewable-peak", "renewable-target", "renewable-increase"])
+def test_a_data_centres_wue_and_renewable_share(make_pdf: MakePdf, line: str, clause: str, expected: str) -> None:
+    assert _status(make_pdf([[*DATACENTRE, line]]), "datacenter", clause) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the whole product's recyclability, not a part's
+    ("Recyclability of the chassis: 95%", "manual_review"),
+    ("Metal parts recyclability: 95%", "manual_review"),
+    ("机箱可再生利用率：95%", "manual_review"),
+    ("Recyclability (whole product): 85%", "pass"),
+    ("Recyclability: 85%", "pass"),
+], ids=["chassis", "metal-parts", "chassis-zh", "whole", "plain"])
+def test_a_parts_recyclability_is_not_the_products(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/recyclability") == expected
+
+
+@pytest.mark.parametrize("line", [
+    "DC-DC converter efficiency at 50% load: 96%", "UPS efficiency at 50% load: 96%",
+    "Battery backup unit efficiency at 50% load: 96%", "光模块转换效率（50%负载）：96%",
+])
+def test_another_converters_efficiency_is_not_the_psus(make_pdf: MakePdf, line: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == "missing_evidence"
