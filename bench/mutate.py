@@ -1414,8 +1414,10 @@ class Gen:
             "zh": [("目标PUE", "年均PUE"), ("规划PUE", "年度PUE"), ("预计年均PUE", "年均PUE")]}),
         ("server", "6.1.11/pb", "50 mg/kg", {
             "en": [("Lead (Pb), whole product", "Lead (Pb)"),
-                   ("Lead (Pb) (of total product weight)", "Lead (Pb) in homogeneous materials")],
-            "zh": [("铅(Pb)整机含量", "铅(Pb)"), ("铅(Pb)（按产品总重）", "铅(Pb)（均质材料）")]}),
+                   ("Lead (Pb) (of total product weight)", "Lead (Pb) in homogeneous materials"),
+                   ("Lead (Pb) migration", "Lead (Pb)"), ("Extractable lead (Pb)", "Lead (Pb) content")],
+            "zh": [("铅(Pb)整机含量", "铅(Pb)"), ("铅(Pb)（按产品总重）", "铅(Pb)（均质材料）"),
+                   ("铅(Pb)可迁移量", "铅(Pb)")]}),
         ("desktop", "6.2.2/pah15", "3 mg/kg", {
             "en": [("Sum of PAHs (8 PAHs, REACH)", "Sum of 15 PAHs")],
             "zh": [("8种多环芳烃总和", "15项多环芳烃总和"), ("8项多环芳烃总量", "多环芳烃总和")]}),
@@ -1431,8 +1433,10 @@ class Gen:
     # guaranteed; the control says nothing of the kind.
     TYPICAL_DISCLAIMERS: ClassVar[dict[str, list[str]]] = {
         "en": ["All values are typical unless otherwise noted.", "Specifications shown are typical values.",
-               "Note: data given are typical at 25 °C."],
-        "zh": ["注：以上数据均为典型值。", "表中参数为典型值，仅供参考。"]}
+               "Note: data given are typical at 25 °C.", "PRELIMINARY DATASHEET - specifications subject to change",
+               "Advance information (rev 0.3)", "DRAFT - not for certification"],
+        "zh": ["注：以上数据均为典型值。", "表中参数为典型值，仅供参考。", "产品规格书（征求意见稿）",
+               "检验报告（草稿）"]}
     TYPICAL_READINGS: ClassVar[list[tuple[str, str, str, dict[str, str]]]] = [
         ("server", "6.2.1/psu-eff-50", "96.0%", {"en": "PSU efficiency at 50% load", "zh": "50%负载电源效率"}),
         ("switch", "6.2.3/noise-attended", "6.1 B", {"en": "Declared sound power LwAd", "zh": "声功率级"}),

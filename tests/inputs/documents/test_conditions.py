@@ -422,3 +422,30 @@ def test_a_parts_recyclability_is_not_the_products(make_pdf: MakePdf, line: str,
 ])
 def test_another_converters_efficiency_is_not_the_psus(make_pdf: MakePdf, line: str) -> None:
     assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == "missing_evidence"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a preliminary, draft or target specification: its values are targets
+    (["PRELIMINARY DATASHEET", "PSU efficiency at 50% load: 96%"], "manual_review"),
+    (["Advance information: specifications subject to change", "PSU efficiency at 50% load: 96%"], "manual_review"),
+    (["DRAFT test report - not for certification", "PSU efficiency at 50% load: 96%"], "manual_review"),
+    (["检验报告（征求意见稿）", "50%负载电源效率：96%"], "manual_review"),
+    (["Cooling: forced draft fans", "PSU efficiency at 50% load: 96%"], "pass"),  # a fan's draft, no draft document
+    (["PSU efficiency at 50% load: 96%"], "pass"),
+], ids=["preliminary", "advance-information", "draft", "draft-zh", "forced-draft", "final"])
+def test_a_preliminary_documents_values_are_targets(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, *lines]]), "server", "6.2.1/psu-eff-50") == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a migration or extractable amount is at most the content; the packaging's is not the product's
+    ("Lead (Pb) migration: 5 mg/kg", "manual_review"),
+    ("Lead (Pb) (extractable): 5 mg/kg", "manual_review"),
+    ("铅(Pb)可迁移量：5 mg/kg", "manual_review"),
+    ("Lead (Pb) migration: 2500 mg/kg", "fail"),
+    ("Lead (Pb) in packaging: 5 mg/kg", "missing_evidence"),
+    ("Lead (Pb) in solder: 5 mg/kg", "pass"),
+], ids=["migration", "extractable", "migration-zh", "migration-over", "packaging", "solder"])
+def test_a_migration_or_the_packaging_is_no_content(make_pdf: MakePdf, line: str, expected: str) -> None:
+    path = make_pdf([[*SERVER, "Test report (RoHS)", line]])
+    assert _status(path, "server", "6.1.11/pb") == expected
