@@ -303,7 +303,9 @@ def test_a_document_of_typical_values(make_pdf: MakePdf, lines: list[str], expec
     (["Lead (Pb) in homogeneous materials: 50 mg/kg"], "pass"),
     (["铅(Pb)（均质材料）：50 mg/kg"], "pass"),
     (["Lead (Pb): 50 mg/kg"], "pass"),
-], ids=["whole", "product-weight", "whole-zh", "document", "whole-over", "homogeneous", "homogeneous-zh", "plain"])
+    (["Product weight: 12 kg", "Price per unit: see quote", "Lead (Pb): 50 mg/kg"], "pass"),  # no basis stated
+], ids=["whole", "product-weight", "whole-zh", "document", "whole-over", "homogeneous", "homogeneous-zh", "plain",
+        "weight-elsewhere"])
 def test_a_whole_products_concentration_is_at_most_its_materials(make_pdf: MakePdf, lines: list[str],
                                                                  expected: str) -> None:
     path = make_pdf([[*SERVER, "Test report (RoHS)", *lines]])
@@ -449,3 +451,14 @@ def test_a_preliminary_documents_values_are_targets(make_pdf: MakePdf, lines: li
 def test_a_migration_or_the_packaging_is_no_content(make_pdf: MakePdf, line: str, expected: str) -> None:
     path = make_pdf([[*SERVER, "Test report (RoHS)", line]])
     assert _status(path, "server", "6.1.11/pb") == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("能效等级：1级（待认证）", "manual_review"),
+    ("能效等级：1级（认证中）", "manual_review"),
+    ("Energy efficiency grade: 1 (certification pending)", "manual_review"),
+    ("Energy efficiency grade: 1 (application in progress)", "manual_review"),
+    ("能效等级：1级", "pass"),
+], ids=["pending-zh", "in-certification-zh", "pending", "in-progress", "certified"])
+def test_a_pending_certification_is_no_grade(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*PC, line]]), "desktop", "6.2.2/pc-energy-grade") == expected
