@@ -48,8 +48,8 @@ class Score:
 def _matches(fact: Any, want: dict[str, Any]) -> bool:
     from checker.units import convert
 
-    if want["nd"]:
-        return bool(fact.qualifier == "nd")
+    if want["nd"]:  # a non-detect, bare or below the detection limit its report states
+        return bool(fact.qualifier == "nd" or (fact.qualifier == "lt" and fact.note.startswith("not detected")))
     if fact.qualifier and fact.qualifier != "":
         return False
     value = want["value"]
