@@ -973,7 +973,20 @@ class Gen:
 
         fail_word, pass_word = ("不合格", "合格") if lang == "zh" else ("Fail", "Pass")
         pid = self.pid("req")
-        if self.rng.random() < 0.2:  # the limit inside the label of a key-value line
+        draw = self.rng.random()
+        if draw < 0.15 and target.kind != "grade":  # a stricter limit of the supplier's own, its word after the number
+            words = ["（企业内控标准）", "（管控值）", "（允许值）", "（客户要求）"] if lang == "zh" else \
+                ["(internal limit)", "(threshold)", "(customer requirement)", "permitted", "(MCV)", "(allowed)"]
+            word = self.pick(words)
+            label = target.zh if lang == "zh" else target.en
+            good = shown(target, target.good, lang)
+            line = f"{label}：{good}{word}" if lang == "zh" else f"{label}: {good} {word}"
+            files = {f"{pid}.pdf": self.sheet(target, lang, pid).line(line).render()}
+            control = {f"{pid}-ctl.pdf": self.sheet(target, lang, pid + "-ctl").line(
+                self.kv_line(target, lang, good)).render()}
+            return Case("requirement_column", "limit_word_after", f"pdf-{lang}", target.category, files,
+                        [target.clause], line, control=control, target=target.field)
+        if draw < 0.35:  # the limit inside the label of a key-value line
             words = ["标准要求", "技术要求", "限值"] if lang == "zh" else ["requirement", "limit", "threshold"]
             word = self.pick(words)
             label = target.zh if lang == "zh" else target.en

@@ -71,15 +71,26 @@ class Parsed:
         """True when the last limit or result word before ``value`` in its clause is a limit word,
         False when it is a result word ("检测结果", "Result | 5 | ND"), None without one. The word
         counts in the value's own cell or in a label cell (a cell without values)."""
-        clause = next((a for a, b in self.clauses() if a <= value.start < b), 0)
+        clause, clause_end = next(((a, b) for a, b in self.clauses() if a <= value.start < b), (0, len(self.key)))
         last = [(start, limit) for start, end, limit in self.marks  # a mark may end inside the value's bound
                 if clause <= start < value.start and not self._enclosed(start, end, value.start)]  # ("不得超过")
         if not last:
-            return None
+            return self._named_after(value, clause_end)
         cell = self.cell_of(last[-1][0])
         if cell == self.cell_of(value.start) or all(self.cell_of(v.start) != cell for v in self.values):
             return last[-1][1]
         return None
+
+    def _named_after(self, value: Value, clause_end: int) -> bool | None:
+        """The first limit or result word after ``value`` in its clause, where no other value follows it there: "0.09 %
+        (threshold)", "500 ppm permitted", "500 mg/kg（管控值）" name the value; "12 mg/kg (limit 1000 mg/kg)" does
+        not (the word has a number of its own)."""
+        if any(value.end <= v.start < clause_end for v in self.values if v is not value):
+            return None
+        after = [(start, limit) for start, _, limit in self.marks if value.end <= start < clause_end]
+        if not after or not _NAMING_GAP.fullmatch(self.key[value.end:after[0][0]]):
+            return None  # "1级（符合标准要求）", "符合1级能效要求": the word is a conformity sentence's
+        return after[0][1]
 
     def _enclosed(self, start: int, end: int, before: int) -> bool:
         """True when the word at ``start:end`` and a number of its own sit in brackets that close before
@@ -268,6 +279,9 @@ def _in_brackets(key: str, at: int) -> bool:
 
 
 _AFTER_NUMBER = re.compile(r"\d\s*$")
+# between a value and a limit or result word after it: brackets, punctuation, and at most one word of Latin letters
+# ("500 ppm (customer requirement)"); Chinese between them is a sentence's ("（符合标准要求）")
+_NAMING_GAP = re.compile(r"[\s(\[:：,，\-–—]*(?:[a-z]{1,12}[\s]+)?")
 
 
 def _excluded(hit: Hit, key: str, clauses: list[tuple[int, int]], head: str) -> bool:

@@ -168,3 +168,23 @@ def test_a_requirement_sentence_is_the_documents_limit(make_pdf: MakePdf, line: 
     product's mercury content (which would pass ≤ 1000 ppm): the scanned zh_TW procedure of ../shared."""
     facts = facts_of(make_pdf([["Environmental procedure", line]]), "server")
     assert all(f.value is None for name in ("pb", "hg", "cd", "cr6") for f in facts.get(name, []))
+
+
+@pytest.mark.parametrize("line", [
+    "Lead (Pb): 0.09 % (threshold)", "Lead (Pb): 500 ppm (internal limit)", "Lead (Pb) 500 ppm (customer requirement)",
+    "Lead (Pb): 500 ppm permitted", "Lead (Pb): 500 ppm (MCV)", "铅(Pb)：500 mg/kg（管控值）",
+    "铅(Pb)：500 mg/kg（企业内控标准）", "铅(Pb)：500 ppm（允许值）", "铅(Pb)：500 mg/kg（客户要求）",
+])
+def test_a_limit_word_after_the_number_makes_it_a_limit(make_pdf: MakePdf, line: str) -> None:
+    """A supplier's stricter limit is no measurement of the product: "0.09 % (threshold)" passed Pb ≤ 1000 mg/kg."""
+    facts = facts_of(make_pdf([["Server material composition", line]]), "server")
+    assert [f for f in facts.get("pb", []) if f.value is not None and not f.note] == []
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("Lead (Pb): 12 mg/kg (limit 1000 mg/kg)", 12.0),  # the limit word has a number of its own
+    ("Lead (Pb): 12 mg/kg (measured)", 12.0),
+])
+def test_a_limit_word_with_its_own_number_leaves_the_reading(make_pdf: MakePdf, line: str, value: float) -> None:
+    facts = facts_of(make_pdf([["Server test report", line]]), "server")
+    assert [f.value for f in facts["pb"]] == [value]
