@@ -462,3 +462,15 @@ def test_a_migration_or_the_packaging_is_no_content(make_pdf: MakePdf, line: str
 ], ids=["pending-zh", "in-certification-zh", "pending", "in-progress", "certified"])
 def test_a_pending_certification_is_no_grade(make_pdf: MakePdf, line: str, expected: str) -> None:
     assert _status(make_pdf([[*PC, line]]), "desktop", "6.2.2/pc-energy-grade") == expected
+
+
+@pytest.mark.parametrize(("line", "clause", "expected"), [
+    # a power factor on DC input is none; an efficiency on DC input is for a person
+    ("Power factor at 50% load (240 VDC): 1.0", "6.2.1/psu-pf-50", "missing_evidence"),
+    ("Efficiency at 50% load, 240 VDC input: 96%", "6.2.1/psu-eff-50", "manual_review"),
+    ("50%负载效率（240V直流）：96%", "6.2.1/psu-eff-50", "manual_review"),
+    ("Efficiency at 50% load (230 VAC): 96%", "6.2.1/psu-eff-50", "pass"),
+    ("Efficiency at 50% load: 96% (230 VAC / 240 VDC)", "6.2.1/psu-eff-50", "pass"),
+], ids=["pf-dc", "eff-dc", "eff-dc-zh", "eff-ac", "eff-both"])
+def test_a_reading_on_dc_input(make_pdf: MakePdf, line: str, clause: str, expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", clause) == expected
