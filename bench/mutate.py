@@ -1431,6 +1431,10 @@ class Gen:
                    ("Lead (Pb) migration", "Lead (Pb)"), ("Extractable lead (Pb)", "Lead (Pb) content")],
             "zh": [("铅(Pb)整机含量", "铅(Pb)"), ("铅(Pb)（按产品总重）", "铅(Pb)（均质材料）"),
                    ("铅(Pb)可迁移量", "铅(Pb)")]}),
+        ("generator", "6.3.5/noise", "101 dB(A)", {
+            "en": [("Maximum noise at 1 m, 75% load", "Maximum noise at 1 m"),
+                   ("Maximum noise at 1 m (no load)", "Maximum noise at 1 m (rated output)")],
+            "zh": [("运行最大噪声（75%负载）", "运行最大噪声"), ("运行最大噪声（空载）", "运行最大噪声（额定工况）")]}),
         ("desktop", "6.2.2/pah15", "3 mg/kg", {
             "en": [("Sum of PAHs (8 PAHs, REACH)", "Sum of 15 PAHs")],
             "zh": [("8种多环芳烃总和", "15项多环芳烃总和"), ("8项多环芳烃总量", "多环芳烃总和")]}),

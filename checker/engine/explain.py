@@ -174,7 +174,8 @@ def _band_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why:
 
 def _interval_note(col: ClauseColumn, cells: Cells, row: int) -> str:
     name = col.clause.quantity or ""
-    note = "; ".join(t for t in (_text(cells, row, name + GAP), _text(cells, row, name + NOTE)) if t)
+    note = "; ".join(t for t in (_text(cells, row, name + GAP), _text(cells, row, name + NOTE)) if t) \
+        or "known only as a range: a reading it is worked out from is a bound"
     verdict = STATUSES[int(col.status[row])]
     if verdict == "manual_review":
         return f"{note}; the verdict depends on where the true value lies in that range"

@@ -474,3 +474,17 @@ def test_a_pending_certification_is_no_grade(make_pdf: MakePdf, line: str, expec
 ], ids=["pf-dc", "eff-dc", "eff-dc-zh", "eff-ac", "eff-both"])
 def test_a_reading_on_dc_input(make_pdf: MakePdf, line: str, clause: str, expected: str) -> None:
     assert _status(make_pdf([[*SERVER, line]]), "server", clause) == expected
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # Appendix H measures at rated output: a part-load, no-load or idle noise is at most that (it can fail, not pass)
+    (["Noise at 1 m, 75% load: front 100 dB(A), rear 101 dB(A), left 99 dB(A), right 100 dB(A)"], "manual_review"),
+    (["Noise at 1 m (no load): front 100 dB(A), rear 101 dB(A), left 99 dB(A), right 100 dB(A)"], "manual_review"),
+    (["Noise at 1 m, 75% load: front 106 dB(A), rear 107 dB(A), left 105 dB(A), right 106 dB(A)"], "fail"),
+    (["Noise at 1 m, 100% load: front 100 dB(A), rear 101 dB(A), left 99 dB(A), right 100 dB(A)",
+      "Noise at 1 m, 110% overload: front 104 dB(A), rear 106 dB(A), left 103 dB(A), right 104 dB(A)"], "pass"),
+    ([("Direction", "Front", "Rear", "Left", "Right"), ("Noise at 1 m, dB(A)", "100", "101", "99", "100")], "pass"),
+], ids=["part-load", "no-load", "part-load-over", "rated-beside-overload", "rated-table"])
+def test_a_generators_noise_at_part_load(make_pdf: MakePdf, rows: list[Any], expected: str) -> None:
+    path = make_pdf([[*GENERATOR, *rows]], col_width=90)
+    assert _status(path, "generator", "6.3.5/noise") == expected
