@@ -463,6 +463,33 @@ def _font(text: str) -> str:
 HIDDEN_MODES = ("white", "render3", "offpage", "tiny")
 
 
+def cover_with_annotation(pdf: bytes, text: str) -> bytes:
+    """``pdf`` with a black filled square annotation laid over the last place its first page prints ``text``."""
+    import pypdfium2 as pdfium
+
+    raw = pdfium.raw
+    document = pdfium.PdfDocument(pdf)
+    page = document[0]
+    textpage = page.get_textpage()
+    content = textpage.get_text_range()
+    start = content.rfind(text)
+    boxes = [textpage.get_charbox(start + k) for k in range(len(text))] if start >= 0 else []
+    textpage.close()
+    if boxes:
+        left, bottom = min(b[0] for b in boxes) - 1, min(b[1] for b in boxes) - 1
+        right, top = max(b[2] for b in boxes) + 1, max(b[3] for b in boxes) + 1
+        annot = raw.FPDFPage_CreateAnnot(page.raw, raw.FPDF_ANNOT_SQUARE)
+        raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(left, top, right, bottom))
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_Color, 0, 0, 0, 255)
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, 0, 0, 0, 255)
+        raw.FPDFPage_CloseAnnot(annot)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    return out.getvalue()
+
+
 @dataclass
 class Sheet:
     """A one-page spec sheet or report: ``blocks`` are ("line", text, hidden, overlay) or ("table", rows)."""
@@ -1012,7 +1039,7 @@ class Gen:
         target = self.pick(self.targets(pdf=True))
         lang = self.pick(["en", "zh"])
         mode = self.pick(HIDDEN_MODES)
-        placement = self.pick(["separate_line", "overlay", "hidden_only", "table_row"])
+        placement = self.pick(["separate_line", "overlay", "hidden_only", "table_row", "annotation"])
         pid = self.pid("hide")
         bad, good = shown(target, target.bad, lang), shown(target, target.good, lang)
         label = target.zh if lang == "zh" else target.en
@@ -1026,13 +1053,19 @@ class Gen:
         elif placement == "hidden_only":
             sheet.kv(label, good, hidden=mode)
             snippet = f"only {mode} '{label}: {good}'"
-        else:
+        elif placement == "table_row":
             head = ["参数", "数值"] if lang == "zh" else ["Parameter", "Value"]
             sheet.table([head, [label, bad], [label, good]], hidden_rows={2: mode})
             snippet = f"table row '{label} | {bad}' + {mode} row '{label} | {good}'"
+        else:  # the value printed, then a filled box laid over it (an unapplied redaction): a reader sees no value
+            sheet.kv(label, good)
+            mode, snippet = "black_box", f"'{label}: {good}' with {good!r} under a filled square annotation"
         control = {f"{pid}-ctl.pdf": self.sheet(target, lang, pid + "-ctl").kv(label, good).render()}
+        rendered = sheet.render()
+        if placement == "annotation":
+            rendered = cover_with_annotation(rendered, good)
         return Case("invisible_text", f"{mode}_{placement}", f"pdf-{lang}", target.category,
-                    {f"{pid}.pdf": sheet.render()}, [target.clause], snippet, control=control, target=target.field)
+                    {f"{pid}.pdf": rendered}, [target.clause], snippet, control=control, target=target.field)
 
     # -- 7. a method or standard number beside a substance's value ----------------------------------------
 

@@ -2,7 +2,8 @@
 
 A text layer can hold words nobody sees: drawn in render mode 3 (invisible) or 7 (clip only),
 in the colour of what lies beneath it (white on white), under 1 pt, outside the page's crop
-box, or under an opaque box drawn over it. A scanner's OCR layer is the honest case of
+box, under an opaque box drawn over it, or under an annotation laid over the page
+(:mod:`checker.inputs.documents.covered`). A scanner's OCR layer is the honest case of
 invisible text; a "96 %" hidden beside a printed "91 %" is the dishonest one. Either way only
 what is printed counts: :func:`hidden_text` walks the page objects (cheap: a handful of pdfium
 calls per object, per-character work only on pages that do hide text) and names the characters
@@ -19,6 +20,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import pypdfium2 as pdfium
+
+from checker.inputs.documents.covered import covered_chars
 
 log = logging.getLogger(__name__)
 
@@ -261,9 +264,14 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
             partial.add(handle)
         else:
             reasons[handle] = reason
-    if not reasons and not partial:
+    covered = covered_chars(page, textpage, text)
+    if not reasons and not partial and not covered:
         return None
     hidden = _hidden_chars(textpage, text, reasons, partial, crop, number)
+    for index, reason in sorted(covered.items()):
+        if index not in hidden.chars:
+            hidden.chars[index] = reason
+            _note(hidden.snippets, reason, text[index], joined=hidden.chars.get(index - 1) == reason)
     hidden.text = text
     hidden.images = any(shape.kind == R.FPDF_PAGEOBJ_IMAGE for shape in scan.shapes)
     return hidden if hidden.chars else None

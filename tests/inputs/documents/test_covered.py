@@ -1,0 +1,61 @@
+"""An annotation laid over printed text hides it: the characters beneath are no evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from checker.pipeline import check
+
+MakePdf = Callable[..., Path]
+R = pdfium.raw
+VALUE_BOX = (158.0, 778.0, 190.0, 790.0)  # "96%" of the second line of build_pdf's page (left, bottom, right, top)
+
+
+def _annotated(path: Path, subtype: int, *, fill: bool, box: tuple[float, float, float, float] = VALUE_BOX) -> Path:
+    """``path`` with one annotation of ``subtype`` over ``box`` (black, filled or not), saved beside it."""
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[0]
+    annot = R.FPDFPage_CreateAnnot(page.raw, subtype)
+    R.FPDFAnnot_SetRect(annot, R.FS_RECTF(box[0], box[3], box[2], box[1]))
+    R.FPDFAnnot_SetColor(annot, R.FPDFANNOT_COLORTYPE_Color, 0, 0, 0, 255)
+    if fill:
+        R.FPDFAnnot_SetColor(annot, R.FPDFANNOT_COLORTYPE_InteriorColor, 0, 0, 0, 255)
+    R.FPDFPage_CloseAnnot(annot)
+    out = path.with_name(path.stem + "-annotated.pdf")
+    pdf.save(str(out))
+    page.close()
+    pdf.close()
+    return out
+
+
+def _check(path: Path) -> tuple[str, list[str]]:
+    report = check([path], date(2026, 1, 1), category="server").report()
+    status = next(c.status for c in report.products[0].clauses if c.id == "6.2.1/psu-eff-50")
+    return status, [w.warning for w in report.warnings]
+
+
+def test_a_value_under_a_filled_box_is_no_evidence(make_pdf: MakePdf) -> None:
+    """Bug: "96%" under a black square annotation (an unapplied redaction) passed 6.2.1."""
+    path = _annotated(make_pdf([["2U rack server R-200", "PSU efficiency at 50% load: 96%"]]), R.FPDF_ANNOT_SQUARE,
+                      fill=True)
+    status, warnings = _check(path)
+    assert status == "missing_evidence"
+    assert any("under an annotation drawn over it" in w and "96%" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("subtype", "fill"), [(R.FPDF_ANNOT_SQUARE, False), (R.FPDF_ANNOT_HIGHLIGHT, False)],
+                         ids=["outline-only", "highlight"])
+def test_an_annotation_that_leaves_the_text_readable(make_pdf: MakePdf, subtype: int, fill: bool) -> None:
+    path = _annotated(make_pdf([["2U rack server R-200", "PSU efficiency at 50% load: 96%"]]), subtype, fill=fill)
+    assert _check(path)[0] == "pass"
+
+
+def test_a_box_beside_the_text_hides_nothing(make_pdf: MakePdf) -> None:
+    path = _annotated(make_pdf([["2U rack server R-200", "PSU efficiency at 50% load: 96%"]]), R.FPDF_ANNOT_SQUARE,
+                      fill=True, box=(300.0, 700.0, 360.0, 720.0))
+    assert _check(path) == ("pass", [])
