@@ -1435,7 +1435,11 @@ class Gen:
                    ("Recycled plastic (pre- and post-consumer combined)", "Post-consumer recycled plastic share"),
                    ("Recycled plastic content", "Post-consumer recycled plastic content"),
                    ("Post-industrial recycled plastic", "PCR plastic share")],
-            "zh": [("消费前再生塑料比例", "消费后再生塑料使用比例"), ("再生塑料比例", "消费后再生塑料比例")]}),
+            "zh": [("消费前再生塑料比例", "消费后再生塑料使用比例"), ("再生塑料比例", "消费后再生塑料比例"),
+                   ("外壳消费后再生塑料比例", "消费后再生塑料比例")]}),
+        ("desktop", "6.2.2/desktop-noise-idle", "22.0 dB(A)", {
+            "en": [("Idle noise (silent mode)", "Idle noise"), ("Idle noise (fans at minimum speed)", "Idle noise")],
+            "zh": [("空闲状态噪声（静音模式）", "空闲状态噪声")]}),
         ("server", "6.2.1/psu-eff-50", "96.0%", {
             "en": [("Typical PSU efficiency at 50% load", "PSU efficiency at 50% load"),
                    ("PSU efficiency at 50% load (typical)", "PSU efficiency at 50% load (measured)"),

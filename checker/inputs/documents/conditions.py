@@ -88,7 +88,13 @@ def load_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, list[StatedCo
     return out
 
 
-ANY_FIELD = "*"  # ``fields: ["*"]``: a condition of every numeric reading
+ANY_FIELD = "*"  # ``fields: ["*"]``: a condition of every numeric reading; "pah_*": of every field so named
+
+
+def _by_prefix(conditions: dict[str, list[StatedCondition]], field: str) -> list[StatedCondition]:
+    """The conditions of the ``prefix*`` names that ``field`` starts with."""
+    return [c for name, found in conditions.items() if len(name) > 1 and name.endswith(ANY_FIELD)
+            and field.startswith(name[:-1]) for c in found]
 
 
 def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: list[str],
@@ -96,7 +102,7 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     """The candidates ``found`` (each with ``field`` and ``fact``), those of another condition dropped and those not
     known to be taken under the standard's marked (:meth:`StatedCondition.mark`)."""
     general = conditions.get(ANY_FIELD, [])
-    if not general and not any(c.field in conditions for c in found):
+    if not general and not any(c.field in conditions or _by_prefix(conditions, c.field) for c in found):
         return found
     folded: list[str] = []
 
@@ -112,7 +118,7 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
         row_key = " \n ".join(fold_key(t) for t in [evidence.text, *notes.of(evidence.text, evidence.page)]) \
             if evidence else ""
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
-        tried = conditions.get(cand.field, []) + (general if numeric else [])
+        tried = conditions.get(cand.field, []) + _by_prefix(conditions, cand.field) + (general if numeric else [])
         condition = next((c for c in tried if c.applies(row_key, document_key)), None)
         if condition is not None and condition.outcome == "drop":
             continue

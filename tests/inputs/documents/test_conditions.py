@@ -488,3 +488,25 @@ def test_a_reading_on_dc_input(make_pdf: MakePdf, line: str, clause: str, expect
 def test_a_generators_noise_at_part_load(make_pdf: MakePdf, rows: list[Any], expected: str) -> None:
     path = make_pdf([[*GENERATOR, *rows]], col_width=90)
     assert _status(path, "generator", "6.3.5/noise") == expected
+
+
+@pytest.mark.parametrize(("category", "line", "clause", "expected"), [
+    # one part's plastic share, or PAHs of one part only, are not the product's
+    ("desktop", "Post-consumer recycled plastic content (back cover): 35%", "6.2.2/recycled-plastic", "manual_review"),
+    ("desktop", "外壳消费后再生塑料比例：35%", "6.2.2/recycled-plastic", "manual_review"),
+    ("desktop", "Post-consumer recycled plastic share (of total plastic): 35%", "6.2.2/recycled-plastic", "pass"),
+    ("desktop", "Benzo[a]pyrene (keyboard only): 0.1 mg/kg", "6.2.2/bap", "manual_review"),
+    ("desktop", "Benzo[a]pyrene: 0.1 mg/kg", "6.2.2/bap", "pass"),
+    # a quiet mode's noise is at most the default state's
+    ("desktop", "Idle noise (fan at minimum speed): 22 dB(A)", "6.2.2/desktop-noise-idle", "manual_review"),
+    ("laptop", "Idle noise (silent mode): 22 dB(A)", "6.2.2/laptop-noise-idle", "manual_review"),
+    ("laptop", "空闲状态噪声（静音模式）：38 dB(A)", "6.2.2/laptop-noise-idle", "fail"),
+    ("desktop", "Idle noise: 22 dB(A)", "6.2.2/desktop-noise-idle", "pass"),
+    # the Energy Label's own name for the grade
+    ("monitor", "能源效率等级：1级", "6.2.2/monitor-energy-grade", "pass"),
+], ids=["plastic-back-cover", "plastic-housing-zh", "plastic-total", "bap-keyboard-only", "bap", "noise-min-fan",
+        "noise-silent", "noise-silent-over", "noise", "energy-label-grade"])
+def test_a_parts_or_a_modes_reading(make_pdf: MakePdf, category: str, line: str, clause: str, expected: str) -> None:
+    title = {"desktop": "台式微型计算机 Desktop PC D-100", "laptop": "便携式计算机 Laptop L-14",
+             "monitor": "液晶显示器 Monitor M-27"}[category]
+    assert _status(make_pdf([[title, line]]), category, clause) == expected
