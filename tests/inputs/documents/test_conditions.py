@@ -510,3 +510,14 @@ def test_a_parts_or_a_modes_reading(make_pdf: MakePdf, category: str, line: str,
     title = {"desktop": "台式微型计算机 Desktop PC D-100", "laptop": "便携式计算机 Laptop L-14",
              "monitor": "液晶显示器 Monitor M-27"}[category]
     assert _status(make_pdf([[title, line]]), category, clause) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Power consumption per outlet: 0.3 W (relay off)", "manual_review"),  # at most the power with the outlet on
+    ("每个插座消耗功率：0.3 W（继电器断开）", "manual_review"),
+    ("Power consumption per outlet: 0.6 W (relay off)", "fail"),
+    ("Power consumption per outlet: 0.3 W (relays energized)", "pass"),
+    ("Power consumption per outlet: 0.3 W", "pass"),
+], ids=["relay-off", "relay-off-zh", "relay-off-over", "relay-on", "plain"])
+def test_a_pdus_outlet_power_switched_off(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([["Rack PDU RP-24", line]]), "pdu", "6.3.4/outlet-power") == expected
