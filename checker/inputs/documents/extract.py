@@ -18,7 +18,7 @@ from checker.inputs.documents.declarations import NOTE as DECLARATION
 from checker.inputs.documents.detection import below
 from checker.inputs.documents.load_lists import load_lists
 from checker.inputs.documents.numbers import Value, unit_of
-from checker.inputs.documents.rowparse import Parsed, cell_excluded, parse_row
+from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
 from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary, any_label
@@ -251,9 +251,7 @@ class Extractor:
                                                or parsed.cell_of(h.start) == 0)
                     and not cell_excluded(h, parsed.cell_key(parsed.cell_of(h.start)))]
         row_rule = row_hits[0].rule if row_hits else fallback
-        row_load = next((ld.value for ld in parsed.loads if parsed.cell_of(ld.start) <= label_end), None)
-        if label_end == 0 and 0 in parsed.load_cells:
-            row_load = parsed.load_cells[0]
+        row_load = self._row_load(header, parsed, label_end)
         row_unit = parsed.label_unit() or pending_unit
         out: list[Candidate] = []
         typical: list[Candidate] = []
@@ -299,6 +297,23 @@ class Extractor:
         out = [c for c in out if not (c in typical and c.field in beside)]
         self._below_detection_limit(out, header, parsed)
         return out if aligned else None
+
+    def _row_load(self, header: list[Column], parsed: Parsed, label_end: int) -> int | None:
+        """The load a table row is at: printed in its label, as its first cell, or under a load column."""
+        if label_end == 0 and 0 in parsed.load_cells:
+            return parsed.load_cells[0]
+        in_label = next((ld.value for ld in parsed.loads if parsed.cell_of(ld.start) <= label_end), None)
+        return in_label if in_label is not None else self._load_column_value(header, parsed)
+
+    def _load_column_value(self, header: list[Column], parsed: Parsed) -> int | None:
+        """The load a row prints as a bare number under a load column in percent ("负载率(%) | 20 | ..."), else None."""
+        for value in parsed.values:
+            cell = parsed.row.cells[parsed.cell_of(value.start)]
+            col = self._column(header, cell.x0, cell.x1)
+            if col is not None and col.load_key and "%" in col.name and not value.unit and value.value is not None \
+                    and float(value.value).is_integer() and int(value.value) in LOAD_LEVELS:
+                return int(value.value)
+        return None
 
     def _below_detection_limit(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
         """Each non-detect of ``out`` known only as below the number in its row's detection-limit column."""

@@ -17,8 +17,8 @@ _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _CN_GRADE = re.compile(r"([一二三四五])级")
 _DIGIT = re.compile(r"\d")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_BARE_LOAD = re.compile(r"(\d{1,3})\s*%\s*(?:负载|负荷|load)?")
-_LOAD_LEVELS = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100}
+_BARE_LOAD = re.compile(r"(\d{1,3})\s*%?\s*(?:负载|负荷|load)?")
+LOAD_LEVELS = {0, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100}
 # clauses end at ; 。 a list bullet (● ▪ ■ ◆), a comma that is not a thousands separator, a cell bar, and a full
 # stop before the next sentence ("load is 0.927. Efficiency at 50%": a value never takes the label of the next sentence)
 _CLAUSE_SPLIT = re.compile(r"[;。●▪■◆]|,(?!\d)|(?<!\d),|\s\|\s|(?<=[a-z0-9%)])\.\s+(?=[a-z\u4e00-\u9fff])")
@@ -210,12 +210,13 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
     load_cells: dict[int, int] = {}
     bare_pcts: dict[int, int] = {}
     numeric_cells = 0
+    percent_header = _names_load_percent(vocab, key, spans)  # "Load (%) | 20 | 50 | 100": the cells are loads
     for i, (a, b) in enumerate(spans):
         cell_text = key[a:b]
         if _DIGIT.search(cell_text):
             numeric_cells += 1
-        m = _BARE_LOAD.fullmatch(cell_text) if "%" in cell_text else None
-        if m and int(m.group(1)) in _LOAD_LEVELS:
+        m = _BARE_LOAD.fullmatch(cell_text) if "%" in cell_text or (percent_header and i > 0) else None
+        if m and int(m.group(1)) in LOAD_LEVELS:
             bare_pcts[i] = int(m.group(1))
         else:
             for ld in loads:
@@ -236,6 +237,16 @@ def parse_row(vocab: Vocabulary, row: Row, category: str | None) -> Parsed:
                     if not any(a < m[1] and m[0] < b for a, b, _ in limit_marks)]  # "limit value" is a limit
     marks = sorted(limit_marks + result_marks)
     return Parsed(row, key, spans, hits, sorted(loads, key=lambda ld: ld.start), values, load_cells, raw_hits, marks)
+
+
+def _names_load_percent(vocab: Vocabulary, key: str, spans: list[tuple[int, int]]) -> bool:
+    """True when the row's first cell is a load header in percent ("Load (%)", "负载率(%)") and every other cell a
+    bare number: a header row of loads printed without their % signs."""
+    if len(spans) < 3:
+        return False
+    first = key[spans[0][0]:spans[0][1]].strip()
+    return "%" in first and first in vocab.load_column_headers \
+        and all(_PLAIN_NUMBER.fullmatch(key[a:b].strip()) for a, b in spans[1:])
 
 
 def _values(vocab: Vocabulary, key: str, digits: bool, loads: list[Load], hits: list[Hit],

@@ -440,3 +440,16 @@ def test_what_a_percent_is_of(make_pdf: MakePdf, line: str, expected: dict[str, 
 def test_the_titles_product_noun_names_the_category(make_pdf: MakePdf, lines: list[str], category: str) -> None:
     """Bug: the firewall's switch module (title rows count three times) made it a switch, so Table 5 went unchecked."""
     assert read_pdf(make_pdf([lines])).category == category
+
+
+@pytest.mark.parametrize("rows", [
+    [("Load (%)", "20", "50", "100"), ("Efficiency (%)", "90", "95", "91")],
+    [("负载率(%)", "20", "50", "100"), ("电源效率(%)", "90", "95", "91")],
+    [("负载率(%)", "输入功率(W)", "输出功率(W)", "效率(%)"), ("20", "178", "160", "90"), ("50", "421", "400", "95"),
+     ("100", "879", "800", "91")],
+], ids=["loads-as-columns", "loads-as-columns-zh", "loads-as-rows-zh"])
+def test_loads_printed_without_their_percent_sign(make_pdf: Callable[..., Path], rows: list[object]) -> None:
+    """A load header in percent ("Load (%)", "负载率(%)") over bare numbers: the numbers are the loads (no value was
+    read before)."""
+    facts = facts_of(make_pdf([["2U rack server R-200", *rows]], col_width=90), "server")
+    assert [values(facts, f"psu_efficiency_{load}") for load in (20, 50, 100)] == [[90.0], [95.0], [91.0]]
