@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checker.catalog.clauses import Catalog, Clause, Condition
+from checker.catalog.clauses import BandTable, Catalog, Clause, Condition
 from checker.engine.derive import GAP, column
 from checker.engine.formulas import band_index
 from checker.engine.frame import HI, ISSUE, LO, RL
@@ -32,6 +32,7 @@ class Reason:
     VALUE_MISSING, VALUE_ISSUE, INTERVAL, PARTIAL, DOCUMENT, LOW_CONFIDENCE = 10, 11, 12, 13, 14, 15
     REPORTING_LIMIT = 16
     RESTATED_LIMIT = 17
+    BAND_SPANS = 18  # the band's quantity known only as a range that spans two bands
 
 
 @dataclass
@@ -57,17 +58,47 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
         return _scheduled(clause, frame, as_of, status, reason, active)
     assert clause.band_table and clause.band_column
     table = catalog.band_tables[clause.band_table]
-    by = column(frame, table.by) * conversion_factor(catalog.fields[table.by].unit, table.unit)
+    factor = conversion_factor(catalog.fields[table.by].unit, table.unit)
+    by = column(frame, table.by) * factor
     if table.by + ISSUE in frame:
         _mark(status, reason, active & frame[table.by + ISSUE].notna().to_numpy(), MANUAL, Reason.BAND_ISSUE)
     index = band_index(table, by)
     values = np.array([np.nan if band.limits[clause.band_column] is None else band.limits[clause.band_column]
                        for band in table.bands] + [np.nan, np.nan], dtype=float)
+    if table.by + HI in frame:
+        index = _band_of_bound(table, frame, index, values, factor, (status, reason, active))
     limit = values[index]  # index −1 / −2 pick the trailing NaNs
     _mark(status, reason, active & (index == -2), MISSING, Reason.BAND_MISSING)
     _mark(status, reason, active & (index == -1), NA, Reason.OUTSIDE_BANDS)
     _mark(status, reason, active & (index >= 0) & np.isnan(limit), NA, Reason.NO_LIMIT_IN_BAND)
     return limit
+
+
+def _band_of_bound(table: BandTable, frame: pd.DataFrame, index: npt.NDArray[np.int64], values: npt.NDArray[np.float64],
+                   factor: float, marks: tuple[npt.NDArray[np.int8], npt.NDArray[np.int8], npt.NDArray[np.bool_]]
+                   ) -> npt.NDArray[np.int64]:
+    """``index`` with a band for each row whose band quantity is known only as a range ("a standby rating of 200 kW:
+    the rated power is at most 200 kW") where every band of the range has the clause's one limit (``values``, by
+    band); a range over bands of different limits is marked for a person (``marks``: status, reason, active rows)."""
+    status, reason, active = marks
+    low = column(frame, table.by + LO) * factor if table.by + LO in frame else np.full(len(frame), np.nan)
+    high = column(frame, table.by + HI) * factor
+    bounded = np.flatnonzero((index == -2) & ~np.isnan(high))
+    if not len(bounded):
+        return index
+    low_band = band_index(table, np.where(np.isnan(low), -np.inf, low))
+    high_band = band_index(table, high)
+    index = index.copy()
+    spans = np.zeros(len(frame), dtype=bool)
+    for row in bounded:
+        first, last = int(low_band[row]), int(high_band[row])
+        limits = values[first:last + 1] if 0 <= first <= last else np.array([np.nan])
+        if np.isnan(limits).any() or not np.all(limits == limits[0]):
+            spans[row] = True
+        else:
+            index[row] = last
+    _mark(status, reason, active & spans, MANUAL, Reason.BAND_SPANS)
+    return index
 
 
 PERIOD_END = "period_end"

@@ -86,7 +86,8 @@ def _derived_inputs(catalog: Catalog) -> dict[str, list[str]]:
 
 
 _CONDITION_REASONS = (Reason.CONDITION, Reason.CONDITION_MISSING, Reason.CONDITION_ISSUE)
-_BAND_REASONS = (Reason.BAND_MISSING, Reason.OUTSIDE_BANDS, Reason.NO_LIMIT_IN_BAND, Reason.BAND_ISSUE)
+_BAND_REASONS = (Reason.BAND_MISSING, Reason.OUTSIDE_BANDS, Reason.NO_LIMIT_IN_BAND, Reason.BAND_ISSUE,
+                 Reason.BAND_SPANS)
 
 
 def _reason_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int) -> str:
@@ -165,6 +166,10 @@ def _band_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why:
         return f"{label} is needed to choose the row of {table.title_en}"
     if why == Reason.BAND_ISSUE:
         return _text(cells, row, table.by + ISSUE)
+    if why == Reason.BAND_SPANS:
+        note = _text(cells, row, table.by + NOTE)
+        return f"{label} is known only as a range that spans more than one row of {table.title_en}" \
+            + (f" ({note})" if note else "")
     by = _text(cells, row, table.by)
     if why == Reason.NO_LIMIT_IN_BAND:
         band = table.band_for(float(by) * 1.0) if by else None
