@@ -319,3 +319,21 @@ def test_ambiguous_or_bounded_amounts_are_refused(text: str) -> None:
 def test_ambiguous_number_in_a_record_is_manual_review(clauses: Callable[..., dict[str, ClauseResult]]) -> None:
     result = clauses({"id": "P", "category": "server", "psu_efficiency_50": "9,45,0 %"})["6.2.1/psu-eff-50"]
     assert result.status == "manual_review"
+
+
+@pytest.mark.parametrize(("rated_power", "noise", "expected"), [
+    # a bounded band quantity chooses a band where every band of its range has one limit
+    ("≤ 200 kW", "104 dB(A)", "pass"),  # P ≤ 250 either way: ≤ 105 dB(A)
+    ("≤ 200 kW", "106 dB(A)", "fail"),
+    ("≤ 275 kW", "107 dB(A)", "manual_review"),  # ≤ 250 (105) or above (110): for a person
+    ("≥ 300 kW", "107 dB(A)", "pass"),  # above 250 either way: ≤ 110 dB(A)
+    ("200 kW", "104 dB(A)", "pass"),
+])
+def test_a_band_from_a_bounded_rated_power(clauses: Callable[..., dict[str, ClauseResult]], rated_power: str,
+                                           noise: str, expected: str) -> None:
+    record = {key: value for key, value in GENERATOR.items() if not key.startswith("noise_")}
+    record |= {"rated_power": rated_power, "noise_max": noise}
+    result = clauses(record)["6.3.5/noise"]
+    assert result.status == expected, result
+    if expected == "manual_review":
+        assert "more than one row of Table 6" in result.note

@@ -6,8 +6,7 @@ rating table (:mod:`checker.inputs.documents.generator`), the prime rating is th
 note. This is done only when it cannot change a verdict: both ratings fall in the same band of the generator table
 (``catalogs/tables.yaml``, whose limits are by rated power), and the prime rating is the smaller, so fuel printed
 in L/h is turned into g/kWh over the smaller power (never a lower rate than the truth). Otherwise the readings stay
-as they are and conflict (a person decides which rating the figures are for). A standby rating printed alone is
-an upper bound of the rated power.
+as they are and conflict (a person decides which rating the figures are for).
 """
 
 from __future__ import annotations
@@ -27,9 +26,6 @@ def one_rating(cands: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
     if any("rating_table" in c.tags for c in cands):
         return cands  # a rating table chose its rating already (checker.inputs.documents.generator)
     powers = [c for c in cands if c.field == "rated_power"]
-    if powers and all(_rating_of(c, vocab) == "standby" for c in powers):
-        _standby_alone(powers)
-        return cands
     if len({c.fact.value for c in powers}) < 2:
         return cands
     by_rating: dict[str | None, list[Candidate]] = {}
@@ -51,18 +47,6 @@ def one_rating(cands: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
                                                "qualifier": "", "low": None, "high": None})
         out.append(Candidate("rating_type", fact))
     return out
-
-
-def _standby_alone(powers: list[Candidate]) -> None:
-    """A standby rating with no prime one beside it: the rated power (the prime rating, lower) is known only as at
-    most it, so a band of Table 6 it does not settle goes to a person ("Rated power (standby): 275 kW" is no 275 kW
-    set: its prime rating may be 250 kW, under a stricter noise limit)."""
-    for cand in powers:
-        fact = cand.fact
-        if fact.qualifier in ("", "le", "lt") and isinstance(fact.value, int | float):
-            note = "a standby rating alone; the prime rating, the set's rated power, is at most this"
-            cand.fact = fact.model_copy(update={"qualifier": fact.qualifier or "le",
-                                                "note": "; ".join(x for x in (note, fact.note) if x)})
 
 
 def _rating_of(cand: Candidate, vocab: Vocabulary) -> str | None:

@@ -521,18 +521,3 @@ def test_a_parts_or_a_modes_reading(make_pdf: MakePdf, category: str, line: str,
 ], ids=["relay-off", "relay-off-zh", "relay-off-over", "relay-on", "plain"])
 def test_a_pdus_outlet_power_switched_off(make_pdf: MakePdf, line: str, expected: str) -> None:
     assert _status(make_pdf([["Rack PDU RP-24", line]]), "pdu", "6.3.4/outlet-power") == expected
-
-
-@pytest.mark.parametrize(("lines", "expected"), [
-    # a standby rating alone is no rated power (the prime rating, lower, is): 107 dB(A) passes > 250 kW's 110 dB(A)
-    # but fails ≤ 250 kW's 105, and a 275 kW standby set may be a 250 kW prime one
-    (["Rated power (standby): 275 kW", "Maximum noise at 1 m: 107 dB(A)"], "manual_review"),
-    (["备用功率：275 kW", "运行最大噪声：107 dB(A)"], "manual_review"),
-    (["Rated power (standby): 200 kW", "Maximum noise at 1 m: 104 dB(A)"], "pass"),  # ≤ 200 kW: one noise limit
-    (["Rated power (standby): 200 kW", "Maximum noise at 1 m: 106 dB(A)"], "fail"),
-    (["Rated power (prime): 275 kW", "Maximum noise at 1 m: 107 dB(A)"], "pass"),
-    (["Rated power: 275 kW", "Maximum noise at 1 m: 107 dB(A)"], "pass"),
-], ids=["standby-alone", "standby-alone-zh", "standby-one-band", "standby-one-band-over", "prime", "rated"])
-def test_a_standby_rating_alone_is_no_rated_power(make_pdf: MakePdf, lines: list[str], expected: str) -> None:
-    path = make_pdf([["Diesel generator set C275", "Fuel: diesel", *lines]])
-    assert _status(path, "generator", "6.3.5/noise") == expected
