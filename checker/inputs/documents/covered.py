@@ -4,7 +4,8 @@ the annotation, so the characters it hides are no evidence.
 
 Only pages with annotations that can cover something are looked at (links, pop-ups, text markup and hidden
 annotations cannot); where one lies over characters, the page is rendered twice at 72 dpi, with and without its
-annotations, and a character whose box the annotations change from a glyph to a plain fill counts as covered.
+annotations; where they change a glyph's box to a plain fill, every glyph under that annotation counts as covered
+(a thin "1" or "." has too few pixels to judge on its own).
 """
 
 from __future__ import annotations
@@ -58,28 +59,34 @@ def covered_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str)
     if not under:
         return {}
     with_annots, without = (_render(page, draw) for draw in (True, False))
-    covered = {}
-    for index, box in under.items():
-        shown, plain = _pixels(page, with_annots, box), _pixels(page, without, box)
-        if shown.size and plain.size and float(np.ptp(shown)) <= _FLAT and float(np.ptp(plain)) > _FLAT \
-                and float(np.abs(shown.astype(float) - plain.astype(float)).mean()) >= _CHANGED:
-            covered[index] = COVERED
+    covered: dict[int, str] = {}
+    for chars in under.values():  # an annotation that hides one glyph hides every glyph under it ("1" and "." are
+        if any(_hidden(page, with_annots, without, box) for box in chars.values()):  # too thin to judge alone)
+            covered.update(dict.fromkeys(chars, COVERED))
     return covered
 
 
-def _chars_under(textpage: pdfium.PdfTextPage, text: str, boxes: list[Box]) -> dict[int, Box]:
-    """The characters whose glyph box lies mostly (by area) inside one of ``boxes``, each with the part inside."""
-    out: dict[int, Box] = {}
+def _hidden(page: pdfium.PdfPage, with_annots: Any, without: Any, box: Box) -> bool:
+    """True when the annotations turn the glyph in ``box`` into a plain fill."""
+    shown, plain = _pixels(page, with_annots, box), _pixels(page, without, box)
+    return bool(shown.size and plain.size and float(np.ptp(shown)) <= _FLAT and float(np.ptp(plain)) > _FLAT
+                and float(np.abs(shown.astype(float) - plain.astype(float)).mean()) >= _CHANGED)
+
+
+def _chars_under(textpage: pdfium.PdfTextPage, text: str, boxes: list[Box]) -> dict[int, dict[int, Box]]:
+    """For each of ``boxes`` (by position), the characters whose glyph box lies mostly (by area) inside it, each with
+    the part inside."""
+    out: dict[int, dict[int, Box]] = {}
     for index, char in enumerate(text):
         if char.isspace():
             continue
         left, bottom, right, top = textpage.get_charbox(index)
         area = (right - left) * (top - bottom)
-        for box in boxes:
+        for number, box in enumerate(boxes):
             inside = (max(left, box[0]), max(bottom, box[1]), min(right, box[2]), min(top, box[3]))
             if area > 0 and inside[2] > inside[0] and inside[3] > inside[1] \
                     and (inside[2] - inside[0]) * (inside[3] - inside[1]) >= _MOSTLY * area:
-                out[index] = inside
+                out.setdefault(number, {})[index] = inside
                 break
     return out
 

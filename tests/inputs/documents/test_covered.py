@@ -59,3 +59,25 @@ def test_a_box_beside_the_text_hides_nothing(make_pdf: MakePdf) -> None:
     path = _annotated(make_pdf([["2U rack server R-200", "PSU efficiency at 50% load: 96%"]]), R.FPDF_ANNOT_SQUARE,
                       fill=True, box=(300.0, 700.0, 360.0, 720.0))
     assert _check(path) == ("pass", [])
+
+
+def _cover_text(path: Path, text: str) -> Path:
+    """``path`` with a filled black square annotation over where its first page prints ``text``."""
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    start = textpage.get_text_range().rfind(text)
+    boxes = [textpage.get_charbox(start + k) for k in range(len(text))]
+    textpage.close()
+    page.close()
+    pdf.close()
+    box = (min(b[0] for b in boxes) - 1, min(b[1] for b in boxes) - 1, max(b[2] for b in boxes) + 1,
+           max(b[3] for b in boxes) + 1)
+    return _annotated(path, R.FPDF_ANNOT_SQUARE, fill=True, box=box)
+
+
+@pytest.mark.parametrize("value", ["91.0%", "96%", "1.00"])
+def test_every_glyph_under_the_box_is_hidden(make_pdf: MakePdf, value: str) -> None:
+    """Bug: of "91.0%" under a box, the thin "1" and "." were judged visible on their own and read as a value."""
+    path = _cover_text(make_pdf([["2U rack server R-200", f"PSU efficiency at 50% load: {value}"]]), value)
+    assert _check(path)[0] == "missing_evidence"
