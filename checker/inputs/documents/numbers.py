@@ -75,6 +75,7 @@ def fold_key(text: str) -> str:
 
 
 UNKNOWN_UNIT = "?"  # the mark of a unit the reader does not know, printed right after the number
+HIDDEN_MARK = "\u2592"  # stands for a hidden character beside visible ones of a number (checker.inputs.documents.text)
 
 # Units recognised right after a number (after folding), longest first. Values: unit text to emit.
 _UNIT_PATTERNS: list[tuple[str, str]] = [
@@ -222,8 +223,8 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
             out.append(Value(None, "", "na", m.start(), m.end(), m.group(0)))
             spans.append((m.start(), m.end()))
     for m in _VALUE_RE.finditer(text):
-        if _inside(m.start("num"), spans):
-            continue
+        if _inside(m.start("num"), spans) or HIDDEN_MARK in text[max(0, m.start("num") - 1):m.end("num") + 1]:
+            continue  # a number part of which cannot be seen ("1200" with its "1" hidden) is no "200"
         number = parse_number(m.group("num"))
         if number is None:
             continue

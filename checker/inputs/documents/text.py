@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from checker.inputs.documents import fonts
+from checker.inputs.documents.numbers import HIDDEN_MARK
 from checker.inputs.documents.visibility import HiddenText, hidden_text, untyped
 
 log = logging.getLogger(__name__)
@@ -138,10 +139,17 @@ _GET_TYPE = untyped(pdfium.raw.FPDFPageObj_GetType)  # (object)
 
 
 def blank_out(text: str, indices: Iterable[int]) -> str:
-    """``text`` with the characters at ``indices`` turned into spaces (the indices of the rest stay)."""
+    """``text`` with the characters at ``indices`` turned into spaces (the indices of the rest stay). One that touches a
+    visible digit or decimal mark becomes :data:`HIDDEN_MARK` instead, so the number's visible part is never read as
+    a number of its own ("1200" with its "1" hidden is no "200")."""
+    hidden = set(indices)
     chars = list(text)
-    for index in indices:
-        chars[index] = " "
+
+    def numeric(index: int) -> bool:
+        return 0 <= index < len(text) and index not in hidden and (text[index].isdigit() or text[index] in ".,")
+
+    for index in hidden:
+        chars[index] = HIDDEN_MARK if numeric(index - 1) or numeric(index + 1) else " "
     return "".join(chars)
 
 

@@ -81,3 +81,26 @@ def test_every_glyph_under_the_box_is_hidden(make_pdf: MakePdf, value: str) -> N
     """Bug: of "91.0%" under a box, the thin "1" and "." were judged visible on their own and read as a value."""
     path = _cover_text(make_pdf([["2U rack server R-200", f"PSU efficiency at 50% load: {value}"]]), value)
     assert _check(path)[0] == "missing_evidence"
+
+
+def test_a_number_part_of_which_is_hidden_is_no_number(tmp_path: Path) -> None:
+    """"1200 mg/kg" with its "1" drawn white on white: the visible "200" is no reading (it passed Pb ≤ 1000)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "partly-hidden.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(50, 800, "2U rack server R-200")
+    pdf.drawString(50, 780, "Test report (RoHS)")
+    pdf.drawString(50, 760, "Lead (Pb): ")
+    width = pdf.stringWidth("Lead (Pb): ", "Helvetica", 10)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.drawString(50 + width, 760, "1")
+    pdf.setFillColorRGB(0, 0, 0)
+    pdf.drawString(50 + width + pdf.stringWidth("1", "Helvetica", 10), 760, "200 mg/kg")
+    pdf.save()
+    report = check([path], date(2026, 1, 1), category="server").report()
+    status = next(c.status for c in report.products[0].clauses if c.id == "6.1.11/pb")
+    assert status != "pass"
+    assert any("cannot be seen" in w.warning for w in report.warnings)
