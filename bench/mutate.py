@@ -490,6 +490,32 @@ def cover_with_annotation(pdf: bytes, text: str) -> bytes:
     return out.getvalue()
 
 
+def cover_with_white_box(pdf: bytes, text: str) -> bytes:
+    """``pdf`` with a white filled rectangle drawn (as page content) over the first character of the last place its
+    first page prints ``text``."""
+    import pypdfium2 as pdfium
+
+    raw = pdfium.raw
+    document = pdfium.PdfDocument(pdf)
+    page = document[0]
+    textpage = page.get_textpage()
+    start = textpage.get_text_range().rfind(text)
+    box = textpage.get_charbox(start) if start >= 0 else None
+    textpage.close()
+    if box is not None:
+        left, bottom, right, top = box
+        rect = raw.FPDFPageObj_CreateNewRect(left - 0.5, bottom - 1, right - left + 1, top - bottom + 2)
+        raw.FPDFPageObj_SetFillColor(rect, 255, 255, 255, 255)
+        raw.FPDFPath_SetDrawMode(rect, raw.FPDF_FILLMODE_ALTERNATE, 0)
+        raw.FPDFPage_InsertObject(page.raw, rect)
+        raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    return out.getvalue()
+
+
 @dataclass
 class Sheet:
     """A one-page spec sheet or report: ``blocks`` are ("line", text, hidden, overlay) or ("table", rows)."""
@@ -1039,7 +1065,9 @@ class Gen:
         target = self.pick(self.targets(pdf=True))
         lang = self.pick(["en", "zh"])
         mode = self.pick(HIDDEN_MODES)
-        placement = self.pick(["separate_line", "overlay", "hidden_only", "table_row", "annotation"])
+        placement = self.pick(["separate_line", "overlay", "hidden_only", "table_row", "annotation", "leading_digit"])
+        if placement == "leading_digit" and target.kind != "concentration":
+            placement = "annotation"
         pid = self.pid("hide")
         bad, good = shown(target, target.bad, lang), shown(target, target.good, lang)
         label = target.zh if lang == "zh" else target.en
@@ -1057,6 +1085,9 @@ class Gen:
             head = ["参数", "数值"] if lang == "zh" else ["Parameter", "Value"]
             sheet.table([head, [label, bad], [label, good]], hidden_rows={2: mode})
             snippet = f"table row '{label} | {bad}' + {mode} row '{label} | {good}'"
+        elif placement == "leading_digit":  # "1" + a passing concentration, the "1" under a white box: no "200"
+            sheet.kv(label, "1" + good)
+            mode, snippet = "white_box", f"'{label}: 1{good}' with its leading '1' under a white box"
         else:  # the value printed, then a filled box laid over it (an unapplied redaction): a reader sees no value
             sheet.kv(label, good)
             mode, snippet = "black_box", f"'{label}: {good}' with {good!r} under a filled square annotation"
@@ -1064,6 +1095,8 @@ class Gen:
         rendered = sheet.render()
         if placement == "annotation":
             rendered = cover_with_annotation(rendered, good)
+        elif placement == "leading_digit":
+            rendered = cover_with_white_box(rendered, "1" + good)
         return Case("invisible_text", f"{mode}_{placement}", f"pdf-{lang}", target.category,
                     {f"{pid}.pdf": rendered}, [target.clause], snippet, control=control, target=target.field)
 

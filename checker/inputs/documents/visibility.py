@@ -264,10 +264,12 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
             partial.add(handle)
         else:
             reasons[handle] = reason
+    covers = _partly_covered(scan, reasons)
     covered = covered_chars(page, textpage, text)
-    if not reasons and not partial and not covered:
+    if not reasons and not partial and not covered and not covers:
         return None
     hidden = _hidden_chars(textpage, text, reasons, partial, crop, number)
+    _add_covered_chars(hidden, textpage, text, covers)
     for index, reason in sorted(covered.items()):
         if index not in hidden.chars:
             hidden.chars[index] = reason
@@ -275,6 +277,54 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
     hidden.text = text
     hidden.images = any(shape.kind == R.FPDF_PAGEOBJ_IMAGE for shape in scan.shapes)
     return hidden if hidden.chars else None
+
+
+COVERED_BY_SHAPE = "covered by a shape drawn over it"
+
+
+def _partly_covered(scan: _Scan, reasons: dict[int, str]) -> dict[int, list[Box]]:
+    """Text objects (by handle) part of which an opaque shape drawn after them covers ("1200" with a white box over
+    its "1"), each with the boxes of those shapes; objects hidden whole are left to ``reasons``."""
+    if not scan.shapes:
+        return {}
+    texts = scan.odd + [_Text._make(item) for item in scan.plain]
+    if not texts:
+        return {}
+    text_boxes = np.asarray([item.box for item in texts], dtype=float)
+    shape_boxes = np.asarray([shape.box for shape in scan.shapes], dtype=float)
+    later = np.asarray([shape.order for shape in scan.shapes])[None, :] > \
+        np.asarray([item.order for item in texts])[:, None]
+    shapes, items = shape_boxes[None, :, :], text_boxes[:, None, :]
+    overlap = ((shapes[..., 0] < items[..., 2]) & (items[..., 0] < shapes[..., 2])
+               & (shapes[..., 1] < items[..., 3]) & (items[..., 1] < shapes[..., 3]))
+    out: dict[int, list[Box]] = {}
+    for t, k in zip(*np.nonzero(later & overlap), strict=True):
+        handle = ctypes.cast(texts[t].obj, ctypes.c_void_p).value or 0
+        shape = scan.shapes[k]
+        if handle not in reasons and shape.resolve().opaque:
+            out.setdefault(handle, []).append(shape.box)
+    return out
+
+
+def _add_covered_chars(hidden: HiddenText, textpage: pdfium.PdfTextPage, text: str,
+                       covers: dict[int, list[Box]]) -> None:
+    """Mark the characters of partly covered text objects whose centre lies under a covering shape."""
+    if not covers:
+        return
+    raw = textpage.raw
+    rect = R.FS_RECTF()
+    for index in range(len(text)):
+        if text[index].isspace() or index in hidden.chars:
+            continue
+        handle = ctypes.cast(R.FPDFText_GetTextObject(raw, index), ctypes.c_void_p).value or 0
+        boxes = covers.get(handle)
+        if not boxes or not R.FPDFText_GetLooseCharBox(raw, index, rect):
+            continue
+        x, y = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
+        if any(left <= x <= right and bottom <= y <= top for left, bottom, right, top in boxes):
+            joined = hidden.chars.get(index - 1) == COVERED_BY_SHAPE
+            hidden.chars[index] = COVERED_BY_SHAPE
+            _note(hidden.snippets, COVERED_BY_SHAPE, text[index], joined=joined)
 
 
 def _page_box(page: pdfium.PdfPage) -> Box:
@@ -388,7 +438,7 @@ def _shape_reason(item: _Text, shapes: list[_Shape]) -> str | None:
     if paints and all(paint[3] <= _FAINT for paint in paints):
         return TRANSPARENT
     if any(shape.order > order and shape.resolve().opaque for shape in shapes):
-        return "covered by a shape drawn over it"
+        return COVERED_BY_SHAPE
     beneath = next((s for s in reversed(shapes) if s.order < order and s.under(box)), None)
     background = (255, 255, 255) if beneath is None else beneath.colour
     if background is not None and paints and all(_same(paint[:3], background) for paint in paints):

@@ -104,3 +104,25 @@ def test_a_number_part_of_which_is_hidden_is_no_number(tmp_path: Path) -> None:
     status = next(c.status for c in report.products[0].clauses if c.id == "6.1.11/pb")
     assert status != "pass"
     assert any("cannot be seen" in w.warning for w in report.warnings)
+
+
+def test_a_digit_under_a_white_box_drawn_over_it(tmp_path: Path) -> None:
+    """"15 mg/kg" with a white rectangle drawn over its "1" (page content, not an annotation): the visible "5" is no
+    reading (it passed Hg ≤ 1000 mg/kg at 5)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "white-box.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(50, 800, "2U rack server R-200")
+    pdf.drawString(50, 780, "Test report (RoHS)")
+    pdf.drawString(50, 760, "Lead (Pb): 1500 mg/kg")
+    left = 50 + pdf.stringWidth("Lead (Pb): ", "Helvetica", 10)
+    pdf.setFillColorRGB(1, 1, 1)
+    pdf.rect(left - 0.5, 757, pdf.stringWidth("1", "Helvetica", 10) + 1, 12, stroke=0, fill=1)
+    pdf.save()
+    report = check([path], date(2026, 1, 1), category="server").report()
+    status = next(c.status for c in report.products[0].clauses if c.id == "6.1.11/pb")
+    assert status != "pass"
+    assert any("covered by a shape drawn over it" in w.warning for w in report.warnings)
