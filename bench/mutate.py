@@ -1478,9 +1478,11 @@ class Gen:
                    ("PSU efficiency at 50% load (typical)", "PSU efficiency at 50% load (measured)"),
                    ("PSU efficiency at 50% load, nominal", "PSU efficiency at 50% load"),
                    ("PSU efficiency at 50% load (design goal)", "PSU efficiency at 50% load"),
-                   ("Simulated PSU efficiency at 50% load", "PSU efficiency at 50% load")],
+                   ("Simulated PSU efficiency at 50% load", "PSU efficiency at 50% load"),
+                   ("PSU efficiency at 50% load (not tested; from similar model)", "PSU efficiency at 50% load")],
             "zh": [("50%负载电源效率（典型值）", "50%负载电源效率（实测值）"),
-                   ("50%负载典型电源效率", "50%负载电源效率"), ("50%负载电源效率（目标值）", "50%负载电源效率")]}),
+                   ("50%负载典型电源效率", "50%负载电源效率"), ("50%负载电源效率（目标值）", "50%负载电源效率"),
+                   ("50%负载电源效率（未测试）", "50%负载电源效率（实测值）")]}),
         ("server", "6.2.1/recyclability", "92%", {
             "en": [("Recyclability (incl. energy recovery)", "Recyclability rate"),
                    ("Recoverability rate (recyclability)", "Recyclability rate")],

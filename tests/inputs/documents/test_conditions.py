@@ -521,3 +521,19 @@ def test_a_parts_or_a_modes_reading(make_pdf: MakePdf, category: str, line: str,
 ], ids=["relay-off", "relay-off-zh", "relay-off-over", "relay-on", "plain"])
 def test_a_pdus_outlet_power_switched_off(make_pdf: MakePdf, line: str, expected: str) -> None:
     assert _status(make_pdf([["Rack PDU RP-24", line]]), "pdu", "6.3.4/outlet-power") == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # by its own row not a measurement of this product
+    ("PSU efficiency at 50% load: 96% (not tested)", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (未测试)", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (claimed by supplier)", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (extrapolated)", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (from similar model)", "manual_review"),
+    ("50%负载电源效率：96%（参考值）", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (best unit)", "manual_review"),
+    ("PSU efficiency at 50% load: 96% (tested by CVC)", "pass"),
+], ids=["not-tested", "not-tested-zh", "claimed", "extrapolated", "similar-model", "reference-zh", "best-unit",
+        "tested"])
+def test_an_unverified_value_is_no_measurement(make_pdf: MakePdf, line: str, expected: str) -> None:
+    assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == expected
