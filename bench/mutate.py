@@ -463,26 +463,21 @@ def _font(text: str) -> str:
 HIDDEN_MODES = ("white", "render3", "offpage", "tiny")
 
 
-def cover_with_annotation(pdf: bytes, text: str) -> bytes:
-    """``pdf`` with a black filled square annotation laid over the last place its first page prints ``text``."""
+def _on_first_page(pdf: bytes, text: str, draw: Callable[[Any, Any, tuple[float, float, float, float]], None],
+                   *, first_only: bool = False) -> bytes:
+    """``pdf`` with ``draw(pdfium.raw, page, box)`` applied over the box of the last place its first page prints
+    ``text`` (of its first character only, ``first_only``)."""
     import pypdfium2 as pdfium
 
-    raw = pdfium.raw
     document = pdfium.PdfDocument(pdf)
     page = document[0]
     textpage = page.get_textpage()
-    content = textpage.get_text_range()
-    start = content.rfind(text)
-    boxes = [textpage.get_charbox(start + k) for k in range(len(text))] if start >= 0 else []
+    start = textpage.get_text_range().rfind(text)
+    boxes = [textpage.get_charbox(start + k) for k in range(1 if first_only else len(text))] if start >= 0 else []
     textpage.close()
     if boxes:
-        left, bottom = min(b[0] for b in boxes) - 1, min(b[1] for b in boxes) - 1
-        right, top = max(b[2] for b in boxes) + 1, max(b[3] for b in boxes) + 1
-        annot = raw.FPDFPage_CreateAnnot(page.raw, raw.FPDF_ANNOT_SQUARE)
-        raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(left, top, right, bottom))
-        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_Color, 0, 0, 0, 255)
-        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, 0, 0, 0, 255)
-        raw.FPDFPage_CloseAnnot(annot)
+        box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        draw(pdfium.raw, page, box)
     out = io.BytesIO()
     document.save(out)
     page.close()
@@ -490,30 +485,31 @@ def cover_with_annotation(pdf: bytes, text: str) -> bytes:
     return out.getvalue()
 
 
+def cover_with_annotation(pdf: bytes, text: str) -> bytes:
+    """``pdf`` with a black filled square annotation laid over the last place its first page prints ``text``."""
+    def draw(raw: Any, page: Any, box: tuple[float, float, float, float]) -> None:
+        left, bottom, right, top = box
+        annot = raw.FPDFPage_CreateAnnot(page.raw, raw.FPDF_ANNOT_SQUARE)
+        raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(left - 1, top + 1, right + 1, bottom - 1))
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_Color, 0, 0, 0, 255)
+        raw.FPDFAnnot_SetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, 0, 0, 0, 255)
+        raw.FPDFPage_CloseAnnot(annot)
+
+    return _on_first_page(pdf, text, draw)
+
+
 def cover_with_white_box(pdf: bytes, text: str) -> bytes:
     """``pdf`` with a white filled rectangle drawn (as page content) over the first character of the last place its
     first page prints ``text``."""
-    import pypdfium2 as pdfium
-
-    raw = pdfium.raw
-    document = pdfium.PdfDocument(pdf)
-    page = document[0]
-    textpage = page.get_textpage()
-    start = textpage.get_text_range().rfind(text)
-    box = textpage.get_charbox(start) if start >= 0 else None
-    textpage.close()
-    if box is not None:
+    def draw(raw: Any, page: Any, box: tuple[float, float, float, float]) -> None:
         left, bottom, right, top = box
         rect = raw.FPDFPageObj_CreateNewRect(left - 0.5, bottom - 1, right - left + 1, top - bottom + 2)
         raw.FPDFPageObj_SetFillColor(rect, 255, 255, 255, 255)
         raw.FPDFPath_SetDrawMode(rect, raw.FPDF_FILLMODE_ALTERNATE, 0)
         raw.FPDFPage_InsertObject(page.raw, rect)
         raw.FPDFPage_GenerateContent(page.raw)
-    out = io.BytesIO()
-    document.save(out)
-    page.close()
-    document.close()
-    return out.getvalue()
+
+    return _on_first_page(pdf, text, draw, first_only=True)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from checker.inputs.documents.footnotes import Notes
-from checker.inputs.documents.numbers import fold, fold_key
+from checker.inputs.documents.numbers import fold_document, fold_key
 from checker.models import DOUBT_PREFIXES, Fact
 
 Outcome = Literal["drop", "doubtful", "at_least", "at_most"]
@@ -91,10 +91,15 @@ def load_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, list[StatedCo
 ANY_FIELD = "*"  # ``fields: ["*"]``: a condition of every numeric reading; "pah_*": of every field so named
 
 
-def _by_prefix(conditions: dict[str, list[StatedCondition]], field: str) -> list[StatedCondition]:
-    """The conditions of the ``prefix*`` names that ``field`` starts with."""
-    return [c for name, found in conditions.items() if len(name) > 1 and name.endswith(ANY_FIELD)
-            and field.startswith(name[:-1]) for c in found]
+def _prefixed(conditions: dict[str, list[StatedCondition]]) -> list[tuple[str, list[StatedCondition]]]:
+    """The ``prefix*`` names of ``conditions`` as (prefix, conditions)."""
+    return [(name[:-1], found) for name, found in conditions.items() if len(name) > 1 and name.endswith(ANY_FIELD)]
+
+
+def _of_field(conditions: dict[str, list[StatedCondition]], prefixed: list[tuple[str, list[StatedCondition]]],
+              field: str) -> list[StatedCondition]:
+    """The conditions of ``field``: its own, then those of the prefixes it starts with."""
+    return conditions.get(field, []) + [c for prefix, found in prefixed if field.startswith(prefix) for c in found]
 
 
 def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: list[str],
@@ -102,13 +107,14 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     """The candidates ``found`` (each with ``field`` and ``fact``), those of another condition dropped and those not
     known to be taken under the standard's marked (:meth:`StatedCondition.mark`)."""
     general = conditions.get(ANY_FIELD, [])
-    if not general and not any(c.field in conditions or _by_prefix(conditions, c.field) for c in found):
+    prefixed = _prefixed(conditions)
+    if not general and not any(_of_field(conditions, prefixed, c.field) for c in found):
         return found
     folded: list[str] = []
 
     def document_key() -> str:  # the whole document folded once, where a condition asks, and kept out of fold's cache
         if not folded:
-            folded.append(fold.__wrapped__("\n".join(page_texts)).lower())
+            folded.append(fold_document("\n".join(page_texts)))
         return folded[0]
 
     notes = Notes(page_texts)
@@ -118,7 +124,7 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
         row_key = " \n ".join(fold_key(t) for t in [evidence.text, *notes.of(evidence.text, evidence.page)]) \
             if evidence else ""
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
-        tried = conditions.get(cand.field, []) + _by_prefix(conditions, cand.field) + (general if numeric else [])
+        tried = _of_field(conditions, prefixed, cand.field) + (general if numeric else [])
         condition = next((c for c in tried if c.applies(row_key, document_key)), None)
         if condition is not None and condition.outcome == "drop":
             continue

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.candidates import Candidate
+from checker.inputs.documents.numbers import fold_document
 from checker.models import Fact
 
 _UNIT = r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])"
@@ -31,7 +32,7 @@ def document_limits(page_texts: Iterable[str], detection_limit: re.Pattern[str])
     each as (number, unit text); ``detection_limit`` is the vocabulary's pattern of a named limit."""
     found = []
     for text in page_texts:
-        key = fold_key(text)
+        key = fold_document(text)
         for pattern in (detection_limit, _DEFINED, _NAMED_FAR):
             found += [(float(m.group("num")), m.group("unit")) for m in pattern.finditer(key)]
     return list(dict.fromkeys(found))
@@ -52,3 +53,14 @@ def highest(limits: list[tuple[float, str]]) -> tuple[float, str] | None:
     mass, not a share) are left out."""
     shares = [limit for limit in limits if limit[1] != "mg"]
     return max(shares, key=lambda limit: _in_mg_per_kg(*limit)) if shares else None
+
+
+def below_stated_limit(cands: list[Candidate], page_texts: list[str], detection_limit: re.Pattern[str]) -> None:
+    """Each non-detect of ``cands`` with no detection limit of its own known only as below the highest the document
+    states ("ND = Not Detected (<1500 ppm)"); a mass (mg) is no share and is left as it is."""
+    bare = [c for c in cands if c.fact.qualifier == "nd" and c.fact.unit != "mg"]
+    stated = highest(document_limits(page_texts, detection_limit)) if bare else None
+    if stated is None:
+        return
+    for cand in bare:
+        cand.fact = below(cand.fact, stated[0], stated[1], "the document's detection limit")

@@ -68,6 +68,11 @@ def fold(text: str) -> str:
     return folded.strip()
 
 
+def fold_document(text: str) -> str:
+    """:func:`fold_key` of a whole page or document, kept out of the caches (meant for rows and cells)."""
+    return fold.__wrapped__(text).lower()
+
+
 @lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """:func:`fold` plus lower case: the form labels are matched in."""

@@ -21,7 +21,7 @@ from checker.inputs.documents.candidates import Candidate, Emitter, at_page_dist
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.conditions import apply_conditions
 from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
-from checker.inputs.documents.detection import below, document_limits, highest
+from checker.inputs.documents.detection import below_stated_limit
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
 from checker.inputs.documents.flow import carry_unfinished_sentences
@@ -216,7 +216,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     extractor = Extractor(vocab, source, category)
     cands = apply_conditions(vocab.conditions, page_texts,
                              _candidates(text, tables, vocab, pages, source, category, extractor))
-    _below_stated_detection_limit(cands, page_texts, vocab)
+    below_stated_limit(cands, page_texts, vocab.detection_limit)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
     cands = one_rating(declarations.settle(cands, declared, vocab, category, source), vocab)
@@ -230,17 +230,6 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     return DocumentRead(source=source, category=category, model=model,
                         manufacturer=maker,
                         pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
-
-
-def _below_stated_detection_limit(cands: list[Candidate], page_texts: list[str], vocab: Vocabulary) -> None:
-    """Each non-detect with no detection limit of its own known only as below the highest the document states
-    ("ND = Not Detected (<1500 ppm)")."""
-    bare = [c for c in cands if c.fact.qualifier == "nd" and c.fact.unit != "mg"]
-    stated = highest(document_limits(page_texts, vocab.detection_limit)) if bare else None
-    if stated is None:
-        return
-    for cand in bare:
-        cand.fact = below(cand.fact, stated[0], stated[1], "the document's detection limit")
 
 
 def _ocr_layer_page(hidden: HiddenText | None, visible: int) -> bool:

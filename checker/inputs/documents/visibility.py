@@ -258,13 +258,14 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
     scan.walk(page.raw)
     reasons: dict[int, str] = {}
     partial: set[int] = set()
-    for item, reason in _reasons(scan):
+    texts = scan.odd + [_Text._make(item) for item in scan.plain] if scan.shapes else scan.odd
+    for item, reason in _reasons(scan, texts):
         handle = ctypes.cast(item.obj, ctypes.c_void_p).value or 0
         if reason == OFF_PAGE and _overlaps(item.box, crop):
             partial.add(handle)
         else:
             reasons[handle] = reason
-    covers = _partly_covered(scan, reasons)
+    covers = _partly_covered(scan, texts, reasons)
     covered = covered_chars(page, textpage, text)
     if not reasons and not partial and not covered and not covers:
         return None
@@ -282,13 +283,10 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
 COVERED_BY_SHAPE = "covered by a shape drawn over it"
 
 
-def _partly_covered(scan: _Scan, reasons: dict[int, str]) -> dict[int, list[Box]]:
-    """Text objects (by handle) part of which an opaque shape drawn after them covers ("1200" with a white box over
-    its "1"), each with the boxes of those shapes; objects hidden whole are left to ``reasons``."""
-    if not scan.shapes:
-        return {}
-    texts = scan.odd + [_Text._make(item) for item in scan.plain]
-    if not texts:
+def _partly_covered(scan: _Scan, texts: list[_Text], reasons: dict[int, str]) -> dict[int, list[Box]]:
+    """Text objects (by handle, of ``texts``) part of which an opaque shape drawn after them covers ("1200" with a
+    white box over its "1"), each with the boxes of those shapes; objects hidden whole are left to ``reasons``."""
+    if not scan.shapes or not texts:
         return {}
     text_boxes = np.asarray([item.box for item in texts], dtype=float)
     shape_boxes = np.asarray([shape.box for shape in scan.shapes], dtype=float)
@@ -390,11 +388,10 @@ def _polygons(obj: Any, matrix: Matrix) -> list[list[tuple[float, float]]]:
     return [polygon for polygon in polygons if len(polygon) > 2]
 
 
-def _reasons(scan: _Scan) -> list[tuple[_Text, str]]:
-    """The text objects that cannot be seen, with the reason (plain text with no shape around it,
-    the common case, is not looked at again)."""
+def _reasons(scan: _Scan, texts: list[_Text]) -> list[tuple[_Text, str]]:
+    """The text objects that cannot be seen, with the reason (``texts``: the odd ones, then, where shapes are drawn,
+    the plain ones; plain text with no shape around it, the common case, is not looked at again)."""
     found: list[tuple[_Text, str]] = []
-    texts = scan.odd + [_Text._make(item) for item in scan.plain] if scan.shapes else scan.odd
     within = _within_shapes(texts, scan.shapes)
     for index, item in enumerate(texts):
         if index >= len(scan.odd) and index not in within:

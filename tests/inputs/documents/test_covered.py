@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -83,46 +84,45 @@ def test_every_glyph_under_the_box_is_hidden(make_pdf: MakePdf, value: str) -> N
     assert _check(path)[0] == "missing_evidence"
 
 
-def test_a_number_part_of_which_is_hidden_is_no_number(tmp_path: Path) -> None:
-    """"1200 mg/kg" with its "1" drawn white on white: the visible "200" is no reading (it passed Pb ≤ 1000)."""
+def _pb_report(path: Path, draw: Callable[[Any, float], None]) -> tuple[str, list[str]]:
+    """A RoHS report page whose last line starts "Lead (Pb): " and goes on as ``draw(canvas, x)`` draws it; the
+    status of 6.1.11/pb and the report's warnings."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    path = tmp_path / "partly-hidden.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     pdf.setFont("Helvetica", 10)
     pdf.drawString(50, 800, "2U rack server R-200")
     pdf.drawString(50, 780, "Test report (RoHS)")
     pdf.drawString(50, 760, "Lead (Pb): ")
-    width = pdf.stringWidth("Lead (Pb): ", "Helvetica", 10)
-    pdf.setFillColorRGB(1, 1, 1)
-    pdf.drawString(50 + width, 760, "1")
-    pdf.setFillColorRGB(0, 0, 0)
-    pdf.drawString(50 + width + pdf.stringWidth("1", "Helvetica", 10), 760, "200 mg/kg")
+    draw(pdf, 50 + pdf.stringWidth("Lead (Pb): ", "Helvetica", 10))
     pdf.save()
     report = check([path], date(2026, 1, 1), category="server").report()
     status = next(c.status for c in report.products[0].clauses if c.id == "6.1.11/pb")
+    return status, [w.warning for w in report.warnings]
+
+
+def test_a_number_part_of_which_is_hidden_is_no_number(tmp_path: Path) -> None:
+    """"1200 mg/kg" with its "1" drawn white on white: the visible "200" is no reading (it passed Pb ≤ 1000)."""
+    def draw(pdf: Any, x: float) -> None:
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.drawString(x, 760, "1")
+        pdf.setFillColorRGB(0, 0, 0)
+        pdf.drawString(x + pdf.stringWidth("1", "Helvetica", 10), 760, "200 mg/kg")
+
+    status, warnings = _pb_report(tmp_path / "partly-hidden.pdf", draw)
     assert status != "pass"
-    assert any("cannot be seen" in w.warning for w in report.warnings)
+    assert any("cannot be seen" in w for w in warnings)
 
 
 def test_a_digit_under_a_white_box_drawn_over_it(tmp_path: Path) -> None:
-    """"15 mg/kg" with a white rectangle drawn over its "1" (page content, not an annotation): the visible "5" is no
-    reading (it passed Hg ≤ 1000 mg/kg at 5)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    """"1500 mg/kg" with a white rectangle drawn over its "1" (page content, not an annotation): the visible "500" is
+    no reading (it passed Pb ≤ 1000 mg/kg)."""
+    def draw(pdf: Any, x: float) -> None:
+        pdf.drawString(x, 760, "1500 mg/kg")
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.rect(x - 0.5, 757, pdf.stringWidth("1", "Helvetica", 10) + 1, 12, stroke=0, fill=1)
 
-    path = tmp_path / "white-box.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    pdf.setFont("Helvetica", 10)
-    pdf.drawString(50, 800, "2U rack server R-200")
-    pdf.drawString(50, 780, "Test report (RoHS)")
-    pdf.drawString(50, 760, "Lead (Pb): 1500 mg/kg")
-    left = 50 + pdf.stringWidth("Lead (Pb): ", "Helvetica", 10)
-    pdf.setFillColorRGB(1, 1, 1)
-    pdf.rect(left - 0.5, 757, pdf.stringWidth("1", "Helvetica", 10) + 1, 12, stroke=0, fill=1)
-    pdf.save()
-    report = check([path], date(2026, 1, 1), category="server").report()
-    status = next(c.status for c in report.products[0].clauses if c.id == "6.1.11/pb")
+    status, warnings = _pb_report(tmp_path / "white-box.pdf", draw)
     assert status != "pass"
-    assert any("covered by a shape drawn over it" in w.warning for w in report.warnings)
+    assert any("covered by a shape drawn over it" in w for w in warnings)
