@@ -1,11 +1,14 @@
 """Catalog files read as text cells, never type-guessed: CSV (pyarrow, else pandas' parser: the same cells),
-every worksheet of an XLSX (saved values, formulas never evaluated), Parquet.
+every worksheet of an XLSX (saved values, formulas never evaluated; a number as its cell shows it where the
+cell's format is a percentage), Parquet.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,15 +59,41 @@ class Sheet:
 def read_sheets(path: Path) -> list[Sheet]:
     """Every worksheet of a workbook that holds a table: the first non-blank row is the header; blank
     rows are skipped (a stray cell far below is one row, not a million). Formulas are read as their
-    saved values, never evaluated; a formula without a saved value is a blank cell."""
+    saved values, never evaluated; a formula without a saved value is a blank cell. A number in a cell
+    formatted as a percentage is read as the percentage the cell shows (0.945 as "94.5 %")."""
     import openpyxl  # only catalogs in XLSX need it
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        return [sheet for sheet in (_sheet(ws.title, ws.iter_rows(values_only=True)) for ws in workbook.worksheets)
+        return [sheet for sheet in (_sheet(ws.title, _shown_rows(ws)) for ws in workbook.worksheets)
                 if sheet is not None]
     finally:
         workbook.close()
+
+
+
+_LITERAL_IN_FORMAT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _is_percent_format(number_format: str) -> bool:
+    """Whether Excel shows a number in this format multiplied by 100: an unquoted, unescaped `%`
+    (a quoted "%" or an escaped \\% is printed as is)."""
+    return "%" in _LITERAL_IN_FORMAT.sub("", number_format)
+
+
+def _shown_rows(worksheet: Any) -> Any:
+    """A worksheet's rows as values, a percentage-formatted number as the percentage it shows."""
+    for row in worksheet.iter_rows():
+        yield [_shown(cell) for cell in row]
+
+
+def _shown(cell: Any) -> Any:
+    value = getattr(cell, "value", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and _is_percent_format(getattr(cell, "number_format", None) or ""):
+        shown = Decimal(repr(value)) * 100
+        return f"{shown.normalize():f} %"
+    return value
 
 
 
