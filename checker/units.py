@@ -204,6 +204,8 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
             f"unit {from_unit!r} is not a kind of {to_unit!r} ({source.dimensionality} vs "
             f"{target.dimensionality})"
         ) from exc
+    except Exception as exc:  # pint's offset and logarithmic units raise other kinds
+        raise ValueError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:

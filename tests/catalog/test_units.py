@@ -34,3 +34,11 @@ def test_unknown_unit_is_a_clear_error() -> None:
 
 def test_fraction_to_percent_lands_exactly_on_the_boundary() -> None:
     assert round(0.94 * conversion_factor("", "%"), 9) == 94.0
+
+
+@pytest.mark.parametrize("text", ["dB(C)", "dB(Z)", "dBC·m", "degC*dB"])
+def test_units_pint_parses_but_cannot_use_are_unknown_not_a_crash(text: str) -> None:
+    """Regression: "110 dB(C)" in a generator catalog's noise column (decibel times coulomb) raised pint's
+    AssertionError, and the audit stopped with no report for any of its inputs."""
+    with pytest.raises(ValueError):
+        conversion_factor(text, "dBA")

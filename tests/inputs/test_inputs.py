@@ -170,3 +170,13 @@ def test_pdf_object_count_on_long_digit_runs() -> None:
 
     data = b"1" * 200_000 + b" 0 obj\n12 0 obj\n<<>>\n13 0 obj"
     assert sum(1 for _ in _PDF_OBJECT.finditer(data)) == 2
+
+
+def test_a_c_weighted_noise_cell_is_a_manual_review_and_the_audit_goes_on(tmp_path: Path) -> None:
+    """Regression: a generator catalog's "110 dB(C)" stopped the whole audit with pint's AssertionError."""
+    path = _write(tmp_path, "g.csv", "model,category,rated_power,noise_max\nG1,generator,400 kW,110 dB(C)\n"
+                                     "G2,generator,400 kW,100 dB(A)\n")
+    products = audit([path], AS_OF).report().products
+    noise = [next(c for c in product.clauses if c.id == "6.3.5/noise") for product in products]
+    assert [c.status for c in noise] == ["manual_review", "pass"]
+    assert "dB(C)" in noise[0].note
