@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pint
 
 _DEFINITIONS = "units.txt"
+_KNOWN_NAMES = "unit_names.txt"
 log = logging.getLogger(__name__)
 
 
@@ -63,6 +64,15 @@ def _build_registry() -> pint.UnitRegistry:
 ureg: pint.UnitRegistry = _build_registry()
 Quantity = ureg.Quantity
 
+
+def _known_names() -> frozenset[str]:
+    text = (resources.files("checker") / _KNOWN_NAMES).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+_NAMES_KNOWN: frozenset[str] = _known_names()
+_NAME_TOKEN = re.compile(r"[^\W\d]\w*")
+
 # Spellings seen in spec sheets and test reports, mapped to pint expressions. Longest first.
 _SPELLINGS: dict[str, str] = {
     "g/kw·h": "g/kWh",
@@ -77,6 +87,7 @@ _SPELLINGS: dict[str, str] = {
     "w/gbps": "W/Gbps",
     "w/gbit/s": "W/Gbps",
     "w/(gbit/s)": "W/Gbps",
+    "w/(gb/s)": "W/Gbps",
     "mg/kg": "mg/kg",
     "db(a)": "dBA",
     "db (a)": "dBA",
@@ -114,6 +125,16 @@ _SPELLINGS: dict[str, str] = {
     "%": "percent",
     "wt%": "percent",  # a mass share, as a laboratory prints it
     "wt.%": "percent",
+    "mass%": "percent",
+    "%(m/m)": "percent",
+    "%(w/w)": "percent",
+    "%m/m": "percent",
+    "%w/w": "percent",
+    "%(v/v)": "volume_percent",  # a volume share is not a mass share: left unknown
+    "%v/v": "volume_percent",
+    "vol%": "volume_percent",
+    "vol.%": "volume_percent",
+    "ppmv": "volume_ppm",
     "ppm": "ppm",
     "mg": "mg",
     "g": "g",
@@ -175,16 +196,35 @@ def normalise_unit_text(text: str) -> str:
 def parse_unit(text: str) -> pint.Unit:
     """Parse unit text (any spelling :func:`normalise_unit_text` knows) into a pint unit.
 
-    An empty string is the dimensionless unit. Raises ``ValueError`` for unknown units.
+    An empty string is the dimensionless unit. Raises ``ValueError`` for unknown units: a name that is
+    not in ``unit_names.txt`` (pint would read "mass%" as milliarcsecond percent), and a product pint
+    parses but cannot use ("dB(C)", decibel times coulomb).
     """
     if not text.strip():
         return ureg.dimensionless
     expression = normalise_unit_text(text)
     try:
         unit = ureg.parse_units(expression)
-    except Exception as exc:
+        unit.dimensionality  # noqa: B018 - raises for a unit that cannot be converted
+    except Exception as exc:  # pint raises several kinds, AssertionError included
         raise ValueError(f"unknown unit {text!r}") from exc
+    if not _names_known(expression):
+        raise ValueError(f"unknown unit {text!r}")
     return unit
+
+
+def _names_known(expression: str) -> bool:
+    """True when every name in a unit expression is one of ``unit_names.txt`` (with any prefix), as pint
+    reads it; a degree sign or any other name (an angle, a mole, a logarithmic unit) is unknown."""
+    if "°" in expression:
+        return False
+    for token in _NAME_TOKEN.findall(expression):
+        if token == "dimensionless":
+            continue
+        candidates = ureg.parse_unit_name(token)
+        if not candidates or candidates[0][1] not in _NAMES_KNOWN:
+            return False
+    return True
 
 
 @lru_cache(maxsize=1024)

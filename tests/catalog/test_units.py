@@ -42,3 +42,30 @@ def test_units_pint_parses_but_cannot_use_are_unknown_not_a_crash(text: str) -> 
     AssertionError, and the audit stopped with no report for any of its inputs."""
     with pytest.raises(ValueError):
         conversion_factor(text, "dBA")
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("pct", "a picocarat"),
+    ("dBm", "a logarithmic power: 95 dBm was read as 0.12 W"),
+    ("dBW", "a logarithmic power"),
+    ("µmol/mol", "a mole fraction, not a mass fraction"),
+    ("%(v/v)", "a volume share (pint read 'v/v' as volt over volt)"),
+    ("vol%", "a volume share"),
+    ("ppmv", "a volume share"),
+    ("°", "an angle: 95° was a dimensionless 1.66 and a PUE"),
+    ("1U", "a rack unit"),
+])
+def test_names_pint_reads_as_some_other_unit_are_unknown(text: str, meaning: str) -> None:
+    """Regression: pint parses any run of its unit names, so each of these became a real but wrong unit
+    (the ``meaning``) and a number in it could pass a clause in %, mg/kg, W or none."""
+    with pytest.raises(ValueError, match="unknown unit"):
+        parse_unit(text)
+
+
+@pytest.mark.parametrize(("text", "target", "factor"), [
+    ("mass%", "mg/kg", 10_000), ("%(m/m)", "mg/kg", 10_000), ("%(w/w)", "%", 1), ("µg/g", "mg/kg", 1),
+    ("ng/g", "mg/kg", 0.001), ("W/(Gb/s)", "W/Gbps", 1), ("kcal/h", "W", 1.163), ("MPa", "kPa", 1000),
+    ("months", "year", 1 / 12),
+])
+def test_honest_units_still_convert(text: str, target: str, factor: float) -> None:
+    assert conversion_factor(text, target) == pytest.approx(factor, rel=1e-3)

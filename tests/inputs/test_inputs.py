@@ -180,3 +180,16 @@ def test_a_c_weighted_noise_cell_is_a_manual_review_and_the_audit_goes_on(tmp_pa
     noise = [next(c for c in product.clauses if c.id == "6.3.5/noise") for product in products]
     assert [c.status for c in noise] == ["manual_review", "pass"]
     assert "dB(C)" in noise[0].note
+
+
+@pytest.mark.parametrize(("category", "column", "cell", "clause"), [
+    ("firewall", "pb [mg/kg]", "900 µmol/mol", "6.1.11/pb"),
+    ("firewall", "pb", "0.05 %(v/v)", "6.1.11/pb"),
+    ("firewall", "pb", "5 mass%", "6.1.11/pb"),          # 50 000 mg/kg: read, and a fail
+    ("pdu", "outlet_power", "95 dBm", "6.3.4/outlet-power"),
+])
+def test_units_pint_misreads_never_pass(tmp_path: Path, category: str, column: str, cell: str, clause: str) -> None:
+    """Regression: '900 µmol/mol' (a mole fraction) was 900 mg/kg, '5 mass%' was 5 milliarcsecond percent,
+    '95 dBm' (3 kW) was multiplied as if linear into 0.12 W: all passes."""
+    path = _write(tmp_path, "c.csv", f"model,category,{column}\nX,{category},{cell}\n")
+    assert _statuses(audit([path], AS_OF))[clause] in {"manual_review", "missing_evidence", "fail"}

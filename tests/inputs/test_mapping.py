@@ -136,7 +136,7 @@ def test_mapped_units_and_cells_go_through_the_one_value_rule(tmp_path: Path,
 
 @pytest.mark.parametrize(("text", "words"), [
     ("columns:\n  A: {field: nonsense}\n", "unknown field 'nonsense'"),
-    ("columns:\n  A: {field: power_u1, unit: parsecs}\n", "not a kind of"),
+    ("columns:\n  A: {field: power_u1, unit: mm}\n", "not a kind of"),
     ("columns:\n  A: {field: power_u1, unit: bogons}\n", "unknown unit"),
     ("columns:\n  A: {field: power_u1}\n", "give the unit"),
     ("columns:\n  A: {field: model, unit: W}\n", "has no unit"),
