@@ -44,6 +44,21 @@ def test_template_prints_a_header_that_audits(capsys: pytest.CaptureFixture[str]
     assert code == 1 and json.loads(out)["errors"] == []
 
 
+@pytest.mark.parametrize("category", ["server", "storage", "desktop", "laptop", "monitor", "switch", "firewall",
+                                      "cooling", "ups", "pdu", "generator", "cable", "motor", "compressor",
+                                      "fan", "transformer", "pump", "datacenter"])
+def test_every_template_header_is_recognised(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                             category: str) -> None:
+    """Regression: the compressor template's "specific_power [kW/(m**3/min)]" (a unit with brackets of
+    its own) was not recognised by the audit it was printed for."""
+    _, header, _ = run(capsys, "template", category)
+    path = tmp_path / "t.csv"
+    path.write_text(header.strip() + "\n" + ",".join(["X", "", category] + [""] * (header.count(",") - 2)) + "\n",
+                    encoding="utf-8")
+    _, out, _ = run(capsys, "audit", str(path), "--format", "json")
+    assert json.loads(out)["errors"] == []
+
+
 def test_check_json_report_shape(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(SAMPLES / "records/server-SR2U.yaml"), "--format", "json",
                        "--as-of", "2026-11-20")

@@ -10,7 +10,7 @@ from collections import Counter
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import header_key
 
-_HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*[\[\(（【](?P<unit>[^\]\)）】]*)[\]\)）】]\s*$")
+_OPENING = {"]": "[", ")": "(", "）": "（", "】": "【"}
 
 
 _NUMBERED = re.compile(r"^(?P<base>.*)\.\d+$")
@@ -56,6 +56,25 @@ def shown_headers(written: dict[str, str]) -> dict[str, str]:
 
 
 
+def split_unit(header: str) -> tuple[str, str | None]:
+    """A header's name and the unit in its last brackets, which may hold brackets of their own
+    ("specific_power [kW/(m**3/min)]"); no closing bracket at the end: the header and None."""
+    text = header.rstrip()
+    if not text or text[-1] not in _OPENING:
+        return header, None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char in _OPENING:
+            depth += 1
+        elif char in _OPENING.values():
+            depth -= 1
+            if depth == 0:
+                return text[:index].rstrip(), text[index + 1:-1]
+    return header, None
+
+
+
 def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """Column label → (field, unit text) for recognised headers, and the unknown headers as written.
 
@@ -69,8 +88,8 @@ def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[s
     mapped: dict[str, tuple[str, str]] = {}
     unknown: list[str] = []
     for label, header in written.items():
-        match = _HEADER_UNIT.match(header)
-        base, unit = (match.group("name"), match.group("unit")) if match else (header, None)
+        found = aliases.get(header_key(header))
+        base, unit = (header, None) if found is not None else split_unit(header)
         found = aliases.get(header_key(base))
         if found is None:
             unknown.append(header)
