@@ -1,10 +1,11 @@
 """Structurally broken CSV rows: found by line number and blanked, so the other rows are still read.
 
 A row with more fields than the header cannot be read safely (which value belongs to which
-column?). Rather than losing the whole catalog, :func:`without_bad_rows` writes a copy of the file
-(same file name, in a private temporary folder) where each such row is replaced by an empty row
-of the right width, keeping every other row at its position; the caller drops the blanked rows
-and reports each as an error naming its line.
+column?); empty fields after the last column (trailing separators) are dropped, nothing is lost.
+Rather than losing the whole catalog, :func:`without_bad_rows` writes a copy of the file (same
+file name, in a private temporary folder) where each such row is replaced by an empty row of the
+right width, keeping every other row at its position; the caller drops the blanked rows and
+reports each as an error naming its line.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def bad_rows(path: Path) -> tuple[list[list[str]], dict[int, tuple[int, str]]]:
                 width = len(record)
                 records.append(record)
                 continue
+            if len(record) > width and not any(cell.strip() for cell in record[width:]):
+                record = record[:width]  # empty cells after the last column (trailing separators): nothing lost
             if len(record) > width:
                 bad[len(records) - 1] = (start, f"{len(record)} fields where the header has {width}")
                 record = [""] * width

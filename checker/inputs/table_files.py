@@ -136,7 +136,20 @@ def _read_csv(path: Path) -> pd.DataFrame:
                 return arrow_frame(table)
     except (UnicodeDecodeError, csv.Error, pa.ArrowException, OSError):
         pass
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    _refuse_long_rows(path)
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
+
+
+def _refuse_long_rows(path: Path) -> None:
+    """Raise pandas' own "Expected N fields in line L" for the first row longer than the header, which
+    :mod:`checker.inputs.csv_repair` mends. pandas raises it only after the first data row: a first row
+    with more fields took its first cells as an index and shifted every value one column left."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        width = len(next(reader, []))
+        for record in reader:
+            if len(record) > width:
+                raise ValueError(f"Expected {width} fields in line {reader.line_num}, saw {len(record)}")
 
 
 

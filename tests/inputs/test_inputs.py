@@ -193,3 +193,28 @@ def test_units_pint_misreads_never_pass(tmp_path: Path, category: str, column: s
     '95 dBm' (3 kW) was multiplied as if linear into 0.12 W: all passes."""
     path = _write(tmp_path, "c.csv", f"model,category,{column}\nX,{category},{cell}\n")
     assert _statuses(audit([path], AS_OF))[clause] in {"manual_review", "missing_evidence", "fail"}
+
+
+def test_trailing_separators_lose_no_row(tmp_path: Path) -> None:
+    """Regression: a CSV whose rows end in empty fields (an export with trailing commas) had its first
+    cells taken as pandas' index, every value one column left: the whole catalog was lost as
+    "unknown category 'none'"."""
+    path = _write(tmp_path, "c.csv", "model,manufacturer,category,psu_efficiency_50\nA,X,server,95,,\n"
+                                     "B,X,server,93,\nC,X,server,95\n")
+    evaluated = audit([path], AS_OF)
+    report = evaluated.report()
+    assert report.errors == [] and [p.id for p in report.products] == ["A", "B", "C"]
+    assert [_statuses(evaluated, row)["6.2.1/psu-eff-50"] for row in range(3)] == ["pass", "fail", "pass"]
+
+
+@pytest.mark.parametrize("category_option", [None, "server"])
+def test_a_first_row_with_a_field_too_many_is_an_error_not_a_shift(tmp_path: Path,
+                                                                   category_option: str | None) -> None:
+    """Regression: "94,5" (a decimal comma, unquoted) in the first data row made five fields under four
+    headers; pandas took the model as an index and shifted the rest, so with --category the row was read
+    with 5 as its 20 % efficiency and 94 as its 50 %. Now the row is an error naming its line."""
+    path = _write(tmp_path, "c.csv", "model,category,psu_efficiency_50,psu_efficiency_20\nA,server,94,5,96\n"
+                                     "B,server,95,93\n")
+    report = audit([path], AS_OF, category=category_option).report()
+    assert [p.id for p in report.products] == ["B"]
+    assert [e.error for e in report.errors] == ["line 2: 5 fields where the header has 4; row not read"]
