@@ -23,6 +23,7 @@ import numpy as np
 from checker.catalog.clauses import Catalog
 from checker.engine.frame import Batch, keep_rows
 from checker.inputs.product_tables import table_to_batch
+from checker.inputs.table_files import TableError, csv_dialect, csv_records
 from checker.models import InputError
 
 log = logging.getLogger(__name__)
@@ -36,24 +37,22 @@ def bad_rows(path: Path) -> tuple[list[list[str]], dict[int, tuple[int, str]]]:
     """
     records: list[list[str]] = []
     bad: dict[int, tuple[int, str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        width = 0
-        previous = 0
-        for record in reader:
-            start, previous = previous + 1, reader.line_num
-            if not record:
-                continue
-            if not records:
-                width = len(record)
-                records.append(record)
-                continue
-            if len(record) > width and not any(cell.strip() for cell in record[width:]):
-                record = record[:width]  # empty cells after the last column (trailing separators): nothing lost
-            if len(record) > width:
-                bad[len(records) - 1] = (start, f"{len(record)} fields where the header has {width}")
-                record = [""] * width
+    width = 0
+    previous = 0
+    for line, record in csv_records(path, csv_dialect(path)):
+        start, previous = previous + 1, line
+        if not record:
+            continue
+        if not records:
+            width = len(record)
             records.append(record)
+            continue
+        if len(record) > width and not any(cell.strip() for cell in record[width:]):
+            record = record[:width]  # empty cells after the last column (trailing separators): nothing lost
+        if len(record) > width:
+            bad[len(records) - 1] = (start, f"{len(record)} fields where the header has {width}")
+            record = [""] * width
+        records.append(record)
     return records, bad
 
 
@@ -81,7 +80,10 @@ def read_mended(path: Path, catalog: Catalog, category: str | None,
                 errors: list[InputError]) -> tuple[Batch, list[str]]:
     """A CSV with ragged rows as a batch: each such row an error naming its line, the others read."""
     with without_bad_rows(path) as (clean, bad):
-        batch, unknown = table_to_batch(clean, catalog, category)
+        try:
+            batch, unknown = table_to_batch(clean, catalog, category)
+        except TableError as exc:  # named by the user's file, not the private copy
+            raise TableError(str(exc).replace(str(clean), str(path))) from None
     for line, reason in bad.values():
         errors.append(InputError(source=str(path), error=f"line {line}: {reason}; row not read"))
     return rebind(batch, path, sorted(bad)), unknown

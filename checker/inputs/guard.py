@@ -125,6 +125,9 @@ def sniff(head: bytes) -> str | None:
         return "an HTML page"
     if start.startswith(b"<?xml"):
         return "an XML file"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text with its BOM (Excel's "Unicode text")
+        head = head[2:len(head) - len(head) % 2].decode("utf-16-le" if head[0] == 0xFF else "utf-16-be",
+                                                          errors="replace").encode("utf-8")
     if b"\x00" in head:
         return "binary data"
     return None

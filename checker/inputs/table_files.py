@@ -5,8 +5,10 @@ cell's format is a percentage), Parquet.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -123,33 +125,79 @@ def _sheet(name: str, rows: Any) -> Sheet | None:
 
 
 
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: its text encoding and its field separator."""
+
+    encoding: str = "utf-8-sig"
+    delimiter: str = ","
+
+
+_SAMPLE_BYTES = 1 << 20
+_SEPARATORS = (",", "\t", ";")
+
+
+def csv_dialect(path: Path) -> CsvDialect:
+    """The encoding and separator of a CSV, from its first megabyte: UTF-8 (with or without a BOM),
+    UTF-16 with a BOM (Excel's "Unicode text"), else GB18030 (what Excel on a Chinese system saves);
+    the separator is the first of comma, tab, semicolon found in the header line outside quotes."""
+    with path.open("rb") as handle:
+        sample = handle.read(_SAMPLE_BYTES)
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+            encoding = "utf-8-sig"
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+    text = sample.decode(encoding, errors="replace")
+    header = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    delimiter = next((separator for separator in _SEPARATORS if separator in header), ",")
+    return CsvDialect(encoding, delimiter)
+
+
+def csv_records(path: Path, dialect: CsvDialect) -> Iterator[tuple[int, list[str]]]:
+    """(line number where the record ends, fields) of each record of a CSV, in its dialect."""
+    with path.open(encoding=dialect.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=dialect.delimiter)
+        for record in reader:
+            yield reader.line_num, record
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
     """Every cell as text: pyarrow when the file is regular, else pandas' parser (same cells)."""
+    dialect = csv_dialect(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), [])
+        header = next((record for _, record in csv_records(path, dialect)), [])
         if header and len(set(header)) == len(header) and all(header):
             types = pa_csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False)
-            table = pa_csv.read_csv(path, parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            # Arrow reads UTF-8 (and skips its BOM) natively; any other encoding goes through a Python codec
+            reading = pa_csv.ReadOptions() if dialect.encoding == "utf-8-sig" else \
+                pa_csv.ReadOptions(encoding=dialect.encoding)
+            table = pa_csv.read_csv(path, read_options=reading,
+                                    parse_options=pa_csv.ParseOptions(newlines_in_values=True,
+                                                                      delimiter=dialect.delimiter),
                                     convert_options=types)
             if table.column_names == header:
                 return arrow_frame(table)
     except (UnicodeDecodeError, csv.Error, pa.ArrowException, OSError):
         pass
-    _refuse_long_rows(path)
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
+    _refuse_long_rows(path, dialect)
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=dialect.encoding, sep=dialect.delimiter,
+                       index_col=False)
 
 
-def _refuse_long_rows(path: Path) -> None:
+def _refuse_long_rows(path: Path, dialect: CsvDialect) -> None:
     """Raise pandas' own "Expected N fields in line L" for the first row longer than the header, which
     :mod:`checker.inputs.csv_repair` mends. pandas raises it only after the first data row: a first row
     with more fields took its first cells as an index and shifted every value one column left."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        width = len(next(reader, []))
-        for record in reader:
-            if len(record) > width:
-                raise ValueError(f"Expected {width} fields in line {reader.line_num}, saw {len(record)}")
+    width: int | None = None
+    for line, record in csv_records(path, dialect):
+        if width is None:
+            width = len(record)
+        elif len(record) > width:
+            raise ValueError(f"Expected {width} fields in line {line}, saw {len(record)}")
 
 
 
