@@ -36,7 +36,14 @@ from checker.engine.frame import (
 )
 from checker.inputs.table_columns import category_word, map_distinct, merge_columns, read_column, store_column
 from checker.inputs.table_files import Sheet, TableError, arrow_text, read_sheets, read_table
-from checker.inputs.table_headers import map_headers, shown_headers, unique_labels, written_headers
+from checker.inputs.table_headers import (
+    map_headers,
+    shown_headers,
+    unique_labels,
+    units_row,
+    with_units,
+    written_headers,
+)
 from checker.inputs.values import is_blank_text
 from checker.models import Evidence
 
@@ -171,10 +178,21 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     """One table (a CSV, a Parquet file, one sheet) as a batch."""
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
+    first_row = 1 if path.suffix.lower() == ".parquet" else 2
+    units = units_row(["" if is_blank_text(cell) else str(cell) for cell in raw.iloc[0]])
+    if units is not None:  # a row of units under the header: it names the columns' units, it is no product
+        try:
+            raw.columns = with_units([str(c) for c in raw.columns], units)
+        except ValueError as exc:
+            raise TableError(f"{path}: {exc}") from None
+        raw = raw.iloc[1:].reset_index(drop=True)
+        first_row += 1
+        row_numbers = row_numbers[1:] if row_numbers else row_numbers
+        if raw.empty:
+            raise TableError(f"{path}: the catalog has no rows")
     raw.columns = unique_labels([str(c) for c in raw.columns])
     mapped, unknown = map_headers(list(raw.columns), catalog)
     written = shown_headers(written_headers(list(raw.columns)))
-    first_row = 1 if path.suffix.lower() == ".parquet" else 2
     headers: dict[str, list[str]] = {}
     for label, (name, _) in mapped.items():
         headers.setdefault(name, []).append(label)

@@ -1,5 +1,5 @@
-"""A catalog's headers → fields: by id or alias (Chinese or English), a unit in brackets honoured, a header
-written twice kept apart and named by its column number.
+"""A catalog's headers → fields: by id or alias (Chinese or English), a unit in brackets honoured, a row of
+units under the header honoured the same way, a header written twice kept apart and named by its column number.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from collections import Counter
 
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import header_key
+from checker.units import conversion_factor, parse_unit, same_kind
 
 _OPENING = {"]": "[", ")": "(", "）": "（", "】": "【"}
 
@@ -72,6 +73,66 @@ def split_unit(header: str) -> tuple[str, str | None]:
             if depth == 0:
                 return text[:index].rstrip(), text[index + 1:-1]
     return header, None
+
+
+
+_UNIT_ROW_LABELS = frozenset({"unit", "units", "uom", "单位", "计量单位", "单位/unit"})
+_NO_UNIT = frozenset({"-", "—", "/", "－", "n/a"})
+
+
+def units_row(first: list[str]) -> list[str | None] | None:
+    """The units of each column when a table's first row under the header is a row of units
+    (",,Gbps,kW,,mm" or "单位,,%,%"), else None; a blank or "-" cell is a column without one.
+
+    Every non-blank cell must be a unit the registry knows (or a word such as 单位 naming the row), and
+    at least one a unit: a product's row always holds a model or a value that is not one.
+    """
+    units: list[str | None] = []
+    for cell in first:
+        text = cell.strip()
+        if not text or text.lower() in _NO_UNIT or text.lower() in _UNIT_ROW_LABELS:
+            units.append(None)
+            continue
+        if not re.search(r"[^\W\d_]|%|‰", text):
+            return None
+        try:
+            parse_unit(text)
+        except ValueError:
+            return None
+        units.append(text)
+    return units if any(unit is not None for unit in units) else None
+
+
+def with_units(headers: list[str], units: list[str | None]) -> list[str]:
+    """Headers with the units of a units row in brackets; a header that already names a unit keeps it
+    when the row's is the same unit, and one that names another is refused (which is meant?)."""
+    named: list[str] = []
+    for header, unit in zip(headers, units, strict=True):
+        own = split_unit(header)[1]
+        if own is not None and not _is_unit(own):
+            own = None  # brackets that name no unit ("镉(Cd)")
+        if unit is None or (own is not None and _same_unit(own, unit)):
+            named.append(header)
+        elif own is None:
+            named.append(f"{header} [{unit}]")
+        else:
+            raise ValueError(f"column {header}: the units row says {unit!r}, the header {own!r}")
+    return named
+
+
+def _is_unit(text: str) -> bool:
+    try:
+        parse_unit(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _same_unit(one: str, other: str) -> bool:
+    try:
+        return same_kind(one, other) and conversion_factor(one, other) == 1.0
+    except ValueError:
+        return False
 
 
 
