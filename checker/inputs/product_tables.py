@@ -179,7 +179,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
     first_row = 1 if path.suffix.lower() == ".parquet" else 2
-    units = units_row(["" if is_blank_text(cell) else str(cell) for cell in raw.iloc[0]])
+    units = units_row([cell if isinstance(cell, str) else "" if pd.isna(cell) else str(cell) for cell in raw.iloc[0]])
     if units is not None:  # a row of units under the header: it names the columns' units, it is no product
         try:
             raw.columns = with_units([str(c) for c in raw.columns], units)
