@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -153,7 +154,8 @@ def blank_out(text: str, indices: Iterable[int]) -> str:
     return "".join(chars)
 
 
-def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_character: bool = False) -> list[Glyph]:
+def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_character: bool = False,
+                rotation: int = 0, page_width: float = 0.0) -> list[Glyph]:
     """Glyphs of a text page: each word of pdfium's text (no whitespace inside) as one glyph.
 
     pdfium puts a space or a line break wherever characters are apart, so a word is normally a
@@ -162,30 +164,55 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_char
     characters can be, the word is split character by character (:func:`_char_runs`), which
     gives the same rows. Rotated words (side bars, stamps) are skipped. ``per_character=True``
     splits every word that way (the reference the tests compare with).
+
+    Boxes and angles are as a viewer shows the page: on a page turned by its /Rotate (a landscape
+    table on a portrait page, a scan stored sideways), text drawn turned the other way is upright.
     """
     rect = pdfium.raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     loose_box, angle_of = _LOOSE_BOX, _CHAR_ANGLE
+    shown = _shown_box(rotation % 360, page_width, page_height)
+    turn = math.radians(rotation % 360)
 
     def box(i: int) -> tuple[float, float, float, float] | None:
         if not loose_box(raw_textpage, i, rect_ref) or (rect.right <= rect.left and rect.top <= rect.bottom):
             return None
-        return rect.left, rect.right, page_height - rect.top, page_height - rect.bottom
+        return shown(rect.left, rect.bottom, rect.right, rect.top)
+
+    def tilted(i: int) -> bool:
+        angle = (angle_of(raw_textpage, i) + turn) % math.tau
+        return min(angle, math.tau - angle) > 0.05
 
     glyphs: list[Glyph] = []
     for m in _WORD.finditer(text):
         first, last = m.start(), m.end() - 1
         space = first > 0
         head = None if per_character else box(first)
-        if head is None or abs(angle_of(raw_textpage, first)) > 0.05:
-            glyphs.extend(_char_runs(box, angle_of, raw_textpage, text, first, last + 1, space))
+        if head is None or tilted(first):
+            glyphs.extend(_char_runs(box, tilted, text, first, last + 1, space))
             continue
         tail = head if last == first else box(last)
         if tail is not None and _one_run(head, tail, last - first + 1):
             glyphs.append(Glyph(m.group(0), head[0], max(head[1], tail[1]), head[2], head[3], space))
         else:
-            glyphs.extend(_char_runs(box, angle_of, raw_textpage, text, first, last + 1, space))
+            glyphs.extend(_char_runs(box, tilted, text, first, last + 1, space))
     return glyphs
+
+
+Shown = Callable[[float, float, float, float], tuple[float, float, float, float]]
+
+
+def _shown_box(rotation: int, width: float, height: float) -> Shown:
+    """A function taking a PDF-space box (left, bottom, right, top) to the box a viewer shows
+    (x0, x1, top, bottom; top down from the shown page's top edge) on a page turned clockwise by
+    ``rotation`` degrees (its /Rotate), ``width`` × ``height`` being the unturned page."""
+    if rotation == 90:
+        return lambda left, bottom, right, top: (bottom, top, left, right)
+    if rotation == 180:
+        return lambda left, bottom, right, top: (width - right, width - left, bottom, top)
+    if rotation == 270:
+        return lambda left, bottom, right, top: (height - top, height - bottom, width - right, width - left)
+    return lambda left, bottom, right, top: (left, right, height - top, height - bottom)
 
 
 def _one_run(head: tuple[float, float, float, float], tail: tuple[float, float, float, float], count: int) -> bool:
@@ -198,8 +225,8 @@ def _one_run(head: tuple[float, float, float, float], tail: tuple[float, float, 
     return head[0] - tolerance <= tail[0] and tail[1] - head[0] <= count * widest + tolerance
 
 
-def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], angle_of: Callable[..., float],
-               raw_textpage: object, text: str, start: int, end: int, space: bool) -> list[Glyph]:
+def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], tilted: Callable[[int], bool],
+               text: str, start: int, end: int, space: bool) -> list[Glyph]:
     """Glyphs of ``text[start:end]`` character by character, touching characters merged."""
     glyphs: list[Glyph] = []
     run: Glyph | None = None
@@ -215,7 +242,7 @@ def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], a
                 run.text += text[i]
                 run.x1 = max(run.x1, right)
                 continue
-        if abs(angle_of(raw_textpage, i)) > 0.05:
+        if tilted(i):
             run = None
             continue
         run = Glyph(text[i], left, right, top, bottom, space and not glyphs)
@@ -281,7 +308,8 @@ class PdfText:
             chars = len(re.sub(r"\s+", "", text))
             if chars == 0 or not wanted:
                 return text, chars, None
-            glyphs = _glyph_runs(textpage.raw, text[:count], page.get_height())
+            glyphs = _glyph_runs(textpage.raw, text[:count], page.get_height(), rotation=page.get_rotation(),
+                                 page_width=page.get_width())
             return text, chars, rows_from_glyphs(glyphs, index + 1)
         finally:
             textpage.close()
