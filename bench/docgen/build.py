@@ -11,7 +11,7 @@ from typing import Any
 
 from docgen.layouts import FAMILIES
 from docgen.products import MAKERS, Product
-from docgen.render import chromium_available, chromium_pdf, reportlab_pdf, scan
+from docgen.render import chromium_available, chromium_pdf, reportlab_pdf, scan, turn
 
 log = logging.getLogger(__name__)
 AS_OF = date(2026, 12, 1)
@@ -61,8 +61,8 @@ def truth(product: Product, family: str, lang: str, path: str, scanned: bool) ->
     }
 
 
-def one(out: Path, index: int, rng: random.Random, scan_share: float) -> dict[str, Any]:
-    """Draw, print and (sometimes) scan one document."""
+def one(out: Path, index: int, rng: random.Random, scan_share: float, turn_share: float = 0.0) -> dict[str, Any]:
+    """Draw, print, (sometimes) scan and (sometimes) store turned one document."""
     category = rng.choice(sorted(MAKERS))
     product = MAKERS[category](rng)
     family = rng.choice(sorted(FAMILIES))
@@ -78,17 +78,21 @@ def one(out: Path, index: int, rng: random.Random, scan_share: float) -> dict[st
     scanned = rng.random() < scan_share
     if scanned:
         scan(path, rng)
+    turned = turn(path, rng) if rng.random() < turn_share else 0  # drawn last: the other draws stay as they were
     data = truth(product, family, lang, path.name, scanned)
     data["producer"] = engine
+    data["turned"] = turned
     return data
 
 
-def generate(out: Path, count: int, seed: int, scan_share: float = 0.15) -> list[dict[str, Any]]:
-    """Write ``count`` documents drawn from ``seed`` into ``out`` with ``truth.json``; return the truths."""
+def generate(out: Path, count: int, seed: int, scan_share: float = 0.15,
+             turn_share: float = 0.1) -> list[dict[str, Any]]:
+    """Write ``count`` documents drawn from ``seed`` into ``out`` with ``truth.json``; return the truths.
+    A ``turn_share`` of them are stored with their pages turned by a /Rotate (shown as before)."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     truths = []
     for index in range(count):
-        truths.append(one(out, index, random.Random(rng.getrandbits(64)), scan_share))
+        truths.append(one(out, index, random.Random(rng.getrandbits(64)), scan_share, turn_share))
     (out / "truth.json").write_text(json.dumps(truths, ensure_ascii=False, indent=1), encoding="utf-8")
     return truths

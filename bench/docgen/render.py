@@ -159,3 +159,30 @@ def scan(path: Path, rng: random.Random) -> None:
         images.append(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
     document.close()
     images[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=images[1:])
+
+
+def turn(path: Path, rng: random.Random) -> int:
+    """Store every page of ``path`` turned by one /Rotate (90, 180 or 270 degrees, drawn from ``rng``) with
+    its content drawn turned back, so a viewer shows the same pages (a landscape table stored on a
+    portrait page, a scan stored sideways). Returns the rotation."""
+    import pypdfium2 as pdfium
+
+    rotation = rng.choice([90, 180, 270])
+    source = pdfium.PdfDocument(str(path))
+    turned = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        width, height = source[index].get_size()
+        placed = source.page_as_xobject(index, turned).as_pageobject()
+        # shown (X, Y) = the original page; stored (x, y) turned back so /Rotate (clockwise) shows it upright
+        a, b, c, d, e, f, size = {90: (0, 1, -1, 0, height, 0, (height, width)),
+                                  180: (-1, 0, 0, -1, width, height, (width, height)),
+                                  270: (0, -1, 1, 0, 0, width, (height, width))}[rotation]
+        placed.transform(pdfium.PdfMatrix(a, b, c, d, e, f))
+        page = turned.new_page(*size)
+        page.insert_obj(placed)
+        page.gen_content()
+        page.set_rotation(rotation)
+    source.close()
+    turned.save(str(path))
+    turned.close()
+    return rotation

@@ -87,7 +87,8 @@ def score_document(path: Path, truth: dict[str, Any], score: Score) -> None:
     from checker.inputs.documents import DocumentError, read_pdf
 
     score.documents += 1
-    tag = f"{truth['family']}/{truth['lang']}/{'scan' if truth['scanned'] else truth.get('producer', '')}"
+    tag = f"{truth['family']}/{truth['lang']}/{'scan' if truth['scanned'] else truth.get('producer', '')}" \
+          + (f"/turned{truth['turned']}" if truth.get("turned") else "")
     try:
         read = read_pdf(path)
         facts = list(read.facts)

@@ -177,7 +177,7 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_char
     def box(i: int) -> tuple[float, float, float, float] | None:
         if not loose_box(raw_textpage, i, rect_ref) or (rect.right <= rect.left and rect.top <= rect.bottom):
             return None
-        return shown(rect.left, rect.bottom, rect.right, rect.top)
+        return shown(*placed(raw_textpage, i, (rect.left, rect.bottom, rect.right, rect.top)))
 
     def tilted(i: int) -> bool:
         angle = (angle_of(raw_textpage, i) + turn) % math.tau
@@ -200,18 +200,64 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_char
 
 
 Shown = Callable[[float, float, float, float], tuple[float, float, float, float]]
+_TEXT_MATRIX = untyped(pdfium.raw.FPDFText_GetMatrix)  # (text page, int, byref matrix)
+_CHAR_ORIGIN = untyped(pdfium.raw.FPDFText_GetCharOrigin)  # (text page, int, byref double, byref double)
+_FONT_SIZE = untyped(pdfium.raw.FPDFText_GetFontSize, ctypes.c_double)  # (text page, int)
+_TEXT_OBJECT = untyped(pdfium.raw.FPDFText_GetTextObject, ctypes.c_void_p)  # (text page, int)
+_OBJECT_MATRIX = untyped(pdfium.raw.FPDFPageObj_GetMatrix)  # (object, byref matrix)
+
+
+def placed(raw_textpage: object, index: int, box: tuple[float, float, float, float]
+           ) -> tuple[float, float, float, float]:
+    """A character's box (left, bottom, right, top) on the page. pdfium leaves the box and origin of
+    some characters drawn inside a form XObject (a page placed turned or scaled, each CJK character
+    its own text object) in the form's own space, far from their line; such a character is found by
+    its origin lying off its text object's baseline on the page, and its box is taken into the page
+    by the form's placement (the object's matrix on the page after the inverse of its own)."""
+    page_matrix, origin_x, origin_y = pdfium.raw.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    if not _TEXT_MATRIX(raw_textpage, index, ctypes.byref(page_matrix)) or \
+            not _CHAR_ORIGIN(raw_textpage, index, ctypes.byref(origin_x), ctypes.byref(origin_y)):
+        return box
+    a, b, e, f = page_matrix.a, page_matrix.b, page_matrix.e, page_matrix.f
+    length = math.hypot(a, b)
+    if length == 0:
+        return box
+    dx, dy = origin_x.value - e, origin_y.value - f
+    tolerance = max(2.0, 0.6 * (_FONT_SIZE(raw_textpage, index) or 0.0))
+    if abs(dx * b - dy * a) / length <= tolerance and (dx * a + dy * b) / length >= -tolerance:
+        return box  # on its baseline: pdfium placed it
+    own = pdfium.raw.FS_MATRIX()
+    handle = _TEXT_OBJECT(raw_textpage, index)
+    if not handle or not _OBJECT_MATRIX(ctypes.c_void_p(handle), ctypes.byref(own)):
+        return box
+    determinant = own.a * own.d - own.b * own.c
+    if determinant == 0:
+        return box
+    # inverse of the object's own matrix, then its matrix on the page (row vectors: p × M)
+    ia, ib, ic, id_ = own.d / determinant, -own.b / determinant, -own.c / determinant, own.a / determinant
+    ie, if_ = -(own.e * ia + own.f * ic), -(own.e * ib + own.f * id_)
+    pa, pb, pc, pd = page_matrix.a, page_matrix.b, page_matrix.c, page_matrix.d
+    fa, fb = ia * pa + ib * pc, ia * pb + ib * pd
+    fc, fd = ic * pa + id_ * pc, ic * pb + id_ * pd
+    fe, ff = ie * pa + if_ * pc + page_matrix.e, ie * pb + if_ * pd + page_matrix.f
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        xs.append(x * fa + y * fc + fe)
+        ys.append(x * fb + y * fd + ff)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _shown_box(rotation: int, width: float, height: float) -> Shown:
     """A function taking a PDF-space box (left, bottom, right, top) to the box a viewer shows
     (x0, x1, top, bottom; top down from the shown page's top edge) on a page turned clockwise by
-    ``rotation`` degrees (its /Rotate), ``width`` × ``height`` being the unturned page."""
+    ``rotation`` degrees (its /Rotate); ``width`` × ``height`` is the shown page, as pdfium gives it
+    (the unturned page's height × width when turned 90 or 270 degrees)."""
     if rotation == 90:
         return lambda left, bottom, right, top: (bottom, top, left, right)
     if rotation == 180:
         return lambda left, bottom, right, top: (width - right, width - left, bottom, top)
     if rotation == 270:
-        return lambda left, bottom, right, top: (height - top, height - bottom, width - right, width - left)
+        return lambda left, bottom, right, top: (width - top, width - bottom, height - right, height - left)
     return lambda left, bottom, right, top: (left, right, height - top, height - bottom)
 
 

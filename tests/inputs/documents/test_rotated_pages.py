@@ -56,3 +56,33 @@ def test_a_turned_page_reads_as_the_upright_one(tmp_path: Path, rotation: int) -
     upright = _readings(_turned_report(tmp_path / "upright.pdf", 0))
     assert upright["6.2.1/psu-eff-50"][:2] == ("fail", 93.5) and upright["6.2.1/psu-eff-100"][:2] == ("pass", 95.5)
     assert _readings(_turned_report(tmp_path / f"turned{rotation}.pdf", rotation)) == upright
+
+
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("seed", "index"), [(12071221, 24), (12071221, 66)])
+def test_characters_pdfium_leaves_in_a_turned_forms_own_space(tmp_path: Path, seed: int, index: int) -> None:
+    """Regression: generated Chromium-printed Chinese generator sheets (each CJK character its own text object),
+    stored turned with the page placed as a form XObject: pdfium gave some characters ("方" of "正前方") their box
+    in the form's own space, far from their line, so the label lost a character and the noise was not read."""
+    import random
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from docgen.build import one
+    from docgen.render import chromium_available
+
+    if not chromium_available():
+        pytest.skip("Chromium is not installed (CI installs it)")
+    draws = random.Random(seed)
+    for _ in range(index):
+        draws.getrandbits(64)
+    truth = one(tmp_path, index, random.Random(draws.getrandbits(64)), 0.15, 0.1)
+    assert truth["turned"] and truth["category"] == "generator" and truth["producer"] == "chromium"
+    report = check([tmp_path / truth["file"]], date(2026, 1, 1)).report()
+    noise = next(c for c in report.products[0].clauses if c.id == "6.3.5/noise")
+    loudest = max(truth["fields"][f"noise_{side}"]["value"] for side in ("front", "back", "left", "right"))
+    assert (noise.status, noise.value) == (truth["verdicts"]["6.3.5/noise"], loudest)
