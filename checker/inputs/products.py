@@ -44,7 +44,7 @@ def same_product(records: Sequence[ProductRecord]) -> None:
                           ("models", lambda r: r.model)):
         named = [(record, name_of(record)) for record in records if name_of(record)]
         first = named[0] if named else None
-        other = next(((r, n) for r, n in named if first and name_key(n) != name_key(first[1])), None)
+        other = next(((r, n) for r, n in named if first and not same_name(n, first[1])), None)
         if first and other:
             shown = " and ".join(f"{r.id} ({r.category}, {r.sources[0] if r.sources else '?'})"
                                  for r in (first[0], other[0]))
@@ -53,9 +53,17 @@ def same_product(records: Sequence[ProductRecord]) -> None:
 
 
 
-def name_key(name: str | None) -> str:
-    """A product name folded for comparison: case, spaces and punctuation do not count."""
-    return re.sub(r"[\W_]+", "", str(name)).casefold()
+def name_parts(name: str | None) -> list[str]:
+    """A product name's parts: runs of letters and runs of digits, case folded ("CE6881-48S6CQ": ce 6881 48 s 6 cq)."""
+    return re.findall(r"[^\W\d_]+|\d+", str(name).casefold())
+
+
+def same_name(one: str | None, other: str | None) -> bool:
+    """True when two names can name one product: the parts of one begin the other's ("SR-200" and "SR200 rack
+    server", "CE6881" and "CE6881-48S6CQ"), never where a number differs ("SR-200" and "SR-2000")."""
+    first, second = name_parts(one), name_parts(other)
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and longer[:len(shorter)] == shorter
 
 
 

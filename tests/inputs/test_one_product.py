@@ -142,3 +142,4 @@ def test_a_product_lists_only_the_files_it_was_read_from(tmp_path: Path, bad_nam
         report = evaluated.report()
         assert [p.sources for p in report.products] == [[str(good)]]
         assert [e.source for e in report.errors] == [str(bad)]
+

@@ -112,6 +112,7 @@ def _without(maker: str | None) -> Callable[[str], str]:
 
 
 def _labelled(rows: list[Row], labels: list[Label]) -> str | None:
+    labels = sorted(labels, key=lambda label: len(label.text), reverse=True)  # "model tested" before "model"
     for row in rows:
         for i, cell in enumerate(row.cells):
             key = fold_key(cell.text)
