@@ -54,16 +54,20 @@ def same_product(records: Sequence[ProductRecord]) -> None:
 
 
 def name_parts(name: str | None) -> list[str]:
-    """A product name's parts: runs of letters and runs of digits, case folded ("CE6881-48S6CQ": ce 6881 48 s 6 cq)."""
-    return re.findall(r"[^\W\d_]+|\d+", str(name).casefold())
+    """A product name's parts as printed: runs of letters and runs of digits ("CE6881-48S6CQ": CE 6881 48 S 6 CQ)."""
+    return re.findall(r"[^\W\d_]+|\d+", str(name))
 
 
 def same_name(one: str | None, other: str | None) -> bool:
-    """True when two names can name one product: the parts of one begin the other's ("SR-200" and "SR200 rack
-    server", "CE6881" and "CE6881-48S6CQ"), never where a number differs ("SR-200" and "SR-2000")."""
+    """True when two names name one product: the same parts (case, spaces and punctuation do not count:
+    "SR200" and "sr-200"), or the parts of one followed by lower-case words in the other ("SR-200" and "SR-200
+    rack server", a model read with its description). A capital, a digit or any other part more is another
+    product ("SR-200 Pro", "SR-200X8", "SR-2000", "CE6881-48S6CQ")."""
     first, second = name_parts(one), name_parts(other)
     shorter, longer = sorted((first, second), key=len)
-    return bool(shorter) and longer[:len(shorter)] == shorter
+    if not shorter or [p.casefold() for p in longer[:len(shorter)]] != [p.casefold() for p in shorter]:
+        return False
+    return all(part.isalpha() and part.islower() and len(part) >= 3 for part in longer[len(shorter):])
 
 
 
