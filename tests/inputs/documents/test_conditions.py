@@ -537,3 +537,23 @@ def test_a_pdus_outlet_power_switched_off(make_pdf: MakePdf, line: str, expected
         "tested"])
 def test_an_unverified_value_is_no_measurement(make_pdf: MakePdf, line: str, expected: str) -> None:
     assert _status(make_pdf([[*SERVER, line]]), "server", "6.2.1/psu-eff-50") == expected
+
+
+@pytest.mark.parametrize(("category", "lines", "clause", "expected"), [
+    ("datacenter", [*DATACENTRE, "统计期：2025年", "Industry average PUE: 1.20"], "5.1/pue", "missing_evidence"),
+    ("datacenter", [*DATACENTRE, "统计期：2025年", "PUE of the leading competitor: 1.2"], "5.1/pue",
+     "missing_evidence"),
+    ("datacenter", [*DATACENTRE, "统计期：2025年", "行业平均PUE：1.20"], "5.1/pue", "missing_evidence"),
+    ("datacenter", [*DATACENTRE, "统计期：2025年", "PUE (national average): 1.2"], "5.1/pue", "missing_evidence"),
+    ("datacenter", [*DATACENTRE, "统计期：2025年", "改造前PUE：1.9", "本年度PUE：1.28"], "5.1/pue", "pass"),
+    ("datacenter", [*DATACENTRE, "统计期：2025年", "PUE: 1.25 (industry-leading)"], "5.1/pue", "pass"),
+    ("server", [*SERVER, "PSU efficiency at 50% load (previous generation): 95%"], "6.2.1/psu-eff-50",
+     "missing_evidence"),
+    ("server", [*SERVER, "竞品50%负载电源效率：96%"], "6.2.1/psu-eff-50", "missing_evidence"),
+], ids=["industry-average", "competitor", "industry-average-zh", "national-average", "before-retrofit-zh",
+        "industry-leading-claim", "previous-generation", "competitor-zh"])
+def test_a_figure_of_something_else_is_not_the_products(make_pdf: MakePdf, category: str, lines: list[str],
+                                                        clause: str, expected: str) -> None:
+    """Regression: "PUE of the leading competitor: 1.2" passed 5.1; an industry average, a benchmark, the previous
+    generation's or the figure before a retrofit is no reading of this product."""
+    assert _status(make_pdf([lines]), category, clause) == expected
