@@ -21,7 +21,7 @@ from checker.catalog.clauses import Catalog, load_catalog
 from checker.catalog.fields import FieldSpec
 from checker.errors import UnusableInput
 from checker.inputs.record_text import Repeated, distinct, parse_json, parse_yaml, single_values
-from checker.inputs.values import BlankValue, ValueTextError, parse_value_text
+from checker.inputs.values import BlankValue, ValueTextError, estimate_word, parse_value_text
 from checker.models import Evidence, Fact, Qualifier, Strict, first_problem
 
 
@@ -86,6 +86,11 @@ def _to_fact(name: str, spec: FieldSpec, raw: bool | float | str | FactInput, so
         evidence = Evidence(source=raw.source or source, page=raw.page, text=raw.text or f"{name} = {raw.value}",
                             ocr=raw.ocr)
         value = raw.value
+        word = estimate_word(f"{raw.note} {raw.text}") if spec.kind == "quantity" else None
+        if word is not None:
+            return Fact(field=name, value=str(value), unit="", evidence=[evidence],
+                        note=f"unreadable value: an estimate or a target ({word!r} in the record's note or text), "
+                             "not a measurement")
         if isinstance(value, str) and spec.kind == "quantity":
             return text_fact(name, spec, value, evidence, explicit_unit=raw.unit)
         return Fact(field=name, value=value, unit=unit, low=raw.low, high=raw.high, qualifier=raw.qualifier,

@@ -93,6 +93,21 @@ def split_bound(text: str) -> tuple[str, Qualifier, str]:
     return text, "", ""
 
 
+def estimate_word(text: str) -> str | None:
+    """The first estimate or target word ("typical", "预计", "design value") anywhere in ``text`` as a whole word, or
+    None: a record's note or printed text that calls its number so makes it no measurement."""
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    words = comparisons()
+    for word in sorted({*words.approximate, *words.approximate_after}, key=len, reverse=True):
+        if len(word) < 2:
+            continue
+        edge = r"(?<![a-z])" if word[0].isascii() and word[0].isalpha() else ""
+        tail = r"(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else ""
+        if re.search(edge + re.escape(word) + tail, lowered):
+            return word
+    return None
+
+
 class ValueTextError(CheckerError, ValueError):
     """The text holds no usable value."""
 

@@ -168,3 +168,21 @@ def test_the_data_centre_upload_refuses_a_key_given_twice() -> None:
     line = "\nclimate_zone: 其他\n"
     with pytest.raises(DataCentreInputError, match="climate_zone is given 2 times"):
         grade_bytes(text.replace(line, line + "climate_zone: 夏热冬冷\n").encode("utf-8"), AS_OF)
+
+
+@pytest.mark.parametrize(("value", "status"), [
+    ({"value": 95, "unit": "%", "note": "typical"}, "manual_review"),
+    ({"value": 95, "unit": "%", "text": "50% load 95% (typ.)"}, "manual_review"),
+    ({"value": 95, "unit": "%", "note": "预计值"}, "manual_review"),
+    ({"value": 95, "unit": "%", "note": "design target"}, "manual_review"),
+    ({"value": 95, "unit": "%", "note": "measured by CVC, report 2025-118"}, "pass"),
+    ({"value": 95, "unit": "%", "text": "50%  95.0%  0.98"}, "pass"),
+])
+def test_a_record_value_its_note_calls_typical_is_no_measurement(value: dict[str, object], status: str) -> None:
+    """Regression: {"value": 95, "unit": "%", "note": "typical"} passed 6.2.1/psu-eff-50: the record's own note and
+    printed text are read for the estimate words a cell's text is ("95 typical" was already a manual review)."""
+    from checker.pipeline import evaluate_mappings
+
+    record = {"id": "R", "category": "server", "psu_efficiency_50": value}
+    report = evaluate_mappings([record], date(2026, 1, 1)).report()
+    assert next(c.status for c in report.products[0].clauses if c.id == "6.2.1/psu-eff-50") == status
