@@ -90,6 +90,11 @@ def violates(column: str, cell: object) -> bool:
     return not (limit <= value <= ceiling)
 
 
+# units pint parses as something else, logarithmic, angular, molar or volume shares: never a percent or a number
+FOREIGN_UNITS = ["dB(C)", "dBm", "dBW", "µmol/mol", "°", "pct", "%(v/v)", "vol%", "ppmv", "1U", "Np", "sone",
+                 "kVA", "BTU/h", "rad", "mg/L", "°C", "degF", "hp", "Mpps", "carat", "arcsec"]
+
+
 def junk_value(rng: random.Random, column: str) -> object:
     """A mutated value for ``column``: plausible, impossible, fractional, wrong-unit or garbage."""
     unit = HAND_LIMITS.get(column, ("", 0.0, ""))[2]
@@ -101,6 +106,7 @@ def junk_value(rng: random.Random, column: str) -> object:
         rng.choice(["nan", "inf", "-inf", "1e308", "1e-308", "0x5F", "9" * 40, "94.5.1", "９４．５", "94 5"]),
         "".join(chr(rng.randint(32, 0x2FFF)) for _ in range(rng.randint(1, 8))),
         f"{rng.uniform(80, 100):.2f}{rng.choice(['', '%', ' %', '％'])}",
+        f"{rng.uniform(0.5, 100):.1f} {rng.choice(FOREIGN_UNITS)}",
     ]
     if unit == "":
         choices += [round(rng.uniform(0.9, 1.2), 3), f"{rng.uniform(90, 100):.0f}%"]
@@ -197,8 +203,9 @@ def record_cases(rng: random.Random, work: Path, count: int, figures: Figures) -
         changes: dict[str, object] = {}
         if keys and rng.random() < 0.8:
             key = rng.choice(list(HAND_LIMITS) if data.get("category") == "server" and rng.random() < 0.5 else keys)
+            unit = rng.choice(["%", "W", "dB(A)", "B", "", "bogus", *FOREIGN_UNITS])
             value = rng.choice([junk_value(rng, key), junk_value(rng, key), [1, 2], {"value": junk_value(rng, key)},
-                                True, None, {"value": 95, "unit": rng.choice(["%", "W", "dB(A)", "B", "", "bogus"])}])
+                                True, None, {"value": 95, "unit": unit}])
             data[key] = value
             changes[key] = value
         text = json.dumps(data, ensure_ascii=False) if suffix == ".json" else yaml.safe_dump(data, allow_unicode=True)
