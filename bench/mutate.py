@@ -512,6 +512,23 @@ def cover_with_white_box(pdf: bytes, text: str) -> bytes:
     return _on_first_page(pdf, text, draw, first_only=True)
 
 
+def strike_through(pdf: bytes, text: str) -> bytes:
+    """``pdf`` with a line drawn (as page content) through the middle of the last place its first page prints
+    ``text``: a value withdrawn and left in place."""
+    def draw(raw: Any, page: Any, box: tuple[float, float, float, float]) -> None:
+        left, bottom, right, top = box
+        middle = bottom + 0.45 * (top - bottom)
+        line = raw.FPDFPageObj_CreateNewPath(left - 1, middle)
+        raw.FPDFPath_LineTo(line, right + 1, middle)
+        raw.FPDFPageObj_SetStrokeColor(line, 0, 0, 0, 255)
+        raw.FPDFPageObj_SetStrokeWidth(line, 0.8)
+        raw.FPDFPath_SetDrawMode(line, 0, 1)
+        raw.FPDFPage_InsertObject(page.raw, line)
+        raw.FPDFPage_GenerateContent(page.raw)
+
+    return _on_first_page(pdf, text, draw)
+
+
 @dataclass
 class Sheet:
     """A one-page spec sheet or report: ``blocks`` are ("line", text, hidden, overlay) or ("table", rows)."""
@@ -1061,7 +1078,8 @@ class Gen:
         target = self.pick(self.targets(pdf=True))
         lang = self.pick(["en", "zh"])
         mode = self.pick(HIDDEN_MODES)
-        placement = self.pick(["separate_line", "overlay", "hidden_only", "table_row", "annotation", "leading_digit"])
+        placement = self.pick(["separate_line", "overlay", "hidden_only", "table_row", "annotation", "leading_digit",
+                               "struck"])
         if placement == "leading_digit" and target.kind != "concentration":
             placement = "annotation"
         pid = self.pid("hide")
@@ -1084,6 +1102,9 @@ class Gen:
         elif placement == "leading_digit":  # "1" + a passing concentration, the "1" under a white box: no "200"
             sheet.kv(label, "1" + good)
             mode, snippet = "white_box", f"'{label}: 1{good}' with its leading '1' under a white box"
+        elif placement == "struck":  # the value printed with a line through it: withdrawn
+            sheet.kv(label, good)
+            mode, snippet = "line", f"'{label}: {good}' with {good!r} struck through"
         else:  # the value printed, then a filled box laid over it (an unapplied redaction): a reader sees no value
             sheet.kv(label, good)
             mode, snippet = "black_box", f"'{label}: {good}' with {good!r} under a filled square annotation"
@@ -1093,6 +1114,8 @@ class Gen:
             rendered = cover_with_annotation(rendered, good)
         elif placement == "leading_digit":
             rendered = cover_with_white_box(rendered, "1" + good)
+        elif placement == "struck":
+            rendered = strike_through(rendered, good)
         return Case("invisible_text", f"{mode}_{placement}", f"pdf-{lang}", target.category,
                     {f"{pid}.pdf": rendered}, [target.clause], snippet, control=control, target=target.field)
 

@@ -22,6 +22,7 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from checker.inputs.documents.covered import covered_chars
+from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,7 @@ class _Scan:
         # them; the fields of a _Text, made one only when shapes are drawn
         self.odd: list[_Text] = []  # the rest, each looked at in turn
         self.shapes: list[_Shape] = []
+        self.rules: list[Box] = []  # thin horizontal lines, stroked or filled
         self._floats = [ctypes.c_float(0) for _ in range(4)]
         self._float_refs = [ctypes.byref(value) for value in self._floats]
         self._ints = [ctypes.c_int(0), ctypes.c_int(0)]
@@ -184,9 +186,11 @@ class _Scan:
             elif kind == _FORM:
                 if depth < _MAX_DEPTH:
                     self.walk(obj, _compose(_matrix(obj), matrix), depth + 1, top=False)
-            elif kind in _SHAPE_KINDS and (kind != _PATH or self.filled(obj)):
+            elif kind in _SHAPE_KINDS:
                 box = bounds(obj, matrix)
-                if box[2] - box[0] >= 2 and box[3] - box[1] >= 2:
+                if kind == _PATH and is_rule(box):
+                    self.rules.append(box)  # a thin line: may strike text through (struck.py)
+                elif (kind != _PATH or self.filled(obj)) and box[2] - box[0] >= 2 and box[3] - box[1] >= 2:
                     self.shapes.append(_Shape(box, self.order, obj, matrix, kind))
 
     def filled(self, path: Any) -> bool:
@@ -242,7 +246,8 @@ class HiddenText:
     def warning(self) -> str:
         """One line for the report, naming the page, the reasons and what was hidden."""
         parts = [f"{reason}: {_quote(text)}" for reason, text in self.snippets.items()]
-        return f"page {self.page}: text not used as evidence because it cannot be seen ({'; '.join(parts)})"
+        why = "it is struck through" if set(self.snippets) == {STRUCK} else "it cannot be seen"
+        return f"page {self.page}: text not used as evidence because {why} ({'; '.join(parts)})"
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -267,6 +272,7 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
             reasons[handle] = reason
     covers = _partly_covered(scan, texts, reasons)
     covered = covered_chars(page, textpage, text)
+    covered.update(dict.fromkeys(struck_chars(textpage, text, scan.rules), STRUCK))
     if not reasons and not partial and not covered and not covers:
         return None
     hidden = _hidden_chars(textpage, text, reasons, partial, crop, number)

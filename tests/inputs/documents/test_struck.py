@@ -1,0 +1,67 @@
+"""A value struck through is withdrawn: never evidence (struck.py).
+
+Regression: "PSU efficiency at 50% load: 96%" with a line drawn through "96%" (a corrected value left in place)
+passed 6.2.1/psu-eff-50 as 96 %.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from checker.pipeline import check
+
+LABEL = "PSU efficiency at 50% load: "
+
+
+def _sheet(path: Path, value: str, line: str | None, after: str = "") -> Path:
+    """A one-line server sheet; ``line`` draws over the value: strike, underline, thin bar, or a table rule above."""
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    page.drawString(50, 800, "2U rack server R-200")
+    x, y = 50 + stringWidth(LABEL, "Helvetica", 10), 760.0
+    page.drawString(50, y, LABEL + value + after)
+    width = stringWidth(value, "Helvetica", 10)
+    if line == "strike":
+        page.setLineWidth(0.8)
+        page.line(x - 1, y + 3.2, x + width + 1, y + 3.2)
+    elif line == "bar":
+        page.rect(x - 1, y + 2.8, width + 2, 0.9, stroke=0, fill=1)
+    elif line == "underline":
+        page.setLineWidth(0.8)
+        page.line(x, y - 1.5, x + width, y - 1.5)
+    elif line == "rules":  # a table's rules along the row's edges
+        page.setLineWidth(0.5)
+        page.line(40, y + 10, 400, y + 10)
+        page.line(40, y - 4, 400, y - 4)
+    page.showPage()
+    page.save()
+    return path
+
+
+def _efficiency(path: Path) -> tuple[str, float | None, list[str]]:
+    report = check([path], date(2026, 1, 1), category="server").report()
+    clause = next(c for c in report.products[0].clauses if c.id == "6.2.1/psu-eff-50")
+    return clause.status, clause.value, [w.warning for w in report.warnings]
+
+
+@pytest.mark.parametrize("line", ["strike", "bar"])
+def test_a_struck_value_is_no_evidence(tmp_path: Path, line: str) -> None:
+    status, value, warnings = _efficiency(_sheet(tmp_path / "s.pdf", "96%", line))
+    assert (status, value) == ("missing_evidence", None)
+    assert any("struck through" in warning and "96%" in warning for warning in warnings)
+
+
+def test_the_correction_beside_a_struck_value_is_read(tmp_path: Path) -> None:
+    assert _efficiency(_sheet(tmp_path / "s.pdf", "96%", "strike", "  93%"))[:2] == ("fail", 93.0)
+
+
+@pytest.mark.parametrize("line", [None, "underline", "rules"])
+def test_an_underline_or_a_tables_rules_strike_nothing(tmp_path: Path, line: str | None) -> None:
+    status, value, warnings = _efficiency(_sheet(tmp_path / "s.pdf", "96%", line))
+    assert (status, value) == ("pass", 96.0) and not warnings
