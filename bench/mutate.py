@@ -460,7 +460,7 @@ def _font(text: str) -> str:
         return CJK
 
 
-HIDDEN_MODES = ("white", "render3", "offpage", "tiny")
+HIDDEN_MODES = ("white", "render3", "offpage", "tiny", "clipped")
 
 
 def _on_first_page(pdf: bytes, text: str, draw: Callable[[Any, Any, tuple[float, float, float, float]], None],
@@ -599,6 +599,15 @@ def _draw(pdf: Any, x: float, y: float, text: str, size: float, hidden: str | No
         obj.setTextRenderMode(3)
         obj.textOut(text)
         pdf.drawText(obj)
+        return
+    if hidden == "clipped":  # drawn through a clipping path that lies elsewhere on the page: never painted
+        pdf.saveState()
+        clip = pdf.beginPath()
+        clip.rect(x, y - 60, 40, 8)
+        pdf.clipPath(clip, stroke=0, fill=0)
+        pdf.setFont(font, size)
+        pdf.drawString(x, y, text)
+        pdf.restoreState()
         return
     if hidden == "white":
         pdf.setFillColorRGB(1, 1, 1)

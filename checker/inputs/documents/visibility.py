@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pypdfium2 as pdfium
 
+from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
 from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
@@ -145,6 +146,8 @@ class _Scan:
         self.odd: list[_Text] = []  # the rest, each looked at in turn
         self.shapes: list[_Shape] = []
         self.rules: list[Box] = []  # thin horizontal lines, stroked or filled
+        self.clipped: dict[int, Box] = {}  # text objects (by handle) not wholly inside their clip: the clip's box
+        self.clips = Clips()
         self._floats = [ctypes.c_float(0) for _ in range(4)]
         self._float_refs = [ctypes.byref(value) for value in self._floats]
         self._ints = [ctypes.c_int(0), ctypes.c_int(0)]
@@ -161,7 +164,7 @@ class _Scan:
         """
         count = R.FPDFPage_CountObjects(container) if top else R.FPDFFormObj_CountObjects(container)
         get = _GET_OBJECT if top else R.FPDFFormObj_GetObject  # a form's index is an unsigned long: typed
-        get_type, get_mode, get_fill = _GET_TYPE, _GET_MODE, _GET_FILL
+        get_type, get_mode, get_fill, clip_box = _GET_TYPE, _GET_MODE, _GET_FILL, self.clips.box
         bounds, uints, (r0, r1, r2, r3) = self.bounds, self._uints, self._uint_refs
         plain, odd = self.plain.append, self.odd.append
         left, bottom, right, top_edge = self.crop[0] - 1, self.crop[1] - 1, self.crop[2] + 1, self.crop[3] + 1
@@ -172,6 +175,9 @@ class _Scan:
             if kind == _TEXT:
                 mode = get_mode(obj)
                 box = bounds(obj, matrix)
+                clip = clip_box(obj, None if matrix is IDENTITY else matrix)
+                if clip is not None and not _contains(clip, box):
+                    self.clipped[ctypes.cast(obj, ctypes.c_void_p).value or 0] = clip
                 if mode == 0 and get_fill(obj, r0, r1, r2, r3):
                     paint = uints[0].value, uints[1].value, uints[2].value, uints[3].value
                     if paint[3] > _FAINT and min(paint[0], paint[1], paint[2]) <= _LIGHT \
@@ -262,20 +268,28 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
     scan = _Scan(crop)
     scan.walk(page.raw)
     reasons: dict[int, str] = {}
-    partial: set[int] = set()
+    partial: dict[int, tuple[Box, str]] = {}  # objects partly hidden: the region that shows, the reason outside it
     texts = scan.odd + [_Text._make(item) for item in scan.plain] if scan.shapes else scan.odd
+    boxes_of = _boxes_of(scan) if scan.clipped else {}
     for item, reason in _reasons(scan, texts):
         handle = ctypes.cast(item.obj, ctypes.c_void_p).value or 0
         if reason == OFF_PAGE and _overlaps(item.box, crop):
-            partial.add(handle)
+            partial[handle] = (crop, OFF_PAGE)
         else:
             reasons[handle] = reason
+    for handle, clip in scan.clipped.items():
+        if handle in reasons or handle in partial:
+            continue
+        if _overlaps(boxes_of.get(handle, clip), clip):
+            partial[handle] = (clip, CLIPPED)
+        else:
+            reasons[handle] = CLIPPED
     covers = _partly_covered(scan, texts, reasons)
     covered = covered_chars(page, textpage, text)
     covered.update(dict.fromkeys(struck_chars(textpage, text, scan.rules), STRUCK))
     if not reasons and not partial and not covered and not covers:
         return None
-    hidden = _hidden_chars(textpage, text, reasons, partial, crop, number)
+    hidden = _hidden_chars(textpage, text, reasons, partial, number)
     _add_covered_chars(hidden, textpage, text, covers)
     for index, reason in sorted(covered.items()):
         if index not in hidden.chars:
@@ -488,10 +502,16 @@ def _overlaps(box: Box, crop: Box) -> bool:
     return box[0] < crop[2] and crop[0] < box[2] and box[1] < crop[3] and crop[1] < box[3]
 
 
-def _hidden_chars(textpage: pdfium.PdfTextPage, text: str, reasons: dict[int, str], partial: set[int],
-                  crop: Box, number: int) -> HiddenText:
+def _boxes_of(scan: _Scan) -> dict[int, Box]:
+    """The box of every text object the scan found, by handle."""
+    items = [(item[0], item[1]) for item in scan.plain] + [(item.obj, item.box) for item in scan.odd]
+    return {ctypes.cast(obj, ctypes.c_void_p).value or 0: box for obj, box in items}
+
+
+def _hidden_chars(textpage: pdfium.PdfTextPage, text: str, reasons: dict[int, str],
+                  partial: dict[int, tuple[Box, str]], number: int) -> HiddenText:
     """Map every character to its text object; those of hidden objects (and, for objects half off
-    the page, characters outside it) are hidden."""
+    the page or half outside their clip, characters outside it) are hidden."""
     hidden = HiddenText(page=number)
     raw = textpage.raw
     rect = R.FS_RECTF()
@@ -501,8 +521,9 @@ def _hidden_chars(textpage: pdfium.PdfTextPage, text: str, reasons: dict[int, st
         handle = ctypes.cast(R.FPDFText_GetTextObject(raw, index), ctypes.c_void_p).value or 0
         reason = reasons.get(handle)
         if reason is None and handle in partial and R.FPDFText_GetLooseCharBox(raw, index, rect):
-            centre = ((rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2)
-            reason = None if crop[0] <= centre[0] <= crop[2] and crop[1] <= centre[1] <= crop[3] else OFF_PAGE
+            (left, bottom, right, top), outside = partial[handle]
+            x, y = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
+            reason = None if left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1 else outside
         if reason is not None:
             hidden.chars[index] = reason
             _note(hidden.snippets, reason, text[index], joined=hidden.chars.get(index - 1) == reason)
