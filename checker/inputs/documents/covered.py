@@ -58,7 +58,7 @@ def covered_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str)
     under = _chars_under(textpage, text, boxes)
     if not under:
         return {}
-    with_annots, without = (_render(page, draw) for draw in (True, False))
+    with_annots, without = (render_grey(page, draw) for draw in (True, False))
     covered: dict[int, str] = {}
     for chars in under.values():  # an annotation that hides one glyph hides every glyph under it ("1" and "." are
         if any(_hidden(page, with_annots, without, box) for box in chars.values()):  # too thin to judge alone)
@@ -68,7 +68,7 @@ def covered_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str)
 
 def _hidden(page: pdfium.PdfPage, with_annots: Any, without: Any, box: Box) -> bool:
     """True when the annotations turn the glyph in ``box`` into a plain fill."""
-    shown, plain = _pixels(page, with_annots, box), _pixels(page, without, box)
+    shown, plain = page_pixels(page, with_annots, box), page_pixels(page, without, box)
     return bool(shown.size and plain.size and float(np.ptp(shown)) <= _FLAT and float(np.ptp(plain)) > _FLAT
                 and float(np.abs(shown.astype(float) - plain.astype(float)).mean()) >= _CHANGED)
 
@@ -91,12 +91,12 @@ def _chars_under(textpage: pdfium.PdfTextPage, text: str, boxes: list[Box]) -> d
     return out
 
 
-def _render(page: pdfium.PdfPage, draw_annots: bool) -> Any:
+def render_grey(page: pdfium.PdfPage, draw_annots: bool) -> Any:
     """The page in grey at 72 dpi, with or without its annotations."""
     return page.render(scale=1.0, grayscale=True, draw_annots=draw_annots).to_numpy()
 
 
-def _pixels(page: pdfium.PdfPage, image: Any, box: Box) -> Any:
+def page_pixels(page: pdfium.PdfPage, image: Any, box: Box) -> Any:
     """The pixels of ``image`` (the page rendered at scale 1) inside the PDF-space ``box``, shrunk by a pixel."""
     corners = [_to_device(page, image, x, y) for x, y in ((box[0], box[1]), (box[2], box[3]))]
     (x0, y0), (x1, y1) = corners

@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 
 from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
+from checker.inputs.documents.layers import SWITCHED_OFF, in_layer, switched_off
 from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,7 @@ class _Scan:
         self.shapes: list[_Shape] = []
         self.rules: list[Box] = []  # thin horizontal lines, stroked or filled
         self.clipped: dict[int, Box] = {}  # text objects (by handle) not wholly inside their clip: the clip's box
+        self.layered: dict[int, Box] = {}  # text objects (by handle) in optional content (a layer): their box
         self.clips = Clips()
         self._floats = [ctypes.c_float(0) for _ in range(4)]
         self._float_refs = [ctypes.byref(value) for value in self._floats]
@@ -178,6 +180,8 @@ class _Scan:
                 clip = clip_box(obj, None if matrix is IDENTITY else matrix)
                 if clip is not None and not _contains(clip, box):
                     self.clipped[ctypes.cast(obj, ctypes.c_void_p).value or 0] = clip
+                if in_layer(obj):
+                    self.layered[ctypes.cast(obj, ctypes.c_void_p).value or 0] = box
                 if mode == 0 and get_fill(obj, r0, r1, r2, r3):
                     paint = uints[0].value, uints[1].value, uints[2].value, uints[3].value
                     if paint[3] > _FAINT and min(paint[0], paint[1], paint[2]) <= _LIGHT \
@@ -277,6 +281,8 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
             partial[handle] = (crop, OFF_PAGE)
         else:
             reasons[handle] = reason
+    for handle in switched_off(page, scan.layered):
+        reasons.setdefault(handle, SWITCHED_OFF)
     for handle, clip in scan.clipped.items():
         if handle in reasons or handle in partial:
             continue
