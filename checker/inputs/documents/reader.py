@@ -68,7 +68,10 @@ def _open(path: Path) -> pdfium.PdfDocument:
     if b"%PDF-" not in head:
         raise DocumentError("not a PDF (no %PDF- header)")
     try:
-        return pdfium.PdfDocument(str(path))
+        document = pdfium.PdfDocument(str(path))
+        if document.get_formtype() != pdfium.raw.FORMTYPE_NONE:
+            document.init_forms()  # before any page is loaded: the values of a filled-in form are read (text.py)
+        return document
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from checker.inputs.documents import fonts
+from checker.inputs.documents.form_fields import field_lines
 from checker.inputs.documents.numbers import HIDDEN_MARK
-from checker.inputs.documents.visibility import HiddenText, hidden_text, untyped
+from checker.inputs.documents.visibility import HiddenText, hidden_text, page_box, untyped
 
 log = logging.getLogger(__name__)
 
@@ -356,10 +357,18 @@ class PdfText:
                 return text, chars, None
             glyphs = _glyph_runs(textpage.raw, text[:count], page.get_height(), rotation=page.get_rotation(),
                                  page_width=page.get_width())
-            return text, chars, rows_from_glyphs(glyphs, index + 1)
+            return text, chars, rows_from_glyphs(glyphs + self._field_glyphs(page), index + 1)
         finally:
             textpage.close()
             page.close()
+
+    def _field_glyphs(self, page: pdfium.PdfPage) -> list[Glyph]:
+        """The values a filled-in form shows on the page, as glyphs where its fields show them (form_fields.py)."""
+        lines = field_lines(self.document, page, page_box(page))
+        if not lines:
+            return []
+        shown = _shown_box(page.get_rotation() % 360, page.get_width(), page.get_height())
+        return [Glyph(line, *shown(*box), space_before=True) for line, box in lines]
 
     def _visible(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, count: int, index: int) -> str:
         """``text`` with what nobody can see blanked out (recorded in ``hidden``)."""

@@ -268,7 +268,7 @@ def _quote(text: str, limit: int = 60) -> str:
 def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, number: int) -> HiddenText | None:
     """The characters of ``text`` (pdfium's text of the page, one character per index) nobody can
     see, or None when every character is visible (the common case, decided from the page objects)."""
-    crop = _page_box(page)
+    crop = page_box(page)
     scan = _Scan(crop)
     scan.walk(page.raw)
     reasons: dict[int, str] = {}
@@ -351,7 +351,7 @@ def _add_covered_chars(hidden: HiddenText, textpage: pdfium.PdfTextPage, text: s
             _note(hidden.snippets, COVERED_BY_SHAPE, text[index], joined=joined)
 
 
-def _page_box(page: pdfium.PdfPage) -> Box:
+def page_box(page: pdfium.PdfPage) -> Box:
     """The visible area: the crop box (the media box where there is none), within the media box."""
     values = [ctypes.c_float(0) for _ in range(4)]
     refs = [ctypes.byref(value) for value in values]
