@@ -39,6 +39,7 @@ from checker.inputs.table_files import Sheet, TableError, arrow_text, read_sheet
 from checker.inputs.table_headers import (
     map_headers,
     shown_headers,
+    two_level,
     unique_labels,
     units_row,
     with_units,
@@ -179,17 +180,15 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
     first_row = 1 if path.suffix.lower() == ".parquet" else 2
-    units = units_row([cell if isinstance(cell, str) else "" if pd.isna(cell) else str(cell) for cell in raw.iloc[0]])
-    if units is not None:  # a row of units under the header: it names the columns' units, it is no product
-        try:
-            raw.columns = with_units([str(c) for c in raw.columns], units)
-        except ValueError as exc:
-            raise TableError(f"{path}: {exc}") from None
-        raw = raw.iloc[1:].reset_index(drop=True)
-        first_row += 1
-        row_numbers = row_numbers[1:] if row_numbers else row_numbers
-        if raw.empty:
-            raise TableError(f"{path}: the catalog has no rows")
+    for level in (_second_level, _units_level):  # rows under the header that belong to it, in this order
+        named = level(raw, catalog, path)
+        if named is not None:
+            raw.columns = named
+            raw = raw.iloc[1:].reset_index(drop=True)
+            first_row += 1
+            row_numbers = row_numbers[1:] if row_numbers else row_numbers
+            if raw.empty:
+                raise TableError(f"{path}: the catalog has no rows")
     raw.columns = unique_labels([str(c) for c in raw.columns])
     mapped, unknown = map_headers(list(raw.columns), catalog)
     written = shown_headers(written_headers(list(raw.columns)))
@@ -207,6 +206,26 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     evidence = TableEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
                                row_numbers=row_numbers)
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[source]] * len(frame)), unknown
+
+
+def _first_cells(raw: pd.DataFrame) -> list[str]:
+    return [cell if isinstance(cell, str) else "" if pd.isna(cell) else str(cell) for cell in raw.iloc[0]]
+
+
+def _second_level(raw: pd.DataFrame, catalog: Catalog, path: Path) -> list[str] | None:
+    """The headers with a second header level under them ("电源效率" over "50%负载"), or None."""
+    return two_level([str(c) for c in raw.columns], _first_cells(raw), catalog)
+
+
+def _units_level(raw: pd.DataFrame, catalog: Catalog, path: Path) -> list[str] | None:
+    """The headers with a row of units under them (",,Gbps,kW,,mm"), or None: that row names the columns' units."""
+    units = units_row(_first_cells(raw))
+    if units is None:
+        return None
+    try:
+        return with_units([str(c) for c in raw.columns], units)
+    except ValueError as exc:
+        raise TableError(f"{path}: {exc}") from None
 
 
 def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int,

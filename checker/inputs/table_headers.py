@@ -136,6 +136,63 @@ def _same_unit(one: str, other: str) -> bool:
 
 
 
+_LOOSE_WORDS = re.compile(r"at|load|负载|[%％()（）]")
+
+
+def _loose_key(text: str) -> str:
+    """A header folded further, for the two halves of a two-level header: "PSU efficiency" over "50% load" and
+    "psu_efficiency_50", "电源效率" over "50%负载" and "50%负载电源效率" meet ("at", "load", "负载", "%" dropped)."""
+    return _LOOSE_WORDS.sub("", header_key(text))
+
+
+def _loose_aliases(catalog: Catalog) -> dict[str, str]:
+    """Loose key → field, for the keys only one field has."""
+    found: dict[str, set[str]] = {}
+    for name, spec in catalog.fields.items():
+        for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]:
+            found.setdefault(_loose_key(alias), set()).add(name)
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1 and key}
+
+
+def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[str] | None:
+    """The headers of a table whose first row under the header is a second header level ("PSU efficiency (%)"
+    over "20% | 50% | 100%", "电源效率" over "20%负载 | 50%负载 | 100%负载"), each column named by its field and the
+    upper level's unit ("psu_efficiency_50 [%]"); None when ``first`` is no such row.
+
+    An upper header spans the blank headers to its right. The row is a second level only where every column the
+    header already names (model, category, ...) is blank in it and at least two pairs of levels name a field (an
+    upper level spans its lower ones), by either order of the two; a pair that names no field keeps its header.
+    """
+    aliases = {header_key(alias): name for name, spec in catalog.fields.items()
+               for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]}
+    loose = _loose_aliases(catalog)
+    combined: list[str] = []
+    upper: str | None = None
+    named = 0
+    for header, cell in zip(headers, first, strict=True):
+        blank = not header.strip() or header.startswith("Unnamed: ")
+        if not blank:
+            upper = None if aliases.get(header_key(header)) or aliases.get(header_key(split_unit(header)[0])) \
+                else header
+            if upper is None:
+                if cell.strip():
+                    return None  # a column the header names has a value: a product's row
+                combined.append(header)
+                continue
+        if upper is None or not cell.strip():
+            combined.append(header)
+            continue
+        base, unit = split_unit(upper)
+        field = loose.get(_loose_key(base + cell)) or loose.get(_loose_key(cell + base))
+        if field is None:
+            combined.append(header)
+            continue
+        combined.append(f"{field} [{unit}]" if unit is not None and _is_unit(unit) else field)
+        named += 1
+    return combined if named >= 2 else None
+
+
+
 def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """Column label → (field, unit text) for recognised headers, and the unknown headers as written.
 
