@@ -13,25 +13,18 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from checker.inputs.documents.pdf_space import Box, Matrix, untyped
+
 R = pdfium.raw
-Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
-Matrix = tuple[float, float, float, float, float, float]
 
 CLIPPED = "outside its clipping path"
 
 
-def _untyped(function: Any, restype: Any = ctypes.c_int) -> Any:
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    if address is None:
-        raise RuntimeError(f"pdfium lacks {function!r}")
-    return ctypes.CFUNCTYPE(restype)(address)
-
-
-_GET_CLIP = _untyped(R.FPDFPageObj_GetClipPath, ctypes.c_void_p)  # (object) -> clip path
-_COUNT_PATHS = _untyped(R.FPDFClipPath_CountPaths)  # (clip) -> int
-_COUNT_SEGMENTS = _untyped(R.FPDFClipPath_CountPathSegments)  # (clip, int) -> int
-_GET_SEGMENT = _untyped(R.FPDFClipPath_GetPathSegment, ctypes.c_void_p)  # (clip, int, int) -> segment
-_GET_POINT = _untyped(R.FPDFPathSegment_GetPoint)  # (segment, byref float, byref float) -> bool
+_GET_CLIP = untyped(R.FPDFPageObj_GetClipPath, ctypes.c_void_p)  # (object) -> clip path
+_COUNT_PATHS = untyped(R.FPDFClipPath_CountPaths)  # (clip) -> int
+_COUNT_SEGMENTS = untyped(R.FPDFClipPath_CountPathSegments)  # (clip, int) -> int
+_GET_SEGMENT = untyped(R.FPDFClipPath_GetPathSegment, ctypes.c_void_p)  # (clip, int, int) -> segment
+_GET_POINT = untyped(R.FPDFPathSegment_GetPoint)  # (segment, byref float, byref float) -> bool
 
 
 class Clips:

@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import pypdfium2 as pdfium
 
+from checker.inputs.documents.pdf_space import Box
+
 R = pdfium.raw
 COVERED = "under an annotation drawn over it"
-Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
 
 # Annotations that draw no area over the page's text: links, pop-ups, sticky-note icons' pop-ups, text markup (a
 # highlight is translucent, an underline or strike-out a line), sounds and the like.

@@ -17,8 +17,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from checker.inputs.documents.pdf_space import Box
+
 R = pdfium.raw
-Box = tuple[float, float, float, float]
 Shown = Callable[[float, float, float, float], tuple[float, float, float, float]]
 
 _NOT_SHOWN = 0x1 | 0x2 | 0x20  # annotation flags: invisible, hidden, no view

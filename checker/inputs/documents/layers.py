@@ -15,9 +15,9 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from checker.inputs.documents.covered import page_pixels, render_grey
+from checker.inputs.documents.pdf_space import Box
 
 R = pdfium.raw
-Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
 
 SWITCHED_OFF = "in a layer (optional content) that is switched off"
 _FLAT = 6.0  # grey levels: a box this even shows no glyph

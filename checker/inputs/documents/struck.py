@@ -13,8 +13,9 @@ import ctypes
 import numpy as np
 import pypdfium2 as pdfium
 
+from checker.inputs.documents.pdf_space import Box
+
 R = pdfium.raw
-Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
 
 STRUCK = "struck through (withdrawn)"
 RULE_HEIGHT = 3.0  # pt: a horizontal path at most this high is a line that can strike text through

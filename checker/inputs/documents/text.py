@@ -20,7 +20,8 @@ import pypdfium2 as pdfium
 from checker.inputs.documents import fonts
 from checker.inputs.documents.form_fields import field_lines
 from checker.inputs.documents.numbers import HIDDEN_MARK
-from checker.inputs.documents.visibility import HiddenText, hidden_text, page_box, untyped
+from checker.inputs.documents.pdf_space import untyped
+from checker.inputs.documents.visibility import HiddenText, hidden_text, page_box
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,7 @@ def rows_from_glyphs(glyphs: list[Glyph], page: int, *, ocr: bool = False, cell_
 
 _WORD = re.compile(r"[^\s\x00]+")
 # Called for the first and last character of every word: bindings without ctypes' argument checks
-# (see visibility.untyped); passed only the text page, an int index and a byref.
+# (see pdf_space.untyped); passed only the text page, an int index and a byref.
 _LOOSE_BOX = untyped(pdfium.raw.FPDFText_GetLooseCharBox)
 _CHAR_ANGLE = untyped(pdfium.raw.FPDFText_GetCharAngle, ctypes.c_float)
 _GET_OBJECT = untyped(pdfium.raw.FPDFPage_GetObject, pdfium.raw.FPDFPage_GetObject.restype)  # (page, int)
@@ -300,7 +301,7 @@ def _char_runs(box: Callable[[int], tuple[float, float, float, float] | None], t
 def _draws_image(page: pdfium.PdfPage) -> bool:
     """Whether the page draws an image, or a form XObject that may hold one (a scan does)."""
     raw = page.raw
-    get, get_type = _GET_OBJECT, _GET_TYPE  # called for every object of the page: untyped (visibility.untyped)
+    get, get_type = _GET_OBJECT, _GET_TYPE  # called for every object of the page: untyped (pdf_space.untyped)
     kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE, pdfium.raw.FPDF_PAGEOBJ_FORM)
     return any(get_type(get(raw, k)) in kinds for k in range(pdfium.raw.FPDFPage_CountObjects(raw)))
 

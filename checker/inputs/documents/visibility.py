@@ -24,13 +24,12 @@ import pypdfium2 as pdfium
 from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
 from checker.inputs.documents.layers import SWITCHED_OFF, in_layer, switched_off
+from checker.inputs.documents.pdf_space import Box, Matrix, untyped
 from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
 log = logging.getLogger(__name__)
 
 R = pdfium.raw
-Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
-Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 INVISIBLE_MODES = {3: "drawn invisible (render mode 3)", 7: "used only as a clipping path (render mode 7)"}
@@ -40,21 +39,6 @@ MIN_SIZE = 1.0  # pt: text smaller than this is not legible
 SAME_COLOUR = 24  # largest channel difference (0–255) at which two colours are taken as one
 OFF_PAGE = "outside the page"
 _MAX_DEPTH = 8  # form XObjects nested deeper than this are not looked into
-
-
-def untyped(function: Any, restype: Any = ctypes.c_int) -> Any:
-    """``function`` (a pypdfium2 raw binding) without its declared argument types.
-
-    ctypes converts and checks each declared argument on every call, which makes a call with four
-    out-pointers about four times slower than the C work it does. The walk below calls these for
-    every object of every page read (and the text pass for every word), so it uses undeclared
-    copies; they must be passed only ctypes pointers (pdfium handles, ``byref``) and C ``int``
-    values, as they are here.
-    """
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    if address is None:
-        raise RuntimeError(f"pdfium lacks {function!r}")
-    return ctypes.CFUNCTYPE(restype)(address)
 
 
 _GET_OBJECT = untyped(R.FPDFPage_GetObject, R.FPDFPage_GetObject.restype)  # (page, int) -> object
@@ -291,7 +275,7 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
         else:
             reasons[handle] = CLIPPED
     covers = _partly_covered(scan, texts, reasons)
-    covered = covered_chars(page, textpage, text)
+    covered = covered_chars(page, textpage, text)  # under an annotation, and (below) struck through: by character
     covered.update(dict.fromkeys(struck_chars(textpage, text, scan.rules), STRUCK))
     if not reasons and not partial and not covered and not covers:
         return None
