@@ -1,18 +1,18 @@
 """What a filled-in PDF form shows in its text fields: a bidder's response form ("PSU efficiency at 50% load:
 [ 94.5% ]") prints its values in widget annotations, not in the page's text, so pdfium's text page lacks them.
 
-Each visible text or choice field's value becomes glyphs placed where its widget shows it (one line per line of
-the value, from the widget's top), so the row builder joins it to the label beside it, as a viewer shows them. A
-field flagged hidden or not to be viewed, of no size, or outside the page's crop box shows nothing and gives
-nothing. A field's value (/V) is what its appearance stream draws only where that stream says so: a viewer shows
-the appearance, so a value its appearance does not print ("96%" stored, "91%" drawn) is not read.
+Each visible text or choice field's text becomes glyphs placed where its widget shows it (one line per line, from
+the widget's top), so the row builder joins it to the label beside it, as a viewer shows them. The text is what the
+field's appearance stream prints (a viewer shows the appearance, not the stored value: "96%" stored and "91%" drawn
+reads 91%); a field with no appearance shows its stored value (/V). An appearance whose strings are not plain text
+(glyph codes of a CID font) is not read. A field flagged hidden or not to be viewed, of no size, or outside the
+page's crop box shows nothing and gives nothing.
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -20,7 +20,6 @@ import pypdfium2 as pdfium
 from checker.inputs.documents.pdf_space import Box
 
 R = pdfium.raw
-Shown = Callable[[float, float, float, float], tuple[float, float, float, float]]
 
 _NOT_SHOWN = 0x1 | 0x2 | 0x20  # annotation flags: invisible, hidden, no view
 _TEXT_FIELDS = (R.FPDF_FORMFIELD_TEXTFIELD, R.FPDF_FORMFIELD_COMBOBOX, R.FPDF_FORMFIELD_LISTBOX)
@@ -56,9 +55,10 @@ def _lines(form: Any, annot: Any, crop: Box) -> list[tuple[str, Box]]:
     centre_x, centre_y = (left + right) / 2, (bottom + top) / 2
     if right - left < 1 or top - bottom < 1 or not (crop[0] <= centre_x <= crop[2] and crop[1] <= centre_y <= crop[3]):
         return []
-    value = _value(form, annot)
-    texts = [line.strip() for line in value.splitlines() if line.strip()]
-    if not texts or not _drawn(annot, texts):
+    printed = _printed(annot)
+    shown = printed if printed is not None else _value(form, annot).splitlines()
+    texts = [" ".join(line.split()) for line in shown if line.strip()]
+    if not texts:
         return []
     size = ctypes.c_float(0.0)
     height = size.value if R.FPDFAnnot_GetFontSize(form, annot, ctypes.byref(size)) and size.value > 0 \
@@ -82,17 +82,19 @@ _LITERAL = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
-def _drawn(annot: Any, texts: list[str]) -> bool:
-    """Whether the widget's normal appearance prints every line of its value (no appearance: a viewer makes one
-    from the value, so it shows)."""
+def _printed(annot: Any) -> list[str] | None:
+    """The strings the widget's normal appearance prints, in order (None: it has no appearance; empty: they are
+    not plain text, so what it shows cannot be told)."""
     size = R.FPDFAnnot_GetAP(annot, R.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None, 0)
     if size <= 2:
-        return True
+        return None
     buffer = (ctypes.c_ushort * (size // 2 + 1))()
     R.FPDFAnnot_GetAP(annot, R.FPDF_ANNOT_APPEARANCEMODE_NORMAL, buffer, size)
     stream = bytes(buffer)[:size - 2].decode("utf-16-le", "replace").encode("latin-1", "replace")
-    printed = "".join(_decoded(token) for token in _LITERAL.findall(stream))
-    return all(" ".join(text.split()) in " ".join(printed.split()) for text in texts)
+    strings = [_decoded(token) for token in _LITERAL.findall(stream)]
+    if any(not text.isprintable() for text in strings):
+        return []
+    return strings
 
 
 def _decoded(token: bytes) -> str:

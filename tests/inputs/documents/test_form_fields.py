@@ -2,7 +2,7 @@
 
 Regression: a bidder's response form printing "PSU efficiency at 50% load: [ 91% ]" in a text field gave no value
 (missing evidence): the value lies in a widget annotation, not in the page's text. A field that shows nothing (hidden,
-no view, outside the page) or whose stored value its appearance does not draw gives nothing.
+no view, outside the page) gives nothing, and a value is what the field's appearance draws, not what it stores.
 """
 
 from __future__ import annotations
@@ -67,9 +67,9 @@ def test_a_hidden_field_gives_nothing(tmp_path: Path) -> None:
     assert _efficiency(_edit_widget(_form(tmp_path / "f.pdf", "96%"), "hidden")) == ("missing_evidence", None)
 
 
-def test_a_stored_value_the_field_does_not_draw_gives_nothing(tmp_path: Path) -> None:
-    """The field stores "96%" (/V) while its appearance, which a viewer shows, draws "91%"."""
-    assert _efficiency(_edit_widget(_form(tmp_path / "f.pdf", "91%"), "stored")) == ("missing_evidence", None)
+def test_what_the_field_draws_is_read_not_what_it_stores(tmp_path: Path) -> None:
+    """The field stores "96%" (/V) while its appearance, which a viewer shows, draws "91%": 91 % is read."""
+    assert _efficiency(_edit_widget(_form(tmp_path / "f.pdf", "91%"), "stored")) == ("fail", 91.0)
 
 
 def test_a_field_outside_the_page_gives_nothing(tmp_path: Path) -> None:
