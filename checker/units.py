@@ -21,7 +21,7 @@ import numpy.typing as npt
 import pint
 
 _DEFINITIONS = "units.txt"
-_KNOWN_NAMES = "unit_names.txt"
+_NAMES_FILE = "unit_names.txt"
 log = logging.getLogger(__name__)
 
 
@@ -66,7 +66,7 @@ Quantity = ureg.Quantity
 
 
 def _known_names() -> frozenset[str]:
-    text = (resources.files("checker") / _KNOWN_NAMES).read_text(encoding="utf-8")
+    text = (resources.files("checker") / _NAMES_FILE).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

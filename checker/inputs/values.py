@@ -96,16 +96,22 @@ def split_bound(text: str) -> tuple[str, Qualifier, str]:
 def estimate_word(text: str) -> str | None:
     """The first estimate or target word ("typical", "预计", "design value") anywhere in ``text`` as a whole word, or
     None: a record's note or printed text that calls its number so makes it no measurement."""
-    lowered = unicodedata.normalize("NFKC", text).lower()
+    found = _estimate_words().search(unicodedata.normalize("NFKC", text).lower())
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=1)
+def _estimate_words() -> re.Pattern[str]:
+    """Every estimate or target word of comparisons.yaml (two characters or more), longest first, whole words."""
     words = comparisons()
+    parts = []
     for word in sorted({*words.approximate, *words.approximate_after}, key=len, reverse=True):
         if len(word) < 2:
             continue
         edge = r"(?<![a-z])" if word[0].isascii() and word[0].isalpha() else ""
         tail = r"(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else ""
-        if re.search(edge + re.escape(word) + tail, lowered):
-            return word
-    return None
+        parts.append(edge + re.escape(word) + tail)
+    return re.compile("|".join(parts))
 
 
 class ValueTextError(CheckerError, ValueError):
