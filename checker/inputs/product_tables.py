@@ -1,7 +1,9 @@
 """A vendor's product list (CSV, XLSX, Parquet; a "catalog" in INTERFACE.md) → the engine's frame.
 
 Headers are matched to fields by id or alias (Chinese or English); a unit in brackets
-(``psu_efficiency_50 [%]``, ``rated_power (kW)``) is honoured through pint. Cells that are not
+(``psu_efficiency_50 [%]``, ``rated_power (kW)``) is honoured through pint. Rows under the header
+that belong to it, a second header level ("电源效率" over "50%负载") and a row of units, are read as
+part of it, never as products. Cells that are not
 plain numbers ("94.2 %", "ND", "105,8") take a slower path, only for those cells.
 
 CSV and Parquet are read with pyarrow into Arrow-backed text columns: a column of plain numbers is

@@ -1,5 +1,6 @@
 """A catalog's headers → fields: by id or alias (Chinese or English), a unit in brackets honoured, a row of
-units under the header honoured the same way, a header written twice kept apart and named by its column number.
+units under the header honoured the same way, a second header level under an upper one joined to it, a header
+written twice kept apart and named by its column number.
 """
 
 from __future__ import annotations
