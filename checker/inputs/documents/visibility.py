@@ -25,6 +25,7 @@ from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
 from checker.inputs.documents.layers import SWITCHED_OFF, in_layer, switched_off
 from checker.inputs.documents.pdf_space import Box, Matrix, untyped
+from checker.inputs.documents.squeezed import SQUEEZED, squeezed_chars
 from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
 log = logging.getLogger(__name__)
@@ -277,6 +278,7 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
     covers = _partly_covered(scan, texts, reasons)
     covered = covered_chars(page, textpage, text)  # under an annotation, and (below) struck through: by character
     covered.update(dict.fromkeys(struck_chars(textpage, text, scan.rules), STRUCK))
+    covered.update(dict.fromkeys(squeezed_chars(textpage, text), SQUEEZED))
     if not reasons and not partial and not covered and not covers:
         return None
     hidden = _hidden_chars(textpage, text, reasons, partial, number)

@@ -59,3 +59,30 @@ def facts_of(path: Path, category: str | None = None) -> dict[str, list[Fact]]:
     for fact in read_pdf(path, category).facts:
         out.setdefault(fact.field, []).append(fact)
     return out
+
+
+def raw_pdf(path: Path, content: str, *, layer: str | None = None) -> Path:
+    """A one-page PDF (A4, Helvetica as /F1) whose page content is ``content`` as written; ``layer`` ("ON" or "OFF")
+    adds an optional-content group /oc1 in that default state, for ``/OC /oc1 BDC ... EMC``."""
+    catalog = "<< /Type /Catalog /Pages 2 0 R"
+    if layer is not None:
+        catalog += f" /OCProperties << /OCGs [5 0 R] /D << /Order [5 0 R] /{layer} [5 0 R] >> >>"
+    objects = [
+        catalog + " >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> "
+        "/Properties << /oc1 5 0 R >> >> /Contents 6 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        "<< /Type /OCG /Name (Layer) >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+    ]
+    out, offsets = b"%PDF-1.5\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    table = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{table}\n%%EOF\n".encode()
+    path.write_bytes(out)
+    return path
