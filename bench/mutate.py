@@ -460,7 +460,7 @@ def _font(text: str) -> str:
         return CJK
 
 
-HIDDEN_MODES = ("white", "render3", "offpage", "tiny", "clipped")
+HIDDEN_MODES = ("white", "render3", "offpage", "tiny", "clipped", "squeezed")
 
 
 def _on_first_page(pdf: bytes, text: str, draw: Callable[[Any, Any, tuple[float, float, float, float]], None],
@@ -593,10 +593,13 @@ class Sheet:
 
 def _draw(pdf: Any, x: float, y: float, text: str, size: float, hidden: str | None, page_width: float) -> None:
     font = _font(text)
-    if hidden == "render3":
+    if hidden in ("render3", "squeezed"):  # invisible, or at 1 % horizontal scaling: a sliver nobody can read
         obj = pdf.beginText(x, y)
         obj.setFont(font, size)
-        obj.setTextRenderMode(3)
+        if hidden == "render3":
+            obj.setTextRenderMode(3)
+        else:
+            obj.setHorizScale(1)
         obj.textOut(text)
         pdf.drawText(obj)
         return
