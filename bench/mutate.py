@@ -1531,7 +1531,8 @@ class Gen:
             "en": [("Target PUE", "Annual PUE"), ("PUE (estimated)", "Annual PUE"),
                    ("Expected annual PUE", "Annual PUE"), ("Planned PUE", "PUE"),
                    ("Industry average PUE", "Annual PUE"), ("PUE of the leading competitor", "Annual PUE"),
-                   ("PUE before the retrofit", "Annual PUE")],
+                   ("PUE before the retrofit", "Annual PUE"), ("PUE reduced by", "Annual PUE"),
+                   ("Annual PUE, change year on year", "Annual PUE")],
             "zh": [("目标PUE", "年均PUE"), ("规划PUE", "年度PUE"), ("预计年均PUE", "年均PUE"),
                    ("行业平均PUE", "年均PUE"), ("改造前PUE", "年度PUE")]}),
         ("server", "6.1.11/pb", "50 mg/kg", {

@@ -557,3 +557,18 @@ def test_a_figure_of_something_else_is_not_the_products(make_pdf: MakePdf, categ
     """Regression: "PUE of the leading competitor: 1.2" passed 5.1; an industry average, a benchmark, the previous
     generation's or the figure before a retrofit is no reading of this product."""
     assert _status(make_pdf([lines]), category, clause) == expected
+
+
+@pytest.mark.parametrize(("lines", "clause", "expected"), [
+    (["Renewable energy share increased by 35% year on year"], "5.2/renewable-share", "missing_evidence"),
+    (["Renewable energy use grew 35%"], "5.2/renewable-share", "missing_evidence"),
+    (["A 35% increase in renewable share"], "5.2/renewable-share", "missing_evidence"),
+    (["可再生能源利用率同比提高了35%"], "5.2/renewable-share", "missing_evidence"),
+    (["PUE reduced by 0.15"], "5.1/pue", "missing_evidence"),
+    (["Renewable energy share: 35%"], "5.2/renewable-share", "pass"),
+    (["Annual PUE: 1.25"], "5.1/pue", "pass"),
+], ids=["increased-by", "grew", "an-increase", "tongbi-zh", "reduced-by", "level", "pue-level"])
+def test_a_change_is_not_a_level(make_pdf: MakePdf, lines: list[str], clause: str, expected: str) -> None:
+    """Regression: "Renewable energy share increased by 35% year on year" passed 5.2 as a 35 % share."""
+    page = [*DATACENTRE, "统计期：2025年1月1日至2025年12月31日", *lines]
+    assert _status(make_pdf([page]), "datacenter", clause) == expected
