@@ -379,7 +379,12 @@ def test_a_firewalls_power_without_traffic_is_none(make_pdf: MakePdf, line: str,
     ("单模块功耗：300 W", "6.2.4/power-per-throughput", "manual_review"),
     ("Dimensions (W x H x D): 440 x 44 x 300 mm", "6.2.4/volume", "pass"),
     ("Max power consumption: 300 W", "6.2.4/power-per-throughput", "pass"),
-], ids=["size-per-module", "power-per-module", "power-per-module-zh", "size", "power"])
+    # a port's, an interface's or a fan's power (regression: "2.5 W per port" passed as the firewall's power)
+    ("Power consumption: 2.5 W per port", "6.2.4/power-per-throughput", "manual_review"),
+    ("Typical power per 10GE port: 2.5 W", "6.2.4/power-per-throughput", "missing_evidence"),
+    ("每端口功耗：2.5 W", "6.2.4/power-per-throughput", "manual_review"),
+], ids=["size-per-module", "power-per-module", "power-per-module-zh", "size", "power", "per-port", "per-10ge-port",
+        "per-port-zh"])
 def test_a_modules_reading_is_at_most_the_products(make_pdf: MakePdf, line: str, clause: str, expected: str) -> None:
     lines = ["Next-generation firewall NGF-300", "IPv4 throughput (64-byte frames): 20 Gbps"]
     lines += [line] + (["Max power consumption: 300 W"] if "volume" in clause else
