@@ -577,3 +577,20 @@ def test_a_change_is_not_a_level(make_pdf: MakePdf, lines: list[str], clause: st
     """Regression: "Renewable energy share increased by 35% year on year" passed 5.2 as a 35 % share."""
     page = [*DATACENTRE, "统计期：2025年1月1日至2025年12月31日", *lines]
     assert _status(make_pdf([page]), "datacenter", clause) == expected
+
+
+SWITCH_FIXED = ["S5735 Ethernet switch", "Port type: fixed"]
+DESKTOP = ["Desktop computer D-100 台式微型计算机"]
+
+
+@pytest.mark.parametrize(("category", "lines", "clause", "expected"), [
+    ("switch", [*SWITCH_FIXED, "Declared A-weighted sound power level (LWAd): 5.2 B per fan"], "6.2.3/noise-attended",
+     "manual_review"),
+    ("desktop", [*DESKTOP, "Idle noise: 22 dB(A) per fan"], "6.2.2/desktop-noise-idle", "manual_review"),
+    ("desktop", [*DESKTOP, "空闲状态噪声（每个风扇）：22 dB(A)"], "6.2.2/desktop-noise-idle", "manual_review"),
+    ("switch", [*SWITCH_FIXED, "Declared A-weighted sound power level (LWAd): 5.2 B"], "6.2.3/noise-attended", "pass"),
+], ids=["switch-per-fan", "desktop-per-fan", "desktop-one-fan-zh", "switch"])
+def test_one_fans_noise_is_at_most_the_products(make_pdf: MakePdf, category: str, lines: list[str], clause: str,
+                                                 expected: str) -> None:
+    """Regression: "5.2 B per fan" passed a switch's noise clauses as the switch's sound power."""
+    assert _status(make_pdf([lines]), category, clause) == expected
