@@ -594,3 +594,17 @@ def test_one_fans_noise_is_at_most_the_products(make_pdf: MakePdf, category: str
                                                  expected: str) -> None:
     """Regression: "5.2 B per fan" passed a switch's noise clauses as the switch's sound power."""
     assert _status(make_pdf([lines]), category, clause) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Data hall A annual PUE: 1.20", "manual_review"),
+    ("1号机房年均PUE：1.20", "manual_review"),
+    ("Annual PUE (IT load above 50%): 1.20", "manual_review"),
+    ("Annual PUE: 1.20", "pass"),
+    ("年均PUE（全楼）：1.20", "pass"),
+    ("Site annual PUE (all halls): 1.20", "pass"),
+], ids=["hall", "room-zh", "at-a-load", "site", "whole-building-zh", "site-all-halls"])
+def test_a_halls_pue_is_not_the_data_centres(make_pdf: MakePdf, line: str, expected: str) -> None:
+    """Regression: "Data hall A annual PUE: 1.20" passed 5.1 as the data centre's PUE."""
+    page = [*DATACENTRE, "统计期：2025年1月1日至2025年12月31日", line]
+    assert _status(make_pdf([page]), "datacenter", "5.1/pue") == expected
