@@ -1502,7 +1502,8 @@ class Gen:
             "zh": [("消费前再生塑料比例", "消费后再生塑料使用比例"), ("再生塑料比例", "消费后再生塑料比例"),
                    ("外壳消费后再生塑料比例", "消费后再生塑料比例")]}),
         ("desktop", "6.2.2/desktop-noise-idle", "22.0 dB(A)", {
-            "en": [("Idle noise (silent mode)", "Idle noise"), ("Idle noise (fans at minimum speed)", "Idle noise")],
+            "en": [("Idle noise (silent mode)", "Idle noise"), ("Idle noise (fans at minimum speed)", "Idle noise"),
+                   ("Idle noise per fan", "Idle noise")],
             "zh": [("空闲状态噪声（静音模式）", "空闲状态噪声")]}),
         ("server", "6.2.1/psu-eff-50", "96.0%", {
             "en": [("Typical PSU efficiency at 50% load", "PSU efficiency at 50% load"),
@@ -1532,7 +1533,7 @@ class Gen:
                    ("Expected annual PUE", "Annual PUE"), ("Planned PUE", "PUE"),
                    ("Industry average PUE", "Annual PUE"), ("PUE of the leading competitor", "Annual PUE"),
                    ("PUE before the retrofit", "Annual PUE"), ("PUE reduced by", "Annual PUE"),
-                   ("Annual PUE, change year on year", "Annual PUE")],
+                   ("Annual PUE, change year on year", "Annual PUE"), ("Data hall A annual PUE", "Annual PUE")],
             "zh": [("目标PUE", "年均PUE"), ("规划PUE", "年度PUE"), ("预计年均PUE", "年均PUE"),
                    ("行业平均PUE", "年均PUE"), ("改造前PUE", "年度PUE")]}),
         ("server", "6.1.11/pb", "50 mg/kg", {
