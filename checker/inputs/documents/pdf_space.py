@@ -23,3 +23,29 @@ def untyped(function: Any, restype: Any = ctypes.c_int) -> Any:
     if address is None:
         raise RuntimeError(f"pdfium lacks {function!r}")
     return ctypes.CFUNCTYPE(restype)(address)
+
+
+def compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """``inner`` then ``outer`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u
+
+
+def invert(matrix: Matrix) -> Matrix | None:
+    """The matrix undoing ``matrix`` (None when it has no inverse)."""
+    a, b, c, d, e, f = matrix
+    determinant = a * d - b * c
+    if determinant == 0:
+        return None
+    ia, ib, ic, id_ = d / determinant, -b / determinant, -c / determinant, a / determinant
+    return ia, ib, ic, id_, -(e * ia + f * ic), -(e * ib + f * id_)
+
+
+def box_through(box: Box, matrix: Matrix) -> Box:
+    """The box holding ``box`` (left, bottom, right, top) taken through ``matrix``."""
+    a, b, c, d, e, f = matrix
+    corners = [(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+    xs = [a * x + c * y + e for x, y in corners]
+    ys = [b * x + d * y + f for x, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)

@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 from checker.inputs.documents import fonts
 from checker.inputs.documents.form_fields import field_lines
 from checker.inputs.documents.numbers import HIDDEN_MARK
-from checker.inputs.documents.pdf_space import untyped
+from checker.inputs.documents.pdf_space import Box, box_through, compose, invert, untyped
 from checker.inputs.documents.visibility import HiddenText, hidden_text, page_box
 
 log = logging.getLogger(__name__)
@@ -209,8 +209,7 @@ _TEXT_OBJECT = untyped(pdfium.raw.FPDFText_GetTextObject, ctypes.c_void_p)  # (t
 _OBJECT_MATRIX = untyped(pdfium.raw.FPDFPageObj_GetMatrix)  # (object, byref matrix)
 
 
-def placed(raw_textpage: object, index: int, box: tuple[float, float, float, float]
-           ) -> tuple[float, float, float, float]:
+def placed(raw_textpage: object, index: int, box: Box) -> Box:
     """A character's box (left, bottom, right, top) on the page. pdfium leaves the box and origin of
     some characters drawn inside a form XObject (a page placed turned or scaled, each CJK character
     its own text object) in the form's own space, far from their line; such a character is found by
@@ -232,21 +231,11 @@ def placed(raw_textpage: object, index: int, box: tuple[float, float, float, flo
     handle = _TEXT_OBJECT(raw_textpage, index)
     if not handle or not _OBJECT_MATRIX(ctypes.c_void_p(handle), ctypes.byref(own)):
         return box
-    determinant = own.a * own.d - own.b * own.c
-    if determinant == 0:
+    undo = invert((own.a, own.b, own.c, own.d, own.e, own.f))
+    if undo is None:
         return box
-    # inverse of the object's own matrix, then its matrix on the page (row vectors: p × M)
-    ia, ib, ic, id_ = own.d / determinant, -own.b / determinant, -own.c / determinant, own.a / determinant
-    ie, if_ = -(own.e * ia + own.f * ic), -(own.e * ib + own.f * id_)
-    pa, pb, pc, pd = page_matrix.a, page_matrix.b, page_matrix.c, page_matrix.d
-    fa, fb = ia * pa + ib * pc, ia * pb + ib * pd
-    fc, fd = ic * pa + id_ * pc, ic * pb + id_ * pd
-    fe, ff = ie * pa + if_ * pc + page_matrix.e, ie * pb + if_ * pd + page_matrix.f
-    xs, ys = [], []
-    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
-        xs.append(x * fa + y * fc + fe)
-        ys.append(x * fb + y * fd + ff)
-    return min(xs), min(ys), max(xs), max(ys)
+    on_page = (page_matrix.a, page_matrix.b, page_matrix.c, page_matrix.d, page_matrix.e, page_matrix.f)
+    return box_through(box, compose(undo, on_page))  # the form's placement: the object's own matrix undone
 
 
 def _shown_box(rotation: int, width: float, height: float) -> Shown:

@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
 from checker.inputs.documents.layers import SWITCHED_OFF, in_layer, switched_off
-from checker.inputs.documents.pdf_space import Box, Matrix, untyped
+from checker.inputs.documents.pdf_space import Box, Matrix, box_through, compose, untyped
 from checker.inputs.documents.squeezed import SQUEEZED, squeezed_chars
 from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
@@ -95,7 +95,7 @@ class _Shape:
         if not self.complex:
             return True
         centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-        return _in_path(self.obj, _compose(_matrix(self.obj), self.matrix), centre, winding=self.winding)
+        return _in_path(self.obj, compose(_matrix(self.obj), self.matrix), centre, winding=self.winding)
 
 
 class _Text(NamedTuple):
@@ -112,7 +112,7 @@ class _Text(NamedTuple):
         """The font size in points as drawn (text and form matrices applied)."""
         size = ctypes.c_float(0.0)
         R.FPDFTextObj_GetFontSize(self.obj, ctypes.byref(size))
-        a, b, c, d, _, _ = _compose(_matrix(self.obj), self.matrix)
+        a, b, c, d, _, _ = compose(_matrix(self.obj), self.matrix)
         return abs(size.value) * math.sqrt(abs(a * d - b * c))
 
 
@@ -180,7 +180,7 @@ class _Scan:
                 odd(_Text(obj, box, order, mode, paints, matrix))
             elif kind == _FORM:
                 if depth < _MAX_DEPTH:
-                    self.walk(obj, _compose(_matrix(obj), matrix), depth + 1, top=False)
+                    self.walk(obj, compose(_matrix(obj), matrix), depth + 1, top=False)
             elif kind in _SHAPE_KINDS:
                 box = bounds(obj, matrix)
                 if kind == _PATH and is_rule(box):
@@ -205,13 +205,7 @@ class _Scan:
         refs, values = self._float_refs, self._floats
         _GET_BOUNDS(obj, refs[0], refs[1], refs[2], refs[3])
         box = values[0].value, values[1].value, values[2].value, values[3].value
-        if matrix is IDENTITY:
-            return box
-        left, bottom, right, top = box
-        a, b, c, d, e, f = matrix
-        xs = [a * x + c * y + e for x in (left, right) for y in (bottom, top)]
-        ys = [b * x + d * y + f for x in (left, right) for y in (bottom, top)]
-        return min(xs), min(ys), max(xs), max(ys)
+        return box if matrix is IDENTITY else box_through(box, matrix)
 
     def colour(self, getter: Any, obj: Any) -> tuple[int, int, int, int]:
         """An object's fill or stroke colour as RGBA (black, opaque, when pdfium cannot tell)."""
@@ -364,13 +358,6 @@ def _matrix(obj: Any) -> Matrix:
     if not R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return IDENTITY
     return m.a, m.b, m.c, m.d, m.e, m.f
-
-
-def _compose(inner: Matrix, outer: Matrix) -> Matrix:
-    """``inner`` then ``outer`` (PDF row-vector convention)."""
-    a, b, c, d, e, f = inner
-    p, q, r, s, t, u = outer
-    return a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u
 
 
 def _in_path(obj: Any, matrix: Matrix, point: tuple[float, float], *, winding: bool) -> bool:
