@@ -4,10 +4,12 @@ bindings without ctypes' per-call argument checks."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from typing import Any
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
 Matrix = tuple[float, float, float, float, float, float]
+Shown = Callable[[float, float, float, float], tuple[float, float, float, float]]  # PDF box -> x0, x1, top, bottom
 
 
 def untyped(function: Any, restype: Any = ctypes.c_int) -> Any:
@@ -49,3 +51,17 @@ def box_through(box: Box, matrix: Matrix) -> Box:
     xs = [a * x + c * y + e for x, y in corners]
     ys = [b * x + d * y + f for x, y in corners]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def shown_box(rotation: int, width: float, height: float) -> Shown:
+    """A function taking a PDF-space box (left, bottom, right, top) to the box a viewer shows
+    (x0, x1, top, bottom; top down from the shown page's top edge) on a page turned clockwise by
+    ``rotation`` degrees (its /Rotate); ``width`` × ``height`` is the shown page, as pdfium gives it
+    (the unturned page's height × width when turned 90 or 270 degrees)."""
+    if rotation == 90:
+        return lambda left, bottom, right, top: (bottom, top, left, right)
+    if rotation == 180:
+        return lambda left, bottom, right, top: (width - right, width - left, bottom, top)
+    if rotation == 270:
+        return lambda left, bottom, right, top: (width - top, width - bottom, height - right, height - left)
+    return lambda left, bottom, right, top: (left, right, height - top, height - bottom)

@@ -5,7 +5,8 @@ Within one text object, two neighbouring letters or digits on one line whose box
 gives them) overlap by more than half the wider one are drawn over each other, and a letter or digit whose advance
 is less than an eighth of its glyph's height is pressed to a sliver; both are left out. Kerning overlaps a pair by a
 fraction of the wider letter, the letters of a ligature ("fi") share one box, a narrow glyph ("l") advances a fourth
-of its height, and text drawn twice for a bold look is two text objects. Turned text is not judged.
+of its height, and text drawn twice for a bold look is two text objects. Text is judged as the page is shown (its
+/Rotate applied); text turned on the shown page (a side bar) is not judged.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import unicodedata
 
 import pypdfium2 as pdfium
 
-from checker.inputs.documents.pdf_space import untyped
+from checker.inputs.documents.pdf_space import Shown, untyped
 
 R = pdfium.raw
 
@@ -30,8 +31,10 @@ _ANGLE = untyped(R.FPDFText_GetCharAngle, ctypes.c_float)  # (text page, int)
 _CHAR_BOX = untyped(R.FPDFText_GetCharBox)  # (text page, int, byref double × 4: left, right, bottom, top)
 
 
-def squeezed_chars(textpage: pdfium.PdfTextPage, text: str) -> list[int]:
-    """The indices of ``text`` (pdfium's text of the page) whose characters cannot be read for being squeezed."""
+def squeezed_chars(textpage: pdfium.PdfTextPage, text: str, shown: Shown, rotation: int) -> list[int]:
+    """The indices of ``text`` (pdfium's text of the page) whose characters cannot be read for being squeezed, judged
+    as the page is shown (``shown`` and ``rotation``: the page's turn by its /Rotate)."""
+    turn = math.radians(rotation % 360)
     raw = textpage.raw
     rect = R.FS_RECTF()
     ref = ctypes.byref(rect)
@@ -41,16 +44,18 @@ def squeezed_chars(textpage: pdfium.PdfTextPage, text: str) -> list[int]:
     previous: tuple[int, int, float, float, float, float] | None = None  # index, object, left, right, bottom, top
     for index, char in enumerate(text):
         if not char.isalnum() or unicodedata.combining(char) or not _LOOSE_BOX(raw, index, ref) \
-                or abs(math.sin(_ANGLE(raw, index))) > 0.05:  # turned text: its boxes do not run along x
+                or abs(math.sin(_ANGLE(raw, index) + turn)) > 0.05:  # text turned on the shown page: not judged
             previous = None if char in "\r\n" else previous
             continue
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        left, right, down_top, down_bottom = shown(rect.left, rect.bottom, rect.right, rect.top)
+        bottom, top = -down_bottom, -down_top
         width = right - left
         if top <= bottom:
             continue
-        if _CHAR_BOX(raw, index, *ink_refs) and ink[3].value > ink[2].value \
-                and width < _SLIVER * (ink[3].value - ink[2].value):  # the advance against the glyph's own height
-            found.add(index)
+        if _CHAR_BOX(raw, index, *ink_refs) and ink[3].value > ink[2].value:
+            _, _, ink_top, ink_bottom = shown(ink[0].value, ink[2].value, ink[1].value, ink[3].value)
+            if width < _SLIVER * (ink_bottom - ink_top):  # the advance against the glyph's own height
+                found.add(index)
         handle = _TEXT_OBJECT(raw, index) or 0
         if previous is not None and previous[1] == handle and min(top, previous[5]) - max(bottom, previous[4]) > 0 \
                 and (abs(left - previous[2]) > _SAME or abs(right - previous[3]) > _SAME):  # one box: a ligature

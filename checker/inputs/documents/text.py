@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 from checker.inputs.documents import fonts
 from checker.inputs.documents.form_fields import field_lines
 from checker.inputs.documents.numbers import HIDDEN_MARK
-from checker.inputs.documents.pdf_space import Box, box_through, compose, invert, untyped
+from checker.inputs.documents.pdf_space import Box, box_through, compose, invert, shown_box, untyped
 from checker.inputs.documents.visibility import HiddenText, hidden_text, page_box
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,7 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_char
     rect = pdfium.raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     loose_box, angle_of = _LOOSE_BOX, _CHAR_ANGLE
-    shown = _shown_box(rotation % 360, page_width, page_height)
+    shown = shown_box(rotation % 360, page_width, page_height)
     turn = math.radians(rotation % 360)
 
     def box(i: int) -> tuple[float, float, float, float] | None:
@@ -201,7 +201,6 @@ def _glyph_runs(raw_textpage: object, text: str, page_height: float, *, per_char
     return glyphs
 
 
-Shown = Callable[[float, float, float, float], tuple[float, float, float, float]]
 _TEXT_MATRIX = untyped(pdfium.raw.FPDFText_GetMatrix)  # (text page, int, byref matrix)
 _CHAR_ORIGIN = untyped(pdfium.raw.FPDFText_GetCharOrigin)  # (text page, int, byref double, byref double)
 _FONT_SIZE = untyped(pdfium.raw.FPDFText_GetFontSize, ctypes.c_double)  # (text page, int)
@@ -236,20 +235,6 @@ def placed(raw_textpage: object, index: int, box: Box) -> Box:
         return box
     on_page = (page_matrix.a, page_matrix.b, page_matrix.c, page_matrix.d, page_matrix.e, page_matrix.f)
     return box_through(box, compose(undo, on_page))  # the form's placement: the object's own matrix undone
-
-
-def _shown_box(rotation: int, width: float, height: float) -> Shown:
-    """A function taking a PDF-space box (left, bottom, right, top) to the box a viewer shows
-    (x0, x1, top, bottom; top down from the shown page's top edge) on a page turned clockwise by
-    ``rotation`` degrees (its /Rotate); ``width`` × ``height`` is the shown page, as pdfium gives it
-    (the unturned page's height × width when turned 90 or 270 degrees)."""
-    if rotation == 90:
-        return lambda left, bottom, right, top: (bottom, top, left, right)
-    if rotation == 180:
-        return lambda left, bottom, right, top: (width - right, width - left, bottom, top)
-    if rotation == 270:
-        return lambda left, bottom, right, top: (width - top, width - bottom, height - right, height - left)
-    return lambda left, bottom, right, top: (left, right, height - top, height - bottom)
 
 
 def _one_run(head: tuple[float, float, float, float], tail: tuple[float, float, float, float], count: int) -> bool:
@@ -357,7 +342,7 @@ class PdfText:
         lines = field_lines(self.document, page, page_box(page))
         if not lines:
             return []
-        shown = _shown_box(page.get_rotation() % 360, page.get_width(), page.get_height())
+        shown = shown_box(page.get_rotation() % 360, page.get_width(), page.get_height())
         return [Glyph(line, *shown(*box), space_before=True) for line, box in lines]
 
     def _visible(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, count: int, index: int) -> str:

@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
 from checker.inputs.documents.layers import SWITCHED_OFF, in_layer, switched_off
-from checker.inputs.documents.pdf_space import Box, Matrix, box_through, compose, untyped
+from checker.inputs.documents.pdf_space import Box, Matrix, box_through, compose, shown_box, untyped
 from checker.inputs.documents.squeezed import SQUEEZED, squeezed_chars
 from checker.inputs.documents.struck import STRUCK, is_rule, struck_chars
 
@@ -185,7 +185,7 @@ class _Scan:
                 box = bounds(obj, matrix)
                 if kind == _PATH and is_rule(box):
                     self.rules.append(box)  # a thin line: may strike text through (struck.py)
-                elif (kind != _PATH or self.filled(obj)) and box[2] - box[0] >= 2 and box[3] - box[1] >= 2:
+                if (kind != _PATH or self.filled(obj)) and box[2] - box[0] >= 2 and box[3] - box[1] >= 2:
                     self.shapes.append(_Shape(box, self.order, obj, matrix, kind))
 
     def filled(self, path: Any) -> bool:
@@ -271,8 +271,9 @@ def hidden_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str, n
             reasons[handle] = CLIPPED
     covers = _partly_covered(scan, texts, reasons)
     covered = covered_chars(page, textpage, text)  # under an annotation, and (below) struck through: by character
-    covered.update(dict.fromkeys(struck_chars(textpage, text, scan.rules), STRUCK))
-    covered.update(dict.fromkeys(squeezed_chars(textpage, text), SQUEEZED))
+    shown = shown_box(page.get_rotation() % 360, page.get_width(), page.get_height())
+    covered.update(dict.fromkeys(struck_chars(textpage, text, scan.rules, shown), STRUCK))
+    covered.update(dict.fromkeys(squeezed_chars(textpage, text, shown, page.get_rotation()), SQUEEZED))
     if not reasons and not partial and not covered and not covers:
         return None
     hidden = _hidden_chars(textpage, text, reasons, partial, number)

@@ -65,3 +65,36 @@ def test_the_correction_beside_a_struck_value_is_read(tmp_path: Path) -> None:
 def test_an_underline_or_a_tables_rules_strike_nothing(tmp_path: Path, line: str | None) -> None:
     status, value, warnings = _efficiency(_sheet(tmp_path / "s.pdf", "96%", line))
     assert (status, value) == ("pass", 96.0) and not warnings
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+@pytest.mark.parametrize("mark", ["strike", "squeeze", None])
+def test_on_a_turned_page_as_shown(tmp_path: Path, rotation: int, mark: str | None) -> None:
+    """A page stored turned by its /Rotate (text drawn turned back, shown upright): a strike-through, which is a
+    vertical line in the page's own space, and squeezed text are judged as the page is shown."""
+    width, height = A4
+    turned_back = {90: (0, 1, -1, 0, width, 0), 180: (-1, 0, 0, -1, width, height), 270: (0, -1, 1, 0, 0, width)}
+    path = tmp_path / "turned.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    page.setPageRotation(rotation)
+    page.saveState()
+    page.transform(*turned_back[rotation])
+    y = 540.0 if rotation in (90, 270) else 800.0
+    page.setFont("Helvetica", 10)
+    page.drawString(50, y, "2U rack server R-200")
+    x = 50 + stringWidth(LABEL, "Helvetica", 10)
+    line = page.beginText(50, y - 40)
+    line.setFont("Helvetica", 10)
+    line.textOut(LABEL)
+    if mark == "squeeze":
+        line.setHorizScale(1)
+    line.textOut("96%")
+    page.drawText(line)
+    if mark == "strike":
+        page.setLineWidth(0.8)
+        page.line(x - 1, y - 40 + 3.2, x + stringWidth("96%", "Helvetica", 10) + 1, y - 40 + 3.2)
+    page.restoreState()
+    page.showPage()
+    page.save()
+    status, value, _ = _efficiency(path)
+    assert (status, value) == (("pass", 96.0) if mark is None else ("missing_evidence", None))
