@@ -227,6 +227,15 @@ def _names_known(expression: str) -> bool:
     return True
 
 
+def is_unit(text: str) -> bool:
+    """True when :func:`parse_unit` reads ``text`` as a unit."""
+    try:
+        parse_unit(text)
+    except ValueError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=1024)
 def conversion_factor(from_unit: str, to_unit: str) -> float:
     """Multiplier taking a number in ``from_unit`` to ``to_unit`` (both unit text).

@@ -10,7 +10,7 @@ from collections import Counter
 
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import header_key
-from checker.units import conversion_factor, parse_unit, same_kind
+from checker.units import conversion_factor, is_unit, same_kind
 
 _OPENING = {"]": "[", ")": "(", "）": "（", "】": "【"}
 
@@ -94,11 +94,7 @@ def units_row(first: list[str]) -> list[str | None] | None:
         if not text or text.lower() in _NO_UNIT or text.lower() in _UNIT_ROW_LABELS:
             units.append(None)
             continue
-        if not re.search(r"[^\W\d_]|%|‰", text):
-            return None
-        try:
-            parse_unit(text)
-        except ValueError:
+        if not re.search(r"[^\W\d_]|%|‰", text) or not is_unit(text):
             return None
         units.append(text)
     return units if any(unit is not None for unit in units) else None
@@ -110,7 +106,7 @@ def with_units(headers: list[str], units: list[str | None]) -> list[str]:
     named: list[str] = []
     for header, unit in zip(headers, units, strict=True):
         own = split_unit(header)[1]
-        if own is not None and not _is_unit(own):
+        if own is not None and not is_unit(own):
             own = None  # brackets that name no unit ("镉(Cd)")
         if unit is None or (own is not None and _same_unit(own, unit)):
             named.append(header)
@@ -119,14 +115,6 @@ def with_units(headers: list[str], units: list[str | None]) -> list[str]:
         else:
             raise ValueError(f"column {header}: the units row says {unit!r}, the header {own!r}")
     return named
-
-
-def _is_unit(text: str) -> bool:
-    try:
-        parse_unit(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _same_unit(one: str, other: str) -> bool:
@@ -164,8 +152,7 @@ def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[st
     header already names (model, category, ...) is blank in it and at least two pairs of levels name a field (an
     upper level spans its lower ones), by either order of the two; a pair that names no field keeps its header.
     """
-    aliases = {header_key(alias): name for name, spec in catalog.fields.items()
-               for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]}
+    aliases = _aliases(catalog)
     loose = _loose_aliases(catalog)
     combined: list[str] = []
     upper: str | None = None
@@ -173,8 +160,7 @@ def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[st
     for header, cell in zip(headers, first, strict=True):
         blank = not header.strip() or header.startswith("Unnamed: ")
         if not blank:
-            upper = None if aliases.get(header_key(header)) or aliases.get(header_key(split_unit(header)[0])) \
-                else header
+            upper = None if _field_of(header, aliases)[0] else header
             if upper is None:
                 if cell.strip():
                     return None  # a column the header names has a value: a product's row
@@ -188,9 +174,29 @@ def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[st
         if field is None:
             combined.append(header)
             continue
-        combined.append(f"{field} [{unit}]" if unit is not None and _is_unit(unit) else field)
+        combined.append(f"{field} [{unit}]" if unit is not None and is_unit(unit) else field)
         named += 1
     return combined if named >= 2 else None
+
+
+
+def _aliases(catalog: Catalog) -> dict[str, str]:
+    """Header key → field, for every field's id, aliases and labels (the first field to name a key keeps it)."""
+    aliases: dict[str, str] = {}
+    for name, spec in catalog.fields.items():
+        for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]:
+            aliases.setdefault(header_key(alias), name)
+    return aliases
+
+
+def _field_of(header: str, aliases: dict[str, str]) -> tuple[str | None, str | None]:
+    """The field a header names and the unit its brackets give: the whole header first ("铅(Pb)" is an alias),
+    else the header without its last brackets ("psu_efficiency_50 [%]")."""
+    found = aliases.get(header_key(header))
+    if found is not None:
+        return found, None
+    base, unit = split_unit(header)
+    return aliases.get(header_key(base)), unit
 
 
 
@@ -199,17 +205,12 @@ def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[s
 
     ``columns`` are unique labels (:func:`unique_labels`); several may map to one field.
     """
-    aliases: dict[str, str] = {}
-    for name, spec in catalog.fields.items():
-        for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]:
-            aliases.setdefault(header_key(alias), name)
+    aliases = _aliases(catalog)
     written = written_headers([str(label) for label in columns])
     mapped: dict[str, tuple[str, str]] = {}
     unknown: list[str] = []
     for label, header in written.items():
-        found = aliases.get(header_key(header))
-        base, unit = (header, None) if found is not None else split_unit(header)
-        found = aliases.get(header_key(base))
+        found, unit = _field_of(header, aliases)
         if found is None:
             unknown.append(header)
             continue

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.inputs import values
-from checker.units import parse_unit
 
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
                            "–": "-", "—": "-", "‐": "-", "−": "-", "\u00a0": " ", "\u3000": " ", "×": "x",
@@ -269,11 +268,3 @@ def may_hold_words(text: str) -> bool:
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
-
-def unit_ok(unit: str) -> bool:
-    """True when checker.units can parse ``unit``."""
-    try:
-        parse_unit(unit)
-    except ValueError:
-        return False
-    return True
