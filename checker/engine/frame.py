@@ -215,6 +215,34 @@ def _combined(readings: list[_Reading]) -> _Reading | str:
     return _Reading(low, high, readings[0].fact)
 
 
+def _materials(spec: FieldSpec, readings: list[_Reading]) -> bool:
+    """True when ``readings`` are of a concentration and each was read on a document's page: a test report's
+    samples and parts, or another report's (a record's or a catalog's readings are of one value, and must agree)."""
+    return spec.non_detect and all(any(ev.page is not None for ev in r.fact.evidence) for r in readings)
+
+
+def _highest(readings: list[_Reading]) -> _Reading:
+    """Several readings of one concentration as the highest of them: each is a material of the product (a sample
+    column of a test report, a part's row, another report), and GB/T 26572 limits every homogeneous material, so
+    the product meets a limit only where all of them do. A non-detect lies below its reporting limit: where that
+    limit is above every detected value, the highest is known only to lie between them."""
+    detects = [r for r in readings if not r.nd]
+    reported = [r for r in readings if r.nd and not math.isnan(r.high)]
+    widest = max(reported, key=lambda r: r.high) if reported else None
+    if not detects:
+        return widest or readings[0]
+    low = max(r.low for r in detects)
+    high = max(r.high for r in detects)
+    top = max(detects, key=lambda r: (r.high, r.low))
+    if widest is not None and widest.high > high:
+        high, top = widest.high, widest
+    if low == high:
+        return top
+    note = f"the highest of several materials lies in {low:g}–{high:g}: " + "; ".join(describe(r.fact)
+                                                                                      for r in readings)
+    return _Reading(low, high, top.fact.model_copy(update={"note": note, "qualifier": ""}))
+
+
 def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
     """A field's facts as one cell in its canonical unit: the one rule for records, catalogs and documents.
 
@@ -228,7 +256,8 @@ def quantity_cell(spec: FieldSpec, facts: list[Fact]) -> Cell:
         if isinstance(reading, str):
             return Cell(issue=reading)
         readings.append(reading)
-    combined = readings[0] if len(readings) == 1 else _combined(readings)
+    combined = readings[0] if len(readings) == 1 else _highest(readings) if _materials(spec, readings) \
+        else _combined(readings)
     if isinstance(combined, str):
         return Cell(issue=combined)
     fact = combined.fact

@@ -120,13 +120,21 @@ def _labelled(rows: list[Row], labels: list[Label]) -> str | None:
                 m = lab.pattern.match(key)
                 if not m:
                     continue
-                rest = fold(cell.text)[m.end():].strip(" :：")
+                rest = _after_label(fold(cell.text)[m.end():].strip(" :：/"), labels)
                 if not rest and i + 1 < len(row.cells):
                     rest = fold(row.cells[i + 1].text).strip(" :：")
                 rest = re.split(r"\s{2,}|\s\|\s", rest)[0].strip()
                 if rest and len(rest) <= 60:
                     return rest
     return None
+
+
+def _after_label(rest: str, labels: list[Label]) -> str:
+    """``rest``, the text after a label, without the same label in the other language ("型号规格 Model HX-D5100",
+    "制造商 / Manufacturer: …")."""
+    key = fold_key(rest)
+    again = next((m for m in (lab.pattern.match(key) for lab in labels) if m), None)
+    return rest[again.end():].strip(" :：/") if again else rest
 
 
 def detect_model(vocab: Vocabulary, rows: list[Row]) -> str | None:
@@ -156,3 +164,18 @@ def detect_manufacturer(vocab: Vocabulary, rows: list[Row], text: str) -> str | 
         if n:
             counts[brand] = n
     return counts.most_common(1)[0][0] if counts else None
+
+
+# a part the sample contains, in brackets: "台式微型计算机（含主板 CMOS 纽扣电池）", "Desktop (with coin cell)"
+_CONTAINED = re.compile(r"[(（]\s*(?:含|包含|内含|带|附|with|incl|including|contains?)[^)）]*[)）]?")
+
+
+def battery_sample(vocab: Vocabulary, rows: list[Row]) -> str | None:
+    """The sample line of a test report whose sample is a battery ("样品名称 锂离子电池组", "Sample Description Li-ion
+    battery pack"), else None."""
+    for row in rows:
+        key = _CONTAINED.sub(" ", fold_key(row.text))
+        if any(lab.pattern.match(key) for lab in vocab.identity["sample"]) \
+                and any(lab.pattern.search(key) for lab in vocab.battery_samples):
+            return row.text.strip()
+    return None

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
+from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
 from checker.inputs.documents.conditions import under_statistic
 from checker.inputs.documents.declarations import NOTE as DECLARATION
@@ -22,6 +24,7 @@ from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
 from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary, any_label
+from checker.units import is_unit
 
 _CONTEXT_ROWS = 4
 _LOOKAHEAD = 3  # rows after a header-like row that show its columns
@@ -41,6 +44,34 @@ def _has_values(parsed: Parsed, i: int) -> bool:
     return any(a <= v.start < b for v in parsed.values)
 
 
+# A test report's sample column: a sample number ("001", "#2", "1#", "A1", "S-3", "No. 4", "样品1") over its results.
+_SAMPLE_ID = re.compile(r"(?:#|no\.?\s*|样品|试样|sample\s*)?[a-z]{0,2}-?\d{1,3}#?", re.IGNORECASE)
+_UNIT_HEADERS = {"单位", "unit", "units"}
+
+
+def _concentration(rule: LabelRule | None) -> bool:
+    """True when ``rule`` reads a concentration (``non_detect`` in fields.yaml: a substance, a PAH, a battery metal)."""
+    spec = load_catalog().fields.get(rule.name) if rule is not None else None
+    return spec is not None and spec.non_detect
+
+
+def _sample_columns(cols: list[Column], parsed: Parsed) -> None:
+    """Mark the sample columns of a test report's results table: a header with two columns at least that are
+    not results (the item, its unit, CAS, method, the limit, the MDL) names each tested sample in a column of its
+    own, by number ("001 | 002", which alone would look like a row of values) or by part ("外壳 Housing |
+    电源线 Cord"). Every such column holds results, of one sample each; only concentrations are read from them."""
+    if sum(1 for c in cols if c.ignore or c.limit) < 2:
+        return
+    for i, col in enumerate(cols):
+        if i == 0 or col.ignore or col.limit or col.load is not None or col.rule is not None or col.load_key \
+                or col.statistic:
+            continue
+        text = parsed.row.cells[i].text.strip()
+        numbered = col.result and _has_values(parsed, i) and _SAMPLE_ID.fullmatch(text) is not None
+        if numbered or not col.meaningful:
+            col.sample, col.result = True, False
+
+
 @dataclass
 class Column:
     """The meaning of one header cell."""
@@ -57,11 +88,14 @@ class Column:
     unit: str | None = None
     name: str = ""  # the header cell as printed
     statistic: str = ""  # a Min / Max / Typ column: "at_least", "at_most", "typical" (``statistic_columns``)
+    sample: bool = False  # one tested sample's results in a test report's table ("001", "外壳 Housing")
+    unit_column: bool = False  # each row's unit ("单位 | mg/kg", "Unit | %")
 
     @property
     def meaningful(self) -> bool:
         """True when the column says something."""
-        return self.load is not None or self.rule is not None or self.ignore or self.result or self.load_key
+        return (self.load is not None or self.rule is not None or self.ignore or self.result or self.load_key
+                or self.sample)
 
 
 @dataclass
@@ -79,6 +113,8 @@ class _BlockState:
     wrapped: tuple[LabelRule, int | None] | None = None  # a prose line ending on a label without its value
     header_fresh: bool = False  # no row of values since the header: a next header row continues it
     following: list[Row] = field(default_factory=list)  # the next rows of the block (a new table's columns)
+    detection_limits: dict[str, tuple[float, str]] = field(default_factory=dict)  # a substance column's MDL row
+    non_detects: list[Candidate] = field(default_factory=list)  # the non-detects read under the header
 
 
 class Extractor:
@@ -127,7 +163,7 @@ class Extractor:
             return False
         if state.header is not None and state.header_fresh:  # a header printed over two lines (cells centred)
             columns = _merged_header(state.header, columns) or columns
-        state.side_by_side = []
+        state.side_by_side, state.detection_limits, state.non_detects = [], {}, []
         state.header, state.misses, state.header_fresh = columns, 0, True
         first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
         state.header_rule = first.rule if first and not columns[0].meaningful else None
@@ -151,6 +187,8 @@ class Extractor:
         if state.header is not None:
             fallback = state.header_rule or (state.context[0] if state.context else None)
             found = self._with_header(parsed, state.header, fallback, state.pending_unit)
+            if found is not None:
+                found = self._detection_row(parsed, state, found)
             state.misses = state.misses + 1 if found is None else 0
             if state.misses >= 2:
                 state.header, state.header_rule = None, None
@@ -188,9 +226,10 @@ class Extractor:
         cols = [self._header_cell(parsed, i) for i in range(len(parsed.row.cells))]
         if sum(1 for c in cols if c.statistic) == 1:  # Min / Typ / Max come two at least ("Max" alone: the largest)
             cols = [self._header_cell(parsed, i, statistics=False) for i in range(len(parsed.row.cells))]
+        _sample_columns(cols, parsed)
         unknown_numeric = sum(1 for i, c in enumerate(cols) if c.result and _has_values(parsed, i))
         meaningful = [c for c in cols[1:] if c.meaningful]
-        descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key
+        descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key or c.sample
                        or (c.result and c.unit is not None) or (c.result and unknown_numeric == 0)]
         if len(descriptive) < 2 or unknown_numeric > 1 or len(meaningful) < 1:
             return None
@@ -224,6 +263,8 @@ class Extractor:
             col.result = True
         elif len(key) <= _IGNORE_CELL and _names(self.vocab.ignore_columns, key):
             col.ignore = True
+            col.unit_column = key.strip() in _UNIT_HEADERS or any(
+                word in _UNIT_HEADERS for word in re.split(r"[\s/]+", key.strip()))
         elif key.strip() in self.vocab.load_markers or key.strip() in self.vocab.load_column_headers:
             col.load_key = True
         return col
@@ -253,6 +294,7 @@ class Extractor:
         row_rule = row_hits[0].rule if row_hits else fallback
         row_load = self._row_load(header, parsed, label_end)
         row_unit = parsed.label_unit() or pending_unit
+        unit_cell = self._unit_cell(header, parsed)
         out: list[Candidate] = []
         typical: list[Candidate] = []
         guaranteed: list[Candidate] = []  # bounded by a Min or Max column
@@ -273,7 +315,7 @@ class Extractor:
             if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
                 continue  # "label: value" inside one cell is a line of its own, not a table cell
             col = self._column(header, cell.x0, cell.x1)
-            if col is None or not col.meaningful:
+            if col is None or not col.meaningful or (col.sample and not _concentration(col.rule or row_rule)):
                 continue
             aligned = True
             rule = col.rule or row_rule
@@ -284,7 +326,7 @@ class Extractor:
             load = col.load if col.load is not None else row_load
             if rule is None:
                 continue
-            cand = self.emitter.emit(rule, load, value, col.unit or row_unit, parsed.row,
+            cand = self.emitter.emit(rule, load, value, col.unit or unit_cell or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
             if cand and col.statistic:
                 marked = under_statistic(cand.fact, col.statistic, col.name)
@@ -292,11 +334,45 @@ class Extractor:
                     (typical if col.statistic == "typical" else guaranteed).append(cand)
                 cand.fact = marked
             if cand:
-                out.append(_tagged(cand, col.result or parsed.named_by(value) is False))
+                out.append(_tagged(cand, col.result or col.sample or parsed.named_by(value) is False))
         beside = {c.field for c in guaranteed}  # a Min or Max beside a typical value says more than it
         out = [c for c in out if not (c in typical and c.field in beside)]
-        self._below_detection_limit(out, header, parsed)
+        self._below_detection_limit(out, header, parsed, unit_cell)
         return out if aligned else None
+
+    def _detection_row(self, parsed: Parsed, state: _BlockState, found: list[Candidate]) -> list[Candidate]:
+        """``found``, the row's candidates under a header of substance columns ("Part | Pb | Cd | Hg"): a row of
+        detection limits ("MDL (mg/kg) | 50 | 120 | 30 | 8") gives no reading but each column's limit, to the
+        table's non-detects above it and below, each then known only as below its column's limit."""
+        header = cast(list[Column], state.header)
+        if not any(c.rule for c in header):
+            return found
+        if _names(self.vocab.detection_words, parsed.cell_key(0)):
+            unit = parsed.label_unit()
+            for value in parsed.readings():
+                cell = parsed.row.cells[parsed.cell_of(value.start)]
+                col = self._column(header, cell.x0, cell.x1)
+                if col is not None and col.rule is not None and value.value is not None:
+                    state.detection_limits[col.rule.name] = (float(value.value), value.unit or col.unit or unit or "")
+            found = []
+        else:
+            state.non_detects.extend(c for c in found if c.fact.qualifier == "nd")
+        for cand in state.non_detects:
+            limit = state.detection_limits.get(cand.field)
+            if limit is not None and cand.fact.qualifier == "nd":
+                cand.fact = below(cand.fact, limit[0], limit[1] or cand.fact.unit, "the table's detection-limit row")
+        return found
+
+    def _unit_cell(self, header: list[Column], parsed: Parsed) -> str | None:
+        """The unit a row prints under its table's unit column ("单位 | %"), else None."""
+        for col in header:
+            if not col.unit_column:
+                continue
+            for cell in parsed.row.cells:
+                text = cell.text.strip()
+                if self._column(header, cell.x0, cell.x1) is col and text and is_unit(text):
+                    return text
+        return None
 
     def _row_load(self, header: list[Column], parsed: Parsed, label_end: int) -> int | None:
         """The load a table row is at: printed in its label, as its first cell, or under a load column."""
@@ -315,7 +391,8 @@ class Extractor:
                 return int(value.value)
         return None
 
-    def _below_detection_limit(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
+    def _below_detection_limit(self, out: list[Candidate], header: list[Column], parsed: Parsed,
+                               unit_cell: str | None) -> None:
         """Each non-detect of ``out`` known only as below the number in its row's detection-limit column."""
         if not any(c.fact.qualifier == "nd" for c in out) or not any(c.detection for c in header):
             return
@@ -326,7 +403,7 @@ class Extractor:
                 continue
             for cand in out:
                 if cand.fact.qualifier == "nd":
-                    unit = col.unit or parsed.label_unit() or value.unit or cand.fact.unit
+                    unit = col.unit or value.unit or unit_cell or parsed.label_unit() or cand.fact.unit
                     cand.fact = below(cand.fact, float(value.value), unit, f"the “{col.name.strip()}” column")
             return
 

@@ -20,7 +20,7 @@ from checker.inputs.documents import declarations, fonts
 from checker.inputs.documents.candidates import Candidate, Emitter, at_page_distance, finalize
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.conditions import apply_conditions
-from checker.inputs.documents.detect import detect_category, detect_manufacturer, detect_model
+from checker.inputs.documents.detect import battery_sample, detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.detection import below_stated_limit
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
@@ -189,6 +189,23 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
     return cands
 
 
+def _as_battery(cands: list[Candidate], vocab: Vocabulary, sample: str) -> list[Candidate]:
+    """The candidates of a report whose sample is a battery: its lead, mercury and cadmium are the battery's
+    (``battery_samples`` of the vocabulary); its other substances are not read (they are no material of the
+    product's own that 6.1.11 asks for)."""
+    out = []
+    for cand in cands:
+        field_id = vocab.battery_fields.get(cand.field, cand.field)
+        if not field_id:
+            continue
+        if field_id != cand.field:
+            note = "; ".join(filter(None, [f"the sample is a battery ({sample})", cand.fact.note]))
+            cand = Candidate(field_id, cand.fact.model_copy(update={"field": field_id, "note": note}), cand.load,
+                             cand.tags)
+        out.append(cand)
+    return out
+
+
 def _rebuilt(rows: list[Row]) -> list[Row]:
     """A page's lines rebuilt into table rows and sentences (:mod:`checker.inputs.documents.columns`, ``flow``): a
     wrapped cell's lines joined to their row, cells merged across columns split, sentences carried over line ends."""
@@ -223,6 +240,9 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
     cands = one_rating(declarations.settle(cands, declared, vocab, category, source), vocab)
+    battery = battery_sample(vocab, head_rows)
+    if battery is not None:
+        cands = _as_battery(cands, vocab, battery)
     facts, more = finalize(cands, vocab, category, device_class)
     warnings.extend(hidden_warnings(text.hidden, scanned))
     warnings.extend(tables.warnings)

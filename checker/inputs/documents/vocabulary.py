@@ -171,6 +171,8 @@ class Vocabulary:
     limit_words: list[Label]  # a document's own limit or requirement (limit_words + detection_limit_words)
     detection_limit: re.Pattern[str]  # "检出限 100 mg/kg", "MDL 2 ppm": the reporting limit of a non-detect
     detection_words: list[Label]  # the same words alone: a column of detection limits ("MDL", "检出限")
+    battery_samples: list[Label]  # a test report's sample that is a battery ("锂离子电池组", "CR2032 coin cell")
+    battery_fields: dict[str, str]  # a substance read in a battery's report: the battery's field ("" none)
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
@@ -403,6 +405,8 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         conformity_words=_labels(doc["conformity_words"]),
         detection_limit=_detection_limit(doc["detection_limit_words"]),
         detection_words=_labels(doc["detection_limit_words"]),
+        battery_samples=_labels(doc["battery_samples"]["words"]),
+        battery_fields=dict(doc["battery_samples"]["fields"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
