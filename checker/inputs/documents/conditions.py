@@ -37,12 +37,14 @@ class StatedCondition:
     outcome: Outcome
     note: str
 
-    def applies(self, row_key: str, document_key: Callable[[], str]) -> bool:
+    def applies(self, row_key: str, document_key: Callable[[], str], notes_key: str = "") -> bool:
         """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition
-        (``document_key`` gives the folded document, computed only where a condition looks at it)."""
+        (``document_key`` gives the folded document, computed only where a condition looks at it). The notes its
+        markers point to (``notes_key``) can name another condition, not state this one: "* 设计值，非实测值；实测数据以
+        检测报告为准" says the row is not measured."""
         if self.states is not None and self.states.search(row_key):
             return False
-        if self.other is not None and (self.other.search(row_key)
+        if self.other is not None and (self.other.search(row_key) or self.other.search(notes_key)
                                        or (self.in_document and self.other.search(document_key()))):
             return True
         return self.required and (self.states is None or self.states.search(document_key()) is None)
@@ -121,11 +123,11 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     kept = []
     for cand in found:
         evidence = cand.fact.evidence[0] if cand.fact.evidence else None
-        row_key = " \n ".join(fold_key(t) for t in [evidence.text, *notes.of(evidence.text, evidence.page)]) \
-            if evidence else ""
+        row_key = fold_key(evidence.text) if evidence else ""
+        notes_key = " \n ".join(fold_key(t) for t in notes.of(evidence.text, evidence.page)) if evidence else ""
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
         tried = _of_field(conditions, prefixed, cand.field) + (general if numeric else [])
-        condition = next((c for c in tried if c.applies(row_key, document_key)), None)
+        condition = next((c for c in tried if c.applies(row_key, document_key, notes_key)), None)
         if condition is not None and condition.outcome == "drop":
             continue
         if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):

@@ -60,11 +60,35 @@ class Notes:
 
     def of(self, row_text: str, page: int | None) -> list[str]:
         """The notes the markers of ``row_text`` point to: on its page, or, for a marker with no note there, on the
-        first page that has one."""
+        first page that has one; and those of the markers of its table's header (:meth:`header_markers`)."""
         found = []
-        for marker in sorted(row_markers(row_text)):
+        for marker in sorted(row_markers(row_text) | self.header_markers(row_text, page)):
             pages = ([page] if page else []) + list(range(1, len(self._texts) + 1))
             note = next((n[marker] for n in map(self._on, pages) if marker in n), None)
             if note is not None:
                 found.append(note)
         return found
+
+    def header_markers(self, row_text: str, page: int | None) -> set[str]:
+        """The markers of the header line nearest above ``row_text`` on its page ("负载率 | 电源效率* | 功率因数*"): a
+        line of words (no digit) whose markers have notes on the page; its notes are the columns' below it, down to
+        the notes themselves."""
+        if not page or not 1 <= page <= len(self._texts) or not self._on(page):
+            return set()
+        lines = [_spaced(line) for line in self._texts[page - 1].splitlines()]
+        row = _spaced(row_text)
+        at = next((i for i, line in enumerate(lines) if line == row), None)
+        if at is None:
+            return set()
+        for line in reversed(lines[:at]):
+            if _NOTE_LINE.match(line):
+                return set()  # a note between: the header's table ended above it
+            markers = row_markers(line)
+            if markers and not re.search(r"\d", _ROW_MARKER.sub("", line)):
+                return {m for m in markers if m in self._on(page)}
+        return set()
+
+
+def _spaced(text: str) -> str:
+    """``text`` with its runs of spaces as one (a row's cells and a page line print different gaps)."""
+    return " ".join(text.split())

@@ -8,7 +8,7 @@ import re
 from checker.inputs.documents.candidates import Candidate, Emitter
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.rowparse import Parsed
-from checker.inputs.documents.vocabulary import Label, TextRule, Vocabulary, compile_label
+from checker.inputs.documents.vocabulary import Enum, Label, TextRule, Vocabulary, compile_label
 
 _AXES_SEP = re.compile(r"\s*[x*/]\s*")
 _DIM_FIELDS = ("length", "height", "depth")
@@ -90,28 +90,47 @@ def dimension_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None
     return None
 
 
+Spans = list[tuple[int, int]]
+
+
 def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emitter: Emitter) -> list[Candidate]:
-    """Enum facts (device_class, psu_type, rating_type, deployment) from a label and a value word."""
+    """Enum facts (device_class, psu_type, rating_type, deployment) from a label and the first value word after it
+    (the longest of those starting there: "单路输出" over "单路"), or from a word that names the value alone
+    ("单路电源输出效率", "模块化机框式交换机"). A label inside a value word ("值守" of "无人值守") is none."""
     out: list[Candidate] = []
+    key = parsed.key
     for enum in vocab.enums:
         if enum.categories is not None and category not in enum.categories:
             continue
-        for label in enum.labels:
-            m = label.pattern.search(parsed.key) if label.probe in parsed.key else None
-            if not m:
-                continue
+        words = sorted((m.start(), -len(word.text), m.end(), value) for word, value in enum.values
+                       if word.probe in key for m in word.pattern.finditer(key))
+        found = _labelled_value(enum, parsed, words) or _named_value(enum, key)
+        if found is not None:
+            out.append(emitter.fact(enum.name, found[1], "", parsed.row, spans=found[0]))
+    return out
+
+
+def _labelled_value(enum: Enum, parsed: Parsed, words: list[tuple[int, int, int, str]]) -> tuple[Spans, str] | None:
+    """The first label of ``enum`` in the row (not inside a value word) and the first value word after it."""
+    key = parsed.key
+    for label in enum.labels:
+        for m in (label.pattern.finditer(key) if label.probe in key else []):
+            if any(start <= m.start() and m.end() <= end for start, _, end, _ in words):
+                continue  # "值守" inside "无人值守"
             if label.text in enum.cell_labels and not _whole_label(parsed, m.start(), label.text):
                 continue  # a bare word like "rating" counts only as a whole label cell or a "Rating : …" line
-            rest = parsed.key[m.end():]
-            best: tuple[int, str, tuple[int, int]] | None = None
-            for word, value in enum.values:
-                wm = word.pattern.search(rest) if word.probe in rest else None
-                if wm and (best is None or len(word.text) > best[0]):
-                    best = (len(word.text), value, (m.end() + wm.start(), m.end() + wm.end()))
-            if best:  # judged by the OCR confidence of the label and the value word (not of a "/" beside)
-                out.append(emitter.fact(enum.name, best[1], "", parsed.row, spans=[(m.start(), m.end()), best[2]]))
-            break
-    return out
+            after = [w for w in words if w[0] >= m.end()]
+            return ([(m.start(), m.end()), (after[0][0], after[0][2])], after[0][3]) if after else None
+    return None
+
+
+def _named_value(enum: Enum, key: str) -> tuple[Spans, str] | None:
+    """A word of ``enum.named`` that says the value without a label ("单路电源输出效率")."""
+    for word, value in enum.named:
+        m = word.pattern.search(key) if word.probe in key else None
+        if m:
+            return [(m.start(), m.end())], value
+    return None
 
 
 def _whole_label(parsed: Parsed, start: int, label: str) -> bool:

@@ -85,6 +85,7 @@ class Enum:
     values: list[tuple[Label, str]]
     categories: frozenset[str] | None
     cell_labels: frozenset[str] = frozenset()
+    named: list[tuple[Label, str]] = field(default_factory=list)  # words that say the value with no label
 
 
 @dataclass
@@ -366,7 +367,8 @@ def _enums(doc: dict[str, Any]) -> list[Enum]:
     return [Enum(name, _labels(spec["labels"] + spec.get("cell_labels", [])),
                  [(compile_label(word), value) for value, words in spec["values"].items() for word in words],
                  frozenset(spec["categories"]) if "categories" in spec else None,
-                 frozenset(fold_key(w) for w in spec.get("cell_labels", [])))
+                 frozenset(fold_key(w) for w in spec.get("cell_labels", [])),
+                 [(compile_label(word), value) for value, words in spec.get("named", {}).items() for word in words])
             for name, spec in doc["enums"].items()]
 
 

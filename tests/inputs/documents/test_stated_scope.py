@@ -1,0 +1,102 @@
+"""Rows whose own words, notes or document say the number is another figure than the limit's, and scope fields a
+document states in its own words (red-team findings of session 13: each a false pass or a wrong fail before).
+
+Conditions: a design PUE however annual, a monthly report's PUE, a WUE over the whole site's electricity, a renewable
+share of the IT load, a PSU measured at 115 V only, a cluster's throughput, a packaging sample, a footnote marked on a
+column header. Scope: the PSU type named in a row's label, a deployment written after "部署场景", a firewall's form
+after "形态", a label inside a value word ("值守" of "无人值守")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.models import ClauseResult
+from checker.pipeline import check
+
+MakePdf = Callable[..., Path]
+IT_SHARE = "可再生能源使用率（可再生电量 / IT 设备用电量）"
+CLUSTER = "¹ 吞吐量为两台设备组成双机负载分担集群时的测试结果；单台设备吞吐量为该值的 1/2。"
+
+
+def results(path: Path, category: str) -> dict[str, ClauseResult]:
+    report = check([path], date(2026, 1, 1), category=category).report()
+    assert not report.errors, report.errors
+    return {c.id: c for p in report.products for c in p.clauses}
+
+
+@pytest.mark.parametrize(("lines", "clause", "status"), [
+    (["可行性研究报告", "本项目设计年均 PUE：1.25"], "5.1/pue", "manual_review"),
+    (["Basis of design", ("Design PUE (annualised)", "1.25")], "5.1/pue", "manual_review"),
+    (["年度能效报告", ("年均 PUE", "1.25")], "5.1/pue", "pass"),  # the control: measured over the year
+    (["运维月报", ("指标", "本月"), ("PUE", "1.22")], "5.1/pue", "manual_review"),
+    (["运维月报", ("全年 PUE", "1.25")], "5.1/pue", "pass"),  # the row says the year
+    (["水资源利用报告", ("WUE（全年用水量/数据中心总耗电量）", "1.95 L/kWh")], "5.3/wue", "manual_review"),
+    (["水资源利用报告", ("WUE（全年用水量/数据中心总耗电量）", "2.60 L/kWh")], "5.3/wue", "fail"),  # at least 2.6
+    (["水资源利用报告", ("WUE（全年用水量/IT设备耗电量）", "1.95 L/kWh")], "5.3/wue", "pass"),
+    (["可再生能源报告", (IT_SHARE, "33%")], "5.2/renewable-share", "manual_review"),
+    (["可再生能源报告", (IT_SHARE, "20%")], "5.2/renewable-share", "fail"),
+])
+def test_datacentre_figures(make_pdf: MakePdf, lines: list[object], clause: str, status: str) -> None:
+    pdf = make_pdf([["统计期 2025-01-01 至 2025-12-31", *lines]], col_width=250)
+    assert results(pdf, "datacenter")[clause].status == status
+
+
+@pytest.mark.parametrize(("line", "status"), [("Input: 115 Vac / 60 Hz only", "manual_review"),
+                                              ("Input range 100-240 Vac, tested at 230 Vac", "pass")])
+def test_psu_measured_at_low_line_only(make_pdf: MakePdf, line: str, status: str) -> None:
+    pdf = make_pdf([["PSU test report", line, ("Load", "Efficiency", "PF"), ("50%", "94.2%", "0.993")]])
+    assert results(pdf, "server")["6.2.1/psu-eff-50"].status == status
+
+
+def test_cluster_throughput(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["HX-FW3600 防火墙 规格参数", ("形态", "1U 固定端口"), ("IPv4 吞吐量（64 字节）", "20 Gbps¹"),
+                     ("满吞吐功耗（单台）", "260 W"),
+                     CLUSTER]], col_width=200)
+    assert results(pdf, "firewall")["6.2.4/power-per-throughput"].status == "manual_review"
+
+
+def test_packaging_sample(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["检测报告", "样品名称 Sample 包装材料（瓦楞纸箱、EPE 泡棉、PE 袋）",
+                     ("测试项目", "单位", "MDL", "结果"), ("铅 Pb", "mg/kg", "2", "6"), ("镉 Cd", "mg/kg", "2", "ND")]],
+                   col_width=110)
+    got = results(pdf, "desktop")
+    assert got["6.1.11/pb"].status == got["6.1.11/cd"].status == "missing_evidence"
+
+
+@pytest.mark.parametrize(("note", "status"), [
+    ("* 表中数值为电源模块设计目标值（设计值），非实测值；实测数据以第三方检测报告为准。", "manual_review"),
+    ("* 230 V / 50 Hz 输入", "pass"),  # a note that says nothing against the reading
+])
+def test_footnote_on_a_column_header(make_pdf: MakePdf, note: str, status: str) -> None:
+    pdf = make_pdf([["HX-4U 存储服务器 电源技术规格", ("负载率", "电源效率*", "功率因数*"), ("20%", "92.0%", "0.96"),
+                     ("50%", "94.5%", "0.98"), ("100%", "92.0%", "0.99"), note]])
+    assert results(pdf, "storage")["6.2.1/psu-eff-50"].status == status
+
+
+def test_psu_type_named_in_the_row_label(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["交换机检测报告", ("序号", "检验项目", "标准要求", "检验结果", "单项判定"),
+                     ("1", "单路电源输出效率 50%负载", "≥92%", "92.7%", "符合")]], col_width=100)
+    got = results(pdf, "switch")
+    assert got["6.2.3/single-psu-eff-50"].status == "pass"
+    assert got["6.2.3/multi-psu-eff-50"].status == "not_applicable"
+
+
+@pytest.mark.parametrize("line", ["部署场景：无人值守数据中心机房（不适用于有人值守办公环境）",
+                                  "部署场景 无人值守数据中心机房"])
+def test_unattended_deployment(make_pdf: MakePdf, line: str) -> None:
+    pdf = make_pdf([["交换机噪声测试报告", line, ("声功率级 LWAd", "7.9 B")]], col_width=200)
+    got = results(pdf, "switch")
+    assert got["6.2.3/noise-attended"].status == "not_applicable"
+    assert got["6.2.3/noise-unattended"].status == "pass"
+
+
+def test_modular_firewall_form(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["防火墙规格", ("形态", "机框式（模块化），16 个业务板槽位"),
+                     ("IPv4 吞吐量（64 字节）", "400 Gbps"), ("满配功耗", "4800 W"),
+                     ("尺寸", "442 mm × 1420 mm × 650 mm")]], col_width=200)
+    got = results(pdf, "firewall")
+    assert got["6.2.4/volume"].status == got["6.2.4/power-per-throughput"].status == "not_applicable"
