@@ -174,6 +174,7 @@ class Vocabulary:
     detection_words: list[Label]  # the same words alone: a column of detection limits ("MDL", "检出限")
     battery_samples: list[Label]  # a test report's sample that is a battery ("锂离子电池组", "CR2032 coin cell")
     battery_fields: dict[str, str]  # a substance read in a battery's report: the battery's field ("" none)
+    period_labels: list[Label]  # a data centre report's statistics period ("统计期", "Reporting period")
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
@@ -409,6 +410,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         detection_words=_labels(doc["detection_limit_words"]),
         battery_samples=_labels(doc["battery_samples"]["words"]),
         battery_fields=dict(doc["battery_samples"]["fields"]),
+        period_labels=_labels(doc["period_labels"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},

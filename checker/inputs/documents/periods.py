@@ -1,0 +1,67 @@
+"""A data centre's statistics period as a report prints it ("统计期：2024年1月1日 至 2024年12月31日", "Reporting
+period: 1 January 2024 - 31 December 2024", "2024-01-01 至 2024-12-31", "报告年度：2024 年度"): ``period_start``
+and ``period_end``, which choose the limits of 5.1 and Table 1 in force (INTERFACE §6).
+
+The labels are the vocabulary's (``period_labels``); a label with one year and no day ("2024 年度") is that calendar
+year. A row with one date only, or dates that are not a start before an end, gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from checker.inputs.documents.candidates import Candidate, Emitter
+from checker.inputs.documents.rowparse import Parsed
+from checker.inputs.documents.vocabulary import Vocabulary
+
+_MONTHS = {name: i + 1 for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")]) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATES = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2}))"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<mn3>{_MONTH})\.?,?\s+(?P<y3>(?:19|20)\d{{2}})"
+    rf"|(?P<mn4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}}),?\s+(?P<y4>(?:19|20)\d{{2}})")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年|fy)?")
+_DATACENTRE = ("datacenter", None)
+_WHOLE_YEAR = re.compile(r"(?<!\d)1\s*月\s*[-—–~～至到]+\s*12\s*月|(?<![a-z])jan(?:uary)?\s*(?:-|–|to)\s*dec(?:ember)?")
+_PART_OF_YEAR = re.compile(r"\d{1,2}\s*月|[-/.]\d{1,2}[-/.]|季|quarter|(?<![a-z])q[1-4]|(?<![a-z])(?:"
+                           + _MONTH + r")(?![a-z])")
+
+
+def _date(m: re.Match[str]) -> date | None:
+    """The date of one ``_DATES`` match, None when it is no calendar date."""
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            return date(int(g["y1"]), int(g["m1"] or g["m2"]), int(g["d1"] or g["d2"]))
+        if g["y3"]:
+            return date(int(g["y3"]), _MONTHS[g["mn3"]], int(g["d3"]))
+        return date(int(g["y4"]), _MONTHS[g["mn4"]], int(g["d4"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def period_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emitter: Emitter) -> list[Candidate]:
+    """``period_start`` and ``period_end`` from a row that labels the statistics period, else nothing."""
+    if category not in _DATACENTRE:
+        return []
+    key = parsed.key
+    label = next((m for lab in vocab.period_labels if lab.probe in key for m in [lab.pattern.search(key)] if m), None)
+    if label is None:
+        return []
+    rest = key[label.end():]
+    days = [d for d in (_date(m) for m in _DATES.finditer(rest)) if d is not None]
+    if len(days) >= 2:
+        start, end = days[0], days[1]
+    elif not days and len(set(_YEAR.findall(rest))) == 1 and not _PART_OF_YEAR.search(_WHOLE_YEAR.sub(" ", rest)):
+        year = int(_YEAR.findall(rest)[0])
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    else:
+        return []
+    if start >= end:
+        return []
+    return [emitter.fact("period_start", start.isoformat(), "", parsed.row),
+            emitter.fact("period_end", end.isoformat(), "", parsed.row)]
