@@ -137,6 +137,19 @@ def _after_label(rest: str, labels: list[Label]) -> str:
     return rest[again.end():].strip(" :：/") if again else rest
 
 
+def labelled_model(vocab: Vocabulary, row: Row) -> str | None:
+    """The model a line of its own names ("样品型号：TX-200K", "Model | SR-200"), else None: a row of two cells at
+    most, so that a table's "Model | A | B" header is none."""
+    if len(row.cells) > 2:
+        return None
+    value = _labelled([row], vocab.identity["model"])
+    if value is None:
+        return None
+    m = _VALUE_RE.match(value)
+    value = m.group(1).strip() if m else value
+    return value if re.search(r"\d", value) else None
+
+
 def detect_model(vocab: Vocabulary, rows: list[Row]) -> str | None:
     """The model from a "型号规格 / Model:" line (label cell then value)."""
     value = _labelled(rows, vocab.identity["model"])

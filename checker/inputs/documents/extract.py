@@ -17,6 +17,7 @@ from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
 from checker.inputs.documents.conditions import under_statistic
 from checker.inputs.documents.declarations import NOTE as DECLARATION
+from checker.inputs.documents.detect import labelled_model
 from checker.inputs.documents.detection import below
 from checker.inputs.documents.load_lists import load_lists
 from checker.inputs.documents.numbers import Value, unit_of
@@ -25,6 +26,8 @@ from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
 from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary, any_label
+from checker.inputs.products import same_name
+from checker.models import DOUBT_PREFIXES, Fact
 from checker.units import is_unit
 
 _CONTEXT_ROWS = 4
@@ -127,6 +130,7 @@ class Extractor:
         self.emitter = Emitter(vocab, source, category)
         self.unresolved = 0  # rows of the last block with a label and numbers but no candidate
         self.unread: list[str] = []  # sentences left unread on purpose (warnings of the document)
+        self.models: list[str] = []  # the models the document's lines name, in reading order (the first is its own)
 
     def block(self, rows: list[Row]) -> list[Candidate]:
         """Candidates from ``rows`` (in reading order)."""
@@ -137,6 +141,10 @@ class Extractor:
             if row.consumed or not row.cells:
                 continue
             state.following = rows[i + 1:i + 1 + _LOOKAHEAD]
+            named = labelled_model(self.vocab, row)
+            if named is not None:
+                self.models.append(named)
+            start = len(out)
             parsed = parse_row(self.vocab, row, self.category)
             out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
             out.extend(flag_text_candidates(self.vocab, parsed, self.emitter))
@@ -146,6 +154,9 @@ class Extractor:
                 out.extend(dims)
             elif not self._sets_the_table(parsed, state, out):
                 out.extend(self._row(parsed, state))
+            if self.models and not same_name(self.models[-1], self.models[0]):
+                for cand in out[start:]:
+                    cand.fact = _of_another_model(cand.fact, self.models[-1], self.models[0])
         return out
 
     def _sets_the_table(self, parsed: Parsed, state: _BlockState, out: list[Candidate]) -> bool:
@@ -496,6 +507,15 @@ class Extractor:
                         out.append(_tagged(cand, parsed.named_by(value) is False))
                         break
         return out
+
+
+def _of_another_model(fact: Fact, other: str, own: str) -> Fact:
+    """``fact``, read after a line naming another model than the document's ("样品型号：TX-200K" in TX-400K's bid, a
+    sibling's test report quoted): doubtful, for a person."""
+    if fact.note.startswith(DOUBT_PREFIXES):
+        return fact
+    note = f"doubtful: read in a part of the document about model {other}, not {own}"
+    return fact.model_copy(update={"note": "; ".join(filter(None, [note, fact.note]))})
 
 
 def _renamed(key: str, rule: LabelRule, hits: list[Hit], start: int, value: Value) -> bool:

@@ -234,6 +234,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     if category is None:
         category = detected
     extractor = Extractor(vocab, source, category)
+    extractor.models = [model] if model else []  # the document's own, before any other its pages name
     cands = apply_conditions(vocab.conditions, page_texts,
                              _candidates(text, tables, vocab, pages, source, category, extractor))
     below_stated_limit(cands, page_texts, vocab.detection_limit)

@@ -100,3 +100,11 @@ def test_modular_firewall_form(make_pdf: MakePdf) -> None:
                      ("尺寸", "442 mm × 1420 mm × 650 mm")]], col_width=200)
     got = results(pdf, "firewall")
     assert got["6.2.4/volume"].status == got["6.2.4/power-per-throughput"].status == "not_applicable"
+
+
+@pytest.mark.parametrize(("sample", "status"), [("TX-200K", "manual_review"), ("TX-400K", "pass")])
+def test_quoted_report_of_a_sibling_model(make_pdf: MakePdf, sample: str, status: str) -> None:
+    """A bid's grade read after "样品型号：TX-200K" (a sibling's report it quotes) is not TX-400K's."""
+    pdf = make_pdf([["投标产品技术文件", "投标型号：TX-400K 模块化不间断电源（400 kVA）"],
+                    ["附件：引用检测报告", f"样品型号：{sample}", "能效等级：1级"]], col_width=250)
+    assert results(pdf, "ups")["6.3.2/ups-grade"].status == status
