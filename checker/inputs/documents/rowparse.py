@@ -167,8 +167,8 @@ def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
         for pattern in _load_patterns(vocab):
             for m in pattern.finditer(key):
                 if all(m.end() <= ld.start or m.start() >= ld.end for ld in loads) \
-                        and not (not_load and not_load.match(key, m.end())):
-                    loads.append(Load(round(float(m.group(1))), m.start(), m.end()))
+                        and not (not_load and not_load.match(key, m.end())) and float(m.group(1)).is_integer():
+                    loads.append(Load(round(float(m.group(1))), m.start(), m.end()))  # "load 93.6 %" is a value
     _word_loads(key, [w for w in words if _DIGIT.search(w[0].probe)], loads)  # "1/2", "100%负载" after "50%负载"
     return sorted(loads, key=lambda ld: ld.start)
 

@@ -108,3 +108,12 @@ def test_quoted_report_of_a_sibling_model(make_pdf: MakePdf, sample: str, status
     pdf = make_pdf([["投标产品技术文件", "投标型号：TX-400K 模块化不间断电源（400 kVA）"],
                     ["附件：引用检测报告", f"样品型号：{sample}", "能效等级：1级"]], col_width=250)
     assert results(pdf, "ups")["6.3.2/ups-grade"].status == status
+
+
+@pytest.mark.parametrize(("efficiency", "status"), [("93.6 %", "manual_review"), ("94.6 %", "pass")])
+def test_motor_declared_grade_against_its_efficiency(make_pdf: MakePdf, efficiency: str, status: str) -> None:
+    """A declared grade 1 beside 11 kW, 4 poles and 93.6 % at rated load (grade 2 under GB 18613-2020) is for a
+    person; "load 93.6 %" is no load of 94 %."""
+    pdf = make_pdf([["Motor test certificate", ("Item", "Result"), ("Rated output", "11 kW"), ("Poles", "4"),
+                     ("Efficiency at rated load", efficiency), ("Energy grade", "Grade 1")]], col_width=200)
+    assert results(pdf, "motor")["6.3.3/motor-grade"].status == status
