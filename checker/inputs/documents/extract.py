@@ -20,7 +20,7 @@ from checker.inputs.documents.declarations import NOTE as DECLARATION
 from checker.inputs.documents.detect import labelled_model
 from checker.inputs.documents.detection import below
 from checker.inputs.documents.load_lists import load_lists
-from checker.inputs.documents.numbers import Value, unit_of
+from checker.inputs.documents.numbers import Value, fold_key, unit_of
 from checker.inputs.documents.periods import period_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
@@ -351,7 +351,21 @@ class Extractor:
         beside = {c.field for c in guaranteed}  # a Min or Max beside a typical value says more than it
         out = [c for c in out if not (c in typical and c.field in beside)]
         self._below_detection_limit(out, header, parsed, unit_cell)
+        self._exemption_claimed(out, header, parsed)
         return out if aligned else None
+
+    def _exemption_claimed(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
+        """Each concentration of ``out`` doubtful where the row names an exemption under an exemption column."""
+        columns = [c for c in header if len(c.name) <= _HEADER_CELL and _names(self.vocab.exemption_columns,
+                                                                               fold_key(c.name).strip())]
+        claimed = [cell.text.strip() for cell in parsed.row.cells for col in columns
+                   if self._column(header, cell.x0, cell.x1) is col and re.search(r"\d", cell.text)]
+        if not claimed:
+            return
+        for cand in out:
+            if _concentration(self.vocab.rule(cand.field)) and not cand.fact.note.startswith(DOUBT_PREFIXES):
+                note = f"doubtful: the row claims an exemption ({claimed[0]}); whether it applies, a person checks"
+                cand.fact = cand.fact.model_copy(update={"note": "; ".join(filter(None, [note, cand.fact.note]))})
 
     def _detection_row(self, parsed: Parsed, state: _BlockState, found: list[Candidate]) -> list[Candidate]:
         """``found``, the row's candidates under a header of substance columns ("Part | Pb | Cd | Hg"): a row of

@@ -175,6 +175,7 @@ class Vocabulary:
     battery_samples: list[Label]  # a test report's sample that is a battery ("锂离子电池组", "CR2032 coin cell")
     battery_fields: dict[str, str]  # a substance read in a battery's report: the battery's field ("" none)
     period_labels: list[Label]  # a data centre report's statistics period ("统计期", "Reporting period")
+    exemption_columns: list[Label]  # a column of the RoHS exemption each row claims ("Exemption | 6(c)")
     masks: list[re.Pattern[str]]
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
@@ -411,6 +412,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         battery_samples=_labels(doc["battery_samples"]["words"]),
         battery_fields=dict(doc["battery_samples"]["fields"]),
         period_labels=_labels(doc["period_labels"]),
+        exemption_columns=_labels(doc["exemption_columns"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},

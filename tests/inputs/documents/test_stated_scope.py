@@ -117,3 +117,31 @@ def test_motor_declared_grade_against_its_efficiency(make_pdf: MakePdf, efficien
     pdf = make_pdf([["Motor test certificate", ("Item", "Result"), ("Rated output", "11 kW"), ("Poles", "4"),
                      ("Efficiency at rated load", efficiency), ("Energy grade", "Grade 1")]], col_width=200)
     assert results(pdf, "motor")["6.3.3/motor-grade"].status == status
+
+
+@pytest.mark.parametrize(("sample", "status"), [
+    ("KVV22 450/750 V 控制电缆（信号与控制回路，非配电线路）", "not_applicable"),
+    ("WDZN-YJY 0.6/1 kV 低烟无卤阻燃电力电缆（配电用，敷设于吊顶）", "fail"),
+])
+def test_cable_use_named_by_the_sample(make_pdf: MakePdf, sample: str, status: str) -> None:
+    pdf = make_pdf([["电缆烟密度检测报告", f"样品：{sample}", ("检测项目", "结果"), ("最小透光率", "48%")]],
+                   col_width=200)
+    assert results(pdf, "cable")["6.3.6/smoke-transmittance"].status == status
+
+
+@pytest.mark.parametrize(("plastic", "status"), [("86", "not_applicable"), ("1470", "fail")])
+def test_appendix_d_masses(make_pdf: MakePdf, plastic: str, status: str) -> None:
+    """"消费后再生塑料质量 0" is a mass, no 0 % share; under 100 g of plastic the clause does not apply."""
+    pdf = make_pdf([["附录 D 塑料比例计算", ("项目", "质量 (g)"),
+                     ("产品塑料总质量（已扣除附录 D 第 2 条零部件）", plastic), ("消费后再生塑料质量", "0")]],
+                   col_width=250)
+    assert results(pdf, "laptop")["6.2.2/recycled-plastic"].status == status
+
+
+def test_exemption_column(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["IPC-1752A Material Declaration", ("Material", "Substance", "PPM", "Exemption"),
+                     ("Brass CuZn39Pb3", "Lead", "35000", "6(c)"), ("Brass CuZn39Pb3", "Cadmium", "0", "")]],
+                   col_width=120)
+    got = results(pdf, "server")
+    assert got["6.1.11/pb"].status == "manual_review"
+    assert got["6.1.11/cd"].status == "pass"
