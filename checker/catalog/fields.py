@@ -113,6 +113,16 @@ def category_words(root: Path) -> dict[str, str]:
     return words
 
 
+@cache
+def choice_words(root: Path) -> dict[str, dict[str, str]]:
+    """The words that name an enum field's values, per field ("单路输出" → single, "框式" → modular, "柴油" → diesel):
+    the value words of the document reader's ``enums`` (vocabulary.yaml), one table for documents and catalogs."""
+    enums = read_yaml(root / "vocabulary.yaml")["enums"]
+    return {str(name): {unicodedata.normalize("NFKC", str(word)).casefold().strip(): str(value)
+                        for value, words in spec["values"].items() for word in words}
+            for name, spec in enums.items()}
+
+
 def category_defaults(root: Path) -> dict[str, dict[str, Any]]:
     """Values a category implies when a record is silent (``category_defaults`` in fields.yaml)."""
     return dict(read_yaml(root / "fields.yaml").get("category_defaults", {}))

@@ -33,6 +33,7 @@ class Reason:
     REPORTING_LIMIT = 16
     RESTATED_LIMIT = 17
     BAND_SPANS = 18  # the band's quantity known only as a range that spans two bands
+    PERIOD_ISSUE = 19  # the statistics period's end is given but cannot be read: the limit in force is unknown
 
 
 @dataclass
@@ -115,12 +116,24 @@ def _scheduled(clause: Clause, frame: pd.DataFrame, as_of: date, status: npt.NDA
         if in_force is None:
             _mark(status, reason, active, NA, Reason.BEFORE_SCHEDULE)
             return _constant(np.nan, rows)
+        _unread_period(frame, status, reason, active)
         return _constant(float(in_force), rows)
     codes, days = pd.factorize(frame[PERIOD_END].astype(object).where(frame[PERIOD_END].notna(), as_of.isoformat()))
     found = [clause.schedule.limit_on(date.fromisoformat(str(day))) for day in days]
     limits = np.array([np.nan if limit is None else limit for limit in found] + [np.nan], dtype=float)[codes]
     _mark(status, reason, active & np.isnan(limits), NA, Reason.BEFORE_SCHEDULE)
+    _unread_period(frame, status, reason, active)
     return limits
+
+
+def _unread_period(frame: pd.DataFrame, status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8],
+                   active: npt.NDArray[np.bool_]) -> None:
+    """Rows that give a statistics period's end that cannot be read ("2024年12月"): for a person, never judged on
+    the as-of date's limit instead."""
+    if PERIOD_END + ISSUE in frame:
+        unread = frame[PERIOD_END + ISSUE].notna().to_numpy()
+        if unread.any():
+            _mark(status, reason, active & unread, MANUAL, Reason.PERIOD_ISSUE)
 
 
 def _constant(number: float, rows: int) -> npt.NDArray[np.float64]:

@@ -122,6 +122,9 @@ def _value_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why
     name = clause.quantity or ""
     if why == Reason.BEFORE_SCHEDULE:
         return "no limit in force on the as-of date"
+    if why == Reason.PERIOD_ISSUE:
+        return (f"the end of the statistics period cannot be read ({_text(cells, row, 'period_end' + ISSUE)}): "
+                "which limit is in force is not known")
     if why == Reason.VALUE_MISSING:
         return f"no usable value for {catalog.fields[name].label_en}" if name else "no usable value"
     if why == Reason.VALUE_ISSUE:

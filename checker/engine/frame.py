@@ -9,6 +9,7 @@ Evidence stays beside the frame in an :class:`EvidenceStore`.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from checker.catalog.clauses import Catalog
-from checker.catalog.fields import FieldSpec, flag_words
+from checker.catalog.fields import FieldSpec, choice_words, flag_words
 from checker.catalog.files import catalog_dir
 from checker.inputs.records import ProductRecord
 from checker.inputs.values import BOUND_SYMBOLS
@@ -314,14 +315,35 @@ def normalise_choice(spec: FieldSpec, raw: Any) -> Any:
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
         return flag_words(catalog_dir()).get(text)
-    return text if text in spec.choices else None
+    if text in spec.choices:
+        return text
+    return _choice_word(spec, unicodedata.normalize("NFKC", str(raw)).casefold().strip())
+
+
+def _choice_word(spec: FieldSpec, word: str) -> str | None:
+    """The value ``word`` names among ``spec``'s choices ("单路输出" single, "框式" modular), else None."""
+    for words in choice_words(catalog_dir()).values():
+        value = words.get(word)
+        if value is not None and value in spec.choices and set(words.values()) <= set(spec.choices):
+            return value
+    return None
+
+
+_CHINESE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 
 
 def iso_date(raw: Any) -> str | None:
-    """A date as ``YYYY-MM-DD`` ("2024-12-31", "2024/12/31", a date object); None when it is not one."""
+    """A date as ``YYYY-MM-DD`` ("2024-12-31", "2024/12/31", "2024年12月31日", a date object); None when it is not
+    one (a month alone, "2024-12", is no day)."""
     if isinstance(raw, date):
         return raw.isoformat()[:10]
     text = unicodedata.normalize("NFKC", str(raw)).strip().replace("/", "-").replace(".", "-")
+    chinese = _CHINESE_DATE.match(text)
+    if chinese:
+        text = "-".join([chinese.group(1), chinese.group(2).zfill(2), chinese.group(3).zfill(2)])
+    parts = text.split("-")
+    if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
+        text = "-".join([parts[0], parts[1].zfill(2), parts[2].zfill(2)])  # "2024-1-1"
     try:
         return date.fromisoformat(text[:10]).isoformat() if len(text) in (10, 19) or "T" in text else None
     except ValueError:

@@ -7,6 +7,13 @@ from pathlib import Path
 from checker.inputs.guard import get_limits
 from checker.inputs.records import ProductRecord, RecordError
 
+NO_CATEGORY = "cannot tell the product category from the document; give --category"
+
+
+class NoCategory(RecordError):
+    """A document that does not say what product it is about (read alone; with the other files of its product it
+    is read as theirs)."""
+
 
 def pdf_record(path: Path, category: str | None) -> ProductRecord:
     """Read one PDF into a product record; unusable documents raise RecordError (one line)."""
@@ -17,7 +24,7 @@ def pdf_record(path: Path, category: str | None) -> ProductRecord:
     except DocumentError as exc:
         raise RecordError(f"{path}: {exc}") from None
     if document.category is None:
-        raise RecordError(f"{path}: cannot tell the product category from the document; give --category")
+        raise NoCategory(f"{path}: {NO_CATEGORY}")
     product_id = document.model or path.stem
     return ProductRecord(id=product_id, category=document.category, sources=[str(path)], facts=document.facts,
                          model=document.model, warnings=document.warnings)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 from checker.catalog.clauses import Catalog
 from checker.engine.frame import (
+    ISSUE,
     Batch,
     StackedEvidence,
     conform,
@@ -203,11 +204,46 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
                               first_row) for label in labels]
         store_column(columns, name, parts[0] if len(parts) == 1 else merge_columns(parts, catalog.fields[name], name))
     _identity(columns, len(raw), path, category, first_row, row_numbers)
+    _same_model_rows(columns, catalog, first_row, row_numbers)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
     source = f"{path} [{sheet}]" if sheet else str(path)
     evidence = TableEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
                                row_numbers=row_numbers)
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[source]] * len(frame)), unknown
+
+
+def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,
+                     row_numbers: list[int] | None = None) -> None:
+    """Rows of one model (the same id and category) that give a field different values: each of them gets that
+    field as a conflict, naming the other rows, so its clauses go to a person (a row's pass must not stand beside
+    another row's fail of the same model). Rows that agree, or leave the cell blank, are left as they are."""
+    if "model" not in columns:
+        return
+    keys = pd.Series(columns["id"], dtype=object).astype(str) + "\x00" + pd.Series(columns["category"],
+                                                                                  dtype=object).astype(str)
+    repeated = keys.duplicated(keep=False).to_numpy()
+    if not repeated.any():
+        return
+    rows = np.flatnonzero(repeated)
+    shown = np.array([row_numbers[r] if row_numbers else r + first_row for r in rows])
+    for name, spec in catalog.fields.items():
+        values = columns.get(name)
+        if spec.kind != "quantity" or values is None:
+            continue
+        group = pd.DataFrame({"key": keys.to_numpy()[rows], "value": np.asarray(values, dtype=float)[rows],
+                              "row": shown})
+        group = group[group["value"].notna()]
+        spread = group.groupby("key")["value"].agg(lambda v: v.max() - v.min() > 1e-9 * max(1.0, abs(v.max())))
+        clashing = set(spread[spread].index)
+        if not clashing:
+            continue
+        issues = np.array(columns.get(name + ISSUE, np.full(len(keys), None, dtype=object)), dtype=object)
+        for key, part in group[group["key"].isin(clashing)].groupby("key"):
+            said = "; ".join(f"row {row}: {value:g}" for row, value in zip(part["row"], part["value"], strict=True))
+            for index in rows[(keys.to_numpy()[rows] == key)]:
+                if issues[index] is None:
+                    issues[index] = f"conflicting values: rows of the same model give different {name} ({said})"
+        columns[name + ISSUE] = issues
 
 
 def _first_cells(raw: pd.DataFrame) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from checker.catalog.clauses import Catalog
 from checker.engine.frame import Batch
 from checker.errors import UnusableInput
+from checker.inputs.document_records import NO_CATEGORY
 from checker.inputs.files import TABLE_TYPES, InputProblem, load_batch, read_records, records_batch
 from checker.inputs.guard import guard_file
 from checker.inputs.parallel import Outcome
@@ -83,13 +84,27 @@ def product_batch(paths: Sequence[Path], catalog: Catalog, category: str | None,
     records: list[ProductRecord] = []
     read: list[str] = []
     several = False
+    unsaid: list[tuple[Path, str]] = []  # documents that do not say their category, read again as the product's
     for path in paths:
         try:
             found = one_product_records(path, category, documents)
         except UnusableInput as exc:
+            if category is None and NO_CATEGORY in str(exc):
+                unsaid.append((path, str(exc)))
+                continue
             errors.append(InputError(source=str(path), error=str(exc)))
             several = several or isinstance(exc, SeveralProducts)
             continue
+        records.extend(found)
+        read.extend([str(path)] if found else [])
+    shared = {record.category for record in records}
+    for path, problem in unsaid:
+        try:  # one product's files: a spec sheet that names no category is the report's product's
+            found = one_product_records(path, next(iter(shared)), None) if len(shared) == 1 else []
+        except UnusableInput as exc:
+            problem, found = str(exc), []
+        if not found:
+            errors.append(InputError(source=str(path), error=problem))
         records.extend(found)
         read.extend([str(path)] if found else [])
     if not records or several:

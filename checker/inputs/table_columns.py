@@ -302,4 +302,5 @@ def map_distinct(values: np.ndarray, function: Any) -> np.ndarray:
 def category_word(value: object) -> str:
     """A category cell as the category id: Chinese words mapped, English lower-cased."""
     text = str(value).strip()
-    return category_words(catalog_dir()).get(text, text.lower())
+    words = category_words(catalog_dir())
+    return words.get(text) or words.get(text.lower(), text.lower())

@@ -66,8 +66,9 @@ def read_sheets(path: Path) -> list[Sheet]:
     import openpyxl  # only catalogs in XLSX need it
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    struck = frozenset(i for i, font in enumerate(getattr(workbook, "_fonts", [])) if getattr(font, "strike", False))
     try:
-        return [sheet for sheet in (_sheet(ws.title, _shown_rows(ws)) for ws in workbook.worksheets)
+        return [sheet for sheet in (_sheet(ws.title, _shown_rows(ws, struck)) for ws in workbook.worksheets)
                 if sheet is not None]
     finally:
         workbook.close()
@@ -83,10 +84,25 @@ def _is_percent_format(number_format: str) -> bool:
     return "%" in _LITERAL_IN_FORMAT.sub("", number_format)
 
 
-def _shown_rows(worksheet: Any) -> Any:
-    """A worksheet's rows as values, a percentage-formatted number as the percentage it shows."""
+def _shown_rows(worksheet: Any, struck: frozenset[int]) -> Any:
+    """A worksheet's rows as values, a percentage-formatted number as the percentage it shows, and a value in a
+    struck-through font (withdrawn, left in place) as a text saying so, never as the value (``struck``: the
+    workbook's font ids with strike-through; most workbooks have none, and then no cell's font is looked at)."""
     for row in worksheet.iter_rows():
-        yield [_shown(cell) for cell in row]
+        yield [_withdrawn(cell) if struck and _font_id(cell) in struck else _shown(cell) for cell in row]
+
+
+STRUCK = "struck through (withdrawn): "
+
+
+def _font_id(cell: Any) -> int | None:
+    style = getattr(cell, "style_array", None)
+    return getattr(style, "fontId", None) if style is not None else None
+
+
+def _withdrawn(cell: Any) -> Any:
+    value = _shown(cell)
+    return value if value is None or str(value).strip() == "" else f"{STRUCK}{value}"
 
 
 def _shown(cell: Any) -> Any:

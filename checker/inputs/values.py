@@ -178,7 +178,7 @@ def parse_value_text(text: str) -> ParsedValue:
     """
     if is_blank_text(text):
         raise BlankValue(f"blank value {text.strip()!r}" if text.strip() else "empty value")
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = _grade_words(unicodedata.normalize("NFKC", text).strip())
     if folded.lower() in NON_DETECT:
         return ParsedValue(None, "", "nd")
     after = _after_non_detect(folded)
@@ -191,6 +191,27 @@ def parse_value_text(text: str) -> ParsedValue:
     number = parse_number(match.group("num"))
     grouped = float(match.group("num").replace(".", "")) if re.match(DOT_GROUPED, match.group("num")) else None
     return ParsedValue(number, _without_method(match.group("unit")), qualifier, grouped)
+
+
+_NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "八": "8",
+             "I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+_GRADE_WORD = re.compile(r"^(?:能效|能源效率)?\s*(?:等级)?\s*[:：]?\s*(一|二|三|四|五|III|II|IV|I|V|\d)\s*级"
+                         r"(?:\s*能效)?$|^(?:level|grade|class)\s*(\d)$", re.IGNORECASE)
+_POLES_WORD = re.compile(r"^(\d{1,2}|二|四|六|八)\s*极(?:电机)?$")
+
+
+def _grade_words(folded: str) -> str:
+    """A grade or a pole count written as words, as a number: "一级", "Ⅰ级", "2级能效", "一级能效", "Level 3" →
+    "1级" …; "4极", "四极" → "4" (a count of poles)."""
+    if not folded or (folded[0].isdigit() and "级" not in folded and "极" not in folded):
+        return folded
+    grade = _GRADE_WORD.match(folded)
+    if grade:
+        return f"{_NUMERALS.get(grade.group(1) or '', grade.group(1) or grade.group(2))}级"
+    poles = _POLES_WORD.match(folded)
+    if poles:
+        return _NUMERALS.get(poles.group(1), poles.group(1))
+    return folded
 
 
 _NON_DETECT_START = re.compile(r"^(?:n\.\s?d\.?|nd|not\s+detected|未检出|未检测到)(?![a-z\d.])", re.IGNORECASE)

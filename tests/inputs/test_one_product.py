@@ -143,3 +143,17 @@ def test_a_product_lists_only_the_files_it_was_read_from(tmp_path: Path, bad_nam
         assert [p.sources for p in report.products] == [[str(good)]]
         assert [e.source for e in report.errors] == [str(bad)]
 
+
+
+@pytest.mark.parametrize(("spec_model", "refused"), [("OptiPlex 7010 Tower", True), ("OptiPlex 7010 Micro", False)])
+def test_a_file_that_names_no_category_is_the_products(tmp_path: Path, spec_model: str, refused: bool) -> None:
+    """A spec sheet that says no category is read as its product's (the report's): its model is then compared, so
+    a report of another model does not pass the bid's clauses alone (red-team false pass, session 13)."""
+    from tests.inputs.documents.conftest import build_pdf
+
+    spec = build_pdf(tmp_path / "spec.pdf", [[f"Model: {spec_model}", "Intel Core i7, 16 GB"]])
+    report = build_pdf(tmp_path / "report.pdf", [["台式微型计算机检验报告", "型号规格 Model: OptiPlex 7010 Micro",
+                                                  ("产品可再生利用率", "82.7%")]], col_width=200)
+    result = check([spec, report], AS_OF).report()
+    assert bool(result.errors) is refused
+    assert (not result.products) is refused

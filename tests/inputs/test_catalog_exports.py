@@ -1,0 +1,94 @@
+"""Catalogs as procurement platforms and ERP exports write them (red-team findings of session 13): rows of one model
+that disagree, a struck-through (withdrawn) cell, a statistics period written in Chinese or unreadable, enum values,
+grades and pole counts in words, category words and headers of Chinese platforms. Each gave a false pass, a wrong
+fail or a lost row before."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+
+from checker.models import ClauseResult
+from checker.pipeline import audit
+
+AS_OF = date(2026, 12, 7)
+
+
+def results(path: Path) -> tuple[list[tuple[str, dict[str, ClauseResult]]], list[str]]:
+    report = audit([path], AS_OF).report()
+    return ([(p.id, {c.id: c for c in p.clauses}) for p in report.products], [e.error for e in report.errors])
+
+
+def write(tmp_path: Path, text: str, name: str = "catalog.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rows_of_one_model_that_disagree(tmp_path: Path) -> None:
+    csv = ("model,category,psu_efficiency_50\nDX-200,server,94.6\nDX-200,server,93.4\n"
+           "DX-300,server,94.6\nDX-300,server,94.6\n")
+    products, errors = results(write(tmp_path, csv))
+    assert not errors
+    got = [(pid, clauses["6.2.1/psu-eff-50"].status) for pid, clauses in products]
+    assert got == [("DX-200", "manual_review"), ("DX-200", "manual_review"), ("DX-300", "pass"), ("DX-300", "pass")]
+
+
+def test_struck_through_cell(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["model", "category", "psu_efficiency_50"])
+    sheet.append(["HD-3", "server", 94.9])
+    sheet.append(["HD-4", "server", 94.9])
+    sheet["C2"].font = Font(strike=True)
+    path = tmp_path / "struck.xlsx"
+    book.save(path)
+    products, _ = results(path)
+    assert [clauses["6.2.1/psu-eff-50"].status for _, clauses in products] == ["manual_review", "pass"]
+
+
+@pytest.mark.parametrize(("end", "status", "limit"), [("2024年12月31日", "pass", 1.4), ("2024/12/31", "pass", 1.4),
+                                                      ("2024年12月", "manual_review", None), ("", "fail", 1.3)])
+def test_statistics_period(tmp_path: Path, end: str, status: str, limit: float | None) -> None:
+    csv = f"model,category,period_start,period_end,pue\nD1,datacenter,2024年1月1日,{end},1.35\n"
+    products, _ = results(write(tmp_path, csv))
+    got = products[0][1]["5.1/pue"]
+    assert got.status == status
+    if limit is not None:
+        assert got.limit == limit
+
+
+def test_enum_words(tmp_path: Path) -> None:
+    csv = ("model,category,port_type,deployment,fw_throughput,volume\nF1,firewall,框式,无人值守,10,20\n"
+           "F2,firewall,固定端口,有人值守,10,20\n")
+    products, errors = results(write(tmp_path, csv))
+    assert not errors
+    (_, modular), (_, fixed) = products
+    assert modular["6.2.4/volume"].status == "not_applicable"
+    assert modular["6.2.4/noise-attended"].status == "not_applicable"
+    assert fixed["6.2.4/volume"].status == "fail"
+
+
+@pytest.mark.parametrize(("grade", "status"), [("一级", "pass"), ("Ⅰ级", "pass"), ("1级能效", "pass"), ("二级", "fail"),
+                                               ("Level 2", "fail")])
+def test_grade_words(tmp_path: Path, grade: str, status: str) -> None:
+    products, _ = results(write(tmp_path, f"model,category,energy_grade\nU1,ups,{grade}\n"))
+    assert products[0][1]["6.3.2/ups-grade"].status == status
+
+
+@pytest.mark.parametrize("poles", ["4", "4极", "四极"])
+def test_pole_words(tmp_path: Path, poles: str) -> None:
+    """11 kW, 4 poles, 93.6 %: grade 2 worked out, the declared grade 1 is for a person."""
+    csv = f"model,category,energy_grade,rated_power,poles,rated_efficiency\nM1,motor,1,11,{poles},93.6\n"
+    products, _ = results(write(tmp_path, csv))
+    assert products[0][1]["6.3.3/motor-grade"].status == "manual_review"
+
+
+def test_category_words_and_header(tmp_path: Path) -> None:
+    products, errors = results(write(tmp_path, "model,品目,psu_efficiency_50\nA,机架式服务器,95\nB,Rack Server,93\n"))
+    assert not errors
+    assert [(pid, clauses["6.2.1/psu-eff-50"].status) for pid, clauses in products] == [("A", "pass"), ("B", "fail")]
