@@ -275,9 +275,26 @@ def _volume(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
 
 @derivation("power_per_throughput", ["fw_power", "fw_throughput"])
 def _power_per_throughput(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    """Table 5's W/Gbps: the power at full throughput over the throughput. A power known only as a range (a
+    maximum power, at least the power at full throughput) gives the W/Gbps as that range over the throughput."""
+    throughput = column(frame, "fw_throughput")
     merge(frame, "power_per_throughput",
-          np.asarray(calc.power_per_throughput(column(frame, "fw_power"), column(frame, "fw_throughput"))),
-          _tolerance(catalog))
+          np.asarray(calc.power_per_throughput(column(frame, "fw_power"), throughput)), _tolerance(catalog))
+    if "fw_power" + LO not in frame:
+        return
+    lo, hi = frame["fw_power" + LO].to_numpy(float), frame["fw_power" + HI].to_numpy(float)
+    ranged = np.isnan(column(frame, "power_per_throughput")) & ~np.isnan(hi) & (throughput > 0)
+    if "power_per_throughput" + ISSUE in frame:
+        ranged &= frame["power_per_throughput" + ISSUE].isna().to_numpy()
+    if not ranged.any():
+        return
+    with np.errstate(divide="ignore", invalid="ignore"):
+        low = np.where(ranged, np.maximum(np.nan_to_num(lo, nan=0.0, neginf=0.0), 0.0) / throughput, np.nan)
+        high = np.where(ranged, hi / throughput, np.nan)
+    frame["power_per_throughput" + LO], frame["power_per_throughput" + HI] = low, high
+    notes = text_column(frame, "fw_power" + NOTE).to_numpy(object)
+    set_text(frame, "power_per_throughput" + NOTE, ranged,
+             [f"from a power {note or 'known only as a range'}" for note in notes[ranged]])
 
 
 @derivation("outlet_power", ["pdu_power", "outlet_count"])

@@ -129,7 +129,7 @@ def _covers(vocab: Vocabulary, words: DeclarationWords,
     declaration. Nothing when the sentence is not a declaration."""
     key = sentence.lower()
     at = min((m.start() for lab in words.phrases if lab.probe in key for m in lab.pattern.finditer(key)), default=-1)
-    if at < 0 or not _found(words.subjects, key):
+    if at < 0 or not _found(words.subjects, key) or _found(words.nonconformity, key):
         return (), (), 0
     named = tuple(dict.fromkeys(h.rule.name for h in vocab.hits(key, None) if h.rule.name in words.fields))
     return named, named or words.fields, at

@@ -409,11 +409,13 @@ class Extractor:
         return in_label if in_label is not None else self._load_column_value(header, parsed)
 
     def _load_column_value(self, header: list[Column], parsed: Parsed) -> int | None:
-        """The load a row prints as a bare number under a load column in percent ("负载率(%) | 20 | ..."), else None."""
+        """The load a row prints under a load column: a bare number under one in percent ("负载率(%) | 20 | ..."), or
+        a percent ("负载率 | 20%"); else None."""
         for value in parsed.values:
             cell = parsed.row.cells[parsed.cell_of(value.start)]
             col = self._column(header, cell.x0, cell.x1)
-            if col is not None and col.load_key and "%" in col.name and not value.unit and value.value is not None \
+            percent = value.unit == "%" or ("%" in col.name and not value.unit) if col is not None else False
+            if col is not None and col.load_key and percent and not value.qualifier and value.value is not None \
                     and float(value.value).is_integer() and int(value.value) in LOAD_LEVELS:
                 return int(value.value)
         return None

@@ -23,6 +23,8 @@ from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.vocabulary import Vocabulary, any_label
 
 _STANDARD = re.compile(r"\bgb\s*(?:/\s*t\s*)?(\d{4,5})(?![\d.])")
+# any Chinese standard a grade row may name: GB, and the trade standards (YD/T telecom, JB/T machinery, SJ/T, QB/T…)
+_ANY_STANDARD = re.compile(r"\b(gb|yd|jb|sj|qb|gb/z|jg|cecs|t/ca|t/cec)\s*(?:/\s*t\s*)?(\d{3,5})(?![\d.])")
 
 
 def grade_doubt(vocab: Vocabulary, row_text: str, category: str | None) -> str | None:
@@ -42,14 +44,20 @@ def _superseded_edition(key: str) -> str | None:
 
 
 def _other_standard(key: str, category: str | None) -> str | None:
-    own, every = _grading_standards().get(category or "", frozenset()), _all_grading_standards()
-    for found in _STANDARD.finditer(key):
-        number = found.group(1)
-        if number in every and number not in own:
-            owners = sorted(c for c, numbers in _grading_standards().items() if number in numbers)
-            mine = ", ".join(f"GB {n}" for n in sorted(own)) or "another standard"
-            return (f"graded under GB {number}, the standard of another product ({', '.join(owners)}); "
-                    f"a {category}'s grade is under {mine}")
+    """A grade row naming a standard that is not one of the category's grading standards: another product's
+    ("GB 21520" on a desktop, "GB 24850" the televisions'), or a trade standard ("YD/T 2165" telecom UPS)."""
+    own = _grading_standards().get(category or "", frozenset())
+    if not own:
+        return None
+    for found in _ANY_STANDARD.finditer(key):
+        prefix, number = found.group(1), found.group(2)
+        if prefix == "gb" and number in own:
+            continue
+        owners = sorted(c for c, numbers in _grading_standards().items() if number in numbers and prefix == "gb")
+        whose = (f"the standard of another product ({', '.join(owners)})" if owners
+                 else "not this product's grading standard")
+        mine = ", ".join(f"GB {n}" for n in sorted(own))
+        return f"graded under {found.group(0).upper()}, {whose}; a {category}'s grade is under {mine}"
     return None
 
 
@@ -70,11 +78,6 @@ def _grading_standards() -> dict[str, frozenset[str]]:
         for category in clause.categories:
             out.setdefault(category, set()).update(numbers)
     return {category: frozenset(numbers) for category, numbers in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _all_grading_standards() -> frozenset[str]:
-    return frozenset(number for numbers in _grading_standards().values() for number in numbers)
 
 
 @lru_cache(maxsize=1)

@@ -163,6 +163,7 @@ def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
     words = [(label, value) for label, value in vocab.load_words if label.probe in key]
     _word_loads(key, [w for w in words if not _DIGIT.search(w[0].probe)], loads)  # "half load", "满载"
     if "%" in key:
+        _listed_loads(vocab, key, loads)  # "20%、50%、100% 负载率": each percent of the list is a load
         not_load = vocab.not_load_after
         for pattern in _load_patterns(vocab):
             for m in pattern.finditer(key):
@@ -171,6 +172,27 @@ def find_loads(vocab: Vocabulary, key: str) -> list[Load]:
                     loads.append(Load(round(float(m.group(1))), m.start(), m.end()))  # "load 93.6 %" is a value
     _word_loads(key, [w for w in words if _DIGIT.search(w[0].probe)], loads)  # "1/2", "100%负载" after "50%负载"
     return sorted(loads, key=lambda ld: ld.start)
+
+
+_LIST_SEPARATOR = r"\s*(?:、|,|，|/|;|；|\band\b|和|及|与|以及)\s*"
+_LISTED: dict[int, re.Pattern[str]] = {}
+
+
+def _listed_loads(vocab: Vocabulary, key: str, loads: list[Load]) -> None:
+    """Add to ``loads`` each whole percent of a list that ends on a load marker ("在 20%、50%、100% 负载率下",
+    "at 20%, 50% and 100% load"): without it only the last, beside the marker, is a load, and the others read as
+    values."""
+    pattern = _LISTED.get(id(vocab))
+    if pattern is None:
+        markers = "|".join(re.escape(m) for m in vocab.load_markers)
+        number = r"\d{1,3}\s*%"
+        pattern = re.compile(rf"{number}(?:{_LIST_SEPARATOR}{number})+\s*(?:的|额定)?\s*(?:{markers})")
+        _LISTED[id(vocab)] = pattern
+    for listed in pattern.finditer(key):
+        for m in re.finditer(r"(\d{1,3})\s*%", listed.group(0)):
+            start, end = listed.start() + m.start(), listed.start() + m.end()
+            if all(end <= ld.start or start >= ld.end for ld in loads):
+                loads.append(Load(int(m.group(1)), start, end))
 
 
 def _word_loads(key: str, words: list[tuple[Label, int]], loads: list[Load]) -> None:

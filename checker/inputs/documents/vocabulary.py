@@ -108,6 +108,7 @@ class DeclarationWords:
     subjects: list[Label]
     exemption_words: list[Label]
     exemption: re.Pattern[str]
+    nonconformity: list[Label] = field(default_factory=list)  # a sentence saying a part does NOT comply
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,8 @@ def _pah_rules(substances: dict[str, Any]) -> list[LabelRule]:
 
 def _declaration_words(spec: dict[str, Any]) -> DeclarationWords:
     return DeclarationWords(tuple(spec["fields"]), _labels(spec["phrases"]), _labels(spec["subjects"]),
-                            _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE))
+                            _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE),
+                            _labels(spec.get("nonconformity", [])))
 
 
 def _detection_limit(words: list[str]) -> re.Pattern[str]:

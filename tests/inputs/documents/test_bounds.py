@@ -69,7 +69,8 @@ PLAIN = [
     ("desktop", "Mercury (Hg): 5 mg/kg", "hg", 5.0),
     # a comparison word that is part of a label names the quantity
     ("generator", "Maximum noise: 85 dB(A)", "noise_max", 85.0),
-    ("firewall", "Max power: 150 W", "fw_power", 150.0),
+    ("firewall", "Power at maximum throughput: 150 W", "fw_power", 150.0),
+    # ("Max power: 150 W" is a maximum power, at least the power at full throughput: test_stated_scope.py)
 ]
 
 

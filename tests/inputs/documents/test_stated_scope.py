@@ -145,3 +145,66 @@ def test_exemption_column(make_pdf: MakePdf) -> None:
     got = results(pdf, "server")
     assert got["6.1.11/pb"].status == "manual_review"
     assert got["6.1.11/cd"].status == "pass"
+
+
+@pytest.mark.parametrize(("category", "line", "clause"), [
+    ("ups", "Energy efficiency grade: Grade 1 (YD/T 2165-2017, telecom UPS)", "6.3.2/ups-grade"),
+    ("motor", "Energy efficiency grade: Grade 1 (GB 30253-2013, permanent-magnet synchronous motors)",
+     "6.3.3/motor-grade"),
+    ("monitor", "Energy efficiency grade: Grade 1 (GB 24850-2020, flat-panel televisions)",
+     "6.2.2/monitor-energy-grade"),
+])
+def test_grade_under_a_standard_not_the_products(make_pdf: MakePdf, category: str, line: str, clause: str) -> None:
+    assert results(make_pdf([["Product datasheet", line]], col_width=300), category)[clause].status == "manual_review"
+
+
+@pytest.mark.parametrize("efficiency", ["94.2 % (at 75 % load)", "94.8 % (60 Hz, 460 V)",
+                                        "94.6 % (IE5 minimum per IEC 60034-30-1)"])
+def test_motor_efficiency_of_another_condition(make_pdf: MakePdf, efficiency: str) -> None:
+    """The grade is not worked out from another load's, frequency's or class's efficiency (no declared grade)."""
+    pdf = make_pdf([["Motor datasheet", ("Rated output", "7.5 kW"), ("Poles", "4"), ("Rated efficiency", efficiency)]],
+                   col_width=200)
+    assert results(pdf, "motor")["6.3.3/motor-grade"].status == "manual_review"
+
+
+def test_noise_at_a_reduced_fan_speed(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["Switch datasheet", "Declared A-weighted sound power level 7.2 B (fans at 50 % speed)"]],
+                   col_width=300)
+    assert results(pdf, "switch")["6.2.3/noise-attended"].status == "manual_review"
+
+
+def test_designed_for_recyclability(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["Storage array datasheet", "Recyclability: designed for >90 % recyclability by weight"]],
+                   col_width=300)
+    assert results(pdf, "storage")["6.2.1/recyclability"].status == "manual_review"
+
+
+@pytest.mark.parametrize(("power", "status"), [("260 W", "manual_review"), ("150 W", "pass")])
+def test_a_maximum_power_can_pass_never_fail(make_pdf: MakePdf, power: str, status: str) -> None:
+    """36 Gbps in the 20–40G row of Table 5: at most 7.2 W/Gbps is not shown over the limit; at most 4.2 passes."""
+    pdf = make_pdf([["防火墙规格", ("形态", "1U 固定端口"), ("IPv4 吞吐量（64 字节）", "36 Gbps"),
+                     ("最大功耗", power)]], col_width=200)
+    assert results(pdf, "firewall")["6.2.4/power-per-throughput"].status == status
+
+
+def test_a_conclusion_naming_a_nonconformity_declares_nothing(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["检验报告", "检验结论：样品硬盘背板连接线 PVC 绝缘镉含量不符合 GB/T 26572 要求，其余均符合。",
+                     ("检测部位", "MDL", "Pb", "Cd"), ("机箱钢板镀锌层", "2", "12", "ND"),
+                     ("连接线 PVC 绝缘", "2", "35", "160")]], col_width=110)
+    assert results(pdf, "server")["6.1.11/cd"].status == "fail"
+
+
+def test_a_list_of_loads_is_no_value(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["检验报告", "检验结论：样品在 20%、50%、100% 负载率下的电源效率及功率因数均符合要求。"]],
+                   col_width=300)
+    assert results(pdf, "server")["6.2.1/psu-eff-20"].status == "missing_evidence"
+
+
+def test_load_column_of_percents(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["检验结果", ("序号", "检验项目", "负载率", "技术要求", "检验结果", "单项判定"),
+                     ("1", "电源效率", "20%", "≥90%", "94.35%", "符合"),
+                     ("2", "功率因数", "20%", "≥0.95", "0.962", "符合"),
+                     ("3", "电源效率", "50%", "≥94%", "93.1%", "不符合")]], col_width=80)
+    got = results(pdf, "server")
+    assert (got["6.2.1/psu-eff-20"].status, got["6.2.1/psu-pf-20"].status) == ("pass", "pass")
+    assert (got["6.2.1/psu-eff-50"].status, got["6.2.1/psu-eff-50"].value) == ("fail", 93.1)
