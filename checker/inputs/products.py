@@ -40,7 +40,9 @@ def merge_records(records: list[ProductRecord], sources: list[str]) -> ProductRe
 
 
 def same_product(records: Sequence[ProductRecord]) -> None:
-    """Raise InputProblem when the records name two products (different category, id or model)."""
+    """Raise InputProblem when the records name two products (different category, id or model), or when a document
+    that names no model names a sibling of another file's model and never that model (:func:`sibling_named`)."""
+    _siblings(records)
     for what, name_of in (("categories", lambda r: r.category), ("ids", lambda r: r.declared_id),
                           ("models", lambda r: r.model)):
         named = [(record, name_of(record)) for record in records if name_of(record)]
@@ -54,6 +56,41 @@ def same_product(records: Sequence[ProductRecord]) -> None:
 
 
 
+def _siblings(records: Sequence[ProductRecord]) -> None:
+    named = next((record for record in records if record.model), None)
+    if named is None or named.model is None:
+        return
+    for record in records:
+        if record.model or not record.mentions:
+            continue
+        sibling = sibling_named(named.model, record.mentions)
+        if sibling is not None:
+            where = record.sources[0] if record.sources else record.id
+            raise InputProblem(f"the files describe different products: {where} names '{sibling}', never "
+                               f"{named.model} ({named.sources[0] if named.sources else named.id}); `checker check` "
+                               "is for one product, use `checker audit` for several")
+
+
+def sibling_named(model: str, mentions: str) -> str | None:
+    """The name of a sibling of ``model`` that a document's first pages (``mentions``, folded name parts) give
+    without ever giving ``model`` itself ("PowerEdge R760" for "PowerEdge R760xs", "DL380 Gen11" for "DL380 Gen10
+    Plus"), else None. Its bracketed part ("(E88S)", a type code) is not needed."""
+    parts = [part.casefold() for part in name_parts(re.sub(r"[(（][^)）]*[)）]?", " ", model))]
+    text = mentions.split()
+    if len(parts) < 2 or not any(part.isdigit() for part in parts) or not text:
+        return None
+    size = len(parts)
+    if any(text[i:i + size] == parts for i in range(len(text) - size + 1)):
+        return None
+    for i in range(len(text)):
+        matched = 0
+        while matched < size and i + matched < len(text) and text[i + matched] == parts[matched]:
+            matched += 1
+        if 2 <= matched < size and any(part.isdigit() for part in parts[:matched]) and i + matched < len(text):
+            return " ".join(text[i:i + matched + 1])
+    return None
+
+
 def name_parts(name: str | None) -> list[str]:
     """A product name's parts as printed: runs of letters and runs of digits ("CE6881-48S6CQ": CE 6881 48 S 6 CQ)."""
     return re.findall(r"[^\W\d_]+|\d+", str(name))
@@ -63,12 +100,26 @@ def same_name(one: str | None, other: str | None) -> bool:
     """True when two names name one product: the same parts (case, spaces and punctuation do not count:
     "SR200" and "sr-200"), or the parts of one followed by lower-case words in the other ("SR-200" and "SR-200
     rack server", a model read with its description). A capital, a digit or any other part more is another
-    product ("SR-200 Pro", "SR-200X8", "SR-2000", "CE6881-48S6CQ")."""
+    product ("SR-200 Pro", "SR-200X8", "SR-2000", "CE6881-48S6CQ"). A brand or series word before the model
+    ("HKC S2716Q", "拯救者 Y9000P") and a year after it ("Y9000P 2024") name it too."""
     first, second = name_parts(one), name_parts(other)
     shorter, longer = sorted((first, second), key=len)
-    if not shorter or [p.casefold() for p in longer[:len(shorter)]] != [p.casefold() for p in shorter]:
+    if not shorter:
         return False
-    return all(part.isalpha() and part.islower() and len(part) >= 3 for part in longer[len(shorter):])
+    folded, wanted = [p.casefold() for p in longer], [p.casefold() for p in shorter]
+    size = len(wanted)
+    for start in range(len(folded) - size + 1):
+        if folded[start:start + size] != wanted or not all(part.isalpha() for part in longer[:start]):
+            continue
+        if start and not any(part.isdigit() for part in shorter):
+            continue  # "Pro" before a name without digits is no brand of it
+        if all((part.isalpha() and part.islower() and len(part) >= 3) or _YEAR.fullmatch(part)
+               for part in longer[start + size:]):
+            return True
+    return False
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 

@@ -57,6 +57,7 @@ class ProductRecord(Strict):
     declared_id: str | None = None  # the id the record file gives (None: made up from the file name)
     model: str | None = None  # the model the record gives or the document names
     warnings: list[str] = Field(default_factory=list)  # what the reader left out on purpose, one line each
+    mentions: str = ""  # a document's first pages' names, folded: does it name another file's model?
 
 
 @lru_cache(maxsize=32)

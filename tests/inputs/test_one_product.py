@@ -157,3 +157,29 @@ def test_a_file_that_names_no_category_is_the_products(tmp_path: Path, spec_mode
     result = check([spec, report], AS_OF).report()
     assert bool(result.errors) is refused
     assert (not result.products) is refused
+
+
+@pytest.mark.parametrize(("spec_title", "refused"), [
+    ("Dell PowerEdge R760 — Technical Specifications", True),  # a sibling of the report's R760xs, never R760xs
+    ("Dell PowerEdge R760xs — Technical Specifications", False),
+    ("80 PLUS test report of a 1400 W power supply", False),  # names no sibling: a component's report
+])
+def test_a_spec_sheet_naming_a_sibling_model(tmp_path: Path, spec_title: str, refused: bool) -> None:
+    from tests.inputs.documents.conftest import build_pdf
+
+    spec = build_pdf(tmp_path / "spec.pdf", [[spec_title, "2U two-socket rack server", ("PSU efficiency at 50% load",
+                                                                                          "94.5%")]], col_width=200)
+    report = build_pdf(tmp_path / "report.pdf", [["机架式服务器检验报告", "型号规格 PowerEdge R760xs (E88S)",
+                                                  ("产品可再生利用率", "85.6%")]], col_width=200)
+    result = check([spec, report], AS_OF, category="server").report()
+    assert bool(result.errors) is refused
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("HKC S2716Q", "S2716Q", True), ("拯救者 Y9000P 2024", "Y9000P", True), ("SR-200 Pro", "SR-200", False),
+    ("X1 Carbon Gen 12", "X1 Carbon Gen 11", False), ("SR-2000", "SR-200", False),
+])
+def test_same_name_with_a_brand_or_a_year(one: str, other: str, same: bool) -> None:
+    from checker.inputs.products import same_name
+
+    assert same_name(one, other) is same

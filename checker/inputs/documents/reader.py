@@ -10,6 +10,7 @@ declarations of conformity and restated limits (:mod:`checker.inputs.documents.d
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class DocumentRead(BaseModel):
     ocr_used: bool = False
     facts: list[Fact] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    mentions: str = ""  # the first pages' names, folded (:func:`checker.inputs.products.name_parts`), space-joined
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -253,7 +255,8 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         warnings.append("no facts found")
     return DocumentRead(source=source, category=category, model=model,
                         manufacturer=maker,
-                        pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings)
+                        pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings,
+                        mentions=" ".join(part.casefold() for part in re.findall(r"[^\W\d_]+|\d+", head_text)))
 
 
 def _ocr_layer_page(hidden: HiddenText | None, visible: int) -> bool:
