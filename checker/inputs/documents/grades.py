@@ -87,3 +87,31 @@ def _newest_editions() -> dict[str, str]:
     for edition in load_grade_editions():
         newest[edition.standard] = max(newest.get(edition.standard, ""), edition.edition)
     return newest
+
+
+def implied_scope(row_text: str, category: str | None) -> dict[str, str]:
+    """The scope a grade row's standard implies where the category grades several kinds of product under their own
+    standards ("能效等级 1级（GB 19576-2019）" on a cooling unit: a unitary air conditioner's grade, so cooling_type is
+    unitary_ac): a document that calls the unit a chiller then conflicts, for a person, instead of passing the
+    chiller's clause on the unitary standard's grade."""
+    implied: dict[str, set[str]] = {}
+    for number in set(_STANDARD.findall(fold_key(row_text))):
+        for field, value in _scope_of_standard(category or "").get(number, ()):
+            implied.setdefault(field, set()).add(value)
+    return {field: values.pop() for field, values in implied.items() if len(values) == 1}
+
+
+@lru_cache(maxsize=32)
+def _scope_of_standard(category: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each grading standard of ``category``'s clauses that apply to one kind (``applies_when`` a field equal to
+    a value): that (field, value)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for clause in load_catalog().clauses:
+        if clause.quantity != "energy_grade" or category not in clause.categories:
+            continue
+        kinds = [(c.field, str(c.equals)) for c in clause.applies_when if isinstance(c.equals, str)]
+        if len(kinds) != 1:
+            continue
+        for number in _STANDARD.findall(fold_key(" ".join((clause.method_zh, clause.title_en, clause.title_zh)))):
+            out.setdefault(number, set()).add(kinds[0])
+    return {number: tuple(sorted(kinds)) for number, kinds in out.items()}

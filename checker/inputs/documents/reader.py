@@ -27,6 +27,7 @@ from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
 from checker.inputs.documents.flow import carry_unfinished_sentences
 from checker.inputs.documents.generator import generator_candidates
+from checker.inputs.documents.grades import implied_scope
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.inputs.documents.pdf_tables import TableReader
@@ -191,6 +192,19 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
     return cands
 
 
+def _scope_of_grades(cands: list[Candidate], category: str | None) -> list[Candidate]:
+    """The scope facts the standards named beside the document's grades imply (:func:`grades.implied_scope`)."""
+    out = []
+    for cand in cands:
+        if cand.field != "energy_grade" or not cand.fact.evidence:
+            continue
+        for field_id, value in implied_scope(cand.fact.evidence[0].text, category).items():
+            note = f"the grade's standard is {field_id.replace('_', ' ')} {value}'s"
+            out.append(Candidate(field_id, cand.fact.model_copy(update={"field": field_id, "value": value, "unit": "",
+                                                                          "qualifier": "", "note": note})))
+    return out
+
+
 def _as_battery(cands: list[Candidate], vocab: Vocabulary, sample: str) -> list[Candidate]:
     """The candidates of a report whose sample is a battery: its lead, mercury and cadmium are the battery's
     (``battery_samples`` of the vocabulary); its other substances are not read (they are no material of the
@@ -246,6 +260,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     battery = battery_sample(vocab, head_rows)
     if battery is not None:
         cands = _as_battery(cands, vocab, battery)
+    cands.extend(_scope_of_grades(cands, category))
     facts, more = finalize(cands, vocab, category, device_class)
     warnings.extend(hidden_warnings(text.hidden, scanned))
     warnings.extend(tables.warnings)

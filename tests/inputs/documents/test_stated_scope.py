@@ -208,3 +208,21 @@ def test_load_column_of_percents(make_pdf: MakePdf) -> None:
     got = results(pdf, "server")
     assert (got["6.2.1/psu-eff-20"].status, got["6.2.1/psu-pf-20"].status) == ("pass", "pass")
     assert (got["6.2.1/psu-eff-50"].status, got["6.2.1/psu-eff-50"].value) == ("fail", 93.1)
+
+
+@pytest.mark.parametrize(("kind", "grade_line", "status"), [
+    ("Water-cooled screw chiller, product type: water chiller", "Energy efficiency grade: Grade 1 (GB 19576-2019)",
+     "manual_review"),  # the unitary air conditioners' standard on a chiller
+    ("Water-cooled screw chiller, product type: water chiller", "Energy efficiency grade: Grade 1 (GB 19577-2024)",
+     "pass"),
+])
+def test_cooling_grade_under_another_kinds_standard(make_pdf: MakePdf, kind: str, grade_line: str,
+                                                     status: str) -> None:
+    pdf = make_pdf([["Chiller datasheet", kind, grade_line]], col_width=300)
+    assert results(pdf, "cooling")["6.3.1.1/chiller-grade"].status == status
+
+
+def test_grade_of_a_reference_model(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["Online UPS VT-20K", "Energy efficiency grade: Grade 1 (test report of reference model VT-10K)"]],
+                   col_width=300)
+    assert results(pdf, "ups")["6.3.2/ups-grade"].status == "manual_review"
