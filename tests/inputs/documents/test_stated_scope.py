@@ -226,3 +226,11 @@ def test_grade_of_a_reference_model(make_pdf: MakePdf) -> None:
     pdf = make_pdf([["Online UPS VT-20K", "Energy efficiency grade: Grade 1 (test report of reference model VT-10K)"]],
                    col_width=300)
     assert results(pdf, "ups")["6.3.2/ups-grade"].status == "manual_review"
+
+
+@pytest.mark.parametrize(("refrigerant", "odp", "status"), [("R1233zd(E)", "0", "manual_review"),
+                                                            ("R1234ze(E)", "0", "pass")])
+def test_refrigerant_names_with_isomer(make_pdf: MakePdf, refrigerant: str, odp: str, status: str) -> None:
+    """R1233zd(E) is read (its ODP < 0.0004 is no printed 0); R1234ze(E)'s 0 agrees."""
+    pdf = make_pdf([["Centrifugal chiller LPX-1200", ("Refrigerant", refrigerant), ("ODP", odp)]])
+    assert results(pdf, "cooling")["6.3.1.2/odp"].status == status
