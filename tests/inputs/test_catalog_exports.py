@@ -92,3 +92,16 @@ def test_category_words_and_header(tmp_path: Path) -> None:
     products, errors = results(write(tmp_path, "model,品目,psu_efficiency_50\nA,机架式服务器,95\nB,Rack Server,93\n"))
     assert not errors
     assert [(pid, clauses["6.2.1/psu-eff-50"].status) for pid, clauses in products] == [("A", "pass"), ("B", "fail")]
+
+
+def test_platform_headers_for_model_and_scope(tmp_path: Path) -> None:
+    """型号规格 names the model; 配电线路 / 敷设于隐蔽通风空间 and 端口形态 the clauses' scope."""
+    cable = ("型号规格,类别,配电线路,敷设于隐蔽通风空间,烟气最小透光率\nWDZ-BYJ-2.5,电线电缆,否,否,40%\n"
+             "WDZ-YJY-4x50,电线电缆,是,是,40%\n")
+    products, errors = results(write(tmp_path, cable))
+    assert not errors
+    assert [(pid, c["6.3.6/smoke-transmittance"].status) for pid, c in products] == [
+        ("WDZ-BYJ-2.5", "not_applicable"), ("WDZ-YJY-4x50", "fail")]
+    firewall = "型号,类别,端口形态,fw_throughput,volume\nFW-X9000,firewall,框式,400,219\n"
+    products, _ = results(write(tmp_path, firewall, "fw.csv"))
+    assert products[0][1]["6.2.4/volume"].status == "not_applicable"
