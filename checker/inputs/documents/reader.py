@@ -10,7 +10,6 @@ declarations of conformity and restated limits (:mod:`checker.inputs.documents.d
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from checker.inputs.documents.ratings import one_rating
 from checker.inputs.documents.text import PdfText, Row
 from checker.inputs.documents.visibility import HiddenText
 from checker.inputs.documents.vocabulary import Vocabulary, load_vocabulary
+from checker.inputs.products import name_parts
 from checker.models import Fact
 
 log = logging.getLogger(__name__)
@@ -271,7 +271,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     return DocumentRead(source=source, category=category, model=model,
                         manufacturer=maker,
                         pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings,
-                        mentions=" ".join(part.casefold() for part in re.findall(r"[^\W\d_]+|\d+", head_text)))
+                        mentions=" ".join(part.casefold() for part in name_parts(head_text)))
 
 
 def _ocr_layer_page(hidden: HiddenText | None, visible: int) -> bool:
