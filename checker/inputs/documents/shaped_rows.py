@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.inputs.documents.candidates import Candidate, Emitter
-from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.rowparse import Parsed
 from checker.inputs.documents.vocabulary import Enum, Label, TextRule, Vocabulary, compile_label
 
@@ -82,11 +82,27 @@ def dimension_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None
         label = parsed.cell_key(label_cell - 1)
     label = re.sub(r"\([^)]*\)", "", label).strip(" :：")
     found_axis = _axis_of(vocab, label)
-    value = readings[0]
-    if found_axis and value.value is not None and value.unit in ("mm", "cm", "in", "inch"):
+    size = _without_ears(vocab, parsed, readings) if len(readings) > 1 else readings[0]
+    if found_axis and size is not None and size.value is not None and size.unit in ("mm", "cm", "in", "inch"):
         if with_ears:
             return []
-        return [emitter.fact(found_axis, value.value, value.unit, parsed.row)]
+        return [emitter.fact(found_axis, size.value, size.unit, parsed.row)]
+    return None
+
+
+def _without_ears(vocab: Vocabulary, parsed: Parsed, readings: list[Value]) -> Value | None:
+    """Of several sizes on one axis's row, the one the words after it say is without rack ears ("482 mm including
+    rack ears; 438 mm without ears" → 438 mm); the first where the row says nothing of ears; None where it speaks of
+    ears but names none of the sizes as without them."""
+    key = parsed.key
+    with_words = [fold_key(w) for w in vocab.dimensions["exclude_with_ears"]]
+    without_words = [fold_key(w) for w in vocab.dimensions["without_ears"]]
+    if not any(w in key for w in with_words + without_words):
+        return readings[0]
+    for i, value in enumerate(readings):
+        after = key[value.end:readings[i + 1].start if i + 1 < len(readings) else len(key)]
+        if any(w in after for w in without_words):
+            return value
     return None
 
 

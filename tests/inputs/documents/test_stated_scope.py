@@ -234,3 +234,13 @@ def test_refrigerant_names_with_isomer(make_pdf: MakePdf, refrigerant: str, odp:
     """R1233zd(E) is read (its ODP < 0.0004 is no printed 0); R1234ze(E)'s 0 agrees."""
     pdf = make_pdf([["Centrifugal chiller LPX-1200", ("Refrigerant", refrigerant), ("ODP", odp)]])
     assert results(pdf, "cooling")["6.3.1.2/odp"].status == status
+
+
+@pytest.mark.parametrize(("width", "status"), [("482 mm including rack ears; 438 mm without ears", "pass"),
+                                               ("438 mm without ears; 482 mm including rack ears", "pass"),
+                                               ("482 mm including rack ears", "missing_evidence")])
+def test_width_with_and_without_rack_ears(make_pdf: MakePdf, width: str, status: str) -> None:
+    """7.5 Gbps: ≤ 12 dm³; 438 × 53 × 500 mm is 11.6 dm³, 482 mm (with the ears) would be 12.8 dm³."""
+    pdf = make_pdf([["Hillcrest X-7500 Firewall", "IPv4 throughput (RFC 2544, 64-byte frames): 7.5 Gbps",
+                     f"Width {width}", "Depth 500 mm", "Height 53 mm", "Port type fixed ports"]], col_width=300)
+    assert results(pdf, "firewall")["6.2.4/volume"].status == status
