@@ -52,7 +52,16 @@ def read_one(path: str, category: str | None) -> Outcome:
     except UnusableInput as exc:
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - a reader bug is an error row, never a lost batch
+        if _interrupted(exc):
+            raise DocumentTimeout from None
         return _failure(Path(path), exc)
+
+
+def _interrupted(exc: Exception) -> bool:
+    """True when ``exc`` is the document's time limit firing inside a call into pdfium: ctypes turns an exception
+    raised while it converts an argument into ``ArgumentError: argument 1: DocumentTimeout``."""
+    return isinstance(exc.__context__, DocumentTimeout) or (
+        type(exc).__name__ == "ArgumentError" and "DocumentTimeout" in str(exc))
 
 
 def _failure(path: Path, exc: BaseException) -> str:

@@ -57,3 +57,19 @@ def test_record_files_have_a_time_bound_too() -> None:
     fine = subprocess.run([sys.executable, "-m", "checker", "check", str(record), "--format", "json"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert fine.returncode in (0, 1) and '"products"' in fine.stdout
+
+
+
+def test_the_limit_firing_inside_a_pdfium_call_is_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ctypes wraps an exception raised while it converts an argument ("ArgumentError: argument 1:
+    DocumentTimeout"): that is the time limit, not a document the reader cannot read (seen once in CI)."""
+    import ctypes
+
+    from checker.inputs import document_records, guard, parallel
+
+    def interrupted(path: Path, category: str | None) -> None:
+        raise ctypes.ArgumentError("argument 1: DocumentTimeout: ")
+
+    monkeypatch.setattr(document_records, "pdf_record", interrupted)
+    monkeypatch.setattr(guard, "guard_file", lambda path: None)
+    assert "timed out after" in parallel.read_within(parallel.read_one, "doc.pdf", None, 5.0)
