@@ -112,7 +112,8 @@ def _without(maker: str | None) -> Callable[[str], str]:
 
 
 def _labelled(rows: list[Row], labels: list[Label]) -> str | None:
-    labels = sorted(labels, key=lambda label: len(label.text), reverse=True)  # "model tested" before "model"
+    """The value after the first of ``labels`` (the vocabulary's identity labels, longest first: "model tested"
+    before "model") that starts a cell of ``rows``, else None."""
     for row in rows:
         for i, cell in enumerate(row.cells):
             key = fold_key(cell.text)

@@ -20,7 +20,7 @@ from checker.inputs.documents.declarations import NOTE as DECLARATION
 from checker.inputs.documents.detect import labelled_model
 from checker.inputs.documents.detection import below
 from checker.inputs.documents.load_lists import load_lists
-from checker.inputs.documents.numbers import Value, fold_key, unit_of
+from checker.inputs.documents.numbers import Value, unit_of
 from checker.inputs.documents.periods import period_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
@@ -94,6 +94,7 @@ class Column:
     statistic: str = ""  # a Min / Max / Typ column: "at_least", "at_most", "typical" (``statistic_columns``)
     sample: bool = False  # one tested sample's results in a test report's table ("001", "外壳 Housing")
     unit_column: bool = False  # each row's unit ("单位 | mg/kg", "Unit | %")
+    exemption: bool = False  # the RoHS exemption each row claims ("Exemption | 6(c)")
 
     @property
     def meaningful(self) -> bool:
@@ -278,6 +279,7 @@ class Extractor:
             col.ignore = True
             col.unit_column = key.strip() in _UNIT_HEADERS or any(
                 word in _UNIT_HEADERS for word in re.split(r"[\s/]+", key.strip()))
+            col.exemption = _names(self.vocab.exemption_columns, key.strip())
         elif key.strip() in self.vocab.load_markers or key.strip() in self.vocab.load_column_headers:
             col.load_key = True
         return col
@@ -356,8 +358,7 @@ class Extractor:
 
     def _exemption_claimed(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
         """Each concentration of ``out`` doubtful where the row names an exemption under an exemption column."""
-        columns = [c for c in header if len(c.name) <= _HEADER_CELL and _names(self.vocab.exemption_columns,
-                                                                               fold_key(c.name).strip())]
+        columns = [c for c in header if c.exemption]
         claimed = [cell.text.strip() for cell in parsed.row.cells for col in columns
                    if self._column(header, cell.x0, cell.x1) is col and re.search(r"\d", cell.text)]
         if not claimed:

@@ -51,6 +51,7 @@ class Notes:
     def __init__(self, page_texts: list[str]) -> None:
         self._texts = page_texts
         self._pages: dict[int, dict[str, str]] = {}
+        self._lines: dict[int, list[str]] = {}  # a page's lines, spaced as rows are, read once per page
 
     def _on(self, page: int) -> dict[str, str]:
         if page not in self._pages:
@@ -75,7 +76,9 @@ class Notes:
         the notes themselves."""
         if not page or not 1 <= page <= len(self._texts) or not self._on(page):
             return set()
-        lines = [_spaced(line) for line in self._texts[page - 1].splitlines()]
+        if page not in self._lines:
+            self._lines[page] = [_spaced(line) for line in self._texts[page - 1].splitlines()]
+        lines = self._lines[page]
         row = _spaced(row_text)
         at = next((i for i, line in enumerate(lines) if line == row), None)
         if at is None:

@@ -401,7 +401,8 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
     return Vocabulary(
         rules=rules, enums=enums,
         categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},
-        identity={k: _labels(v) for k, v in doc["identity"].items()},
+        identity={k: sorted(_labels(v), key=lambda label: len(label.text), reverse=True)  # "model tested" first
+                  for k, v in doc["identity"].items()},
         brands=list(doc["brands"]),
         load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
         load_markers=[fold_key(m) for m in doc["load_markers"]],
