@@ -175,6 +175,8 @@ _CHINESE: dict[str, str] = {
 }
 
 _SUPERSCRIPTS = str.maketrans({"³": "3", "²": "2", "·": "·", "⋅": "·"})
+# a length to a power, its exponent folded to a plain digit ("m³/MWh", "㎥/h" → "m3/h", "mm²"): "m**3/MWh"
+_LENGTH_POWER = re.compile(r"(?<![A-Za-z])([kdcm]?m|ft|in)([23])(?![\d.])")
 
 
 def normalise_unit_text(text: str) -> str:
@@ -189,7 +191,7 @@ def normalise_unit_text(text: str) -> str:
     key = compact.lower()
     if key in _SPELLINGS:
         return _SPELLINGS[key]
-    return compact.replace("·", "*").replace("³", "**3")
+    return _LENGTH_POWER.sub(r"\1**\2", compact.replace("·", "*"))
 
 
 @lru_cache(maxsize=512)

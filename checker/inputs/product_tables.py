@@ -183,6 +183,14 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
     first_row = 1 if path.suffix.lower() == ".parquet" else 2
+    titles = _title_rows(raw, catalog)
+    if titles:  # a title, a "填报单位" line above the header: the header is the row under them
+        raw.columns = _cells(raw.iloc[titles - 1])
+        raw = raw.iloc[titles:].reset_index(drop=True)
+        first_row += titles
+        row_numbers = row_numbers[titles:] if row_numbers else row_numbers
+        if raw.empty:
+            raise TableError(f"{path}: the catalog has no rows")
     for level in (_second_level, _units_level):  # rows under the header that belong to it, in this order
         named = level(raw, catalog, path)
         if named is not None:
@@ -196,12 +204,12 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     mapped, unknown = map_headers(list(raw.columns), catalog)
     written = shown_headers(written_headers(list(raw.columns)))
     headers: dict[str, list[str]] = {}
-    for label, (name, _) in mapped.items():
+    for label, (name, _, _) in mapped.items():
         headers.setdefault(name, []).append(label)
     columns: dict[str, Any] = {}
     for name, labels in headers.items():
         parts = [read_column(path, raw[label], catalog.fields[name], name, mapped[label][1], written[label],
-                              first_row) for label in labels]
+                             first_row, mapped[label][2]) for label in labels]
         store_column(columns, name, parts[0] if len(parts) == 1 else merge_columns(parts, catalog.fields[name], name))
     _identity(columns, len(raw), path, category, first_row, row_numbers)
     _same_model_rows(columns, catalog, first_row, row_numbers)
@@ -246,8 +254,29 @@ def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,
         columns[name + ISSUE] = issues
 
 
+def _cells(row: pd.Series) -> list[str]:
+    return [cell if isinstance(cell, str) else "" if pd.isna(cell) else str(cell) for cell in row]
+
+
 def _first_cells(raw: pd.DataFrame) -> list[str]:
-    return [cell if isinstance(cell, str) else "" if pd.isna(cell) else str(cell) for cell in raw.iloc[0]]
+    return _cells(raw.iloc[0])
+
+
+_TITLE_ROWS = 10  # rows above a header a catalog's title block may take
+
+
+def _title_rows(raw: pd.DataFrame, catalog: Catalog) -> int:
+    """How many rows under the file's first row (a title: "…技术参数汇总表", "政采云 商品参数导出") lie above the
+    real header: 0 unless the first row names fewer than two fields and a row among the next few names at least two,
+    one of them the model or the category."""
+    if len(map_headers(unique_labels([str(c) for c in raw.columns]), catalog)[0]) >= 2:
+        return 0
+    for index in range(min(_TITLE_ROWS, len(raw) - 1)):
+        mapped = map_headers(unique_labels(_cells(raw.iloc[index])), catalog)[0]
+        fields = {field for field, _, _ in mapped.values()}
+        if len(fields) >= 2 and fields & {"model", "category"}:
+            return index + 1
+    return 0
 
 
 def _second_level(raw: pd.DataFrame, catalog: Catalog, path: Path) -> list[str] | None:

@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checker.catalog.clauses import load_catalog
 from checker.catalog.fields import FieldSpec, category_words
 from checker.catalog.files import catalog_dir
 from checker.engine.frame import (
@@ -143,6 +144,18 @@ def _slow_cell(text: str, spec: FieldSpec, unit: str, header: str) -> Cell:
 
 
 
+def _as_bounds(values: np.ndarray, nd: np.ndarray, bounds: Bounds, statistic: str, header: str) -> None:
+    """The numbers of a Min column as "at least" bounds (of a Max column, "at most"): a guaranteed minimum proves a
+    "≥" limit and never an "≤" one. Cells already printed as bounds or intervals keep theirs."""
+    rows = np.flatnonzero(~np.isnan(values) & ~nd)
+    how = "at least" if statistic == "at_least" else "at most"
+    note = f"the “{header.strip()}” column: known only as {how} this"
+    for row in rows:
+        value = float(values[row])
+        bounds[int(row)] = (value, np.inf, note) if statistic == "at_least" else (-np.inf, value, note)
+    values[rows] = np.nan
+
+
 @dataclass
 class _Column:
     """One catalog column read for its field: values, issues (None: none), non-detects, reporting limits."""
@@ -160,13 +173,16 @@ class _Column:
 
 
 def read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: str, header: str,
-                 first_row: int) -> _Column:
+                first_row: int, statistic: str | None = None) -> _Column:
+    """One column of ``name``; a Min / Max column's (``statistic``) numbers are bounds of the product's value."""
     rows = len(raw)
     if spec.kind == "quantity":
         try:
             values, issues, nd, limits, bounds = _quantity_column(raw, spec, unit, header, first_row)
         except ValueError as exc:
             raise TableError(f"{path}: column {header}: {exc}") from None
+        if statistic is not None:
+            _as_bounds(values, nd, bounds, statistic, header)
         present = np.asarray(~np.isnan(values) | pd.notna(issues) | nd, dtype=bool)
         present |= np.isin(np.arange(rows), list(bounds))
         return _Column(raw, header, unit, values, issues, nd, limits, present, bounds)
@@ -208,6 +224,8 @@ def merge_columns(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
     """Several columns of one field as one: per row the first non-blank cell, or, where non-blank cells
     differ, the cell a record with those values would give (a conflict to review)."""
     present = np.column_stack([part.present for part in parts])
+    if name == "category":
+        present = _named_categories(parts, present)
     first = np.argmax(present, axis=1)
     rows = np.arange(len(first))
 
@@ -224,6 +242,15 @@ def merge_columns(parts: list[_Column], spec: FieldSpec, name: str) -> _Column:
         _resolve(parts, merged, present, np.flatnonzero(several & ~same.all(axis=1)), spec, name)
     return merged
 
+
+
+def _named_categories(parts: list[_Column], present: np.ndarray) -> np.ndarray:
+    """``present`` without the cells of category columns that name no category where another column of the row
+    names one: "类别 | 以太网交换机" beside "设备类别 | 接入" (the switch's device class) is a switch."""
+    known = set(load_catalog().categories)
+    named = np.column_stack([np.asarray(map_distinct(part.values, lambda value: category_word(value) in known),
+                                        dtype=bool) & part.present for part in parts])
+    return np.where(named.any(axis=1, keepdims=True), named, present)
 
 
 def _same(part: _Column, merged: _Column, spec: FieldSpec, name: str) -> np.ndarray:

@@ -10,10 +10,8 @@ from collections import Counter
 
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import header_key
+from checker.inputs.header_notes import HeaderReading, read_header, split_brackets
 from checker.units import conversion_factor, is_unit, same_kind
-
-_OPENING = {"]": "[", ")": "(", "）": "（", "】": "【"}
-
 
 _NUMBERED = re.compile(r"^(?P<base>.*)\.\d+$")
 
@@ -58,25 +56,7 @@ def shown_headers(written: dict[str, str]) -> dict[str, str]:
 
 
 
-def split_unit(header: str) -> tuple[str, str | None]:
-    """A header's name and the unit in its last brackets, which may hold brackets of their own
-    ("specific_power [kW/(m**3/min)]"); no closing bracket at the end: the header and None."""
-    text = header.rstrip()
-    if not text or text[-1] not in _OPENING:
-        return header, None
-    depth = 0
-    for index in range(len(text) - 1, -1, -1):
-        char = text[index]
-        if char in _OPENING:
-            depth += 1
-        elif char in _OPENING.values():
-            depth -= 1
-            if depth == 0:
-                return text[:index].rstrip(), text[index + 1:-1]
-    return header, None
-
-
-
+_BRACKETS = re.compile(r"[()（）\[\]【】]")
 _UNIT_ROW_LABELS = frozenset({"unit", "units", "uom", "单位", "计量单位", "单位/unit"})
 _NO_UNIT = frozenset({"-", "—", "/", "－", "n/a"})
 
@@ -105,7 +85,7 @@ def with_units(headers: list[str], units: list[str | None]) -> list[str]:
     when the row's is the same unit, and one that names another is refused (which is meant?)."""
     named: list[str] = []
     for header, unit in zip(headers, units, strict=True):
-        own = split_unit(header)[1]
+        own = split_brackets(header)[1]
         if own is not None and not is_unit(own):
             own = None  # brackets that name no unit ("镉(Cd)")
         if unit is None or (own is not None and _same_unit(own, unit)):
@@ -128,18 +108,18 @@ def _same_unit(one: str, other: str) -> bool:
 _LOOSE_WORDS = re.compile(r"at|load|负载|[%％()（）]")
 
 
-def _loose_key(text: str) -> str:
+def loose_key(text: str) -> str:
     """A header folded further, for the two halves of a two-level header: "PSU efficiency" over "50% load" and
     "psu_efficiency_50", "电源效率" over "50%负载" and "50%负载电源效率" meet ("at", "load", "负载", "%" dropped)."""
     return _LOOSE_WORDS.sub("", header_key(text))
 
 
-def _loose_aliases(catalog: Catalog) -> dict[str, str]:
+def loose_aliases(catalog: Catalog) -> dict[str, str]:
     """Loose key → field, for the keys only one field has."""
     found: dict[str, set[str]] = {}
     for name, spec in catalog.fields.items():
         for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]:
-            found.setdefault(_loose_key(alias), set()).add(name)
+            found.setdefault(loose_key(alias), set()).add(name)
     return {key: next(iter(names)) for key, names in found.items() if len(names) == 1 and key}
 
 
@@ -153,7 +133,7 @@ def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[st
     upper level spans its lower ones), by either order of the two; a pair that names no field keeps its header.
     """
     aliases = _aliases(catalog)
-    loose = _loose_aliases(catalog)
+    loose = loose_aliases(catalog)
     combined: list[str] = []
     upper: str | None = None
     named = 0
@@ -169,8 +149,8 @@ def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[st
         if upper is None or not cell.strip():
             combined.append(header)
             continue
-        base, unit = split_unit(upper)
-        field = loose.get(_loose_key(base + cell)) or loose.get(_loose_key(cell + base))
+        base, unit = split_brackets(upper)
+        field = loose.get(loose_key(base + cell)) or loose.get(loose_key(cell + base))
         if field is None:
             combined.append(header)
             continue
@@ -180,12 +160,28 @@ def two_level(headers: list[str], first: list[str], catalog: Catalog) -> list[st
 
 
 
+def _second_field(reading: HeaderReading, header: str, mapped: dict[str, tuple[str, str, str | None]],
+                  catalog: Catalog) -> HeaderReading:
+    """A header that is an alias of two fields ("设备类别": a product's category, a switch's device class) names the
+    second where an earlier column already names the first ("类别" and "设备类别" side by side)."""
+    if reading.field is None or all(field != reading.field for field, _, _ in mapped.values()):
+        return reading
+    key = header_key(header)
+    for name, spec in catalog.fields.items():
+        if name != reading.field and key in {header_key(alias) for alias in [name, *spec.aliases, spec.label_zh]}:
+            return HeaderReading(name)
+    return reading
+
+
 def _aliases(catalog: Catalog) -> dict[str, str]:
     """Header key → field, for every field's id, aliases and labels (the first field to name a key keeps it)."""
     aliases: dict[str, str] = {}
     for name, spec in catalog.fields.items():
         for alias in [name, *spec.aliases, spec.label_zh, spec.label_en]:
             aliases.setdefault(header_key(alias), name)
+    for name, spec in catalog.fields.items():  # "声功率级(LWAd)" also written "声功率级LWAd"
+        for alias in [spec.label_zh, *spec.aliases]:
+            aliases.setdefault(header_key(_BRACKETS.sub("", alias)), name)
     return aliases
 
 
@@ -195,24 +191,30 @@ def _field_of(header: str, aliases: dict[str, str]) -> tuple[str | None, str | N
     found = aliases.get(header_key(header))
     if found is not None:
         return found, None
-    base, unit = split_unit(header)
+    base, unit = split_brackets(header)
     return aliases.get(header_key(base)), unit
 
 
 
-def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[str, str]], list[str]]:
-    """Column label → (field, unit text) for recognised headers, and the unknown headers as written.
+def map_headers(columns: list[str], catalog: Catalog) -> tuple[dict[str, tuple[str, str, str | None]], list[str]]:
+    """Column label → (field, unit text, statistic: a Min / Max column's "at_least" / "at_most", else None) for
+    recognised headers, and the headers not used as written (with the
+    reason, for a header that names a field whose column is not used: :mod:`checker.inputs.header_notes`).
 
     ``columns`` are unique labels (:func:`unique_labels`); several may map to one field.
     """
     aliases = _aliases(catalog)
+    loose = loose_aliases(catalog)
     written = written_headers([str(label) for label in columns])
-    mapped: dict[str, tuple[str, str]] = {}
+    mapped: dict[str, tuple[str, str, str | None]] = {}
     unknown: list[str] = []
     for label, header in written.items():
-        found, unit = _field_of(header, aliases)
-        if found is None:
+        reading = _second_field(read_header(header, catalog, aliases, loose), header, mapped, catalog)
+        if reading.field is None:
             unknown.append(header)
-            continue
-        mapped[label] = (found, catalog.fields[found].unit if unit is None else unit)
+        elif reading.refused is not None:
+            unknown.append(f"{header} ({reading.refused})")
+        else:
+            unit = reading.unit if reading.unit is not None else catalog.fields[reading.field].unit
+            mapped[label] = (reading.field, unit, reading.statistic)
     return mapped, unknown

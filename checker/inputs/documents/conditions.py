@@ -104,6 +104,14 @@ def _of_field(conditions: dict[str, list[StatedCondition]], prefixed: list[tuple
     return conditions.get(field, []) + [c for prefix, found in prefixed if field.startswith(prefix) for c in found]
 
 
+def conditions_of(conditions: dict[str, list[StatedCondition]], field: str, numeric: bool = True
+                  ) -> list[StatedCondition]:
+    """The conditions a reading of ``field`` is tried against, in order: the field's own, its prefixes', and (for a
+    number) those of every field."""
+    general = conditions.get(ANY_FIELD, []) if numeric else []
+    return _of_field(conditions, _prefixed(conditions), field) + general
+
+
 def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: list[str],
                      found: list[Any]) -> list[Any]:
     """The candidates ``found`` (each with ``field`` and ``fact``), those of another condition dropped and those not
