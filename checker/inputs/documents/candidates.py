@@ -5,6 +5,8 @@ Unit policy (explicit and consistent):
   row label ("效率(%)", "L/hr");
 * an efficiency printed without a unit: ≤ 1 is a fraction → unit ""; > 1 is a percent → "%";
 * a power factor or PUE without a unit → unit "";
+* a share without a unit ("透光率 81") is a percent; one up to 1 is a fraction where its row says it is a ratio
+  ("Imin/I0: 0.74", "比值"), else doubtful (0.81: 81 % or 0.81 %?);
 * a substance value without a unit → "mg/kg" (noted);
 * a sound power printed in dB(A) or dB for a switch/firewall is emitted as noise_lwad in "dB_LW"
   (decibels of sound power, 0.1 B), never a sound pressure;
@@ -217,8 +219,7 @@ class Emitter:
         if rule.bare == "fraction":
             return ""
         if rule.bare == "percent":
-            notes.append("printed without unit; read as percent")
-            return "%"
+            return _bare_share(number, notes, row)
         if rule.bare in ("mg/kg", "mg"):
             if _prose(row):
                 return None  # "Catalyst 9300 Series … Cisco's lead stackable …": a number in a sentence is no content
@@ -250,6 +251,22 @@ class Emitter:
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit)
+
+
+def _bare_share(number: float, notes: list[str], row: Row) -> str:
+    """The unit of a share printed without one: a percent; up to 1, a fraction where the row says it is a ratio
+    ("Imin/I0: 0.74"), else doubtful ("0.81": 81 % as a fraction, or 0.81 %?)."""
+    if number <= 1.0 and _RATIO.search(fold_key(row.text)):
+        notes.append("printed as a ratio (Imin/I0) without unit; read as a fraction")
+        return ""
+    if 0 < number <= 1.0:
+        notes.insert(0, "doubtful: printed without unit as a number up to 1; a fraction (×100 %) or a percent, "
+                        "a person decides")
+    notes.append("printed without unit; read as percent")
+    return "%"
+
+
+_RATIO = re.compile(r"i\s*(?:min|t)?\s*/\s*i\s*0|比值|(?<![a-z])(?:ratio|fraction)(?![a-z])")
 
 
 def _names(words: list[Label], row: Row) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from checker.inputs.documents.footnotes import Notes
+from checker.inputs.documents.footnotes import BodyNames, Notes, another_model
 from checker.inputs.documents.numbers import fold_document, fold_key
 from checker.models import DOUBT_PREFIXES, Fact
 
@@ -128,11 +128,13 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
         return folded[0]
 
     notes = Notes(page_texts)
+    body = BodyNames(page_texts)
     kept = []
     for cand in found:
         evidence = cand.fact.evidence[0] if cand.fact.evidence else None
         row_key = fold_key(evidence.text) if evidence else ""
-        notes_key = " \n ".join(fold_key(t) for t in notes.of(evidence.text, evidence.page)) if evidence else ""
+        noted = notes.of(evidence.text, evidence.page) if evidence else []
+        notes_key = " \n ".join(fold_key(t) for t in noted)
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
         tried = _of_field(conditions, prefixed, cand.field) + (general if numeric else [])
         condition = next((c for c in tried if c.applies(row_key, document_key, notes_key)), None)
@@ -140,6 +142,9 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
             continue
         if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
             cand.fact = condition.mark(cand.fact)
+        other = another_model(noted, body) if noted else None
+        if other is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
+            cand.fact = _noted(cand.fact, f"doubtful: its note names another product ({other}), whose value it may be")
         kept.append(cand)
     return kept
 

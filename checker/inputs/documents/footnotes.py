@@ -95,3 +95,52 @@ class Notes:
 def _spaced(text: str) -> str:
     """``text`` with its runs of spaces as one (a row's cells and a page line print different gaps)."""
     return " ".join(text.split())
+
+
+# A product identifier in a note: letters then letters or digits, with a hyphen ("KD-500GF", "HT-UPS-100K", "WDZN-YJY")
+# or a run of capitals and digits ("R760XS", "BP48"); a report or certificate number after its word is not one.
+_IDENTIFIER = re.compile(r"(?<![\w./-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w/-])"
+                         r"|(?<![\w./-])[A-Z]{2,}[0-9]+[A-Za-z0-9]*(?![\w./-])")
+_NUMBER_WORDS = re.compile(r"(?:报告|证书|编号|批号|no\.?|number|report|certificate|cert\.?)\s*[:：#]?\s*$",
+                           re.IGNORECASE)
+# words of a value taken from elsewhere: another model's, series' or line's test
+_BORROWED = re.compile(r"引自|引用|来自|源自|取自|折算|换算|推算|同系列|系列|机型|型号"
+                       r"|(?<![a-z])(?:quoted|taken|derived|scaled|extrapolated|measured|tested|based)\s+(?:from|on)"
+                       r"(?![a-z])|(?<![a-z])(?:model|series|variant|version)(?![a-z])", re.IGNORECASE)
+
+
+class BodyNames:
+    """The identifiers a document names outside its notes, and their families, read once where a note asks."""
+
+    def __init__(self, page_texts: list[str]) -> None:
+        self._texts = page_texts
+        self._named: set[str] | None = None
+        self._families: set[str] = set()
+
+    def named(self) -> tuple[set[str], set[str]]:
+        if self._named is None:
+            body = "\n".join(line for text in self._texts for line in text.splitlines() if not _NOTE_LINE.match(line))
+            self._named = {found.casefold() for found in _IDENTIFIER.findall(body)}
+            self._families = {_family(name) for name in self._named}
+        return self._named, self._families
+
+
+def another_model(notes: list[str], body: BodyNames) -> str | None:
+    """An identifier a reading's notes name that the document names nowhere else, where the note says the value is
+    borrowed ("引自", "同系列", "measured on") or the identifier is a sibling of one the document names ("KD-500GF"
+    beside "KD-400GF"): the value is another product's ("* 燃油消耗率为同系列 KD-500GF 机型实测数据"). None: no such."""
+    for note in notes:
+        borrowed = _BORROWED.search(note) is not None
+        for found in _IDENTIFIER.finditer(note):
+            name = found.group(0)
+            if _NUMBER_WORDS.search(note[:found.start()]):
+                continue
+            named, families = body.named()
+            if name.casefold() not in named and (borrowed or _family(name.casefold()) in families):
+                return name
+    return None
+
+
+def _family(name: str) -> str:
+    """An identifier's leading letters ("kd" of "kd-500gf", "ht" of "ht-ups-100k")."""
+    return re.match(r"[^\W\d_]*", name).group(0)  # type: ignore[union-attr]

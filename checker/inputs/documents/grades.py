@@ -30,17 +30,28 @@ _ANY_STANDARD = re.compile(r"\b(gb|yd|jb|sj|qb|gb/z|jg|cecs|t/ca|t/cec)\s*(?:/\s
 def grade_doubt(vocab: Vocabulary, row_text: str, category: str | None) -> str | None:
     """Why the grade in ``row_text`` may not be the product's grade under its standard, else None."""
     key = fold_key(row_text)
-    return _superseded_edition(key) or _other_standard(key, category) or _other_part(vocab, key, category)
+    return (_superseded_edition(key, vocab.grade_editions) or _enterprise_standard(key)
+            or _other_standard(key, category) or _other_part(vocab, key, category))
 
 
-def _superseded_edition(key: str) -> str | None:
-    for standard, newest in _newest_editions().items():
+def _superseded_edition(key: str, editions: dict[str, str]) -> str | None:
+    for standard, newest in {**editions, **_newest_editions()}.items():
         number = re.escape(fold_key(standard)).replace(r"\ ", r"\s*")
         for found in re.finditer(number + r"\s*[-‐—–]\s*((?:19|20)\d{2})(?!\d)", key):
             if found.group(1) != newest:
-                return (f"graded under {standard}-{found.group(1)}; the grade tables are {standard}-{newest}, "
+                return (f"graded under {standard}-{found.group(1)}; the edition in force is {standard}-{newest}, "
                         "whose grades differ")
     return None
+
+
+_ENTERPRISE = re.compile(r"(?<![a-z])q\s*/\s*[a-z0-9]{1,10}\s*[\d.]+(?:\s*[-‐—–]\s*(?:19|20)\d{2})?")
+
+
+def _enterprise_standard(key: str) -> str | None:
+    """A grade under an enterprise standard ("Q/LX 02-2012"): the company's own grading, not the national one."""
+    found = _ENTERPRISE.search(key)
+    return f"graded under an enterprise standard ({found.group(0).upper()}), not the national grading standard" \
+        if found else None
 
 
 def _other_standard(key: str, category: str | None) -> str | None:

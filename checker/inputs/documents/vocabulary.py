@@ -191,6 +191,7 @@ class Vocabulary:
     conditions: dict[str, list[StatedCondition]] = field(default_factory=dict)  # by field, in order
     statistics: dict[str, str] = field(default_factory=dict)  # a Min / Typ / Max header word → its kind
     grade_of_other_parts: dict[str, list[Label]] = field(default_factory=dict)  # by category
+    grade_editions: dict[str, str] = field(default_factory=dict)  # editions in force not in catalogs/grades
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
@@ -428,6 +429,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         conditions=load_conditions(doc["stated_conditions"]),
         statistics=load_statistics(doc["statistic_columns"]),
         grade_of_other_parts={category: _labels(words) for category, words in doc["grade_of_other_parts"].items()},
+        grade_editions={str(k): str(v) for k, v in doc.get("grade_standard_editions", {}).items()},
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
