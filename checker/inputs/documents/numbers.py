@@ -133,9 +133,15 @@ _NUMBER_CORE = (
     r"|\d+,\d{1,2}(?![\d,])|0,\d+(?![\d,])"  # 105,8 and 0,236
     r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3}(?![\d.]))?)"  # 94.2, .5, 1.2E+03
 )
+# A number is taken whole (an atomic group: "90.5" of "90.5-93.0" is never cut to "90"); one joined by a hyphen to a
+# digit ("62321-7-2", "2024-01-01", "YE3-250M-4", "110-240V") is part of a code, a date or a span of ratings, not a
+# value, except two decimals joined ("90.5-93.0 %", "0.96-0.99": a range of readings, two values).
+_DECIMAL_END = r"(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d)"
 _VALUE_RE = re.compile(
     r"(?P<op><=|>=|=<|=>|≤|≥|≦|≧|≯|≮|<|>)?\s*"
-    r"(?<![A-Za-z0-9_.,/])(?<!\d-)(?P<num>[-+]?" + _NUMBER_CORE + r")(?![\w/]*-\d)"
+    r"(?<![A-Za-z0-9_.,/])(?:(?<!\d-)|(?:(?<=\.\d-)|(?<=\.\d\d-)|(?<=\.\d\d\d-))(?=\d+\.\d))"
+    r"(?P<num>(?>[-+]?" + _NUMBER_CORE + r"))"
+    r"(?:(?![\w/]*-\d)|(?:" + _DECIMAL_END + r")(?=-\d+\.\d+(?![\w.]|-\d)))"
 )
 # Comparison symbols (notation); comparison words are data (``comparisons`` in vocabulary.yaml,
 # applied by checker.inputs.documents.bounds). ＜ ＞ are folded to < > before matching.

@@ -56,6 +56,12 @@ def _values(text: str) -> list[tuple[float | None, str, str]]:
     ("N.A.", [(None, "", "na")]),
     ("200W的功耗", [(200.0, "W", "")]),
     ("C1000 D5", []),
+    # a range of readings: both decimals whole, never the first cut at its point ("90.5" read as 90: a wrong fail)
+    ("90.5–93.0 %", [(90.5, "", ""), (93.0, "%", "")]),
+    ("0.96-0.99", [(0.96, "", ""), (0.99, "", "")]),
+    ("1.5-3 mm", []),
+    ("IEC 62321-7-2", []),
+    ("2024-01-01", []),
 ])
 def test_find_values(text: str, expected: list[tuple[float | None, str, str]]) -> None:
     assert _values(text) == expected

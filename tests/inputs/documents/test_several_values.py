@@ -56,3 +56,16 @@ def test_load_list_is_still_paired(make_pdf: MakePdf) -> None:
 def test_one_value_is_still_read(make_pdf: MakePdf) -> None:
     facts = read_pdf(make_pdf([["Server", "PSU efficiency at 50% load: 94.5%"]]), "server").facts
     assert [(f.field, f.value, f.note) for f in facts] == [("psu_efficiency_50", 94.5, "")]
+
+
+@pytest.mark.parametrize(("row", "clause"), [
+    ("50% || 90.5–93.0 % || 0.98", "6.2.1/psu-eff-50"),
+    ("20% || 91.4 || 0.96–0.99", "6.2.1/psu-pf-20"),
+], ids=["efficiency-range", "power-factor-range"])
+def test_a_range_of_readings_goes_to_a_person(make_pdf: MakePdf, row: str, clause: str) -> None:
+    """A range of units' readings (red-team round 3): "0.96–0.99" was read as 0.0 and "90.5–93.0 %" as 90.0, so an
+    honest sheet failed. Both ends are read; which one the clause means, a person decides."""
+    path = make_pdf([["Server SR-1 test report", ("负载率", "效率(%)", "功率因数"), tuple(row.split(" || "))]])
+    report = check([path], date(2026, 1, 1), category="server").report()
+    found = next(c for c in report.products[0].clauses if c.id == clause)
+    assert found.status == "manual_review"
