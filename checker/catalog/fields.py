@@ -29,6 +29,7 @@ class FieldSpec(Strict):
     aliases: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)
     pah: bool = False  # one of the 15 PAHs of Appendix A (catalogs/substances.yaml)
+    annual: bool = False  # a figure over a year's statistics period (PUE, WUE, renewable share, annual energy)
 
     @model_validator(mode="after")
     def _unit_parses(self) -> FieldSpec:

@@ -168,14 +168,14 @@ def low_confidence(record: DataCentreRecord, catalog: Tca305Catalog | None = Non
 def section5_facts(record: DataCentreRecord) -> dict[str, float]:
     """Section-5 operation figures in canonical units: pue (unitless), renewable_share (%),
     wue (L/kWh), annual_energy_tce (tce), annual_electricity (kWh). A figure whose inputs are
-    missing (no IT energy, no water) is left out."""
+    missing (no IT energy, no water, no renewables block) is left out."""
     electricity = record.energy.electricity
     renewable = record.renewables
     facts = {
         "annual_electricity": electricity,
         "annual_energy_tce": annual_energy_tce(record),
     }
-    if electricity > 0:
+    if electricity > 0 and "renewables" in record.model_fields_set:  # no renewables block: no share, not 0 %
         share = renewable.own_generation + renewable.green_power + renewable.certificates
         facts["renewable_share"] = share / electricity * 100.0
     if record.it_energy:

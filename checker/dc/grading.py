@@ -21,6 +21,7 @@ from checker.dc.catalog import Tca305Catalog, load_tca305
 from checker.dc.energy import BOUNDS, NATIONAL_FALLBACK, Bound, GridChoice, grid_choice, low_confidence, section5_facts
 from checker.dc.record import DataCentreRecord
 from checker.dc.scoring import Scenario, scenario
+from checker.engine.evaluate import YEAR_DAYS
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +87,37 @@ def operation_rows(record: DataCentreRecord, facts: dict[str, float], as_of: dat
     pue, wue = facts.get("pue"), facts.get("wue")
     pue_lim, wue_lim = tca305_pue_limit(record, as_of, catalog), tca305_wue_limit(record, as_of, catalog)
     wue_rule = catalog.constraints.wue
+    doubt = _operation_doubt(record, as_of, catalog)
+    pue_doubt = doubt or ("implausible: IT energy above the total (PUE below 1)" if pue is not None and pue < 1
+                          else None)
+    if pue_doubt is None and scope and compare(pue, "<=", pue_lim) == "fail":
+        pue_doubt = ("above the large data centres' limit, which the text does not state for this size: "
+                     "a person decides")
     return [
-        constraint("4.2/pue", compare(pue, "<=", pue_lim), pue, pue_lim, "<=",
-                   f"{record.climate_zone}, {age}{scope}" + ("" if pue is not None else "; no IT energy")),
-        constraint("4.2/wue", compare(wue, "<=", wue_lim), wue, wue_lim, "<=",
-                   f"{age}; 宜 (advisory): does not veto the grade" if not wue_rule.binding else age,
-                   veto=wue_rule.binding, unit="L/kWh"),
+        constraint("4.2/pue", "manual_review" if pue_doubt else compare(pue, "<=", pue_lim), pue, pue_lim, "<=",
+                   f"{record.climate_zone}, {age}{scope}" + ("" if pue is not None else "; no IT energy")
+                   + (f"; {pue_doubt}" if pue_doubt else "")),
+        constraint("4.2/wue", "manual_review" if doubt else compare(wue, "<=", wue_lim), wue, wue_lim, "<=",
+                   (f"{age}; 宜 (advisory): does not veto the grade" if not wue_rule.binding else age)
+                   + (f"; {doubt}" if doubt else ""), veto=wue_rule.binding, unit="L/kWh"),
     ]
+
+
+def _operation_doubt(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog) -> str | None:
+    """Why the year's measured PUE and WUE (4.2: 连续一年内的实测值) cannot be judged from the record: a statistics period
+    that is not a year, or a declared age and a commissioning date that put the data centre on different sides of
+    the new / existing line (different limits)."""
+    days = record.period_days()
+    if days is not None and not YEAR_DAYS[0] <= days <= YEAR_DAYS[1]:
+        return (f"the statistics period runs from {record.period_start} to {record.period_end} ({days} days): "
+                "4.2 asks for the measured figures of one continuous year")
+    if record.years_in_operation is not None and record.commissioned is not None:
+        counted = max((record.on(as_of) - record.commissioned).days / 365.25, 0.0)
+        limit = catalog.constraints.pue.existing_min_years
+        if (counted < limit) != (record.years_in_operation < limit):
+            return (f"years_in_operation {record.years_in_operation:g} and commissioned {record.commissioned} "
+                    f"({counted:.1f} years to {record.on(as_of)}) disagree on whether it is new (<{limit:g} years)")
+    return None
 
 
 def ratio_statuses(ratios: dict[Bound, float | None], catalog: Tca305Catalog) -> set[str]:

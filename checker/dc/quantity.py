@@ -62,17 +62,25 @@ class Amount(Strict):
 def amount_in(value: Any, units: tuple[str, ...]) -> dict[str, Any]:
     """Parse ``value`` into ``{"value", "unit"}`` with ``unit`` the first of ``units`` of the same
     kind as the text's unit (a bare number takes ``units[0]``)."""
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, str):
+    if isinstance(value, dict):  # {value: 500, unit: t}: the unit is read as text is, never taken on trust
+        if "unit" not in value or not isinstance(value.get("value"), int | float) or set(value) - {"value", "unit"}:
+            return value  # the model reports what is wrong with it
+        number, text_unit = float(value["value"]), str(value["unit"])
+    elif isinstance(value, str):
         number, text_unit = split_number(value)
-        for unit in units:
-            if text_unit and same_kind(text_unit, unit):
-                return {"value": number * conversion_factor(text_unit, unit), "unit": unit}
-        if text_unit:
-            raise ValueError(f"unit of {value!r} is none of {', '.join(units)}")
-        return {"value": number, "unit": units[0]}
-    return {"value": to_unit(value, units[0]), "unit": units[0]}
+    else:
+        return {"value": to_unit(value, units[0]), "unit": units[0]}
+    return _in_units(value, number, text_unit, units)
+
+
+def _in_units(value: Any, number: float, text_unit: str | None, units: tuple[str, ...]) -> dict[str, Any]:
+    """``number`` in ``text_unit`` as the first of ``units`` of its kind (no unit: ``units[0]``)."""
+    for unit in units:
+        if text_unit and same_kind(text_unit, unit):
+            return {"value": number * conversion_factor(text_unit, unit), "unit": unit}
+    if text_unit:
+        raise ValueError(f"unit of {value!r} is none of {', '.join(units)}")
+    return {"value": number, "unit": units[0]}
 
 
 FuelUnit = Literal["kg", "L"]

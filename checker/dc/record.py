@@ -187,6 +187,12 @@ class DataCentreRecord(Strict):
             raise ValueError("period_start is after period_end")
         return self
 
+    def period_days(self) -> int | None:
+        """The days of the statistics period, first and last counted; None where either end is not given."""
+        if self.period_start is None or self.period_end is None:
+            return None
+        return (self.period_end - self.period_start).days + 1
+
     def on(self, as_of: date) -> date:
         """The date the limits are taken on: the end of the statistics period, else ``as_of``."""
         return self.period_end or as_of

@@ -34,6 +34,7 @@ class Reason:
     RESTATED_LIMIT = 17
     BAND_SPANS = 18  # the band's quantity known only as a range that spans two bands
     PERIOD_ISSUE = 19  # the statistics period's end is given but cannot be read: the limit in force is unknown
+    NOT_A_YEAR = 20  # an annual figure over a statistics period that is not a year
 
 
 @dataclass
@@ -198,9 +199,37 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
             _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
         _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
         return ClauseColumn(clause, status, reason, value, _constant(np.nan, rows), factor)
+    if clause.quantity and catalog.fields[clause.quantity].annual:  # a figure given (no figure: missing, below)
+        read = ~np.isnan(value) | _given(frame, clause.quantity + ISSUE) | _given(frame, clause.quantity + HI)
+        _mark(status, reason, active & not_a_year(frame) & read, MANUAL, Reason.NOT_A_YEAR)
     limit = _limits(clause, frame, catalog, as_of, status, reason, active)
     _compare(clause, frame, value, limit, factor, status, reason, active)
     return ClauseColumn(clause, status, reason, value, limit, factor)
+
+
+PERIOD_START = "period_start"
+YEAR_DAYS = (364, 367)  # a statistics period of a year, first and last days counted (365 or 366; a day's slack)
+
+
+def period_days(frame: pd.DataFrame) -> npt.NDArray[np.float64]:
+    """The days of each row's statistics period, first and last counted (NaN where either end is not given)."""
+    if PERIOD_START not in frame or PERIOD_END not in frame:
+        return np.full(len(frame), np.nan)
+    start = pd.to_datetime(frame[PERIOD_START].astype(object), errors="coerce", format="ISO8601")
+    end = pd.to_datetime(frame[PERIOD_END].astype(object), errors="coerce", format="ISO8601")
+    return ((end - start).dt.days + 1).to_numpy(dtype=float, na_value=np.nan)
+
+
+def _given(frame: pd.DataFrame, name: str) -> npt.NDArray[np.bool_]:
+    """Rows where the side column ``name`` holds something (none: no row)."""
+    return frame[name].notna().to_numpy() if name in frame else np.zeros(len(frame), dtype=bool)
+
+
+def not_a_year(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Rows whose statistics period is given and is not a year."""
+    days = period_days(frame)
+    with np.errstate(invalid="ignore"):
+        return ~np.isnan(days) & ((days < YEAR_DAYS[0]) | (days > YEAR_DAYS[1]))
 
 
 def _passes(op: str, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:

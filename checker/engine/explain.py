@@ -125,6 +125,10 @@ def _value_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why
     if why == Reason.PERIOD_ISSUE:
         return (f"the end of the statistics period cannot be read ({_text(cells, row, 'period_end' + ISSUE)}): "
                 "which limit is in force is not known")
+    if why == Reason.NOT_A_YEAR:
+        start, end = _text(cells, row, "period_start"), _text(cells, row, "period_end")
+        return (f"the statistics period runs from {start} to {end}, not a year: the clause is for the year's "
+                f"figure")
     if why == Reason.VALUE_MISSING:
         return f"no usable value for {catalog.fields[name].label_en}" if name else "no usable value"
     if why == Reason.VALUE_ISSUE:

@@ -3,7 +3,8 @@ period: 1 January 2024 - 31 December 2024", "2024-01-01 至 2024-12-31", "报告
 and ``period_end``, which choose the limits of 5.1 and Table 1 in force (INTERFACE §6).
 
 The labels are the vocabulary's (``period_labels``); a label with one year and no day ("2024 年度") is that calendar
-year. A row with one date only, or dates that are not a start before an end, gives nothing.
+year, and so is a line that opens with its year ("2024年度，本数据中心…") or names a calendar year ("the financial year
+2024 (calendar year)"). A row with one date only, or dates that are not a start before an end, gives nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ _PART_OF_YEAR = re.compile(r"\d{1,2}\s*月|[-/.]\d{1,2}[-/.]|季|quarter|(?<![a-
                            + _MONTH + r")(?![a-z])")
 
 
+# A line that opens with the year it reports ("2024年度，…", "2024 年度数据中心能耗报告") or names a calendar year; a
+# financial year alone ("FY2024") may not be one.
+_YEAR_OF_REPORT = re.compile(r"^\s*(?:19|20)\d{2}\s*年度|(?<![a-z])calendar\s+year(?![a-z])"
+                             r"|(?:19|20)\d{2}\s*自然年|自然年度")
+
+
 def _date(m: re.Match[str]) -> date | None:
     """The date of one ``_DATES`` match, None when it is no calendar date."""
     g = m.groupdict()
@@ -51,8 +58,12 @@ def period_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, e
     key = parsed.key
     label = next((m for lab in vocab.period_labels if lab.probe in key for m in [lab.pattern.search(key)] if m), None)
     if label is None:
-        return []
-    rest = key[label.end():]
+        label = _YEAR_OF_REPORT.search(key)  # "2024年度，本数据中心…", "the financial year 2024 (calendar year)"
+        if label is None:
+            return []
+        rest = key
+    else:
+        rest = key[label.end():]
     days = [d for d in (_date(m) for m in _DATES.finditer(rest)) if d is not None]
     if len(days) >= 2:
         start, end = days[0], days[1]
