@@ -104,9 +104,9 @@ def operation_rows(record: DataCentreRecord, facts: dict[str, float], as_of: dat
 
 
 def _operation_doubt(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog) -> str | None:
-    """Why the year's measured PUE and WUE (4.2: 连续一年内的实测值) cannot be judged from the record: a statistics period
-    that is not a year, or a declared age and a commissioning date that put the data centre on different sides of
-    the new / existing line (different limits)."""
+    """Why the year's measured PUE and WUE (4.2: 连续一年内的实测值) cannot be judged from the record: a statistics
+    period that is not a year, or a declared age and a commissioning date that put the data centre on different sides
+    of the new / existing line (different limits)."""
     days = record.period_days()
     if days is not None and not YEAR_DAYS[0] <= days <= YEAR_DAYS[1]:
         return (f"the statistics period runs from {record.period_start} to {record.period_end} ({days} days): "
