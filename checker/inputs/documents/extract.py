@@ -15,12 +15,12 @@ from typing import cast
 
 from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
-from checker.inputs.documents.conditions import under_statistic
+from checker.inputs.documents.conditions import conditions_of, under_statistic
 from checker.inputs.documents.declarations import NOTE as DECLARATION
 from checker.inputs.documents.detect import labelled_model
 from checker.inputs.documents.detection import below
 from checker.inputs.documents.load_lists import load_lists
-from checker.inputs.documents.numbers import Value, unit_of
+from checker.inputs.documents.numbers import Value, fold_key, unit_of
 from checker.inputs.documents.periods import period_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
@@ -57,6 +57,9 @@ def _concentration(rule: LabelRule | None) -> bool:
     """True when ``rule`` reads a concentration (``non_detect`` in fields.yaml: a substance, a PAH, a battery metal)."""
     spec = load_catalog().fields.get(rule.name) if rule is not None else None
     return spec is not None and spec.non_detect
+
+
+_BRACKETED = re.compile(r"[(（\[][^)）\]]*[)）\]]")
 
 
 def _sample_columns(cols: list[Column], parsed: Parsed) -> None:
@@ -343,6 +346,8 @@ class Extractor:
                 continue
             cand = self.emitter.emit(rule, load, value, col.unit or unit_cell or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
+            if cand and col.name.strip() and not col.statistic:
+                cand = self._under_header(cand, col)
             if cand and col.statistic:
                 marked = under_statistic(cand.fact, col.statistic, col.name)
                 if col.statistic == "typical" or marked is not cand.fact:  # a bound kept: its Min or Max stands
@@ -355,6 +360,29 @@ class Extractor:
         self._below_detection_limit(out, header, parsed, unit_cell)
         self._exemption_claimed(out, header, parsed)
         return out if aligned else None
+
+    def _under_header(self, cand: Candidate, col: Column) -> Candidate | None:
+        """``cand`` read under a header cell that qualifies it ("效率设计目标值", "效率典型值(%)", "Target efficiency",
+        "Nominal efficiency (%)"): the header states a condition of ``stated_conditions`` another than the standard's
+        (dropped, doubtful or a bound, by its outcome) or names a statistic (a Typ / Min / Max word that begins or
+        ends a longer header: "Nominal efficiency"; "Max" alone is the row's largest reading); None where the
+        condition drops the reading."""
+        key = fold_key(col.name)
+        numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
+        for condition in conditions_of(self.vocab.conditions, cand.field, numeric):
+            if condition.other is None or (condition.states is not None and condition.states.search(key)):
+                continue
+            if condition.other.search(key):
+                if condition.outcome == "drop":
+                    return None
+                if not cand.fact.note.startswith(DOUBT_PREFIXES):
+                    cand.fact = condition.mark(cand.fact)
+                return cand
+        words = [word for word in re.split(r"[\s:：/]+", _BRACKETED.sub(" ", key)) if word]
+        ends = [word for word in words[:1] + words[-1:] if word in self.vocab.statistics and len(words) > 1]
+        if ends and not cand.fact.note.startswith(DOUBT_PREFIXES):
+            cand.fact = under_statistic(cand.fact, self.vocab.statistics[ends[0]], col.name)
+        return cand
 
     def _exemption_claimed(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
         """Each concentration of ``out`` doubtful where the row names an exemption under an exemption column."""
