@@ -50,7 +50,8 @@ def test_a_measured_header_is_read(make_pdf: MakePdf, header: tuple[str, str, st
 
 
 def test_the_standard_s_table_restated_under_its_own_word_is_no_measurement(make_pdf: MakePdf) -> None:
-    lines = ["交换机产品技术指标符合性说明", "产品：ZX-S5960-48 固定端口以太网交换机（单路电源）", ("指标", "", "限制值"),
+    lines = ["交换机产品技术指标符合性说明", "产品：ZX-S5960-48 固定端口以太网交换机（单路电源）",
+             ("指标", "", "限制值"),
              ("单路电源输出效率", "20%负载", "88%"), ("", "50%负载", "92%"), ("", "100%负载", "88%"),
              ("单路电源最低功率因数(50%负载下的)", "", "0.90"), ("噪声发射", "有人值守", "7.6 Bels"),
              ("", "无人值守", "8.1 Bels"), "我司承诺上述指标全部满足。"]
