@@ -93,7 +93,7 @@ class Emitter:
         field_id, load = self._field(rule, load)
         if field_id is None:
             return None
-        unit = value.unit or unit_hint or ""
+        unit = _unit(rule, value, unit_hint)
         if rule.also_rule and unit and not kind_ok(unit, rule.unit):
             sibling = self.vocab.rule(rule.also_rule)
             row_key = fold_key(row.text)
@@ -251,6 +251,16 @@ class Emitter:
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit)
+
+
+def _unit(rule: LabelRule, value: Value, hint: str | None) -> str:
+    """The unit ``value`` is read in: its own, else the hint of its column or label ("" none); a fraction under a
+    heading's "%" ("0.961" below "电源效率（%）与功率因数") is a fraction printed as one, not 0.961 %."""
+    if value.unit:
+        return value.unit
+    if hint == "%" and rule.bare == "fraction" and value.value is not None and 0 < value.value <= 1:
+        return ""
+    return hint or ""
 
 
 def _bare_share(number: float, notes: list[str], row: Row) -> str:

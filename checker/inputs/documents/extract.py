@@ -158,9 +158,11 @@ class Extractor:
                 out.extend(dims)
             elif not self._sets_the_table(parsed, state, out):
                 out.extend(self._row(parsed, state))
-            if self.models and not same_name(self.models[-1], self.models[0]):
+            other = self.models[-1] if self.models and not same_name(self.models[-1], self.models[0]) else \
+                _sibling_in_first_cell(row, self.models[0]) if self.models else None
+            if other is not None:
                 for cand in out[start:]:
-                    cand.fact = _of_another_model(cand.fact, self.models[-1], self.models[0])
+                    cand.fact = _of_another_model(cand.fact, other, self.models[0])
         return out
 
     def _sets_the_table(self, parsed: Parsed, state: _BlockState, out: list[Candidate]) -> bool:
@@ -226,7 +228,8 @@ class Extractor:
         if _answered_with_marks(parsed) or _words_only(parsed):
             state.context = None
             return
-        state.pending_unit = parsed.label_unit() or state.pending_unit
+        if len({id(hit.rule) for hit in parsed.hits}) <= 1:  # "电源效率（%）与功率因数：": the % is one quantity's
+            state.pending_unit = parsed.label_unit() or state.pending_unit
         if state.header is not None and not state.header_fresh and _new_columns(state.header, parsed, state.following):
             state.header, state.header_rule = None, None  # the header of the next table, in columns of its own
         if len({id(hit.rule) for hit in parsed.hits}) == 1:  # a label row naming several quantities
@@ -317,6 +320,7 @@ class Extractor:
         typical: list[Candidate] = []
         guaranteed: list[Candidate] = []  # bounded by a Min or Max column
         aligned = False
+        unplaced: list[str] = []  # readings under no column of the header (a header cell lost: a seal, a fold)
         limits = parsed.limits()
         roles = any(c.result or c.limit for c in header)
         for value in readings:
@@ -333,6 +337,8 @@ class Extractor:
             if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
                 continue  # "label: value" inside one cell is a line of its own, not a table cell
             col = self._column(header, cell.x0, cell.x1)
+            if col is None and (value.value is not None or value.qualifier == "nd"):
+                unplaced.append(value.text)
             if col is None or not col.meaningful or (col.sample and not _concentration(col.rule or row_rule)):
                 continue
             aligned = True
@@ -346,20 +352,29 @@ class Extractor:
                 continue
             cand = self.emitter.emit(rule, load, value, col.unit or unit_cell or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
-            if cand and col.name.strip() and not col.statistic:
-                cand = self._under_header(cand, col)
-            if cand and col.statistic:
-                marked = under_statistic(cand.fact, col.statistic, col.name)
-                if col.statistic == "typical" or marked is not cand.fact:  # a bound kept: its Min or Max stands
-                    (typical if col.statistic == "typical" else guaranteed).append(cand)
-                cand.fact = marked
+            cand = self._qualified(cand, col, typical, guaranteed) if cand else None
             if cand:
                 out.append(_tagged(cand, col.result or col.sample or parsed.named_by(value) is False))
         beside = {c.field for c in guaranteed}  # a Min or Max beside a typical value says more than it
         out = [c for c in out if not (c in typical and c.field in beside)]
         self._below_detection_limit(out, header, parsed, unit_cell)
         self._exemption_claimed(out, header, parsed)
+        if unplaced and aligned:
+            _doubt_all(out, f"doubtful: the row's {', '.join(unplaced)} lies under no column of the table's header "
+                            "(a header cell lost?); which sample or quantity it is, a person checks")
         return out if aligned else None
+
+    def _qualified(self, cand: Candidate, col: Column, typical: list[Candidate], guaranteed: list[Candidate]
+                   ) -> Candidate | None:
+        """``cand`` as its column's header qualifies it: under a Min / Max / Typ column (kept in ``guaranteed`` or
+        ``typical``), or under a header naming a condition (:meth:`_under_header`)."""
+        if not col.statistic:
+            return self._under_header(cand, col) if col.name.strip() else cand
+        marked = under_statistic(cand.fact, col.statistic, col.name)
+        if col.statistic == "typical" or marked is not cand.fact:  # a bound kept: its Min or Max stands
+            (typical if col.statistic == "typical" else guaranteed).append(cand)
+        cand.fact = marked
+        return cand
 
     def _under_header(self, cand: Candidate, col: Column) -> Candidate | None:
         """``cand`` read under a header cell that qualifies it ("效率设计目标值", "效率典型值(%)", "Target efficiency",
@@ -552,6 +567,25 @@ class Extractor:
                         out.append(_tagged(cand, parsed.named_by(value) is False))
                         break
         return out
+
+
+def _doubt_all(found: list[Candidate], note: str) -> None:
+    """Each candidate of ``found`` doubtful for ``note`` (one already doubtful keeps its own doubt)."""
+    for cand in found:
+        if not cand.fact.note.startswith(DOUBT_PREFIXES):
+            cand.fact = cand.fact.model_copy(update={"note": "; ".join(filter(None, [note, cand.fact.note]))})
+
+
+def _sibling_in_first_cell(row: Row, own: str) -> str | None:
+    """The model a table row opens with where it is another of the document's model's family ("ZX-R5300 G5 | 50% |
+    94.2" in ZX-R5300 G6's report: the series' other model, tested with another PSU), else None."""
+    if len(row.cells) < 2:
+        return None
+    first = row.cells[0].text.strip()
+    if not _MODEL_CELL.fullmatch(first) or same_name(first, own):
+        return None
+    family = re.match(r"[^\W\d_]+", first)
+    return first if family and own.casefold().startswith(family.group(0).casefold()) else None
 
 
 def _of_another_model(fact: Fact, other: str, own: str) -> Fact:
