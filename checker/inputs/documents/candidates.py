@@ -114,13 +114,23 @@ class Emitter:
                 return None
             unit = resolved
         if not self._unit_fits(rule, unit, notes, row):
-            return None
+            return self._surface_test(rule, field_id, value, unit, row, load)
         if value.qualifier == APPROX:
             return self.fact(field_id, None, unit, row, load=load, spans=[(value.start, value.end)],
                              note=f"doubtful: an estimate or a target ({value.text}), not a measurement")
         cand = self._reading(rule, field_id, value, unit, row, notes, load)
         cand.tags |= {ASSUMED_CONTENT} if assumed and rule.bare == "mg/kg" else set()
         return cand
+
+    def _surface_test(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
+                      load: int | None) -> Candidate | None:
+        """A substance's reading per area ("0.32 µg/cm²", IEC 62321-7-1's spot test of a coating): no concentration,
+        but an unreadable fact for a person, never nothing (a positive spot test means the coating holds Cr(VI))."""
+        if unit not in _SURFACE_UNITS or not (rule.kind == "substance" or rule.unit == "mg/kg"):
+            return None
+        return self.fact(field_id, None, unit, row, load=load, spans=[(value.start, value.end)],
+                         note=f"unreadable: {value.text} is a surface test's result (a spot test per area), "
+                              "not a concentration in the material; a person reads it")
 
     def _field(self, rule: LabelRule, load: int | None) -> tuple[str | None, int | None]:
         """The field ``rule`` names at ``load`` (a load rule's default load when none is printed)."""
@@ -251,6 +261,9 @@ class Emitter:
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit)
+
+
+_SURFACE_UNITS = frozenset({"ug/cm**2"})  # IEC 62321-7-1's boiling-water spot test of a coating
 
 
 def _unit(rule: LabelRule, value: Value, hint: str | None) -> str:

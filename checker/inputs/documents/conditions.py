@@ -67,6 +67,8 @@ def _bounded(fact: Fact, outcome: str, note: str) -> Fact | None:
     """``fact`` known only as at least / at most its number (``outcome``), with ``note``; None where its printed
     comparison or a missing number leaves no such bound."""
     qualifier, allowed, _ = _BOUND[outcome]
+    if outcome == "at_most" and fact.qualifier == "nd":
+        return fact  # a non-detect is already known only as below its limit
     if fact.qualifier not in allowed or fact.value is None:
         return None
     return _noted(fact, note, qualifier=fact.qualifier or qualifier)

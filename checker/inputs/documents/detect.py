@@ -187,9 +187,19 @@ _CONTAINED = re.compile(r"[(（]\s*(?:含|包含|内含|带|附|with|incl|includ
 def battery_sample(vocab: Vocabulary, rows: list[Row]) -> str | None:
     """The sample line of a test report whose sample is a battery ("样品名称 锂离子电池组", "Sample Description Li-ion
     battery pack"), else None."""
-    for row in rows:
+    for index, row in enumerate(rows):
         key = _CONTAINED.sub(" ", fold_key(row.text))
-        if any(lab.pattern.match(key) for lab in vocab.identity["sample"]) \
-                and any(lab.pattern.search(key) for lab in vocab.battery_samples):
+        if not any(lab.pattern.search(key) for lab in vocab.battery_samples):
+            continue
+        sample = any(lab.pattern.match(key) for lab in vocab.identity["sample"])
+        titled = index < _TITLE_ROWS and _TEST_WORDS.search(key) is not None  # "电池有害物质检测摘要", "Coin Cell Test"
+        label = _BATTERY_LABEL.match(key)  # "电池 锂离子电池组 DY-BP56", "Battery CR2032 coin cell": a battery named
+        named = label is not None and any(lab.pattern.search(key[label.end():]) for lab in vocab.battery_samples)
+        if sample or titled or named:
             return row.text.strip()
     return None
+
+
+_TITLE_ROWS = 3
+_TEST_WORDS = re.compile(r"检测|测试|检验|(?<![a-z])(?:test|tests|report|summary|analysis)(?![a-z])")
+_BATTERY_LABEL = re.compile(r"^\s*(?:电池|电池组|battery|batteries)\s*[:：]?\s+")

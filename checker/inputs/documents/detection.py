@@ -55,12 +55,40 @@ def highest(limits: list[tuple[float, str]]) -> tuple[float, str] | None:
     return max(shares, key=lambda limit: _in_mg_per_kg(*limit)) if shares else None
 
 
+# "检出限（mg/kg）：Pb 300，Cd 150，Hg 300，Cr 300", "MDL: Pb 2 ppm, Cd 2 ppm": each element's limit (an XRF screen's)
+_LISTED = re.compile(r"(?:方法)?(?:检出限|报告限|定量限|(?<![a-z])(?:mdl|rl|loq|lod|detection\s+limits?|"
+                     r"reporting\s+limits?))"
+                     r"\s*(?:\((?P<head_unit>mg/kg|ppm)\))?\s*[:：=]?\s*(?P<list>(?:[a-z()\u4e00-\u9fff]{1,8}\s*[:：=]?\s*"
+                     r"\d+(?:\.\d+)?\s*(?:mg/kg|ppm)?\s*[,，、;；/]?\s*){2,})")
+_PAIR = re.compile(r"(?P<element>[a-z()\u4e00-\u9fff]{1,8})\s*[:：=]?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>mg/kg|ppm)?")
+_ELEMENTS = {"pb": "pb", "铅": "pb", "cd": "cd", "镉": "cd", "hg": "hg", "汞": "hg", "cr": "cr6", "铬": "cr6",
+             "总铬": "cr6", "cr(vi)": "cr6", "六价铬": "cr6", "br": "", "溴": ""}  # total Cr bounds Cr(VI); Br: none
+
+
+def listed_limits(page_texts: Iterable[str]) -> dict[str, tuple[float, str]]:
+    """Each substance field's detection limit from a list by element ("检出限（mg/kg）：Pb 300，Cd 150"), if any."""
+    found: dict[str, tuple[float, str]] = {}
+    for text in page_texts:
+        for m in _LISTED.finditer(fold_document(text)):
+            for pair in _PAIR.finditer(m.group("list")):
+                field = _ELEMENTS.get(pair.group("element").strip())
+                if field:
+                    unit = pair.group("unit") or m.group("head_unit") or "mg/kg"
+                    found[field] = max(found.get(field, (0.0, unit)), (float(pair.group("num")), unit))
+    return found
+
+
 def below_stated_limit(cands: list[Candidate], page_texts: list[str], detection_limit: re.Pattern[str]) -> None:
-    """Each non-detect of ``cands`` with no detection limit of its own known only as below the highest the document
-    states ("ND = Not Detected (<1500 ppm)"); a mass (mg) is no share and is left as it is."""
+    """Each non-detect of ``cands`` with no detection limit of its own known only as below its element's limit in a
+    list of them ("检出限（mg/kg）：Pb 300，Cd 150"), else the highest the document states ("ND = Not Detected (<1500
+    ppm)"); a mass (mg) is no share and is left as it is."""
     bare = [c for c in cands if c.fact.qualifier == "nd" and c.fact.unit != "mg"]
-    stated = highest(document_limits(page_texts, detection_limit)) if bare else None
-    if stated is None:
+    if not bare:
         return
+    listed = listed_limits(page_texts)
+    stated = highest(document_limits(page_texts, detection_limit))
     for cand in bare:
-        cand.fact = below(cand.fact, stated[0], stated[1], "the document's detection limit")
+        if cand.field in listed:
+            cand.fact = below(cand.fact, *listed[cand.field], "the document's detection limits by element")
+        elif stated is not None:
+            cand.fact = below(cand.fact, stated[0], stated[1], "the document's detection limit")

@@ -219,6 +219,11 @@ def _as_battery(cands: list[Candidate], vocab: Vocabulary, sample: str) -> list[
             cand = Candidate(field_id, cand.fact.model_copy(update={"field": field_id, "note": note}), cand.load,
                              cand.tags)
         out.append(cand)
+    if any(cand.field in vocab.battery_fields.values() for cand in out) and all(c.field != "has_battery" for c in out):
+        first = next(c for c in out if c.field in vocab.battery_fields.values())
+        evidence = first.fact.evidence  # a battery's report for the product: the product holds that battery
+        out.append(Candidate("has_battery", Fact(field="has_battery", value=True, evidence=evidence,
+                                                 note=f"a battery's report is given for it ({sample})")))
     return out
 
 
