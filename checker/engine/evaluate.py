@@ -120,11 +120,22 @@ def _scheduled(clause: Clause, frame: pd.DataFrame, as_of: date, status: npt.NDA
         _unread_period(frame, status, reason, active)
         return _constant(float(in_force), rows)
     codes, days = pd.factorize(frame[PERIOD_END].astype(object).where(frame[PERIOD_END].notna(), as_of.isoformat()))
-    found = [clause.schedule.limit_on(date.fromisoformat(str(day))) for day in days]
+    ends = [_day(day) for day in days]
+    found = [None if end is None else clause.schedule.limit_on(end) for end in ends]
     limits = np.array([np.nan if limit is None else limit for limit in found] + [np.nan], dtype=float)[codes]
+    unread = np.array([end is None for end in ends] + [False], dtype=bool)[codes]
+    _mark(status, reason, active & unread, MANUAL, Reason.PERIOD_ISSUE)
     _mark(status, reason, active & np.isnan(limits), NA, Reason.BEFORE_SCHEDULE)
     _unread_period(frame, status, reason, active)
     return limits
+
+
+def _day(text: object) -> date | None:
+    """An ISO day, else None (a period end no reader should have let through: for a person, never a crash)."""
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
 
 
 def _unread_period(frame: pd.DataFrame, status: npt.NDArray[np.int8], reason: npt.NDArray[np.int8],

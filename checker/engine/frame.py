@@ -14,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol, cast
 
 import numpy as np
@@ -329,15 +329,23 @@ def _choice_word(spec: FieldSpec, word: str) -> str | None:
     return None
 
 
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_DAYS = (25569, 73051)  # 1970-01-01 to 2099-12-31 as Excel serial days
 _CHINESE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 
 
 def iso_date(raw: Any) -> str | None:
     """A date as ``YYYY-MM-DD`` ("2024-12-31", "2024/12/31", "2024年12月31日", a date object); None when it is not
     one (a month alone, "2024-12", is no day)."""
+    if raw is None or raw is pd.NaT or (isinstance(raw, float) and math.isnan(raw)):
+        return None  # a blank date (NaT of a Parquet or Excel date column)
     if isinstance(raw, date):
         return raw.isoformat()[:10]
-    text = unicodedata.normalize("NFKC", str(raw)).strip().replace("/", "-").replace(".", "-")
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    serial = re.fullmatch(r"(\d{5})(?:\.0+)?", text)
+    if serial and _EXCEL_DAYS[0] <= int(serial.group(1)) <= _EXCEL_DAYS[1]:  # an Excel serial day without its format
+        return (_EXCEL_EPOCH + timedelta(days=int(serial.group(1)))).isoformat()
+    text = text.replace("/", "-").replace(".", "-")
     chinese = _CHINESE_DATE.match(text)
     if chinese:
         text = "-".join([chinese.group(1), chinese.group(2).zfill(2), chinese.group(3).zfill(2)])

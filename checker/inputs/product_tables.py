@@ -20,6 +20,8 @@ and different values are a conflict worded by :func:`checker.engine.frame.quanti
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -30,12 +32,13 @@ import pandas as pd
 if TYPE_CHECKING:
     import pyarrow as pa
 
-from checker.catalog.clauses import Catalog
+from checker.catalog.clauses import Catalog, load_catalog
 from checker.engine.frame import (
     ISSUE,
     Batch,
     StackedEvidence,
     conform,
+    normalise_choice,
 )
 from checker.inputs.table_columns import category_word, map_distinct, merge_columns, read_column, store_column
 from checker.inputs.table_files import Sheet, TableError, arrow_text, read_sheets, read_table
@@ -172,9 +175,27 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
         sheet_errors.extend(problems)
     offsets = np.cumsum([0] + [len(batch.frame) for batch in batches[:-1]])
     frame = pd.concat([batch.frame for batch in batches], ignore_index=True)
+    if len(batches) > 1 and "model" in frame:  # one model on two sheets (a summary and its detail) is compared
+        _same_model_across_sheets(frame, batches, catalog)
     evidence = StackedEvidence([(int(offset), batch.evidence) for offset, batch in zip(offsets, batches, strict=True)])
     sources = [source for batch in batches for source in batch.sources]
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources), unknown
+
+
+def _same_model_across_sheets(frame: pd.DataFrame, batches: list[Batch], catalog: Catalog) -> None:
+    """:func:`_same_model_rows` over a workbook's sheets stacked in ``frame``: rows named "sheet!row"."""
+    shown: list[int | str] = []
+    for batch in batches:
+        sheet = re.sub(r"^.*\[(.*)\]$", r"\1", batch.sources[0][0]) if batch.sources else ""
+        numbers = getattr(batch.evidence, "row_numbers", None) or range(2, len(batch.frame) + 2)
+        shown += [f"{sheet}!{number}" for number in numbers]
+    columns = {name: frame[name].astype(object).where(frame[name].notna(), None).to_numpy(dtype=object)
+               for name in frame.columns}
+    columns["id"] = columns["model"]
+    _same_model_rows(columns, catalog, 0, shown)
+    for name, values in columns.items():
+        if name.endswith(ISSUE) and values is not None:
+            frame[name] = values
 
 
 def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str | None, sheet: str | None = None,
@@ -202,6 +223,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
                 raise TableError(f"{path}: the catalog has no rows")
     raw.columns = unique_labels([str(c) for c in raw.columns])
     mapped, unknown = map_headers(list(raw.columns), catalog)
+    _device_class_column(raw, mapped, catalog)
     written = shown_headers(written_headers(list(raw.columns)))
     headers: dict[str, list[str]] = {}
     for label, (name, _, _) in mapped.items():
@@ -211,7 +233,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
         parts = [read_column(path, raw[label], catalog.fields[name], name, mapped[label][1], written[label],
                              first_row, mapped[label][2]) for label in labels]
         store_column(columns, name, parts[0] if len(parts) == 1 else merge_columns(parts, catalog.fields[name], name))
-    _identity(columns, len(raw), path, category, first_row, row_numbers)
+    _identity(columns, len(raw), path, category or _sheet_category(sheet), first_row, row_numbers)
     _same_model_rows(columns, catalog, first_row, row_numbers)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(raw)), copy=False)  # no block consolidation copy
     source = f"{path} [{sheet}]" if sheet else str(path)
@@ -221,7 +243,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
 
 
 def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,
-                     row_numbers: list[int] | None = None) -> None:
+                     row_numbers: Sequence[int | str] | None = None) -> None:
     """Rows of one model (the same id and category) that give a field different values: each of them gets that
     field as a conflict, naming the other rows, so its clauses go to a person (a row's pass must not stand beside
     another row's fail of the same model). Rows that agree, or leave the cell blank, are left as they are."""
@@ -233,7 +255,7 @@ def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,
     if not repeated.any():
         return
     rows = np.flatnonzero(repeated)
-    shown = np.array([row_numbers[r] if row_numbers else r + first_row for r in rows])
+    shown = np.array([row_numbers[int(r)] if row_numbers else int(r) + first_row for r in rows], dtype=object)
     for name, spec in catalog.fields.items():
         values = columns.get(name)
         if spec.kind != "quantity" or values is None:
@@ -295,10 +317,50 @@ def _units_level(raw: pd.DataFrame, catalog: Catalog, path: Path) -> list[str] |
         raise TableError(f"{path}: {exc}") from None
 
 
+def _device_class_column(raw: pd.DataFrame, mapped: dict[str, tuple[str, str, str | None]], catalog: Catalog) -> None:
+    """The one category column whose cells are a switch's device classes ("设备类别 | 数据中心 / 接入": Appendix E's
+    classes, one of which shares its word with the data-centre category) read as ``device_class``."""
+    labels = [label for label, (name, _, _) in mapped.items() if name == "category"]
+    if len(labels) != 1 or "device_class" not in catalog.fields:
+        return
+    words = {str(cell).strip() for cell in raw[labels[0]].dropna() if str(cell).strip()}
+    spec = catalog.fields["device_class"]
+    classes = {word for word in words if normalise_choice(spec, word) is not None}
+    if words and classes == words and any(category_word(word) not in catalog.categories for word in words):
+        mapped[labels[0]] = ("device_class", mapped[labels[0]][1], None)
+
+
+def _sheet_category(sheet: str | None) -> str | None:
+    """A workbook sheet's category where its name is a category word ("服务器", "交换机", "UPS"), else None."""
+    if not sheet:
+        return None
+    word = category_word(sheet)
+    return word if word in load_catalog().categories else None
+
+
+def _continuation_rows(ids: np.ndarray, columns: dict[str, Any]) -> None:
+    """A row with neither model nor category right under a row of a model (a merged model cell over its rows, a PSU
+    option written under its model) is that model's: ``ids`` (and the category) filled down, so the rows of one
+    model are compared (:func:`_same_model_rows`) instead of one passing on its best row."""
+    if "model" not in columns:
+        return
+    categories = columns.get("category")
+    for row in range(1, len(ids)):
+        if not pd.isna(ids[row]) or pd.isna(ids[row - 1]):
+            continue
+        if categories is not None and not pd.isna(categories[row]):
+            continue
+        ids[row] = ids[row - 1]
+        if categories is not None:
+            categories[row] = categories[row - 1]
+    columns["model"] = ids
+
+
 def _identity(columns: dict[str, Any], rows: int, path: Path, category: str | None, first_row: int,
               row_numbers: list[int] | None = None) -> None:
     """Fill id and category: the model column (or file#row) and the category column or option."""
     ids = np.array(columns["model"], dtype=object) if "model" in columns else np.full(rows, None, dtype=object)
+    _continuation_rows(ids, columns)
     blank = np.flatnonzero(pd.isna(ids))
     ids[blank] = [f"{path.stem}#row{row_numbers[r] if row_numbers else r + first_row}" for r in blank]
     columns["id"] = ids if pd.api.types.infer_dtype(ids) == "string" else map_distinct(ids, str)

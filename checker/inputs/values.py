@@ -185,12 +185,19 @@ def parse_value_text(text: str) -> ParsedValue:
     if after is not None:
         return _non_detect(after, text)
     rest, qualifier, _ = split_bound(folded)
+    rest = _SPACE_GROUPED.sub(lambda m: m.group(0).replace(" ", ""), rest)  # "12 500" in a cell: 12500
+    if _TOLERANCE.search(rest):
+        raise ValueTextError(f"{text.strip()!r} gives a tolerance: the value may lie on either side of the number")
     match = _NUMBER.match(rest)
     if not match:
         raise ValueTextError(f"no number in {text!r}")
     number = parse_number(match.group("num"))
     grouped = float(match.group("num").replace(".", "")) if re.match(DOT_GROUPED, match.group("num")) else None
     return ParsedValue(number, _without_method(match.group("unit")), qualifier, grouped)
+
+
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?![\d])")  # thousands grouped by spaces, the cell's one number
+_TOLERANCE = re.compile(r"±|\+\s*/\s*-|\+-(?=\s*\d)")  # "94±1%", "94 +/- 1 %"
 
 
 _NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "八": "8",
