@@ -91,6 +91,7 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"l/hr", "L/hr"), (r"l/h", "L/h"), (r"升/小时", "L/h"),
     (r"db\s?\(a\)", "dB(A)"), (r"db\s?\((?:c|z|b|lin)\)", "dB(other weighting)"), (r"dba", "dBA"), (r"分贝", "dB(A)"),
     (r"bels?(?![a-z])", "B"), (r"b(?![a-z/])", "B"), (r"贝尔", "B"), (r"db(?![a-z]|\s?\()", "dB"),
+    (r"mbps\s*/\s*w(?![a-z])", "Mbps/W"), (r"gbps\s*/\s*w(?![a-z])", "Gbps/W"),  # a switch's TEER
     (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
     (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),
     (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),

@@ -58,3 +58,15 @@ def test_the_standard_s_table_restated_under_its_own_word_is_no_measurement(make
     clauses = ("6.2.3/single-psu-eff-20", "6.2.3/single-psu-pf-50", "6.2.3/noise-attended",
                "6.2.3/noise-unattended")
     assert "pass" not in _statuses(make_pdf([lines], col_width=120), "switch", clauses)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("TEER 实测值：412 Mbps/W", "pass"),
+    ("Measured TEER: 0.25 Gbps/W", "fail"),  # 250 Mbps/W
+    ("能效比值 TEER：1870 Mbps/W", "pass"),
+    ("TEER：412", "missing_evidence"),  # no unit: Mbps/W or Gbps/W? not read
+], ids=["zh", "gbps-per-watt", "label-zh", "bare"])
+def test_a_printed_teer_is_read_with_its_unit(make_pdf: MakePdf, line: str, expected: str) -> None:
+    """A switch report's TEER (red-team round 3): it was only ever worked out from Td and the powers."""
+    path = make_pdf([["以太网交换机 SW-1 检测报告", "端口形态：固定端口", line]])
+    assert _statuses(path, "switch", ("6.2.3/teer",)) == [expected]
