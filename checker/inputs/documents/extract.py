@@ -13,97 +13,32 @@ import re
 from dataclasses import dataclass, field
 from typing import cast
 
-from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
-from checker.inputs.documents.conditions import conditions_of, under_statistic
 from checker.inputs.documents.declarations import NOTE as DECLARATION
 from checker.inputs.documents.detect import labelled_model
 from checker.inputs.documents.detection import below
+from checker.inputs.documents.headers import (
+    OVERLAP,
+    Column,
+    HeaderReader,
+    concentration,
+    limit_column,
+    merged_header,
+    names,
+)
 from checker.inputs.documents.load_lists import load_lists
-from checker.inputs.documents.numbers import Value, fold_key, unit_of
+from checker.inputs.documents.numbers import Value
 from checker.inputs.documents.periods import period_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
-from checker.inputs.documents.vocabulary import Hit, Label, LabelRule, Vocabulary, any_label
+from checker.inputs.documents.vocabulary import Hit, LabelRule, Vocabulary
 from checker.inputs.products import same_name
 from checker.models import DOUBT_PREFIXES, Fact
 from checker.units import is_unit
 
 _CONTEXT_ROWS = 4
 _LOOKAHEAD = 3  # rows after a header-like row that show its columns
-_HEADER_CELL = 40  # a longer cell is prose ("... the results of Cadmium,"), not a column header
-
-
-_IGNORE_CELL = 30
-_OVERLAP = 3.0  # points: a cell reaching this far into a column lies over it
-
-
-def _names(labels: list[Label], key: str) -> bool:
-    return any_label(labels, key)
-
-
-def _has_values(parsed: Parsed, i: int) -> bool:
-    a, b = parsed.cell_spans[i]
-    return any(a <= v.start < b for v in parsed.values)
-
-
-# A test report's sample column: a sample number ("001", "#2", "1#", "A1", "S-3", "No. 4", "样品1") over its results.
-_SAMPLE_ID = re.compile(r"(?:#|no\.?\s*|样品|试样|sample\s*)?[a-z]{0,2}-?\d{1,3}#?", re.IGNORECASE)
-_UNIT_HEADERS = {"单位", "unit", "units"}
-
-
-def _concentration(rule: LabelRule | None) -> bool:
-    """True when ``rule`` reads a concentration (``non_detect`` in fields.yaml: a substance, a PAH, a battery metal)."""
-    spec = load_catalog().fields.get(rule.name) if rule is not None else None
-    return spec is not None and spec.non_detect
-
-
-_BRACKETED = re.compile(r"[(（\[][^)）\]]*[)）\]]")
-
-
-def _sample_columns(cols: list[Column], parsed: Parsed) -> None:
-    """Mark the sample columns of a test report's results table: a header with two columns at least that are
-    not results (the item, its unit, CAS, method, the limit, the MDL) names each tested sample in a column of its
-    own, by number ("001 | 002", which alone would look like a row of values) or by part ("外壳 Housing |
-    电源线 Cord"). Every such column holds results, of one sample each; only concentrations are read from them."""
-    if sum(1 for c in cols if c.ignore or c.limit) < 2:
-        return
-    for i, col in enumerate(cols):
-        if i == 0 or col.ignore or col.limit or col.load is not None or col.rule is not None or col.load_key \
-                or col.statistic:
-            continue
-        text = parsed.row.cells[i].text.strip()
-        numbered = col.result and _has_values(parsed, i) and _SAMPLE_ID.fullmatch(text) is not None
-        if numbered or not col.meaningful:
-            col.sample, col.result = True, False
-
-
-@dataclass
-class Column:
-    """The meaning of one header cell."""
-
-    x0: float
-    x1: float
-    load: int | None = None
-    rule: LabelRule | None = None
-    ignore: bool = False
-    limit: bool = False  # the document's own limit or requirement (also ignored)
-    detection: bool = False  # a limit column of the method's detection limits ("MDL", "检出限")
-    result: bool = False
-    load_key: bool = False
-    unit: str | None = None
-    name: str = ""  # the header cell as printed
-    statistic: str = ""  # a Min / Max / Typ column: "at_least", "at_most", "typical" (``statistic_columns``)
-    sample: bool = False  # one tested sample's results in a test report's table ("001", "外壳 Housing")
-    unit_column: bool = False  # each row's unit ("单位 | mg/kg", "Unit | %")
-    exemption: bool = False  # the RoHS exemption each row claims ("Exemption | 6(c)")
-
-    @property
-    def meaningful(self) -> bool:
-        """True when the column says something."""
-        return (self.load is not None or self.rule is not None or self.ignore or self.result or self.load_key
-                or self.sample)
 
 
 @dataclass
@@ -132,6 +67,7 @@ class Extractor:
         self.vocab = vocab
         self.category = category
         self.emitter = Emitter(vocab, source, category)
+        self.headers = HeaderReader(vocab)
         self.unresolved = 0  # rows of the last block with a label and numbers but no candidate
         self.unread: list[str] = []  # sentences left unread on purpose (warnings of the document)
         self.models: list[str] = []  # the models the document's lines name, in reading order (the first is its own)
@@ -177,11 +113,11 @@ class Extractor:
             if shared is not None:
                 out.extend(shared)
                 return True
-        columns = self._header(parsed)
+        columns = self.headers.read(parsed)
         if columns is None:
             return False
         if state.header is not None and state.header_fresh:  # a header printed over two lines (cells centred)
-            columns = _merged_header(state.header, columns) or columns
+            columns = merged_header(state.header, columns) or columns
         state.side_by_side, state.detection_limits, state.non_detects = [], {}, []
         state.header, state.misses, state.header_fresh = columns, 0, True
         first = parsed.hits[0] if parsed.hits and parsed.cell_of(parsed.hits[0].start) == 0 else None
@@ -239,70 +175,6 @@ class Extractor:
             state.context = None
             self.unresolved += 1  # the page's tables may tell the columns apart (pdfplumber)
 
-    # ---------------------------------------------------------------- header rows
-    def _header(self, parsed: Parsed) -> list[Column] | None:
-        if len(parsed.row.cells) < 2:  # a header names two columns at least
-            return None
-        cols = [self._header_cell(parsed, i) for i in range(len(parsed.row.cells))]
-        if sum(1 for c in cols if c.statistic) == 1:  # Min / Typ / Max come two at least ("Max" alone: the largest)
-            cols = [self._header_cell(parsed, i, statistics=False) for i in range(len(parsed.row.cells))]
-        _sample_columns(cols, parsed)
-        unknown_numeric = sum(1 for i, c in enumerate(cols) if c.result and _has_values(parsed, i))
-        meaningful = [c for c in cols[1:] if c.meaningful]
-        descriptive = [c for c in cols if c.load is not None or c.rule or c.ignore or c.load_key or c.sample
-                       or (c.result and c.unit is not None) or (c.result and unknown_numeric == 0)]
-        if len(descriptive) < 2 or unknown_numeric > 1 or len(meaningful) < 1:
-            return None
-        if unknown_numeric == 1 and not any(c.ignore for c in cols):
-            return None
-        for col, cell in zip(cols, parsed.row.cells, strict=False):
-            col.unit = unit_of(cell.text)
-        return cols
-
-    def _header_cell(self, parsed: Parsed, i: int, statistics: bool = True) -> Column:
-        """What header cell ``i`` names: a load, a quantity, the document's limit, a result, a column
-        to ignore; a cell holding a number is an unknown result column."""
-        cell = parsed.row.cells[i]
-        key = parsed.cell_key(i)
-        col = Column(cell.x0, cell.x1, name=cell.text)
-        a, b = parsed.cell_spans[i]
-        cell_hits = [h for h in parsed.raw_hits if a <= h.start < b and not cell_excluded(h, key)]
-        has_values = _has_values(parsed, i)
-        if i in parsed.load_cells:
-            col.load = parsed.load_cells[i]
-        elif has_values:
-            col.result = True
-        elif statistics and key.strip() in self.vocab.statistics:
-            col.result, col.statistic = True, self.vocab.statistics[key.strip()]
-        elif cell_hits and len(key) <= _HEADER_CELL:
-            col.rule = cell_hits[0].rule
-        elif len(key) <= _HEADER_CELL and _names(self.vocab.limit_words, key):
-            col.ignore = col.limit = True
-            col.detection = _names(self.vocab.detection_words, key)
-        elif len(key) <= 14 and _names(self.vocab.result_columns, key):
-            col.result = True
-        elif len(key) <= _IGNORE_CELL and _names(self.vocab.ignore_columns, key):
-            col.ignore = True
-            col.unit_column = key.strip() in _UNIT_HEADERS or any(
-                word in _UNIT_HEADERS for word in re.split(r"[\s/]+", key.strip()))
-            col.exemption = _names(self.vocab.exemption_columns, key.strip())
-        elif key.strip() in self.vocab.load_markers or key.strip() in self.vocab.load_column_headers:
-            col.load_key = True
-        return col
-
-    def _column(self, header: list[Column], x0: float, x1: float) -> Column | None:
-        best, best_overlap = None, 0.0
-        for col in header:
-            overlap = min(x1, col.x1) - max(x0, col.x0)
-            if overlap > best_overlap:
-                best, best_overlap = col, overlap
-        if best is not None:
-            return best
-        center = (x0 + x1) / 2
-        near = min(header, key=lambda c: abs((c.x0 + c.x1) / 2 - center))
-        width = max(near.x1 - near.x0, x1 - x0, 10.0)
-        return near if abs((near.x0 + near.x1) / 2 - center) < width else None
-
     def _with_header(self, parsed: Parsed, header: list[Column], fallback: LabelRule | None,
                      pending_unit: str | None = None) -> list[Candidate] | None:
         readings = parsed.readings()
@@ -328,7 +200,7 @@ class Extractor:
             if idx in parsed.load_cells:
                 continue
             cell = parsed.row.cells[idx]
-            limit_col = _limit_column(header, cell) if roles else None
+            limit_col = limit_column(header, cell) if roles else None
             if limit_col is not None:  # a limit / requirement column never gives the value, nor its neighbour
                 aligned = True
                 declared = self._declared(row_rule, limit_col, header, parsed)
@@ -336,10 +208,10 @@ class Extractor:
                 continue
             if any(parsed.cell_of(h.start) == idx and h.start < value.start for h in parsed.hits):
                 continue  # "label: value" inside one cell is a line of its own, not a table cell
-            col = self._column(header, cell.x0, cell.x1)
+            col = self.headers.column(header, cell.x0, cell.x1)
             if col is None and (value.value is not None or value.qualifier == "nd"):
                 unplaced.append(value.text)
-            if col is None or not col.meaningful or (col.sample and not _concentration(col.rule or row_rule)):
+            if col is None or not col.meaningful or (col.sample and not concentration(col.rule or row_rule)):
                 continue
             aligned = True
             rule = col.rule or row_rule
@@ -352,7 +224,7 @@ class Extractor:
                 continue
             cand = self.emitter.emit(rule, load, value, col.unit or unit_cell or row_unit, parsed.row,
                                      note=f"column {load} % load" if col.load is not None else "")
-            cand = self._qualified(cand, col, typical, guaranteed) if cand else None
+            cand = self.headers.qualified(cand, col, typical, guaranteed) if cand else None
             if cand:
                 out.append(_tagged(cand, col.result or col.sample or parsed.named_by(value) is False))
         beside = {c.field for c in guaranteed}  # a Min or Max beside a typical value says more than it
@@ -364,50 +236,15 @@ class Extractor:
                             "(a header cell lost?); which sample or quantity it is, a person checks")
         return out if aligned else None
 
-    def _qualified(self, cand: Candidate, col: Column, typical: list[Candidate], guaranteed: list[Candidate]
-                   ) -> Candidate | None:
-        """``cand`` as its column's header qualifies it: under a Min / Max / Typ column (kept in ``guaranteed`` or
-        ``typical``), or under a header naming a condition (:meth:`_under_header`)."""
-        if not col.statistic:
-            return self._under_header(cand, col) if col.name.strip() else cand
-        marked = under_statistic(cand.fact, col.statistic, col.name)
-        if col.statistic == "typical" or marked is not cand.fact:  # a bound kept: its Min or Max stands
-            (typical if col.statistic == "typical" else guaranteed).append(cand)
-        cand.fact = marked
-        return cand
-
-    def _under_header(self, cand: Candidate, col: Column) -> Candidate | None:
-        """``cand`` read under a header cell that qualifies it ("效率设计目标值", "效率典型值(%)", "Target efficiency",
-        "Nominal efficiency (%)"): the header states a condition of ``stated_conditions`` another than the standard's
-        (dropped, doubtful or a bound, by its outcome) or names a statistic (a Typ / Min / Max word that begins or
-        ends a longer header: "Nominal efficiency"; "Max" alone is the row's largest reading); None where the
-        condition drops the reading."""
-        key = fold_key(col.name)
-        numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
-        for condition in conditions_of(self.vocab.conditions, cand.field, numeric):
-            if condition.other is None or (condition.states is not None and condition.states.search(key)):
-                continue
-            if condition.other.search(key):
-                if condition.outcome == "drop":
-                    return None
-                if not cand.fact.note.startswith(DOUBT_PREFIXES):
-                    cand.fact = condition.mark(cand.fact)
-                return cand
-        words = [word for word in re.split(r"[\s:：/]+", _BRACKETED.sub(" ", key)) if word]
-        ends = [word for word in words[:1] + words[-1:] if word in self.vocab.statistics and len(words) > 1]
-        if ends and not cand.fact.note.startswith(DOUBT_PREFIXES):
-            cand.fact = under_statistic(cand.fact, self.vocab.statistics[ends[0]], col.name)
-        return cand
-
     def _exemption_claimed(self, out: list[Candidate], header: list[Column], parsed: Parsed) -> None:
         """Each concentration of ``out`` doubtful where the row names an exemption under an exemption column."""
         columns = [c for c in header if c.exemption]
         claimed = [cell.text.strip() for cell in parsed.row.cells for col in columns
-                   if self._column(header, cell.x0, cell.x1) is col and re.search(r"\d", cell.text)]
+                   if self.headers.column(header, cell.x0, cell.x1) is col and re.search(r"\d", cell.text)]
         if not claimed:
             return
         for cand in out:
-            if _concentration(self.vocab.rule(cand.field)) and not cand.fact.note.startswith(DOUBT_PREFIXES):
+            if concentration(self.vocab.rule(cand.field)) and not cand.fact.note.startswith(DOUBT_PREFIXES):
                 note = f"doubtful: the row claims an exemption ({claimed[0]}); whether it applies, a person checks"
                 cand.fact = cand.fact.model_copy(update={"note": "; ".join(filter(None, [note, cand.fact.note]))})
 
@@ -418,11 +255,11 @@ class Extractor:
         header = cast(list[Column], state.header)
         if not any(c.rule for c in header):
             return found
-        if _names(self.vocab.detection_words, parsed.cell_key(0)):
+        if names(self.vocab.detection_words, parsed.cell_key(0)):
             unit = parsed.label_unit()
             for value in parsed.readings():
                 cell = parsed.row.cells[parsed.cell_of(value.start)]
-                col = self._column(header, cell.x0, cell.x1)
+                col = self.headers.column(header, cell.x0, cell.x1)
                 if col is not None and col.rule is not None and value.value is not None:
                     state.detection_limits[col.rule.name] = (float(value.value), value.unit or col.unit or unit or "")
             found = []
@@ -441,7 +278,7 @@ class Extractor:
                 continue
             for cell in parsed.row.cells:
                 text = cell.text.strip()
-                if self._column(header, cell.x0, cell.x1) is col and text and is_unit(text):
+                if self.headers.column(header, cell.x0, cell.x1) is col and text and is_unit(text):
                     return text
         return None
 
@@ -457,7 +294,7 @@ class Extractor:
         a percent ("负载率 | 20%"); else None."""
         for value in parsed.values:
             cell = parsed.row.cells[parsed.cell_of(value.start)]
-            col = self._column(header, cell.x0, cell.x1)
+            col = self.headers.column(header, cell.x0, cell.x1)
             percent = value.unit == "%" or ("%" in col.name and not value.unit) if col is not None else False
             if col is not None and col.load_key and percent and not value.qualifier and value.value is not None \
                     and float(value.value).is_integer() and int(value.value) in LOAD_LEVELS:
@@ -471,7 +308,7 @@ class Extractor:
             return
         for value in parsed.values:
             cell = parsed.row.cells[parsed.cell_of(value.start)]
-            col = _limit_column(header, cell)
+            col = limit_column(header, cell)
             if col is None or not col.detection or value.value is None:
                 continue
             for cand in out:
@@ -506,7 +343,7 @@ class Extractor:
         """True when cell ``idx`` sits under a column that names the item ("检验项目", "Item"): a number
         there belongs to the label ("噪声（1 m，正前方）"), it does not make the cell a value cell."""
         cell = parsed.row.cells[idx]
-        col = self._column(header, cell.x0, cell.x1)
+        col = self.headers.column(header, cell.x0, cell.x1)
         return col is not None and col.ignore and not col.limit and not col.load_key
 
     def _declared(self, rule: LabelRule | None, col: Column, header: list[Column], parsed: Parsed) -> Candidate | None:
@@ -626,15 +463,6 @@ def _overlap(cell: Cell, other: Cell) -> float:
     return min(cell.x1, other.x1) - max(cell.x0, other.x0)
 
 
-def _merged_header(above: list[Column], below: list[Column]) -> list[Column] | None:
-    """The columns of a header printed over two rows, where the lower row's cells fill the gaps of the upper
-    ("Limit | MDL | Result" over "Substance | … | Conclusion"); None when a lower cell lies under an upper one:
-    that is the header of the next table, not the rest of this one."""
-    if any(min(col.x1, other.x1) - max(col.x0, other.x0) > 0 for col in below for other in above):
-        return None
-    return sorted([*above, *(col for col in below if col.meaningful)], key=lambda col: col.x0)
-
-
 def _new_columns(header: list[Column], parsed: Parsed, following: list[Row]) -> bool:
     """True when ``parsed`` (a row without values) is the column titles of a table of its own ("Position (1 m) |
     Sound pressure dB(A)" under a report's "No. | Test item | Requirement | Result" table): two cells or more,
@@ -644,7 +472,7 @@ def _new_columns(header: list[Column], parsed: Parsed, following: list[Row]) -> 
     cells = parsed.row.cells
     if len(cells) < 2 or re.fullmatch(r"\d{1,3}", parsed.cell_key(0).strip()):
         return False
-    tolerance = max(_OVERLAP, 0.3 * parsed.row.height)  # points, or pixels of a scan
+    tolerance = max(OVERLAP, 0.3 * parsed.row.height)  # points, or pixels of a scan
     if any(sum(_overlap(cell, Cell("", col.x0, col.x1)) > tolerance for col in header) >= 2 for cell in cells):
         return True
     return any(all(abs(cell.x0 - col.x0) > tolerance for col in header)
@@ -693,14 +521,6 @@ def _conforms(vocab: Vocabulary, parsed: Parsed, hits: list[Hit], start: int, va
     label_end = max((h.end for h in hits if h.end <= value.start), default=start)
     between = parsed.key[label_end:value.start]
     return any(lab.probe in between and lab.pattern.search(between) for lab in vocab.conformity_words)
-
-
-def _limit_column(header: list[Column], cell: Cell) -> Column | None:
-    """The limit / requirement column ``cell`` lies over (by more than a few points), else None. The
-    line reader may merge a label with the limit cell beside it ("Energy efficiency grade (GB 19577)
-    Grade 1 or better"): such a cell lies over the limit column too."""
-    over = [c for c in header if c.limit and min(cell.x1, c.x1) - max(cell.x0, c.x0) > _OVERLAP]
-    return over[0] if over else None
 
 
 def _limits(parsed: Parsed) -> set[int]:
