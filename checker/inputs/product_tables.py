@@ -323,7 +323,7 @@ def _device_class_column(raw: pd.DataFrame, mapped: dict[str, tuple[str, str, st
     labels = [label for label, (name, _, _) in mapped.items() if name == "category"]
     if len(labels) != 1 or "device_class" not in catalog.fields:
         return
-    words = {str(cell).strip() for cell in raw[labels[0]].dropna() if str(cell).strip()}
+    words = {str(cell).strip() for cell in pd.unique(raw[labels[0]].dropna()) if str(cell).strip()}
     spec = catalog.fields["device_class"]
     classes = {word for word in words if normalise_choice(spec, word) is not None}
     if words and classes == words and any(category_word(word) not in catalog.categories for word in words):
@@ -338,21 +338,32 @@ def _sheet_category(sheet: str | None) -> str | None:
     return word if word in load_catalog().categories else None
 
 
+_BREAK = "\x00"  # stands for a row that ends a model's run of continuation rows
+
+
 def _continuation_rows(ids: np.ndarray, columns: dict[str, Any]) -> None:
     """A row with neither model nor category right under a row of a model (a merged model cell over its rows, a PSU
     option written under its model) is that model's: ``ids`` (and the category) filled down, so the rows of one
     model are compared (:func:`_same_model_rows`) instead of one passing on its best row."""
     if "model" not in columns:
         return
+    blank = pd.isna(ids)
+    if not blank.any():
+        return
     categories = columns.get("category")
-    for row in range(1, len(ids)):
-        if not pd.isna(ids[row]) or pd.isna(ids[row - 1]):
-            continue
-        if categories is not None and not pd.isna(categories[row]):
-            continue
-        ids[row] = ids[row - 1]
-        if categories is not None:
-            categories[row] = categories[row - 1]
+    below = blank & (pd.isna(categories) if categories is not None else True)  # rows taken as continuations
+    if not below.any():
+        return
+    broken = np.where(blank & ~below, _BREAK, np.asarray(ids, dtype=object))  # a blank model with a category
+    above = pd.Series(broken, dtype=object).ffill().to_numpy(dtype=object)  # ends a run: it names no model
+    filled = below & pd.notna(above) & (above != _BREAK)
+    if not filled.any():
+        return
+    rows = np.flatnonzero(filled)
+    source = pd.Series(np.where(filled, np.nan, np.arange(len(ids), dtype=float))).ffill().to_numpy()
+    ids[rows] = above[rows]
+    if categories is not None:
+        categories[rows] = np.asarray(categories, dtype=object)[source[rows].astype(int)]
     columns["model"] = ids
 
 

@@ -76,3 +76,37 @@ def test_a_note_that_names_no_other_product_leaves_the_value(make_pdf: MakePdf, 
 def test_a_qualified_value_is_read_for_what_it_is(make_pdf: MakePdf, lines: list[str], category: str, clause: str,
                                                   expected: str) -> None:
     assert _status(make_pdf([lines]), category, clause)[0] == expected
+
+
+@pytest.mark.parametrize(("lines", "category", "clause", "expected"), [
+    (["检验检测报告", "产品名称 柴油发电机组", "型号规格 WX-200GF2", "额定功率 200 kW",
+      "噪声测量工况：75% 额定负载（受试验场地负载箱容量限制），距 1 m，高 1.5 m", ("前", "后", "左", "右", "最大值"),
+      ("104.1", "102.0", "101.3", "101.8", "104.1 dB(A)")], "generator", "6.3.5/noise", "manual_review"),
+    (["检验检测报告", "产品名称 柴油发电机组", "型号规格 WX-200GF2", "额定功率 200 kW",
+      "噪声测量工况：100% 额定负载，距 1 m，高 1.5 m", ("前", "后", "左", "右", "最大值"),
+      ("104.1", "102.0", "101.3", "101.8", "104.1 dB(A)")], "generator", "6.3.5/noise", "pass"),
+    (["80 PLUS Titanium certificate", "Model PSU-2000T", "Certification level requirements",
+      ("Load", "10%", "20%", "50%", "100%"), ("Efficiency", "90%", "94%", "96%", "91%")], "server",
+     "6.2.1/psu-eff-50", "manual_review"),
+], ids=["noise-at-75-percent", "noise-at-rated-load", "80plus-levels"])
+def test_a_document_s_condition_qualifies_its_table(make_pdf: MakePdf, lines: list, category: str, clause: str,
+                                                    expected: str) -> None:
+    """Red-team round 5 (bid packages, written after the fixes above): a noise table measured at 75 % load, and the
+    80 PLUS programme's required levels, passed."""
+    assert _status(make_pdf([lines], col_width=90), category, clause)[0] == expected
+
+
+@pytest.mark.parametrize(("lines", "category", "clause", "expected"), [
+    (["Rack PDU 16 x C13", "Outlets: 16", "Network management card standby power 0.3 W"], "pdu", "6.3.4/outlet-power",
+     "missing_evidence"),
+    (["Next-generation firewall TD-FW200", "Firewall throughput (64 byte): 12 Gbps",
+      "Dimensions W x H x D (including rack-mount ears) 482.6 x 44 x 600 mm"], "firewall", "6.2.4/volume",
+     "missing_evidence"),
+    (["Next-generation firewall TD-FW200", "IPv4 firewall throughput (64 byte): 5 Gbps",
+      "Power consumption (maximum) 142 W"], "firewall", "6.2.4/power-per-throughput", "manual_review"),
+], ids=["nmc-standby-power", "width-with-ears", "power-maximum-in-brackets"])
+def test_an_english_sheet_s_part_or_bound_is_no_measurement(make_pdf: MakePdf, lines: list, category: str,
+                                                            clause: str, expected: str) -> None:
+    """Red-team round 5 (English sheets, written after the fixes above): the management card's standby power passed a
+    PDU's outlets, a width with rack ears and a maximum power failed a firewall."""
+    assert _status(make_pdf([lines]), category, clause)[0] == expected
