@@ -35,6 +35,7 @@ class Reason:
     BAND_SPANS = 18  # the band's quantity known only as a range that spans two bands
     PERIOD_ISSUE = 19  # the statistics period's end is given but cannot be read: the limit in force is unknown
     NOT_A_YEAR = 20  # an annual figure over a statistics period that is not a year
+    EXPIRED = 21  # a declaration or certificate no longer valid on the as-of date
 
 
 @dataclass
@@ -210,6 +211,9 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
             _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
         _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
         return ClauseColumn(clause, status, reason, value, _constant(np.nan, rows), factor)
+    if clause.quantity and VALID_UNTIL in frame:
+        read = ~np.isnan(value) | _given(frame, clause.quantity + ISSUE) | _given(frame, clause.quantity + HI)
+        _mark(status, reason, active & _expired(frame, as_of) & read, MANUAL, Reason.EXPIRED)
     if clause.quantity and catalog.fields[clause.quantity].annual:  # a figure given (no figure: missing, below)
         read = ~np.isnan(value) | _given(frame, clause.quantity + ISSUE) | _given(frame, clause.quantity + HI)
         _mark(status, reason, active & not_a_year(frame) & read, MANUAL, Reason.NOT_A_YEAR)
@@ -219,6 +223,13 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
 
 
 PERIOD_START = "period_start"
+VALID_UNTIL = "valid_until"
+
+
+def _expired(frame: pd.DataFrame, as_of: date) -> npt.NDArray[np.bool_]:
+    """Rows whose documents say they were valid until a day before ``as_of``."""
+    until = pd.to_datetime(frame[VALID_UNTIL].astype(object), errors="coerce", format="ISO8601")
+    return (until < pd.Timestamp(as_of)).to_numpy(dtype=bool, na_value=False)
 YEAR_DAYS = (364, 367)  # a statistics period of a year, first and last days counted (365 or 366; a day's slack)
 
 

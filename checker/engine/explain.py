@@ -116,19 +116,30 @@ def _condition_note(clause: Clause, cells: Cells, catalog: Catalog, row: int, wh
                      if _text(cells, row, c.field + ISSUE))
 
 
-def _value_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why: int) -> str:
-    """What the value (or its absence, range, bound or declaration) says about the clause."""
-    clause = col.clause
-    name = clause.quantity or ""
+_DATED = frozenset({Reason.BEFORE_SCHEDULE, Reason.PERIOD_ISSUE, Reason.EXPIRED, Reason.NOT_A_YEAR})
+
+
+def _dated_note(cells: Cells, row: int, why: int) -> str:
+    """What a date of the row says about the clause: no limit in force yet, an unread period end, a document past
+    its validity, a statistics period that is not a year."""
     if why == Reason.BEFORE_SCHEDULE:
         return "no limit in force on the as-of date"
     if why == Reason.PERIOD_ISSUE:
         return (f"the end of the statistics period cannot be read ({_text(cells, row, 'period_end' + ISSUE)}): "
                 "which limit is in force is not known")
-    if why == Reason.NOT_A_YEAR:
-        start, end = _text(cells, row, "period_start"), _text(cells, row, "period_end")
-        return (f"the statistics period runs from {start} to {end}, not a year: the clause is for the year's "
-                f"figure")
+    if why == Reason.EXPIRED:
+        return (f"the document was valid until {_text(cells, row, 'valid_until')}, before the as-of date: "
+                "a current one is needed")
+    start, end = _text(cells, row, "period_start"), _text(cells, row, "period_end")
+    return f"the statistics period runs from {start} to {end}, not a year: the clause is for the year's figure"
+
+
+def _value_note(col: ClauseColumn, cells: Cells, catalog: Catalog, row: int, why: int) -> str:
+    """What the value (or its absence, range, bound or declaration) says about the clause."""
+    clause = col.clause
+    name = clause.quantity or ""
+    if why in _DATED:
+        return _dated_note(cells, row, why)
     if why == Reason.VALUE_MISSING:
         return f"no usable value for {catalog.fields[name].label_en}" if name else "no usable value"
     if why == Reason.VALUE_ISSUE:

@@ -28,7 +28,7 @@ from checker.inputs.documents.headers import (
 )
 from checker.inputs.documents.load_lists import load_lists
 from checker.inputs.documents.numbers import Value
-from checker.inputs.documents.periods import period_candidates
+from checker.inputs.documents.periods import period_candidates, validity_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
@@ -89,6 +89,7 @@ class Extractor:
             out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
             out.extend(flag_text_candidates(self.vocab, parsed, self.emitter))
             out.extend(period_candidates(self.vocab, parsed, self.category, self.emitter))
+            out.extend(validity_candidates(parsed, self.emitter))
             dims = dimension_candidates(self.vocab, parsed, self.category, self.emitter)
             if dims is not None:
                 out.extend(dims)

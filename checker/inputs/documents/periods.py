@@ -76,3 +76,20 @@ def period_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, e
         return []
     return [emitter.fact("period_start", start.isoformat(), "", parsed.row),
             emitter.fact("period_end", end.isoformat(), "", parsed.row)]
+
+
+# "有效期至 2024-06-30", "有效期：2023-07-01 至 2024-06-30", "Valid until 30 June 2024", "Expiry date: 2024-06-30"
+_VALIDITY = re.compile(r"有效期(?:至|截止|到)?|(?<![a-z])(?:valid\s+(?:until|through|thru|to)|expiry\s+date|"
+                       r"expires?(?:\s+on)?|expiration\s+date)(?![a-z])")
+
+
+def validity_candidates(parsed: Parsed, emitter: Emitter) -> list[Candidate]:
+    """``valid_until`` from a row that states a document's validity (the last date after the words), else nothing."""
+    key = parsed.key
+    found = _VALIDITY.search(key)
+    if found is None:
+        return []
+    days = [d for d in (_date(m) for m in _DATES.finditer(key[found.end():])) if d is not None]
+    if not days:
+        return []
+    return [emitter.fact("valid_until", days[-1].isoformat(), "", parsed.row)]

@@ -61,3 +61,16 @@ IPC = ["IPC-1752A Materials Declaration - Class C", "Item name CPU heatsink 1U, 
 def test_a_declaration_is_read_for_what_it_is(make_pdf: MakePdf, lines: list, category: str, clause: str,
                                               expected: str) -> None:
     assert _status(make_pdf([lines], col_width=120), category, clause) == expected
+
+
+@pytest.mark.parametrize(("validity", "as_of", "expected"), [
+    ("有效期至 2024-06-30（逾期须重新评估）", date(2026, 12, 7), "manual_review"),
+    ("有效期至 2027-06-30", date(2026, 12, 7), "pass"),
+    ("Valid until 30 June 2024", date(2026, 12, 7), "manual_review"),
+], ids=["expired-zh", "still-valid", "expired-en"])
+def test_a_declaration_past_its_validity_is_for_a_person(make_pdf: MakePdf, validity: str, as_of: date,
+                                                         expected: str) -> None:
+    lines = ["有害物质符合性声明", "产品：以太网交换机 ZX-S5960-48", validity,
+             ("测试项目", "单位", "方法检出限", "结果"), ("铅 (Pb)", "mg/kg", "2", "33")]
+    report = check([make_pdf([lines])], as_of, category="switch").report()
+    assert next(c.status for c in report.products[0].clauses if c.id == "6.1.11/pb") == expected
