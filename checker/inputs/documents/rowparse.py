@@ -113,6 +113,10 @@ class Parsed:
         if len(self.cell_spans) > 2 and values and values[0].start == 0 and not values[0].unit \
                 and re.fullmatch(r"\d{1,3}", self.cell_key(0)):
             return values[1:]
+        if values and values[0].start == 0 and not values[0].unit and not values[0].qualifier \
+                and _ITEM_NUMBER.match(self.key) and any(h.start < (values[1].start if len(values) > 1 else 1 << 30)
+                                                         for h in self.hits):
+            return values[1:]  # "2 产品可再生利用率：86.4 %": the item's number, then its label and value
         return values
 
     def own_label(self) -> bool:
@@ -207,6 +211,9 @@ def _word_loads(key: str, words: list[tuple[Label, int]], loads: list[Load]) -> 
 def cell_key(text: str) -> str:
     """A cell's folded text with Chinese grade numerals as digits (一级 → 1级)."""
     return _CN_GRADE.sub(lambda m: f"{_CN_DIGITS[m.group(1)]}级", fold_key(text))
+
+
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.、)]?\s+(?=[^\d\s.,%])")  # a line's item number before its label
 
 
 def row_key(row: Row) -> tuple[str, list[tuple[int, int]]]:

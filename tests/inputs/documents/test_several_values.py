@@ -69,3 +69,13 @@ def test_a_range_of_readings_goes_to_a_person(make_pdf: MakePdf, row: str, claus
     report = check([path], date(2026, 1, 1), category="server").report()
     found = next(c for c in report.products[0].clauses if c.id == clause)
     assert found.status == "manual_review"
+
+
+@pytest.mark.parametrize("line", ["2 产品可再生利用率：86.4 %",
+                                  "2 产品可再生利用率（依据 GB/T 32355.2 及附录 C）：计算结果 86.4 %",
+                                  "3. Recyclability rate: 86.4 %"], ids=["zh", "zh-method", "en-dotted"])
+def test_a_line_s_item_number_is_no_value(make_pdf: MakePdf, line: str) -> None:
+    """Red-team round 5 (bids): "2 产品可再生利用率…：86.4 %" read the item number 2 as a second recyclability (2 %),
+    a conflict for a person instead of a pass."""
+    report = check([make_pdf([["服务器 SR-1 技术规格", line]])], date(2026, 1, 1), category="server").report()
+    assert next(c.status for c in report.products[0].clauses if c.id == "6.2.1/recyclability") == "pass"
