@@ -134,6 +134,8 @@ class HeaderReader:
             col.result, col.statistic = True, self.vocab.statistics[key.strip()]
         elif cell_hits and len(key) <= HEADER_CELL:
             col.rule = cell_hits[0].rule
+            if names(self.vocab.limit_words, key) and not names(self.vocab.result_columns, key):
+                col.ignore = col.limit = True  # "效率限值 | 效率实测": the quantity's limit column
         elif len(key) <= HEADER_CELL and names(self.vocab.limit_words, key):
             col.ignore = col.limit = True
             col.detection = names(self.vocab.detection_words, key)

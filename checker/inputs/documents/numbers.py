@@ -94,7 +94,8 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"mbps\s*/\s*w(?![a-z])", "Mbps/W"), (r"gbps\s*/\s*w(?![a-z])", "Gbps/W"),  # a switch's TEER
     (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
     (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),
-    (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),
+    (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"),
+    (r"ekw(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),
     (r"mw(?![a-z])", "mW"),
     (r"w(?![a-z])", "W"), (r"瓦", "W"), (r"%", "%"), (r"wt\.?\s*%", "%"), (r"(?:质量|重量)\s*%", "%"),
     (r"mm(?![a-z])", "mm"), (r"毫米", "mm"), (r"cm(?![a-z])", "cm"), (r"厘米", "cm"), (r"inches(?![a-z])", "inch"),

@@ -70,3 +70,12 @@ def test_a_printed_teer_is_read_with_its_unit(make_pdf: MakePdf, line: str, expe
     """A switch report's TEER (red-team round 3): it was only ever worked out from Td and the powers."""
     path = make_pdf([["以太网交换机 SW-1 检测报告", "端口形态：固定端口", line]])
     assert _statuses(path, "switch", ("6.2.3/teer",)) == [expected]
+
+
+def test_a_quantity_s_limit_column_beside_its_measured_column(make_pdf: MakePdf) -> None:
+    """Red-team round 5 (bids): "效率限值 | 效率实测 | PF 限值 | PF 实测" read the limits as values too (conflicts)."""
+    lines = ["服务器 SR-8 检测报告", ("负载率", "效率限值", "效率实测", "PF 限值", "PF 实测"),
+             ("20%", "90%", "91.2%", "0.95", "0.941"), ("50%", "94%", "93.8%", "0.95", "0.982")]
+    statuses = _statuses(make_pdf([lines], col_width=90), "server",
+                         ("6.2.1/psu-eff-20", "6.2.1/psu-pf-20", "6.2.1/psu-eff-50", "6.2.1/psu-pf-50"))
+    assert statuses == ["pass", "fail", "fail", "pass"]
