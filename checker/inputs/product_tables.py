@@ -167,6 +167,8 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
             problems.append(f"sheet {sheet.name!r}: {exc}")
             continue
         batch.frame["id"] = [f"{sheet.name}/{product}" for product in batch.frame["id"]]
+        if sheet.hidden:
+            _doubt_every_value(batch.frame, catalog, f"doubtful: in the hidden sheet {sheet.name!r} of the workbook")
         batches.append(batch)
         unknown += [header for header in missed if header not in unknown]
     if not batches or (sheet_errors is None and problems):
@@ -180,6 +182,18 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
     evidence = StackedEvidence([(int(offset), batch.evidence) for offset, batch in zip(offsets, batches, strict=True)])
     sources = [source for batch in batches for source in batch.sources]
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources), unknown
+
+
+def _doubt_every_value(frame: pd.DataFrame, catalog: Catalog, note: str) -> None:
+    """Every quantity read in ``frame`` an issue for a person (``note``), where it has none of its own."""
+    for name, spec in catalog.fields.items():
+        if spec.kind != "quantity" or name not in frame:
+            continue
+        given = frame[name].notna().to_numpy()
+        issues = frame[name + ISSUE].to_numpy(dtype=object) if name + ISSUE in frame else \
+            np.full(len(frame), None, dtype=object)
+        issues = np.where(given & pd.isna(issues), note, issues)
+        frame[name + ISSUE] = issues
 
 
 def _same_model_across_sheets(frame: pd.DataFrame, batches: list[Batch], catalog: Catalog) -> None:

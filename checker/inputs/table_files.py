@@ -9,7 +9,7 @@ import codecs
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ class Sheet:
     name: str
     frame: pd.DataFrame
     row_numbers: list[int]
+    hidden: bool = False  # a sheet the workbook hides (an old version, working data): its values go to a person
 
 
 
@@ -68,8 +69,9 @@ def read_sheets(path: Path) -> list[Sheet]:
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     struck = frozenset(i for i, font in enumerate(getattr(workbook, "_fonts", [])) if getattr(font, "strike", False))
     try:
-        return [sheet for sheet in (_sheet(ws.title, _shown_rows(ws, struck)) for ws in workbook.worksheets)
-                if sheet is not None]
+        sheets = [(_sheet(ws.title, _shown_rows(ws, struck)), ws.sheet_state != "visible")
+                  for ws in workbook.worksheets]
+        return [replace(sheet, hidden=hidden) for sheet, hidden in sheets if sheet is not None]
     finally:
         workbook.close()
 

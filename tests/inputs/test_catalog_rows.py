@@ -91,3 +91,20 @@ def test_thousands_grouped_by_a_space(tmp_path: Path) -> None:
     path = _csv(tmp_path, "型号,类别,最大吞吐量(Mbps),0%负载功耗(W),10%/30%负载功耗(W),100%负载功耗(W),设备类别\n"
                           "SW-1,交换机,176 000,38,42,60,接入\n")
     assert _products(path)["SW-1"]["6.2.3/teer"] in ("pass", "fail")
+
+
+def test_a_hidden_sheet_s_values_go_to_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "h.xlsx"
+    book = openpyxl.Workbook()
+    shown = book.active
+    shown.title = "服务器"
+    for row in (["型号", "类别", "psu_efficiency_50"], ["HS-1", "服务器", 93.0]):
+        shown.append(row)
+    hidden = book.create_sheet("服务器(旧版)")
+    for row in (["型号", "类别", "psu_efficiency_50"], ["HS-2", "服务器", 95.0]):
+        hidden.append(row)
+    hidden.sheet_state = "hidden"
+    book.save(path)
+    products = {p.id: {c.id: c.status for c in p.clauses} for p in audit([path], AS_OF).report().products}
+    assert products["服务器(旧版)/HS-2"]["6.2.1/psu-eff-50"] == "manual_review"
+    assert products["服务器/HS-1"]["6.2.1/psu-eff-50"] == "fail"
