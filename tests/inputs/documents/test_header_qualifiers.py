@@ -79,3 +79,11 @@ def test_a_quantity_s_limit_column_beside_its_measured_column(make_pdf: MakePdf)
     statuses = _statuses(make_pdf([lines], col_width=90), "server",
                          ("6.2.1/psu-eff-20", "6.2.1/psu-pf-20", "6.2.1/psu-eff-50", "6.2.1/psu-pf-50"))
     assert statuses == ["pass", "fail", "fail", "pass"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [("Power module PSR250-12A1, single-output 12 V DC", "pass"),
+                                                ("电源模块：单路输出", "pass")], ids=["en", "zh"])
+def test_a_power_module_s_output_type_names_the_psu_type(make_pdf: MakePdf, line: str, expected: str) -> None:
+    """Red-team round 5 (English sheets): "Power module …, single-output" left the single-PSU clauses missing."""
+    path = make_pdf([["Ethernet switch S-24 test report", line, "PSU efficiency at 50% load: 93.0 %"]])
+    assert _statuses(path, "switch", ("6.2.3/single-psu-eff-50",)) == [expected]
