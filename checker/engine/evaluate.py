@@ -183,7 +183,7 @@ def _condition(cond: Condition, frame: pd.DataFrame, catalog: Catalog) -> tuple[
 
 
 def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
-                    categories: CategoryCodes | None = None) -> ClauseColumn:
+                    categories: CategoryCodes | None = None, dates: RowDates | None = None) -> ClauseColumn:
     """Evaluate one clause on every row of ``frame`` (derived fields already added)."""
     rows = len(frame)
     status = np.full(rows, -1, dtype=np.int8)
@@ -211,12 +211,8 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
             _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
         _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
         return ClauseColumn(clause, status, reason, value, _constant(np.nan, rows), factor)
-    if clause.quantity and VALID_UNTIL in frame:
-        read = ~np.isnan(value) | _given(frame, clause.quantity + ISSUE) | _given(frame, clause.quantity + HI)
-        _mark(status, reason, active & _expired(frame, as_of) & read, MANUAL, Reason.EXPIRED)
-    if clause.quantity and catalog.fields[clause.quantity].annual:  # a figure given (no figure: missing, below)
-        read = ~np.isnan(value) | _given(frame, clause.quantity + ISSUE) | _given(frame, clause.quantity + HI)
-        _mark(status, reason, active & not_a_year(frame) & read, MANUAL, Reason.NOT_A_YEAR)
+    if clause.quantity:
+        _dated(clause.quantity, catalog, frame, value, dates or RowDates.of(frame, as_of), (status, reason, active))
     limit = _limits(clause, frame, catalog, as_of, status, reason, active)
     _compare(clause, frame, value, limit, factor, status, reason, active)
     return ClauseColumn(clause, status, reason, value, limit, factor)
@@ -224,13 +220,39 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
 
 PERIOD_START = "period_start"
 VALID_UNTIL = "valid_until"
-
-
-def _expired(frame: pd.DataFrame, as_of: date) -> npt.NDArray[np.bool_]:
-    """Rows whose documents say they were valid until a day before ``as_of``."""
-    until = pd.to_datetime(frame[VALID_UNTIL].astype(object), errors="coerce", format="ISO8601")
-    return (until < pd.Timestamp(as_of)).to_numpy(dtype=bool, na_value=False)
 YEAR_DAYS = (364, 367)  # a statistics period of a year, first and last days counted (365 or 366; a day's slack)
+
+
+@dataclass
+class RowDates:
+    """What the rows' dates say, worked out once per frame (not once per clause): the statistics period is not a
+    year, the documents were valid only until before the as-of date (None: the frame has no such column)."""
+
+    not_a_year: npt.NDArray[np.bool_] | None
+    expired: npt.NDArray[np.bool_] | None
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, as_of: date) -> RowDates:
+        expired = None
+        if VALID_UNTIL in frame:
+            until = pd.to_datetime(frame[VALID_UNTIL].astype(object), errors="coerce", format="ISO8601")
+            expired = (until < pd.Timestamp(as_of)).to_numpy(dtype=bool, na_value=False)
+        short = not_a_year(frame) if PERIOD_START in frame and PERIOD_END in frame else None
+        return cls(not_a_year=short, expired=expired)
+
+
+def _dated(name: str, catalog: Catalog, frame: pd.DataFrame, value: npt.NDArray[np.float64], dates: RowDates,
+           marks: tuple[npt.NDArray[np.int8], npt.NDArray[np.int8], npt.NDArray[np.bool_]]) -> None:
+    """Rows whose value of ``name`` is given (a figure, a bound or an issue; no figure: missing, later) but whose
+    documents have expired, or whose annual figure covers a period that is not a year: for a person."""
+    if dates.expired is None and (dates.not_a_year is None or not catalog.fields[name].annual):
+        return
+    status, reason, active = marks
+    read = ~np.isnan(value) | _given(frame, name + ISSUE) | _given(frame, name + HI)
+    if dates.expired is not None:
+        _mark(status, reason, active & dates.expired & read, MANUAL, Reason.EXPIRED)
+    if dates.not_a_year is not None and catalog.fields[name].annual:
+        _mark(status, reason, active & dates.not_a_year & read, MANUAL, Reason.NOT_A_YEAR)
 
 
 def period_days(frame: pd.DataFrame) -> npt.NDArray[np.float64]:
@@ -324,8 +346,9 @@ def evaluate(frame: pd.DataFrame, catalog: Catalog, as_of: date,
              clauses: list[Clause] | None = None) -> list[ClauseColumn]:
     """Evaluate ``clauses`` (default: those that concern the categories present in ``frame``)."""
     codes = CategoryCodes.of(frame)
+    dates = RowDates.of(frame, as_of)
     chosen = clauses if clauses is not None else clauses_for(set(codes.names), catalog)
-    return [evaluate_clause(clause, frame, catalog, as_of, codes) for clause in chosen]
+    return [evaluate_clause(clause, frame, catalog, as_of, codes, dates) for clause in chosen]
 
 
 @dataclass

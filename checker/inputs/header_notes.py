@@ -53,6 +53,7 @@ class _Words:
     measured: tuple[str, ...]
     limits: tuple[str, ...]
     statistics: dict[str, str]
+    longest_first: tuple[str, ...] = ()  # all of them, the longest first (taken off a header's ends in this order)
 
 
 def split_brackets(header: str) -> tuple[str, str | None]:
@@ -152,8 +153,7 @@ def _peel(header: str) -> tuple[str, list[str]]:
 def _strip_words(name: str) -> tuple[str, list[str]]:
     """``name`` without the qualifier words at its start or end ("20%负载效率 实测值", "Efficiency 50% load typ."),
     and the words taken off."""
-    words = _qualifiers()
-    every = sorted({*words.measured, *words.limits, *words.statistics}, key=len, reverse=True)
+    every = _qualifiers().longest_first
     taken: list[str] = []
     key = name.strip()
     changed = True
@@ -244,6 +244,8 @@ def _qualifiers() -> _Words:
     from checker.inputs.documents.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
-    return _Words(measured=tuple(_fold(label.text) for label in vocab.result_columns),
-                  limits=tuple(_fold(label.text) for label in vocab.limit_words),
-                  statistics={_fold(word): kind for word, kind in vocab.statistics.items()})
+    measured = tuple(_fold(label.text) for label in vocab.result_columns)
+    limits = tuple(_fold(label.text) for label in vocab.limit_words)
+    statistics = {_fold(word): kind for word, kind in vocab.statistics.items()}
+    every = tuple(sorted({*measured, *limits, *statistics}, key=len, reverse=True))
+    return _Words(measured=measured, limits=limits, statistics=statistics, longest_first=every)

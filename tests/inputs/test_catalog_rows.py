@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from workbooks import write_workbook
 
 from checker.pipeline import audit
 
@@ -43,19 +44,10 @@ def test_rows_under_a_model_written_once_are_that_model_s(tmp_path: Path) -> Non
     assert statuses == ["manual_review", "manual_review", "pass"]
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 def test_one_model_on_two_sheets_is_compared(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "w.xlsx", {
+    path = write_workbook(tmp_path / "w.xlsx", {
         "汇总": [["型号", "类别", "psu_efficiency_50"], ["SUM-1", "服务器", 94], ["SUM-2", "服务器", 95]],
         "服务器明细": [["型号", "类别", "psu_efficiency_50"], ["SUM-1", "服务器", 93.6], ["SUM-2", "服务器", 95]]})
     products = audit([path], AS_OF).report().products
@@ -65,7 +57,7 @@ def test_one_model_on_two_sheets_is_compared(tmp_path: Path) -> None:
 
 
 def test_sheets_named_for_their_category_and_a_device_class_column(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "w.xlsx", {
+    path = write_workbook(tmp_path / "w.xlsx", {
         "交换机": [["型号", "设备类别", "端口形态"], ["CE6881", "数据中心", "固定端口"], ["S5735", "接入", "固定端口"]],
         "服务器": [["型号", "50%负载效率"], ["TS-200", 93.0]]})
     products = audit([path], AS_OF).report().products
@@ -74,7 +66,7 @@ def test_sheets_named_for_their_category_and_a_device_class_column(tmp_path: Pat
 
 
 def test_a_period_in_serial_days_and_a_blank_one(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "d.xlsx", {"数据中心": [
+    path = write_workbook(tmp_path / "d.xlsx", {"数据中心": [
         ["数据中心名称", "类别", "PUE(实测年均)", "统计期起", "统计期止"],
         ["DC-1", "数据中心", 1.35, 45292, 45657]]})  # 2024-01-01 .. 2024-12-31: the 2024 limit, 1.4
     assert _products(path)["DC-1"]["5.1/pue"] == "pass"

@@ -7,28 +7,20 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from workbooks import write_workbook
 
 from checker.pipeline import audit
 
 AS_OF = date(2026, 11, 20)
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 HEADER = ["model", "category", "psu_efficiency_50"]
 
 
 def test_every_sheet_is_read_and_named_in_the_ids(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "bid.xlsx", {"Servers": [HEADER, ["SR-1", "server", 95], [None, None, None],
+    path = write_workbook(tmp_path / "bid.xlsx", {"Servers": [HEADER, ["SR-1", "server", 95], [None, None, None],
                                                           ["SR-2", "server", 93]],
                                              "Switches": [HEADER, ["SW-1", "switch", 93]], "Notes": []})
     report = audit([path], AS_OF).report()
@@ -42,7 +34,7 @@ def test_every_sheet_is_read_and_named_in_the_ids(tmp_path: Path) -> None:
 
 
 def test_a_stray_far_cell_is_one_row_not_a_million(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "stray.xlsx", {"Servers": [HEADER, ["SR-1", "server", 95]]})
+    path = write_workbook(tmp_path / "stray.xlsx", {"Servers": [HEADER, ["SR-1", "server", 95]]})
     book = openpyxl.load_workbook(path)
     book["Servers"]["A1048576"] = "stray"
     book.save(path)
@@ -52,7 +44,7 @@ def test_a_stray_far_cell_is_one_row_not_a_million(tmp_path: Path) -> None:
 
 
 def test_a_bad_sheet_does_not_lose_the_others(tmp_path: Path) -> None:
-    path = _workbook(tmp_path / "mixed.xlsx", {"Good": [HEADER, ["SR-1", "server", 95]],
+    path = write_workbook(tmp_path / "mixed.xlsx", {"Good": [HEADER, ["SR-1", "server", 95]],
                                                "Bad": [["model", "psu_efficiency_50"], ["X", 90]]})
     report = audit([path], AS_OF).report()
     assert [p.id for p in report.products] == ["Good/SR-1"]
@@ -61,6 +53,6 @@ def test_a_bad_sheet_does_not_lose_the_others(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("formula", ["=95", '=HYPERLINK("http://x","96")'])
 def test_formulas_are_not_evaluated(tmp_path: Path, formula: str) -> None:
-    path = _workbook(tmp_path / "formula.xlsx", {"Servers": [HEADER, ["SR-1", "server", formula]]})
+    path = write_workbook(tmp_path / "formula.xlsx", {"Servers": [HEADER, ["SR-1", "server", formula]]})
     product = audit([path], AS_OF).report().products[0]
     assert {c.id: c for c in product.clauses}["6.2.1/psu-eff-50"].status != "pass"
