@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import header_key
+from checker.inputs.table_files import HIDDEN_COLUMN
 from checker.units import conversion_factor, is_unit
 
 if TYPE_CHECKING:
@@ -206,6 +207,8 @@ def _refusal(header: str, field: str, words: list[str], notes: list[str]) -> str
             return condition.note
     for note in notes:
         key = _fold(note)
+        if note == HIDDEN_COLUMN:
+            return "a column the workbook hides: not shown to its reader, so no evidence"
         if key in qualifiers.measured or any(c.states is not None and c.states.search(key) for c in conditions):
             continue
         if key in qualifiers.limits:

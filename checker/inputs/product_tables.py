@@ -150,7 +150,9 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None,
     if not sheets:
         raise TableError(f"{path}: the catalog has no rows")
     if len(sheets) == 1:
-        return frame_batch(path, sheets[0].frame, catalog, category, row_numbers=sheets[0].row_numbers)
+        batch, unknown = frame_batch(path, sheets[0].frame, catalog, category, row_numbers=sheets[0].row_numbers)
+        _doubt_hidden_rows(batch, sheets[0], catalog)
+        return batch, unknown
     return _stacked(path, sheets, catalog, category, sheet_errors)
 
 
@@ -167,6 +169,7 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
             problems.append(f"sheet {sheet.name!r}: {exc}")
             continue
         batch.frame["id"] = [f"{sheet.name}/{product}" for product in batch.frame["id"]]
+        _doubt_hidden_rows(batch, sheet, catalog)
         if sheet.hidden:
             _doubt_every_value(batch.frame, catalog, f"doubtful: in the hidden sheet {sheet.name!r} of the workbook")
         batches.append(batch)
@@ -184,12 +187,27 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
     return Batch(frame=conform(frame, catalog), evidence=evidence, sources=sources), unknown
 
 
-def _doubt_every_value(frame: pd.DataFrame, catalog: Catalog, note: str) -> None:
-    """Every quantity read in ``frame`` an issue for a person (``note``), where it has none of its own."""
+def _doubt_hidden_rows(batch: Batch, sheet: Sheet, catalog: Catalog) -> None:
+    """The values of rows the sheet hides (or filters out) go to a person: a row not shown is no evidence a reader
+    of the workbook saw, and may be an old version or another configuration."""
+    numbers = getattr(batch.evidence, "row_numbers", None)
+    if not sheet.hidden_rows or not numbers:
+        return
+    rows = np.isin(np.asarray(numbers, dtype=np.int64), np.fromiter(sheet.hidden_rows, dtype=np.int64))
+    if rows.any():
+        _doubt_every_value(batch.frame, catalog, f"doubtful: in a row sheet {sheet.name!r} hides (or filters out)",
+                           rows)
+
+
+def _doubt_every_value(frame: pd.DataFrame, catalog: Catalog, note: str, rows: np.ndarray | None = None) -> None:
+    """Every quantity read in ``frame`` (in ``rows``, where given) an issue for a person (``note``), where it has none
+    of its own."""
     for name, spec in catalog.fields.items():
         if spec.kind != "quantity" or name not in frame:
             continue
         given = frame[name].notna().to_numpy()
+        if rows is not None:
+            given &= rows
         issues = frame[name + ISSUE].to_numpy(dtype=object) if name + ISSUE in frame else \
             np.full(len(frame), None, dtype=object)
         issues = np.where(given & pd.isna(issues), note, issues)

@@ -56,6 +56,7 @@ class Sheet:
     frame: pd.DataFrame
     row_numbers: list[int]
     hidden: bool = False  # a sheet the workbook hides (an old version, working data): its values go to a person
+    hidden_rows: frozenset[int] = frozenset()  # the sheet's own numbers of the rows it hides (or filters out)
 
 
 
@@ -69,11 +70,57 @@ def read_sheets(path: Path) -> list[Sheet]:
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     struck = frozenset(i for i, font in enumerate(getattr(workbook, "_fonts", [])) if getattr(font, "strike", False))
     try:
-        sheets = [(_sheet(ws.title, _shown_rows(ws, struck)), ws.sheet_state != "visible")
-                  for ws in workbook.worksheets]
-        return [replace(sheet, hidden=hidden) for sheet, hidden in sheets if sheet is not None]
+        sheets: list[Sheet] = []
+        for worksheet in workbook.worksheets:
+            rows, columns = _hidden_lines(worksheet)
+            sheet = _sheet(worksheet.title, _shown_rows(worksheet, struck), columns)
+            if sheet is not None:
+                sheets.append(replace(sheet, hidden=worksheet.sheet_state != "visible", hidden_rows=rows))
+        return sheets
     finally:
         workbook.close()
+
+
+HIDDEN_COLUMN = "hidden in the workbook"  # the note a hidden column's header is given (checker.inputs.header_notes)
+_TAG = re.compile(rb"<(?:\w+:)?(row|col)\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden\s*=\s*["\'](?:1|true)["\']')
+_ATTRIBUTE = {name: re.compile(rb"\b" + name + rb'\s*=\s*["\'](\d+)["\']') for name in (b"r", b"min", b"max")}
+_CHUNK = 1 << 22
+
+
+def _hidden_lines(worksheet: Any) -> tuple[frozenset[int], frozenset[int]]:
+    """The rows (numbered as the sheet numbers them) and columns (from 0) a worksheet hides, or filters out, read
+    from its XML a chunk at a time: openpyxl's read-only mode does not give a row's or a column's attributes. A
+    sheet with no "hidden" anywhere (most) is passed over after one scan of its bytes."""
+    opener = getattr(worksheet, "_get_source", None)
+    if opener is None:
+        return frozenset(), frozenset()
+    rows: set[int] = set()
+    columns: set[int] = set()
+    tail = b""
+    with opener() as source:
+        while chunk := source.read(_CHUNK):
+            text = tail + chunk
+            cut = text.rfind(b"<")  # a tag cut by the chunk's end is read with the next chunk
+            text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            if b"hidden" in text:
+                _hidden_tags(text, rows, columns)
+    return frozenset(rows), frozenset(columns)
+
+
+def _hidden_tags(text: bytes, rows: set[int], columns: set[int]) -> None:
+    for tag in _TAG.finditer(text):
+        attributes = tag.group(2)
+        if not _HIDDEN.search(attributes):
+            continue
+        if tag.group(1) == b"row":
+            number = _ATTRIBUTE[b"r"].search(attributes)
+            if number:
+                rows.add(int(number.group(1)))
+        else:
+            low, high = _ATTRIBUTE[b"min"].search(attributes), _ATTRIBUTE[b"max"].search(attributes)
+            if low and high:
+                columns.update(range(int(low.group(1)) - 1, min(int(high.group(1)), 16384)))
 
 
 
@@ -117,7 +164,7 @@ def _shown(cell: Any) -> Any:
 
 
 
-def _sheet(name: str, rows: Any) -> Sheet | None:
+def _sheet(name: str, rows: Any, hidden_columns: frozenset[int] = frozenset()) -> Sheet | None:
     header: list[str] | None = None
     body: list[list[str]] = []
     numbers: list[int] = []
@@ -136,7 +183,8 @@ def _sheet(name: str, rows: Any) -> Sheet | None:
     while width > 0 and not header[width - 1].strip() and not any(len(r) >= width and r[width - 1].strip()
                                                                   for r in body):
         width -= 1
-    labels = [cell if cell.strip() else f"Unnamed: {index}" for index, cell in enumerate(header[:width])]
+    labels = [(f"{cell} ({HIDDEN_COLUMN})" if index in hidden_columns else cell) if cell.strip()
+              else f"Unnamed: {index}" for index, cell in enumerate(header[:width])]
     labels += [f"Unnamed: {index}" for index in range(len(labels), width)]
     frame = pd.DataFrame([(row + [""] * width)[:width] for row in body], columns=labels, dtype=str)
     return Sheet(name, frame, numbers)

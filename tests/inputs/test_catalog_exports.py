@@ -105,3 +105,23 @@ def test_platform_headers_for_model_and_scope(tmp_path: Path) -> None:
     firewall = "型号,类别,端口形态,fw_throughput,volume\nFW-X9000,firewall,框式,400,219\n"
     products, _ = results(write(tmp_path, firewall, "fw.csv"))
     assert products[0][1]["6.2.4/volume"].status == "not_applicable"
+
+
+def test_hidden_rows_and_columns(tmp_path: Path) -> None:
+    """Rows and columns a workbook hides are no evidence (red-team catalogs round 2: a hidden row's 94.6 passed)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["model", "category", "psu_efficiency_50", "psu_efficiency_20 (%)"])
+    sheet.append(["HR-1", "server", 94.6, 92.0])
+    sheet.append(["HR-2", "server", 94.6, 92.0])
+    sheet.append(["HR-3", "server", 94.6, 92.0])
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    products, errors = results(path)
+    got = [(pid, clauses["6.2.1/psu-eff-50"].status, clauses["6.2.1/psu-eff-20"].status) for pid, clauses in products]
+    assert got == [("HR-1", "pass", "missing_evidence"), ("HR-2", "manual_review", "missing_evidence"),
+                   ("HR-3", "pass", "missing_evidence")]
+    assert "hides" in products[1][1]["6.2.1/psu-eff-50"].note
+    assert any("a column the workbook hides" in error for error in errors)
