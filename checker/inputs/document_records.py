@@ -27,4 +27,5 @@ def pdf_record(path: Path, category: str | None) -> ProductRecord:
         raise NoCategory(f"{path}: {NO_CATEGORY}")
     product_id = document.model or path.stem
     return ProductRecord(id=product_id, category=document.category, sources=[str(path)], facts=document.facts,
-                         model=document.model, warnings=document.warnings, mentions=document.mentions)
+                         model=document.model, warnings=document.warnings, mentions=document.mentions,
+                         psu_ratings=document.psu_ratings)

@@ -31,10 +31,15 @@ def merge_records(records: list[ProductRecord], sources: list[str]) -> ProductRe
     InputProblem naming both: pooling them would judge one product on another's data.
     """
     same_product(records)
+    facts = [list(record.facts) for record in records]
+    if len(records) > 1:
+        from checker.inputs.documents.psu_ratings import tested_not_offered  # documents' readers: only for several
+
+        tested_not_offered([record.psu_ratings for record in records], facts)
     named = next((r.declared_id for r in records if r.declared_id), None)
     model = next((r.model for r in records if r.model), None)
     return ProductRecord(id=named or model or records[0].id, category=records[0].category, sources=sources,
-                         facts=[fact for r in records for fact in r.facts], declared_id=named, model=model,
+                         facts=[fact for file_facts in facts for fact in file_facts], declared_id=named, model=model,
                          warnings=[text for r in records for text in r.warnings])
 
 
@@ -75,7 +80,10 @@ def sibling_named(model: str, mentions: str) -> str | None:
     """The name of a sibling of ``model`` that a document's first pages (``mentions``, folded name parts) give
     without ever giving ``model`` itself ("PowerEdge R760" for "PowerEdge R760xs", "DL380 Gen11" for "DL380 Gen10
     Plus"), else None. Its bracketed part ("(E88S)", a type code) is not needed."""
-    parts = [part.casefold() for part in name_parts(re.sub(r"[(（][^)）]*[)）]?", " ", model))]
+    printed = name_parts(re.sub(r"[(（][^)）]*[)）]?", " ", model))
+    while printed and _description_word(printed[-1]):  # "JT-R8 rack server": the model read with its description
+        printed.pop()
+    parts = [part.casefold() for part in printed]
     text = mentions.split()
     if len(parts) < 2 or not any(part.isdigit() for part in parts) or not text:
         return None
@@ -113,10 +121,14 @@ def same_name(one: str | None, other: str | None) -> bool:
             continue
         if start and not any(part.isdigit() for part in shorter):
             continue  # "Pro" before a name without digits is no brand of it
-        if all((part.isalpha() and part.islower() and len(part) >= 3) or _YEAR.fullmatch(part)
-               for part in longer[start + size:]):
+        if all(_description_word(part) for part in longer[start + size:]):
             return True
     return False
+
+
+def _description_word(part: str) -> bool:
+    """A lower-case word ("rack", "server") or a year after a model's name: its description, not another model's."""
+    return bool((part.isalpha() and part.islower() and len(part) >= 3) or _YEAR.fullmatch(part))
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")

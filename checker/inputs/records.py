@@ -58,6 +58,7 @@ class ProductRecord(Strict):
     model: str | None = None  # the model the record gives or the document names
     warnings: list[str] = Field(default_factory=list)  # what the reader left out on purpose, one line each
     mentions: str = ""  # a document's first pages' names, folded: does it name another file's model?
+    psu_ratings: list[tuple[float, Evidence]] = Field(default_factory=list)  # power supplies it names by rated power
 
 
 @lru_cache(maxsize=32)

@@ -183,3 +183,37 @@ def test_same_name_with_a_brand_or_a_year(one: str, other: str, same: bool) -> N
     from checker.inputs.products import same_name
 
     assert same_name(one, other) is same
+
+
+@pytest.mark.parametrize(("model", "mentions", "sibling"), [
+    ("JT-R8 rack server", "电源模块效率测试报告 适用整机 jt r 8 服务器", None),  # the model read with its description
+    ("KS-R8 G6 rack server", "适用整机 ks r 8 g 5 服务器", "ks r 8 g 5"),
+    ("PowerEdge R760xs", "dell poweredge r 760 technical specifications", "poweredge r 760 technical"),
+])
+def test_a_model_read_with_its_description(model: str, mentions: str, sibling: str | None) -> None:
+    """A model read with lower-case words after it ("JT-R8 rack server") is that model: a report naming "JT-R8 服务器"
+    names it (red-team round 6: an honest bid package was refused as two products)."""
+    from checker.inputs.products import sibling_named
+
+    assert sibling_named(model, mentions) == sibling
+
+
+@pytest.mark.parametrize(("component", "category", "main"), [
+    (["外部电源适配器 能效检测报告摘要", "适配器型号 AD-2412C", "平均效率实测 84.6 %"], "firewall",
+     ["SOHO 桌面型防火墙 TD-FW100D", "端口 固定端口 5×GE", "供电方式 外置电源适配器 12V/2A（无内置电源）",
+      "吞吐量（64 字节 IPv4） 0.9 Gbps", "整机功耗 14 W"]),
+    (["排放符合性", "柴油机型号 KD-12V135，已取得 GB 20891-2014 第四阶段型式核准。"], "generator",
+     ["柴油发电机组检验报告", "型号规格 Model KG-500GF", "额定功率（常用 PRP） 500 kW",
+      "额定工况燃油消耗率 212 g/(kW·h)"]),
+])
+def test_a_components_page_beside_the_product(tmp_path: Path, component: list[str], category: str,
+                                              main: list[str]) -> None:
+    """A page naming a part's model ("适配器型号", "柴油机型号") is no other product's: the bid package is one product
+    (red-team round 5: two honest packages were refused as different products). The firewall's next line ("端口")
+    does not make it a switch either."""
+    from tests.inputs.documents.conftest import build_pdf
+
+    files = [build_pdf(tmp_path / "main.pdf", [main]), build_pdf(tmp_path / "part.pdf", [component])]
+    result = check(files, AS_OF).report()
+    assert not result.errors
+    assert [product.category for product in result.products] == [category]

@@ -96,11 +96,12 @@ _AFTER_MODEL = 16  # characters after a model's name that say what it is
 
 
 def _after_model(key: str, model: str | None) -> str:
-    """The words that follow each mention of ``model`` in the folded ``key`` ("ce8069a switch from …")."""
+    """The words that follow each mention of ``model`` on its line of the folded ``key`` ("ce8069a switch from …"):
+    the next line's "端口" says nothing of what the model is."""
     name = fold_key(model or "").strip()
     if len(name) < 3:
         return ""
-    return " ".join(key[m.end():m.end() + _AFTER_MODEL] for m in re.finditer(re.escape(name), key))
+    return " ".join(key[m.end():m.end() + _AFTER_MODEL].split("\n", 1)[0] for m in re.finditer(re.escape(name), key))
 
 
 def _without(maker: str | None) -> Callable[[str], str]:
@@ -160,8 +161,9 @@ def detect_model(vocab: Vocabulary, rows: list[Row]) -> str | None:
         if re.search(r"\d", value) and not re.search(r"\d\s*hz\b", value, re.IGNORECASE):
             return value
     for row in rows[:10]:
-        for m in _MODEL_TOKEN.finditer(fold(row.text)):
-            if not _GUID.fullmatch(m.group(0)):
+        text = fold(row.text)
+        for m in _MODEL_TOKEN.finditer(text):
+            if not _GUID.fullmatch(m.group(0)) and not vocab.part_model.search(fold_key(text[:m.start()])):
                 return m.group(0)
     return None
 

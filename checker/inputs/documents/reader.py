@@ -30,12 +30,13 @@ from checker.inputs.documents.grades import implied_scope
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.inputs.documents.pdf_tables import TableReader
+from checker.inputs.documents.psu_ratings import named_ratings
 from checker.inputs.documents.ratings import one_rating
 from checker.inputs.documents.text import PdfText, Row
 from checker.inputs.documents.visibility import HiddenText
 from checker.inputs.documents.vocabulary import Vocabulary, load_vocabulary
 from checker.inputs.products import name_parts
-from checker.models import Fact
+from checker.models import Evidence, Fact
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class DocumentRead(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     mentions: str = ""  # the first pages' names, folded (:func:`checker.inputs.products.name_parts`), space-joined
+    psu_ratings: list[tuple[float, Evidence]] = Field(default_factory=list)  # power supplies named by rated power
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -276,7 +278,8 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     return DocumentRead(source=source, category=category, model=model,
                         manufacturer=maker,
                         pages=total, ocr_used=ocr_used, facts=facts, warnings=warnings,
-                        mentions=" ".join(part.casefold() for part in name_parts(head_text)))
+                        mentions=" ".join(part.casefold() for part in name_parts(head_text)),
+                        psu_ratings=named_ratings(page_texts, source))
 
 
 def _ocr_layer_page(hidden: HiddenText | None, visible: int) -> bool:

@@ -51,6 +51,23 @@ def any_label(labels: list[Label], key: str) -> bool:
 
 
 @dataclass
+class PsuRatingWords:
+    """The words of ``psu_ratings`` in catalogs/vocabulary.yaml: a line naming a power supply by its rated power."""
+
+    words: list[Label]
+    not_words: list[Label]
+    options: list[Label]
+    watts: tuple[float, float]
+    fields: frozenset[str]
+
+
+def _psu_rating_words(entry: dict[str, Any]) -> PsuRatingWords:
+    low, high = entry["watts"]
+    return PsuRatingWords(_labels(entry["words"]), _labels(entry["not_words"]), _labels(entry["options"]),
+                          (float(low), float(high)), frozenset(entry["fields"]))
+
+
+@dataclass
 class LabelRule:
     """What a label means: a simple field, a load-dependent quantity, or a substance."""
 
@@ -163,6 +180,7 @@ class Vocabulary:
     enums: list[Enum]
     categories: dict[str, dict[str, float]]
     identity: dict[str, list[Label]]
+    part_model: re.Pattern[str]  # a part's model label ("适配器型号", "engine model"): not the product's model
     brands: list[str]
     load_words: list[tuple[Label, int]]
     load_markers: list[str]
@@ -181,6 +199,7 @@ class Vocabulary:
     dimensions: dict[str, Any]
     u2_load: dict[str, int]
     ratings: dict[str, list[Label]]
+    psu_ratings: PsuRatingWords  # a power supply named by its rated power (checker.inputs.documents.psu_ratings)
     category_fields: dict[str, set[str]]
     all_labels: list[Label]
     comparisons: Comparisons
@@ -266,6 +285,11 @@ def compile_label(text: str) -> Label:
     after = f"(?:{_FOOTNOTE_AFTER})" if len(max(key.split(" "), key=len)) >= 5 else r"(?![a-z0-9])"
     pattern = re.compile(r"(?<![a-z0-9])" + escaped + after if _is_ascii_word(key) else escaped)
     return Label(key, pattern, max(key.split(" "), key=len))
+
+
+def _part_model(words: list[str]) -> re.Pattern[str]:
+    parts = "|".join(re.escape(fold_key(str(word))) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{parts})\s*(?:型号|model(?:\s+(?:no|number|name))?)(?![a-z])")
 
 
 def _labels(items: list[Any]) -> Labels:
@@ -404,6 +428,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},
         identity={k: sorted(_labels(v), key=lambda label: len(label.text), reverse=True)  # "model tested" first
                   for k, v in doc["identity"].items()},
+        part_model=_part_model(doc["identity"]["part_model"]),
         brands=list(doc["brands"]),
         load_words=[(compile_label(str(w)), int(v)) for w, v in doc["load_words"].items()],
         load_markers=[fold_key(m) for m in doc["load_markers"]],
@@ -420,6 +445,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
         dimensions=doc["dimensions"], u2_load={k: int(v) for k, v in doc["switch_u2_load"].items()},
         ratings={k: _labels(v) for k, v in doc["ratings"].items()},
+        psu_ratings=_psu_rating_words(doc["psu_ratings"]),
         category_fields=_category_fields(fields_doc, [r.name for r in pah_rules]),
         all_labels=all_labels,
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
