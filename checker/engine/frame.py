@@ -194,7 +194,9 @@ def _converted(number: float, factor: float) -> float:
 
 def _combined(readings: list[_Reading]) -> _Reading | str:
     """Several readings of one field as one: points must agree, and lie in every bound or interval;
-    bounds and intervals must overlap. Anything else is a conflict, listed."""
+    bounds and intervals must overlap. Anything else is a conflict, listed. Bounds and intervals alone are kept
+    as the loosest they give together: "max. 88 W (DC PSU) / 104 W (AC PSU)" are two configurations' bounds, and
+    the product is known only as at most 104 W (the tighter bound is another configuration's, not a closer one)."""
     points = [r for r in readings if r.point or r.nd]
     low = max(r.low for r in readings if not r.nd) if any(not r.nd for r in readings) else -math.inf
     high = min(r.high for r in readings if not r.nd) if any(not r.nd for r in readings) else math.inf
@@ -213,7 +215,9 @@ def _combined(readings: list[_Reading]) -> _Reading | str:
         limits = [r.high for r in points if not math.isnan(r.high)]  # the tightest reporting limit
         tightest = next((r for r in points if limits and r.high == min(limits)), points[0])
         return tightest
-    return _Reading(low, high, readings[0].fact)
+    lows = [r.low for r in readings if r.low > -math.inf]
+    highs = [r.high for r in readings if r.high < math.inf]
+    return _Reading(min(lows, default=-math.inf), max(highs, default=math.inf), readings[0].fact)
 
 
 def _materials(spec: FieldSpec, readings: list[_Reading]) -> bool:

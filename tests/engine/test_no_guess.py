@@ -337,3 +337,18 @@ def test_a_band_from_a_bounded_rated_power(clauses: Callable[..., dict[str, Clau
     assert result.status == expected, result
     if expected == "manual_review":
         assert "more than one row of Table 6" in result.note
+
+
+@pytest.mark.parametrize(("powers", "status"), [
+    ([(88, "le"), (104, "le")], "manual_review"),  # the AC PSU's 104 W / 4 Gbps = 26 > 25: the looser bound stands
+    ([(88, "le"), (96, "le")], "pass"),  # every configuration's bound proves ≤ 25 W/Gbps
+    ([(96, "le"), (104, "")], "manual_review"),  # a measurement above a maximum: a conflict
+    ([(90, "le"), (96, "ge")], "manual_review"),  # bounds that do not meet: a conflict
+])
+def test_bounds_of_several_configurations(clauses: Callable[..., dict[str, ClauseResult]],
+                                          powers: list[tuple[float, str]], status: str) -> None:
+    """Two maxima of one field ("88 W (DC PSU) / 104 W (AC PSU)") are two configurations' bounds: the product is
+    known only within the looser (red-team round 6: a firewall passed on the DC supply's 88 W, 22 W/Gbps)."""
+    record = {"category": "firewall", "id": "F", "fw_throughput": 4, "port_type": "fixed",
+              "fw_power": [{"value": value, "unit": "W", "qualifier": qualifier} for value, qualifier in powers]}
+    assert clauses(record)["6.2.4/power-per-throughput"].status == status

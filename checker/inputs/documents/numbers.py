@@ -235,15 +235,20 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
         if not _inside(m.start(), spans):
             out.append(Value(None, "", "na", m.start(), m.end(), m.group(0)))
             spans.append((m.start(), m.end()))
+    grouped_to = -1
     for m in _VALUE_RE.finditer(text):
+        if m.start("num") < grouped_to:
+            continue  # a group of the number before ("1 040 Gbps")
         if _inside(m.start("num"), spans) or HIDDEN_MARK in text[max(0, m.start("num") - 1):m.end("num") + 1]:
             continue  # a number part of which cannot be seen ("1200" with its "1" hidden) is no "200"
-        number = parse_number(m.group("num"))
+        number_text, number_end = _space_grouped(text, m)
+        number = parse_number(number_text)
         if number is None:
             continue
-        unit_end = m.end()
+        grouped_to = number_end
+        unit_end = number_end
         unit = ""
-        found = match_unit(text, m.end()) or _glued(text, m.end())
+        found = match_unit(text, number_end) or _glued(text, number_end)
         if found:
             unit, unit_end = found
         op = _OPS.get(m.group("op") or "", "")
@@ -251,6 +256,26 @@ def find_values(text: str, masked: list[tuple[int, int]] | None = None) -> list[
         out.append(Value(number, unit, op, start, unit_end, text[start:unit_end]))
     out.sort(key=lambda v: v.start)
     return out
+
+
+_LEADING_GROUP = re.compile(r"[1-9]\d{0,2}")
+_SPACE_GROUPS = re.compile(r"(?: \d{3})+(?:\.\d+)?(?![\d,])")
+
+
+def _space_grouped(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The number of ``match`` and where it ends, with the groups of three digits a space sets apart after it, as
+    standards and lab reports print thousands ("1 040 Gbps", "176 000 Mbps", "1 240 g"), where a unit follows them
+    (the unit says the groups are one quantity; "2 100" alone may be two columns' numbers, and is left as two)."""
+    number = match.group("num")
+    if not _LEADING_GROUP.fullmatch(number):
+        return number, match.end("num")
+    groups = _SPACE_GROUPS.match(text, match.end("num"))
+    if groups is None:
+        return number, match.end("num")
+    unit = match_unit(text, groups.end())
+    if unit is None or unit[0] in ("%", "grade") or unit[0].startswith(UNKNOWN_UNIT):
+        return number, match.end("num")
+    return number + groups.group(0).replace(" ", ""), groups.end()
 
 
 # "176M", "176 M" (a prefix alone), "300 kJ/h", "280 VA·h" (letters over or times letters: a unit, also after a space)

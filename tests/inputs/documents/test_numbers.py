@@ -62,6 +62,11 @@ def _values(text: str) -> list[tuple[float | None, str, str]]:
     ("1.5-3 mm", []),
     ("IEC 62321-7-2", []),
     ("2024-01-01", []),
+    # thousands a space sets apart, where a unit follows them (red-team round 6: "1 040 Gbps" read as 040, a wrong fail)
+    ("1 040 Gbps", [(1040.0, "Gbps", "")]), ("176 000 Mbps", [(176000.0, "Mbps", "")]),
+    ("1 240 g", [(1240.0, "g", "")]),
+    ("1 040.5 W", [(1040.5, "W", "")]), ("12 400", [(12.0, "", ""), (400.0, "", "")]),  # no unit: two columns' numbers
+    ("10 100%", [(10.0, "", ""), (100.0, "%", "")]), ("1,250 W", [(1250.0, "W", "")]),
 ])
 def test_find_values(text: str, expected: list[tuple[float | None, str, str]]) -> None:
     assert _values(text) == expected
