@@ -12,14 +12,18 @@ _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 # A marker in a reading's row: asterisks after a word, a number or a unit, not between two ("kW*h", "1.2*10"); a
 # dagger or section sign; superscript digits after a letter, "%" or a closing bracket (not after a digit: "10³").
-_ROW_MARKER = re.compile(r"(?<=[^\s\d*])(\*{1,3})(?![\w*])|([†‡§])|(?<=[^\W\d_]|[%)\]）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# Also an asterisk set apart between a label and its number ("燃油消耗率 * 201 g/kWh"), and a number in brackets after a
+# word or "%" ("Power consumption per outlet (measured) [1] 0.34 W", "50 % (1) 96.10").
+_ROW_MARKER = re.compile(r"(?<=[^\s\d*])(\*{1,3})(?![\w*])|([†‡§])|(?<=[^\W\d_]|[%)\]）])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+                         r"|(?<=[^\W\d_])\s+(\*{1,3})(?=\s+\d)|(?<=[^\W\d_]|[%)\]）])\s+[\[(（](\d{1,2})[\])）](?=\s|$)")
 
 _UNIT_POWER = re.compile(r"(?<![^\W\d_])(?:m|dm|cm|mm|km|ft|in|cr)$", re.IGNORECASE)  # m², dm³, Cr⁶: powers
 
 # A note: a line that starts with a marker ("* Typical value", "¹ At 230 VAC", "1) Calculated", "Note 1: ...",
 # "注1：...").
 _NOTE_LINE = re.compile(
-    r"^[ \t]*(?:(\*{1,3})|([†‡§])|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[(（]?(\d{1,2})[)）]|(?:notes?|注)[ \t]*(\d{1,2}))[ \t]*[:：.]?[ \t]*"
+    r"^[ \t]*(?:(\*{1,3})|([†‡§])|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[\[(（]?(\d{1,2})[\])）]|(?:notes?|注)[ \t]*(\d{1,2}))"
+    r"[ \t]*[:：.]?[ \t]*"
     r"(\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -31,7 +35,7 @@ def _marker(groups: tuple[str | None, ...]) -> str:
 
 def row_markers(text: str) -> set[str]:
     """The footnote markers in the row ``text`` (as printed, before folding)."""
-    if not any(c in text for c in "*†‡§⁰¹²³⁴⁵⁶⁷⁸⁹"):
+    if not any(c in text for c in "*†‡§⁰¹²³⁴⁵⁶⁷⁸⁹[(（"):
         return set()
     return {_marker(m.groups()) for m in _ROW_MARKER.finditer(text)
             if not (m.group(3) and _UNIT_POWER.search(text, 0, m.start()))}

@@ -1,0 +1,70 @@
+"""What a note, a preamble or a marketing word says of a document's numbers (red-team round 6, hostile documents and
+lab reports): a footnote marked "*", "[1]" or "(1)" that names another load or the outlets switched off, a document
+of simulated figures, "可达", "低至", "as low as"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import check
+
+MakePdf = Callable[..., Path]
+
+GENERATOR = ["柴油发电机组检验报告", "产品名称 柴油发电机组", "型号规格 JH-900GF", ("额定功率", "900 kW"),
+             ("燃料", "柴油")]
+PDU = ["Switched Rack PDU test report", "Category PDU", "Model SW-PDU-16", ("Outlets", "16")]
+SERVER = ["Efficiency Test Report", "Model PSU-3200T (server PSU 3200 W)", "Input 230 Vac 50 Hz",
+          ("Load", "Efficiency (%)", "PF")]
+
+
+def _status(path: Path, category: str, clause: str) -> str:
+    report = check([path], date(2026, 1, 1), category=category).report()
+    return next(c for c in report.products[0].clauses if c.id == clause).status
+
+
+@pytest.mark.parametrize(("pages", "category", "clause", "status"), [
+    ([[*GENERATOR, ("燃油消耗率 *", "201 g/kWh"),
+       "* 注：燃油消耗率系在 75% 负载（厂家经济工况点）下测得，未进行满负荷试验。"]],
+     "generator", "6.3.5/fuel-consumption", "manual_review"),
+    ([[*GENERATOR, ("燃油消耗率 *", "201 g/kWh")], ["* 注：燃油消耗率在 100% 负载下测得。"]],
+     "generator", "6.3.5/fuel-consumption", "pass"),
+    ([[*PDU, ("Power consumption per outlet (measured) [1]", "0.34 W")], ["Photos"],
+      ["[1] Measured with all outlet relays open (outlets switched OFF). Outlets ON were not measured."]],
+     "pdu", "6.3.4/outlet-power", "manual_review"),
+    ([[*PDU, ("Power consumption per outlet (measured) [1]", "0.34 W"), "[1] Measured with all outlets energised."]],
+     "pdu", "6.3.4/outlet-power", "pass"),
+    ([[*SERVER, ("20 %", "94.02", "0.966"), ("50 % (1)", "96.10", "0.991"), ("100 %", "92.10", "0.990"),
+       "(1) Measured at 40 % load (1280 W) because of the load bank limit; reported in the 50 % row."]],
+     "server", "6.2.1/psu-eff-50", "manual_review"),
+    ([[*SERVER, ("20 %", "94.02", "0.966"), ("50 % (1)", "96.10", "0.991"), ("100 %", "92.10", "0.990"),
+       "(1) Measured at 50 % load after a 30 min warm-up."]], "server", "6.2.1/psu-eff-50", "pass"),
+])
+def test_a_note_naming_another_condition(make_pdf: MakePdf, pages: list[list[object]], category: str, clause: str,
+                                         status: str) -> None:
+    assert _status(make_pdf(pages, col_width=250), category, clause) == status
+
+
+@pytest.mark.parametrize(("preamble", "status"), [
+    ("以下数据为仿真计算值，样机尚未制作。", "manual_review"),
+    ("Results from a PSIM loss model; no hardware measurement yet.", "manual_review"),
+    ("Results measured on production sample SN 0042.", "pass"),
+])
+def test_a_document_of_simulated_figures(make_pdf: MakePdf, preamble: str, status: str) -> None:
+    pdf = make_pdf([[*SERVER[:3], preamble, SERVER[3], ("20 %", "94.02", "0.966"), ("50 %", "96.10", "0.991"),
+                     ("100 %", "92.10", "0.990")]], col_width=250)
+    assert _status(pdf, "server", "6.2.1/psu-eff-50") == status
+
+
+@pytest.mark.parametrize(("line", "category", "clause"), [
+    ("整机可再生利用率可达 90%", "server", "6.2.1/recyclability"),
+    ("燃油消耗率 低至 195 g/kWh", "generator", "6.3.5/fuel-consumption"),
+    ("Power consumption per outlet as low as 0.1 W", "pdu", "6.3.4/outlet-power"),
+])
+def test_marketing_words_are_bounds(make_pdf: MakePdf, line: str, category: str, clause: str) -> None:
+    """"可达 90 %" is at most 90 %, "低至 195" and "as low as 0.1 W" at least their numbers: none proves the limit."""
+    head = {"server": ["机架式服务器 HX-2288", "型号规格 HX-2288"], "generator": GENERATOR, "pdu": PDU}[category]
+    assert _status(make_pdf([[*head, line]], col_width=250), category, clause) == "manual_review"
