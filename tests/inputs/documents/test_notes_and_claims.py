@@ -68,3 +68,19 @@ def test_marketing_words_are_bounds(make_pdf: MakePdf, line: str, category: str,
     """"可达 90 %" is at most 90 %, "低至 195" and "as low as 0.1 W" at least their numbers: none proves the limit."""
     head = {"server": ["机架式服务器 HX-2288", "型号规格 HX-2288"], "generator": GENERATOR, "pdu": PDU}[category]
     assert _status(make_pdf([[*head, line]], col_width=250), category, clause) == "manual_review"
+
+
+@pytest.mark.parametrize(("lines", "category", "clause", "status"), [
+    (["多节点服务器检验报告", "型号规格 MN-2U4N",
+      "样品说明：委托方仅送检单个计算节点托盘，机箱、背板、电源及风扇墙未送检。",
+      ("产品可再生利用率", "88.1%"), "注：本结果不代表 2U4N 整机（含机箱、电源模块）的可再生利用率。"], "server",
+     "6.2.1/recyclability", "manual_review"),
+    (["Modular UPS power module test summary", "Category UPS", "Model MV-M600",
+      "Sample tested: one 50 kVA power module on a test jig (not the complete system)",
+      ("Energy grade", "Grade 1 (GB/T 14715, single module)")], "ups", "6.3.2/ups-grade", "manual_review"),
+    (["多节点服务器检验报告", "型号规格 MN-2U4N", ("产品可再生利用率", "88.1%"), "本报告仅对所检样品有效。"], "server",
+     "6.2.1/recyclability", "pass"),  # the usual disclaimer of a report: no part
+])
+def test_a_test_of_one_part(make_pdf: MakePdf, lines: list[object], category: str, clause: str, status: str) -> None:
+    """A node tray, one power module of a modular UPS: the whole product's figure is not known from them."""
+    assert _status(make_pdf([lines], col_width=250), category, clause) == status
