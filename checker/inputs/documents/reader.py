@@ -32,6 +32,7 @@ from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_pag
 from checker.inputs.documents.pdf_tables import TableReader
 from checker.inputs.documents.psu_ratings import named_ratings
 from checker.inputs.documents.ratings import one_rating
+from checker.inputs.documents.teer_loads import doubt_other_loads
 from checker.inputs.documents.text import PdfText, Row
 from checker.inputs.documents.visibility import HiddenText
 from checker.inputs.documents.vocabulary import Vocabulary, load_vocabulary
@@ -262,6 +263,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
                              _candidates(text, tables, vocab, pages, source, category, extractor))
     below_stated_limit(cands, page_texts, vocab.detection_limit)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
+    doubt_other_loads(cands, page_texts, vocab, device_class)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
     cands = one_rating(declarations.settle(cands, declared, vocab, category, source), vocab)
     battery = battery_sample(vocab, head_rows)

@@ -38,3 +38,20 @@ def test_thousands_set_apart_by_a_space(make_pdf: MakePdf, throughput: str, stat
     pdf = make_pdf([["FX-12 Firewall datasheet", ("Firewall throughput (IPv4, 64-byte)", throughput),
                      ("Max. power consumption", "30 W"), ("Port type", "Fixed")]], col_width=260)
     assert _clause([pdf], "firewall", "6.2.4/power-per-throughput")[0] == status
+
+
+@pytest.mark.parametrize(("device_class", "loads", "status"), [
+    ("Data Center", (0, 10, 100), "manual_review"),  # no power at the 30 % Appendix E weighs for a data-centre switch
+    ("Access", (0, 50, 100), "manual_review"),  # ATIS-0600015-2009's loads
+    ("Access", (0, 10, 100), "pass"),
+    ("Data Center", (0, 10, 30, 100), "pass"),
+])
+def test_a_printed_teer_beside_other_loads(make_pdf: MakePdf, device_class: str, loads: tuple[int, ...],
+                                           status: str) -> None:
+    """A TEER printed beside power readings at other loads than Appendix E's is not Appendix E's TEER."""
+    powers = {0: 150.0, 10: 160.0, 30: 175.0, 50: 190.0, 100: 260.0}
+    rows = [("Model", "NS-2600-24T"), ("Port type", "Fixed"), ("Device class", device_class),
+            ("Maximum throughput Td", "60 Gbps"), *((f"P({load} %)", f"{powers[load]} W") for load in loads),
+            ("TEER", "355 Mbps/W")]
+    pdf = make_pdf([["TEER measurement report", *rows]], col_width=200)
+    assert _clause([pdf], "switch", "6.2.3/teer")[0] == status
