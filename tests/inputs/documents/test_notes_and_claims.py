@@ -84,3 +84,15 @@ def test_marketing_words_are_bounds(make_pdf: MakePdf, line: str, category: str,
 def test_a_test_of_one_part(make_pdf: MakePdf, lines: list[object], category: str, clause: str, status: str) -> None:
     """A node tray, one power module of a modular UPS: the whole product's figure is not known from them."""
     assert _status(make_pdf([lines], col_width=250), category, clause) == status
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    ("说明：GW-CRPS2000T2 样品未到货，本次以同系列 GW-CRPS1300P 代替测试。", "manual_review"),
+    ("Note: a substitute PSU (GW-CRPS1300P) was tested; the offered GW-CRPS2000T2 was not available.", "manual_review"),
+    ("说明：未检出以 ND 表示；本报告代替 HT-2023-SV-0991 号报告。", "pass"),  # a report replacing an earlier one
+])
+def test_a_substitute_sample(make_pdf: MakePdf, line: str, status: str) -> None:
+    pdf = make_pdf([["检验报告", "样品名称 机架式服务器", "型号规格 TS-R2288 V7", line, SERVER[3],
+                     ("20 %", "94.02", "0.966"), ("50 %", "96.10", "0.991"), ("100 %", "92.10", "0.990")]],
+                   col_width=250)
+    assert _status(pdf, "server", "6.2.1/psu-eff-50") == status
