@@ -96,3 +96,18 @@ def test_a_substitute_sample(make_pdf: MakePdf, line: str, status: str) -> None:
                      ("20 %", "94.02", "0.966"), ("50 %", "96.10", "0.991"), ("100 %", "92.10", "0.990")]],
                    col_width=250)
     assert _status(pdf, "server", "6.2.1/psu-eff-50") == status
+
+
+@pytest.mark.parametrize(("previous", "current", "status"), [
+    ("上批次(2022, 已停用供应商)", "本批次(2024)", "pass"),  # the current batch's 6 and 18 mg/kg
+    ("Previous batch (2022)", "This batch (2024)", "pass"),
+])
+def test_a_previous_batchs_column(make_pdf: MakePdf, previous: str, current: str, status: str) -> None:
+    """A previous batch's results printed for comparison are not the product's (red-team round 6: a battery failed on
+    the withdrawn supplier's 35 and 61 mg/kg)."""
+    pdf = make_pdf([["电池重金属检测报告", "产品名称 服务器主板纽扣电池（CR2032）", "产品类别 服务器", "是否含电池 是",
+                     ("项目", "限值", previous, current, "单位"), ("汞 Hg", "≤1", "ND", "ND", "mg/kg"),
+                     ("镉 Cd", "≤20", "35", "6", "mg/kg"), ("铅 Pb", "≤40", "61", "18", "mg/kg")]], col_width=150)
+    report = check([pdf], date(2026, 1, 1), category="server").report()
+    got = {c.id: c.status for c in report.products[0].clauses if c.id.startswith("6.1.10/")}
+    assert got == {"6.1.10/battery-hg": status, "6.1.10/battery-cd": status, "6.1.10/battery-pb": status}
