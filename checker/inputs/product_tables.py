@@ -21,6 +21,7 @@ and different values are a conflict worded by :func:`checker.engine.frame.quanti
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -278,11 +279,13 @@ def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,
                      row_numbers: Sequence[int | str] | None = None) -> None:
     """Rows of one model (the same id and category) that give a field different values: each of them gets that
     field as a conflict, naming the other rows, so its clauses go to a person (a row's pass must not stand beside
-    another row's fail of the same model). Rows that agree, or leave the cell blank, are left as they are."""
+    another row's fail of the same model). Rows that agree, or leave the cell blank, are left as they are. Models
+    are compared by :func:`model_key`: "SR-WS1 ", "ＳＲ-ＷＳ1" and "sr-ws1" are one model."""
     if "model" not in columns:
         return
-    keys = pd.Series(columns["id"], dtype=object).astype(str) + "\x00" + pd.Series(columns["category"],
-                                                                                  dtype=object).astype(str)
+    models = map_distinct(np.asarray(columns["id"], dtype=object), model_key)
+    keys = pd.Series(models, dtype=object).astype(str) + "\x00" + pd.Series(columns["category"],
+                                                                           dtype=object).astype(str)
     repeated = keys.duplicated(keep=False).to_numpy()
     if not repeated.any():
         return
@@ -306,6 +309,12 @@ def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,
                 if issues[index] is None:
                     issues[index] = f"conflicting values: rows of the same model give different {name} ({said})"
         columns[name + ISSUE] = issues
+
+
+def model_key(model: object) -> str:
+    """A model cell as compared with another: NFKC-folded (full-width letters), case-folded, every space (a trailing
+    one, a no-break space) left out, so cells that differ only in how they were typed name one model."""
+    return "".join(unicodedata.normalize("NFKC", str(model)).casefold().split())
 
 
 def _cells(row: pd.Series) -> list[str]:

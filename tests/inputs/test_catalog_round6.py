@@ -1,0 +1,44 @@
+"""Catalogs of red-team round 6: one model typed several ways ("SR-WS1 ", "ＳＲ-ＷＳ1", "sr-ws1"), floating-point noise
+at a limit (79.99999999999999), values a note row or a remarks column calls typical or borrowed, validity dates written
+the European, American or English way, and fractions under a percent field's header with no unit. Each gave a false
+pass or a wrong fail before."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from checker.models import ClauseResult
+from checker.pipeline import audit
+
+AS_OF = date(2025, 6, 1)
+
+
+def results(path: Path) -> tuple[list[tuple[str, dict[str, ClauseResult]]], list[str]]:
+    report = audit([path], AS_OF).report()
+    return ([(p.id, {c.id: c for c in p.clauses}) for p in report.products], [e.error for e in report.errors])
+
+
+def write(tmp_path: Path, text: str, name: str = "catalog.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def statuses(path: Path, clause: str) -> list[tuple[str, str]]:
+    products, _ = results(path)
+    return [(pid, clauses[clause].status) for pid, clauses in products]
+
+
+def test_one_model_typed_several_ways_is_compared(tmp_path: Path) -> None:
+    """Hostile: one model's rows typed with a trailing space, full-width letters, a no-break space or in lower case
+    disagree. Honest: "SR-WS10" is not "SR-WS1", and rows typed differently that agree still pass."""
+    csv = ("model,category,psu_efficiency_50\nSR-WS1,server,94.6\nSR-WS1 ,server,93.1\n"
+           "SR-WS2,server,94.6\n\uff33\uff32-\uff37\uff33\uff12,server,93.1\n"
+           "SR-WS3,server,94.6\nsr-ws3\u00a0,server,93.1\n"
+           "SR-WS4,server,94.6\nSR-WS40,server,93.1\nSR-WS5,server,94.6\nsr-ws5 ,server,94.6\n")
+    products, errors = results(write(tmp_path, csv))
+    assert not errors
+    clauses = [clauses["6.2.1/psu-eff-50"] for _, clauses in products]
+    assert [clause.status for clause in clauses] == ["manual_review"] * 6 + ["pass", "fail", "pass", "pass"]
+    assert all("conflicting values" in (clause.note or "") for clause in clauses[:6])
