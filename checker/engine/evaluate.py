@@ -62,7 +62,7 @@ def _limits(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of: date,
     assert clause.band_table and clause.band_column
     table = catalog.band_tables[clause.band_table]
     factor = conversion_factor(catalog.fields[table.by].unit, table.unit)
-    by = column(frame, table.by) * factor
+    by = clean_array(column(frame, table.by) * factor)
     if table.by + ISSUE in frame:
         _mark(status, reason, active & frame[table.by + ISSUE].notna().to_numpy(), MANUAL, Reason.BAND_ISSUE)
     index = band_index(table, by)
@@ -203,7 +203,7 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
     factor = clause_factor(clause, catalog)
     if clause.quantity and clause.quantity in frame:
         value = column(frame, clause.quantity)
-        value = clean_array(value * factor) if factor != 1.0 else value
+        value = clean_array(value * factor)  # the number the value denotes: a platform's mean is not 93.99999999999999
     else:  # no such column: every value missing (no memory per row)
         value = _constant(np.nan, rows)
     if clause.kind == "document":
@@ -277,8 +277,9 @@ def not_a_year(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
 
 
 def _passes(op: str, value: npt.NDArray[np.float64], limit: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
-    """value op limit, exactly: values are cleaned of unit arithmetic noise where they are converted
-    (:func:`checker.units.clean`), so 93.9999999996 fails ≥ 94 and 0.9499999999 fails ≥ 0.95."""
+    """value op limit, exactly: values are cleaned of floating-point noise (a unit conversion's, a platform's mean,
+    a Parquet or XLSX float) before they get here (:func:`checker.units.clean`), so 93.99999999999999 passes ≥ 94
+    while 93.9999999996 fails it and 0.9499999999 fails ≥ 0.95."""
     left, right = value, limit
     with np.errstate(invalid="ignore"):
         if op == ">=":

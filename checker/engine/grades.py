@@ -180,9 +180,9 @@ def _shown(axis: Axis, value: Value) -> str:
 
 
 def _in_unit(field: str, unit: str, value: float) -> float:
-    """A record value (in its field's canonical unit) in a table's unit, cleaned of conversion noise."""
-    factor = conversion_factor(load_catalog().fields[field].unit, unit)
-    return value if factor == 1.0 else clean(value * factor)
+    """A record value (in its field's canonical unit) in a table's unit, cleaned of floating-point noise (a
+    conversion's, a platform's mean) as the clauses' values are (:func:`checker.units.clean`)."""
+    return clean(value * conversion_factor(load_catalog().fields[field].unit, unit))
 
 
 def _select(axis: Axis, rows: list[GradeRow], value: Value) -> list[GradeRow]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from checker.models import ClauseResult
 from checker.pipeline import audit
 
@@ -42,3 +44,46 @@ def test_one_model_typed_several_ways_is_compared(tmp_path: Path) -> None:
     clauses = [clauses["6.2.1/psu-eff-50"] for _, clauses in products]
     assert [clause.status for clause in clauses] == ["manual_review"] * 6 + ["pass", "fail", "pass", "pass"]
     assert all("conflicting values" in (clause.note or "") for clause in clauses[:6])
+
+
+NOISY = {"psu_efficiency_50": 93.99999999999999, "psu_power_factor_50": 0.9499999999999998,
+         "recyclability": 79.99999999999999}  # means a platform computed: 94, 0.95, 80 to 16 digits
+HAIR_UNDER = {"psu_efficiency_50": 93.9999999996, "psu_power_factor_50": 0.9499999999, "recyclability": 79.999999999}
+NOISE_CLAUSES = ("6.2.1/psu-eff-50", "6.2.1/psu-pf-50", "6.2.1/recyclability")
+
+
+def _noise_file(tmp_path: Path, kind: str) -> Path:
+    """The noisy row and a row a hair under each limit (honest: it fails), as Parquet, XLSX or JSON records."""
+    rows = [{"model": "FN-1", "category": "server", **NOISY}, {"model": "FN-2", "category": "server", **HAIR_UNDER}]
+    if kind == "parquet":
+        import pandas as pd
+
+        path = tmp_path / "noise.parquet"
+        pd.DataFrame(rows).to_parquet(path)
+        return path
+    if kind == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(list(rows[0]))
+        for row in rows:
+            sheet.append(list(row.values()))
+        path = tmp_path / "noise.xlsx"
+        book.save(path)
+        return path
+    import json
+
+    path = tmp_path / "noise.json"
+    path.write_text(json.dumps([{"id": row["model"], **row} for row in rows]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["parquet", "xlsx", "json"])
+def test_floating_point_noise_at_a_limit(tmp_path: Path, kind: str) -> None:
+    """Hostile: 93.99999999999999 (a mean of 93.0, 93.7, 94.6, 94.7) is 94 and meets ≥ 94, on every path alike.
+    Honest: 93.9999999996, a value a person could print, still fails."""
+    products, errors = results(_noise_file(tmp_path, kind))
+    assert not errors
+    got = {pid: [clauses[clause].status for clause in NOISE_CLAUSES] for pid, clauses in products}
+    assert got == {"FN-1": ["pass"] * 3, "FN-2": ["fail"] * 3}
