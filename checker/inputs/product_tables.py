@@ -20,6 +20,7 @@ and different values are a conflict worded by :func:`checker.engine.frame.quanti
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -41,7 +42,14 @@ from checker.engine.frame import (
     conform,
     normalise_choice,
 )
-from checker.inputs.table_columns import category_word, map_distinct, merge_columns, read_column, store_column
+from checker.inputs.table_columns import (
+    category_word,
+    map_distinct,
+    merge_columns,
+    read_column,
+    store_column,
+    text_cells,
+)
 from checker.inputs.table_files import Sheet, TableError, arrow_text, read_sheets, read_table
 from checker.inputs.table_headers import (
     map_headers,
@@ -52,8 +60,11 @@ from checker.inputs.table_headers import (
     with_units,
     written_headers,
 )
+from checker.inputs.table_remarks import doubt_by_text, is_remark_header, note_rows
 from checker.inputs.values import is_blank_text
 from checker.models import Evidence
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -254,10 +265,13 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
             row_numbers = row_numbers[1:] if row_numbers else row_numbers
             if raw.empty:
                 raise TableError(f"{path}: the catalog has no rows")
+    raw, row_numbers, notes = _without_note_rows(raw, catalog, row_numbers, first_row)
     raw.columns = unique_labels([str(c) for c in raw.columns])
     mapped, unknown = map_headers(list(raw.columns), catalog)
     _device_class_column(raw, mapped, catalog)
     written = shown_headers(written_headers(list(raw.columns)))
+    remarks = [label for label in raw.columns if label not in mapped and is_remark_header(written[label])]
+    unknown = [header for header in unknown if header not in {written[label] for label in remarks}]
     headers: dict[str, list[str]] = {}
     for label, (name, _, _) in mapped.items():
         headers.setdefault(name, []).append(label)
@@ -272,7 +286,25 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     source = f"{path} [{sheet}]" if sheet else str(path)
     evidence = TableEvidence(source=source, raw=raw, headers=headers, written=written, first_row=first_row,
                                row_numbers=row_numbers)
-    return Batch(frame=conform(frame, catalog), evidence=evidence, sources=[[source]] * len(frame)), unknown
+    frame = conform(frame, catalog)
+    for label in remarks:
+        doubt_by_text(frame, catalog, text_cells(raw[label]), f"the {written[label].strip()} column")
+    for number, note in notes:
+        doubt_by_text(frame, catalog, np.full(len(frame), note, dtype=object), f"the note in row {number}")
+    return Batch(frame=frame, evidence=evidence, sources=[[source]] * len(frame)), unknown
+
+
+def _without_note_rows(raw: pd.DataFrame, catalog: Catalog, row_numbers: list[int] | None, first_row: int
+                       ) -> tuple[pd.DataFrame, list[int] | None, list[tuple[int | str, str]]]:
+    """``raw`` without the note rows at its end (:func:`checker.inputs.table_remarks.note_rows`): a note is no
+    product. Also returns each note with its row number as a person counts it."""
+    start, found = note_rows(raw, [name for name, spec in catalog.fields.items() if spec.kind == "quantity"])
+    if not found:
+        return raw, row_numbers, []
+    notes: list[tuple[int | str, str]] = [(row_numbers[index] if row_numbers else index + first_row, text)
+                                          for index, text in found]
+    log.info("note rows under the table: %s", notes)
+    return raw.iloc[:start].reset_index(drop=True), row_numbers[:start] if row_numbers else row_numbers, notes
 
 
 def _same_model_rows(columns: dict[str, Any], catalog: Catalog, first_row: int,

@@ -87,3 +87,46 @@ def test_floating_point_noise_at_a_limit(tmp_path: Path, kind: str) -> None:
     assert not errors
     got = {pid: [clauses[clause].status for clause in NOISE_CLAUSES] for pid, clauses in products}
     assert got == {"FN-1": ["pass"] * 3, "FN-2": ["fail"] * 3}
+
+
+PSU = ("6.2.1/psu-eff-20", "6.2.1/psu-eff-50", "6.2.1/psu-eff-100", "6.2.1/psu-pf-20", "6.2.1/psu-pf-50",
+       "6.2.1/psu-pf-100")
+SERVER_HEADER = ("model,category,psu_efficiency_20,psu_efficiency_50,psu_efficiency_100,psu_power_factor_20,"
+                 "psu_power_factor_50,psu_power_factor_100,recyclability")
+SERVER_VALUES = "server,92.2,94.9,92.0,0.97,0.99,0.99,84.4"
+
+
+@pytest.mark.parametrize(("note", "doubted"), [
+    ("注：以上电源效率、功率因数均为厂商典型值（typical），未经第三方检测。", PSU),  # hostile: the PSU values only
+    ("Note: all values are typical unless otherwise noted", (*PSU, "6.2.1/recyclability")),  # names no field: all
+    ("注：数据来源于 CQC 检测报告 No. 2024-0117", ()),  # honest: a note, no product, nothing doubted
+])
+def test_a_note_row_under_the_table(tmp_path: Path, note: str, doubted: tuple[str, ...]) -> None:
+    csv = f"{SERVER_HEADER}\nTS860G3,{SERVER_VALUES}\nTS460G3,{SERVER_VALUES}\n,,,,,,,,\n\"{note}\",,,,,,,,\n"
+    products, errors = results(write(tmp_path, csv))
+    assert not errors  # the note is no junk product
+    assert [pid for pid, _ in products] == ["TS860G3", "TS460G3"]
+    for _, clauses in products:
+        for clause in (*PSU, "6.2.1/recyclability"):
+            assert clauses[clause].status == ("manual_review" if clause in doubted else "pass"), clause
+        if doubted:
+            assert note[:12] in (clauses[doubted[0]].note or "")
+
+
+def test_a_remarks_column(tmp_path: Path) -> None:
+    """Hostile: a typical value, another model's figure, a value pending retest. Honest: a report number, 实测."""
+    csv = (f"{SERVER_HEADER},备注\n"
+           f"RM1,{SERVER_VALUES},电源效率为典型值\n"
+           f"RM2,{SERVER_VALUES},数据引用自同系列 SR-RM0 检测报告，本型号未测\n"
+           f"RM3,{SERVER_VALUES},50%负载效率待复测\n"
+           f"RM4,{SERVER_VALUES},CQC 检测报告 No. 2024-0117\n"
+           f"RM5,{SERVER_VALUES},实测\n"
+           f"RM6,{SERVER_VALUES},含2个电源模块\n")
+    products, errors = results(write(tmp_path, csv))
+    assert not errors  # the 备注 column is read, not reported unused
+    got = {pid: {clause for clause in (*PSU, "6.2.1/recyclability") if clauses[clause].status == "manual_review"}
+           for pid, clauses in products}
+    efficiencies = {"6.2.1/psu-eff-20", "6.2.1/psu-eff-50", "6.2.1/psu-eff-100"}
+    assert got == {"RM1": efficiencies, "RM2": {*PSU, "6.2.1/recyclability"}, "RM3": {"6.2.1/psu-eff-50"},
+                   "RM4": set(), "RM5": set(), "RM6": set()}
+    assert "典型值" in (dict(products)["RM1"]["6.2.1/psu-eff-50"].note or "")
