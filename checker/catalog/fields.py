@@ -30,6 +30,7 @@ class FieldSpec(Strict):
     categories: list[str] = Field(default_factory=list)
     pah: bool = False  # one of the 15 PAHs of Appendix A (catalogs/substances.yaml)
     annual: bool = False  # a figure over a year's statistics period (PUE, WUE, renewable share, annual energy)
+    month_end: bool = False  # a date: a month alone ("2023-12") means its last day (a validity date), not no day
 
     @model_validator(mode="after")
     def _unit_parses(self) -> FieldSpec:

@@ -36,6 +36,7 @@ class Reason:
     PERIOD_ISSUE = 19  # the statistics period's end is given but cannot be read: the limit in force is unknown
     NOT_A_YEAR = 20  # an annual figure over a statistics period that is not a year
     EXPIRED = 21  # a declaration or certificate no longer valid on the as-of date
+    VALIDITY_ISSUE = 22  # the validity date is given but cannot be read (ambiguous, unreadable): valid or not unknown
 
 
 @dataclass
@@ -230,27 +231,34 @@ class RowDates:
 
     not_a_year: npt.NDArray[np.bool_] | None
     expired: npt.NDArray[np.bool_] | None
+    unread: npt.NDArray[np.bool_] | None = None  # the validity date is given but cannot be read ("01/02/2023")
 
     @classmethod
     def of(cls, frame: pd.DataFrame, as_of: date) -> RowDates:
-        expired = None
+        expired = unread = None
         if VALID_UNTIL in frame:
             until = pd.to_datetime(frame[VALID_UNTIL].astype(object), errors="coerce", format="ISO8601")
             expired = (until < pd.Timestamp(as_of)).to_numpy(dtype=bool, na_value=False)
+        if VALID_UNTIL + ISSUE in frame:
+            unread = frame[VALID_UNTIL + ISSUE].notna().to_numpy()
+            expired = np.zeros(len(frame), dtype=bool) if expired is None else expired
         short = not_a_year(frame) if PERIOD_START in frame and PERIOD_END in frame else None
-        return cls(not_a_year=short, expired=expired)
+        return cls(not_a_year=short, expired=expired, unread=unread)
 
 
 def _dated(name: str, catalog: Catalog, frame: pd.DataFrame, value: npt.NDArray[np.float64], dates: RowDates,
            marks: tuple[npt.NDArray[np.int8], npt.NDArray[np.int8], npt.NDArray[np.bool_]]) -> None:
     """Rows whose value of ``name`` is given (a figure, a bound or an issue; no figure: missing, later) but whose
-    documents have expired, or whose annual figure covers a period that is not a year: for a person."""
+    documents have expired (or are valid until a date that cannot be read), or whose annual figure covers a period
+    that is not a year: for a person."""
     if dates.expired is None and (dates.not_a_year is None or not catalog.fields[name].annual):
         return
     status, reason, active = marks
     read = ~np.isnan(value) | _given(frame, name + ISSUE) | _given(frame, name + HI)
     if dates.expired is not None:
         _mark(status, reason, active & dates.expired & read, MANUAL, Reason.EXPIRED)
+    if dates.unread is not None:
+        _mark(status, reason, active & dates.unread & read, MANUAL, Reason.VALIDITY_ISSUE)
     if dates.not_a_year is not None and catalog.fields[name].annual:
         _mark(status, reason, active & dates.not_a_year & read, MANUAL, Reason.NOT_A_YEAR)
 

@@ -116,7 +116,8 @@ def _condition_note(clause: Clause, cells: Cells, catalog: Catalog, row: int, wh
                      if _text(cells, row, c.field + ISSUE))
 
 
-_DATED = frozenset({Reason.BEFORE_SCHEDULE, Reason.PERIOD_ISSUE, Reason.EXPIRED, Reason.NOT_A_YEAR})
+_DATED = frozenset({Reason.BEFORE_SCHEDULE, Reason.PERIOD_ISSUE, Reason.EXPIRED, Reason.VALIDITY_ISSUE,
+                    Reason.NOT_A_YEAR})
 
 
 def _dated_note(cells: Cells, row: int, why: int) -> str:
@@ -127,6 +128,9 @@ def _dated_note(cells: Cells, row: int, why: int) -> str:
     if why == Reason.PERIOD_ISSUE:
         return (f"the end of the statistics period cannot be read ({_text(cells, row, 'period_end' + ISSUE)}): "
                 "which limit is in force is not known")
+    if why == Reason.VALIDITY_ISSUE:
+        return (f"the validity date cannot be read ({_text(cells, row, 'valid_until' + ISSUE)}): whether the document "
+                "is still valid on the as-of date is not known")
     if why == Reason.EXPIRED:
         return (f"the document was valid until {_text(cells, row, 'valid_until')}, before the as-of date: "
                 "a current one is needed")

@@ -9,12 +9,10 @@ Evidence stays beside the frame in an :class:`EvidenceStore`.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any, Protocol, cast
 
 import numpy as np
@@ -23,6 +21,7 @@ import pandas as pd
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import FieldSpec, choice_words, flag_words
 from checker.catalog.files import catalog_dir
+from checker.inputs.dates import iso_date
 from checker.inputs.records import ProductRecord
 from checker.inputs.values import BOUND_SYMBOLS
 from checker.models import DOUBT_PREFIXES, Evidence, Fact
@@ -313,7 +312,7 @@ def normalise_choice(spec: FieldSpec, raw: Any) -> Any:
     if spec.kind == "text":
         return None if raw is None else str(raw).strip()
     if spec.kind == "date":
-        return iso_date(raw)
+        return iso_date(raw, spec.month_end)
     text = str(raw).strip().lower().replace(" ", "_").replace("-", "_")
     if spec.kind == "flag":
         if isinstance(raw, bool):
@@ -331,35 +330,6 @@ def _choice_word(spec: FieldSpec, word: str) -> str | None:
         if value is not None and value in spec.choices and set(words.values()) <= set(spec.choices):
             return value
     return None
-
-
-_EXCEL_EPOCH = date(1899, 12, 30)
-_EXCEL_DAYS = (25569, 73051)  # 1970-01-01 to 2099-12-31 as Excel serial days
-_CHINESE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
-
-
-def iso_date(raw: Any) -> str | None:
-    """A date as ``YYYY-MM-DD`` ("2024-12-31", "2024/12/31", "2024年12月31日", a date object); None when it is not
-    one (a month alone, "2024-12", is no day)."""
-    if raw is None or raw is pd.NaT or (isinstance(raw, float) and math.isnan(raw)):
-        return None  # a blank date (NaT of a Parquet or Excel date column)
-    if isinstance(raw, date):
-        return raw.isoformat()[:10]
-    text = unicodedata.normalize("NFKC", str(raw)).strip()
-    serial = re.fullmatch(r"(\d{5})(?:\.0+)?", text)
-    if serial and _EXCEL_DAYS[0] <= int(serial.group(1)) <= _EXCEL_DAYS[1]:  # an Excel serial day without its format
-        return (_EXCEL_EPOCH + timedelta(days=int(serial.group(1)))).isoformat()
-    text = text.replace("/", "-").replace(".", "-")
-    chinese = _CHINESE_DATE.match(text)
-    if chinese:
-        text = "-".join([chinese.group(1), chinese.group(2).zfill(2), chinese.group(3).zfill(2)])
-    parts = text.split("-")
-    if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
-        text = "-".join([parts[0], parts[1].zfill(2), parts[2].zfill(2)])  # "2024-1-1"
-    try:
-        return date.fromisoformat(text[:10]).isoformat() if len(text) in (10, 19) or "T" in text else None
-    except ValueError:
-        return None
 
 
 def cell_for(spec: FieldSpec, facts: list[Fact]) -> Cell:

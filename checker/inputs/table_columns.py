@@ -32,6 +32,7 @@ from checker.engine.frame import (
     normalise_choice,
     quantity_cell,
 )
+from checker.inputs.dates import date_issue
 from checker.inputs.records import text_fact
 from checker.inputs.table_files import TableError, arrow_text
 from checker.inputs.values import DOT_GROUPED
@@ -193,10 +194,17 @@ def read_column(path: Path, raw: pd.Series, spec: FieldSpec, name: str, unit: st
         values = map_distinct(text, lambda v: normalise_choice(spec, v))
         bad = pd.notna(text) & pd.isna(values)
         if bad.any():
-            words = "unrecognised value " + pd.Series(text, dtype=object).astype(str) + f" in {header}"
-            issues = np.where(bad, words.to_numpy(), np.array(None, dtype=object))
+            issues = np.where(bad, _unread_words(text, spec, header), np.array(None, dtype=object))
     return _Column(raw, header, unit, values, issues, np.zeros(rows, bool), np.full(rows, np.nan),
                    np.asarray(pd.notna(text), dtype=bool))
+
+
+
+def _unread_words(text: np.ndarray, spec: FieldSpec, header: str) -> np.ndarray:
+    """Why each cell of ``text`` gives no value of the field: a date ambiguous or unreadable, a word not known."""
+    if spec.kind == "date":
+        return map_distinct(text, lambda value: f"{date_issue(value, spec.month_end)} in {header}")
+    return ("unrecognised value " + pd.Series(text, dtype=object).astype(str) + f" in {header}").to_numpy()
 
 
 

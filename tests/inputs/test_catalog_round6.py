@@ -130,3 +130,17 @@ def test_a_remarks_column(tmp_path: Path) -> None:
     assert got == {"RM1": efficiencies, "RM2": {*PSU, "6.2.1/recyclability"}, "RM3": {"6.2.1/psu-eff-50"},
                    "RM4": set(), "RM5": set(), "RM6": set()}
     assert "典型值" in (dict(products)["RM1"]["6.2.1/psu-eff-50"].note or "")
+
+
+def test_validity_dates_written_other_ways(tmp_path: Path) -> None:
+    """Hostile: certificates expired 2023-12-31 written 31/12/2023, 12/31/2023, 31.12.2023, "Dec 31, 2023", 2023-12
+    (its last day), and an ambiguous 01/02/2030 (1 February or 2 January?). Honest: the same forms, still valid."""
+    dates = ["31/12/2023", "12/31/2023", "31.12.2023", "Dec 31, 2023", "2023-12", "01/02/2030",
+             "31/12/2030", "12/31/2030", "31.12.2030", "Dec 31, 2030", "2030-12", "02/02/2030"]
+    rows = "".join(f'V{index},server,94.6,"{text}"\n' for index, text in enumerate(dates))
+    products, errors = results(write(tmp_path, "model,category,psu_efficiency_50,valid_until\n" + rows))
+    assert not errors
+    clauses = [clauses["6.2.1/psu-eff-50"] for _, clauses in products]
+    assert [clause.status for clause in clauses] == ["manual_review"] * 6 + ["pass"] * 6
+    assert all("valid until 2023-12-31" in (clause.note or "") for clause in clauses[:5])
+    assert "ambiguous date '01/02/2030'" in (clauses[5].note or "")
