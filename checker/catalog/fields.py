@@ -21,6 +21,9 @@ class FieldSpec(Strict):
     kind: Literal["quantity", "text", "enum", "flag", "date"]
     unit: str = ""
     range: tuple[float, float] | None = None
+    # a value strictly between the two may be a fraction of one where a percentage is due (0.72 for 72 %):
+    # implausible as a percentage, for a person (a zero is zero either way; a 1 is read as 1 %)
+    fraction_span: tuple[float, float] | None = None
     integer: bool = False
     non_detect: bool = False  # a concentration: "ND" / "<0.2" is a reading (a non-detect), not junk
     choices: list[str] = Field(default_factory=list)
@@ -41,6 +44,11 @@ class FieldSpec(Strict):
         if self.kind == "enum" and not self.choices:
             raise ValueError("an enum field needs choices")
         return self
+
+    def fraction_like(self, low: float, high: float) -> bool:
+        """Whether a reading from ``low`` to ``high`` (a point: the same; in the field's unit) lies in the field's
+        ``fraction_span``: a fraction of one written where a percentage is due (0.72 for 72 %)?"""
+        return self.fraction_span is not None and self.fraction_span[0] < low and high < self.fraction_span[1]
 
     def plausible(self, number: float, unit: str) -> bool:
         """Whether ``number`` in ``unit`` (the field's own unit when empty) lies in the plausible range; False

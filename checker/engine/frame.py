@@ -290,6 +290,9 @@ def _implausible(spec: FieldSpec, reading: _Reading) -> str | None:
     if reading.high < low or reading.low > high:
         where = "outside" if reading.point else "wholly outside"
         return f"implausible value {describe(reading.fact)}: {where} {low:g}–{high:g} {spec.unit}".rstrip()
+    if not reading.nd and spec.fraction_like(reading.low, reading.high):
+        return (f"implausible value {describe(reading.fact)}: {reading.low:g} {spec.unit}, or a fraction of one "
+                f"where a percentage is due ({reading.low * 100:g} {spec.unit})?")
     return None
 
 

@@ -85,7 +85,26 @@ def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, fi
             issues[index] = (f"implausible value {raw.iat[int(index)]} {unit} in {header}, row {index + first_row}: "
                              f"outside {low:g}–{high:g} {spec.unit}")
         numbers[bad] = np.nan
+    _fractions(numbers, issues, nd, spec, (raw, unit, header, first_row))
     return numbers, issues, nd, limits, bounds
+
+
+def _fractions(numbers: np.ndarray, issues: np.ndarray, nd: np.ndarray, spec: FieldSpec,
+               cells: tuple[pd.Series, str, str, int]) -> None:
+    """Numbers in the field's ``fraction_span`` (0.72 where a percentage is due: 0.72 % or 72 %?) made issues for a
+    person, as the values outside its plausible range are; ``cells``: the raw column, its unit, header, first row."""
+    if spec.fraction_span is None:
+        return
+    raw, unit, header, first_row = cells
+    low, high = spec.fraction_span
+    with np.errstate(invalid="ignore"):
+        doubtful = (numbers > low) & (numbers < high) & ~nd
+    for index in np.flatnonzero(doubtful):
+        value = float(numbers[index])
+        issues[index] = (f"implausible value {raw.iat[int(index)]} {unit} in {header}, row {index + first_row}: "
+                         f"{value:g} {spec.unit}, or a fraction of one where a percentage is due "
+                         f"({value * 100:g} {spec.unit})?")
+    numbers[doubtful] = np.nan
 
 
 

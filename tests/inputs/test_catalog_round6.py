@@ -144,3 +144,36 @@ def test_validity_dates_written_other_ways(tmp_path: Path) -> None:
     assert [clause.status for clause in clauses] == ["manual_review"] * 6 + ["pass"] * 6
     assert all("valid until 2023-12-31" in (clause.note or "") for clause in clauses[:5])
     assert "ambiguous date '01/02/2030'" in (clauses[5].note or "")
+
+
+@pytest.mark.parametrize(("csv", "clause"), [
+    ("model,category,power_distribution,concealed_ventilated_space,smoke_transmittance\n"
+     "C1,cable,true,true,0.72\nC2,cable,true,true,0.55\nC3,cable,true,true,72\nC4,cable,true,true,55\n",
+     "6.3.6/smoke-transmittance"),
+    ("model,category,recycled_plastic_share,plastic_mass [g]\n"
+     "P1,desktop,0.035,1500\nP2,desktop,0.012,1500\nP3,desktop,3.5,1500\nP4,desktop,0,1500\n",
+     "6.2.2/recycled-plastic"),
+])
+def test_a_fraction_where_a_percentage_is_due(tmp_path: Path, csv: str, clause: str) -> None:
+    """Hostile: 0.72 and 0.035 under a header with no unit (72 % and 3.5 % as fractions) failed. Honest: 72, 55,
+    3.5 and a zero are read as the percentages they are."""
+    products, errors = results(write(tmp_path, csv))
+    assert not errors
+    got = [clauses[clause].status for _, clauses in products]
+    assert got[:2] == ["manual_review", "manual_review"]
+    assert "fraction of one" in (products[0][1][clause].note or "")
+    assert got[2:] == ["pass", "fail"]
+
+
+def test_a_fraction_in_a_record_goes_to_a_person_too(tmp_path: Path) -> None:
+    """The record path reads the same field the same way: 0.72 is no smoke transmittance of 0.72 %."""
+    import json
+
+    records = [{"id": "C1", "category": "cable", "power_distribution": True, "concealed_ventilated_space": True,
+                "smoke_transmittance": 0.72},
+               {"id": "C2", "category": "cable", "power_distribution": True, "concealed_ventilated_space": True,
+                "smoke_transmittance": 72}]
+    path = tmp_path / "cables.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    products, _ = results(path)
+    assert [clauses["6.3.6/smoke-transmittance"].status for _, clauses in products] == ["manual_review", "pass"]
