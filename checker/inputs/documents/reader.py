@@ -178,13 +178,15 @@ def _ocr_scanned(text: PdfText, vocab: Vocabulary, pages: _Pages, count: int, oc
 
 
 def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _Pages, source: str,
-                category: str | None, extractor: Extractor) -> list[Candidate]:
+                category: str | None, extractor: Extractor, warnings: list[str]) -> list[Candidate]:
     """Candidates of every relevant page: generator rating tables, then the generic extractor, then
-    pdfplumber's tables of a text page where labels were found but no value read."""
+    pdfplumber's tables of a text page where labels were found but no value read. A page's running header and
+    footer are left out (:mod:`checker.inputs.documents.furniture`), with a warning where they name a field."""
     emitter = Emitter(vocab, source, category)
+    unused = Extractor(vocab, source, category)
     cands: list[Candidate] = []
     for i in pages.relevant:
-        page_rows = _rebuilt(pages.rows.get(i, []))
+        page_rows = _rebuilt(_body(text, vocab, pages, i, unused, warnings))
         found: list[Candidate] = []
         if category in (None, "generator"):
             found.extend(generator_candidates(vocab, page_rows, emitter))
@@ -193,6 +195,27 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
             found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
         cands.extend(at_page_distance(vocab, page_rows, found))
     return cands
+
+
+def _body(text: PdfText, vocab: Vocabulary, pages: _Pages, index: int, unused: Extractor,
+          warnings: list[str]) -> list[Row]:
+    """The rows of page ``index`` without its running header and footer (a scanned page's are all kept: OCR rows
+    are in pixels); those ``unused`` (an extractor of their own) reads a value from are named in a warning."""
+    rows = pages.rows.get(index, [])
+    if index in pages.scanned:
+        return rows
+    furniture = vocab.furniture.lines(rows, text.heights.get(index, 0.0))
+    for row in furniture:
+        if unused.block([row]):
+            warnings.append(f"page {index + 1}: a value in the page's running header or footer is no evidence, "
+                            f"not used: {_quoted(row.text)}")
+    left_out = {id(row) for row in furniture}
+    return [row for row in rows if id(row) not in left_out]
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _scope_of_grades(cands: list[Candidate], category: str | None) -> list[Candidate]:
@@ -260,7 +283,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     extractor = Extractor(vocab, source, category)
     extractor.models = [model] if model else []  # the document's own, before any other its pages name
     cands = apply_conditions(vocab.conditions, page_texts,
-                             _candidates(text, tables, vocab, pages, source, category, extractor))
+                             _candidates(text, tables, vocab, pages, source, category, extractor, warnings))
     below_stated_limit(cands, page_texts, vocab.detection_limit)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     doubt_other_loads(cands, page_texts, vocab, device_class)

@@ -291,6 +291,7 @@ class PdfText:
     def __init__(self, document: pdfium.PdfDocument) -> None:
         self.document = document
         self.hidden: dict[int, HiddenText] = {}
+        self.heights: dict[int, float] = {}  # by 0-based page: the height of the page as shown, in points
         fonts.install()
 
     def __len__(self) -> int:
@@ -317,6 +318,7 @@ class PdfText:
         """
         page = self.document[index]
         textpage = page.get_textpage()
+        self.heights[index] = page.get_height()
         try:
             fonts.raise_pending()
             fonts.keep_loaded(self.document, index)

@@ -16,6 +16,7 @@ from checker.catalog.fields import flatten_fields
 from checker.catalog.files import read_yaml
 from checker.inputs.documents.bounds import Comparisons, compile_comparisons
 from checker.inputs.documents.conditions import StatedCondition, load_conditions, load_statistics
+from checker.inputs.documents.furniture import Furniture, load_furniture
 from checker.inputs.documents.numbers import fold_key
 
 
@@ -204,6 +205,7 @@ class Vocabulary:
     all_labels: list[Label]
     comparisons: Comparisons
     declarations: DeclarationWords
+    furniture: Furniture  # a page's running header and footer (checker.inputs.documents.furniture)
     measuring_distance: MeasuringDistance | None = None
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
@@ -450,6 +452,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         all_labels=all_labels,
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
+        furniture=load_furniture(doc["page_furniture"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
         tolerance=_tolerance(doc["tolerance_words"]),
         conditions=load_conditions(doc["stated_conditions"]),
