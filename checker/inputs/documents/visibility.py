@@ -1,7 +1,8 @@
 """Text a PDF carries but a reader of the printed page cannot see, which is never evidence.
 
 A text layer can hold words nobody sees: drawn in render mode 3 (invisible) or 7 (clip only),
-in the colour of what lies beneath it (white on white), under 1 pt, outside the page's crop
+in the colour of what lies beneath it (white on white), too small to read at print size (under
+``legible_size`` of catalogs/vocabulary.yaml, 3 pt: a "94.1 %" in 1.5 pt grey), outside the page's crop
 box, under an opaque box drawn over it, or under an annotation laid over the page
 (:mod:`checker.inputs.documents.covered`). A scanner's OCR layer is the honest case of
 invisible text; a "96 %" hidden beside a printed "91 %" is the dishonest one. Either way only
@@ -16,11 +17,13 @@ import ctypes
 import logging
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
 import pypdfium2 as pdfium
 
+from checker.catalog.files import read_yaml
 from checker.inputs.documents.clipping import CLIPPED, Clips
 from checker.inputs.documents.covered import covered_chars
 from checker.inputs.documents.layers import SWITCHED_OFF, in_layer, switched_off
@@ -36,7 +39,7 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 INVISIBLE_MODES = {3: "drawn invisible (render mode 3)", 7: "used only as a clipping path (render mode 7)"}
 FILL_MODES = {0, 2, 4, 6}
 STROKE_MODES = {1, 2, 5, 6}
-MIN_SIZE = 1.0  # pt: text smaller than this is not legible
+SMALL_BOX = 2.0  # a text object whose box is under this many times the legible size is measured (its font size)
 SAME_COLOUR = 24  # largest channel difference (0–255) at which two colours are taken as one
 OFF_PAGE = "outside the page"
 _MAX_DEPTH = 8  # form XObjects nested deeper than this are not looked into
@@ -109,11 +112,12 @@ class _Text(NamedTuple):
     matrix: Matrix
 
     def size(self) -> float:
-        """The font size in points as drawn (text and form matrices applied)."""
+        """The font size in points as drawn: the height of its glyphs, text and form matrices applied (text squeezed
+        sideways keeps its height: :mod:`checker.inputs.documents.squeezed` judges the squeeze)."""
         size = ctypes.c_float(0.0)
         R.FPDFTextObj_GetFontSize(self.obj, ctypes.byref(size))
-        a, b, c, d, _, _ = compose(_matrix(self.obj), self.matrix)
-        return abs(size.value) * math.sqrt(abs(a * d - b * c))
+        _, _, c, d, _, _ = compose(_matrix(self.obj), self.matrix)
+        return abs(size.value) * math.hypot(c, d)
 
 
 class _Scan:
@@ -127,6 +131,7 @@ class _Scan:
     def __init__(self, crop: Box) -> None:
         self.order = 0
         self.crop = crop
+        self.legible = legible_size()
         self.plain: list[tuple[Any, ...]] = []  # dark, opaque, legible, on the page: seen unless a shape hides
         # them; the fields of a _Text, made one only when shapes are drawn
         self.odd: list[_Text] = []  # the rest, each looked at in turn
@@ -155,6 +160,7 @@ class _Scan:
         bounds, uints, (r0, r1, r2, r3) = self.bounds, self._uints, self._uint_refs
         plain, odd = self.plain.append, self.odd.append
         left, bottom, right, top_edge = self.crop[0] - 1, self.crop[1] - 1, self.crop[2] + 1, self.crop[3] + 1
+        small = SMALL_BOX * self.legible  # a smaller box may hold text too small to read: its size is looked at
         for k in range(count):
             obj = get(container, k)
             kind = get_type(obj)
@@ -170,7 +176,7 @@ class _Scan:
                 if mode == 0 and get_fill(obj, r0, r1, r2, r3):
                     paint = uints[0].value, uints[1].value, uints[2].value, uints[3].value
                     if paint[3] > _FAINT and min(paint[0], paint[1], paint[2]) <= _LIGHT \
-                            and box[2] - box[0] >= MIN_SIZE and box[3] - box[1] >= MIN_SIZE \
+                            and box[2] - box[0] >= small and box[3] - box[1] >= small \
                             and left <= box[0] and bottom <= box[1] and box[2] <= right and box[3] <= top_edge:
                         plain((obj, box, order, mode, [paint], matrix))
                         continue
@@ -332,6 +338,12 @@ def _add_covered_chars(hidden: HiddenText, textpage: pdfium.PdfTextPage, text: s
             _note(hidden.snippets, COVERED_BY_SHAPE, text[index], joined=joined)
 
 
+@lru_cache(maxsize=1)
+def legible_size() -> float:
+    """The smallest font size, in points, a reader sees at print size (``legible_size`` of catalogs/vocabulary.yaml)."""
+    return float(read_yaml("vocabulary.yaml")["legible_size"])
+
+
 def page_box(page: pdfium.PdfPage) -> Box:
     """The visible area: the crop box (the media box where there is none), within the media box."""
     values = [ctypes.c_float(0) for _ in range(4)]
@@ -396,8 +408,9 @@ def _reasons(scan: _Scan, texts: list[_Text]) -> list[tuple[_Text, str]]:
     for index, item in enumerate(texts):
         if index >= len(scan.odd) and index not in within:
             continue
-        reason = _own_reason(item, scan.crop) or (_shape_reason(item, within[index]) if index in within else
-                                                  _page_reason(item))
+        reason = _own_reason(item, scan.crop, scan.legible)
+        if reason is None:
+            reason = _shape_reason(item, within[index]) if index in within else _page_reason(item)
         if reason:
             found.append((item, reason))
     return found
@@ -417,13 +430,14 @@ _FAINT = 25  # alpha at or below this (under 10 % opaque): not seen
 TRANSPARENT = "transparent (under 10 % opaque)"
 
 
-def _own_reason(item: _Text, crop: Box) -> str | None:
+def _own_reason(item: _Text, crop: Box, legible: float) -> str | None:
     """Why a text object cannot be seen whatever lies around it: render mode, size, place."""
     if item.mode in INVISIBLE_MODES:
         return INVISIBLE_MODES[item.mode]
     left, bottom, right, top = item.box
-    if (right - left < MIN_SIZE or top - bottom < MIN_SIZE) and 0 < item.size() < MIN_SIZE:
-        return f"smaller than {MIN_SIZE:g} pt"
+    small = SMALL_BOX * legible
+    if (right - left < small or top - bottom < small) and 0 < item.size() < legible:
+        return f"printed under {legible:g} pt, too small to read"
     if left < crop[0] - 1 or bottom < crop[1] - 1 or right > crop[2] + 1 or top > crop[3] + 1:
         return OFF_PAGE
     return None
