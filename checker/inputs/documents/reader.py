@@ -20,6 +20,7 @@ from checker.inputs.documents import declarations, fonts
 from checker.inputs.documents.candidates import Candidate, Emitter, at_page_distance, finalize
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.conditions import apply_conditions
+from checker.inputs.documents.corrections import correction_notice, doubt_corrected
 from checker.inputs.documents.detect import battery_sample, detect_category, detect_manufacturer, detect_model
 from checker.inputs.documents.detection import below_stated_limit
 from checker.inputs.documents.errors import DocumentError
@@ -294,6 +295,10 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         cands = _as_battery(cands, vocab, battery)
     cands.extend(_scope_of_grades(cands, category))
     facts, more = finalize(cands, vocab, category, device_class)
+    notice = correction_notice(vocab.correction_words, page_texts)
+    if notice is not None and facts:
+        facts = doubt_corrected(facts, notice)
+        warnings.append(f"a correction notice ({notice}): every value of the document goes to a person")
     warnings.extend(hidden_warnings(text.hidden, scanned))
     warnings.extend(tables.warnings)
     warnings.extend(dict.fromkeys(extractor.unread))

@@ -206,6 +206,7 @@ class Vocabulary:
     comparisons: Comparisons
     declarations: DeclarationWords
     furniture: Furniture  # a page's running header and footer (checker.inputs.documents.furniture)
+    correction_words: list[Label]  # a correction notice ("更正说明", "Errata"): checker.inputs.documents.corrections
     measuring_distance: MeasuringDistance | None = None
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
@@ -453,6 +454,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         comparisons=compile_comparisons(read_yaml("comparisons.yaml")),
         declarations=_declaration_words(doc["declarations"]),
         furniture=load_furniture(doc["page_furniture"]),
+        correction_words=_labels(doc["correction_notices"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
         tolerance=_tolerance(doc["tolerance_words"]),
         conditions=load_conditions(doc["stated_conditions"]),
