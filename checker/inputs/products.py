@@ -11,6 +11,7 @@ from pathlib import Path
 from checker.catalog.clauses import Catalog
 from checker.engine.frame import Batch
 from checker.errors import UnusableInput
+from checker.inputs.across_files import same_model_across_files
 from checker.inputs.document_records import NO_CATEGORY
 from checker.inputs.files import TABLE_TYPES, InputProblem, load_batch, read_records, records_batch
 from checker.inputs.guard import guard_file
@@ -225,4 +226,5 @@ def input_batches(inputs: Sequence[Path | list[Path]], catalog: Catalog, categor
             batches.append(batch)
     if read_ahead:
         batches.append(records_batch(read_ahead, catalog, warnings))
+    same_model_across_files(batches, catalog)
     return batches

@@ -125,3 +125,15 @@ def test_hidden_rows_and_columns(tmp_path: Path) -> None:
                    ("HR-3", "pass", "missing_evidence")]
     assert "hides" in products[1][1]["6.2.1/psu-eff-50"].note
     assert any("a column the workbook hides" in error for error in errors)
+
+
+@pytest.mark.parametrize(("lab_value", "status"), [("93.1", "manual_review"), ("94.6", "pass")])
+def test_one_model_in_two_files_of_an_audit(tmp_path: Path, lab_value: str, status: str) -> None:
+    """A vendor's catalog and a lab's spot-check of the same model that disagree go to a person, in both files
+    (red-team catalogs round 6, c70: the vendor's row passed beside the lab's fail)."""
+    write(tmp_path, "model,category,psu_efficiency_50\nFC-1,server,94.6\nFC-2,server,95.0\n", "vendor.csv")
+    write(tmp_path, f"型号,类别,50%负载效率\nfc-1 ,server,{lab_value}\n", "lab.csv")
+    products, errors = results(tmp_path)
+    assert not errors
+    got = sorted((pid.strip().upper(), clauses["6.2.1/psu-eff-50"].status) for pid, clauses in products)
+    assert got == [("FC-1", status), ("FC-1", status), ("FC-2", "pass")]
