@@ -111,3 +111,16 @@ def test_a_previous_batchs_column(make_pdf: MakePdf, previous: str, current: str
     report = check([pdf], date(2026, 1, 1), category="server").report()
     got = {c.id: c.status for c in report.products[0].clauses if c.id.startswith("6.1.10/")}
     assert got == {"6.1.10/battery-hg": status, "6.1.10/battery-cd": status, "6.1.10/battery-pb": status}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    (["Declaration of Conformity - Commission Regulation (EU) 2019/424",
+      "We declare that the server R760x, fitted with PSU model D1400E-S2, meets the requirements of",
+      "Annex II, section 1.1.1, Table 2: minimum efficiency 94 % at 20 % load, 96 % at 50 % load and 91 % at 100 %"],
+     "manual_review"),
+    ([*SERVER, ("20 %", "94.02", "0.966"), ("50 %", "96.10", "0.991"), ("100 %", "92.10", "0.990")], "pass"),
+])
+def test_a_declaration_restating_a_regulation(make_pdf: MakePdf, text: list[object], status: str) -> None:
+    """A maker's declaration that its server meets a regulation's PSU requirements restates them (red-team round 6,
+    L39: 94 %, 96 % and 91 % of Regulation (EU) 2019/424's Table 2 passed as the supply's readings)."""
+    assert _status(make_pdf([text], col_width=250), "server", "6.2.1/psu-eff-50") == status
