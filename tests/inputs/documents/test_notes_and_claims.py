@@ -124,3 +124,12 @@ def test_a_declaration_restating_a_regulation(make_pdf: MakePdf, text: list[obje
     """A maker's declaration that its server meets a regulation's PSU requirements restates them (red-team round 6,
     L39: 94 %, 96 % and 91 % of Regulation (EU) 2019/424's Table 2 passed as the supply's readings)."""
     assert _status(make_pdf([text], col_width=250), "server", "6.2.1/psu-eff-50") == status
+
+
+def test_figures_rounded_for_the_report(make_pdf: MakePdf) -> None:
+    """"修约至整数位报出。原始测得值：50% 93.6%": the printed 94 % is a rounded 93.6 % (red-team round 6, srv32)."""
+    pdf = make_pdf([["检验报告", "样品名称 机架式服务器", "型号规格 LQ-R2", ("负载率", "电源效率", "功率因数"),
+                     ("20%", "91%", "0.96"), ("50%", "94%", "0.99"), ("100%", "92%", "0.99"),
+                     "效率按 GB/T 8170 修约至整数位报出。原始测得值：20% 91.2%，50% 93.6%，100% 91.8%。"]],
+                   col_width=150)
+    assert _status(pdf, "server", "6.2.1/psu-eff-50") == "manual_review"
