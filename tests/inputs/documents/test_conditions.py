@@ -90,6 +90,38 @@ def test_a_pcs_sound_pressure_is_at_least_its_noise(make_pdf: MakePdf, lines: li
                      "6.2.2/desktop-noise-work") == expected
 
 
+NOTEBOOK = ["便携式微型计算机 Notebook computer N-14"]
+
+
+@pytest.mark.parametrize(("category", "lines", "expected"), [
+    # a level at a measuring distance or position is a sound pressure: below the limit, a person decides
+    ("desktop", ["Acoustic noise level at 1 m, idle: 36 dBA", "Acoustic noise level at 1 m, operating: 43 dBA"],
+     ("manual_review", "manual_review")),
+    ("laptop", ["Noise at user position (0.5 m), idle: 30 dBA", "Noise at user position (0.5 m), operating: 38 dBA"],
+     ("manual_review", "manual_review")),
+    ("desktop", ["Idle noise: 36 dB(A) @ 1 m", "Operating noise: 43 dB(A) @ 1 m"], ("manual_review", "manual_review")),
+    ("desktop", ["噪声（距离1米处）", "空闲状态噪声：36 dB(A)", "工作状态噪声：43 dB(A)"],
+     ("manual_review", "manual_review")),
+    ("laptop", ["Acoustics measured at the seated position", "Idle noise: 30 dBA", "Operating noise: 38 dBA"],
+     ("manual_review", "manual_review")),
+    # above the limit it fails either way
+    ("desktop", ["Acoustic noise level at 1 m, idle: 42 dBA", "Acoustic noise level at 1 m, operating: 47 dBA"],
+     ("fail", "fail")),
+    # a sound power stays readable, and a length elsewhere on the page is no measuring distance
+    ("laptop", ["Noise at 1 m (sound pressure, for information): 28 dBA",
+                "Declared sound power LWAd, idle: 33 dB(A)", "Declared sound power LWAd, operating: 38 dB(A)"],
+     ("pass", "pass")),
+    ("desktop", ["Power cord (1.8 m)", "Idle noise: 36 dB(A)", "Operating noise: 43 dB(A)"], ("pass", "pass")),
+    ("desktop", ["空闲状态噪声（声功率级）：36 dB(A)", "工作状态噪声（声功率级）：43 dB(A)"], ("pass", "pass")),
+], ids=["at-1m", "user-position", "at-sign", "distance-zh", "seated", "at-1m-over", "lwad-beside-1m", "cord-length",
+        "power-zh"])
+def test_a_pcs_noise_at_a_distance_or_position_is_a_pressure(make_pdf: MakePdf, category: str, lines: list[str],
+                                                             expected: tuple[str, str]) -> None:
+    head = PC if category == "desktop" else NOTEBOOK
+    assert _statuses(make_pdf([[*head, *lines]]), category, f"6.2.2/{category}-noise-idle",
+                     f"6.2.2/{category}-noise-work") == expected
+
+
 DATACENTRE = ["数据中心运行报告 Data centre operation report", "Data centre: DC-East"]
 
 
