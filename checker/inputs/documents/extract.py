@@ -28,7 +28,7 @@ from checker.inputs.documents.headers import (
 )
 from checker.inputs.documents.load_lists import load_lists
 from checker.inputs.documents.numbers import Value
-from checker.inputs.documents.periods import period_candidates, validity_candidates
+from checker.inputs.documents.periods import ValidityTerm, period_candidates, validity_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
@@ -71,6 +71,7 @@ class Extractor:
         self.unresolved = 0  # rows of the last block with a label and numbers but no candidate
         self.unread: list[str] = []  # sentences left unread on purpose (warnings of the document)
         self.models: list[str] = []  # the models the document's lines name, in reading order (the first is its own)
+        self.validity = ValidityTerm(vocab.validity_terms)  # a validity printed as a term from the issue date
 
     def block(self, rows: list[Row]) -> list[Candidate]:
         """Candidates from ``rows`` (in reading order)."""
@@ -90,6 +91,7 @@ class Extractor:
             out.extend(flag_text_candidates(self.vocab, parsed, self.emitter))
             out.extend(period_candidates(self.vocab, parsed, self.category, self.emitter))
             out.extend(validity_candidates(parsed, self.emitter))
+            self.validity.read(parsed)
             dims = dimension_candidates(self.vocab, parsed, self.category, self.emitter)
             if dims is not None:
                 out.extend(dims)

@@ -9,12 +9,14 @@ year, and so is a line that opens with its year ("2024年度，本数据中心�
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from checker.inputs.documents.candidates import Candidate, Emitter
 from checker.inputs.documents.rowparse import Parsed
-from checker.inputs.documents.vocabulary import Vocabulary
+from checker.inputs.documents.text import Row
+from checker.inputs.documents.vocabulary import Label, TermWords, Vocabulary
 
 _MONTHS = {name: i + 1 for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
@@ -93,3 +95,70 @@ def validity_candidates(parsed: Parsed, emitter: Emitter) -> list[Candidate]:
     if not days:
         return []
     return [emitter.fact("valid_until", days[-1].isoformat(), "", parsed.row)]
+
+
+def _found(labels: list[Label], key: str) -> re.Match[str] | None:
+    """The first of ``labels`` found in folded ``key``."""
+    return next((m for lab in labels if lab.probe in key for m in [lab.pattern.search(key)] if m), None)
+
+
+def _months_after(start: date, months: int) -> date:
+    """``months`` after ``start``, on the same day of the month (the month's last day where it has none)."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+class ValidityTerm:
+    """A document's validity printed as a term from its issue date ("证书有效期 三年（自发证日期起）" and "发证日期
+    2021年05月10日"; ``validity_terms`` of the vocabulary): read row by row, its end worked out once the document is
+    read. An issue label with no readable date, two issue dates or two terms that differ: no end."""
+
+    def __init__(self, words: TermWords | None) -> None:
+        self.words = words
+        self.terms: list[tuple[int, Row]] = []  # the term's months, and its row
+        self.issued: list[tuple[date | None, Row]] = []  # an issue date (None: unreadable), and its row
+
+    def read(self, parsed: Parsed) -> None:
+        """Note the term of validity or the issue date ``parsed`` prints."""
+        if self.words is None:
+            return
+        key = parsed.key
+        months = self._term(key)
+        if months is not None:
+            self.terms.append((months, parsed.row))
+        label = _found(self.words.issue_labels, key)
+        if label is None:
+            return
+        days = [_date(m) for m in _DATES.finditer(key[label.end():])]
+        if days or months is None:  # a term's own "from the date of issue" names no date
+            self.issued.append((days[0] if days else None, parsed.row))
+
+    def _term(self, key: str) -> int | None:
+        """The months of a term of validity after a validity word of ``key`` with no date after it, else None."""
+        assert self.words is not None
+        word = _found(self.words.words, key)
+        if word is None or _DATES.search(key[word.end():]):
+            return None
+        term = self.words.term.search(key, word.end())
+        if term is None:
+            return None
+        num = term["num"]
+        count = int(num) if num.isdigit() else self.words.numerals[num]
+        return count * self.words.units[term["unit"]] or None
+
+    def candidates(self, emitter: Emitter, found: list[Candidate]) -> list[Candidate]:
+        """``valid_until`` worked out from the one term and the one issue date, unless ``found`` holds a printed
+        one; else nothing."""
+        if not self.terms or not self.issued or any(c.field == "valid_until" for c in found):
+            return []
+        months, issued = {m for m, _ in self.terms}, {d for d, _ in self.issued}
+        if len(months) != 1 or len(issued) != 1 or None in issued:
+            return []
+        (term, row), (start, issue_row) = self.terms[0], self.issued[0]
+        assert start is not None
+        end = _months_after(start, term) - timedelta(days=1)
+        cand = emitter.fact("valid_until", end.isoformat(), "", row,
+                            note=f"worked out: a term of {term} months from the issue date {start.isoformat()}")
+        cand.fact.evidence.append(emitter.evidence(issue_row))
+        return [cand]

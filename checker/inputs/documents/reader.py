@@ -195,7 +195,7 @@ def _candidates(text: PdfText, tables: TableReader, vocab: Vocabulary, pages: _P
         if not found and extractor.unresolved and i not in pages.scanned:
             found.extend(extractor.block(tables.rows(i, text.hidden.get(i))))
         cands.extend(at_page_distance(vocab, page_rows, found))
-    return cands
+    return cands + extractor.validity.candidates(emitter, cands)
 
 
 def _body(text: PdfText, vocab: Vocabulary, pages: _Pages, index: int, unused: Extractor,

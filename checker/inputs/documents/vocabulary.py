@@ -69,6 +69,29 @@ def _psu_rating_words(entry: dict[str, Any]) -> PsuRatingWords:
 
 
 @dataclass
+class TermWords:
+    """The words of ``validity_terms`` in catalogs/vocabulary.yaml: a validity printed as a term from the issue date."""
+
+    words: list[Label]  # the validity ("有效期", "valid for")
+    issue_labels: list[Label]  # the issue date ("发证日期", "Date of issue")
+    term: re.Pattern[str]  # a number and a unit of time, in folded text: groups ``num`` and ``unit``
+    units: dict[str, int]  # a unit of time (folded) → its months
+    numerals: dict[str, int]  # a numeral (folded) → its number
+
+
+def _term_words(entry: dict[str, Any]) -> TermWords:
+    units = {fold_key(str(k)): int(v) for k, v in entry["units"].items()}
+    numerals = {fold_key(str(k)): int(v) for k, v in entry["numerals"].items()}
+
+    def alternation(words: dict[str, int]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    term = re.compile(rf"(?<![\d.a-z])(?P<num>\d{{1,2}}|{alternation(numerals)})\s*-?\s*"
+                      rf"(?P<unit>{alternation(units)})(?![a-z])")
+    return TermWords(_labels(entry["words"]), _labels(entry["issue_labels"]), term, units, numerals)
+
+
+@dataclass
 class LabelRule:
     """What a label means: a simple field, a load-dependent quantity, or a substance."""
 
@@ -208,6 +231,7 @@ class Vocabulary:
     furniture: Furniture  # a page's running header and footer (checker.inputs.documents.furniture)
     correction_words: list[Label]  # a correction notice ("更正说明", "Errata"): checker.inputs.documents.corrections
     measuring_distance: MeasuringDistance | None = None
+    validity_terms: TermWords | None = None  # a validity printed as a term from the issue date
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
     conditions: dict[str, list[StatedCondition]] = field(default_factory=dict)  # by field, in order
@@ -456,6 +480,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         furniture=load_furniture(doc["page_furniture"]),
         correction_words=_labels(doc["correction_notices"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
+        validity_terms=_term_words(doc["validity_terms"]),
         tolerance=_tolerance(doc["tolerance_words"]),
         conditions=load_conditions(doc["stated_conditions"]),
         statistics=load_statistics(doc["statistic_columns"]),
