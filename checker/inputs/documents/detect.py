@@ -45,7 +45,11 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
     ``text`` (title and 样品名称 lines count three times), or None when nothing scores at least 3. The
     ``maker``'s name is not counted: a company called "Sanyuan Cable" or "… Power Supply Co." makes switches and
     servers too."""
-    unnamed = _without(maker)
+    without = _without(maker)
+
+    def unnamed(key: str) -> str:
+        return _descriptions_out(vocab, without(key))
+
     key = unnamed(fold_key(text))
     title = " ".join(fold_key(r.text) for r in (title_rows or [])[:_MODEL_LIKE_ROWS])
     named = _after_model(key, model) if model else " ".join(
@@ -77,6 +81,44 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
 
 
 _PRODUCT_NOUN = 5  # a keyword this heavy names a product ("firewall", "以太网交换机"), not a feature ("switch")
+_NOUN = 4  # a keyword this heavy may name the product ("notebook", "server"): it wins over a parenthesis after it
+_BEFORE_PARENTHESIS = 24  # characters before a parenthesis in which the noun it describes is looked for
+_PARENTHESIS = re.compile(r"\(([^()\n]*)\)")
+_DESCRIBED: dict[int, re.Pattern[str]] = {}
+
+
+def _described(vocab: Vocabulary) -> re.Pattern[str]:
+    """A product noun followed by a word of ``category_descriptions`` ("desktop replacement", "台式机替代型")."""
+    cached = _DESCRIBED.get(id(vocab))
+    if cached is None:
+        nouns = sorted({w for words in vocab.categories.values() for w, weight in words.items()
+                        if weight >= _PRODUCT_NOUN}, key=len, reverse=True)
+        words = sorted(vocab.category_descriptions, key=len, reverse=True)
+        cached = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(n) for n in nouns) + r")[\s-]*(?:"
+                            + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
+        _DESCRIBED[id(vocab)] = cached
+    return cached
+
+
+def _named_categories(vocab: Vocabulary, text: str) -> set[str]:
+    """The categories whose nouns (keywords of weight ``_NOUN`` or more) the folded ``text`` holds."""
+    return {category for category, words in _keyword_patterns(vocab).items()
+            if any(weight >= _NOUN and word in text and pattern.search(text) for word, pattern, weight in words)}
+
+
+def _descriptions_out(vocab: Vocabulary, key: str) -> str:
+    """The folded ``key`` without what describes its product by another one: a product noun followed by a word of
+    ``category_descriptions`` ("desktop replacement notebook"), and a parenthesis that names only other categories
+    than the noun just before it ("notebook computer (17.3-inch, replaces a desktop)")."""
+    key = _described(vocab).sub(lambda m: " " * len(m.group()), key)
+
+    def blank(m: re.Match[str]) -> str:
+        before = key[max(0, m.start() - _BEFORE_PARENTHESIS):m.start()].rsplit("\n", 1)[-1]
+        outside = _named_categories(vocab, before)
+        inside = _named_categories(vocab, m.group(1))
+        return " " * len(m.group()) if outside and inside and not inside & outside else m.group()
+
+    return _PARENTHESIS.sub(blank, key)
 
 
 def _title_noun(vocab: Vocabulary, title: str) -> str | None:

@@ -203,6 +203,7 @@ class Vocabulary:
     rules: list[LabelRule]
     enums: list[Enum]
     categories: dict[str, dict[str, float]]
+    category_descriptions: list[str]  # after a category's keyword: a description, not the product ("… replacement")
     identity: dict[str, list[Label]]
     part_model: re.Pattern[str]  # a part's model label ("适配器型号", "engine model"): not the product's model
     brands: list[str]
@@ -453,6 +454,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
     return Vocabulary(
         rules=rules, enums=enums,
         categories={k: {fold_key(w): float(s) for w, s in v.items()} for k, v in doc["categories"].items()},
+        category_descriptions=[fold_key(str(w)) for w in doc["category_descriptions"]],
         identity={k: sorted(_labels(v), key=lambda label: len(label.text), reverse=True)  # "model tested" first
                   for k, v in doc["identity"].items()},
         part_model=_part_model(doc["identity"]["part_model"]),

@@ -442,6 +442,27 @@ def test_the_titles_product_noun_names_the_category(make_pdf: MakePdf, lines: li
     assert read_pdf(make_pdf([lines])).category == category
 
 
+@pytest.mark.parametrize(("lines", "category"), [
+    # a product noun followed by a description naming another category: the product noun wins
+    (["Tianhe G17 - desktop replacement notebook", "Product type Notebook computer (17.3-inch, desktop replacement)",
+      "Noise, idle (A-weighted sound power) 38 dB(A)"], "laptop"),
+    (["Tianhe G17 desktop-class notebook", "Noise, idle (A-weighted sound power) 38 dB(A)"], "laptop"),
+    (["Tianhe G17 notebook (replaces a desktop PC)", "Noise, idle (A-weighted sound power) 38 dB(A)"], "laptop"),
+    (["Tianhe X27 display monitor (for desktop PCs)", "Energy efficiency grade 2"], "monitor"),
+    (["天河 G19 台式机替代型笔记本电脑", "空闲状态噪声（声功率级） 38 dB(A)"], "laptop"),
+    # honest: the noun named alone, or a description naming the same category
+    (["天河 G18 笔记本电脑（台式机替代型）", "产品类型 笔记本电脑", "空闲状态噪声（声功率级） 38 dB(A)"], "laptop"),
+    (["Kestrel K8 desktop computer", "Product type Desktop computer (tower, 8 L)",
+      "Noise, idle (A-weighted sound power) 38 dB(A)"], "desktop"),
+    (["QS-A24 台式微型计算机（一体机）", "空闲状态噪声（声功率级） 38 dB(A)"], "desktop"),
+], ids=["desktop-replacement", "desktop-class", "parenthesis", "monitor-for-desktops", "replacement-zh",
+        "parenthesis-zh", "desktop", "all-in-one"])
+def test_a_description_naming_another_category_is_no_product_noun(make_pdf: MakePdf, lines: list[str],
+                                                                  category: str) -> None:
+    """Bug: "desktop replacement notebook" was a desktop and judged on the desktop noise limits (red-team round 6)."""
+    assert read_pdf(make_pdf([lines])).category == category
+
+
 @pytest.mark.parametrize("rows", [
     [("Load (%)", "20", "50", "100"), ("Efficiency (%)", "90", "95", "91")],
     [("负载率(%)", "20", "50", "100"), ("电源效率(%)", "90", "95", "91")],
