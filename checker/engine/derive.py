@@ -17,7 +17,7 @@ import pandas as pd
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import pah_field
 from checker.engine import formulas as calc
-from checker.engine.frame import HI, ISSUE, LO, ND, NOTE
+from checker.engine.frame import HI, ISSUE, LO, ND, NOTE, RL
 from checker.engine.grade_frame import grade_inputs, work_out_grades
 
 GAP = "__gap"
@@ -230,6 +230,8 @@ def _pahs(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
                           for n in names])
     total, reported, non_detects = calc.pah_sum(values, nd)
     complete = reported == len(names)
+    _sum_below_its_parts(frame, np.where(~complete & (reported > 0), total, np.nan), reported, tolerance)
+    undeclared = np.isnan(column(frame, "pah15_sum")) if "pah15_sum" in frame else np.ones(len(frame), bool)
     merge(frame, "pah15_sum", np.where(complete, total, np.nan), tolerance)
     partial = (reported > 0) & ~complete & np.isnan(column(frame, "pah15_sum"))
     frame["pah15_sum" + LO] = np.where(partial, total, np.nan)
@@ -239,6 +241,42 @@ def _pahs(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
     noted = (non_detects > 0) & (reported > 0)
     set_text(frame, "pah15_sum" + NOTE, noted, [f"{k} of {r} PAHs not detected, counted as 0"
                                                  for k, r in zip(non_detects[noted], reported[noted], strict=True)])
+    limits = np.column_stack([frame[n + RL].to_numpy(float) if n + RL in frame else np.full(len(frame), np.nan)
+                              for n in names])
+    _up_to_reporting_limits(frame, complete & undeclared, total, np.nansum(np.where(nd, limits, 0.0), axis=1))
+
+
+def _up_to_reporting_limits(frame: pd.DataFrame, computed: npt.NDArray[np.bool_], total: Floats,
+                            spread: Floats) -> None:
+    """The computed sum of the 15 PAHs (``computed`` rows) whose non-detects were printed with their reporting limits
+    ("< 5"): known only as between the detected ones' ``total`` and that plus the limits (``spread``); 15 × "< 5" is
+    somewhere from 0 to 75 mg/kg, no pass of ≤ 50."""
+    spread_out = computed & (spread > 0) & ~np.isnan(column(frame, "pah15_sum"))
+    if "pah15_sum" + ISSUE in frame:
+        spread_out &= frame["pah15_sum" + ISSUE].isna().to_numpy()
+    if not spread_out.any():
+        return
+    frame["pah15_sum"] = np.where(spread_out, np.nan, column(frame, "pah15_sum"))
+    frame["pah15_sum" + LO] = np.where(spread_out, total, frame["pah15_sum" + LO].to_numpy(float))
+    frame["pah15_sum" + HI] = np.where(spread_out, total + spread, frame["pah15_sum" + HI].to_numpy(float))
+    set_text(frame, "pah15_sum" + NOTE, spread_out,
+             [f"between {t:.6g} and {t + s:.6g}: the non-detects counted from 0 up to their reporting limits"
+              for t, s in zip(total[spread_out], spread[spread_out], strict=True)])
+
+
+def _sum_below_its_parts(frame: pd.DataFrame, partial: Floats, reported: npt.NDArray[np.int64],
+                         tolerance: float) -> None:
+    """A declared sum of the 15 PAHs below what the PAHs printed beside it add to, where not all 15 are (all 15:
+    :func:`merge` compares): the declared sum is not the product's (a part's, or miscounted), for a person."""
+    if "pah15_sum" not in frame:
+        return
+    declared = column(frame, "pah15_sum")
+    free = frame["pah15_sum" + ISSUE].isna().to_numpy() if "pah15_sum" + ISSUE in frame else np.ones(len(frame), bool)
+    with np.errstate(invalid="ignore"):
+        below = free & ~np.isnan(declared) & (partial - declared > tolerance * np.maximum(np.abs(partial), 1e-12))
+    set_text(frame, "pah15_sum" + ISSUE, below,
+             [f"declared {d:.6g} is below {p:.6g}, what {r} of the PAHs printed add to" for d, p, r in
+              zip(declared[below], partial[below], reported[below], strict=True)])
 
 
 @derivation("bap", [pah_field("benzo_a_pyrene")])

@@ -86,6 +86,7 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"g\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "g/kWh"), (r"kg\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "kg/kWh"),
     (r"l\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "L/kWh"),  # g/kWh, g/kW·h, g/(kW·h), g/(kW.h)
     (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"), (r"[µμu]g\s*/\s*g(?![a-z])", "ug/g"),
+    (r"[µμu]g\s*/\s*kg", "ug/kg"),
     (r"[µμu]g\s*/\s*cm\s*(?:2|²|\^2)", "ug/cm**2"),  # a surface spot test (IEC 62321-7-1): no concentration
     (r"g\s*/\s*kg", "g/kg"),
     (r"l/hr", "L/hr"), (r"l/h", "L/h"), (r"升/小时", "L/h"),

@@ -132,10 +132,15 @@ class Parsed:
         return len(re.findall(r"[a-z]{2,}|[\u3400-\u9fff]{2,}", head)) > 0
 
     def label_unit(self) -> str | None:
-        """A unit named in the row's label part (text before the first value), e.g. "效率(%)"."""
+        """A unit named in the row's label part (text before the first value), e.g. "效率(%)"; a substance's name
+        names none ("Benzo(b)fluoranthene" is no value in bels)."""
         first = self.values[0].start if self.values else len(self.key)
-        head = self.key[:first]
-        parts = [self.key[a:min(b, first)] for a, b in self.cell_spans if a < first]
+        key = self.key
+        for hit in self.hits:
+            if hit.start < first and hit.rule.kind == "substance":
+                key = key[:hit.start] + " " * (hit.end - hit.start) + key[hit.end:]
+        head = key[:first]
+        parts = [key[a:min(b, first)] for a, b in self.cell_spans if a < first]
         for part in [*parts, head]:
             unit = unit_of(part)
             if unit:
