@@ -37,17 +37,18 @@ class StatedCondition:
     outcome: Outcome
     note: str
 
-    def applies(self, row_key: str, document_key: Callable[[], str], notes_key: str = "") -> bool:
+    def applies(self, row_key: str, in_document: Callable[[re.Pattern[str]], bool], notes_key: str = "") -> bool:
         """Whether a reading from the folded row ``row_key`` is not known to be taken under the condition
-        (``document_key`` gives the folded document, computed only where a condition looks at it). The notes its
-        markers point to (``notes_key``) can name another condition, not state this one: "* 设计值，非实测值；实测数据以
-        检测报告为准" says the row is not measured."""
+        (``in_document`` tells whether a pattern is found in the folded document, worked out once per document
+        and pattern, and only where a condition looks at it). The notes its markers point to (``notes_key``) can
+        name another condition, not state this one: "* 设计值，非实测值；实测数据以检测报告为准" says the row is not
+        measured."""
         if self.states is not None and self.states.search(row_key):
             return False
         if self.other is not None and (self.other.search(row_key) or self.other.search(notes_key)
-                                       or (self.in_document and self.other.search(document_key()))):
+                                       or (self.in_document and in_document(self.other))):
             return True
-        return self.required and (self.states is None or self.states.search(document_key()) is None)
+        return self.required and (self.states is None or not in_document(self.states))
 
     def mark(self, fact: Fact) -> Fact:
         """``fact``, not known to be taken under the condition: doubtful, or known only as a bound of its number."""
@@ -123,11 +124,14 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     if not general and not any(_of_field(conditions, prefixed, c.field) for c in found):
         return found
     folded: list[str] = []
+    searched: dict[re.Pattern[str], bool] = {}
 
-    def document_key() -> str:  # the whole document folded once, where a condition asks, and kept out of fold's cache
-        if not folded:
+    def in_document(pattern: re.Pattern[str]) -> bool:  # the document folded once (out of fold's cache), each
+        if not folded:                                   # pattern searched in it once
             folded.append(fold_document("\n".join(page_texts)))
-        return folded[0]
+        if pattern not in searched:
+            searched[pattern] = pattern.search(folded[0]) is not None
+        return searched[pattern]
 
     notes = Notes(page_texts)
     body = BodyNames(page_texts)
@@ -139,7 +143,7 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
         notes_key = " \n ".join(fold_key(t) for t in noted)
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
         tried = _of_field(conditions, prefixed, cand.field) + (general if numeric else [])
-        condition = next((c for c in tried if c.applies(row_key, document_key, notes_key)), None)
+        condition = next((c for c in tried if c.applies(row_key, in_document, notes_key)), None)
         if condition is not None and condition.outcome == "drop":
             continue
         if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
