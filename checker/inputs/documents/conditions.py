@@ -56,10 +56,10 @@ class StatedCondition:
             bounded = _bounded(fact, self.outcome, f"known only as {_BOUND[self.outcome][2]} this: {self.note}")
             if bounded is not None:
                 return bounded
-        return _noted(fact, f"doubtful: {self.note}")
+        return noted(fact, f"doubtful: {self.note}")
 
 
-def _noted(fact: Fact, note: str, **update: object) -> Fact:
+def noted(fact: Fact, note: str, **update: object) -> Fact:
     """``fact`` with ``note`` before its own note (and ``update`` applied)."""
     return fact.model_copy(update={**update, "note": "; ".join(filter(None, [note, fact.note]))})
 
@@ -72,7 +72,7 @@ def _bounded(fact: Fact, outcome: str, note: str) -> Fact | None:
         return fact  # a non-detect is already known only as below its limit
     if fact.qualifier not in allowed or fact.value is None:
         return None
-    return _noted(fact, note, qualifier=fact.qualifier or qualifier)
+    return noted(fact, note, qualifier=fact.qualifier or qualifier)
 
 
 def load_conditions(specs: dict[str, dict[str, Any]]) -> dict[str, list[StatedCondition]]:
@@ -139,8 +139,8 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     for cand in found:
         evidence = cand.fact.evidence[0] if cand.fact.evidence else None
         row_key = fold_key(evidence.text) if evidence else ""
-        noted = notes.of(evidence.text, evidence.page) if evidence else []
-        notes_key = " \n ".join(fold_key(t) for t in noted)
+        its_notes = notes.of(evidence.text, evidence.page) if evidence else []
+        notes_key = " \n ".join(fold_key(t) for t in its_notes)
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)
         tried = _of_field(conditions, prefixed, cand.field) + (general if numeric else [])
         condition = next((c for c in tried if c.applies(row_key, in_document, notes_key)), None)
@@ -148,9 +148,9 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
             continue
         if condition is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
             cand.fact = condition.mark(cand.fact)
-        other = another_model(noted, body) if noted else None
+        other = another_model(its_notes, body) if its_notes else None
         if other is not None and not cand.fact.note.startswith(DOUBT_PREFIXES):
-            cand.fact = _noted(cand.fact, f"doubtful: its note names another product ({other}), whose value it may be")
+            cand.fact = noted(cand.fact, f"doubtful: its note names another product ({other}), whose value it may be")
         kept.append(cand)
     return kept
 
@@ -169,7 +169,7 @@ def under_statistic(fact: Fact, kind: str, column: str) -> Fact:
     """``fact``, read under a Min (a guaranteed minimum: at least it), Max (at most it) or Typ column (doubtful)."""
     name = column.strip()
     if kind == "typical":
-        return _noted(fact, f"doubtful: a typical value (the “{name}” column), not a measured or guaranteed one")
+        return noted(fact, f"doubtful: a typical value (the “{name}” column), not a measured or guaranteed one")
     if fact.qualifier not in ("", _BOUND[kind][0]):  # a Min column's "< 95": the printed comparison stands
         return fact
     return _bounded(fact, kind, f"the “{name}” column: known only as {_BOUND[kind][2]} this") or fact

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from checker.inputs.documents.conditions import noted
 from checker.inputs.documents.numbers import find_values, fold_key
 from checker.inputs.documents.vocabulary import PsuRatingWords, any_label, load_vocabulary
 from checker.models import Evidence, Fact
@@ -56,7 +57,7 @@ def tested_not_offered(ratings: Sequence[Sequence[tuple[float, Evidence]]],
                 f"{_where(other[1])} offers {other[0]:g} W ({other[1].text})")
         for at, fact in enumerate(file_facts):
             if fact.field in words.fields:
-                file_facts[at] = fact.model_copy(update={"note": "; ".join(filter(None, [note, fact.note]))})
+                file_facts[at] = noted(fact, note)
 
 
 def _one_rating(named: Sequence[tuple[float, Evidence]]) -> tuple[float, Evidence] | None:

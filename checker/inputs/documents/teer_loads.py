@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from checker.inputs.documents.candidates import Candidate
-from checker.inputs.documents.conditions import _noted
+from checker.inputs.documents.conditions import noted
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.vocabulary import Vocabulary
 
@@ -47,4 +47,4 @@ def doubt_other_loads(cands: list[Candidate], page_texts: list[str], vocab: Voca
     note = (f"doubtful: the document measures the power at {'/'.join(map(str, sorted(loads)))} % load, and Appendix E "
             f"weighs {wanted} %: its TEER is not Appendix E's")
     for cand in teers:
-        cand.fact = _noted(cand.fact, note)
+        cand.fact = noted(cand.fact, note)
