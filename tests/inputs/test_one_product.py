@@ -217,3 +217,16 @@ def test_a_components_page_beside_the_product(tmp_path: Path, component: list[st
     result = check(files, AS_OF).report()
     assert not result.errors
     assert [product.category for product in result.products] == [category]
+
+
+def test_the_noun_after_a_model_is_read_whole(tmp_path: Path) -> None:
+    """"The FX-60S is a desktop firewall with an integrated switch": 'desktop' describes the firewall; the words after
+    the model are read to the end of the word they reach, so 'firewall' is not cut to 'fi' (session 15: a firewall
+    was judged as a desktop PC once the next line was no longer read as the model's noun)."""
+    from tests.inputs.documents.conftest import build_pdf
+
+    pdf = build_pdf(tmp_path / "fw.pdf", [["FX-60S Secure SD-Branch Firewall",
+                                           "The FX-60S is a desktop firewall with an integrated 8-port GE switch.",
+                                           ("Item", "FX-60S"), ("Firewall throughput (IPv4, 64-byte)", "1.5 Gbps"),
+                                           ("Port type", "Fixed")]], col_width=220)
+    assert [product.category for product in check([pdf], AS_OF).report().products] == ["firewall"]

@@ -134,7 +134,8 @@ def _covered(category: str) -> str | None:
     return None if category.startswith("_") else category
 
 
-_AFTER_MODEL = 16  # characters after a model's name that say what it is
+_AFTER_MODEL = 16  # characters after a model's name that say what it is, and the rest of a word they cut
+_WORDS_AFTER = re.compile(rf"[\s\S]{{0,{_AFTER_MODEL}}}[a-z]*")  # "is a desktop fi" is "is a desktop firewall"
 
 
 def _after_model(key: str, model: str | None) -> str:
@@ -143,7 +144,13 @@ def _after_model(key: str, model: str | None) -> str:
     name = fold_key(model or "").strip()
     if len(name) < 3:
         return ""
-    return " ".join(key[m.end():m.end() + _AFTER_MODEL].split("\n", 1)[0] for m in re.finditer(re.escape(name), key))
+    return " ".join(_words_after(key, m.end()) for m in re.finditer(re.escape(name), key))
+
+
+def _words_after(key: str, at: int) -> str:
+    """The words at ``key[at:]`` on their line, cut after about :data:`_AFTER_MODEL` characters (not within a word)."""
+    found = _WORDS_AFTER.match(key, at)
+    return found.group(0).split("\n", 1)[0] if found else ""
 
 
 def _without(maker: str | None) -> Callable[[str], str]:
