@@ -127,7 +127,7 @@ def scope_words(condition: Condition, lang: str) -> str:
         test = f"= {value}"
     else:
         test = f"≥ {num(condition.at_least)} {unit_label(condition.unit, lang)}".rstrip()
-    unstated = message(f"scope.{condition.if_missing}" + ("noted" if condition.assumed_en else ""), lang)
+    unstated = message(f"scope.{condition.if_missing}" + ("_noted" if condition.assumed_en else ""), lang)
     return message("scope.line", lang, field=condition.field, test=test, unstated=unstated)
 
 
