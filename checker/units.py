@@ -269,11 +269,11 @@ def same_kind(unit_a: str, unit_b: str) -> bool:
     return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
 
 
-SIGNIFICANT_DIGITS = 14  # a float holds 15.9; a conversion, a mean of a few readings add noise in the 15th-17th
+SIGNIFICANT_DIGITS = 15  # a float holds 15.9; a conversion, a mean of a few readings add noise in the 16th-17th
 
 
 def clean(value: float) -> float:
-    """A number rounded to 14 significant digits, as it is compared with a limit: the noise of a unit conversion
+    """A number rounded to 15 significant digits, as it is compared with a limit: the noise of a unit conversion
     (0.57 × 100 is 57, not 56.99999999999999) or of a mean a platform computed (93.99999999999999 is 94) removed,
     every digit a person could print kept (93.9999999996 stays below 94, 1000.0000000004 above 1000). Comparisons
     with limits are then exact."""
