@@ -60,7 +60,7 @@ from checker.inputs.table_headers import (
     with_units,
     written_headers,
 )
-from checker.inputs.table_remarks import doubt_by_text, is_remark_header, note_rows
+from checker.inputs.table_remarks import doubt_by_text, is_remark_header, note_rows, rows_noted
 from checker.inputs.values import is_blank_text
 from checker.models import Evidence
 
@@ -290,7 +290,9 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     for label in remarks:
         doubt_by_text(frame, catalog, text_cells(raw[label]), f"the {written[label].strip()} column")
     for number, note in notes:
-        doubt_by_text(frame, catalog, np.full(len(frame), note, dtype=object), f"the note in row {number}")
+        texts = np.full(len(frame), None, dtype=object)
+        texts[rows_noted(raw, note)] = note
+        doubt_by_text(frame, catalog, texts, f"the note in row {number}")
     return Batch(frame=frame, evidence=evidence, sources=[[source]] * len(frame)), unknown
 
 

@@ -182,3 +182,22 @@ def doubt_by_text(frame: pd.DataFrame, catalog: Catalog, texts: np.ndarray, wher
             np.full(len(frame), None, dtype=object)
         frame[name + ISSUE] = np.where(given & pd.isna(issues) & pd.notna(notes), notes, issues)
         log.info("%s: %d values of %s doubtful", where, int((given & pd.notna(notes)).sum()), name)
+
+
+# a note about the values a marker flags: "带*者为厂商估算值", "标※的", "*号数据", "values marked *", "* = estimated"
+_MARKED = re.compile(r"(?:带|标有?|注有|加)\s*([*※†#])|([*※†#])\s*(?:者|号|标记|的)|marked\s+(?:with\s+)?(?:an?\s+)?"
+                     r"([*※†#])|^\s*([*※†#])\s*(?:=|:|：|indicates|denotes|marks)", re.IGNORECASE)
+
+
+def rows_noted(raw: pd.DataFrame, note: str) -> np.ndarray:
+    """The rows of ``raw`` a note row is about: those holding the marker it names ("带*者为厂商估算值": the rows with a
+    cell "94.6*"), or every row where it names none, or no cell holds it."""
+    everything = np.ones(len(raw), dtype=bool)
+    found = _MARKED.search(note)
+    if found is None:
+        return everything
+    marker = next(group for group in found.groups() if group)
+    marked = np.zeros(len(raw), dtype=bool)
+    for label in raw.columns:
+        marked |= raw[label].astype(str).str.contains(marker, regex=False).to_numpy()
+    return marked if marked.any() else everything

@@ -177,3 +177,14 @@ def test_a_fraction_in_a_record_goes_to_a_person_too(tmp_path: Path) -> None:
     path.write_text(json.dumps(records), encoding="utf-8")
     products, _ = results(path)
     assert [clauses["6.3.6/smoke-transmittance"].status for _, clauses in products] == ["manual_review", "pass"]
+
+
+def test_a_note_about_marked_values(tmp_path: Path) -> None:
+    """"注：带*者为厂商估算值" is about the rows with a '*' only (red-team catalogs round 2 re-score: every row of the
+    file, honest ones too, went to a person)."""
+    csv = (f"{SERVER_HEADER}\nTS860G3,{SERVER_VALUES}\nTS460G3,{SERVER_VALUES.replace('94.9', '94.9*', 1)}\n"
+           "注：带*者为厂商估算值，非检测值。,,,,,,,,\n")
+    products, errors = results(write(tmp_path, csv))
+    assert not errors
+    statuses = {pid: clauses["6.2.1/psu-eff-50"].status for pid, clauses in products}
+    assert statuses == {"TS860G3": "pass", "TS460G3": "manual_review"}
