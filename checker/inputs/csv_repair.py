@@ -73,7 +73,7 @@ RAGGED = re.compile(r"Expected \d+ fields in line \d+")
 
 def is_ragged(path: Path, error: Exception) -> bool:
     """Whether ``error`` is pandas refusing a CSV for a row with too many fields (what this module mends)."""
-    return path.suffix.lower() == ".csv" and bool(RAGGED.search(str(error)))
+    return path.suffix.lower() in (".csv", ".tsv") and bool(RAGGED.search(str(error)))
 
 
 def read_mended(path: Path, catalog: Catalog, category: str | None,

@@ -23,7 +23,7 @@ from checker.models import InputError, InputWarning
 T = TypeVar("T")
 
 RECORD_TYPES = {".json", ".yaml", ".yml"}
-TABLE_TYPES = {".csv", ".xlsx", ".xlsm", ".parquet"}
+TABLE_TYPES = {".csv", ".tsv", ".xlsx", ".xlsm", ".parquet"}
 PDF_TYPES = {".pdf"}
 
 

@@ -40,7 +40,7 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"7z\xbc\xaf", "a 7-Zip archive"), (b"%!PS", "a PostScript file"), (b"{\\rtf", "an RTF document"),
     (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"BM", "a BMP image"),
 ]
-_TEXT_TYPES = {".csv": "CSV", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
+_TEXT_TYPES = {".csv": "CSV", ".tsv": "CSV", ".json": "JSON", ".yaml": "YAML", ".yml": "YAML"}
 _RECORD_TYPES = {".json", ".yaml", ".yml"}
 _ZIP_TYPES = {".xlsx", ".xlsm"}
 # "12 0 obj" starting at the first digit of a run: linear, where a bare \d+ retried every digit of a

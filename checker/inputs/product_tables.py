@@ -50,7 +50,7 @@ from checker.inputs.table_columns import (
     store_column,
     text_cells,
 )
-from checker.inputs.table_files import Sheet, TableError, arrow_text, read_sheets, read_table
+from checker.inputs.table_files import FIRST_ROW, Sheet, TableError, arrow_text, read_sheets, read_table
 from checker.inputs.table_headers import (
     map_headers,
     shown_headers,
@@ -247,7 +247,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
     """One table (a CSV, a Parquet file, one sheet) as a batch."""
     if raw.empty:
         raise TableError(f"{path}: the catalog has no rows")
-    first_row = 1 if path.suffix.lower() == ".parquet" else 2
+    first_row = 1 if path.suffix.lower() == ".parquet" else int(raw.attrs.get(FIRST_ROW, 2))
     titles = _title_rows(raw, catalog)
     if titles:  # a title, a "填报单位" line above the header: the header is the row under them
         raw.columns = _cells(raw.iloc[titles - 1])

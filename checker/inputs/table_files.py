@@ -26,12 +26,16 @@ class TableError(UnusableInput, ValueError):
     """A catalog file that cannot be used, with a one-line reason."""
 
 
+CSV_TYPES = (".csv", ".tsv")  # text tables: a tab-separated export is read as a CSV with its separator
+FIRST_ROW = "first_row"  # a frame's attrs key: the line its first row is on (after a "sep=;" line, 3)
+
+
 
 def read_table(path: Path) -> pd.DataFrame:
     """Read a catalog file as text cells (no type guessing), by its extension."""
     suffix = path.suffix.lower()
     try:
-        if suffix == ".csv":
+        if suffix in CSV_TYPES:
             return _read_csv(path)
         if suffix in (".xlsx", ".xlsm"):
             sheets = read_sheets(path)
@@ -197,6 +201,7 @@ class CsvDialect:
 
     encoding: str = "utf-8-sig"
     delimiter: str = ","
+    skip: int = 0  # lines before the header: Excel's "sep=;" line that names the separator
 
 
 _SAMPLE_BYTES = 1 << 20
@@ -217,18 +222,26 @@ def csv_dialect(path: Path) -> CsvDialect:
             encoding = "utf-8-sig"
         except UnicodeDecodeError:
             encoding = "gb18030"
-    text = sample.decode(encoding, errors="replace")
+    text = sample.decode(encoding, errors="replace").lstrip("\ufeff")
+    named = _SEP_LINE.match(text)
+    if named:  # Excel's "sep=;" first line: the separator named, the header on the next line
+        return CsvDialect(encoding, named.group(1), skip=1)
     header = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
     delimiter = next((separator for separator in _SEPARATORS if separator in header), ",")
     return CsvDialect(encoding, delimiter)
 
 
+_SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*\r?\n", re.IGNORECASE)
+
+
 def csv_records(path: Path, dialect: CsvDialect) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record ends, fields) of each record of a CSV, in its dialect."""
     with path.open(encoding=dialect.encoding, newline="") as handle:
+        for _ in range(dialect.skip):
+            handle.readline()
         reader = csv.reader(handle, delimiter=dialect.delimiter)
         for record in reader:
-            yield reader.line_num, record
+            yield reader.line_num + dialect.skip, record
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -239,19 +252,26 @@ def _read_csv(path: Path) -> pd.DataFrame:
         if header and len(set(header)) == len(header) and all(header):
             types = pa_csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False)
             # Arrow reads UTF-8 (and skips its BOM) natively; any other encoding goes through a Python codec
-            reading = pa_csv.ReadOptions() if dialect.encoding == "utf-8-sig" else \
-                pa_csv.ReadOptions(encoding=dialect.encoding)
+            reading = pa_csv.ReadOptions(skip_rows=dialect.skip) if dialect.encoding == "utf-8-sig" else \
+                pa_csv.ReadOptions(encoding=dialect.encoding, skip_rows=dialect.skip)
             table = pa_csv.read_csv(path, read_options=reading,
                                     parse_options=pa_csv.ParseOptions(newlines_in_values=True,
                                                                       delimiter=dialect.delimiter),
                                     convert_options=types)
             if table.column_names == header:
-                return arrow_frame(table)
+                return _numbered(arrow_frame(table), dialect)
     except (UnicodeDecodeError, csv.Error, pa.ArrowException, OSError):
         pass
     _refuse_long_rows(path, dialect)
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=dialect.encoding, sep=dialect.delimiter,
-                       index_col=False)
+    return _numbered(pd.read_csv(path, dtype=str, keep_default_na=False, encoding=dialect.encoding,
+                                 sep=dialect.delimiter, index_col=False, skiprows=dialect.skip), dialect)
+
+
+def _numbered(frame: pd.DataFrame, dialect: CsvDialect) -> pd.DataFrame:
+    """``frame`` knowing the line its first row is on, where lines come before its header."""
+    if dialect.skip:
+        frame.attrs[FIRST_ROW] = 2 + dialect.skip
+    return frame
 
 
 def _refuse_long_rows(path: Path, dialect: CsvDialect) -> None:

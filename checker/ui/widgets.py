@@ -28,7 +28,7 @@ from checker.ui.uploads import Upload, read_sample
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 RECORD_SUFFIXES = (".json", ".yaml", ".yml")
-TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".parquet")
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".parquet")
 TABLE_ROWS = 60  # up to this many rows a table is static (wrapped text), beyond it a grid
 STYLE_LIMIT = 200_000  # cells; larger tables are shown without colours (Styler is slow)
 

@@ -188,3 +188,17 @@ def test_a_note_about_marked_values(tmp_path: Path) -> None:
     assert not errors
     statuses = {pid: clauses["6.2.1/psu-eff-50"].status for pid, clauses in products}
     assert statuses == {"TS860G3": "pass", "TS460G3": "manual_review"}
+
+
+@pytest.mark.parametrize(("name", "text", "row"), [
+    ("excel.csv", "sep=;\nmodel;category;psu_efficiency_50\nSX-1;server;94,5\n", "row 3"),  # Excel's separator line
+    ("export.tsv", "model\tcategory\tpsu_efficiency_50\nSX-1\tserver\t94.5\n", "row 2"),
+])
+def test_separator_line_and_tab_separated_files(tmp_path: Path, name: str, text: str, row: str) -> None:
+    """A "sep=;" first line names the separator (it had been read as the header: "no category column"), and a .tsv
+    export is a catalog (it was refused as an unsupported type); rows are numbered as the file's lines."""
+    products, errors = results(write(tmp_path, text, name))
+    assert not errors
+    (pid, clauses), = products
+    assert (pid, clauses["6.2.1/psu-eff-50"].status) == ("SX-1", "pass")
+    assert clauses["6.2.1/psu-eff-50"].evidence[0].text.startswith(row)
