@@ -27,6 +27,7 @@ from checker.inputs.table_files import TableError, csv_dialect, csv_records
 from checker.models import InputError
 
 log = logging.getLogger(__name__)
+_NOT_READ = "(row not read)"
 
 
 def bad_rows(path: Path) -> tuple[list[list[str]], dict[int, tuple[int, str]]]:
@@ -51,7 +52,7 @@ def bad_rows(path: Path) -> tuple[list[list[str]], dict[int, tuple[int, str]]]:
             record = record[:width]  # empty cells after the last column (trailing separators): nothing lost
         if len(record) > width:
             bad[len(records) - 1] = (start, f"{len(record)} fields where the header has {width}")
-            record = [""] * width
+            record = [_NOT_READ] + [""] * (width - 1)  # kept in place (a blank row is left out), dropped by rebind
         records.append(record)
     return records, bad
 

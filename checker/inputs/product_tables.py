@@ -265,6 +265,7 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
             row_numbers = row_numbers[1:] if row_numbers else row_numbers
             if raw.empty:
                 raise TableError(f"{path}: the catalog has no rows")
+    raw, row_numbers = _without_blank_rows(raw, row_numbers, first_row)
     raw, row_numbers, notes = _without_note_rows(raw, catalog, row_numbers, first_row)
     raw.columns = unique_labels([str(c) for c in raw.columns])
     mapped, unknown = map_headers(list(raw.columns), catalog)
@@ -294,6 +295,37 @@ def frame_batch(path: Path, raw: pd.DataFrame, catalog: Catalog, category: str |
         texts[rows_noted(raw, note)] = note
         doubt_by_text(frame, catalog, texts, f"the note in row {number}")
     return Batch(frame=frame, evidence=evidence, sources=[[source]] * len(frame)), unknown
+
+
+def _without_blank_rows(raw: pd.DataFrame, row_numbers: list[int] | None, first_row: int
+                        ) -> tuple[pd.DataFrame, list[int] | None]:
+    """``raw`` without its rows of blank cells only (",,,,", an export's spacer lines): no product, not a row of the
+    model above it; the others keep their numbers. Only rows whose first cell is blank are looked at (a 1M-row file
+    with a model in its first column costs one column's test)."""
+    if raw.empty:
+        return raw, row_numbers
+    maybe = np.flatnonzero(_blank(raw.iloc[:, 0]))
+    if not len(maybe):
+        return raw, row_numbers
+    cells = raw.iloc[maybe]
+    empty = np.ones(len(maybe), dtype=bool)
+    for label in cells.columns:
+        empty &= _blank(cells[label])
+    if not empty.any() or (empty.all() and len(maybe) == len(raw)):  # all blank: "no rows" is said elsewhere
+        return raw, row_numbers
+    keep = np.ones(len(raw), dtype=bool)
+    keep[maybe[empty]] = False
+    numbers = row_numbers or [index + first_row for index in range(len(raw))]
+    return raw.iloc[np.flatnonzero(keep)].reset_index(drop=True), [n for n, k in zip(numbers, keep, strict=True) if k]
+
+
+def _blank(column: pd.Series) -> np.ndarray:
+    """Which cells of a text column are blank (missing, or spaces only), without a Python string per cell for an
+    Arrow-backed column."""
+    text = column if isinstance(column.dtype, pd.ArrowDtype) else column.astype(object).where(column.notna(), None)
+    stripped = text.str.strip() if isinstance(column.dtype, pd.ArrowDtype) else text.map(
+        lambda cell: cell if cell is None else str(cell).strip())
+    return (stripped.isna() | (stripped == "")).to_numpy(dtype=bool, na_value=True)
 
 
 def _without_note_rows(raw: pd.DataFrame, catalog: Catalog, row_numbers: list[int] | None, first_row: int

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -246,7 +247,7 @@ def csv_records(path: Path, dialect: CsvDialect) -> Iterator[tuple[int, list[str
 
 def _read_csv(path: Path) -> pd.DataFrame:
     """Every cell as text: pyarrow when the file is regular, else pandas' parser (same cells)."""
-    dialect = csv_dialect(path)
+    dialect = _past_title_lines(path, csv_dialect(path))
     try:
         header = next((record for _, record in csv_records(path, dialect)), [])
         if header and len(set(header)) == len(header) and all(header):
@@ -265,6 +266,20 @@ def _read_csv(path: Path) -> pd.DataFrame:
     _refuse_long_rows(path, dialect)
     return _numbered(pd.read_csv(path, dtype=str, keep_default_na=False, encoding=dialect.encoding,
                                  sep=dialect.delimiter, index_col=False, skiprows=dialect.skip), dialect)
+
+
+_TITLE_LINES = 10  # lines above a CSV's header a title block may take
+
+
+def _past_title_lines(path: Path, dialect: CsvDialect) -> CsvDialect:
+    """``dialect`` skipping the title lines above a CSV's header ("XX市政府采购 数据中心设备清单（导出时间：…）" and a
+    blank line): lines of one cell at most, above the first line of two cells or more."""
+    records = [(line, sum(1 for cell in record if cell.strip()))
+               for line, record in islice(csv_records(path, dialect), _TITLE_LINES + 1)]
+    if not records or records[0][1] >= 2:
+        return dialect
+    header = next((index for index, (_, filled) in enumerate(records) if filled >= 2), None)
+    return dialect if header is None else replace(dialect, skip=records[header - 1][0])
 
 
 def _numbered(frame: pd.DataFrame, dialect: CsvDialect) -> pd.DataFrame:

@@ -202,3 +202,16 @@ def test_separator_line_and_tab_separated_files(tmp_path: Path, name: str, text:
     (pid, clauses), = products
     assert (pid, clauses["6.2.1/psu-eff-50"].status) == ("SX-1", "pass")
     assert clauses["6.2.1/psu-eff-50"].evidence[0].text.startswith(row)
+
+
+def test_title_lines_and_blank_rows_of_a_csv(tmp_path: Path) -> None:
+    """A CSV export's title line and blank line above the header are passed over (the file had been refused: "no
+    category column"), and rows of blank cells (",,,,") are no products of the model above them (they had turned an
+    honest catalog incomplete); rows keep the file's line numbers."""
+    text = ("XX市政府采购 数据中心设备清单（导出时间：2024-05-01）\n\nmodel,category,psu_efficiency_50\n"
+            "WA-1,server,94.9\n,,\n,,\nWA-2,server,94.6\n")
+    products, errors = results(write(tmp_path, text))
+    assert not errors
+    assert [(pid, clauses["6.2.1/psu-eff-50"].status) for pid, clauses in products] == [("WA-1", "pass"),
+                                                                                       ("WA-2", "pass")]
+    assert products[1][1]["6.2.1/psu-eff-50"].evidence[0].text.startswith("row 7")
