@@ -133,3 +133,14 @@ def test_figures_rounded_for_the_report(make_pdf: MakePdf) -> None:
                      "效率按 GB/T 8170 修约至整数位报出。原始测得值：20% 91.2%，50% 93.6%，100% 91.8%。"]],
                    col_width=150)
     assert _status(pdf, "server", "6.2.1/psu-eff-50") == "manual_review"
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    (("China Energy Label (GB 28380-2012)", "Grade 1"), "pass"), (("中国能效标识", "3级"), "fail"),
+    (("China Energy Label registration No.", "2021-123456"), "missing_evidence"),
+])
+def test_the_china_energy_labels_own_name(make_pdf: MakePdf, line: tuple[str, str], status: str) -> None:
+    """"China Energy Label | Grade 1" is the grade (red-team round 6, pc36 and pc96 missed it); its registration
+    number is none."""
+    pdf = make_pdf([["台式微型计算机 Desktop PC D-100", "型号规格 D-100", line]], col_width=250)
+    assert _status(pdf, "desktop", "6.2.2/pc-energy-grade") == status
