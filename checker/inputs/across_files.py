@@ -43,9 +43,10 @@ def _keys(batch: Batch) -> np.ndarray:
     frame = batch.frame
     if "model" not in frame or not len(frame):
         return np.full(len(frame), "", dtype=object)
-    models = map_distinct(frame["model"].to_numpy(dtype=object), lambda m: model_key(m) if str(m).strip() else "")
-    categories = frame["category"].astype(str).to_numpy(dtype=object)
-    return np.array([f"{m}\x00{c}" if m else "" for m, c in zip(models, categories, strict=True)], dtype=object)
+    models = pd.Series(map_distinct(frame["model"].to_numpy(dtype=object), model_key), dtype=object).fillna("")
+    keys = (models + "\x00" + frame["category"].astype(str).reset_index(drop=True)).to_numpy(dtype=object)
+    keys[(models == "").to_numpy()] = ""
+    return keys
 
 
 def _compare(batches: list[Batch], rows: list[tuple[int, int, str]], name: str) -> None:

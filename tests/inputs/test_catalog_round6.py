@@ -11,20 +11,14 @@ from pathlib import Path
 import pytest
 
 from checker.models import ClauseResult
-from checker.pipeline import audit
+from tests.catalog_audits import audit_results
+from tests.catalog_audits import write_text as write
 
 AS_OF = date(2025, 6, 1)
 
 
 def results(path: Path) -> tuple[list[tuple[str, dict[str, ClauseResult]]], list[str]]:
-    report = audit([path], AS_OF).report()
-    return ([(p.id, {c.id: c for c in p.clauses}) for p in report.products], [e.error for e in report.errors])
-
-
-def write(tmp_path: Path, text: str, name: str = "catalog.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+    return audit_results(path, AS_OF)
 
 
 def statuses(path: Path, clause: str) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,14 @@ def raw_pdf(path: Path, content: str, *, layer: str | None = None) -> Path:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{table}\n%%EOF\n".encode()
     path.write_bytes(out)
     return path
+
+
+def server_clause(path: Path, as_of: date, clause: str) -> tuple[str, object, list[str]]:
+    """``checker check`` of one server document: the clause's status and value, and the reader's warnings (the
+    document must be read without an error)."""
+    from checker.pipeline import check
+
+    evaluated = check([path], as_of, "server")
+    assert evaluated.errors == [], evaluated.errors
+    result = next(c for c in evaluated.report().products[0].clauses if c.id == clause)
+    return result.status, result.value, [w.warning for w in evaluated.warnings]

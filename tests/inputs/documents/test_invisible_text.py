@@ -23,7 +23,7 @@ from checker.cli import main
 from checker.inputs.documents import DocumentError, read_pdf
 from checker.inputs.documents.pdf_tables import TableReader
 from checker.inputs.documents.visibility import HiddenText
-from checker.pipeline import check
+from tests.inputs.documents.conftest import server_clause
 
 AS_OF = date(2026, 11, 20)
 EFF50 = "6.2.1/psu-eff-50"
@@ -94,10 +94,7 @@ def _sheet(path: Path, style: str | None, *, honest: bool = True, crop: bool = F
 
 
 def _clause(path: Path, clause: str = EFF50) -> tuple[str, object, list[str]]:
-    evaluated = check([path], AS_OF, "server")
-    assert evaluated.errors == [], evaluated.errors
-    result = next(c for c in evaluated.report().products[0].clauses if c.id == clause)
-    return result.status, result.value, [w.warning for w in evaluated.warnings]
+    return server_clause(path, AS_OF, clause)
 
 
 STYLES = ["mode3", "mode7", "white", "white-cmyk", "tiny", "scaled-tiny", "offpage", "below", "transparent",

@@ -14,7 +14,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from checker.pipeline import check
+from tests.inputs.documents.conftest import server_clause
 
 AS_OF = date(2026, 11, 20)
 EFF50 = "6.2.1/psu-eff-50"
@@ -45,10 +45,7 @@ def _sheet(path: Path, lines: list[tuple[str, float]], *, scale: float = 1.0) ->
 
 
 def _clause(path: Path, clause: str = EFF50) -> tuple[str, object, list[str]]:
-    evaluated = check([path], AS_OF, "server")
-    assert evaluated.errors == [], evaluated.errors
-    result = next(c for c in evaluated.report().products[0].clauses if c.id == clause)
-    return result.status, result.value, [w.warning for w in evaluated.warnings]
+    return server_clause(path, AS_OF, clause)
 
 
 @pytest.mark.parametrize("size", [1.2, 1.5, 2.5])
