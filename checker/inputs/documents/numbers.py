@@ -274,9 +274,22 @@ def _space_grouped(text: str, match: re.Match[str]) -> tuple[str, int]:
     if groups is None:
         return number, match.end("num")
     unit = match_unit(text, groups.end())
+    if unit is None and _label_names_unit(text, match.start("num"), groups.end()):
+        return number + groups.group(0).replace(" ", ""), groups.end()
     if unit is None or unit[0] in ("%", "grade") or unit[0].startswith(UNKNOWN_UNIT):
         return number, match.end("num")
     return number + groups.group(0).replace(" ", ""), groups.end()
+
+
+def _label_names_unit(text: str, start: int, end: int) -> bool:
+    """True when the grouped number is all a label's value: it ends the text, its label before it names the unit
+    ("整机质量 (g) 21 350", as Appendix C and GB-style tables print masses) and no number comes between them
+    ("负载 (%) 20 50 100" is three columns' numbers)."""
+    label = text[:start].rstrip()
+    if text[end:].strip() or not label or label[-1].isdigit():
+        return False
+    unit = unit_of(label)
+    return unit is not None and unit not in ("%", "grade") and not unit.startswith(UNKNOWN_UNIT)
 
 
 # "176M", "176 M" (a prefix alone), "300 kJ/h", "280 VA·h" (letters over or times letters: a unit, also after a space)

@@ -67,6 +67,11 @@ def _values(text: str) -> list[tuple[float | None, str, str]]:
     ("1 240 g", [(1240.0, "g", "")]),
     ("1 040.5 W", [(1040.5, "W", "")]), ("12 400", [(12.0, "", ""), (400.0, "", "")]),  # no unit: two columns' numbers
     ("10 100%", [(10.0, "", ""), (100.0, "%", "")]), ("1,250 W", [(1250.0, "W", "")]),
+    # the unit in the label, the grouped number all its value (Appendix C masses, red-team S19); numbers after numbers
+    # are columns ("20 50 100"), and a percent label never groups ("效率(%) 94 100")
+    ("整机质量 (g) 21 350", [(21350.0, "", "")]),
+    ("负载 (%) 20 50 100", [(20.0, "", ""), (50.0, "", ""), (100.0, "", "")]),
+    ("效率(%) 94 100", [(94.0, "", ""), (100.0, "", "")]), ("质量 (g) 21 350 备注", [(21.0, "", ""), (350.0, "", "")]),
 ])
 def test_find_values(text: str, expected: list[tuple[float | None, str, str]]) -> None:
     assert _values(text) == expected
