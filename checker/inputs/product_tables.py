@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 from checker.catalog.clauses import Catalog, load_catalog
 from checker.engine.frame import (
+    HI,
     ISSUE,
+    LO,
     Batch,
     StackedEvidence,
     conform,
@@ -60,7 +62,7 @@ from checker.inputs.table_headers import (
     with_units,
     written_headers,
 )
-from checker.inputs.table_remarks import doubt_by_text, is_remark_header, note_rows, rows_noted
+from checker.inputs.table_remarks import doubt_by_text, is_remark_header, note_rows, qualified_fields, rows_noted
 from checker.inputs.values import is_blank_text
 from checker.models import Evidence
 
@@ -164,6 +166,7 @@ def table_to_batch(path: Path, catalog: Catalog, category: str | None = None,
     if len(sheets) == 1:
         batch, unknown = frame_batch(path, sheets[0].frame, catalog, category, row_numbers=sheets[0].row_numbers)
         _doubt_hidden_rows(batch, sheets[0], catalog)
+        _doubt_commented_cells(batch, sheets[0], catalog)
         return batch, unknown
     return _stacked(path, sheets, catalog, category, sheet_errors)
 
@@ -182,6 +185,7 @@ def _stacked(path: Path, sheets: list[Sheet], catalog: Catalog, category: str | 
             continue
         batch.frame["id"] = [f"{sheet.name}/{product}" for product in batch.frame["id"]]
         _doubt_hidden_rows(batch, sheet, catalog)
+        _doubt_commented_cells(batch, sheet, catalog)
         if sheet.hidden:
             _doubt_every_value(batch.frame, catalog, f"doubtful: in the hidden sheet {sheet.name!r} of the workbook")
         batches.append(batch)
@@ -211,13 +215,48 @@ def _doubt_hidden_rows(batch: Batch, sheet: Sheet, catalog: Catalog) -> None:
                            rows)
 
 
-def _doubt_every_value(frame: pd.DataFrame, catalog: Catalog, note: str, rows: np.ndarray | None = None) -> None:
-    """Every quantity read in ``frame`` (in ``rows``, where given) an issue for a person (``note``), where it has none
-    of its own."""
+def _doubt_commented_cells(batch: Batch, sheet: Sheet, catalog: Catalog) -> None:
+    """The values a cell comment qualifies ("典型值，引用自同系列 SR-0，本型号未测") go to a person with the comment:
+    on a value, that value; on another cell of a product's row (its model), the values it names or all of them; on a
+    header (or a title above it), the column's values, or every value it names, of every row. A comment that
+    qualifies nothing ("已核对") changes nothing."""
+    evidence = batch.evidence
+    numbers = getattr(evidence, "row_numbers", None)
+    if not sheet.comments or not numbers or not isinstance(evidence, TableEvidence):
+        return
+    position = {number: index for index, number in enumerate(numbers)}
+    labels = list(evidence.raw.columns)
+    field_of = {label: name for name, written in evidence.headers.items() for label in written}
+    quantities = [name for name, spec in catalog.fields.items() if spec.kind == "quantity" and name in batch.frame]
+    for row, column, text in sheet.comments:
+        index = position.get(row)
+        if index is None and row > numbers[0]:
+            continue  # a comment on a note row, or below the table
+        field = field_of.get(labels[column]) if column < len(labels) else None
+        for name, note in qualified_fields(text, [field] if field in quantities else quantities).items():
+            rows = np.zeros(len(batch.frame), dtype=bool)
+            rows[index if index is not None else slice(None)] = True
+            where = f"the comment on cell {_cell_name(row, column)}: {text!r}"
+            _doubt_every_value(batch.frame, catalog, f"{note} ({where})", rows, only=name)
+
+
+def _cell_name(row: int, column: int) -> str:
+    from openpyxl.utils.cell import get_column_letter
+
+    return f"{get_column_letter(column + 1)}{row}"
+
+
+def _doubt_every_value(frame: pd.DataFrame, catalog: Catalog, note: str, rows: np.ndarray | None = None,
+                       only: str | None = None) -> None:
+    """Every quantity read in ``frame`` (in ``rows``, where given; the field ``only``, where given) an issue for a
+    person (``note``), where it has none of its own."""
     for name, spec in catalog.fields.items():
-        if spec.kind != "quantity" or name not in frame:
+        if spec.kind != "quantity" or name not in frame or (only is not None and name != only):
             continue
         given = frame[name].notna().to_numpy()
+        for side in (LO, HI):
+            if name + side in frame:
+                given |= frame[name + side].notna().to_numpy()
         if rows is not None:
             given &= rows
         issues = frame[name + ISSUE].to_numpy(dtype=object) if name + ISSUE in frame else \

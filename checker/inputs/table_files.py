@@ -62,6 +62,8 @@ class Sheet:
     row_numbers: list[int]
     hidden: bool = False  # a sheet the workbook hides (an old version, working data): its values go to a person
     hidden_rows: frozenset[int] = frozenset()  # the sheet's own numbers of the rows it hides (or filters out)
+    # each cell comment (Excel's note): the sheet's row number, the column (from 0) and the comment's text
+    comments: tuple[tuple[int, int, str], ...] = ()
 
 
 
@@ -80,10 +82,31 @@ def read_sheets(path: Path) -> list[Sheet]:
             rows, columns = _hidden_lines(worksheet)
             sheet = _sheet(worksheet.title, _shown_rows(worksheet, struck), columns)
             if sheet is not None:
-                sheets.append(replace(sheet, hidden=worksheet.sheet_state != "visible", hidden_rows=rows))
+                sheets.append(replace(sheet, hidden=worksheet.sheet_state != "visible", hidden_rows=rows,
+                                      comments=_cell_comments(workbook, worksheet)))
         return sheets
     finally:
         workbook.close()
+
+
+def _cell_comments(workbook: Any, worksheet: Any) -> tuple[tuple[int, int, str], ...]:
+    """The comments on a worksheet's cells, read by openpyxl's own comment reader from the sheet's comments part
+    (its read-only mode does not load them): a comment such as "典型值，本型号未测" qualifies the value it is on."""
+    from openpyxl.comments.comment_sheet import CommentSheet
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+    from openpyxl.xml.constants import COMMENTS_NS
+    from openpyxl.xml.functions import fromstring
+
+    archive, part = getattr(workbook, "_archive", None), getattr(worksheet, "_worksheet_path", None)
+    if archive is None or part is None or get_rels_path(part) not in archive.namelist():
+        return ()
+    found: list[tuple[int, int, str]] = []
+    for relation in get_dependents(archive, get_rels_path(part)).find(COMMENTS_NS):
+        for reference, comment in CommentSheet.from_tree(fromstring(archive.read(relation.target))).comments:
+            column, row = coordinate_from_string(reference)
+            found.append((row, column_index_from_string(column) - 1, str(comment.text or "")))
+    return tuple(found)
 
 
 HIDDEN_COLUMN = "hidden in the workbook"  # the note a hidden column's header is given (checker.inputs.header_notes)

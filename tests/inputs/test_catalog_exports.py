@@ -121,6 +121,40 @@ def test_hidden_rows_and_columns(tmp_path: Path) -> None:
     assert any("a column the workbook hides" in error for error in errors)
 
 
+# (cell, comment) → the statuses of psu-eff-50 and psu-eff-20 of CM-1 and CM-2
+_COMMENTED = [
+    ("C2", "典型值（typical），引用自同系列 CM-0，本型号未测", [("manual_review", "pass"), ("pass", "pass")]),
+    ("C2", "已核对 2024-05", [("pass", "pass"), ("pass", "pass")]),  # a comment that qualifies nothing
+    ("D3", "estimated, not measured", [("pass", "pass"), ("pass", "manual_review")]),  # on another field's cell
+    ("A2", "本型号数据引用自同系列 CM-0", [("manual_review", "manual_review"), ("pass", "pass")]),  # the model's cell
+    ("C1", "厂商典型值", [("manual_review", "pass"), ("manual_review", "pass")]),  # the header: the column
+]
+
+
+@pytest.mark.parametrize(("cell", "comment", "expected"), _COMMENTED)
+def test_cell_comments(tmp_path: Path, cell: str, comment: str, expected: list[tuple[str, str]]) -> None:
+    """A cell comment (Excel's note) that qualifies a value makes it doubtful (red-team catalogs round 6, c55: the
+    only qualifier of a 94.6 was the comment '典型值…本型号未测', and it passed)."""
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["model", "category", "psu_efficiency_50", "psu_efficiency_20"])
+    sheet.append(["CM-1", "server", 94.6, 92.0])
+    sheet.append(["CM-2", "server", 94.6, 92.0])
+    sheet[cell].comment = Comment(comment, "auditor")
+    path = tmp_path / "commented.xlsx"
+    book.save(path)
+    products, errors = results(path)
+    assert not errors
+    got = [(clauses["6.2.1/psu-eff-50"].status, clauses["6.2.1/psu-eff-20"].status) for _, clauses in products]
+    assert got == expected
+    if "manual_review" in got[0]:
+        clauses = products[0][1]
+        doubted = clauses["6.2.1/psu-eff-50" if got[0][0] == "manual_review" else "6.2.1/psu-eff-20"]
+        assert "the comment on cell" in doubted.note
+
+
 @pytest.mark.parametrize(("lab_value", "status"), [("93.1", "manual_review"), ("94.6", "pass")])
 def test_one_model_in_two_files_of_an_audit(tmp_path: Path, lab_value: str, status: str) -> None:
     """A vendor's catalog and a lab's spot-check of the same model that disagree go to a person, in both files
