@@ -27,7 +27,7 @@ from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.bounds import APPROX
 from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.grades import grade_doubt
-from checker.inputs.documents.numbers import Value, fold_key
+from checker.inputs.documents.numbers import UNKNOWN_UNIT, Value, fold_key
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
 from checker.inputs.values import DOT_GROUPED
@@ -270,10 +270,25 @@ def _unit(rule: LabelRule, value: Value, hint: str | None) -> str:
     """The unit ``value`` is read in: its own, else the hint of its column or label ("" none); a fraction under a
     heading's "%" ("0.961" below "电源效率（%）与功率因数") is a fraction printed as one, not 0.961 %."""
     if value.unit:
-        return value.unit
+        return _prefix_of_rate(rule, value.unit, hint) or value.unit
     if hint == "%" and rule.bare == "fraction" and value.value is not None and 0 < value.value <= 1:
         return ""
     return hint or ""
+
+
+# a prefix alone after a number, as folded text reads it: unknown ("176M" → "?M"), or "40G" → "g", a gram
+_RATE_PREFIX = {**{f"{UNKNOWN_UNIT}{p}": f"{p}bps" for p in "KMGT"},
+                **{f"{UNKNOWN_UNIT}{p.lower()}": f"{p}bps" for p in "KMGT"}, "g": "Gbps"}
+
+
+def _prefix_of_rate(rule: LabelRule, unit: str, hint: str | None) -> str | None:
+    """A bit rate printed as its prefix alone ("吞吐量（IPv4，64字节） 40G", as makers print port speeds and
+    throughputs): the rate in bits per second where the rule reads a rate and the label names no other unit
+    ("吞吐量（Gbps）：176M" stays no reading)."""
+    rate = _RATE_PREFIX.get(unit)
+    if rate is None or rule.unit == "g" or not kind_ok(rule.unit, "Gbps") or (hint and hint != rate):
+        return None
+    return rate
 
 
 def _bare_share(number: float, notes: list[str], row: Row) -> str:

@@ -209,10 +209,23 @@ def test_a_size_is_not_a_glued_unit() -> None:
 
 
 @pytest.mark.parametrize("line", ["最大吞吐量（Gbps）：176M", "Maximum throughput (Gbps): 176M",
-                                  "Maximum throughput (Gbps): 176 M", "最大吞吐量（Tbps）：2.56 T"])
+                                  "Maximum throughput (Gbps): 176 M", "最大吞吐量（Tbps）：2.56 G"])
 def test_a_glued_prefix_is_no_bare_number(make_pdf: Callable[..., Path], line: str) -> None:
     facts = read_pdf(make_pdf([["以太网交换机 SW-48", line]]), "switch").facts
     assert [f.value for f in facts if f.field == "max_throughput" and f.value is not None] == []
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("最大吞吐量：40G", (40.0, "Gbps")), ("Maximum throughput: 176M", (176.0, "Mbps")),
+    ("最大吞吐量（Tbps）：2.56 T", (2.56, "Tbps")), ("交换容量 2.56T", None),  # switching capacity is no throughput
+])
+def test_a_rate_printed_as_its_prefix(make_pdf: Callable[..., Path], line: str,
+                                      expected: tuple[float, str] | None) -> None:
+    """"吞吐量（IPv4，64字节） 40G" is 40 Gbps, as makers print it (red-team round 6, F35: the throughput was not
+    read and the firewall's clauses were missing evidence); a label naming another prefix gives no reading (above)."""
+    facts = read_pdf(make_pdf([["以太网交换机 SW-48", line]]), "switch").facts
+    got = [(f.value, f.unit) for f in facts if f.field == "max_throughput" and f.value is not None]
+    assert got == ([expected] if expected else [])
 
 
 @pytest.mark.parametrize(("text", "unit"), [
