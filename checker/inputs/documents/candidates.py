@@ -51,6 +51,9 @@ class Candidate:
     fact: Fact
     load: int | None = None
     tags: set[str] = dc_field(default_factory=set)
+    # the row as if it printed this reading alone, where it pairs several ("… 64 bytes 9 gbps" of a row listing
+    # "64 / 512 / 1518-byte"): what its conditions are judged on (folded)
+    stated: str | None = None
 
 
 def kind_ok(unit: str, expected: str) -> bool:

@@ -138,7 +138,7 @@ def apply_conditions(conditions: dict[str, list[StatedCondition]], page_texts: l
     kept = []
     for cand in found:
         evidence = cand.fact.evidence[0] if cand.fact.evidence else None
-        row_key = fold_key(evidence.text) if evidence else ""
+        row_key = getattr(cand, "stated", None) or (fold_key(evidence.text) if evidence else "")
         its_notes = notes.of(evidence.text, evidence.page) if evidence else []
         notes_key = " \n ".join(fold_key(t) for t in its_notes)
         numeric = isinstance(cand.fact.value, int | float) and not isinstance(cand.fact.value, bool)

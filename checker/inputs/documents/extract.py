@@ -26,7 +26,7 @@ from checker.inputs.documents.headers import (
     merged_header,
     names,
 )
-from checker.inputs.documents.load_lists import load_lists
+from checker.inputs.documents.load_lists import frame_lists, load_lists
 from checker.inputs.documents.numbers import Value
 from checker.inputs.documents.periods import ValidityTerm, period_candidates, validity_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
@@ -372,9 +372,13 @@ class Extractor:
         """Each clause's values paired with the nearest label (and load) whose unit fits; a bare number takes
         the unit of a column header above ("测点位置 | 声压级 dB(A)") where that unit fits its label."""
         listed = load_lists(self.vocab, parsed, self.emitter)
-        out: list[Candidate] = list(listed.candidates)
+        framed = frame_lists(self.vocab, parsed, self.emitter, self.emitter.category)
+        listed.spans += [span for span in framed.spans if not any(a <= span[0] < b for a, b in listed.spans)]
+        out: list[Candidate] = list(listed.candidates) + framed.candidates
         self.unread.extend(f"p.{parsed.row.page}: values listed for several loads could not be paired: {text}"
                            for text in listed.unread)
+        self.unread.extend(f"p.{parsed.row.page}: values listed for several frame sizes could not be paired: {text}"
+                           for text in framed.unread)
         skip = _limits(parsed) | parsed.limits()
         carried: LabelRule | None = context[0] if context else None
         carried_load: int | None = context[1] if context else None

@@ -75,6 +75,63 @@ def load_lists(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) -> ListReadi
     return reading
 
 
+# a list of frame sizes with one unit ("64 / 512 / 1518-byte", "64B/512B/1518B", "64字节/512字节/1518字节")
+_FRAME_UNIT = r"\s*-?\s*(?:字节|bytes?|b(?![a-z]))"
+_FRAME_LIST = re.compile(rf"(?<![\d.])\d{{2,4}}(?:{_FRAME_UNIT})?(?:\s*/\s*\d{{2,4}}(?:{_FRAME_UNIT})?)+{_FRAME_UNIT}")
+_FRAME_SIZES = frozenset({64, 128, 256, 512, 1024, 1280, 1500, 1514, 1518})
+MEASURED_FRAME = 64  # Appendix F: IPv4 throughput with 64-byte frames; the one frame size of a list read
+
+
+def frame_lists(vocab: Vocabulary, parsed: Parsed, emitter: Emitter, category: str | None) -> ListReading:
+    """Values listed for several frame sizes in one row ("Firewall throughput IPv4 (64 / 512 / 1518-byte) 9 / 25 / 40
+    Gbps"), paired in order: the 64-byte value is read, as if printed alone ("… 64-byte 9 Gbps"), where the list has
+    as many values and its labels give one field; any other shape is left unread and reported."""
+    reading = ListReading([], [], [])
+    for start, end in _sentences(parsed.key):
+        sentence = parsed.key[start:end]
+        sizes_match = _FRAME_LIST.search(sentence)
+        if sizes_match is None:
+            continue
+        sizes = [int(x) for x in _ITEM.findall(sizes_match.group(0))]
+        if not set(sizes) <= _FRAME_SIZES or len(set(sizes)) != len(sizes):
+            continue
+        reading.spans.append((start, end))
+        found = _frame_value(vocab, parsed, sentence, sizes_match, sizes, emitter, category)
+        if found is None:
+            reading.unread.append(sentence.strip())
+        elif found:
+            reading.candidates.append(found[0])
+    return reading
+
+
+def _frame_value(vocab: Vocabulary, parsed: Parsed, sentence: str, sizes_match: re.Match[str], sizes: list[int],
+                 emitter: Emitter, category: str | None) -> list[Candidate] | None:
+    """The 64-byte reading of one listed sentence ([] where 64 bytes is not listed), or None where it cannot be
+    paired."""
+    lists = [m for m in _VALUE_LIST.finditer(sentence)
+             if (m.end() <= sizes_match.start() or m.start() >= sizes_match.end())
+             and len(_ITEM.findall(m.group(0))) == len(sizes)]
+    values = _values(sentence, lists[0]) if len(lists) == 1 else None
+    if values is None:
+        return None
+    if MEASURED_FRAME not in sizes:
+        return []
+    value = values[sizes.index(MEASURED_FRAME)]
+    lone = (sentence[:sizes_match.start()] + f"{MEASURED_FRAME} bytes" + sentence[sizes_match.end():lists[0].start()]
+            + value.text + sentence[lists[0].end():]) if sizes_match.end() <= lists[0].start() else None
+    if lone is None:
+        return None
+    rules = {hit.rule.name: hit.rule for hit in vocab.hits(lone, category)}
+    if len(rules) != 1:
+        return None
+    note = "listed for " + "/".join(str(x) for x in sizes) + "-byte frames; paired in order"
+    cand = emitter.emit(next(iter(rules.values())), None, value, parsed.label_unit(), parsed.row, note=note)
+    if cand is None:
+        return None
+    cand.stated = lone
+    return [cand]
+
+
 def _sentences(key: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(key):

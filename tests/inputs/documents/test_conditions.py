@@ -68,6 +68,22 @@ def test_a_64_byte_throughput_passes(make_pdf: MakePdf, lines: list[str]) -> Non
     assert _statuses(make_pdf([[*FIREWALL, *lines]]), "firewall", *TABLE_5) == ("pass", "pass")
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Firewall throughput IPv4 (64 / 512 / 1518-byte) 60 / 70 / 80 Gbps", ("pass", "pass")),
+    ("Firewall throughput IPv4 (1518/512/64 byte): 80/70/60 Gbps", ("pass", "pass")),
+    ("防火墙吞吐量（64字节/512字节/1518字节）：60/70/80 Gbps", ("pass", "pass")),
+    # 9 Gbps: 19.4 dm³ fails its tier; 31 W/Gbps from a maximum power can fail nothing
+    ("Firewall throughput (64B/512B/1518B) 9/25/80 Gbps", ("manual_review", "fail")),
+    ("Firewall throughput (1518/512/64 byte) 80/70/9 Gbps", ("manual_review", "fail")),
+    ("Firewall throughput (512 / 1518-byte) 70 / 80 Gbps", ("missing_evidence", "missing_evidence")),  # no 64 bytes
+    ("Firewall throughput (64 / 512 / 1518-byte) 60 / 80 Gbps", ("missing_evidence", "missing_evidence")),  # 2 for 3
+], ids=["en", "reversed", "zh", "en-fail", "reversed-fail", "no-64", "short-list"])
+def test_a_list_of_frame_sizes_pairs_its_values(make_pdf: MakePdf, line: str, expected: tuple[str, str]) -> None:
+    """Frame sizes listed with their throughputs in one row are paired in order and the 64-byte one is read (red-team
+    round 6, F32/F33: 'IPv4 (64 / 512 / 1518-byte) 9 / 25 / 40 Gbps' gave no throughput, missing evidence)."""
+    assert _statuses(make_pdf([[*FIREWALL, line]]), "firewall", *TABLE_5) == expected
+
+
 PC = ["台式微型计算机 Desktop PC D-100"]
 
 
