@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from checker.catalog.files import read_yaml, safe_yaml  # noqa: F401 - safe_yaml re-exported
+from checker.chinese import simplified
 from checker.models import Strict
 from checker.units import conversion_factor, parse_unit
 
@@ -128,7 +129,7 @@ def choice_words(root: Path) -> dict[str, dict[str, str]]:
     """The words that name an enum field's values, per field ("单路输出" → single, "框式" → modular, "柴油" → diesel):
     the value words of the document reader's ``enums`` (vocabulary.yaml), one table for documents and catalogs."""
     enums = read_yaml(root / "vocabulary.yaml")["enums"]
-    return {str(name): {unicodedata.normalize("NFKC", str(word)).casefold().strip(): str(value)
+    return {str(name): {simplified(unicodedata.normalize("NFKC", str(word))).casefold().strip(): str(value)
                         for value, words in spec["values"].items() for word in words}
             for name, spec in enums.items()}
 
@@ -144,6 +145,7 @@ def contract_headers(root: Path) -> list[str]:
 
 
 def header_key(text: str) -> str:
-    """Fold a header or alias for matching: NFKC, lower case, spaces and underscores removed."""
-    folded = unicodedata.normalize("NFKC", text).strip().lower()
+    """Fold a header or alias for matching: NFKC, Simplified Chinese forms, lower case, spaces and underscores
+    removed."""
+    folded = simplified(unicodedata.normalize("NFKC", text)).strip().lower()
     return re.sub(r"[\s_\-]+", "", folded)

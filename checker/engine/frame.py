@@ -21,6 +21,7 @@ import pandas as pd
 from checker.catalog.clauses import Catalog
 from checker.catalog.fields import FieldSpec, choice_words, flag_words
 from checker.catalog.files import catalog_dir
+from checker.chinese import simplified
 from checker.inputs.dates import iso_date
 from checker.inputs.records import ProductRecord
 from checker.inputs.values import BOUND_SYMBOLS
@@ -323,7 +324,7 @@ def normalise_choice(spec: FieldSpec, raw: Any) -> Any:
         return flag_words(catalog_dir()).get(text)
     if text in spec.choices:
         return text
-    return _choice_word(spec, unicodedata.normalize("NFKC", str(raw)).casefold().strip())
+    return _choice_word(spec, simplified(unicodedata.normalize("NFKC", str(raw))).casefold().strip())
 
 
 def _choice_word(spec: FieldSpec, word: str) -> str | None:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.chinese import simplified
 from checker.inputs import values
 
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
@@ -50,14 +51,15 @@ def _footnote(m: re.Match[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """NFKC-fold ``text`` (full-width digits, ％, ㎎), unify brackets and dashes, collapse spaces.
+    """NFKC-fold ``text`` (full-width digits, ％, ㎎), Traditional and Japanese characters to Simplified (電源 → 电源,
+    :mod:`checker.chinese`), unify brackets and dashes, collapse spaces.
     A superscript digit after a word, "%" or a bracket is a footnote marker ("Mercury¹", "96 %²") and is dropped, so
     it joins neither the label nor the number after it; powers of units (m², dm³) and Cr⁶⁺ are kept."""
     if "10" in text and ("^" in text or "**" in text or _ANY_SUPERSCRIPT.search(text)):
         text = _POWER_OF_TEN.sub(_power_of_ten, text)
     if _ANY_SUPERSCRIPT.search(text):
         text = _FOOTNOTE.sub(_footnote, text)
-    folded = unicodedata.normalize("NFKC", text)
+    folded = simplified(unicodedata.normalize("NFKC", text))
     if _ANY_BRACKET.search(folded):  # str.translate goes through a dict a character: only where it changes one
         folded = folded.translate(_BRACKETS)
     if "--" in folded:

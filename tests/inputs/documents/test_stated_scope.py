@@ -45,8 +45,15 @@ def test_datacentre_figures(make_pdf: MakePdf, lines: list[object], clause: str,
     assert results(pdf, "datacenter")[clause].status == status
 
 
-@pytest.mark.parametrize(("line", "status"), [("Input: 115 Vac / 60 Hz only", "manual_review"),
-                                              ("Input range 100-240 Vac, tested at 230 Vac", "pass")])
+@pytest.mark.parametrize(("line", "status"), [
+    ("Input: 115 Vac / 60 Hz only", "manual_review"),
+    ("Input range 100-240 Vac, tested at 230 Vac", "pass"),
+    # one low-line input or test voltage, however written (red-team round 7, S06/P01/Q06: all six clauses passed)
+    ("Input: AC 100 V, 50/60 Hz", "manual_review"), ("測試條件：輸入電壓 110 V，60 Hz（台灣市電）", "manual_review"),
+    ("测试条件：输入 115 Vac / 60 Hz", "manual_review"), ("Test voltage: 120 VAC, 60 Hz", "manual_review"),
+    ("Input voltage: 100 V~240 V, 50/60 Hz; tested at 220 V", "pass"),  # a range is no test voltage
+    ("Rated input: 100-127 V / 200-240 V, 50/60 Hz", "pass"), ("输入电压：220 V，50 Hz", "pass"),
+])
 def test_psu_measured_at_low_line_only(make_pdf: MakePdf, line: str, status: str) -> None:
     pdf = make_pdf([["PSU test report", line, ("Load", "Efficiency", "PF"), ("50%", "94.2%", "0.993")]])
     assert results(pdf, "server")["6.2.1/psu-eff-50"].status == status
