@@ -17,6 +17,9 @@ from itertools import takewhile
 from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk
 
 _SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s|$))\s*")
+# a full stop that ends an abbreviation, not a sentence ("excl. rack ears", "max. throughput", "approx. 94 %")
+_ABBREVIATION = re.compile(r"(?<![a-z])(?:excl|incl|approx|appr|max|min|typ|nom|no|nr|ref|fig|vs|ca|resp|std|avg|"
+                           r"e\.g|i\.e|etc|dim|pos|temp)\.\s*$", re.IGNORECASE)
 _PITCH = 1.8  # × text height: the next line of the same paragraph is at most this far down
 _EDGE = 0.3  # × text height: lines of one column start this close to each other
 _NO_LINE_START = "。，、；：？！）」』】〕》〉”’．,.;:?!)]}%％"  # marks a line may not begin with (CJK line breaking)
@@ -58,7 +61,7 @@ def _next_column(rows: list[Row], index: int, margin: float) -> Row | None:
 def _carry(line: Row, following: Row) -> None:
     """Move the text after the last sentence end of ``line`` to the start of ``following`` (if there is any)."""
     cell, nxt = line.cells[0], following.cells[0]
-    ends = list(_SENTENCE_END.finditer(cell.text))
+    ends = [m for m in _SENTENCE_END.finditer(cell.text) if not _ABBREVIATION.search(cell.text, 0, m.end())]
     if not ends or ends[-1].end() >= len(cell.text.rstrip()):
         return
     cut = ends[-1].end()

@@ -119,3 +119,13 @@ def test_a_line_short_of_more_than_the_next_word_is_not_carried(tmp_path: Path) 
     """The same line before a line whose first character could have stood alone at its end: it ended there."""
     facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", [_WIDEST, _SHORT, "出厂检验合格。"]), "server")
     assert "cd" not in facts
+
+
+def test_an_abbreviation_ends_no_sentence(tmp_path: Path) -> None:
+    """"excl. rack ears" in the widest line of a sheet: the full stop of an abbreviation is no sentence end, so the
+    line's value is not carried to the next line (red-team round 7, F01: the dimensions were lost, volume missing)."""
+    lines = ["防火墙 NF-3200", "尺寸 Dimensions (W × H × D，不含耳架 excl. rack ears)：438 × 44 × 300 mm",
+             "電源 Power supply：內建 Internal"]
+    facts = facts_of(paragraph_pdf(tmp_path / "a.pdf", lines, leading=20.0), "firewall")
+    assert values(facts, "length") == [438.0]
+    assert values(facts, "has_external_psu") == [False]

@@ -43,3 +43,17 @@ def test_a_german_switch_sheet_names_its_supply(make_pdf: MakePdf) -> None:
     _, got = _statuses(make_pdf([["Ethernet-Switch NS-4852 - Datenblatt", "Netzteil: single output (12 V)",
                                   "Wirkungsgrad bei 50 % Last: 92,5 %"]], col_width=250), "switch")
     assert (got["6.2.3/single-psu-eff-50"], got["6.2.3/multi-psu-eff-50"]) == ("pass", "not_applicable")
+
+
+@pytest.mark.parametrize(("line", "internal", "external"), [
+    ("電源 Power supply：外接式電源變壓器 External power adapter 12 V / 5 A (60 W)", "not_applicable", "manual_review"),
+    ("电源：外置电源适配器 12V 5A", "not_applicable", "manual_review"),
+    ("Power supply: internal, 150 W AC", "missing_evidence", "not_applicable"),
+    ("电源：内置 AC 电源", "missing_evidence", "not_applicable"),
+    ("电源：2 × 150 W", "missing_evidence", "manual_review"),  # says neither: both apply
+])
+def test_a_firewalls_supply_named_in_words(make_pdf: MakePdf, line: str, internal: str, external: str) -> None:
+    """An external adapter takes the firewall out of the internal-PSU clauses and into GB 20943's (red-team round 7
+    F08 and round 6 F14: the internal-PSU clauses were missing evidence)."""
+    _, got = _statuses(make_pdf([["桌面防火墙 NF-60E（固定端口）", line]], col_width=400), "firewall")
+    assert (got["6.2.4/psu-eff-50"], got["6.2.4/external-psu"]) == (internal, external)
