@@ -86,7 +86,7 @@ def _split(cell: Cell, edges: list[float], height: float, tolerance: float, min_
         gap = word.x0 - before.x1
         at_edge = gap >= min_gap and any(abs(word.x0 - edge) <= tolerance for edge in edges)
         in_gap = gap >= _WIDE_GAP * height and any(before.x1 < edge <= word.x0 + tolerance for edge in edges)
-        if at_edge or in_gap:
+        if (at_edge or in_gap) and not _unit_of_number(before, word):
             parts.append([word])
         else:
             parts[-1].append(word)
@@ -94,6 +94,20 @@ def _split(cell: Cell, edges: list[float], height: float, tolerance: float, min_
         return [cell]
     return [Cell(join_words(part).strip(), part[0].x0, max(g.x1 for g in part),
                  min(g.confidence for g in part), part) for part in parts]
+
+
+def _unit_of_number(before: Glyph, word: Glyph) -> bool:
+    """True when ``word`` is the unit of the number ``before`` ("18 | Gbps", "220 | W" of a font that sets its
+    spaces wide, in line with another row's column), or the next factor of a size ("430 x 300 x | 44 mm"): a number
+    and its unit are one cell, never two columns."""
+    if before.text.rstrip()[-1:] in ("x", "X", "×", "*") and word.text[:1].isdigit():
+        return True
+    if not before.text.rstrip()[-1:].isdigit():
+        return False
+    from checker.inputs.documents.numbers import UNKNOWN_UNIT, fold_key, match_unit
+
+    found = match_unit(fold_key(word.text), 0)
+    return found is not None and not found[0].startswith(UNKNOWN_UNIT)
 
 
 _BAND = 0.75  # × text height: lines closer than this are the wrapped lines of one table row (a line pitch is ≥ 1.1)

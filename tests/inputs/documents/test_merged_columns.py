@@ -167,6 +167,20 @@ def test_split_needs_two_rows_starting_the_column() -> None:
     assert len(merged.cells) == 1
 
 
+@pytest.mark.parametrize(("words", "cells"), [
+    ([("Throughput:", 50, 90), ("18", 94, 104), ("Gbps", 120, 142)], ["Throughput: 18 Gbps"]),
+    ([("Size:", 50, 70), ("430", 74, 90), ("x", 93, 100), ("44", 120, 130), ("mm", 133, 147)], ["Size: 430 x 44 mm"]),
+    ([("Power:", 50, 90), ("220", 94, 108), ("Load", 120, 140)], ["Power: 220", "Load"]),  # a word, no unit
+])
+def test_a_number_keeps_its_unit_at_a_column_edge(words: list[tuple[str, float, float]], cells: list[str]) -> None:
+    """A font that sets its spaces wide puts a number's unit (or a size's next factor) where another row's column
+    starts: they stay one cell (red-team round 7, F10: "18 | Gbps" and "220 | W" were cut apart and neither the
+    throughput nor the power was read)."""
+    line = _line(words, 80.0)
+    split_merged_cells([line, *_table()])
+    assert [cell.text for cell in line.cells] == cells
+
+
 def wrapped_pdf(path: Path, lines: Sequence[tuple[float, float, str, float]]) -> Path:
     """Text drawn at (x, y from the top, text, font size): a table row whose cells wrap over lines."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
