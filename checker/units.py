@@ -150,6 +150,10 @@ _SPELLINGS: dict[str, str] = {
 }
 
 _CHINESE: dict[str, str] = {
+    "万千瓦时": "wan_kWh",  # before 千瓦时: ten thousand of them
+    "万kWh": "wan_kWh",
+    "万kwh": "wan_kWh",
+    "万度": "wan_kWh",
     "千瓦时": "kWh",
     "千瓦": "kW",
     "瓦特": "W",
@@ -169,6 +173,8 @@ _CHINESE: dict[str, str] = {
     "升": "L",
     "吨标准煤": "tce",
     "吨标煤": "tce",
+    "吨": "t",  # after 吨标准煤 and 吨标煤
+    "立方米": "m3",
     "千克标准煤": "kgce",
     "立方分米": "dm**3",
     "百分比": "percent",
@@ -238,13 +244,31 @@ def is_unit(text: str) -> bool:
     return True
 
 
+# A mass of water is its volume at pint's conventional density (1 kg/L): a water bill's 吨 is m³, a WUE in kg/kWh is
+# one in L/kWh. Only where the quantity is water (``water`` of a field in fields.yaml).
+WATER_DENSITY = "conventional_water_density"
+
+
+def _as_water(source: pint.Unit, target: pint.Unit) -> pint.Unit | None:
+    """``source`` with its mass read as a volume of water, where that makes it the kind of ``target``, else None."""
+    if source.dimensionality == target.dimensionality:
+        return None
+    as_volume = (Quantity(1.0, source) / Quantity(1.0, WATER_DENSITY)).units
+    if as_volume.dimensionality != target.dimensionality:
+        return None
+    return as_volume
+
+
 @lru_cache(maxsize=1024)
-def conversion_factor(from_unit: str, to_unit: str) -> float:
-    """Multiplier taking a number in ``from_unit`` to ``to_unit`` (both unit text).
+def conversion_factor(from_unit: str, to_unit: str, water: bool = False) -> float:
+    """Multiplier taking a number in ``from_unit`` to ``to_unit`` (both unit text). With ``water``, a mass (or a mass
+    per energy) of water converts to its volume (1 t = 1 m³, 1 kg/kWh = 1 L/kWh).
 
     Raises ``ValueError`` when the units are of different kinds (e.g. dB(A) to bels).
     """
     source, target = parse_unit(from_unit), parse_unit(to_unit)
+    if water and (volume := _as_water(source, target)) is not None:
+        source = volume
     if ("volt_ampere" in str(source)) != ("volt_ampere" in str(target)):
         raise ValueError(f"unit {from_unit!r} is not a kind of {to_unit!r} (apparent power in VA is not real "
                          f"power in W: it needs the power factor)")
@@ -264,9 +288,10 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     return value * conversion_factor(from_unit, to_unit)
 
 
-def same_kind(unit_a: str, unit_b: str) -> bool:
-    """True when the two unit texts measure the same kind of quantity."""
-    return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
+def same_kind(unit_a: str, unit_b: str, water: bool = False) -> bool:
+    """True when the two unit texts measure the same kind of quantity (with ``water``, a mass of water its volume)."""
+    source, target = parse_unit(unit_a), parse_unit(unit_b)
+    return source.dimensionality == target.dimensionality or (water and _as_water(source, target) is not None)
 
 
 SIGNIFICANT_DIGITS = 15  # a float holds 15.9; a conversion, a mean of a few readings add noise in the 16th-17th

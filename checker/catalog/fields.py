@@ -35,6 +35,7 @@ class FieldSpec(Strict):
     pah: bool = False  # one of the 15 PAHs of Appendix A (catalogs/substances.yaml)
     annual: bool = False  # a figure over a year's statistics period (PUE, WUE, renewable share, annual energy)
     month_end: bool = False  # a date: a month alone ("2023-12") means its last day (a validity date), not no day
+    water: bool = False  # a quantity of water: a mass printed is its volume (1 t = 1 m³, 1 kg/kWh = 1 L/kWh)
 
     @model_validator(mode="after")
     def _unit_parses(self) -> FieldSpec:
@@ -51,13 +52,18 @@ class FieldSpec(Strict):
         ``fraction_span``: a fraction of one written where a percentage is due (0.72 for 72 %)?"""
         return self.fraction_span is not None and self.fraction_span[0] < low and high < self.fraction_span[1]
 
+    def factor(self, unit: str) -> float:
+        """Multiplier taking a number in ``unit`` to the field's own unit (a mass of water as its volume where the
+        field is water). Raises ``ValueError`` for a unit of another kind."""
+        return conversion_factor(unit, self.unit, self.water)
+
     def plausible(self, number: float, unit: str) -> bool:
         """Whether ``number`` in ``unit`` (the field's own unit when empty) lies in the plausible range; False
         for a unit that does not convert, True for a field without a range."""
         if self.range is None:
             return True
         try:
-            converted = number * conversion_factor(unit or self.unit, self.unit)
+            converted = number * self.factor(unit or self.unit)
         except ValueError:
             return False
         return self.range[0] <= converted <= self.range[1]

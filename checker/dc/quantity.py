@@ -22,8 +22,9 @@ def split_number(text: str) -> tuple[float, str]:
     return parsed.number, parsed.unit
 
 
-def to_unit(value: Any, unit: str) -> float:
-    """``value`` (number in ``unit``, or text with its own unit) as a float in ``unit``."""
+def to_unit(value: Any, unit: str, water: bool = False) -> float:
+    """``value`` (number in ``unit``, or text with its own unit) as a float in ``unit``; with ``water``, a mass of
+    water ("52000 t", as water bills print it) is its volume."""
     if isinstance(value, bool):
         raise ValueError(f"expected a quantity in {unit}, got {value!r}")
     if isinstance(value, int | float):
@@ -33,16 +34,17 @@ def to_unit(value: Any, unit: str) -> float:
     number, text_unit = split_number(value)
     if not text_unit:
         return number
-    return number * conversion_factor(text_unit, unit)
+    return number * conversion_factor(text_unit, unit, water)
 
 
-def quantity(unit: str) -> Any:
-    """An annotated non-negative float field stored in ``unit``."""
-    return Annotated[float, BeforeValidator(lambda v: to_unit(v, unit)), Field(ge=0)]
+def quantity(unit: str, water: bool = False) -> Any:
+    """An annotated non-negative float field stored in ``unit`` (``water``: a quantity of water)."""
+    return Annotated[float, BeforeValidator(lambda v: to_unit(v, unit, water)), Field(ge=0)]
 
 
 KWh = quantity("kWh")
 M3 = quantity("m**3")
+WaterM3 = quantity("m**3", water=True)  # water: a mass of it (a water bill's 吨) is its volume
 GJ = quantity("GJ")
 KW = quantity("kW")
 GridFactor = quantity("kgCO2/kWh")

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from checker.dc.catalog import ClimateZone, load_tca305
-from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, Years, amount_in
+from checker.dc.quantity import GJ, KW, M3, Amount, Fuel, GridFactor, Hours, Kg, KWh, WaterM3, Years, amount_in
 from checker.errors import UnusableInput
 from checker.inputs.record_text import parse_yaml, single_values
 from checker.models import Strict, first_problem
@@ -155,7 +155,7 @@ class DataCentreRecord(Strict):
     grid_factor: GridFactor | None = None
     energy: EnergyUse
     it_energy: KWh | None = None
-    water: M3 | None = None
+    water: WaterM3 | None = None
     renewables: Renewables = Field(default_factory=Renewables)
     staff: int | None = Field(default=None, ge=0)
     vehicles: Vehicles = Field(default_factory=Vehicles)

@@ -26,7 +26,7 @@ from checker.inputs.dates import iso_date
 from checker.inputs.records import ProductRecord
 from checker.inputs.values import BOUND_SYMBOLS
 from checker.models import DOUBT_PREFIXES, Evidence, Fact
-from checker.units import clean, conversion_factor
+from checker.units import clean
 
 ISSUE, ND, LO, HI, RL, NOTE = "__issue", "__nd", "__lo", "__hi", "__rl", "__note"
 AGREE_TOLERANCE = 1e-9  # relative and absolute: two readings closer than this are the same number
@@ -160,7 +160,7 @@ def _reading(spec: FieldSpec, fact: Fact) -> _Reading | str:
     if fact.note.startswith(DOUBT_PREFIXES):
         return f"{fact.note} ({describe(fact)})"
     try:
-        factor = conversion_factor(fact.unit, spec.unit)
+        factor = spec.factor(fact.unit)
     except ValueError as exc:
         return f"{exc}; the clause needs {spec.unit or 'a number'} ({describe(fact)})"
     number = fact.value

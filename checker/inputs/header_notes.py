@@ -24,9 +24,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.catalog.clauses import Catalog
-from checker.catalog.fields import header_key
+from checker.catalog.fields import FieldSpec, header_key
 from checker.inputs.table_files import HIDDEN_COLUMN
-from checker.units import conversion_factor, is_unit
+from checker.units import is_unit
 
 if TYPE_CHECKING:
     from checker.inputs.documents.conditions import StatedCondition
@@ -96,7 +96,7 @@ def read_header(header: str, catalog: Catalog, aliases: dict[str, str], loose: d
     if statistic is not None:
         words = [word for word in words if word not in _qualifiers().statistics]
         notes = [note for note in notes if _fold(note) not in _qualifiers().statistics]
-    refused = _refusal(header, field, words, notes) or _unit_refusal(unit, catalog.fields[field].unit)
+    refused = _refusal(header, field, words, notes) or _unit_refusal(unit, catalog.fields[field])
     return HeaderReading(field, unit, refused, statistic)
 
 
@@ -219,11 +219,11 @@ def _refusal(header: str, field: str, words: list[str], notes: list[str]) -> str
     return None
 
 
-def _unit_refusal(unit: str | None, canonical: str) -> str | None:
+def _unit_refusal(unit: str | None, spec: FieldSpec) -> str | None:
     if unit is None:
         return None
     try:
-        conversion_factor(unit, canonical)
+        spec.factor(unit)
     except ValueError as exc:
         return str(exc)
     return None

@@ -30,7 +30,6 @@ from checker.inputs.product_tables import frame_batch
 from checker.inputs.table_files import TableError, read_table
 from checker.inputs.table_headers import unique_labels
 from checker.models import InputError, Strict
-from checker.units import conversion_factor
 
 MAX_MAPPING_BYTES = 1_000_000
 
@@ -98,7 +97,7 @@ def _check_column(path: Path, header: str, column: ColumnMap, catalog: Catalog) 
         raise MappingError(f"{path}: column {header!r}: give the unit of {column.field!r} "
                            f"(e.g. {spec.unit or 'an empty string for a plain number'})")
     try:
-        conversion_factor(column.unit, spec.unit)
+        spec.factor(column.unit)
     except ValueError as exc:
         raise MappingError(f"{path}: column {header!r}: {exc}") from None
 

@@ -37,7 +37,7 @@ from checker.inputs.records import text_fact
 from checker.inputs.table_files import TableError, arrow_text
 from checker.inputs.values import DOT_GROUPED
 from checker.models import Evidence, Fact
-from checker.units import clean_array, conversion_factor
+from checker.units import clean_array
 
 _PLAIN_NUMBER = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 
@@ -50,7 +50,7 @@ Bounds = dict[int, tuple[float, float, str]]  # row → (low, high, note) of a c
 def _quantity_column(raw: pd.Series, spec: FieldSpec, unit: str, header: str, first_row: int
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Bounds]:
     """(values in canonical unit, issue texts or None, non-detect flags, reporting limits, bounds) for one column."""
-    factor = conversion_factor(unit, spec.unit)
+    factor = spec.factor(unit)
     issues = np.full(len(raw), None, dtype=object)
     nd = np.zeros(len(raw), dtype=bool)
     limits = np.full(len(raw), np.nan)

@@ -72,3 +72,17 @@ def test_procurement_clauses_of_a_half_year_record(tmp_path: Path) -> None:
     statuses = {c.id: c.status for c in report.products[0].clauses}
     assert statuses["5.1/pue"] == "manual_review" and statuses["5.3/wue"] == "manual_review"
     assert statuses["5.2/renewable-share"] == "missing_evidence"
+
+
+@pytest.mark.parametrize("water", ["1300 t", "1300 吨", "1,300,000 kg"], ids=["t", "cn-t", "kg"])
+def test_water_in_tonnes_is_its_volume(water: str) -> None:
+    """A water bill prints 吨 (red-team round 7, data-centre operation: '52000 t' was refused as not m³)."""
+    by_mass = evaluate(record(water=water), AS_OF)
+    by_volume = evaluate(record(water="1300 m3"), AS_OF)
+    assert _status(by_mass, "4.2/wue") == _status(by_volume, "4.2/wue")
+    assert record(water=water).water == pytest.approx(1300)
+
+
+def test_a_mass_is_no_volume_of_gas() -> None:
+    with pytest.raises(ValueError):
+        record(energy={"electricity": 0, "natural_gas": "500 t"})

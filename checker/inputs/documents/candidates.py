@@ -56,10 +56,11 @@ class Candidate:
     stated: str | None = None
 
 
-def kind_ok(unit: str, expected: str) -> bool:
-    """True when ``unit`` measures the same kind of quantity as ``expected`` (False if unknown)."""
+def kind_ok(unit: str, expected: str, water: bool = False) -> bool:
+    """True when ``unit`` measures the same kind of quantity as ``expected`` (False if unknown); with ``water``, a
+    mass of water counts as its volume."""
     try:
-        return same_kind(unit, expected)
+        return same_kind(unit, expected, water)
     except ValueError:
         return False
 
@@ -263,7 +264,7 @@ class Emitter:
             return True
         if rule.unit == "grade":
             return unit == "grade"
-        return kind_ok(unit, rule.unit)
+        return kind_ok(unit, rule.unit, rule.water)
 
 
 _SURFACE_UNITS = frozenset({"ug/cm**2"})  # IEC 62321-7-1's boiling-water spot test of a coating

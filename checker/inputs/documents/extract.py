@@ -546,7 +546,7 @@ def _looks_like_reading(parsed: Parsed, numbers: list[Value]) -> bool:
     worth a pdfplumber table pass."""
     for hit in parsed.hits:
         for value in numbers:
-            if value.unit and kind_ok(value.unit, hit.rule.unit):
+            if value.unit and kind_ok(value.unit, hit.rule.unit, hit.rule.water):
                 return True
             if not value.unit and hit.rule.bare:
                 return True

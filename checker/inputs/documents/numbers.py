@@ -83,8 +83,21 @@ def fold_key(text: str) -> str:
 UNKNOWN_UNIT = "?"  # the mark of a unit the reader does not know, printed right after the number
 HIDDEN_MARK = "\u2592"  # stands for a hidden character beside visible ones of a number (checker.inputs.documents.text)
 
+# Water per energy (a WUE, however printed: "0.0031 m³/kWh", "1.85 m³/MWh", "1.8 t/MWh", "0.9 吨/万kWh", "1800 L/MWh";
+# a mass of water is converted as such only where the field is water) and energies in 万kWh and coal equivalent.
+_PER = r"\s*/\s*"
+_KWH = r"\(?(?:kw\s*[·.*]?\s*h|千瓦时)\)?"
+_MWH = r"\(?mw\s*[·.*]?\s*h\)?"
+_WAN_KWH = r"万\s*(?:kw\s*[·.*]?\s*h|千瓦时|度)"
+_WATER_RATES = [(volume + _PER + energy + r"(?![a-z])", f"{unit}/{per}")
+                for volume, unit in ((r"(?:m3|m\^3|立方米)", "m3"), (r"(?:t|吨)", "t"), (r"(?:l|升)", "L"),
+                                     (r"(?:kg|千克|公斤)", "kg"))
+                for energy, per in ((_WAN_KWH, "wan_kWh"), (_MWH, "MWh"), (_KWH, "kWh"))]
+
 # Units recognised right after a number (after folding), longest first. Values: unit text to emit.
 _UNIT_PATTERNS: list[tuple[str, str]] = [
+    *_WATER_RATES, (_WAN_KWH, "wan_kWh"), (r"千瓦时", "kWh"), (r"吨标准煤|吨标煤|tce(?![a-z])", "tce"),
+    (r"千克标准煤|kgce(?![a-z])", "kgce"),
     (r"g\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "g/kWh"), (r"kg\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "kg/kWh"),
     (r"l\s*/\s*\(?kw\s*[·.*]?\s*h\)?", "L/kWh"),  # g/kWh, g/kW·h, g/(kW·h), g/(kW.h)
     (r"mg/kg", "mg/kg"), (r"mg\s*/\s*kg", "mg/kg"), (r"ppm", "ppm"), (r"[µμu]g\s*/\s*g(?![a-z])", "ug/g"),

@@ -109,6 +109,7 @@ class LabelRule:
     also_rule: str = ""
     positive: bool = False  # a value of zero or less is noted as impossible
     also_unit_words: list[Label] = field(default_factory=list)  # also_unit only on a line naming one of these
+    water: bool = False  # its field is a quantity of water (fields.yaml): a mass printed is the water's volume
 
     def allowed(self, category: str | None) -> bool:
         """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
@@ -415,8 +416,13 @@ def _label_rules(doc: dict[str, Any], fields_doc: dict[str, Any]) -> list[LabelR
                 {int(k): v for k, v in spec.get("fields", {}).items()}, spec.get("default_load"),
                 _plausible_range(name, spec, fields_doc) if spec.get("plausible") else None,
                 str(spec.get("also_rule", "")), bool(spec.get("positive", False)),
-                _labels(spec.get("also_unit_words", []))))
+                _labels(spec.get("also_unit_words", [])), _water(spec.get("fields") or {name: name}, fields_doc)))
     return rules
+
+
+def _water(fields: dict[Any, str], fields_doc: dict[str, Any]) -> bool:
+    """Whether the rule's fields are quantities of water (``water`` in fields.yaml)."""
+    return any(bool((fields_doc["fields"].get(field_id) or {}).get("water")) for field_id in fields.values())
 
 
 def _enums(doc: dict[str, Any]) -> list[Enum]:

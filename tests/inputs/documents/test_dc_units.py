@@ -1,0 +1,51 @@
+"""Data-centre figures in the units operators print them in (red-team round 7, data-centre operation: c34 read
+"WUE：0.0031 m³/kWh" as 0.0031 L/kWh and passed; c33's "1.2 kg/kWh" was no reading): a WUE in m³, tonnes, kilograms or
+litres of water per kWh, MWh or 万kWh keeps its unit and is converted, a mass of water as its volume (1 kg = 1 L);
+a mass per energy of something that is not water stays no WUE."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import check
+from checker.units import conversion_factor, same_kind
+
+MakePdf = Callable[..., Path]
+
+
+def _clause(make_pdf: MakePdf, lines: list, clause: str) -> tuple[str, float | None]:
+    report = check([make_pdf([lines])], date(2026, 6, 30), category="datacenter").report()
+    row = next(c for c in report.products[0].clauses if c.id == clause)
+    return row.status, row.value
+
+
+@pytest.mark.parametrize(("wue", "expected", "value"), [
+    ("0.0031 m³/kWh", "fail", 3.1),  # c34's family: m³ per kWh is a thousand litres per kWh
+    ("0.0019 m3/kWh", "pass", 1.9),
+    ("2.7 m³/MWh", "fail", 2.7),
+    ("1.85 立方米/MWh", "pass", 1.85),
+    ("1.2 kg/kWh", "pass", 1.2),  # c33: a kilogram of water is a litre
+    ("2.8 kg/kWh", "fail", 2.8),
+    ("1.8 t/MWh", "pass", 1.8),
+    ("31 吨/万kWh", "fail", 3.1),  # a ton per 万kWh is 0.1 L/kWh
+    ("15 吨/万千瓦时", "pass", 1.5),
+    ("2600 L/MWh", "fail", 2.6),
+    ("2.1 升/千瓦时", "pass", 2.1),
+], ids=["m3-kwh-fail", "m3-kwh-pass", "m3-mwh", "cn-m3-mwh", "kg-kwh", "kg-kwh-fail", "t-mwh", "t-wan-kwh",
+        "t-wan-cn", "l-mwh", "cn-l-kwh"])
+def test_a_wue_in_another_unit_of_water_per_energy(make_pdf: MakePdf, wue: str, expected: str, value: float) -> None:
+    status, got = _clause(make_pdf, ["数据中心用水效率统计", "统计期：2025年1月1日至2025年12月31日", f"WUE：{wue}"],
+                          "5.3/wue")
+    assert status == expected and got == pytest.approx(value)
+
+
+def test_a_mass_is_a_volume_only_of_water() -> None:
+    assert conversion_factor("t", "m**3", water=True) == pytest.approx(1.0)
+    assert conversion_factor("kg/kWh", "L/kWh", water=True) == pytest.approx(1.0)
+    assert not same_kind("kg/kWh", "L/kWh")  # a fuel's or a product's mass is no volume
+    with pytest.raises(ValueError):
+        conversion_factor("kg", "L")
