@@ -14,6 +14,7 @@ import re
 from datetime import date, timedelta
 
 from checker.inputs.documents.candidates import Candidate, Emitter
+from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.rowparse import Parsed
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, TermWords, Vocabulary
@@ -51,6 +52,16 @@ def _date(m: re.Match[str]) -> date | None:
         return date(int(g["y4"]), _MONTHS[g["mn4"]], int(g["d4"]))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def period_pages(vocab: Vocabulary, texts: list[str], read: list[int], relevant: list[int],
+                 category: str | None) -> list[int]:
+    """Of the pages whose rows were read (``read``), those not ``relevant`` already that print a statistics period
+    label ("审计期：2024年1月1日—2024年12月31日" on an audit's cover, its PUE on a later page): the period is read there
+    too, in a data centre's documents."""
+    if category not in _DATACENTRE:
+        return []
+    return [i for i in read if i not in relevant and _found(vocab.period_labels, fold_key(texts[i])) is not None]
 
 
 def period_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emitter: Emitter) -> list[Candidate]:

@@ -31,6 +31,7 @@ from checker.inputs.documents.grades import implied_scope
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.inputs.documents.pdf_tables import TableReader
+from checker.inputs.documents.periods import period_pages
 from checker.inputs.documents.psu_ratings import named_ratings
 from checker.inputs.documents.ratings import one_rating
 from checker.inputs.documents.teer_loads import doubt_other_loads
@@ -283,6 +284,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
         category = detected
     extractor = Extractor(vocab, source, category)
     extractor.models = [model] if model else []  # the document's own, before any other its pages name
+    pages.relevant = sorted(pages.relevant + period_pages(vocab, page_texts, sorted(rows), pages.relevant, category))
     cands = apply_conditions(vocab.conditions, page_texts,
                              _candidates(text, tables, vocab, pages, source, category, extractor, warnings))
     below_stated_limit(cands, page_texts, vocab.detection_limit)

@@ -40,3 +40,28 @@ def test_limits_in_force_at_the_period_end(make_pdf: MakePdf) -> None:
     got = {c.id: c for c in report.products[0].clauses}
     assert (got["5.1/pue"].status, got["5.1/pue"].limit) == ("pass", 1.4)
     assert (got["5.2/renewable-share"].status, got["5.2/renewable-share"].limit) == ("pass", 5.0)
+
+
+@pytest.mark.parametrize("label", ["审计期", "审计期间", "核查期", "考核期", "监测周期", "测试周期", "报告期间",
+                                   "Audit period", "Verification period", "Monitoring period", "Period covered"])
+def test_the_period_an_audit_or_a_test_covers(make_pdf: MakePdf, label: str) -> None:
+    """The period labels are a family (red-team round 7 dcops, c01 '审计期', c38 '核查期': the 2024 limits were not
+    used); the label may stand on the cover, the figure on a later page."""
+    pdf = make_pdf([["某数据中心能源审计报告", f"{label}：2024年1月1日—2024年12月31日"],
+                    ["数据中心电能比统计", ("年均PUE", "1.34"), ("可再生能源使用率", "12.0%")]], col_width=250)
+    report = check([pdf], date(2026, 1, 1), category="datacenter").report()
+    got = {c.id: c.status for c in report.products[0].clauses}
+    assert got["5.1/pue"] == "pass" and got["5.2/renewable-share"] == "pass"  # 2024: 1.4 and 5 %, not 1.3 and 30 %
+
+
+@pytest.mark.parametrize("lines", [
+    ["PUE 测试报告（半年度）", "测试周期：2025年1月1日至2025年6月30日", "测试期间PUE：1.22",
+     "说明：因7月起进行配电系统改造，下半年数据未纳入本次测试。"],
+    ["PUE verification", "Verification period: 1 January 2025 - 30 June 2025", "PUE over the period: 1.22"],
+    ["监测报告", "监测期：2024年10月1日至2025年3月31日", "PUE：1.19"],  # a winter half year
+], ids=["cn-first-half", "en-half", "winter"])
+def test_a_figure_over_part_of_a_year_is_not_the_annual_one(make_pdf: MakePdf, lines: list) -> None:
+    """Red-team round 7 dcops, c16: a half year's PUE passed as the year's (its label '测试周期' was not read)."""
+    report = check([make_pdf([lines], col_width=250)], date(2026, 1, 1), category="datacenter").report()
+    row = next(c for c in report.products[0].clauses if c.id == "5.1/pue")
+    assert row.status == "manual_review" and "not a year" in row.note
