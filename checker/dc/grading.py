@@ -171,10 +171,11 @@ def other_reading(scenarios: dict[Bound, Scenario], vetoes: list[str], grade: st
 
 
 def provisional(grid: GridChoice, flips: bool, weak: list[str],
-                vetoes: list[str]) -> tuple[list[str], list[str]]:
+                vetoes: list[str], uncounted: list[str] | None = None) -> tuple[list[str], list[str]]:
     """(reasons the grade is provisional, notes kept as flags only). A veto no emission figure
-    enters makes the 不合格 final, so the reasons then become notes."""
-    reasons = []
+    enters makes the 不合格 final, so the reasons then become notes. ``uncounted``: the offsets left out for a
+    person to judge (certificates of another vintage)."""
+    reasons = list(uncounted or [])
     if grid.basis == "national_fallback":
         reasons.append(NATIONAL_FALLBACK)
     if grid.confidence == "L":
@@ -229,6 +230,8 @@ def evaluate(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog | Non
     weak = low_confidence(record, catalog)
     rows = declaration_rows(record, catalog) + operation_rows(record, facts, as_of, catalog)
     rows.append(ratio_row(scenarios, weak, catalog))
+    rows[-1]["note"] += "".join(f"; {r['not_counted']}" for r in scenarios["value"].offsets["items"]
+                                if r.get("not_counted"))
     vetoes = [r["id"] for r in rows if r["veto"] and r["status"] != "pass"]
     score_grade = min((s.score_grade for s in scenarios.values()), key=catalog.rank)
     flags = [f"low-confidence coefficient used: {name}" for name in weak]
@@ -236,7 +239,8 @@ def evaluate(record: DataCentreRecord, as_of: date, catalog: Tca305Catalog | Non
         flags.append("grade changes across low-confidence coefficient ranges: the lower grade is reported")
     grade = catalog.fail_grade if vetoes else score_grade
     grid = grid_choice(record, catalog)
-    reasons, notes = provisional(grid, _flips(scenarios, catalog), weak, vetoes)
+    uncounted = [r["not_counted"] for r in scenarios["value"].offsets["items"] if r.get("not_counted")]
+    reasons, notes = provisional(grid, _flips(scenarios, catalog), weak, vetoes, uncounted)
     log.debug("%s: total %s, grade %s, vetoes %s, provisional %s", record.id,
               scenarios["value"].scores.total, grade, vetoes, reasons)
     return Assessment(record, as_of, facts, rows, scenarios, score_grade, grade, vetoes, grid,

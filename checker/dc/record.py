@@ -193,6 +193,12 @@ class DataCentreRecord(Strict):
             return None
         return (self.period_end - self.period_start).days + 1
 
+    def period_years(self) -> range | None:
+        """The calendar years the statistics period touches; None where either end is not given."""
+        if self.period_start is None or self.period_end is None:
+            return None
+        return range(self.period_start.year, self.period_end.year + 1)
+
     def on(self, as_of: date) -> date:
         """The date the limits are taken on: the end of the statistics period, else ``as_of``."""
         return self.period_end or as_of

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.catalog.vintage import other_vintages
 from checker.dc.catalog import ScoreItem, Tca305Catalog
 from checker.dc.energy import Bound, emissions, grid_factor
 from checker.dc.record import DataCentreRecord, Offset
@@ -15,8 +16,11 @@ log = logging.getLogger(__name__)
 DIGITS = 6
 
 
-def offset_row(offset: Offset, grid_t_per_kwh: float, catalog: Tca305Catalog) -> dict[str, Any]:
-    """One 附表F row: quantity, unit emission, coefficient and credited tCO2e."""
+def offset_row(offset: Offset, grid_t_per_kwh: float, catalog: Tca305Catalog,
+               years: range | None = None) -> dict[str, Any]:
+    """One 附表F row: quantity, unit emission, coefficient and credited tCO2e. An offset whose evidence names
+    certificates of another vintage than the statistics period's ``years`` (None: no period) is not credited, and
+    ``not_counted`` says why (checker.catalog.vintage)."""
     kind = catalog.offsets[offset.type]
     if offset.quantity is None:  # rooftop PV by capacity × hours
         quantity, unit = (offset.capacity or 0.0) * (offset.hours or 0.0), "kWh"
@@ -24,11 +28,20 @@ def offset_row(offset: Offset, grid_t_per_kwh: float, catalog: Tca305Catalog) ->
         quantity, unit = offset.quantity.value, offset.quantity.unit
     unit_emission = grid_t_per_kwh if unit == "kWh" else 1.0
     raw = quantity * unit_emission
-    return {
+    other = other_vintages(offset.evidence, years)
+    row = {
         "type": offset.type, "label_zh": kind.label_zh, "quantity": quantity, "unit": unit,
         "unit_emission": unit_emission, "coefficient": kind.coefficient,
-        "tco2e": raw * kind.coefficient, "scope1_eligible": kind.scope1, "evidence": offset.evidence,
+        "tco2e": 0.0 if other else raw * kind.coefficient, "scope1_eligible": kind.scope1, "evidence": offset.evidence,
     }
+    if other:
+        period = f"the statistics period ({years.start}–{years.stop - 1})" if years else "a statistics period"
+        if years is not None and len(years) == 1:
+            period = f"the statistics period ({years.start})"
+        row["not_counted"] = (f"offset {offset.type} ({quantity:.12g} {unit}) not counted: its evidence names "
+                              f"certificates of vintage {', '.join(map(str, other))}, not of {period}; "
+                              "whether they offset the period's emissions, a person decides")
+    return row
 
 
 def offset_balance(rows: list[dict[str, Any]], scope1: float, total: float) -> dict[str, Any]:
@@ -138,7 +151,7 @@ def scenario(record: DataCentreRecord, bound: Bound, pue: tuple[float | None, fl
     C_p, S_DC, scores and score grade the other reading of C_p gives (``other``)."""
     emis = emissions(record, bound, catalog)
     grid, _ = grid_factor(record, catalog)
-    rows = [offset_row(o, grid, catalog) for o in record.offsets]
+    rows = [offset_row(o, grid, catalog, record.period_years()) for o in record.offsets]
     balance = offset_balance(rows, emis["scope1"], emis["total"])
     scores = score(record, balance["ratio_percent"], pue, wue, catalog)
     usable, ratio = other_ratio(balance)

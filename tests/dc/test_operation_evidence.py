@@ -86,3 +86,23 @@ def test_water_in_tonnes_is_its_volume(water: str) -> None:
 def test_a_mass_is_no_volume_of_gas() -> None:
     with pytest.raises(ValueError):
         record(energy={"electricity": 0, "natural_gas": "500 t"})
+
+
+_GREEN = {"type": "green_power", "quantity": "500 MWh"}
+
+
+@pytest.mark.parametrize(("evidence", "counted"), [
+    ("GEC绿证500张，电量生产年份2022年（核发2023-02），用于2024年度", False),  # red-team round 3 zero-carbon, D04
+    ("I-REC certificates, vintage 2023, retired for FY2024", False),
+    ("2021年发电的绿证 500 张", False),
+    ("GEC绿证500张，生产年份2024年", True),
+    ("Green power PPA settlement statement 2024", True),  # no vintage named
+], ids=["cn-2022", "en-2023", "cn-before", "same-year", "no-vintage"])
+def test_an_offset_of_another_vintage_is_not_counted(evidence: str, counted: bool) -> None:
+    rec = record(period_start="2024-01-01", period_end="2024-12-31", offsets=[{**_GREEN, "evidence": evidence}])
+    assessment = evaluate(rec, AS_OF)
+    row = assessment.nominal.offsets["items"][0]
+    assert (row["tco2e"] > 0) == counted and ("not_counted" not in row) == counted
+    assert any("vintage" in r for r in assessment.provisional_reasons) == (not counted)
+    if not counted:
+        assert "not counted" in _status(assessment, "4.2/offset-ratio")[1]

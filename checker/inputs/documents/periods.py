@@ -13,11 +13,14 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from checker.catalog.vintage import other_vintages, vintage_fields
 from checker.inputs.documents.candidates import Candidate, Emitter
+from checker.inputs.documents.conditions import noted
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.rowparse import Parsed
 from checker.inputs.documents.text import Row
 from checker.inputs.documents.vocabulary import Label, TermWords, Vocabulary
+from checker.models import DOUBT_PREFIXES
 
 _MONTHS = {name: i + 1 for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
@@ -89,6 +92,33 @@ def period_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, e
         return []
     return [emitter.fact("period_start", start.isoformat(), "", parsed.row),
             emitter.fact("period_end", end.isoformat(), "", parsed.row)]
+
+
+def _period_years(cands: list[Candidate]) -> range | None:
+    """The calendar years the statistics period(s) ``cands`` print touch, None where none is printed."""
+    years = [int(str(c.fact.value)[:4]) for c in cands if c.field in ("period_start", "period_end")]
+    return range(min(years), max(years) + 1) if years else None
+
+
+def doubt_other_vintage(cands: list[Candidate], page_texts: list[str]) -> None:
+    """Mark doubtful the renewable share of a document whose certificates are of another vintage than its statistics
+    period ("绿证 12,800 张（生产年份：2022年）" in a 2025 statement), or that names a vintage and no period: they are
+    no proof of the period's renewable energy (``certificate_vintage`` of the vocabulary)."""
+    fields = vintage_fields()
+    if not any(c.field in fields for c in cands):
+        return
+    years = _period_years(cands)
+    other = other_vintages("\n".join(page_texts), years)
+    if not other:
+        return
+    period = f"the statistics period ({years.start}–{years.stop - 1})" if years else "a statistics period"
+    if years is not None and len(years) == 1:
+        period = f"the statistics period ({years.start})"
+    note = (f"doubtful: it rests on certificates of vintage {', '.join(map(str, other))}, not of {period}; "
+            "whether they prove the period's renewable energy, a person decides")
+    for cand in cands:
+        if cand.field in fields and not cand.fact.note.startswith(DOUBT_PREFIXES):
+            cand.fact = noted(cand.fact, note)
 
 
 # "有效期至 2024-06-30", "有效期：2023-07-01 至 2024-06-30", "Valid until 30 June 2024", "Expiry date: 2024-06-30"

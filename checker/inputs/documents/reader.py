@@ -31,7 +31,7 @@ from checker.inputs.documents.grades import implied_scope
 from checker.inputs.documents.numbers import fold_key
 from checker.inputs.documents.ocr import MISSING_MESSAGE, ocr_available, ocr_page
 from checker.inputs.documents.pdf_tables import TableReader
-from checker.inputs.documents.periods import period_pages
+from checker.inputs.documents.periods import doubt_other_vintage, period_pages
 from checker.inputs.documents.psu_ratings import named_ratings
 from checker.inputs.documents.ratings import one_rating
 from checker.inputs.documents.teer_loads import doubt_other_loads
@@ -288,6 +288,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     cands = apply_conditions(vocab.conditions, page_texts,
                              _candidates(text, tables, vocab, pages, source, category, extractor, warnings))
     below_stated_limit(cands, page_texts, vocab.detection_limit)
+    doubt_other_vintage(cands, page_texts)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     doubt_other_loads(cands, page_texts, vocab, device_class)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
