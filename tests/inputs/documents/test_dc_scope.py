@@ -46,3 +46,24 @@ def _status(make_pdf: MakePdf, lines: list, clause: str) -> str:
 def test_a_figure_that_leaves_out_part_of_the_facility(make_pdf: MakePdf, lines: list, clause: str,
                                                         expected: str) -> None:
     assert _status(make_pdf, lines, clause) == expected
+
+
+@pytest.mark.parametrize(("lines", "clause", "expected"), [
+    (["集团可持续发展报告（摘录）", "报告期：2025年度", "集团可再生能源使用率：36.4%",
+      "本次投标数据中心2025年度可再生能源电量未单独统计。"], "5.2/renewable-share", "manual_review"),
+    (["Sustainability report 2025", "Reporting period: 1 Jan 2025 - 31 Dec 2025",
+      "Group-wide renewable energy share: 41.0 %"], "5.2/renewable-share", "manual_review"),
+    (["ESG报告", PERIOD, "公司整体年均PUE：1.24"], "5.1/pue", "manual_review"),
+    (["Operations report", "Reporting period: 1 Jan 2025 - 31 Dec 2025",
+      "Average PUE across all our data centres: 1.21"], "5.1/pue", "manual_review"),
+    (["运营报告", PERIOD, "可再生能源使用率：33.0%", "注：上海外高桥机房的用电数据未单独计量，上述指标为园区合计。"],
+     "5.2/renewable-share", "manual_review"),
+    # honest: the data centre's own figure
+    (["可再生能源使用情况说明", PERIOD, "数据中心可再生能源使用率：33.0%"], "5.2/renewable-share", "pass"),
+    (["Renewable energy statement", "Reporting period: 1 Jan 2025 - 31 Dec 2025", "Renewable energy share: 31.5 %",
+      "Lighting is not metered separately; it is included in the total."], "5.2/renewable-share", "pass"),
+], ids=["cn-group", "en-group-wide", "cn-company", "en-all-sites", "cn-not-separate", "own", "en-lighting-included"])
+def test_a_figure_of_a_larger_scope_than_the_data_centre(make_pdf: MakePdf, lines: list, clause: str,
+                                                         expected: str) -> None:
+    """Red-team round 7 dcops, c19: a group's share (another site's wind farm in it) passed as the data centre's."""
+    assert _status(make_pdf, lines, clause) == expected
