@@ -209,6 +209,10 @@ def evaluate_clause(clause: Clause, frame: pd.DataFrame, catalog: Catalog, as_of
         value = _constant(np.nan, rows)
     if clause.kind == "document":
         if clause.threshold_evidence is not None:
+            # a doubtful reading ("约 12,000 tce", an estimate) leaves the side of the line to a person, with its reason
+            if clause.quantity and clause.quantity + ISSUE in frame:
+                doubtful = frame[clause.quantity + ISSUE].notna().to_numpy()
+                _mark(status, reason, active & np.isnan(value) & doubtful, MANUAL, Reason.VALUE_ISSUE)
             _mark(status, reason, active & np.isnan(value), MISSING, Reason.VALUE_MISSING)
         _mark(status, reason, active, MANUAL, Reason.DOCUMENT)
         return ClauseColumn(clause, status, reason, value, _constant(np.nan, rows), factor)

@@ -49,3 +49,31 @@ def test_a_mass_is_a_volume_only_of_water() -> None:
     assert not same_kind("kg/kWh", "L/kWh")  # a fuel's or a product's mass is no volume
     with pytest.raises(ValueError):
         conversion_factor("kg", "L")
+
+
+@pytest.mark.parametrize(("line", "value", "note"), [
+    ("综合能源消费量（当量值）：856 吨标准煤", 856.0, "< 1000 tce"),
+    ("年综合能耗：8,620 吨标煤", 8620.0, "≥ 1000 tce"),
+    ("Annual energy consumption: 1,250 tce", 1250.0, "≥ 1000 tce"),
+    ("数据中心总耗电量：5,120 万kWh", 6292.48, "≥ 1000 tce"),  # 5,120 万kWh × 0.1229 kgce/kWh
+    ("全年耗电量：612 万千瓦时", 752.148, "< 1000 tce"),
+    ("Total electricity consumption: 47,500 MWh", 5837.75, "≥ 1000 tce"),
+    ("年综合能耗：约 12,000 tce", None, "estimate"),  # 约: not a measurement, for a person with its reason
+], ids=["cn-tce-equivalent", "cn-tce-short", "en-tce", "wan-kwh", "wan-cn", "en-mwh", "estimate"])
+def test_the_year_s_energy_for_5_6(make_pdf: MakePdf, line: str, value: float | None, note: str) -> None:
+    """Red-team round 7 dcops, c10, c23, c36: 5.6's energy in 吨标准煤, tce or 万kWh was no reading (missing)."""
+    report = check([make_pdf([["能源利用状况报告（2025年度）", "统计期：2025年1月1日至2025年12月31日", line]])],
+                   date(2026, 6, 30), category="datacenter").report()
+    row = next(c for c in report.products[0].clauses if c.id == "5.6/energy-management")
+    assert row.status == "manual_review" and note in row.note
+    assert (row.value is None) if value is None else row.value == pytest.approx(value, rel=1e-6)
+
+
+@pytest.mark.parametrize("line", ["综合能源消费量（等价值）：21,040 吨标准煤", "本月总耗电量：412.6 万kWh",
+                                  "IT设备年耗电量：4,000 万kWh", "绿色电力交易电量：15,000 MWh"],
+                         ids=["equal-value", "month", "it", "green-power"])
+def test_what_is_not_the_year_s_energy(make_pdf: MakePdf, line: str) -> None:
+    report = check([make_pdf([["能源利用状况报告（2025年度）", "统计期：2025年1月1日至2025年12月31日", line]])],
+                   date(2026, 6, 30), category="datacenter").report()
+    row = next(c for c in report.products[0].clauses if c.id == "5.6/energy-management")
+    assert row.status == "missing_evidence"
