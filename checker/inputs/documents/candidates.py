@@ -114,7 +114,7 @@ class Emitter:
         assumed = not unit
         if assumed:
             resolved = self._bare(rule, value.value, notes, row)
-            if resolved is None:
+            if resolved is None or _implausible_bare(rule, value.value):
                 return None
             unit = resolved
         if not self._unit_fits(rule, unit, notes, row):
@@ -265,6 +265,13 @@ class Emitter:
         if rule.unit == "grade":
             return unit == "grade"
         return kind_ok(unit, rule.unit, rule.water)
+
+
+def _implausible_bare(rule: LabelRule, number: float) -> bool:
+    """Whether a number printed without a unit lies outside the plausible range of a rule that reads no such number
+    (``bare_in_range``: "Report 2025" is no WUE of 2025 L/kWh, "4,000 张" of certificates or a 58,210 MWh column no
+    share of 4000 %, a clause number "5.1" no PUE)."""
+    return rule.bare_in_range and rule.range is not None and not rule.range[0] <= number <= rule.range[1]
 
 
 _SURFACE_UNITS = frozenset({"ug/cm**2"})  # IEC 62321-7-1's boiling-water spot test of a coating

@@ -110,6 +110,7 @@ class LabelRule:
     positive: bool = False  # a value of zero or less is noted as impossible
     also_unit_words: list[Label] = field(default_factory=list)  # also_unit only on a line naming one of these
     water: bool = False  # its field is a quantity of water (fields.yaml): a mass printed is the water's volume
+    bare_in_range: bool = False  # a number printed without a unit outside ``range`` is no reading of it
 
     def allowed(self, category: str | None) -> bool:
         """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
@@ -416,7 +417,8 @@ def _label_rules(doc: dict[str, Any], fields_doc: dict[str, Any]) -> list[LabelR
                 {int(k): v for k, v in spec.get("fields", {}).items()}, spec.get("default_load"),
                 _plausible_range(name, spec, fields_doc) if spec.get("plausible") else None,
                 str(spec.get("also_rule", "")), bool(spec.get("positive", False)),
-                _labels(spec.get("also_unit_words", [])), _water(spec.get("fields") or {name: name}, fields_doc)))
+                _labels(spec.get("also_unit_words", [])), _water(spec.get("fields") or {name: name}, fields_doc),
+                bool(spec.get("bare_in_range", False))))
     return rules
 
 
