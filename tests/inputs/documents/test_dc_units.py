@@ -93,3 +93,13 @@ def test_a_bare_number_outside_the_plausible_range_is_no_reading(make_pdf: MakeP
     status, got = _clause(make_pdf, lines, clause)
     assert status == expected and (got is None if value is None else got == pytest.approx(value))
 
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("绿电占总用电量比例：20.0%", "fail"),  # c28, a carbon report's line
+    ("绿色电力占总用电量比例：31.0%", "pass"),
+    ("Share of green electricity: 33.0 %", "pass"),
+    ("绿电使用比例：12%", "fail"),
+], ids=["cn-green-share-fail", "cn-green-power", "en-green", "cn-use"])
+def test_the_green_power_share_is_the_renewable_share(make_pdf: MakePdf, line: str, expected: str) -> None:
+    """Red-team round 7 dcops, c28: '绿电占总用电量比例：20.0%' was no reading (missing evidence)."""
+    assert _clause(make_pdf, ["统计期：2025年1月1日至2025年12月31日", line], "5.2/renewable-share")[0] == expected
