@@ -82,11 +82,14 @@ def test_what_is_not_the_year_s_energy(make_pdf: MakePdf, line: str) -> None:
 @pytest.mark.parametrize(("lines", "clause", "expected", "value"), [
     (["Water Usage Effectiveness Report 2025", ("Item", "Value", "Unit"), ("WUE", "2.72", "L/kWh")], "5.3/wue",
      "fail", 2.72),  # 'Report 2025' is no WUE of 2025 L/kWh (c08)
-    (["统计期：2025年1月—12月", "绿证（GEC）：4,000 张，1 张 = 1 MWh", "可再生能源使用率：31.7%（=(15,000+4,000)/60,000）"],
-     "5.2/renewable-share", "pass", 31.7),  # c04: 4,000 certificates are no share of 4000 %
-    (["技术需求响应表", "统计期：2025年1月1日至2025年12月31日", ("序号", "条款", "投标响应"), ("1", "5.1 电能比", "年均PUE 1.34")],
-     "5.1/pue", "fail", 1.34),  # c12: the clause number 5.1 is no PUE
-    (["统计期：2025年1月—12月", "可再生能源使用率：131%"], "5.2/renewable-share", "manual_review", None),  # printed with %
+    (["统计期：2025年1月—12月", "绿证（GEC）：4,000 张，1 张 = 1 MWh",
+      "可再生能源使用率：31.7%（=(15,000+4,000)/60,000）"], "5.2/renewable-share", "pass",
+     31.7),  # c04: 4,000 certificates are no share of 4000 %
+    (["技术需求响应表", "统计期：2025年1月1日至2025年12月31日", ("序号", "条款", "投标响应"),
+      ("1", "5.1 电能比", "年均PUE 1.34")], "5.1/pue", "fail",
+     1.34),  # c12: the clause number 5.1 is no PUE
+    # printed with its %: an implausible value kept for a person
+    (["统计期：2025年1月—12月", "可再生能源使用率：131%"], "5.2/renewable-share", "manual_review", None),
 ], ids=["report-year", "certificates", "clause-number", "printed-unit-kept"])
 def test_a_bare_number_outside_the_plausible_range_is_no_reading(make_pdf: MakePdf, lines: list, clause: str,
                                                                 expected: str, value: float | None) -> None:
