@@ -205,7 +205,8 @@ class Value:
 _UNIT_LEAD = re.compile(r" ?(?:\(\s*)?")
 _UNIT_NAMING = [re.compile(p, re.IGNORECASE) for p in (
     r"\(([^()]{1,12})\)", r"[,，;；]\s*([^,，;；()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
-    r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})")]
+    r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})",
+    r"(?<=[a-z\u3400-\u9fff.])\s+(%)\s*$")]  # a label's trailing percent sign ("Efficiency %", "效率 %", "Eff. %")
 
 
 def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:

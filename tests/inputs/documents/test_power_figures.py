@@ -1,0 +1,75 @@
+"""Facility power equipment: the figures printed beside a declared grade (a motor's rated power, poles and
+efficiency) are read from documents as the catalog path reads them, so a grade they contradict goes to a person
+(red-team round 7, power: M06, M04, M05, M10, M12)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.models import ClauseResult
+from checker.pipeline import check
+
+MakePdf = Callable[..., Path]
+
+
+def clause(path: Path, category: str, clause_id: str) -> ClauseResult:
+    """The result of ``clause_id`` for the one product ``path`` describes."""
+    report = check([path], date(2026, 1, 1), category=category).report()
+    assert not report.errors, report.errors
+    return next(c for p in report.products for c in p.clauses if c.id == clause_id)
+
+
+MOTOR = "6.3.3/motor-grade"
+
+
+@pytest.mark.parametrize(("rows", "status"), [
+    # a label's plain "效率" / "Efficiency" on a motor's label or sheet is its rated efficiency: grade 2 beside a 1
+    (["中国能效标识 电动机", "能效等级：1", "额定功率：30 kW 极数：4", "效率：95.5%"], "manual_review"),
+    (["中国能效标识 电动机", "能效等级：1", "额定功率：30 kW 极数：4", "效率：96.0%"], "pass"),
+    (["Motor data sheet", "Energy efficiency grade: 1", "Rated power: 30 kW, poles: 4", "Efficiency: 95.5 %"],
+     "manual_review"),
+    (["Motor data sheet", "Energy efficiency grade: 1", "Rated power 30 kW", "Poles 4", "Eff. 96.0 %"], "pass"),
+    # "Output 22 kW, 4-pole": the output is the rated power, "4-pole" the poles
+    (["IE4 motor M3BP", "Output 22 kW, 4-pole, 50 Hz", "Efficiency at full load: 94.5 %", "Energy grade: Grade 1"],
+     "manual_review"),
+    (["三相异步电动机", "输出功率 22 kW 4 极", "效率 94.5 %"], "fail"),
+    # a nameplate's line: the current and the power factor beside the efficiency are not it
+    (["三相异步电动机 YE5-160M-4", "型号 YE5-160M-4 额定功率 11 kW 极数 4",
+      "额定电流 20.6 A 额定转速 1475 r/min 效率 94.6 % 功率因数 0.85"], "pass"),
+    (["三相异步电动机 YE5-160M-4", "型号 YE5-160M-4 额定功率 11 kW 极数 4",
+      "额定电流 20.6 A 额定转速 1475 r/min 效率 93.5 % 功率因数 0.85", "能效等级 1 级"], "manual_review"),
+    # a tender's response naming the efficiency by the motor's IE class
+    (["电动机技术偏离表", "额定功率 75 kW 极数 4", "YE3 系列，IE3 效率 95.0 %"], "fail"),
+], ids=["zh-label-grade2", "zh-label-grade1", "en-grade2", "en-eff-grade1", "output-pole", "zh-output-ji",
+        "nameplate-line", "nameplate-line-grade2", "ie3-efficiency"])
+def test_a_motors_efficiency_beside_its_grade(make_pdf: MakePdf, rows: list[Any], status: str) -> None:
+    pdf = make_pdf([rows], col_width=250)
+    assert clause(pdf, "motor", MOTOR).status == status
+
+
+@pytest.mark.parametrize(("rows", "status"), [
+    # the rated efficiency is the 100 % column of a load table, not the 75 % one
+    ([("Load", "100 %", "75 %", "50 %"), ("Efficiency %", "93.6", "94.1", "93.2")], "fail"),
+    ([("负载", "100%", "75%", "50%"), ("效率 %", "94.2", "93.8", "92.9")], "pass"),
+    ([("Load", "100 %", "75 %", "50 %"), ("Efficiency %", "93.6", "94.1", "93.2"), ("Energy grade", "1", "", "")],
+     "manual_review"),
+], ids=["table-grade2", "table-grade1", "table-declared"])
+def test_a_motors_efficiency_per_load(make_pdf: MakePdf, rows: list[Any], status: str) -> None:
+    pdf = make_pdf([["Motor data sheet", "Rated output 7.5 kW, 4 poles, 400 V 50 Hz", *rows]], col_width=100)
+    assert clause(pdf, "motor", MOTOR).status == status
+
+
+@pytest.mark.parametrize(("limit", "measured", "status"), [
+    ("标准要求（1级）", "95.9", "fail"), ("标准要求（1级）", "96.7", "pass"), ("Requirement (Grade 1)", "95.9", "fail"),
+    ("限值（GB 18613 1级）", "95.9", "fail"),
+])
+def test_a_reports_limit_column_of_a_grade(make_pdf: MakePdf, limit: str, measured: str, status: str) -> None:
+    """A limit column headed with the grade it is of is no reading: "≥96.5" under it is the requirement."""
+    pdf = make_pdf([["电动机能效检测报告", "样品型号：YE4-250M-4 额定功率：55 kW 极数：4",
+                     ("检测项目", limit, "实测值", "判定"), ("效率 %", "≥96.5", measured, "")]], col_width=110)
+    assert clause(pdf, "motor", MOTOR).status == status
