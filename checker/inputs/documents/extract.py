@@ -399,7 +399,7 @@ class Extractor:
                               key=lambda ld: abs(ld.start - value.start))
                 load = near[0].value if near else carried_load
                 if options and _conforms(self.vocab, parsed, hits, start, value):
-                    out.append(self._conformity(options[0], parsed))
+                    out.append(self._conformity(_declared_rule(options, value), parsed))
                     continue
                 for rule in options:  # the nearest label whose unit fits
                     if _renamed(parsed.key, rule, hits, start, value):
@@ -528,6 +528,13 @@ def _conforms(vocab: Vocabulary, parsed: Parsed, hits: list[Hit], start: int, va
     label_end = max((h.end for h in hits if h.end <= value.start), default=start)
     between = parsed.key[label_end:value.start]
     return any(lab.probe in between and lab.pattern.search(between) for lab in vocab.conformity_words)
+
+
+def _declared_rule(options: list[LabelRule], value: Value) -> LabelRule:
+    """The nearest of ``options`` whose unit fits the value a conformity names (the grade's, not the no-load loss's,
+    in "产品能效等级：一级（空载损耗达到一级）"), else the nearest."""
+    fits = [rule for rule in options if value.unit and kind_ok(value.unit, rule.unit)]
+    return fits[0] if fits else options[0]
 
 
 def _limits(parsed: Parsed) -> set[int]:

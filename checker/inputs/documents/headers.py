@@ -128,7 +128,7 @@ class HeaderReader:
         valued = has_values(parsed, i)
         if i in parsed.load_cells:
             col.load = parsed.load_cells[i]
-        elif valued and not _bracketed_limit(self.vocab, parsed, i):
+        elif valued and not _graded_limit(self.vocab, parsed, i):
             col.result = True
         elif statistics and key.strip() in self.vocab.statistics:
             col.result, col.statistic = True, self.vocab.statistics[key.strip()]
@@ -198,16 +198,21 @@ class HeaderReader:
             cand.fact = under_statistic(cand.fact, self.vocab.statistics[ends[0]], col.name)
         return cand
 
-def _bracketed_limit(vocab: Vocabulary, parsed: Parsed, i: int) -> bool:
-    """True when header cell ``i`` names the document's limit and its numbers are all in brackets after it, the grade
-    or standard the limit is of ("标准要求（1级）", "Requirement (Grade 1)"): a limit column, not a result."""
+_GRADE_WORD = re.compile(r"(?:grade|level|class|等级)\s*$")
+
+
+def _graded_limit(vocab: Vocabulary, parsed: Parsed, i: int) -> bool:
+    """True when header cell ``i`` names the document's limit and its numbers only say which grade or standard the
+    limit is of ("标准要求（1级）", "一级能效标准值", "Grade 1 limit", "Requirement (Grade 1)"): a limit column, not a
+    result."""
     key = parsed.cell_key(i)
     if len(key) > HEADER_CELL or not names(vocab.limit_words, key):
         return False
     a, b = parsed.cell_spans[i]
     spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(parsed.key, a, b)]
     values = [v for v in parsed.values if a <= v.start < b]
-    return bool(values) and all(any(start <= v.start < end for start, end in spans) for v in values)
+    return bool(values) and all(v.unit == "grade" or _GRADE_WORD.search(parsed.key, a, v.start) is not None
+                                or any(start <= v.start < end for start, end in spans) for v in values)
 
 
 def limit_column(header: list[Column], cell: Cell) -> Column | None:

@@ -152,13 +152,14 @@ _NUMBER_CORE = (
     r"|\d+,\d{1,2}(?![\d,])|0,\d+(?![\d,])"  # 105,8 and 0,236
     r"|(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3}(?![\d.]))?)"  # 94.2, .5, 1.2E+03
 )
+# "No.8" is a number only where no mask (vocabulary.yaml: identifiers "No. A123") covers it: a fan's machine number.
 # A number is taken whole (an atomic group: "90.5" of "90.5-93.0" is never cut to "90"); one joined by a hyphen to a
 # digit ("62321-7-2", "2024-01-01", "YE3-250M-4", "110-240V") is part of a code, a date or a span of ratings, not a
 # value, except two decimals joined ("90.5-93.0 %", "0.96-0.99": a range of readings, two values).
 _DECIMAL_END = r"(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d)"
 _VALUE_RE = re.compile(
     r"(?P<op><=|>=|=<|=>|≤|≥|≦|≧|≯|≮|<|>)?\s*"
-    r"(?<![A-Za-z0-9_.,/])(?:(?<!\d-)|(?:(?<=\.\d-)|(?<=\.\d\d-)|(?<=\.\d\d\d-))(?=\d+\.\d))"
+    r"(?:(?<![A-Za-z0-9_.,/])|(?<=no\.))(?:(?<!\d-)|(?:(?<=\.\d-)|(?<=\.\d\d-)|(?<=\.\d\d\d-))(?=\d+\.\d))"
     r"(?P<num>(?>[-+]?" + _NUMBER_CORE + r"))"
     r"(?:(?![\w/]*-\d)|(?:" + _DECIMAL_END + r")(?=-\d+\.\d+(?![\w.]|-\d)))"
 )
@@ -206,7 +207,8 @@ _UNIT_LEAD = re.compile(r" ?(?:\(\s*)?")
 _UNIT_NAMING = [re.compile(p, re.IGNORECASE) for p in (
     r"\(([^()]{1,12})\)", r"[,，;；]\s*([^,，;；()]{1,12})\)", r"[,，]\s*([^,]{1,12})$", r"^\s*([^\s]{1,8})\s*$",
     r"(?<![a-z])(l/hr|l/h|g/kw[·.]?h|db\(a\)|mg/kg)", r"(?:单位|unit)[:：]?\s*(\S{1,8})",
-    r"(?<=[a-z\u3400-\u9fff.])\s+(%)\s*$")]  # a label's trailing percent sign ("Efficiency %", "效率 %", "Eff. %")
+    r"(?<=[a-z\u3400-\u9fff.])\s+(%)\s*$",  # a label's trailing percent sign ("Efficiency %", "效率 %", "Eff. %")
+    r"\(\s*([^,，()]{1,8}?)\s*[,，][^()]*\)")]  # the first of a bracket's notes ("负载损耗 Pk (kW, 75 ℃)")
 
 
 def match_unit(text: str, pos: int = 0) -> tuple[str, int] | None:

@@ -73,3 +73,47 @@ def test_a_reports_limit_column_of_a_grade(make_pdf: MakePdf, limit: str, measur
     pdf = make_pdf([["电动机能效检测报告", "样品型号：YE4-250M-4 额定功率：55 kW 极数：4",
                      ("检测项目", limit, "实测值", "判定"), ("效率 %", "≥96.5", measured, "")]], col_width=110)
     assert clause(pdf, "motor", MOTOR).status == status
+
+
+TRANSFORMER = "6.3.3/transformer-grade"
+OIL_1250 = ["S20-M-1250/10 油浸式变压器 出厂试验报告", "额定容量 1250 kVA 10/0.4 kV Dyn11 电工钢铁心"]
+
+
+@pytest.mark.parametrize(("rows", "status"), [
+    # the losses of an oil-immersed 1250 kVA (G1 P0 ≤ 0.78, Pk ≤ 8.64 kW) beside a declared grade
+    ([*OIL_1250, "能效等级：1级", ("项目", "实测值"), ("空载损耗 P0 (kW)", "0.76"), ("负载损耗 Pk (kW, 75 ℃)", "9.30")],
+     "manual_review"),
+    ([*OIL_1250, "能效等级：1级", ("项目", "实测值"), ("空载损耗 P0 (kW)", "0.76"), ("负载损耗 Pk (kW, 75 ℃)", "8.50")],
+     "pass"),
+    (["Oil-immersed distribution transformer, 10 kV", "Rated capacity: 1250 kVA; core: electrical steel",
+      "Energy efficiency grade: 1", "No-load loss: 0.76 kW", "Load loss: 9.30 kW"], "manual_review"),
+    ([*OIL_1250, "空载损耗：760 W", "负载损耗：9300 W"], "fail"),
+    # a limit column headed with its grade ("一级能效标准值") is no reading: 1.32 kW is (grade 2 of a dry-type F)
+    (["干式变压器 型式试验报告", "型号：SCB14-1250/10 绝缘等级 F 硅钢片铁心 10 kV 额定容量 1250 kVA",
+      ("项目", "一级能效标准值", "实测值"), ("空载损耗 (kW)", "1.205", "1.32"),
+      ("负载损耗 (kW, 120 ℃)", "8.72", "8.55")],
+     "fail"),
+    # a declared grade qualified by one of the losses ("空载损耗达到一级"): the grade's own claim, for a person
+    (["SBH21-M-1600/10 非晶合金变压器", "额定容量 1600 kVA，10 kV 油浸式，非晶合金铁心", "空载损耗 P0 = 0.48 kW",
+      "负载损耗 Pk = 12.20 kW", "产品能效等级：一级（空载损耗达到一级）"], "manual_review"),
+], ids=["oil-grade2", "oil-grade1", "en-grade2", "watts-fail", "limit-column", "claimed-by-one-loss"])
+def test_a_transformers_losses_beside_its_grade(make_pdf: MakePdf, rows: list[Any], status: str) -> None:
+    pdf = make_pdf([rows], col_width=160)
+    assert clause(pdf, "transformer", TRANSFORMER).status == status
+
+
+FAN = "6.3.3/fan-grade"
+CENTRIFUGAL = ["离心通风机 9-19 No.8D 技术参数", "风机类型：离心通风机 机号：No.8 压力系数 ψ：0.90 比转速 ns：20"]
+
+
+@pytest.mark.parametrize(("rows", "status"), [
+    # centrifugal, 0.85 ≤ ψ < 0.95, 15 ≤ ns < 30, 5 ≤ No < 10: G1/G2/G3 ≥ 80/77/68 %
+    ([*CENTRIFUGAL, "风机效率：70 %", "能效等级：2 级"], "manual_review"),
+    ([*CENTRIFUGAL, "风机效率：78 %", "能效等级：2 级"], "pass"),
+    (["Centrifugal fan data sheet", "Fan type: centrifugal", "Machine number: 8", "Pressure coefficient: 0.90",
+      "Specific speed: 20", "Fan efficiency: 70 %", "Energy efficiency grade: 2"], "manual_review"),
+    (["离心风机 技术参数", "机号 8，压力系数 0.90，比转速 20", "全压效率 70 %"], "fail"),
+], ids=["zh-grade3", "zh-grade2", "en-grade3", "no-declared-fail"])
+def test_a_fans_figures_beside_its_grade(make_pdf: MakePdf, rows: list[Any], status: str) -> None:
+    pdf = make_pdf([rows], col_width=250)
+    assert clause(pdf, "fan", FAN).status == status
