@@ -117,3 +117,18 @@ CENTRIFUGAL = ["离心通风机 9-19 No.8D 技术参数", "风机类型：离心
 def test_a_fans_figures_beside_its_grade(make_pdf: MakePdf, rows: list[Any], status: str) -> None:
     pdf = make_pdf([rows], col_width=250)
     assert clause(pdf, "fan", FAN).status == status
+
+
+UPS = "6.3.2/ups-grade"
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    ("功率模块 PM50 能效等级：1 级（单模块测试）", "manual_review"),
+    ("能效等级：1 级（单个模块测试，50 kVA）", "manual_review"),
+    ("Power module PM50 energy efficiency grade: Grade 1 (tested as a single module)", "manual_review"),
+    ("整机系统 能效等级：1 级", "pass"),  # the system's own grade
+    ("模块化不间断电源 能效等级：1 级", "pass"),  # "模块化" names the system's build
+], ids=["zh-module", "zh-single-module", "en-power-module", "system", "modular-system"])
+def test_a_modules_grade_is_not_the_ups_systems(make_pdf: MakePdf, line: str, status: str) -> None:
+    pdf = make_pdf([["模块化 UPS 系统 MX-600（不间断电源）", "系统容量：600 kVA", line]], col_width=300)
+    assert clause(pdf, "ups", UPS).status == status
