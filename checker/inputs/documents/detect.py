@@ -69,8 +69,9 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
             if word in boost:
                 score += 2 * weight * min(len(pattern.findall(boost)), 2)
         scores[category] = score
-    nouns = {category for category, words in _keyword_patterns(vocab).items()
-             if any(word in named and pattern.search(named) for word, pattern, _ in words)}
+    nouns = {category for category, words in _keyword_patterns(vocab).items()  # a unit ("400 kVA") is no noun
+             if any(weight >= _NAMING_WORD and word in named and pattern.search(named)
+                    for word, pattern, weight in words)}
     if len(nouns) == 1:  # the document says what the model is: "CE8069A switch", "HS-819E服务器"
         return _covered(nouns.pop())
     titled = _title_noun(vocab, unnamed(fold_key(title_rows[0].text)) if title_rows else "")
@@ -80,6 +81,7 @@ def detect_category(vocab: Vocabulary, text: str, title_rows: list[Row] | None =
     return _covered(best) if best is not None and scores[best] >= _MIN_SCORE else None
 
 
+_NAMING_WORD = 2  # a keyword of weight 1 is a feature or a unit ("kVA", "端口", "head"): after a model it names nothing
 _PRODUCT_NOUN = 5  # a keyword this heavy names a product ("firewall", "以太网交换机"), not a feature ("switch")
 _NOUN = 4  # a keyword this heavy may name the product ("notebook", "server"): it wins over a parenthesis after it
 _BEFORE_PARENTHESIS = 24  # characters before a parenthesis in which the noun it describes is looked for

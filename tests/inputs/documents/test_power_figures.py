@@ -1,6 +1,7 @@
-"""Facility power equipment: the figures printed beside a declared grade (a motor's rated power, poles and
-efficiency) are read from documents as the catalog path reads them, so a grade they contradict goes to a person
-(red-team round 7, power: M06, M04, M05, M10, M12)."""
+"""Facility power equipment (red-team round 7, power): the figures printed beside a declared grade (a motor's rated
+power, poles and efficiency; a transformer's losses; a fan's coefficients and efficiency) are read from documents as
+the catalog path reads them, so a grade they contradict goes to a person; a power module's grade is not the UPS
+system's; a UPS's rating in kVA does not make it a generator set."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from checker.inputs.documents import read_pdf
 from checker.models import ClauseResult
 from checker.pipeline import check
 
@@ -132,3 +134,17 @@ UPS = "6.3.2/ups-grade"
 def test_a_modules_grade_is_not_the_ups_systems(make_pdf: MakePdf, line: str, status: str) -> None:
     pdf = make_pdf([["模块化 UPS 系统 MX-600（不间断电源）", "系统容量：600 kVA", line]], col_width=300)
     assert clause(pdf, "ups", UPS).status == status
+
+
+@pytest.mark.parametrize(("rows", "category"), [
+    (["UPS 技术偏离表", "投标产品：华X UPS5000-H 400 kVA", "能效等级：2 级"], "ups"),
+    (["Liebert APM2 300 kVA — Product specification", "Energy efficiency class: Level 1 per GB/T 14715-2017",
+      "Double-conversion efficiency: 96.5 %"], "ups"),
+    (["Vertiv-style Liebert EXS 60 kVA — 技术规格", "整机效率（在线双变换，100% 负载）：95.2%"], "ups"),
+    (["KD-500GF 500 kVA diesel generator set", "Prime power 400 kW"], "generator"),  # the control: a genset
+    (["CE8069A switch from Example Networks", "48 x 10GE ports"], "switch"),  # a noun after the model still names it
+], ids=["ups-model-kva", "ups-en-14715", "ups-double-conversion", "genset", "switch"])
+def test_a_rating_in_kva_names_no_generator(make_pdf: MakePdf, rows: list[str], category: str) -> None:
+    """A UPS's rating after its model ("UPS5000-H 400 kVA") is a unit, no product noun: the document is not a
+    generator's (red-team round 7 power, U01/U02/U04/U07 were judged as generator sets)."""
+    assert read_pdf(make_pdf([rows], col_width=300), None).category == category
