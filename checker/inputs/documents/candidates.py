@@ -29,6 +29,7 @@ from checker.inputs.documents.confidence import ocr_doubt
 from checker.inputs.documents.grades import grade_doubt
 from checker.inputs.documents.numbers import UNKNOWN_UNIT, Value, fold_key
 from checker.inputs.documents.text import Row
+from checker.inputs.documents.unit_statements import UNIT_ASSUMED
 from checker.inputs.documents.vocabulary import Label, LabelRule, Vocabulary
 from checker.inputs.values import DOT_GROUPED
 from checker.models import DOUBT_PREFIXES, Evidence, Fact
@@ -124,6 +125,7 @@ class Emitter:
                              note=f"doubtful: an estimate or a target ({value.text}), not a measurement")
         cand = self._reading(rule, field_id, value, unit, row, notes, load)
         cand.tags |= {ASSUMED_CONTENT} if assumed and rule.bare == "mg/kg" else set()
+        cand.tags |= {UNIT_ASSUMED} if assumed else set()
         return cand
 
     def _surface_test(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row,
@@ -156,8 +158,10 @@ class Emitter:
             notes.append(f"not detected; detection limit {limit.group('num')} {limit.group('unit')}")
             return self.fact(field_id, float(limit.group("num")), limit.group("unit"), row, qualifier="lt",
                              note="; ".join(notes), load=load)
-        return self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load,
+        cand = self.fact(field_id, None, unit or rule.unit, row, qualifier="nd", note="; ".join(notes), load=load,
                          spans=[span])
+        cand.tags |= {UNIT_ASSUMED} if not unit else set()  # its limit, where one is found, may say the unit
+        return cand
 
     def _reading(self, rule: LabelRule, field_id: str, value: Value, unit: str, row: Row, notes: list[str],
                  load: int | None) -> Candidate:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from checker.inputs.documents.candidates import Candidate
 from checker.inputs.documents.numbers import fold_document
+from checker.inputs.documents.unit_statements import UNIT_ASSUMED
 from checker.models import Fact
 
 _UNIT = r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])"
@@ -92,3 +93,6 @@ def below_stated_limit(cands: list[Candidate], page_texts: list[str], detection_
             cand.fact = below(cand.fact, *listed[cand.field], "the document's detection limits by element")
         elif stated is not None:
             cand.fact = below(cand.fact, stated[0], stated[1], "the document's detection limit")
+        else:
+            continue
+        cand.tags.discard(UNIT_ASSUMED)  # the limit is printed with its unit

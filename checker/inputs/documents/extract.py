@@ -32,6 +32,7 @@ from checker.inputs.documents.periods import ValidityTerm, period_candidates, va
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
 from checker.inputs.documents.text import Cell, Row
+from checker.inputs.documents.unit_statements import UNIT_ASSUMED
 from checker.inputs.documents.vocabulary import Hit, LabelRule, Vocabulary
 from checker.inputs.products import same_name
 from checker.models import DOUBT_PREFIXES, Fact
@@ -272,6 +273,8 @@ class Extractor:
             limit = state.detection_limits.get(cand.field)
             if limit is not None and cand.fact.qualifier == "nd":
                 cand.fact = below(cand.fact, limit[0], limit[1] or cand.fact.unit, "the table's detection-limit row")
+                if limit[1]:
+                    cand.tags.discard(UNIT_ASSUMED)
         return found
 
     def _unit_cell(self, header: list[Column], parsed: Parsed) -> str | None:
@@ -314,10 +317,13 @@ class Extractor:
             col = limit_column(header, cell)
             if col is None or not col.detection or value.value is None:
                 continue
+            printed = col.unit or value.unit or unit_cell or parsed.label_unit()
             for cand in out:
                 if cand.fact.qualifier == "nd":
-                    unit = col.unit or value.unit or unit_cell or parsed.label_unit() or cand.fact.unit
-                    cand.fact = below(cand.fact, float(value.value), unit, f"the “{col.name.strip()}” column")
+                    cand.fact = below(cand.fact, float(value.value), printed or cand.fact.unit,
+                                      f"the “{col.name.strip()}” column")
+                    if printed:
+                        cand.tags.discard(UNIT_ASSUMED)
             return
 
     def _side_by_side(self, parsed: Parsed, models: list[Cell]) -> list[Candidate] | None:

@@ -36,6 +36,7 @@ from checker.inputs.documents.psu_ratings import named_ratings
 from checker.inputs.documents.ratings import one_rating
 from checker.inputs.documents.teer_loads import doubt_other_loads
 from checker.inputs.documents.text import PdfText, Row
+from checker.inputs.documents.unit_statements import apply_unit_statements
 from checker.inputs.documents.visibility import HiddenText
 from checker.inputs.documents.vocabulary import Vocabulary, load_vocabulary
 from checker.inputs.products import name_parts
@@ -289,6 +290,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
                              _candidates(text, tables, vocab, pages, source, category, extractor, warnings))
     below_stated_limit(cands, page_texts, vocab.detection_limit)
     doubt_other_vintage(cands, page_texts)
+    apply_unit_statements(cands, page_texts, vocab.unit_statements)
     device_class = next((str(c.fact.value) for c in cands if c.field == "device_class"), None)
     doubt_other_loads(cands, page_texts, vocab, device_class)
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())

@@ -18,6 +18,7 @@ from checker.inputs.documents.bounds import Comparisons, compile_comparisons
 from checker.inputs.documents.conditions import StatedCondition, load_conditions, load_statistics
 from checker.inputs.documents.furniture import Furniture, load_furniture
 from checker.inputs.documents.numbers import fold_key
+from checker.inputs.documents.unit_statements import UnitStatements, load_unit_statements
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ class Vocabulary:
     furniture: Furniture  # a page's running header and footer (checker.inputs.documents.furniture)
     correction_words: list[Label]  # a correction notice ("更正说明", "Errata"): checker.inputs.documents.corrections
     measuring_distance: MeasuringDistance | None = None
+    unit_statements: UnitStatements | None = None  # a table's unit stated in a caption or footnote
     validity_terms: TermWords | None = None  # a validity printed as a term from the issue date
     not_load_after: re.Pattern[str] | None = None  # "50% rated voltage": what a percent is of, when not the load
     tolerance: re.Pattern[str] | None = None  # " (+5% tolerance)", " ±5%" right after a value
@@ -490,6 +492,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         furniture=load_furniture(doc["page_furniture"]),
         correction_words=_labels(doc["correction_notices"]),
         measuring_distance=_measuring_distance(doc["measuring_distance"]),
+        unit_statements=load_unit_statements(doc["unit_statements"]),
         validity_terms=_term_words(doc["validity_terms"]),
         tolerance=_tolerance(doc["tolerance_words"]),
         conditions=load_conditions(doc["stated_conditions"]),
