@@ -55,6 +55,9 @@ class Candidate:
     # the row as if it printed this reading alone, where it pairs several ("… 64 bytes 9 gbps" of a row listing
     # "64 / 512 / 1518-byte"): what its conditions are judged on (folded)
     stated: str | None = None
+    # the part of the product a heading above says the reading is about: the battery's heading ("Part A – Battery
+    # (Li-ion pack …)"), "" under another part's ("Part B – Homogeneous materials"), None under no such heading
+    part: str | None = None
 
 
 def kind_ok(unit: str, expected: str, water: bool = False) -> bool:

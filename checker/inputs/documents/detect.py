@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from checker.inputs.documents.numbers import fold, fold_key
 from checker.inputs.documents.text import Row
-from checker.inputs.documents.vocabulary import Label, Vocabulary
+from checker.inputs.documents.vocabulary import Label, Vocabulary, any_label
 
 _MIN_SCORE = 3.0
 _MODEL_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}-?\d{1,5}[A-Z][A-Za-z0-9-]*(?![A-Za-z0-9])")  # NX4839Pro
@@ -239,20 +239,51 @@ _CONTAINED = re.compile(r"[(（]\s*(?:含|包含|内含|带|附|with|incl|includ
 
 def battery_sample(vocab: Vocabulary, rows: list[Row]) -> str | None:
     """The sample line of a test report whose sample is a battery ("样品名称 锂离子电池组", "Sample Description Li-ion
-    battery pack"), else None."""
+    battery pack") or its title ("电池有害物质检测摘要", "Coin Cell Test Summary"), else None. A line that only says the
+    product holds a battery ("Battery: CR2032 coin cell on the mainboard"), or that the battery was not tested or that
+    there is none, makes no sample of it: the report's table is the product's materials."""
     for index, row in enumerate(rows):
         key = _CONTAINED.sub(" ", fold_key(row.text))
-        if not any(lab.pattern.search(key) for lab in vocab.battery_samples):
+        if not any_label(vocab.battery_samples, key) or battery_statement(vocab, row) is not None:
             continue
         sample = any(lab.pattern.match(key) for lab in vocab.identity["sample"])
         titled = index < _TITLE_ROWS and _TEST_WORDS.search(key) is not None  # "电池有害物质检测摘要", "Coin Cell Test"
-        label = _BATTERY_LABEL.match(key)  # "电池 锂离子电池组 DY-BP56", "Battery CR2032 coin cell": a battery named
-        named = label is not None and any(lab.pattern.search(key[label.end():]) for lab in vocab.battery_samples)
-        if sample or titled or named:
+        if sample or titled:
             return row.text.strip()
     return None
 
 
+def battery_statement(vocab: Vocabulary, row: Row) -> bool | None:
+    """What ``row`` says of the product's battery where it names one: False where it says the product holds none
+    ("The product contains no battery (不含电池)"), True where it says the document did not test it ("CR2032 coin cell –
+    not tested in this report", "本报告未对电池进行检测": the product holds one); else None."""
+    key = fold_key(row.text)
+    if not any_label(vocab.battery_samples, key):
+        return None
+    if any_label(vocab.battery_absent, key):
+        return False
+    return True if any_label(vocab.battery_not_tested, key) else None
+
+
+def battery_heading(vocab: Vocabulary, row: Row) -> bool | None:
+    """What a heading ``row`` (a line of one cell, or a section number and one cell) says of the part the rows under it
+    are about: True for the battery ("Part A – Battery (Li-ion pack L23D3P73)", "二、电池检测结果"), False for another
+    part ("Part B – Homogeneous materials", "样品 2：外壳"), None for no part (or no heading)."""
+    cells = [cell.text for cell in row.cells if cell.text.strip()]
+    if len(cells) == 2 and _SECTION_NUMBER.fullmatch(cells[0].strip()):
+        cells = cells[1:]
+    if len(cells) != 1 or len(cells[0].split()) > _HEADING_WORDS:
+        return None
+    key = fold_key(cells[0])
+    if any_label(vocab.battery_samples, key):
+        return None if battery_statement(vocab, row) is not None else True
+    return False if any_label(vocab.part_words, key) else None
+
+
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,2}\)"
+                             r"|[一二三四五六七八九十]+[、.])")
+_HEADING_WORDS = 14  # a heading is short; a sentence naming a battery is no heading
+
+
 _TITLE_ROWS = 3
 _TEST_WORDS = re.compile(r"检测|测试|检验|(?<![a-z])(?:test|tests|report|summary|analysis)(?![a-z])")
-_BATTERY_LABEL = re.compile(r"^\s*(?:电池|电池组|battery|batteries)\s*[:：]?\s+")

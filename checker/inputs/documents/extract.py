@@ -15,7 +15,7 @@ from typing import cast
 
 from checker.inputs.documents.candidates import Candidate, Emitter, kind_ok
 from checker.inputs.documents.declarations import NOTE as DECLARATION
-from checker.inputs.documents.detect import labelled_model
+from checker.inputs.documents.detect import battery_heading, labelled_model
 from checker.inputs.documents.detection import below
 from checker.inputs.documents.headers import (
     OVERLAP,
@@ -73,6 +73,7 @@ class Extractor:
         self.unread: list[str] = []  # sentences left unread on purpose (warnings of the document)
         self.models: list[str] = []  # the models the document's lines name, in reading order (the first is its own)
         self.validity = ValidityTerm(vocab.validity_terms)  # a validity printed as a term from the issue date
+        self.battery_part: str | None = None  # the heading of the battery's part of the document the rows are under
 
     def block(self, rows: list[Row]) -> list[Candidate]:
         """Candidates from ``rows`` (in reading order)."""
@@ -86,6 +87,9 @@ class Extractor:
             named = labelled_model(self.vocab, row)
             if named is not None:
                 self.models.append(named)
+            heading = battery_heading(self.vocab, row)
+            if heading is not None:
+                self.battery_part = row.text.strip() if heading else ""
             start = len(out)
             parsed = parse_row(self.vocab, row, self.category)
             out.extend(enum_candidates(self.vocab, parsed, self.category, self.emitter))
@@ -103,6 +107,8 @@ class Extractor:
             if other is not None:
                 for cand in out[start:]:
                     cand.fact = _of_another_model(cand.fact, other, self.models[0])
+            for cand in out[start:]:
+                cand.part = self.battery_part
         return out
 
     def _sets_the_table(self, parsed: Parsed, state: _BlockState, out: list[Candidate]) -> bool:

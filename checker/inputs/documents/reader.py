@@ -16,12 +16,19 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.catalog.clauses import load_catalog
 from checker.inputs.documents import declarations, fonts
 from checker.inputs.documents.candidates import Candidate, Emitter, at_page_distance, finalize
 from checker.inputs.documents.columns import attach_wrapped_fragments, merge_wrapped_lines, split_merged_cells
 from checker.inputs.documents.conditions import apply_conditions
 from checker.inputs.documents.corrections import correction_notice, doubt_corrected
-from checker.inputs.documents.detect import battery_sample, detect_category, detect_manufacturer, detect_model
+from checker.inputs.documents.detect import (
+    battery_sample,
+    battery_statement,
+    detect_category,
+    detect_manufacturer,
+    detect_model,
+)
 from checker.inputs.documents.detection import below_stated_limit
 from checker.inputs.documents.errors import DocumentError
 from checker.inputs.documents.extract import Extractor
@@ -256,6 +263,38 @@ def _as_battery(cands: list[Candidate], vocab: Vocabulary, sample: str) -> list[
     return out
 
 
+def _battery_parts(cands: list[Candidate], vocab: Vocabulary, sample: str | None) -> list[Candidate]:
+    """``cands`` with those read under a heading of the document's part about a battery (:attr:`Candidate.part`,
+    "Part A – Battery (Li-ion pack …)") as the battery's (:func:`_as_battery`), and where the report's ``sample`` is a
+    battery, those under no heading too; those under another part's heading ("Part B – Homogeneous materials") as
+    they are."""
+    if sample is None and not any(c.part for c in cands):
+        return cands
+    out = [c for c in cands if c.part == "" or (c.part is None and sample is None)]
+    parts = dict.fromkeys(c.part or sample for c in cands if c.part or (c.part is None and sample is not None))
+    for part in parts:
+        out.extend(_as_battery([c for c in cands if (c.part or sample) == part and c.part != ""], vocab, str(part)))
+    return out
+
+
+def _battery_statements(vocab: Vocabulary, rows: dict[int, list[Row]], source: str,
+                        category: str | None) -> list[Candidate]:
+    """has_battery from the document's lines about the product's battery (:func:`detect.battery_statement`): false
+    where one says it holds none (not for a category that always holds one), true where one says it was not tested."""
+    always = load_catalog().category_defaults.get(category or "", {}).get("has_battery") is True
+    out = []
+    for page in sorted(rows):
+        for row in rows[page]:
+            said = battery_statement(vocab, row)
+            if said is None or (said is False and always):
+                continue
+            note = "the document says the product holds no battery" if said is False else \
+                "the document names the product's battery and says it was not tested there"
+            evidence = [Evidence(source=source, page=row.page, text=row.text, ocr=row.ocr)]
+            out.append(Candidate("has_battery", Fact(field="has_battery", value=said, evidence=evidence, note=note)))
+    return out
+
+
 def _rebuilt(rows: list[Row]) -> list[Row]:
     """A page's lines rebuilt into table rows and sentences (:mod:`checker.inputs.documents.columns`, ``flow``): a
     wrapped cell's lines joined to their row, cells merged across columns split, sentences carried over line ends."""
@@ -296,8 +335,8 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     declared = declarations.find(vocab, page_texts, set(scanned) if ocr_used else set())
     cands = one_rating(declarations.settle(cands, declared, vocab, category, source), vocab)
     battery = battery_sample(vocab, head_rows)
-    if battery is not None:
-        cands = _as_battery(cands, vocab, battery)
+    cands = _battery_parts(cands, vocab, battery)
+    cands.extend(_battery_statements(vocab, rows, source, category))
     cands.extend(_scope_of_grades(cands, category))
     facts, more = finalize(cands, vocab, category, device_class)
     notice = correction_notice(vocab.correction_words, page_texts)

@@ -245,6 +245,9 @@ class Vocabulary:
     grade_editions: dict[str, str] = field(default_factory=dict)  # editions in force not in catalogs/grades
     flags: list[TextRule] = field(default_factory=list)
     texts: list[TextRule] = field(default_factory=list)
+    battery_not_tested: list[Label] = field(default_factory=list)  # "CR2032 … not tested in this report"
+    battery_absent: list[Label] = field(default_factory=list)  # "contains no battery", "不含电池"
+    part_words: list[Label] = field(default_factory=list)  # another part's heading ("Part B – Homogeneous materials")
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
     _initials: dict[str | None, dict[str, list[tuple[int, Label, LabelRule]]]] = field(default_factory=dict, repr=False)
 
@@ -479,6 +482,9 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         detection_words=_labels(doc["detection_limit_words"]),
         battery_samples=_labels(doc["battery_samples"]["words"]),
         battery_fields=dict(doc["battery_samples"]["fields"]),
+        battery_not_tested=_labels(doc["battery_samples"]["not_tested"]),
+        battery_absent=_labels(doc["battery_samples"]["absent"]),
+        part_words=_labels(doc["battery_samples"]["part_words"]),
         period_labels=_labels(doc["period_labels"]),
         exemption_columns=_labels(doc["exemption_columns"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],
