@@ -192,7 +192,7 @@ def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) ->
                 rest = " ".join(c for c in cells if not _DASHES.fullmatch(c)).strip()
             if not rest:
                 break
-            value = _flag_value(rule, rest)
+            value = _flag_value(rule, rest, vocab.flag_negations)
             if value is not None:
                 spans = _answer_spans(parsed, m.start(), m.end())
                 out.append(emitter.fact(rule.name, value, "", parsed.row, spans=spans))
@@ -211,14 +211,25 @@ def _answer_spans(parsed: Parsed, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-def _flag_value(rule: TextRule, rest: str) -> bool | None:
-    """What the text after a flag's label says: False for a false word; True for a true word, or for any
-    other description when the flag lists no true words (“含电池：内置锂离子电池”); else nothing is read."""
+def _flag_value(rule: TextRule, rest: str, negation: re.Pattern[str] | None = None) -> bool | None:
+    """What the text after a flag's label says: with no true words listed, False for a false word at its start and True
+    for any other description (“含电池：内置锂离子电池”); else what its true and false words say, each said the other
+    way round right after a ``negation`` ("not a power cable", "非配电线路", "Power cable (not a data cable)"): nothing
+    is read where they disagree or none is found."""
     if not rule.true_words:
         return not any(w.pattern.match(rest) for w in rule.false_words)
-    if any(w.pattern.search(rest) for w in rule.false_words):
-        return False
-    return True if any(w.pattern.search(rest) for w in rule.true_words) else None
+    said = {_said(rest, m.start(), meaning, negation)
+            for words, meaning in ((rule.false_words, False), (rule.true_words, True))
+            for w in words for m in w.pattern.finditer(rest)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _said(text: str, start: int, meaning: bool, negation: re.Pattern[str] | None) -> bool:
+    """What a flag's word at ``start`` of ``text`` says: ``meaning``, or the other where a negation ends right before it
+    (a word inside a longer one that holds the negation, "not a power cable", says what that one says)."""
+    if negation is not None and negation.search(text, 0, start):
+        return not meaning
+    return meaning
 
 
 def _original(parsed: Parsed, start: int) -> str:

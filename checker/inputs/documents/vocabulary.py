@@ -247,6 +247,7 @@ class Vocabulary:
     texts: list[TextRule] = field(default_factory=list)
     battery_not_tested: list[Label] = field(default_factory=list)  # "CR2032 … not tested in this report"
     battery_absent: list[Label] = field(default_factory=list)  # "contains no battery", "不含电池"
+    flag_negations: re.Pattern[str] | None = None  # "not a", "非": a flag's word right after one says the other
     part_words: list[Label] = field(default_factory=list)  # another part's heading ("Part B – Homogeneous materials")
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
     _initials: dict[str | None, dict[str, list[tuple[int, Label, LabelRule]]]] = field(default_factory=dict, repr=False)
@@ -388,6 +389,13 @@ def _detection_limit(words: list[str]) -> re.Pattern[str]:
                       r"(?P<unit>mg/kg|ppm|%|mg)(?![a-z])")
 
 
+def _negations(words: list[str]) -> re.Pattern[str]:
+    """The negation words of flags, as the end of the text before a flag's word ("… not a ", "非"), in folded text."""
+    folded = sorted({fold_key(w) for w in words}, key=len, reverse=True)
+    names = "|".join((r"(?<![a-z])" if _is_ascii_word(w) else "") + re.escape(w) for w in folded)
+    return re.compile(r"(?:" + names + r")\s*$")
+
+
 def _tolerance(words: list[str]) -> re.Pattern[str]:
     """A tolerance printed right after a value, in folded text: its percent in group ``pct``, its sign in ``sign``."""
     names = "|".join(re.escape(fold_key(w)) for w in sorted(words, key=len, reverse=True))
@@ -507,6 +515,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         grade_editions={str(k): str(v) for k, v in doc.get("grade_standard_editions", {}).items()},
         not_load_after=re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:" + "|".join(
             re.escape(fold_key(w)) for w in sorted(doc["not_load_after"], key=len, reverse=True)) + r")(?![a-z])"),
+        flag_negations=_negations(doc["flag_negations"]),
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
                         true_words=_labels(spec.get("true_words", [])))
                for name, spec in doc.get("flags", {}).items()],
