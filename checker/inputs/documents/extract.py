@@ -27,7 +27,7 @@ from checker.inputs.documents.headers import (
     names,
 )
 from checker.inputs.documents.load_lists import frame_lists, load_lists
-from checker.inputs.documents.numbers import Value
+from checker.inputs.documents.numbers import Value, fold_key
 from checker.inputs.documents.periods import ValidityTerm, period_candidates, validity_candidates
 from checker.inputs.documents.rowparse import LOAD_LEVELS, Parsed, cell_excluded, parse_row
 from checker.inputs.documents.shaped_rows import dimension_candidates, enum_candidates, flag_text_candidates
@@ -140,8 +140,9 @@ class Extractor:
         label row without values sets the quantity (and unit) of the rows that follow."""
         numbers = [v for v in parsed.readings() if v.qualifier != "na"]
         if not numbers:
+            marked = self._marked_exceeding(parsed, state.header)
             self._label_row(parsed, state)
-            return []
+            return marked
         state.header_fresh = False
         if state.context is not None and not parsed.hits and parsed.own_label():
             state.context = None
@@ -167,6 +168,29 @@ class Extractor:
         if state.context_age > _CONTEXT_ROWS:
             state.context = None
         return found
+
+    def _marked_exceeding(self, parsed: Parsed, header: list[Column] | None) -> list[Candidate]:
+        """A declaration for each substance an SJ/T 11364 table's row marks as above GB/T 26572's limit ("PCBA | X | O"
+        under "Part name | Pb | Hg"): an exempt use (Appendix B) or a fail, for a person, naming the part; a row
+        marking no substance "O" is no such table's."""
+        marks = self.vocab.declarations.exceeds_marks
+        below = self.vocab.declarations.below_marks
+        if header is None or not marks or not any(fold_key(c.text).strip() in below for c in parsed.row.cells[1:]):
+            return []  # an SJ/T 11364 row marks O too (an XRF screen's "X | BL | BL" is inconclusive, not this)
+        part = parsed.row.cells[0].text.strip()
+        out = []
+        for cell in parsed.row.cells[1:]:
+            col = self.headers.column(header, cell.x0, cell.x1)
+            if col is None or col.rule is None or col.rule.name not in self.vocab.declarations.fields \
+                    or fold_key(cell.text).strip() not in marks:
+                continue
+            note = (f"{DECLARATION}: the table marks “{cell.text.strip()}” for {col.name.strip()} in “{part}” (above "
+                    "GB/T 26572's limit in a homogeneous material of the part): an exempt use (Appendix B) or a fail, "
+                    "a person checks")
+            cand = self.emitter.fact(col.rule.name, None, "", parsed.row, note=note)
+            cand.tags.add("declaration")
+            out.append(cand)
+        return out
 
     def _label_row(self, parsed: Parsed, state: _BlockState) -> None:
         """A row without values: its unit and its one quantity (and load) apply to the rows that follow; a row

@@ -153,6 +153,8 @@ class DeclarationWords:
     exemption_words: list[Label]
     exemption: re.Pattern[str]
     nonconformity: list[Label] = field(default_factory=list)  # a sentence saying a part does NOT comply
+    exceeds_marks: frozenset[str] = frozenset()  # an SJ/T 11364 table's "X": above the limit in a part's material
+    below_marks: frozenset[str] = frozenset()  # its "O": below the limit in every material of the part
 
 
 @dataclass(frozen=True)
@@ -379,7 +381,9 @@ def _pah_rules(substances: dict[str, Any]) -> list[LabelRule]:
 def _declaration_words(spec: dict[str, Any]) -> DeclarationWords:
     return DeclarationWords(tuple(spec["fields"]), _labels(spec["phrases"]), _labels(spec["subjects"]),
                             _labels(spec["exemption_words"]), re.compile(spec["exemption_pattern"], re.IGNORECASE),
-                            _labels(spec.get("nonconformity", [])))
+                            _labels(spec.get("nonconformity", [])),
+                            frozenset(fold_key(str(m)) for m in spec.get("exceeds_marks", [])),
+                            frozenset(fold_key(str(m)) for m in spec.get("below_marks", [])))
 
 
 def _detection_limit(words: list[str]) -> re.Pattern[str]:
