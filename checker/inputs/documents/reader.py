@@ -241,21 +241,24 @@ def _scope_of_grades(cands: list[Candidate], category: str | None) -> list[Candi
     return out
 
 
-def _as_battery(cands: list[Candidate], vocab: Vocabulary, sample: str) -> list[Candidate]:
-    """The candidates of a report whose sample is a battery: its lead, mercury and cadmium are the battery's
-    (``battery_samples`` of the vocabulary); its other substances are not read (they are no material of the
-    product's own that 6.1.11 asks for)."""
+def _as_battery(cands: list[Candidate], vocab: Vocabulary, sample: str, *, holds: bool = True) -> list[Candidate]:
+    """The candidates of a report whose sample is a battery, or read under the battery's heading: its lead, mercury and
+    cadmium are the battery's (``battery_samples`` of the vocabulary); its other substances are not read (they are no
+    material of the product's own that 6.1.11 asks for). ``holds``: the report's sample is the battery, so the product
+    holds it (a heading's readings say so only once they survive the clean-up: :func:`_holds_battery`)."""
     out = []
     for cand in cands:
         field_id = vocab.battery_fields.get(cand.field, cand.field)
         if not field_id:
             continue
         if field_id != cand.field:
-            note = "; ".join(filter(None, [f"the sample is a battery ({sample})", cand.fact.note]))
+            what = f"the sample is a battery ({sample})" if holds else f"read under the battery's heading ({sample})"
+            note = "; ".join(filter(None, [what, cand.fact.note]))
             cand = Candidate(field_id, cand.fact.model_copy(update={"field": field_id, "note": note}), cand.load,
                              cand.tags)
         out.append(cand)
-    if any(cand.field in vocab.battery_fields.values() for cand in out) and all(c.field != "has_battery" for c in out):
+    if holds and any(cand.field in vocab.battery_fields.values() for cand in out) \
+            and all(c.field != "has_battery" for c in out):
         first = next(c for c in out if c.field in vocab.battery_fields.values())
         evidence = first.fact.evidence  # a battery's report for the product: the product holds that battery
         out.append(Candidate("has_battery", Fact(field="has_battery", value=True, evidence=evidence,
@@ -273,8 +276,19 @@ def _battery_parts(cands: list[Candidate], vocab: Vocabulary, sample: str | None
     out = [c for c in cands if c.part == "" or (c.part is None and sample is None)]
     parts = dict.fromkeys(c.part or sample for c in cands if c.part or (c.part is None and sample is not None))
     for part in parts:
-        out.extend(_as_battery([c for c in cands if (c.part or sample) == part and c.part != ""], vocab, str(part)))
+        out.extend(_as_battery([c for c in cands if (c.part or sample) == part and c.part != ""], vocab, str(part),
+                               holds=part == sample))
     return out
+
+
+def _holds_battery(facts: list[Fact], vocab: Vocabulary) -> list[Fact]:
+    """has_battery true where the document reports a battery's metals under the battery's heading and says nothing
+    else of it (read after the clean-up: a bare number dropped there, "mm Hg" under "BATTERY SYSTEM", says nothing)."""
+    metals = [f for f in facts if f.field in vocab.battery_fields.values()]
+    if not metals or any(f.field == "has_battery" for f in facts):
+        return []
+    return [Fact(field="has_battery", value=True, evidence=metals[0].evidence,
+                 note="the document reports the battery's metals under the battery's heading")]
 
 
 def _battery_statements(vocab: Vocabulary, rows: dict[int, list[Row]], source: str,
@@ -339,6 +353,7 @@ def _read(text: PdfText, tables: TableReader, source: str, category: str | None,
     cands.extend(_battery_statements(vocab, rows, source, category))
     cands.extend(_scope_of_grades(cands, category))
     facts, more = finalize(cands, vocab, category, device_class)
+    facts.extend(_holds_battery(facts, vocab))
     notice = correction_notice(vocab.correction_words, page_texts)
     if notice is not None and facts:
         facts = doubt_corrected(facts, notice)
