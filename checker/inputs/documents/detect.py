@@ -268,7 +268,8 @@ def battery_statement(vocab: Vocabulary, row: Row) -> bool | None:
 def battery_heading(vocab: Vocabulary, row: Row) -> bool | None:
     """What a heading ``row`` (a line of one cell, or a section number and one cell) says of the part the rows under it
     are about: True for the battery ("Part A – Battery (Li-ion pack L23D3P73)", "二、电池检测结果"), False for another
-    part ("Part B – Homogeneous materials", "样品 2：外壳"), None for no part (or no heading)."""
+    part ("Part B – Homogeneous materials", "样品 2：外壳"), None for no part, or for the battery and another subject
+    ("有害物质及电池重金属含量"), or no heading."""
     cells = [cell.text for cell in row.cells if cell.text.strip()]
     if len(cells) == 2 and _SECTION_NUMBER.fullmatch(cells[0].strip()):
         cells = cells[1:]
@@ -276,7 +277,9 @@ def battery_heading(vocab: Vocabulary, row: Row) -> bool | None:
         return None
     key = fold_key(cells[0])
     if any_label(vocab.battery_samples, key):
-        return None if battery_statement(vocab, row) is not None else True
+        joined = any_label(vocab.battery_joined, key) and (any_label(vocab.declarations.subjects, key)
+                                                         or any_label(vocab.part_words, key))
+        return None if joined or battery_statement(vocab, row) is not None else True
     return False if any_label(vocab.part_words, key) else None
 
 

@@ -250,6 +250,7 @@ class Vocabulary:
     battery_not_tested: list[Label] = field(default_factory=list)  # "CR2032 … not tested in this report"
     battery_absent: list[Label] = field(default_factory=list)  # "contains no battery", "不含电池"
     flag_negations: re.Pattern[str] | None = None  # "not a", "非": a flag's word right after one says the other
+    battery_joined: list[Label] = field(default_factory=list)  # "有害物质及电池…": a heading of both, not the battery's
     part_words: list[Label] = field(default_factory=list)  # another part's heading ("Part B – Homogeneous materials")
     _cache: dict[str | None, list[tuple[Label, LabelRule]]] = field(default_factory=dict, repr=False)
     _initials: dict[str | None, dict[str, list[tuple[int, Label, LabelRule]]]] = field(default_factory=dict, repr=False)
@@ -497,6 +498,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         battery_not_tested=_labels(doc["battery_samples"]["not_tested"]),
         battery_absent=_labels(doc["battery_samples"]["absent"]),
         part_words=_labels(doc["battery_samples"]["part_words"]),
+        battery_joined=_labels(doc["battery_samples"]["joined_with"]),
         period_labels=_labels(doc["period_labels"]),
         exemption_columns=_labels(doc["exemption_columns"]),
         masks=[re.compile(p, re.IGNORECASE) for p in doc["masks"]],

@@ -93,3 +93,15 @@ def test_a_battery_heading_over_the_only_table(make_pdf: MakePdf) -> None:
     got = statuses(pdf, "server")
     assert got["6.1.10/battery-pb"] == "fail"
     assert got["6.1.11/pb"] == "missing_evidence"
+
+
+@pytest.mark.parametrize("heading", ["有害物质及电池重金属含量", "Hazardous substances and battery metals"])
+def test_a_heading_of_both_is_no_batterys_part(make_pdf: MakePdf, heading: str) -> None:
+    """A heading naming the battery beside another subject heads both: its table (GB/T 26572's limits) stays 6.1.11's
+    (the sample desktop report's page 6)."""
+    pdf = make_pdf([["TEST REPORT", ("Product", "Desktop computer"), ("Model", "QD-7000"), heading,
+                     ("检测项目", "检测结果", "限值"), ("铅（Pb）", "42.0 mg/kg", "≤1000 mg/kg"),
+                     ("镉（Cd）", "未检出", "≤100 mg/kg")]], col_width=110)
+    got = statuses(pdf, "desktop")
+    assert (got["6.1.11/pb"], got["6.1.11/cd"]) == ("pass", "pass"), got
+    assert got["6.1.10/battery-pb"] != "fail", got
