@@ -171,9 +171,26 @@ class DeviceClass(Strict):
 
 
 class Refrigerant(Strict):
-    odp: float
+    """One refrigerant of 6.3.1.2: its ODP, or (a blend) its components' mass shares in percent."""
+
+    odp: float | None = None
+    components: dict[str, float] | None = None
     source: str
     confidence: Confidence = "H"
+
+    @model_validator(mode="after")
+    def _odp_or_components(self) -> Refrigerant:
+        if (self.odp is None) == (self.components is None):
+            raise ValueError("a refrigerant gives its odp or its components, not both")
+        if self.components is not None and abs(sum(self.components.values()) - 100) > 0.01:
+            raise ValueError("a blend's components must add up to 100 %")
+        return self
+
+
+class RefrigerantNames(Strict):
+    """How refrigerants are written (``refrigerant_names`` of tables.yaml)."""
+
+    prefixes: list[str]
 
 
 class Catalog(Strict):
@@ -184,6 +201,7 @@ class Catalog(Strict):
     constants: dict[str, ConstantValue]
     device_classes: dict[str, DeviceClass]
     refrigerants: dict[str, Refrigerant]
+    refrigerant_names: RefrigerantNames
     fields: dict[str, FieldSpec]
     categories: list[str]
     category_defaults: dict[str, dict[str, float | str | bool]] = Field(default_factory=dict)
@@ -213,6 +231,10 @@ class Catalog(Strict):
                 raise ValueError(f"category_defaults: unknown category or field in {category}")
         for constant in self.constants.values():
             parse_unit(constant.unit)
+        for name, gas in self.refrigerants.items():
+            unknown = set(gas.components or {}) - {n for n, g in self.refrigerants.items() if g.odp is not None}
+            if unknown:
+                raise ValueError(f"refrigerant {name}: components not listed with an ODP: {sorted(unknown)}")
         return self
 
     def _check_clause_refs(self, clause: Clause) -> None:
@@ -262,6 +284,7 @@ def load_catalog(folder: str | None = None) -> Catalog:
         constants=tables["constants"],
         device_classes=tables["device_classes"],
         refrigerants=tables["refrigerants"],
+        refrigerant_names=tables["refrigerant_names"],
         fields=fields,
         categories=categories,
         category_defaults=defaults,

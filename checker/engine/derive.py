@@ -19,6 +19,7 @@ from checker.catalog.fields import pah_field
 from checker.engine import formulas as calc
 from checker.engine.frame import HI, ISSUE, LO, ND, NOTE, RL
 from checker.engine.grade_frame import grade_inputs, work_out_grades
+from checker.engine.refrigerants import odp_of
 
 GAP = "__gap"
 NOISE_DIRECTIONS = ("noise_front", "noise_back", "noise_left", "noise_right")
@@ -449,13 +450,22 @@ def _annual_energy_tce(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> N
 
 @derivation("odp", ["refrigerant"])
 def _odp(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
+    """The ODP of the refrigerant named (checker.engine.refrigerants): filled where undeclared, a declared one that
+    disagrees flagged; several refrigerants that disagree, or a low-confidence value, an issue for a person."""
     if "refrigerant" not in frame:
         return
-    table = {name.upper(): item.odp for name, item in catalog.refrigerants.items()}
-    names = text_column(frame, "refrigerant").str.upper().str.replace(r"[\s\-]", "", regex=True)
-    # pandas-stubs types to_numpy(dtype=float) as floating[Any]; the array is float64
-    looked_up = cast(Floats, names.map(table).to_numpy(dtype=float, na_value=np.nan))
+    names = text_column(frame, "refrigerant")
+    findings = {text: odp_of(str(text), catalog) for text in names.dropna().unique()}
+    found = [findings.get(text) if isinstance(text, str) else None for text in names]
+    looked_up = np.array([np.nan if f is None or f.odp is None else f.odp for f in found], dtype=float)
     merge(frame, "odp", looked_up, _tolerance(catalog))
+    free = frame["odp" + ISSUE].isna().to_numpy() if "odp" + ISSUE in frame else np.ones(len(frame), bool)
+    issues = [f.issue if f is not None else None for f in found]
+    notes = [f.note if f is not None else "" for f in found]
+    issue = np.array([text is not None for text in issues], dtype=bool) & free
+    set_text(frame, "odp" + ISSUE, issue, [str(issues[i]) for i in np.flatnonzero(issue)])
+    noted = np.array([bool(text) for text in notes], dtype=bool)
+    set_text(frame, "odp" + NOTE, noted, [notes[i] for i in np.flatnonzero(noted)])
 
 
 @derivation("renewable_share_increase", ["renewable_share", "previous_renewable_share"])

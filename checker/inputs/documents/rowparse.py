@@ -330,11 +330,14 @@ _NAMING_GAP = re.compile(r"[\s(\[:：,，\-–—]*(?:[a-z]{1,12}[\s]+)?")
 
 
 def _excluded(hit: Hit, key: str, clauses: list[tuple[int, int]], head: str) -> bool:
-    """True when an exclude phrase of the hit's rule is in the hit's clause or in the row's label part (the text
-    before its first digit), where the hit is in that part or is a unit right after a number ("... (engine) ...
-    200 g/kWh": a label that is a unit reads the row's label too)."""
+    """True when an exclude phrase of the hit's rule is in the hit's clause (in the row, for a rule with
+    ``exclude_row``) or in the row's label part (the text before its first digit), where the hit is in that part
+    or is a unit right after a number ("... (engine) ... 200 g/kWh": a label that is a unit reads the row's label
+    too)."""
     if not hit.rule.exclude:
         return False
+    if hit.rule.exclude_row:
+        return any(lab.pattern.search(key) for lab in hit.rule.exclude)
     a, b = next(((a, b) for a, b in clauses if a <= hit.start < b), (0, len(key)))
     in_head = hit.start < len(head) or _AFTER_NUMBER.search(key, 0, hit.start) is not None
     scope = key[a:b] + " \n " + (head if in_head else "")

@@ -112,6 +112,7 @@ class LabelRule:
     also_unit_words: list[Label] = field(default_factory=list)  # also_unit only on a line naming one of these
     water: bool = False  # its field is a quantity of water (fields.yaml): a mass printed is the water's volume
     bare_in_range: bool = False  # a number printed without a unit outside ``range`` is no reading of it
+    exclude_row: bool = False  # an exclude phrase anywhere in the row vetoes the label, not only in its clause
 
     def allowed(self, category: str | None) -> bool:
         """True when the rule applies to documents of ``category`` (None: rules without a limit)."""
@@ -436,7 +437,7 @@ def _label_rules(doc: dict[str, Any], fields_doc: dict[str, Any]) -> list[LabelR
                 _plausible_range(name, spec, fields_doc) if spec.get("plausible") else None,
                 str(spec.get("also_rule", "")), bool(spec.get("positive", False)),
                 _labels(spec.get("also_unit_words", [])), _water(spec.get("fields") or {name: name}, fields_doc),
-                bool(spec.get("bare_in_range", False))))
+                bool(spec.get("bare_in_range", False)), bool(spec.get("exclude_row", False))))
     return rules
 
 
