@@ -11,7 +11,9 @@ Then, on ``energy_grade``:
   issue (manual_review), whatever is declared;
 - a product the transcribed tables do not cover: a declared grade is kept with a note saying it was not
   checked; with none declared, an issue (manual_review) with the reason;
-- a needed value missing: a note; the clause goes on with the declared grade, or is missing evidence.
+- a needed value missing: a note; the clause goes on with the declared grade, or is missing evidence; but where the
+  missing value is a choice (a chiller's type) and a choice the tables grade gives another grade than the declared
+  one, an issue (manual_review) naming them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import pandas as pd
 from checker.catalog.clauses import Catalog
 from checker.catalog.grade_tables import load_grade_editions
 from checker.engine.frame import ISSUE, LO, NOTE
-from checker.engine.grades import GradeOutcome, Value, measured_fields, work_out
+from checker.engine.grades import GradeOutcome, Value, measured_fields, with_alternatives, work_out
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +55,8 @@ def work_out_grades(frame: pd.DataFrame, catalog: Catalog, day: date) -> None:
             values, unusable = _row_values(frame, int(row), fields, catalog)
             key = (category, *sorted(values.items()))
             if key not in seen:
-                seen[key] = work_out(category, values, day)
+                found = work_out(category, values, day)
+                seen[key] = with_alternatives(found, category, values, day) if found is not None else None
             outcome = _with_unusable(seen[key], unusable, category)
             if outcome is not None:
                 _apply(frame, int(row), outcome, texts, filled)
@@ -126,6 +129,10 @@ def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str
         issue[row] = f"declared {outcome.grade_text(int(declared))} differs from {outcome.text()}"
     elif outcome.status == "ambiguous" or (outcome.status == "unchecked" and declared is None):
         issue[row] = f"{outcome.text()}{said}"
+    elif declared is not None and any(grade != float(declared) for _, grade in outcome.alternatives):
+        given = "; ".join(f"as {choice}: {outcome.grade_text(grade)}" for choice, grade in outcome.alternatives)
+        issue[row] = f"declared {outcome.grade_text(int(declared))}, but the measurements give another grade where " \
+                     f"the record does not say which applies ({given}); {outcome.text()}"
     else:
         note[row] = f"{outcome.text()}{'; the declared grade is judged as stated' if declared is not None else ''}"
     log.debug("row %d: %s", row, outcome.text())

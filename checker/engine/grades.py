@@ -59,6 +59,8 @@ class GradeOutcome(Strict):
     rows: list[RowGrade] = Field(default_factory=list)
     needed: list[str] = Field(default_factory=list)
     reason: str = ""
+    # where a choice the tables need is not given (a chiller's type): the grade under each choice that grades it
+    alternatives: list[tuple[str, int]] = Field(default_factory=list)
 
     def grade_text(self, grade: int | None = None) -> str:
         """'grade 2', or 'below grade 3' for lowest + 1."""
@@ -117,6 +119,25 @@ def work_out(category: str, values: Mapping[str, Value], day: date) -> GradeOutc
     outcome = _combine(outcomes, edition)
     return outcome.model_copy(update={"edition": edition.name, "effective": edition.effective,
                                       "lowest": edition.grades})
+
+
+def with_alternatives(outcome: GradeOutcome, category: str, values: Mapping[str, Value], day: date) -> GradeOutcome:
+    """``outcome`` where it misses only choices (a chiller's type, its condenser cooling): with the grade each
+    combination of those choices gives where the tables grade the product (confidence above L), so that a declared
+    grade none of them gives can go to a person rather than pass as stated."""
+    fields = load_catalog().fields
+    if outcome.status != "missing" or not outcome.needed or any(
+            fields[name].kind != "enum" or not fields[name].choices for name in outcome.needed):
+        return outcome
+    combos: list[dict[str, Value]] = [{}]
+    for name in outcome.needed:
+        combos = [{**combo, name: choice} for combo in combos for choice in fields[name].choices or []]
+    found: list[tuple[str, int]] = []
+    for combo in combos:
+        other = work_out(category, {**values, **combo}, day)
+        if other is not None and other.status == "graded" and other.grade is not None and other.confidence != "L":
+            found.append((", ".join(f"{name} {value}" for name, value in combo.items()), other.grade))
+    return outcome.model_copy(update={"alternatives": found}) if found else outcome
 
 
 def _table_applies(table: GradeTable, values: Mapping[str, Value]) -> bool:

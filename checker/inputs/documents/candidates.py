@@ -250,6 +250,8 @@ class Emitter:
             return "" if float(number).is_integer() else None
         if rule.bare == "grade":
             return "grade"
+        if rule.bare == "ratio":  # a ratio of like quantities (COP, EER: W/W), printed as the number alone
+            return ""
         if rule.bare == "defined_unit":  # a ratio defined in one unit ("WUE: 0.5" is in L/kWh)
             notes.append(f"printed without unit; read in {rule.unit}, the unit it is defined in")
             return rule.unit
@@ -262,6 +264,8 @@ class Emitter:
             return unit in _SUBSTANCE_UNITS or kind_ok(unit, "mg/kg")
         if rule.bare == "count":
             return unit == ""
+        if rule.bare == "ratio":
+            return unit in ("", "W/W")  # a percent is no COP
         if rule.unit == "" and rule.bare in ("fraction", "efficiency"):
             return unit in ("", "%")
         if rule.name == "noise_lwad" and unit in ("dB(A)", "dBA", "dB"):

@@ -110,7 +110,12 @@ _UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"mbps\s*/\s*w(?![a-z])", "Mbps/W"), (r"gbps\s*/\s*w(?![a-z])", "Gbps/W"),  # a switch's TEER
     (r"tbps", "Tbps"), (r"tbit/s", "Tbit/s"), (r"tb/s", "Tbps"), (r"gbps", "Gbps"), (r"gbit/s", "Gbit/s"),
     (r"gb/s", "Gbps"), (r"mbps", "Mbps"), (r"mbit/s", "Mbit/s"), (r"mb/s", "Mbps"),
-    (r"w/gbps", "W/Gbps"), (r"kva", "kVA"), (r"kwe(?![a-z])", "kW"),
+    (r"w/gbps", "W/Gbps"), (r"kva", "kVA"),
+    # a chiller's efficiency in kW per ton (AHRI's inverse COP) is no COP; a COP or EER in W/W (kW/kW); refrigeration
+    # tons of a capacity (12 000 Btu/h)
+    (r"kw\s*/\s*(?:ton|tr|rt)s?(?![a-z])", UNKNOWN_UNIT + "kW/ton"), (r"k?w\s*/\s*k?w(?![a-z])", "W/W"),
+    (r"(?:us)?rt(?![a-z])|冷吨|tons?\s+of\s+refrigeration(?![a-z])|refrigeration\s+tons?(?![a-z])", "RT"),
+    (r"kwe(?![a-z])", "kW"),
     (r"ekw(?![a-z])", "kW"), (r"kw(?![a-z])", "kW"), (r"千瓦", "kW"),
     (r"mw(?![a-z])", "mW"),
     (r"w(?![a-z])", "W"), (r"瓦", "W"), (r"%", "%"), (r"wt\.?\s*%", "%"), (r"(?:质量|重量)\s*%", "%"),

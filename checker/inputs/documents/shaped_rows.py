@@ -120,9 +120,9 @@ def enum_candidates(vocab: Vocabulary, parsed: Parsed, category: str | None, emi
             continue
         words = sorted((m.start(), -len(word.text), m.end(), value) for word, value in enum.values
                        if word.probe in key for m in word.pattern.finditer(key))
-        found = _labelled_value(enum, parsed, words) or _named_value(enum, key)
-        if found is not None:
-            out.append(emitter.fact(enum.name, found[1], "", parsed.row, spans=found[0]))
+        found = _labelled_value(enum, parsed, words)
+        for spans, value in [found] if found is not None else _named_values(enum, key):
+            out.append(emitter.fact(enum.name, value, "", parsed.row, spans=spans))
     return out
 
 
@@ -140,13 +140,20 @@ def _labelled_value(enum: Enum, parsed: Parsed, words: list[tuple[int, int, int,
     return None
 
 
-def _named_value(enum: Enum, key: str) -> tuple[Spans, str] | None:
-    """A word of ``enum.named`` that says the value without a label ("单路电源输出效率")."""
-    for word, value in enum.named:
-        m = word.pattern.search(key) if word.probe in key else None
-        if m:
-            return [(m.start(), m.end())], value
-    return None
+def _named_values(enum: Enum, key: str) -> list[tuple[Spans, str]]:
+    """The values the words of ``enum.named`` say without a label ("单路电源输出效率", "冷水机组（舒适型，水冷式）"):
+    the longest word wins where words overlap ("溴化锂吸收式冷水机组" is no "冷水机组"); a row naming two values gives
+    both (the facts then conflict, for a person)."""
+    found = sorted(((m.start(), m.end(), value) for word, value in enum.named if word.probe in key
+                    for m in word.pattern.finditer(key)), key=lambda f: (f[0] - f[1], f[0]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, value in found:
+        if not any(start < b and a < end for a, b, _ in kept):
+            kept.append((start, end, value))
+    first: dict[str, tuple[int, int]] = {}
+    for start, end, value in sorted(kept):
+        first.setdefault(value, (start, end))
+    return [([span], value) for value, span in first.items()]
 
 
 def _whole_label(parsed: Parsed, start: int, label: str) -> bool:
