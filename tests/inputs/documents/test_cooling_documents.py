@@ -86,3 +86,14 @@ HONEST_G1 = ["冷水机组（舒适型，水冷式）", "名义制冷量（kW）
 ])
 def test_declared_grades_meet_the_figures(make_pdf: MakePdf, lines: list[str], status: str) -> None:
     assert clauses(make_pdf([lines]))[GRADE].status == status
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    ("能效等级 1级（GB 19577-2024，适用于名义制冷量≤528kW机型）", "manual_review"),
+    ("本系列产品能效等级：1级", "manual_review"),
+    ("Energy grade 1 (GB 19577-2024), applies to units up to 528 kW", "manual_review"),
+    ("能效等级 1级（GB 19577-2024）", "pass"),
+])
+def test_a_grade_stated_for_a_range_of_models(make_pdf: MakePdf, line: str, status: str) -> None:
+    pdf = make_pdf([["水冷螺杆冷水机组 WCS-1250", line, "制冷剂 R134a"]])
+    assert clauses(pdf)[GRADE].status == status
