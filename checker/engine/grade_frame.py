@@ -7,8 +7,10 @@ Then, on ``energy_grade``:
 - no grade declared: the worked-out grade fills it, and its note names the edition and the table row;
 - a declared grade that agrees: kept, the note says the table confirms it;
 - a declared grade that disagrees: an issue naming both (manual_review);
-- a grade worked out only from a low-confidence (L) table value, or rows that give different grades: an
-  issue (manual_review), whatever is declared;
+- a grade worked out only from a low-confidence (L) table value: an issue (manual_review), whatever is declared;
+- rows or tables that give different grades: with no grade declared, the grade is known to lie between the best and
+  the worst of them (the clause fails where even the best misses its limit, else a person decides); with one
+  declared, an issue (manual_review);
 - a product the transcribed tables do not cover: a declared grade is kept with a note saying it was not
   checked; with none declared, an issue (manual_review) with the reason;
 - a needed value missing: a note; the clause goes on with the declared grade, or is missing evidence; but where the
@@ -21,14 +23,14 @@ from __future__ import annotations
 import logging
 import math
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
 from checker.catalog.clauses import Catalog
 from checker.catalog.grade_tables import load_grade_editions
-from checker.engine.frame import ISSUE, LO, NOTE
+from checker.engine.frame import HI, ISSUE, LO, NOTE
 from checker.engine.grades import GradeOutcome, Value, measured_fields, with_alternatives, work_out
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ def work_out_grades(frame: pd.DataFrame, catalog: Catalog, day: date) -> None:
         return
     texts: dict[str, dict[int, str]] = {GRADE + ISSUE: {}, GRADE + NOTE: {}}
     filled: dict[int, float] = {}
+    bounds: dict[int, tuple[float, float]] = {}  # rows whose tables give different grades: the grade lies between
     seen: dict[tuple[Any, ...], GradeOutcome | None] = {}  # a catalog repeats its ratings: work each out once
     for category in {e.category for e in load_grade_editions()} & set(frame["category"].dropna().unique()):
         fields = sorted({name for e in load_grade_editions() if e.category == category for name in e.fields()})
@@ -59,8 +62,8 @@ def work_out_grades(frame: pd.DataFrame, catalog: Catalog, day: date) -> None:
                 seen[key] = with_alternatives(found, category, values, day) if found is not None else None
             outcome = _with_unusable(seen[key], unusable, category)
             if outcome is not None:
-                _apply(frame, int(row), outcome, texts, filled)
-    _write(frame, texts, filled)
+                _apply(frame, int(row), outcome, texts, filled, bounds)
+    _write(frame, texts, filled, bounds)
 
 
 def _asks_for_grade(frame: pd.DataFrame, category: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
@@ -111,8 +114,18 @@ def _with_unusable(outcome: GradeOutcome | None, unusable: dict[str, str], categ
     return outcome.model_copy(update={"status": "unchecked", "reason": "; ".join(blocked)})
 
 
+def _spread(outcome: GradeOutcome) -> tuple[float, float] | None:
+    """The best and worst grade the rows of an ambiguous outcome give, where every row gives one of confidence
+    above L; else None."""
+    grades = [r.grade for r in outcome.rows]
+    if not grades or any(g is None for g in grades) or any(r.confidence == "L" for r in outcome.rows):
+        return None
+    known = [float(g) for g in grades if g is not None]
+    return min(known), max(known)
+
+
 def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str, dict[int, str]],
-           filled: dict[int, float]) -> None:
+           filled: dict[int, float], bounds: dict[int, tuple[float, float]]) -> None:
     """Decide what one row's outcome does to its declared grade (see the module docstring)."""
     declared = _cell(frame, row, GRADE)
     issue, note = texts[GRADE + ISSUE], texts[GRADE + NOTE]
@@ -127,6 +140,8 @@ def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str
         note[row] = f"declared grade confirmed: {outcome.text()}"
     elif outcome.status == "graded":
         issue[row] = f"declared {outcome.grade_text(int(declared))} differs from {outcome.text()}"
+    elif outcome.status == "ambiguous" and declared is None and _spread(outcome) is not None:
+        bounds[row], note[row] = cast(tuple[float, float], _spread(outcome)), outcome.text()
     elif outcome.status == "ambiguous" or (outcome.status == "unchecked" and declared is None):
         issue[row] = f"{outcome.text()}{said}"
     elif declared is not None and any(grade != float(declared) for _, grade in outcome.alternatives):
@@ -138,8 +153,15 @@ def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str
     log.debug("row %d: %s", row, outcome.text())
 
 
-def _write(frame: pd.DataFrame, texts: dict[str, dict[int, str]], filled: dict[int, float]) -> None:
-    """Write the filled grades and the texts (appended to a note already there) in one pass per column."""
+def _write(frame: pd.DataFrame, texts: dict[str, dict[int, str]], filled: dict[int, float],
+           bounds: dict[int, tuple[float, float]]) -> None:
+    """Write the filled grades, the grades known as a range and the texts (appended to a note already there) in one
+    pass per column."""
+    for side, column in ((0, GRADE + LO), (1, GRADE + HI)):
+        if bounds:
+            ends = frame[column].to_numpy(float).copy() if column in frame else np.full(len(frame), np.nan)
+            ends[list(bounds)] = [pair[side] for pair in bounds.values()]
+            frame[column] = ends
     if filled:
         grades = frame[GRADE].to_numpy(float).copy() if GRADE in frame else np.full(len(frame), np.nan)
         grades[list(filled)] = list(filled.values())

@@ -135,7 +135,7 @@ def test_chiller_capacity_band_edge(clauses: Clauses, capacity: float, grade: in
     # comfort water-cooled 300 < CC ≤ 528: Table 1 IPLV 7.8/7.2/5.7 (COPc gate 5.0);
     # Table 2 COPc 5.8/5.6/5.0 (IPLV gate 5.7)
     pytest.param(7.8, 5.8, "pass", 1, id="both-tables-grade-1"),
-    pytest.param(7.3, 5.9, "manual_review", None, id="tables-disagree"),
+    pytest.param(7.3, 5.9, "manual_review", 2, id="tables-disagree"),  # grade 1 or 2: the worst shown
     pytest.param(7.3, 5.7, "fail", 2, id="both-tables-grade-2"),
 ])
 def test_comfort_chiller_tables_1_and_2_must_agree(clauses: Clauses, iplv: float, cop: float, status: str,
@@ -237,7 +237,8 @@ def test_declared_grade_1_of_a_grade_2_motor_is_never_a_pass(clauses: Clauses) -
     # 12 kW, 4 poles lies between 11 kW (94.6/93.3/91.4) and 15 kW (95.1/93.9/92.1)
     pytest.param(95.1, "pass", 1, id="both-rows-grade-1"),
     pytest.param(94.0, "fail", 2, id="both-rows-grade-2"),
-    pytest.param(94.8, "manual_review", None, id="rows-disagree"),
+    pytest.param(94.8, "manual_review", 2, id="rows-disagree"),  # grade 1 or 2: the worst shown
+    pytest.param(93.5, "fail", 2, id="rows-grade-2-or-3"),  # 11 kW: grade 2, 15 kW: grade 3; neither is grade 1
 ])
 def test_rating_between_listed_ones(clauses: Clauses, efficiency: float, status: str, grade: int | None) -> None:
     result = clauses(motor(12, 4, efficiency))["6.3.3/motor-grade"]
