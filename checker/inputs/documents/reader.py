@@ -216,7 +216,7 @@ def _body(text: PdfText, vocab: Vocabulary, pages: _Pages, index: int, unused: E
         return rows
     furniture = vocab.furniture.lines(rows, text.heights.get(index, 0.0))
     for row in furniture:
-        if unused.block([row]):
+        if any(not isinstance(c.fact.value, str) for c in unused.block([row])):  # a kind it names is no value
             warnings.append(f"page {index + 1}: a value in the page's running header or footer is no evidence, "
                             f"not used: {_quoted(row.text)}")
     left_out = {id(row) for row in furniture}

@@ -142,8 +142,8 @@ def _labelled_value(enum: Enum, parsed: Parsed, words: list[tuple[int, int, int,
 
 def _named_values(enum: Enum, key: str) -> list[tuple[Spans, str]]:
     """The values the words of ``enum.named`` say without a label ("单路电源输出效率", "冷水机组（舒适型，水冷式）"):
-    the longest word wins where words overlap ("溴化锂吸收式冷水机组" is no "冷水机组"); a row naming two values gives
-    both (the facts then conflict, for a person)."""
+    the longest word wins where words overlap ("溴化锂吸收式冷水机组" is no "冷水机组"); a row naming two values (a
+    list of standards "GB 19577、GB 19576", of product lines) tells neither: none."""
     found = sorted(((m.start(), m.end(), value) for word, value in enum.named if word.probe in key
                     for m in word.pattern.finditer(key)), key=lambda f: (f[0] - f[1], f[0]))
     kept: list[tuple[int, int, str]] = []
@@ -153,7 +153,7 @@ def _named_values(enum: Enum, key: str) -> list[tuple[Spans, str]]:
     first: dict[str, tuple[int, int]] = {}
     for start, end, value in sorted(kept):
         first.setdefault(value, (start, end))
-    return [([span], value) for value, span in first.items()]
+    return [([span], value) for value, span in first.items()] if len(first) == 1 else []
 
 
 def _whole_label(parsed: Parsed, start: int, label: str) -> bool:

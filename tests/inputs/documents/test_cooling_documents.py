@@ -63,6 +63,18 @@ def test_the_units_kind_from_its_heading_or_standard(make_pdf: MakePdf, title: s
     assert values(make_pdf([["产品参数表", title, "制冷剂 R134a"]])).get("cooling_type") == kind
 
 
+@pytest.mark.parametrize("row", ["检验依据  GB 19577、GB 19576、GB 29540",
+                                 "本公司产品：冷水机组、风管送风式空调机组、机房精密空调"])
+def test_a_row_listing_several_kinds_tells_none(make_pdf: MakePdf, row: str) -> None:
+    found = values(make_pdf([["单元式空气调节机（机房精密空调） PA90", row, "制冷剂 R410A"]]))
+    assert found.get("cooling_type") == "unitary_ac"
+
+
+def test_a_libr_heading_is_no_chiller(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([["溴化锂吸收式冷水机组技术参数表", "能效等级 1级（GB 29540）"]])
+    assert clauses(pdf)["6.3.1.1/libr-chiller-grade"].status == "pass"
+
+
 def test_headings_naming_two_kinds_go_to_a_person(make_pdf: MakePdf) -> None:
     pdf = make_pdf([["冷水机组 WCS-1300", "风管送风式空调机组 参数", "能效等级 1级"]])
     found = clauses(pdf)
