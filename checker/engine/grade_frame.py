@@ -13,6 +13,8 @@ Then, on ``energy_grade``:
   declared, an issue (manual_review);
 - a product the transcribed tables do not cover: a declared grade is kept with a note saying it was not
   checked; with none declared, an issue (manual_review) with the reason;
+- a needed value printed but unusable (a conflict, a bound, a doubtful or unreadable reading): with a grade declared,
+  an issue (manual_review): the figures that would check it are there, a person reads them;
 - a needed value missing: a note; the clause goes on with the declared grade, or is missing evidence; but where the
   missing value is a choice (a chiller's type) and a choice the tables grade gives another grade than the declared
   one, an issue (manual_review) naming them.
@@ -62,7 +64,8 @@ def work_out_grades(frame: pd.DataFrame, catalog: Catalog, day: date) -> None:
                 seen[key] = with_alternatives(found, category, values, day) if found is not None else None
             outcome = _with_unusable(seen[key], unusable, category)
             if outcome is not None:
-                _apply(frame, int(row), outcome, texts, filled, bounds)
+                blocked = outcome is not seen[key]  # unchecked for a needed value that cannot be used
+                _apply(frame, int(row), outcome, texts, filled, bounds, blocked)
     _write(frame, texts, filled, bounds)
 
 
@@ -125,8 +128,9 @@ def _spread(outcome: GradeOutcome) -> tuple[float, float] | None:
 
 
 def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str, dict[int, str]],
-           filled: dict[int, float], bounds: dict[int, tuple[float, float]]) -> None:
-    """Decide what one row's outcome does to its declared grade (see the module docstring)."""
+           filled: dict[int, float], bounds: dict[int, tuple[float, float]], blocked: bool = False) -> None:
+    """Decide what one row's outcome does to its declared grade (see the module docstring; ``blocked``: the grade
+    was not worked out because a value it needs is printed but cannot be used)."""
     declared = _cell(frame, row, GRADE)
     issue, note = texts[GRADE + ISSUE], texts[GRADE + NOTE]
     said = "" if declared is None else f"; declared {outcome.grade_text(int(declared))}"
@@ -140,6 +144,9 @@ def _apply(frame: pd.DataFrame, row: int, outcome: GradeOutcome, texts: dict[str
         note[row] = f"declared grade confirmed: {outcome.text()}"
     elif outcome.status == "graded":
         issue[row] = f"declared {outcome.grade_text(int(declared))} differs from {outcome.text()}"
+    elif blocked and declared is not None:
+        issue[row] = f"declared grade {float(declared):g}, not checked against the measurements printed beside it: " \
+                     f"{outcome.text()}"
     elif outcome.status == "ambiguous" and declared is None and _spread(outcome) is not None:
         bounds[row], note[row] = cast(tuple[float, float], _spread(outcome)), outcome.text()
     elif outcome.status == "ambiguous" or (outcome.status == "unchecked" and declared is None):

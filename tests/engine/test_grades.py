@@ -268,8 +268,14 @@ def test_motor_records_without_a_declared_grade_get_the_computed_one(product: Ca
     pytest.param(motor(11, 10, 94.7), "manual_review", "outside every row", id="ten-poles"),
     pytest.param(motor(11, 4, "about 94"), "manual_review", "Efficiency at rated load", id="junk-efficiency"),
     pytest.param(motor(11, 4, "≥ 94.7 %"), "manual_review", "Efficiency at rated load", id="bound-efficiency"),
-    pytest.param(motor(11, 4, "about 94", energy_grade=1), "pass", "grade not worked out: Efficiency at rated load",
+    # a measurement printed beside the declared grade but unusable (an estimate, a bound, a conflict) is for a person
+    # to read against it, not passed over: "about 94" may be below grade 1's 94.1 (red-team round 7 power, the
+    # fixer's note: a declared grade passed beside figures that could not be checked)
+    pytest.param(motor(11, 4, "about 94", energy_grade=1), "manual_review",
+                 "declared grade 1, not checked against the measurements printed beside it",
                  id="junk-efficiency-declared"),
+    pytest.param(motor(11, 4, "≥ 94.0 %", energy_grade=1), "manual_review",
+                 "Efficiency at rated load is known only as a range", id="bound-efficiency-declared"),
 ])
 def test_gaps_in_the_measurements(clauses: Clauses, record: dict[str, Any], status: str, words: str) -> None:
     result = clauses(record)["6.3.3/motor-grade"]
