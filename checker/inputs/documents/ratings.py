@@ -11,6 +11,8 @@ as they are and conflict (a person decides which rating the figures are for).
 
 from __future__ import annotations
 
+import re
+
 from checker.catalog.clauses import load_catalog
 from checker.inputs.documents.candidates import Candidate
 from checker.inputs.documents.numbers import fold_key
@@ -50,10 +52,21 @@ def one_rating(cands: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
 
 
 def _rating_of(cand: Candidate, vocab: Vocabulary) -> str | None:
-    """The one rating the candidate's line names ("" when it names several: that line is not one rating's)."""
+    """The one rating the candidate's line names; of a line naming several ("常用功率：200 kW（250 kVA） 备用功率：220
+    kW"), the rating whose words come last before the candidate's number, where the number is printed once ("" when
+    that cannot be told: the line is not one rating's)."""
     text = fold_key(cand.fact.evidence[0].text) if cand.fact.evidence else ""
-    names = {name for name, labels in vocab.ratings.items() if any(label.pattern.search(text) for label in labels)}
-    return names.pop() if len(names) == 1 else ("" if names else None)
+    found = sorted((m.start(), name) for name, labels in vocab.ratings.items() for label in labels
+                   for m in label.pattern.finditer(text))
+    names = {name for _, name in found}
+    if len(names) < 2:
+        return names.pop() if names else None
+    number = cand.fact.value
+    if not isinstance(number, float):
+        return ""
+    places = [m.start() for m in re.finditer(rf"(?<![\d.]){re.escape(f'{number:g}')}(?:\.0+)?(?![\d.])", text)]
+    before = [name for start, name in found if places and start < places[0]]
+    return before[-1] if len(places) == 1 and before else ""
 
 
 def _kept(primary: list[Candidate], others: list[Candidate]) -> bool:

@@ -39,6 +39,20 @@ def test_prime_and_standby_lines(make_pdf: MakePdf, prime: str, standby: str, ra
     assert _status(path, "6.3.5/fuel-consumption") == ("pass" if len(rated) == 1 else "manual_review")
 
 
+@pytest.mark.parametrize(("line", "rated", "status"), [
+    ("常用功率：200 kW（250 kVA） 备用功率：220 kW（275 kVA）", [200.0], "fail"),   # one band: 248 g/kWh > 243
+    ("Prime power: 200 kW, standby power: 220 kW", [200.0], "fail"),
+    ("备用功率：220 kW 常用功率：200 kW", [200.0], "fail"),
+    ("备用功率 220 kW（常用功率另见铭牌）", [220.0], "fail"),  # a standby rating alone bounds it: 248 fails below it
+])
+def test_two_ratings_on_one_line(make_pdf: MakePdf, line: str, rated: list[float], status: str) -> None:
+    """Both ratings on one line: each number is the rating named last before it (red-team round 7 power, G04: the
+    line named two ratings, so neither was told apart, and a genset failing in both bands was manual_review)."""
+    path = make_pdf([[*_HEAD, line, "燃油消耗率（100%负载）：248 g/kWh"]], col_width=400)
+    assert sorted(f.value for f in facts_of(path, "generator").get("rated_power", [])) == rated
+    assert _status(path, "6.3.5/fuel-consumption") == status
+
+
 def test_english_ratings(make_pdf: MakePdf) -> None:
     path = make_pdf([["Diesel generator set GX-300 specification", ("Prime power", "300 kW"),
                       ("Standby power", "330 kW"), ("Fuel consumption at 100% load", "0.238 kg/(kW.h)")]],
