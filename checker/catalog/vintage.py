@@ -11,6 +11,7 @@ import unicodedata
 from functools import cache
 
 from checker.catalog.files import read_yaml
+from checker.chinese import simplified
 
 _YEAR = r"(?:19|20)\d{2}"
 _YEARS = re.compile(_YEAR)
@@ -23,7 +24,7 @@ def _words(words: list[str]) -> str:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+    return simplified(unicodedata.normalize("NFKC", text)).lower()  # "生產年份" is "生产年份"
 
 
 @cache

@@ -49,5 +49,6 @@ def test_the_vintage_words() -> None:
     assert vintages("GEC绿证9,000张，电量生产年份2022年（核发2023-02），用于2024年度") == {2022}
     assert vintages("GECs of 2022 vintage used for 2024") == {2022}
     assert vintages("林业碳汇 2024") == set()
+    assert vintages("綠證 12,800 張（生產年份：2022年）") == {2022}  # Traditional forms read as Simplified ones
     assert other_vintages("生产年份 2024 年", range(2024, 2025)) == []
     assert other_vintages("生产年份 2024 年", None) == [2024]
