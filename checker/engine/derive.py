@@ -347,7 +347,8 @@ def _outlet_power(frame: pd.DataFrame, catalog: Catalog, _as_of: date) -> None:
 def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
     """Appendix H: the loudest of the four directions. A direction known only as an interval or a bound
     counts with its ends, so the maximum is an interval too; a missing direction leaves it open above.
-    One figure at 1 m with no direction is not the maximum: a person must see the four readings."""
+    One figure at 1 m with no direction is not the maximum but a floor under it: above the limit it fails,
+    else a person must see the four readings."""
     _single_figure(frame)
     if not any(name in frame for name in NOISE_DIRECTIONS):
         return
@@ -379,7 +380,9 @@ def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
 
 
 def _single_figure(frame: pd.DataFrame) -> None:
-    """Rows with one sound pressure at 1 m, no direction and no maximum: manual review naming the figure."""
+    """Rows with one sound pressure at 1 m, no direction and no maximum: the maximum of the four directions is at
+    least that figure: it fails a limit the figure is above; else a person asks for the four readings (the figure
+    shown is the one printed)."""
     if "noise_1m" not in frame:
         return
     single = column(frame, "noise_1m")
@@ -390,7 +393,13 @@ def _single_figure(frame: pd.DataFrame) -> None:
         if name + LO in frame:
             none &= np.isnan(frame[name + LO].to_numpy(float))
     rows = none & ~np.isnan(single)
-    set_text(frame, "noise_max" + ISSUE, rows, [
+    if not rows.any():
+        return
+    for side, ends in ((LO, single), (HI, np.full(len(frame), np.inf))):
+        name = "noise_max" + side
+        known = frame[name].to_numpy(float) if name in frame else np.full(len(frame), np.nan)
+        frame[name] = np.where(rows, ends, known)
+    set_text(frame, "noise_max" + NOTE, rows, [
         f"one sound pressure at 1 m is printed ({v:g} dB(A)) without its direction; Appendix H takes the loudest "
         "of four directions (front, back, left, right): ask for the four readings" for v in single[rows]])
 

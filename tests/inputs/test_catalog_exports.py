@@ -165,3 +165,18 @@ def test_one_model_in_two_files_of_an_audit(tmp_path: Path, lab_value: str, stat
     assert not errors
     got = sorted((pid.strip().upper(), clauses["6.2.1/psu-eff-50"].status) for pid, clauses in products)
     assert got == [("FC-1", status), ("FC-1", status), ("FC-2", "pass")]
+
+
+@pytest.mark.parametrize(("header", "cell", "remark", "status"), [
+    ("证书有效期", "2022-12-31", "", "manual_review"),  # a platform's name for the validity column
+    ("证书有效期", "2027-06-30", "", "pass"),
+    ("有效期至", "2027-06-30", "节能认证证书已于2022年底到期", "manual_review"),  # the remark says it expired
+    ("有效期至", "2027-06-30", "certificate expired in 2023", "manual_review"),
+    ("有效期至", "2027-06-30", "证书有效", "pass"),
+])
+def test_an_expired_certificate_in_a_price_list(tmp_path: Path, header: str, cell: str, remark: str,
+                                                status: str) -> None:
+    """A UPS price list whose certificate has lapsed (red-team round 8 facility catalogs, U04: '证书有效期
+    2022-12-31' was an unrecognised column and '节能认证证书已于2022年底到期' was passed over, and grade 1 passed)."""
+    products, _ = results(write(tmp_path, f"型号,产品类别,能效等级,{header},备注\nU-1,UPS,1级,{cell},{remark}\n"))
+    assert products[0][1]["6.3.2/ups-grade"].status == status
