@@ -191,6 +191,7 @@ class RefrigerantNames(Strict):
     """How refrigerants are written (``refrigerant_names`` of tables.yaml)."""
 
     prefixes: list[str]
+    replaced: list[str] = Field(default_factory=list)  # words before a refrigerant the product's replaces ("替代 R22")
 
 
 class Catalog(Strict):

@@ -46,9 +46,25 @@ def _fold(text: str) -> str:
 
 
 def designations(text: str, catalog: Catalog) -> list[str]:
-    """The refrigerants ``text`` names, as the data keys them ("HCFC-22（R22）" → ["R22", "R22"])."""
-    found = _pattern(tuple(catalog.refrigerant_names.prefixes)).finditer(_fold(text))
-    return [("R" + m.group(1).replace(" ", "")).upper() for m in found]
+    """The refrigerants ``text`` names, as the data keys them ("HCFC-22（R22）" → ["R22", "R22"]); one named as what
+    the product's replaces ("R410A（替代传统 R22）", "replaces R22": ``replaced`` words shortly before it) is not."""
+    folded = _fold(text)
+    found = _pattern(tuple(catalog.refrigerant_names.prefixes)).finditer(folded)
+    replaced = _replaced(tuple(catalog.refrigerant_names.replaced))
+    return [("R" + m.group(1).replace(" ", "")).upper() for m in found
+            if replaced is None or not replaced.search(folded[max(0, m.start() - _REPLACED_REACH):m.start()])]
+
+
+_REPLACED_REACH = 12  # characters before a refrigerant's name in which a replacement word counts ("替代传统 R22")
+
+
+@lru_cache(maxsize=4)
+def _replaced(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    # "替代品 R410A", "可替代为 R410A" name the substitute (an option), not what the product's replaces
+    return re.compile("(?<!可)(?:" + "|".join(re.escape(_fold(w)) for w in sorted(words, key=len, reverse=True))
+                      + ")(?![品型物为成])")
 
 
 def _odp(name: str, catalog: Catalog) -> tuple[float, str] | None:

@@ -44,6 +44,17 @@ def test_several_or_unknown_refrigerants_never_pass_on_a_guess(clauses, refriger
     assert _odp(clauses, refrigerant).status == status
 
 
+@pytest.mark.parametrize(("refrigerant", "status"), [
+    ("R410A 环保冷媒（替代传统 R22，ODP=0）", "pass"),  # R22 is what it replaces (round-3 power, cool05: a regression)
+    ("R410A, replaces R22", "pass"),
+    ("R32 instead of R22", "pass"),
+    ("R22 替代品：R410A", "manual_review"),  # "the substitute: R410A" beside R22: which one, a person decides
+    ("R22（可替代为 R410A）", "manual_review"),
+])
+def test_a_refrigerant_it_replaces_is_not_its_own(clauses, refrigerant: str, status: str) -> None:
+    assert _odp(clauses, refrigerant).status == status
+
+
 def test_a_declared_zero_beside_an_hcfc_is_for_a_person(clauses) -> None:
     assert _odp(clauses, "HCFC-22", odp=0).status == "manual_review"
 
