@@ -81,7 +81,7 @@ def sibling_named(model: str, mentions: str) -> str | None:
     """The name of a sibling of ``model`` that a document's first pages (``mentions``, folded name parts) give
     without ever giving ``model`` itself ("PowerEdge R760" for "PowerEdge R760xs", "DL380 Gen11" for "DL380 Gen10
     Plus"), else None. Its bracketed part ("(E88S)", a type code) is not needed."""
-    printed = _core(name_parts(re.sub(r"[(（][^)）]*[)）]?", " ", model)))  # "… with 2 x 1600 W PSU": its configuration
+    printed = name_parts(re.sub(r"[(（][^)）]*[)）]?", " ", model))
     while printed and _description_word(printed[-1]):  # "JT-R8 rack server": the model read with its description
         printed.pop()
     parts = [part.casefold() for part in printed]
@@ -111,7 +111,7 @@ def same_name(one: str | None, other: str | None) -> bool:
     rack server", a model read with its description). A capital, a digit or any other part more is another
     product ("SR-200 Pro", "SR-200X8", "SR-2000", "CE6881-48S6CQ"). A brand or series word before the model
     ("HKC S2716Q", "拯救者 Y9000P") and a year after it ("Y9000P 2024") name it too."""
-    first, second = _core(name_parts(one)), _core(name_parts(other))
+    first, second = name_parts(one), name_parts(other)
     shorter, longer = sorted((first, second), key=len)
     if not shorter:
         return False
@@ -125,22 +125,6 @@ def same_name(one: str | None, other: str | None) -> bool:
         if all(_description_word(part) for part in longer[start + size:]):
             return True
     return False
-
-
-_CONFIGURATION = frozenset({"with", "incl", "including", "含", "配", "配置"})
-
-
-def _core(parts: list[str]) -> list[str]:
-    """A name's parts up to its description, once its model has begun (a part with a digit): a rack height ("2U")
-    or a configuration ("with 2 x 1600 W PSU", "含…") ends it ("HX-R5280 G6 2U Rack Server" and "HX-R5280 G6 with
-    2 x 1600 W PSU" are one model)."""
-    for index, part in enumerate(parts):
-        if not any(p.isdigit() for p in parts[:index]):
-            continue
-        rack_unit = part.isdigit() and index + 1 < len(parts) and parts[index + 1] == "U"
-        if rack_unit or part.casefold() in _CONFIGURATION:
-            return parts[:index]
-    return parts
 
 
 def _description_word(part: str) -> bool:

@@ -175,21 +175,9 @@ def test_a_spec_sheet_naming_a_sibling_model(tmp_path: Path, spec_title: str, re
     assert bool(result.errors) is refused
 
 
-def test_a_model_with_its_configuration_names_no_sibling() -> None:
-    """"HX-R5280 G6 with 2 x 1600 W PSU" (a certificate's model line) against a datasheet titled "HX-R5280 G6 2U Rack
-    Server": one model, not a sibling (red-team round 8, S21b: an honest package was refused)."""
-    from checker.inputs.products import sibling_named
-
-    assert sibling_named("HX-R5280 G6 with 2 x 1600 W PSU", "hx r 5280 g 6 2 u rack server product datasheet") is None
-    assert sibling_named("HX-R5280 G6 with 2 x 1600 W PSU", "hx r 5280 g 5 2 u rack server") == "hx r 5280 g 5"
-
-
 @pytest.mark.parametrize(("one", "other", "same"), [
     ("HKC S2716Q", "S2716Q", True), ("拯救者 Y9000P 2024", "Y9000P", True), ("SR-200 Pro", "SR-200", False),
     ("X1 Carbon Gen 12", "X1 Carbon Gen 11", False), ("SR-2000", "SR-200", False),
-    # a rack height or a configuration after the model is its description (red-team round 8, S21b: refused)
-    ("HX-R5280 G6 2U Rack Server", "HX-R5280 G6 with 2 x 1600 W PSU", True), ("HX-R5280 G6 2U", "HX-R5280 G6", True),
-    ("HX-R5280 G6 2U", "HX-R5280 G5 2U", False), ("SR-200 with 2 x 800 W PSU", "SR-200 Pro", False),
 ])
 def test_same_name_with_a_brand_or_a_year(one: str, other: str, same: bool) -> None:
     from checker.inputs.products import same_name
