@@ -74,6 +74,8 @@ def test_a_document_of_another_models_figures(make_pdf: MakePdf, note: str, stat
 @pytest.mark.parametrize(("title", "category"), [
     ("伺服器 Server RX-1120 電源測試報告", "server"), ("儲存系統 Storage System ST-2", "storage"),
     ("防火牆 NF-200 規格", "firewall"), ("交換器 SW-48 規格", "switch"),
+    ("OceanVault 5300 V7 Unified Storage - Datasheet", "storage"),  # round 8 bids, T01: no category told
+    ("AF-500 All-Flash Array datasheet", "storage"),
 ])
 def test_taiwans_product_words(make_pdf: MakePdf, title: str, category: str) -> None:
     """伺服器 and 儲存系統 name the product as 服务器 and 存储系统 do (red-team round 7, S01/S26/P19: exit 2)."""
