@@ -373,8 +373,10 @@ def _noise_max(frame: pd.DataFrame, _catalog: Catalog, _as_of: date) -> None:
     # a direction printed as a bound ("≤ 110 dB(A)") leaves the maximum a bound as printed: the engine then
     # treats a bound equal to the limit as a restated limit, as it does for a clause's own value
     printed = np.isneginf(lows).any(axis=1)
-    frame["noise_max" + LO] = np.where(partial | ranged, np.where(printed, -np.inf, low), np.nan)
-    frame["noise_max" + HI] = np.where(partial, np.inf, np.where(ranged, high, np.nan))
+    given = {side: frame["noise_max" + side].to_numpy(float) if "noise_max" + side in frame
+             else np.full(len(frame), np.nan) for side in (LO, HI)}  # a maximum's own bound ("≤105"), kept
+    frame["noise_max" + LO] = np.where(partial | ranged, np.where(printed, -np.inf, low), given[LO])
+    frame["noise_max" + HI] = np.where(partial, np.inf, np.where(ranged, high, given[HI]))
     set_text(frame, "noise_max" + GAP, partial,
              [f"only {p} of the 4 Appendix H directions measured" for p in present[partial]])
 

@@ -180,3 +180,18 @@ def test_an_expired_certificate_in_a_price_list(tmp_path: Path, header: str, cel
     2022-12-31' was an unrecognised column and '节能认证证书已于2022年底到期' was passed over, and grade 1 passed)."""
     products, _ = results(write(tmp_path, f"型号,产品类别,能效等级,{header},备注\nU-1,UPS,1级,{cell},{remark}\n"))
     assert products[0][1]["6.3.2/ups-grade"].status == status
+
+
+@pytest.mark.parametrize(("front", "maximum", "status"), [
+    ("", "≤105", "pass"),  # the maximum's own bound proves ≤ 110 (800 kW) although the direction columns are blank
+    ("", "≤112", "manual_review"),
+    ("104", "104", "pass"),
+    ("", "104", "pass"),
+])
+def test_a_maximum_noise_bound_beside_blank_directions(tmp_path: Path, front: str, maximum: str, status: str) -> None:
+    """A generator list with the four direction columns left blank and the maximum printed as a bound (red-team round
+    8 facility catalogs, H05: '≤105' was missing evidence, the blank directions' maximum written over it)."""
+    csv = ("model,category,rated_power [kW],noise_front [dBA],noise_max [dBA]\n"
+           f"G-1,generator,800,{front},{maximum}\n")
+    products, _ = results(write(tmp_path, csv))
+    assert products[0][1]["6.3.5/noise"].status == status
