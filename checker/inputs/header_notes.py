@@ -88,6 +88,8 @@ def read_header(header: str, catalog: Catalog, aliases: dict[str, str], loose: d
         name, words = _strip_words(name)
         field, notes = _named(name, notes, aliases, loose)
     if field is None:
+        field, words = _bilingual(name, aliases, loose)
+    if field is None:
         return HeaderReading(None)
     if len(set(units)) > 1:
         return HeaderReading(field, refused=f"two units ({', '.join(units)})")
@@ -98,6 +100,27 @@ def read_header(header: str, catalog: Catalog, aliases: dict[str, str], loose: d
         notes = [note for note in notes if _fold(note) not in _qualifiers().statistics]
     refused = _refusal(header, field, words, notes) or _unit_refusal(unit, catalog.fields[field])
     return HeaderReading(field, unit, refused, statistic)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _bilingual(name: str, aliases: dict[str, str], loose: dict[str, str]) -> tuple[str | None, list[str]]:
+    """The field a bilingual header names in both its languages ("氟含量 cable_fluorine", "型号规格 model",
+    "配电线路 power_distribution"), and the qualifier words taken off either; None where the two do not name one
+    field (one language alone decides nothing: the other may say "设计值")."""
+    tokens = name.split()
+    chinese = " ".join(t for t in tokens if _CJK.search(t))
+    latin = " ".join(t for t in tokens if not _CJK.search(t))
+    if not chinese or not latin:
+        return None, []
+    found: list[str | None] = []
+    taken: list[str] = []
+    for part in (chinese, latin):
+        key, words = _strip_words(part)
+        found.append(_named(key, [], aliases, loose)[0])
+        taken += words
+    return (found[0], taken) if found[0] is not None and found[0] == found[1] else (None, [])
 
 
 def _statistic(words: list[str], notes: list[str]) -> str | None:

@@ -195,3 +195,19 @@ def test_a_maximum_noise_bound_beside_blank_directions(tmp_path: Path, front: st
            f"G-1,generator,800,{front},{maximum}\n")
     products, _ = results(write(tmp_path, csv))
     assert products[0][1]["6.3.5/noise"].status == status
+
+
+@pytest.mark.parametrize(("header", "status"), [
+    ("氟含量 cable_fluorine [%]", "pass"),  # both languages name the field
+    ("烟气最小透光率 实测值 smoke_transmittance [%]", None),
+    ("设计值 cable_fluorine [%]", "missing_evidence"),  # a design value: one language alone decides nothing
+    ("氟含量 smoke_transmittance [%]", "missing_evidence"),  # the two name different fields
+])
+def test_bilingual_headers(tmp_path: Path, header: str, status: str | None) -> None:
+    """Headers a platform writes in both languages (red-team round 8 facility catalogs, J01-J07: every fluorine and
+    smoke value was missed)."""
+    csv = f"型号规格 model,category,配电线路 power_distribution,{header}\nC-1,cable,no,0.02\n"
+    products, _ = results(write(tmp_path, csv))
+    assert products[0][0] == "C-1"
+    if status is not None:
+        assert products[0][1]["6.1.5/cable-fluorine"].status == status
