@@ -206,8 +206,8 @@ def _graded_limit(vocab: Vocabulary, parsed: Parsed, i: int) -> bool:
     limit is of ("标准要求（1级）", "一级能效标准值", "Grade 1 limit", "Requirement (Grade 1)"): a limit column, not a
     result."""
     key = parsed.cell_key(i)
-    if len(key) > HEADER_CELL or not names(vocab.limit_words, key):
-        return False
+    if len(key) > HEADER_CELL or not names(vocab.limit_words, key) or names(vocab.conformity_words, key):
+        return False  # a result's judgement quoting the limit ("不符合（要求 2 级及以上）") heads nothing
     a, b = parsed.cell_spans[i]
     spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(parsed.key, a, b)]
     values = [v for v in parsed.values if a <= v.start < b]

@@ -148,3 +148,14 @@ def test_a_rating_in_kva_names_no_generator(make_pdf: MakePdf, rows: list[str], 
     """A UPS's rating after its model ("UPS5000-H 400 kVA") is a unit, no product noun: the document is not a
     generator's (red-team round 7 power, U01/U02/U04/U07 were judged as generator sets)."""
     assert read_pdf(make_pdf([rows], col_width=300), None).category == category
+
+
+@pytest.mark.parametrize(("verdict", "status"), [
+    ("不符合（要求 2 级及以上）", "fail"), ("符合（要求 2 级及以上）", "fail"), ("—", "fail")])
+def test_a_judgement_quoting_the_limit_heads_no_limit_column(make_pdf: MakePdf, verdict: str, status: str) -> None:
+    """A lab's judgement cell that quotes the requirement ("不符合（要求 2 级及以上）") is no limit column over the
+    result (round 2 bids, DT05: the report's grade 3 was no longer read, and the brochure's grade 1 passed)."""
+    rows = [("检验项目", "检验结果", "单项判定"), ("能效等级", "3 级", verdict)]
+    pdf = make_pdf([["台式微型计算机检验报告 DF723", *rows]], col_width=150)
+    report = check([pdf], date(2026, 1, 1), category="desktop").report()
+    assert next(c.status for c in report.products[0].clauses if c.id == "6.2.2/pc-energy-grade") == status
