@@ -30,8 +30,22 @@ _ANY_STANDARD = re.compile(r"\b(gb|yd|jb|sj|qb|gb/z|jg|cecs|t/ca|t/cec)\s*(?:/\s
 def grade_doubt(vocab: Vocabulary, row_text: str, category: str | None) -> str | None:
     """Why the grade in ``row_text`` may not be the product's grade under its standard, else None."""
     key = fold_key(row_text)
-    return (_superseded_edition(key, vocab.grade_editions) or _enterprise_standard(key)
+    return (_superseded_edition(key, vocab.grade_editions) or _enterprise_standard(key) or _foreign_scheme(key)
             or _other_standard(key, category) or _other_part(vocab, key, category))
+
+
+@lru_cache(maxsize=1)
+def _foreign_schemes() -> tuple[re.Pattern[str], ...]:
+    from checker.catalog.files import read_yaml
+
+    return tuple(re.compile(p) for p in read_yaml("vocabulary.yaml").get("foreign_grade_schemes", []))
+
+
+def _foreign_scheme(key: str) -> str | None:
+    """A grade of a foreign scheme ("Tier 1 (EU 548/2014 Ecodesign)"): not the national grading standard's."""
+    found = next((m for pattern in _foreign_schemes() if (m := pattern.search(key))), None)
+    return f"a grade or class of a foreign scheme ({found.group(0)}), not of the national grading standard" \
+        if found else None
 
 
 def _superseded_edition(key: str, editions: dict[str, str]) -> str | None:

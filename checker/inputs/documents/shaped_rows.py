@@ -176,7 +176,7 @@ def flag_text_candidates(vocab: Vocabulary, parsed: Parsed, emitter: Emitter) ->
             if m and rule.pattern is not None:
                 found = rule.pattern.search(key, m.end())
                 if found:
-                    out.append(emitter.fact(rule.name, _original(parsed, found.start()), "", parsed.row,
+                    out.append(emitter.fact(rule.name, _original(parsed, found.start(), rule.whole), "", parsed.row,
                                             spans=[(m.start(), m.end()), (found.start(), found.end())]))
                 break
     for rule in vocab.flags:
@@ -239,9 +239,9 @@ def _said(text: str, start: int, meaning: bool, negation: re.Pattern[str] | None
     return meaning
 
 
-def _original(parsed: Parsed, start: int) -> str:
+def _original(parsed: Parsed, start: int, whole: bool = False) -> str:
     """The printed text of the cell holding ``start`` of the row key, from that position on
-    ("R718（水）" as printed, not folded)."""
+    ("R718（水）" as printed, not folded): to its first separator, or to the cell's end where ``whole``."""
     cell = parsed.cell_of(start)
     a, _ = parsed.cell_spans[cell]
     printed = parsed.row.cells[cell].text.strip()
@@ -250,4 +250,4 @@ def _original(parsed: Parsed, start: int) -> str:
         text = printed[offset:]
     else:
         text = parsed.key[start:parsed.cell_spans[cell][1]].upper()
-    return re.split(r"[,;]\s|[。；;，]", text)[0].strip().rstrip(".,;。，；")
+    return (text if whole else re.split(r"[,;]\s|[。；;，]", text)[0]).strip().rstrip(".,;。，；")

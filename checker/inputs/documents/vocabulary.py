@@ -142,6 +142,7 @@ class TextRule:
     false_words: list[Label] = field(default_factory=list)
     pattern: re.Pattern[str] | None = None
     true_words: list[Label] = field(default_factory=list)  # when given, only these make the flag True
+    whole: bool = False  # a text field's value runs to its cell's end: every option it names ("R407C; R22 on request")
 
 
 @dataclass(frozen=True)
@@ -526,6 +527,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         flags=[TextRule(name, _labels(spec["labels"]), _labels(spec.get("false_words", [])),
                         true_words=_labels(spec.get("true_words", [])))
                for name, spec in doc.get("flags", {}).items()],
-        texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]))
+        texts=[TextRule(name, _labels(spec["labels"]), pattern=re.compile(spec["pattern"]),
+                        whole=bool(spec.get("whole")))
                for name, spec in doc.get("texts", {}).items()],
     )

@@ -73,9 +73,16 @@ def test_refrigerant_names_are_not_an_odp(make_pdf: MakePdf, line: str, expected
     assert readings(make_pdf([["Water-cooled chiller", line]]), "cooling", "odp") == expected
 
 
-def test_refrigerant_text_stops_at_a_full_width_comma(make_pdf: MakePdf) -> None:
+def test_refrigerant_text_runs_to_its_cells_end(make_pdf: MakePdf) -> None:
+    """The refrigerant's text runs to its cell's end (an option after a separator is named too: cool09), and only
+    the refrigerants in it count ("ODP：0" names none)."""
+    from checker.catalog.clauses import load_catalog
+    from checker.engine.refrigerants import designations
+
     facts = read_pdf(make_pdf([["冷水机组", "制冷剂R-32，ODP：0"]]), "cooling").facts
-    assert [f.value for f in facts if f.field == "refrigerant"] == ["R-32"]
+    texts = [str(f.value) for f in facts if f.field == "refrigerant"]
+    assert texts == ["R-32，ODP：0"]
+    assert designations(texts[0], load_catalog()) == ["R32"]
 
 
 @pytest.mark.parametrize(("text", "folded"), [("Mercury¹", "Mercury"), ("汞²", "汞"), ("dm³", "dm3"),

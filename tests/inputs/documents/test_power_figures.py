@@ -159,3 +159,16 @@ def test_a_judgement_quoting_the_limit_heads_no_limit_column(make_pdf: MakePdf, 
     pdf = make_pdf([["台式微型计算机检验报告 DF723", *rows]], col_width=150)
     report = check([pdf], date(2026, 1, 1), category="desktop").report()
     assert next(c.status for c in report.products[0].clauses if c.id == "6.2.2/pc-energy-grade") == status
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    ("Energy efficiency grade Tier 1 (EU 548/2014 Ecodesign)", "manual_review"),
+    ("能效等级 1 级（EU 2019/1783 Ecodesign Tier 2）", "manual_review"),
+    ("能效等级 1 级（GB 20052-2024）", "pass"),  # the national standard: the control
+])
+def test_a_grade_of_a_foreign_scheme(make_pdf: MakePdf, line: str, status: str) -> None:
+    """A foreign scheme's tier or class is no grade of GB 20052 (round 2 English sheets, r3trf01: 'Tier 1 (EU 548/2014
+    Ecodesign)' passed as grade 1 once this session's reader told the transformer's kind)."""
+    pdf = make_pdf([["Dry-type transformer DTE-1000, 1000 kVA", "Capacity 1000 kVA", line]], col_width=400)
+    report = check([pdf], date(2026, 1, 1), category="transformer").report()
+    assert next(c.status for c in report.products[0].clauses if c.id == "6.3.3/transformer-grade") == status

@@ -48,3 +48,16 @@ def test_refrigerant_forms_on_a_sheet(make_pdf: MakePdf, line: str, status: str)
 def test_the_refrigerants_own_odp_still_reads(make_pdf: MakePdf) -> None:
     pdf = make_pdf([["水冷螺杆冷水机组 WCS-900", "制冷剂 R134a，ODP 0"]])
     assert odp(pdf).status == "pass"
+
+
+@pytest.mark.parametrize(("line", "status"), [
+    ("Refrigerant R407C as standard; R22 version for retrofit markets on request", "manual_review"),
+    ("制冷剂 R410A；可选 R22（旧机改造）", "manual_review"),
+    ("Refrigerant R407C as standard", "pass"),  # the control: one refrigerant
+])
+def test_an_option_after_a_semicolon_is_named_too(make_pdf: MakePdf, line: str, status: str) -> None:
+    """The refrigerant field runs to its cell's end (round 2 English sheets, cool09: "R407C as standard; R22 version
+    … on request" was cut at the semicolon and passed on R407C's ODP 0 since this session's refrigerant reading)."""
+    path = make_pdf([["Polaris Close Control CC-25", "Type Computer room air conditioner, air-cooled DX",
+                      "Cooling capacity 25 kW", line]], col_width=400)
+    assert odp(path).status == status
