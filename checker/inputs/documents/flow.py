@@ -12,14 +12,12 @@ of its own ("Model: X") or a line that ends its sentence is left as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import takewhile
 
 from checker.inputs.documents.text import Cell, Glyph, Row, is_cjk
 
 _SENTENCE_END = re.compile(r"(?:[。；;！？!?]|\.(?=\s|$))\s*")
-# a full stop that ends an abbreviation, not a sentence ("excl. rack ears", "max. throughput", "approx. 94 %")
-_ABBREVIATION = re.compile(r"(?<![a-z])(?:excl|incl|approx|appr|max|min|typ|nom|no|nr|ref|fig|vs|ca|resp|std|avg|"
-                           r"e\.g|i\.e|etc|dim|pos|temp)\.\s*$", re.IGNORECASE)
 _PITCH = 1.8  # × text height: the next line of the same paragraph is at most this far down
 _EDGE = 0.3  # × text height: lines of one column start this close to each other
 _NO_LINE_START = "。，、；：？！）」』】〕》〉”’．,.;:?!)]}%％"  # marks a line may not begin with (CJK line breaking)
@@ -61,7 +59,8 @@ def _next_column(rows: list[Row], index: int, margin: float) -> Row | None:
 def _carry(line: Row, following: Row) -> None:
     """Move the text after the last sentence end of ``line`` to the start of ``following`` (if there is any)."""
     cell, nxt = line.cells[0], following.cells[0]
-    ends = [m for m in _SENTENCE_END.finditer(cell.text) if not _ABBREVIATION.search(cell.text, 0, m.end())]
+    abbreviation = _abbreviation()
+    ends = [m for m in _SENTENCE_END.finditer(cell.text) if not abbreviation.search(cell.text, 0, m.end())]
     if not ends or ends[-1].end() >= len(cell.text.rstrip()):
         return
     cut = ends[-1].end()
@@ -71,6 +70,15 @@ def _carry(line: Row, following: Row) -> None:
     line.cells = [Cell(head, cell.x0, cell.x1, _lowest(before, cell.confidence), before)]
     following.cells = [Cell(tail + space + nxt.text, nxt.x0, nxt.x1, _lowest(after, nxt.confidence, nxt.glyphs),
                             after + nxt.glyphs)]
+
+
+@lru_cache(maxsize=1)
+def _abbreviation() -> re.Pattern[str]:
+    """A full stop that ends an abbreviation, not a sentence (``abbreviations`` of catalogs/vocabulary.yaml)."""
+    from checker.catalog.files import read_yaml
+
+    words = sorted((str(w) for w in read_yaml("vocabulary.yaml")["abbreviations"]), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")\.\s*$", re.IGNORECASE)
 
 
 def _glyphs_at(cell: Cell, cut: int) -> tuple[list[Glyph], list[Glyph]]:
